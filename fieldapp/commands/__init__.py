@@ -1,0 +1,1 @@
+"""Command-line subcommand groups; each module registers its parser and handlers."""

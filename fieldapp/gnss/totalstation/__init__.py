@@ -1,0 +1,1 @@
+"""Total-station protocols and file formats decoded into typed observations."""

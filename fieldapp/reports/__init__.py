@@ -1,0 +1,1 @@
+"""Documents and deliverables: PDFs, photo processing, XLSX and DXF. No Qt."""

@@ -1,0 +1,219 @@
+"""Reading and writing the job's core records (permit area, points, markers, surveyors)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.survey.models import (
+    BoundaryPoint,
+    ControlKind,
+    ControlPoint,
+    Marker,
+    MarkerKind,
+    MarkerStatus,
+    PermitArea,
+    Surveyor,
+)
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+
+
+PERMIT_FIELDS = (
+    "job_uuid", "name", "holder", "sk_number", "sk_date", "wiup_code",
+    "commodity", "sk_area_ha", "province", "regency", "crs",
+)  # fmt: skip
+
+
+def load_permit_area(db: sqlite_utils.Database) -> PermitArea:
+    row = db.execute(f"SELECT {', '.join(PERMIT_FIELDS)} FROM permit_area WHERE id = 1").fetchone()
+    if row is None:
+        raise LookupError("the job has no permit area record")
+    return PermitArea(**dict(zip(PERMIT_FIELDS, row, strict=True)))
+
+
+def update_permit_area(db: sqlite_utils.Database, **fields: Any) -> None:
+    unknown = set(fields) - set(PERMIT_FIELDS[1:])
+    if unknown:
+        raise ValueError(f"unknown permit area field(s): {', '.join(sorted(unknown))}")
+    with db.atomic():
+        db["permit_area"].update(1, {**fields, "updated_at": now_iso()})
+
+
+def load_boundary_points(db: sqlite_utils.Database) -> list[BoundaryPoint]:
+    rows = db.query(
+        "SELECT number, lat, lon, lat_text, lon_text, source FROM boundary_point ORDER BY seq"
+    )
+    return [BoundaryPoint(**r) for r in rows]
+
+
+def replace_boundary_points(db: sqlite_utils.Database, points: Sequence[BoundaryPoint]) -> None:
+    """Replace the boundary of the job (a new SK table supersedes the old one) atomically."""
+    with db.atomic():
+        db.execute("DELETE FROM boundary_point")
+        db["boundary_point"].insert_all(
+            {
+                "seq": i,
+                "number": p.number,
+                "lat": p.lat,
+                "lon": p.lon,
+                "lat_text": p.lat_text,
+                "lon_text": p.lon_text,
+                "source": p.source,
+            }
+            for i, p in enumerate(points, start=1)
+        )
+
+
+def load_control_points(db: sqlite_utils.Database) -> list[ControlPoint]:
+    rows = db.query(
+        "SELECT name, kind, lat, lon, h, input_crs, input_a, input_b, tied_to, source,"
+        " sigma_h, sigma_v FROM control_point ORDER BY id"
+    )
+    return [ControlPoint(**{**r, "kind": ControlKind(r["kind"])}) for r in rows]
+
+
+def add_control_points(db: sqlite_utils.Database, points: Iterable[ControlPoint]) -> int:
+    """Insert control points in one transaction; a name already in the job is an error."""
+    count = 0
+    with db.atomic():
+        for p in points:
+            db["control_point"].insert(
+                {
+                    "name": p.name,
+                    "kind": p.kind.value,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "h": p.h,
+                    "input_crs": p.input_crs,
+                    "input_a": p.input_a,
+                    "input_b": p.input_b,
+                    "tied_to": p.tied_to,
+                    "source": p.source,
+                    "sigma_h": p.sigma_h,
+                    "sigma_v": p.sigma_v,
+                }
+            )
+            count += 1
+    return count
+
+
+def _marker_from_row(r: dict[str, Any]) -> Marker:
+    edge = (r["edge_from"], r["edge_to"]) if r["edge_from"] is not None else None
+    return Marker(
+        name=r["name"],
+        kind=MarkerKind(r["kind"]),
+        seq=r["seq"],
+        lat=r["design_lat"],
+        lon=r["design_lon"],
+        h=r["design_h"],
+        edge=edge,
+        status=MarkerStatus(r["status"]),
+    )
+
+
+def load_markers(db: sqlite_utils.Database) -> list[Marker]:
+    rows = db.query("SELECT * FROM marker ORDER BY seq, name")
+    return [_marker_from_row(r) for r in rows]
+
+
+def load_marker(db: sqlite_utils.Database, name: str) -> Marker:
+    rows = list(db.query("SELECT * FROM marker WHERE name = ?", [name]))
+    if not rows:
+        raise LookupError(f"no marker named {name!r} in this job")
+    return _marker_from_row(rows[0])
+
+
+def upsert_markers(db: sqlite_utils.Database, markers: Iterable[Marker]) -> None:
+    """Insert new markers and update the design of existing ones, in one transaction."""
+    stamp = now_iso()
+    with db.atomic():
+        for m in markers:
+            row = {
+                "name": m.name,
+                "kind": m.kind.value,
+                "seq": m.seq,
+                "edge_from": m.edge[0] if m.edge else None,
+                "edge_to": m.edge[1] if m.edge else None,
+                "design_lat": m.lat,
+                "design_lon": m.lon,
+                "design_h": m.h,
+                "status": m.status.value,
+                "updated_at": stamp,
+            }
+            existing = db.execute("SELECT id FROM marker WHERE name = ?", [m.name]).fetchone()
+            if existing:
+                db["marker"].update(existing[0], row)
+            else:
+                db["marker"].insert({**row, "created_at": stamp})
+
+
+def set_marker_status(db: sqlite_utils.Database, name: str, status: MarkerStatus) -> None:
+    with db.atomic():
+        cur = db.execute(
+            "UPDATE marker SET status = ?, updated_at = ? WHERE name = ?",
+            [status.value, now_iso(), name],
+        )
+        if cur.rowcount != 1:
+            raise LookupError(f"no marker named {name!r} in this job")
+
+
+def load_surveyors(db: sqlite_utils.Database) -> list[Surveyor]:
+    rows = db.query("SELECT name, certificate_no, kpo_no, kpo_active FROM surveyor ORDER BY id")
+    return [Surveyor(**{**r, "kpo_active": bool(r["kpo_active"])}) for r in rows]
+
+
+def add_surveyor(db: sqlite_utils.Database, surveyor: Surveyor) -> None:
+    with db.atomic():
+        db["surveyor"].insert(
+            {
+                "name": surveyor.name,
+                "certificate_no": surveyor.certificate_no,
+                "kpo_no": surveyor.kpo_no,
+                "kpo_active": int(surveyor.kpo_active),
+            }
+        )
+
+
+def load_geojson_rows(db: sqlite_utils.Database, table: str) -> list[dict[str, Any]]:
+    """Neighbour areas or activity zones with their geometry decoded from GeoJSON."""
+    if table not in ("neighbor_area", "activity_zone"):
+        raise ValueError(table)
+    return [{**r, "geometry": json.loads(r["geometry"])} for r in db[table].rows]
+
+
+def add_neighbor_area(
+    db: sqlite_utils.Database, name: str, geometry: dict[str, Any], source: str | None
+) -> None:
+    with db.atomic():
+        db["neighbor_area"].insert(
+            {"name": name, "geometry": json.dumps(geometry), "source": source}
+        )
+
+
+def add_activity_zone(
+    db: sqlite_utils.Database,
+    name: str,
+    kind: str,
+    geometry: dict[str, Any],
+    depth_m: float | None = None,
+    height_m: float | None = None,
+    source: str | None = None,
+) -> None:
+    with db.atomic():
+        db["activity_zone"].insert(
+            {
+                "name": name,
+                "kind": kind,
+                "depth_m": depth_m,
+                "height_m": height_m,
+                "geometry": json.dumps(geometry),
+                "source": source,
+            }
+        )

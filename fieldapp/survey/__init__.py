@@ -1,0 +1,1 @@
+"""Pure surveying computations: coordinates, DMS, boundary validation, planning, stake-out."""

@@ -1,0 +1,1 @@
+"""Sealed packages, the outbox, the upload client and the office receiver. No Qt."""

@@ -1,0 +1,1 @@
+"""The PySide6 + pyqtgraph field GUI: views over the core, nothing more."""
