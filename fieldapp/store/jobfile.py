@@ -70,9 +70,7 @@ class JobStore:
         if unknown:
             raise JobFileError(f"unknown permit area field(s): {', '.join(sorted(unknown))}")
         row = {k: v for k, v in permit.items() if v is not None}
-        row.update(
-            id=1, job_uuid=str(uuid.uuid4()), name=name, created_at=stamp, updated_at=stamp
-        )
+        row.update(id=1, job_uuid=str(uuid.uuid4()), name=name, created_at=stamp, updated_at=stamp)
         with store.db.atomic():
             store.db["permit_area"].insert(row)
         return store
