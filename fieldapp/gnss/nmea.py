@@ -1,0 +1,405 @@
+"""NMEA sentence parsing through pynmea2 into small typed records; all pynmea2 traps end here."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pynmea2
+
+from fieldapp.gnss.framing import Counters
+
+KNOT_MPS = 1852.0 / 3600.0
+
+# Talker id -> constellation. GN (combined) is resolved per satellite from the GSA system id
+# or the PRN range instead.
+TALKER_SYSTEM = {
+    "GP": "GPS",
+    "GL": "GLONASS",
+    "GA": "Galileo",
+    "GB": "BeiDou",
+    "BD": "BeiDou",
+    "GQ": "QZSS",
+    "QZ": "QZSS",
+    "GI": "NavIC",
+}
+# NMEA 4.10 GSA/GSV system id field.
+SYSTEM_ID = {1: "GPS", 2: "GLONASS", 3: "Galileo", 4: "BeiDou", 5: "QZSS", 6: "NavIC"}
+
+
+@dataclass(frozen=True, slots=True)
+class Gga:
+    """GGA: the fix with quality, altitude and correction age."""
+
+    talker: str
+    time_ms: int | None
+    lat: float | None
+    lon: float | None
+    quality: int | None
+    sats_used: int | None
+    hdop: float | None
+    alt_msl: float | None
+    geoid_sep: float | None
+    correction_age_s: float | None
+    base_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gns:
+    """GNS: multi-constellation fix with one mode character per system."""
+
+    talker: str
+    time_ms: int | None
+    lat: float | None
+    lon: float | None
+    mode: str | None
+    sats_used: int | None
+    hdop: float | None
+    alt_msl: float | None
+    geoid_sep: float | None
+    correction_age_s: float | None
+    base_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Rmc:
+    """RMC: position, velocity and the date."""
+
+    talker: str
+    time_ms: int | None
+    valid: bool
+    lat: float | None
+    lon: float | None
+    speed_mps: float | None
+    course_deg: float | None
+    date: dt.date | None
+    faa_mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gll:
+    """GLL: position and time only."""
+
+    talker: str
+    time_ms: int | None
+    valid: bool
+    lat: float | None
+    lon: float | None
+    faa_mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gsa:
+    """GSA: satellites used and the DOPs, per constellation from NMEA 4.10 on."""
+
+    talker: str
+    fix_type: int | None
+    prns: tuple[int, ...]
+    pdop: float | None
+    hdop: float | None
+    vdop: float | None
+    system: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SatView:
+    """One satellite as listed in GSV."""
+
+    prn: int
+    elevation_deg: float | None
+    azimuth_deg: float | None
+    snr_dbhz: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gsv:
+    """GSV: one part of the satellites-in-view listing of one constellation (and signal)."""
+
+    talker: str
+    num_messages: int | None
+    msg_num: int | None
+    in_view: int | None
+    sats: tuple[SatView, ...]
+    signal_id: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Gst:
+    """GST: receiver's own error statistics, as received (range checks come later)."""
+
+    talker: str
+    time_ms: int | None
+    rms: float | None
+    semi_major_m: float | None
+    semi_minor_m: float | None
+    orientation_deg: float | None
+    sigma_lat: float | None
+    sigma_lon: float | None
+    sigma_alt: float | None
+
+
+@dataclass(frozen=True, slots=True)
+class Vtg:
+    """VTG: course and speed over ground."""
+
+    talker: str
+    course_deg: float | None
+    speed_mps: float | None
+    faa_mode: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Zda:
+    """ZDA: time and full date."""
+
+    talker: str
+    time_ms: int | None
+    date: dt.date | None
+
+
+@dataclass(frozen=True, slots=True)
+class Hdt:
+    """HDT: true heading."""
+
+    talker: str
+    heading_deg: float | None
+
+
+Record = Gga | Gns | Rmc | Gll | Gsa | Gsv | Gst | Vtg | Zda | Hdt
+
+
+def _f(s: str) -> float | None:
+    if not s:
+        return None
+    v = float(s)
+    return v if math.isfinite(v) else None
+
+
+def _i(s: str) -> int | None:
+    return int(s) if s else None
+
+
+def _s(s: str) -> str | None:
+    return s or None
+
+
+def parse_time_ms(s: str) -> int | None:
+    """``hhmmss[.sss]`` -> milliseconds of the day; None when empty."""
+    if not s:
+        return None
+    if len(s) < 6 or not s[:6].isdigit():
+        raise ValueError(f"bad time {s!r}")
+    h = int(s[0:2])
+    m = int(s[2:4])
+    sec = float(s[4:])
+    if h > 23 or m > 59 or not 0.0 <= sec < 61.0:
+        raise ValueError(f"bad time {s!r}")
+    return h * 3_600_000 + m * 60_000 + round(sec * 1000)
+
+
+def parse_coord(value: str, hemi: str, max_deg: int) -> float | None:
+    """``(d)ddmm.mmmmmmmm`` + hemisphere -> signed decimal degrees at full precision.
+
+    Computed here rather than by pynmea2 so the minutes keep every digit and an empty
+    field stays None instead of becoming 0.0.
+    """
+    if not value:
+        return None
+    dot = value.find(".")
+    if dot < 0:
+        dot = len(value)
+    if dot < 3:
+        raise ValueError(f"bad coordinate {value!r}")
+    deg = int(value[: dot - 2])
+    minutes = float(value[dot - 2 :])
+    if not 0.0 <= minutes < 60.0 or deg < 0:
+        raise ValueError(f"bad coordinate {value!r}")
+    out = deg + minutes / 60.0
+    if out > max_deg:
+        raise ValueError(f"coordinate out of range {value!r}")
+    if hemi in ("S", "W"):
+        return -out
+    if hemi in ("N", "E"):
+        return out
+    raise ValueError(f"bad hemisphere {hemi!r}")
+
+
+def _latlon(d: list[str], i: int) -> tuple[float | None, float | None]:
+    lat = parse_coord(d[i], d[i + 1], 90)
+    lon = parse_coord(d[i + 2], d[i + 3], 180)
+    if lat is None or lon is None:
+        return None, None
+    return lat, lon
+
+
+def _date_ddmmyy(s: str) -> dt.date | None:
+    if not s:
+        return None
+    # Two-digit years: GNSS output before 1980 does not exist.
+    yy = int(s[4:6])
+    return dt.date(2000 + yy if yy < 80 else 1900 + yy, int(s[2:4]), int(s[0:2]))
+
+
+def _gga(t: str, d: list[str]) -> Gga:
+    lat, lon = _latlon(d, 1)
+    return Gga(
+        t,
+        parse_time_ms(d[0]),
+        lat,
+        lon,
+        _i(d[5]),
+        _i(d[6]),
+        _f(d[7]),
+        _f(d[8]),
+        _f(d[10]) if len(d) > 10 else None,
+        _f(d[12]) if len(d) > 12 else None,
+        _s(d[13]) if len(d) > 13 else None,
+    )
+
+
+def _gns(t: str, d: list[str]) -> Gns:
+    lat, lon = _latlon(d, 1)
+    return Gns(
+        t,
+        parse_time_ms(d[0]),
+        lat,
+        lon,
+        _s(d[5]),
+        _i(d[6]),
+        _f(d[7]),
+        _f(d[8]),
+        _f(d[9]) if len(d) > 9 else None,
+        _f(d[10]) if len(d) > 10 else None,
+        _s(d[11]) if len(d) > 11 else None,
+    )
+
+
+def _rmc(t: str, d: list[str]) -> Rmc:
+    lat, lon = _latlon(d, 2)
+    speed = _f(d[6])
+    return Rmc(
+        t,
+        parse_time_ms(d[0]),
+        d[1] == "A",
+        lat,
+        lon,
+        speed * KNOT_MPS if speed is not None else None,
+        _f(d[7]),
+        _date_ddmmyy(d[8]),
+        _s(d[11]) if len(d) > 11 else None,
+    )
+
+
+def _gll(t: str, d: list[str]) -> Gll:
+    lat, lon = _latlon(d, 0)
+    return Gll(
+        t,
+        parse_time_ms(d[4]) if len(d) > 4 else None,
+        len(d) > 5 and d[5] == "A",
+        lat,
+        lon,
+        _s(d[6]) if len(d) > 6 else None,
+    )
+
+
+def _gsa(t: str, d: list[str]) -> Gsa:
+    prns = tuple(int(p) for p in d[2:14] if p)
+    sys_id = _i(d[17]) if len(d) > 17 else None
+    system = SYSTEM_ID.get(sys_id) if sys_id is not None else TALKER_SYSTEM.get(t)
+    return Gsa(t, _i(d[1]), prns, _f(d[14]), _f(d[15]), _f(d[16]), system)
+
+
+def _gsv(t: str, d: list[str]) -> Gsv:
+    n = len(d)
+    # NMEA 4.10 appends a signal id after the (up to four) satellite blocks.
+    signal = _s(d[n - 1]) if (n - 3) % 4 == 1 else None
+    sats: list[SatView] = []
+    for i in range(3, n - 3, 4):
+        if d[i]:
+            sats.append(SatView(int(d[i]), _f(d[i + 1]), _f(d[i + 2]), _f(d[i + 3])))
+    return Gsv(t, _i(d[0]), _i(d[1]), _i(d[2]), tuple(sats), signal)
+
+
+def _gst(t: str, d: list[str]) -> Gst:
+    return Gst(
+        t,
+        parse_time_ms(d[0]),
+        _f(d[1]),
+        _f(d[2]),
+        _f(d[3]),
+        _f(d[4]),
+        _f(d[5]),
+        _f(d[6]),
+        _f(d[7]),
+    )
+
+
+def _vtg(t: str, d: list[str]) -> Vtg:
+    if len(d) > 1 and d[1] not in ("T", ""):
+        # Pre-NMEA-2.3 VTG without unit letters: course, magnetic, knots, km/h.
+        kts = _f(d[2]) if len(d) > 2 else None
+        return Vtg(t, _f(d[0]), kts * KNOT_MPS if kts is not None else None, None)
+    kmh = _f(d[6]) if len(d) > 6 else None
+    return Vtg(
+        t,
+        _f(d[0]),
+        kmh / 3.6 if kmh is not None else None,
+        _s(d[8]) if len(d) > 8 else None,
+    )
+
+
+def _zda(t: str, d: list[str]) -> Zda:
+    date = dt.date(int(d[3]), int(d[2]), int(d[1])) if d[1] and d[2] and d[3] else None
+    return Zda(t, parse_time_ms(d[0]), date)
+
+
+def _hdt(t: str, d: list[str]) -> Hdt:
+    return Hdt(t, _f(d[0]))
+
+
+HANDLERS: dict[str, Callable[[str, list[str]], Record]] = {
+    "GGA": _gga,
+    "GNS": _gns,
+    "RMC": _rmc,
+    "GLL": _gll,
+    "GSA": _gsa,
+    "GSV": _gsv,
+    "GST": _gst,
+    "VTG": _vtg,
+    "ZDA": _zda,
+    "HDT": _hdt,
+}
+
+
+class SentenceParser:
+    """Turns framed sentences into records, counting what it cannot use; never raises."""
+
+    __slots__ = ("counters",)
+
+    def __init__(self, counters: Counters | None = None) -> None:
+        self.counters = counters if counters is not None else Counters()
+
+    def parse(self, line: str) -> Record | None:
+        c = self.counters
+        # Proprietary ($P...) and unsupported types are known before pynmea2 is asked,
+        # which also spares its exception path (costly) for every such line.
+        stype = line[3:6]
+        handler = HANDLERS.get(stype)
+        if handler is None or line[1] == "P" or len(line) < 7 or line[6] != ",":
+            c.unknown_type += 1
+            return None
+        try:
+            msg = pynmea2.parse(line, check=True)
+            record = handler(msg.talker, msg.data)
+        except pynmea2.ChecksumError:
+            c.bad_checksum += 1
+            return None
+        except Exception:
+            # pynmea2 and field conversion raise a zoo of ValueError/IndexError/TypeError/
+            # ParseError subclasses; none of them may reach the reader thread.
+            c.malformed += 1
+            return None
+        c.sentences[stype] = c.sentences.get(stype, 0) + 1
+        return record

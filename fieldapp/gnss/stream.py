@@ -1,0 +1,71 @@
+"""NmeaStream: framing + parsing + epoch assembly behind one sans-IO object for live and replay."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Mapping
+
+from fieldapp.gnss.epochs import DEFAULT_UERE_M, EpochAssembler, EpochStats
+from fieldapp.gnss.fix import Fix
+from fieldapp.gnss.framing import Counters, NmeaFramer
+from fieldapp.gnss.nmea import SentenceParser
+
+__all__ = ["Counters", "NmeaStream"]
+
+
+class NmeaStream:
+    """Bytes in, one :class:`Fix` per receiver epoch out. Does no IO and never raises on data.
+
+    A live reader calls :meth:`feed` with each chunk it reads and :meth:`poll` on a short
+    timer so an epoch is delivered even when the next one is late; replay calls
+    :meth:`flush` at end of file. Not thread-safe: one reader thread owns one stream.
+    """
+
+    def __init__(
+        self,
+        uere_m: float = DEFAULT_UERE_M,
+        uere_by_quality: Mapping[int, float] | None = None,
+    ) -> None:
+        self.counters = Counters()
+        self._framer = NmeaFramer(self.counters)
+        self._parser = SentenceParser(self.counters)
+        self._epochs = EpochAssembler(uere_m=uere_m, uere_by_quality=uere_by_quality)
+
+    @property
+    def epoch_stats(self) -> EpochStats:
+        return self._epochs.stats
+
+    @property
+    def period_s(self) -> float | None:
+        """Observed receiver epoch period in seconds, once two epochs were seen."""
+        return self._epochs.period_s
+
+    def feed(self, data: bytes, now: float | None = None) -> list[Fix]:
+        """Consume received bytes (``now``: monotonic receive time); return finished epochs."""
+        if now is None:
+            now = time.monotonic()
+        out: list[Fix] = []
+        parse = self._parser.parse
+        add = self._epochs.add
+        for line in self._framer.feed(data):
+            rec = parse(line)
+            if rec is not None:
+                closed = add(rec, now)
+                if closed:
+                    out.extend(closed)
+        return out
+
+    def poll(self, now: float) -> list[Fix]:
+        """Deliver the open epoch if it has waited 1.5 observed periods (monotonic ``now``)."""
+        return self._epochs.poll(now)
+
+    def flush(self) -> list[Fix]:
+        """End of stream: judge any unterminated sentence and deliver the open epoch."""
+        out: list[Fix] = []
+        now = time.monotonic()
+        for line in self._framer.flush():
+            rec = self._parser.parse(line)
+            if rec is not None:
+                out.extend(self._epochs.add(rec, now))
+        out.extend(self._epochs.flush())
+        return out
