@@ -114,6 +114,56 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        3,
+        "sync: outbox of sealed package revisions, their history, the office inbox and cursor",
+        (
+            """CREATE TABLE outbox (
+                id INTEGER PRIMARY KEY,
+                package_id TEXT NOT NULL,
+                revision INTEGER NOT NULL CHECK (revision >= 1),
+                supersedes INTEGER,
+                state TEXT NOT NULL CHECK (state IN ('draft', 'sealed', 'queued', 'uploading',
+                    'committed', 'received', 'in_review', 'accepted', 'returned', 'rejected')),
+                bag_dir TEXT NOT NULL,
+                manifest_hash TEXT,
+                wire_manifest TEXT,
+                total_bytes INTEGER NOT NULL DEFAULT 0,
+                sealed_at TEXT,
+                receipt_id TEXT,
+                office_notes TEXT,
+                last_error TEXT,
+                created_at TEXT NOT NULL,
+                updated_at TEXT NOT NULL,
+                UNIQUE (package_id, revision)
+            )""",
+            """CREATE TABLE outbox_history (
+                id INTEGER PRIMARY KEY,
+                package_id TEXT NOT NULL,
+                revision INTEGER NOT NULL,
+                from_state TEXT NOT NULL,
+                to_state TEXT NOT NULL,
+                at TEXT NOT NULL,
+                detail TEXT
+            )""",
+            """CREATE TABLE sync_inbox (
+                id INTEGER PRIMARY KEY,
+                office_event_id INTEGER NOT NULL UNIQUE,
+                kind TEXT NOT NULL,
+                package_id TEXT,
+                revision INTEGER,
+                state TEXT,
+                notes TEXT,
+                actor TEXT,
+                at TEXT NOT NULL,
+                payload TEXT NOT NULL
+            )""",
+            """CREATE TABLE sync_state (
+                key TEXT PRIMARY KEY,
+                value TEXT NOT NULL
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
