@@ -1,0 +1,316 @@
+"""Byte sources behind one interface: serial ports (pyserial) and TCP clients, plus port listing."""
+
+from __future__ import annotations
+
+import abc
+import contextlib
+import errno
+import functools
+import re
+import socket
+from dataclasses import dataclass
+from pathlib import PurePath
+from typing import Any
+
+MIN_BAUD = 4800
+MAX_BAUD = 921600
+DEFAULT_BAUD = 115200
+# Short read slices keep the reader thread responsive to stop() and let it close
+# epochs by timeout; select() returns as soon as bytes arrive, so latency is unaffected.
+DEFAULT_READ_TIMEOUT_S = 0.05
+_CHUNK = 65536
+
+
+class SourceError(Exception):
+    """The device cannot be opened or has gone away; the message names it and says why."""
+
+
+class EndOfStream(Exception):
+    """A finite source (file replay, finite simulation) has delivered everything."""
+
+
+class ByteSource(abc.ABC):
+    """A device giving bytes in chunks. Used from one reader thread, except `write`/`cancel`.
+
+    `read()` waits at most `read_timeout` seconds and returns b"" when nothing arrived,
+    so the caller keeps its clock running; it raises SourceError when the device is lost.
+    """
+
+    read_timeout: float = DEFAULT_READ_TIMEOUT_S
+    #: False for finite sources (file replay): the link then stops at EndOfStream.
+    reconnectable: bool = True
+
+    @property
+    @abc.abstractmethod
+    def label(self) -> str:
+        """Human name for messages, e.g. '/dev/ttyUSB0 @ 115200 baud'."""
+
+    @property
+    @abc.abstractmethod
+    def device(self) -> str:
+        """Short name safe for a file name, e.g. 'ttyUSB0' or 'tcp-10.0.0.5-5017'."""
+
+    @abc.abstractmethod
+    def open(self) -> None:
+        """Open (or reopen) the device; raise SourceError with a clear reason."""
+
+    @abc.abstractmethod
+    def read(self) -> bytes:
+        """Return what arrived (possibly b""), waiting at most `read_timeout`."""
+
+    @abc.abstractmethod
+    def close(self) -> None:
+        """Release the device; safe to call twice or when not open."""
+
+    def write(self, data: bytes) -> None:
+        """Send bytes to the device (e.g. RTCM corrections); raise SourceError if impossible."""
+        raise SourceError(f"{self.label}: this source cannot be written to")
+
+    def cancel(self) -> None:  # noqa: B027 - optional hook, most sources wake by read_timeout
+        """Wake a blocked read from another thread (best effort)."""
+
+
+def safe_device_name(name: str) -> str:
+    """A file-name-safe short form of a device name (basename of /dev paths, no odd characters)."""
+    base = PurePath(name).name if "/" in name else name
+    cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")
+    return cleaned or "device"
+
+
+def validate_baud(baud: int) -> int:
+    if not MIN_BAUD <= baud <= MAX_BAUD:
+        raise ValueError(f"baud rate {baud} outside {MIN_BAUD}..{MAX_BAUD}")
+    return baud
+
+
+@dataclass(frozen=True, slots=True)
+class PortInfo:
+    """One serial port the OS knows about."""
+
+    device: str  # COM5, /dev/ttyUSB0, /dev/rfcomm0
+    description: str
+    hwid: str
+    manufacturer: str | None = None
+    serial_number: str | None = None
+    vid: int | None = None
+    pid: int | None = None
+
+
+def list_ports() -> list[PortInfo]:
+    """Serial ports with their descriptions (Bluetooth SPP ports appear here too)."""
+    from serial.tools import list_ports as lp
+
+    ports = [
+        PortInfo(
+            device=str(p.device),
+            description=str(p.description or "n/a"),
+            hwid=str(p.hwid or "n/a"),
+            manufacturer=p.manufacturer,
+            serial_number=p.serial_number,
+            vid=p.vid,
+            pid=p.pid,
+        )
+        for p in lp.comports()
+    ]
+    return sorted(ports, key=lambda p: p.device)
+
+
+def _serial_reason(port: str, exc: BaseException) -> str:
+    """Turn pyserial's varied messages into one line a surveyor can act on."""
+    text = str(exc)
+    err = getattr(exc, "errno", None)
+    low = text.lower()
+    if (
+        err == errno.ENOENT
+        or "no such file" in low
+        or "filenotfound" in low
+        or "cannot find" in low
+    ):
+        return f"port {port} not found (unplugged, or Bluetooth not paired?)"
+    if (
+        err == errno.EBUSY
+        or "busy" in low
+        or "exclusively lock" in low
+        or "access is denied" in low
+    ):
+        return f"port {port} is busy (another program has it open?)"
+    if err == errno.EACCES or "permission denied" in low:
+        return f"no permission to open port {port} (on Linux: add the user to 'dialout')"
+    return f"port {port}: {text}"
+
+
+class SerialSource(ByteSource):
+    """A serial port (USB, RS-232, Bluetooth SPP); generic bytes in/out, for total stations too."""
+
+    def __init__(
+        self,
+        port: str,
+        baud: int = DEFAULT_BAUD,
+        *,
+        read_timeout: float = DEFAULT_READ_TIMEOUT_S,
+        write_timeout: float = 1.0,
+        **serial_options: Any,
+    ) -> None:
+        self.port = port
+        self.baud = validate_baud(baud)
+        self.read_timeout = read_timeout
+        self._write_timeout = write_timeout
+        self._options = serial_options
+        self._ser: Any = None
+
+    @property
+    def label(self) -> str:
+        return f"{self.port} @ {self.baud} baud"
+
+    @property
+    def device(self) -> str:
+        return safe_device_name(self.port)
+
+    @property
+    def is_open(self) -> bool:
+        return self._ser is not None
+
+    def open(self) -> None:
+        self.close()
+        ser = _make_serial()
+        ser.baudrate = self.baud
+        ser.timeout = self.read_timeout
+        ser.write_timeout = self._write_timeout
+        for key, value in self._options.items():
+            setattr(ser, key, value)
+        ser.port = self.port
+        try:
+            ser.open()
+        except Exception as exc:  # pyserial raises SerialException, OSError, ValueError alike
+            raise SourceError(_serial_reason(self.port, exc)) from exc
+        self._ser = ser
+
+    def read(self) -> bytes:
+        ser = self._ser
+        if ser is None:
+            raise SourceError(f"port {self.port} is not open")
+        try:
+            waiting = ser.in_waiting
+            data: bytes = ser.read(waiting or 1)
+            if data and not waiting:
+                # We woke on the first byte of a burst: take the rest in the same call.
+                more = ser.in_waiting
+                if more:
+                    data += ser.read(more)
+        except Exception as exc:  # SerialException / OSError when the device vanishes
+            raise SourceError(f"port {self.port} lost: {exc}") from exc
+        return data
+
+    def write(self, data: bytes) -> None:
+        ser = self._ser
+        if ser is None:
+            raise SourceError(f"port {self.port} is not open")
+        try:
+            ser.write(data)
+        except Exception as exc:
+            raise SourceError(f"port {self.port}: write failed: {exc}") from exc
+
+    def cancel(self) -> None:
+        ser = self._ser
+        if ser is not None and hasattr(ser, "cancel_read"):
+            # The port may be closing under us; cancel is best effort.
+            with contextlib.suppress(Exception):
+                ser.cancel_read()
+
+    def close(self) -> None:
+        ser, self._ser = self._ser, None
+        if ser is not None:
+            # Closing a vanished device can fail; it is released either way.
+            with contextlib.suppress(Exception):
+                ser.close()
+
+
+@functools.cache
+def _keep_input_serial_class() -> Any:
+    import serial
+
+    class KeepInputSerial(serial.Serial):  # type: ignore[misc]
+        """pyserial flushes the input queue on open; bytes already received are evidence."""
+
+        def _reset_input_buffer(self) -> None:
+            return None
+
+    return KeepInputSerial
+
+
+def _make_serial() -> Any:
+    return _keep_input_serial_class()()
+
+
+class TcpSource(ByteSource):
+    """A TCP client: receivers and phone bridges serving NMEA over Wi-Fi."""
+
+    def __init__(
+        self,
+        host: str,
+        port: int,
+        *,
+        read_timeout: float = DEFAULT_READ_TIMEOUT_S,
+        connect_timeout: float = 2.0,
+    ) -> None:
+        self.host = host
+        self.port = port
+        self.read_timeout = read_timeout
+        self.connect_timeout = connect_timeout
+        self._sock: socket.socket | None = None
+
+    @property
+    def label(self) -> str:
+        return f"tcp {self.host}:{self.port}"
+
+    @property
+    def device(self) -> str:
+        return safe_device_name(f"tcp-{self.host}-{self.port}")
+
+    def open(self) -> None:
+        self.close()
+        try:
+            sock = socket.create_connection((self.host, self.port), timeout=self.connect_timeout)
+        except OSError as exc:
+            raise SourceError(f"{self.label}: cannot connect: {exc}") from exc
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+        sock.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+        sock.settimeout(self.read_timeout)
+        self._sock = sock
+
+    def read(self) -> bytes:
+        sock = self._sock
+        if sock is None:
+            raise SourceError(f"{self.label}: not connected")
+        try:
+            data = sock.recv(_CHUNK)
+        except TimeoutError:
+            return b""
+        except OSError as exc:
+            raise SourceError(f"{self.label}: connection lost: {exc}") from exc
+        if not data:
+            raise SourceError(f"{self.label}: connection closed by the other side")
+        return data
+
+    def write(self, data: bytes) -> None:
+        sock = self._sock
+        if sock is None:
+            raise SourceError(f"{self.label}: not connected")
+        try:
+            sock.sendall(data)
+        except OSError as exc:
+            raise SourceError(f"{self.label}: write failed: {exc}") from exc
+
+    def close(self) -> None:
+        sock, self._sock = self._sock, None
+        if sock is not None:
+            with contextlib.suppress(OSError):
+                sock.close()
+
+
+def parse_host_port(text: str) -> tuple[str, int]:
+    """'host:port' (IPv6 as '[::1]:port') to a tuple; ValueError with a clear message."""
+    match = re.fullmatch(r"\[?([^\[\]]+?)\]?:(\d{1,5})", text.strip())
+    if not match or not 0 < int(match.group(2)) < 65536:
+        raise ValueError(f"expected HOST:PORT, got {text!r}")
+    return match.group(1), int(match.group(2))
