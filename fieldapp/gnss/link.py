@@ -190,7 +190,7 @@ class GnssLink:
                     self.source.open()
                 except SourceError as exc:
                     delay = next_delay()
-                    self._set_status(LinkState.LOST, f"{exc}; retrying every {delay:.1f} s")
+                    self._set_status(LinkState.LOST, f"{exc}; retrying")
                     lost = True
                     if self._stop.wait(delay):
                         break
