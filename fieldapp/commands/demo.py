@@ -1,9 +1,43 @@
-"""`fieldapp demo` (being written)."""
+"""`fieldapp demo`: the main job on the bundled demo WIUP."""
 
 from __future__ import annotations
 
 import argparse
+from pathlib import Path
+
+from fieldapp.commands.common import CommandError
+
+
+def default_demo_path() -> Path:
+    from platformdirs import user_data_path
+
+    return user_data_path("fieldapp", appauthor=False) / "demo" / "WIUP-Demo.fieldapp"
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
-    """Register nothing yet."""
+    p = sub.add_parser("demo", help="open the bundled demo job")
+    p.add_argument("--job", help="where the demo job lives (created when missing)")
+    p.add_argument("--fresh", action="store_true", help="recreate the demo job from resources")
+    p.set_defaults(handler=_demo)
+
+
+def _demo(args: argparse.Namespace) -> int:
+    import shutil
+
+    from fieldapp.commands.job import print_validation
+    from fieldapp.demo_job import create_demo_job
+    from fieldapp.operations import validate_job
+    from fieldapp.store import JobFileError, JobStore
+
+    path = Path(args.job) if args.job else default_demo_path()
+    if args.fresh and path.exists():
+        shutil.rmtree(path)
+    try:
+        store = JobStore.open(path) if path.exists() else create_demo_job(path)
+    except JobFileError as exc:
+        raise CommandError(str(exc)) from exc
+    with store:
+        print(f"Demo job: {path}\n")
+        report = validate_job(store)
+        print_validation(store, report)
+    return 0 if report.valid else 1

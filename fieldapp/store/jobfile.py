@@ -63,9 +63,16 @@ class JobStore:
         migrate(store.db)
         stamp = now_iso()
         allowed = {
-            "holder", "sk_number", "sk_date", "wiup_code", "commodity",
-            "sk_area_ha", "province", "regency", "crs",
-        }  # fmt: skip
+            "holder",
+            "sk_number",
+            "sk_date",
+            "wiup_code",
+            "commodity",
+            "sk_area_ha",
+            "province",
+            "regency",
+            "crs",
+        }
         unknown = set(permit) - allowed
         if unknown:
             raise JobFileError(f"unknown permit area field(s): {', '.join(sorted(unknown))}")

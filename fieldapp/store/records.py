@@ -26,9 +26,18 @@ def now_iso() -> str:
 
 
 PERMIT_FIELDS = (
-    "job_uuid", "name", "holder", "sk_number", "sk_date", "wiup_code",
-    "commodity", "sk_area_ha", "province", "regency", "crs",
-)  # fmt: skip
+    "job_uuid",
+    "name",
+    "holder",
+    "sk_number",
+    "sk_date",
+    "wiup_code",
+    "commodity",
+    "sk_area_ha",
+    "province",
+    "regency",
+    "crs",
+)
 
 
 def load_permit_area(db: sqlite_utils.Database) -> PermitArea:

@@ -1,0 +1,59 @@
+"""The bundled demo job: an invented WIUP in East Kalimantan built from resources/demo/."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from fieldapp.exchange.areas_io import read_area_features
+from fieldapp.operations import import_boundary, import_control
+from fieldapp.resources import resource_path
+from fieldapp.store import JobStore
+from fieldapp.store import records as rec
+from fieldapp.survey.models import Surveyor
+
+
+def demo_dir() -> Path:
+    return resource_path("demo")
+
+
+def create_demo_job(path: str | Path) -> JobStore:
+    """Create the demo job at ``path`` (a new ``*.fieldapp`` folder) and return it open."""
+    folder = demo_dir()
+    meta = json.loads((folder / "job.json").read_text(encoding="utf-8"))
+    permit = {
+        k: meta[k]
+        for k in (
+            "holder",
+            "sk_number",
+            "sk_date",
+            "wiup_code",
+            "commodity",
+            "sk_area_ha",
+            "province",
+            "regency",
+            "crs",
+        )
+    }
+    store = JobStore.create(path, meta["name"], **permit)
+    import_boundary(store, folder / meta["boundary"])
+    import_control(store, folder / meta["control"])
+    for s in meta["surveyors"]:
+        rec.add_surveyor(store.db, Surveyor(s["name"], s["certificate_no"], s["kpo_no"]))
+    for feature in read_area_features(folder / meta["neighbors"]):
+        rec.add_neighbor_area(store.db, feature.name, feature.geometry, meta["neighbors"])
+    for feature in read_area_features(folder / meta["activity"]):
+        rec.add_activity_zone(
+            store.db,
+            feature.name,
+            str(feature.properties.get("kind", "pit")),
+            feature.geometry,
+            depth_m=_float(feature.properties.get("depth_m")),
+            height_m=_float(feature.properties.get("height_m")),
+            source=meta["activity"],
+        )
+    return store
+
+
+def _float(value: object) -> float | None:
+    return None if value is None else float(str(value))

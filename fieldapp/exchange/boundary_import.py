@@ -1,0 +1,278 @@
+"""Boundary points (Titik Batas) from an SK attachment table, GeoJSON or KML.
+
+Tables are read as a surveyor types them from the decree: ``No;Bujur (BT);Lintang (LS)``
+with DMS and a decimal comma, in CSV/TXT (semicolon, comma or tab) or XLSX, degrees,
+minutes and seconds in one cell or split over several. Every problem found is reported
+with its line; nothing is returned unless the whole table is good.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from fieldapp.exchange.problems import ImportFailed, Problem
+from fieldapp.exchange.tables import Row, read_rows
+from fieldapp.survey.dms import DmsError, ParsedAngle, parse_angle
+from fieldapp.survey.models import BoundaryPoint
+
+_NUMBER_WORDS = {"no", "nomor", "nomer", "titik", "tb", "point", "pt", "id", "nama", "name"}
+_LON_WORDS = {"bujur", "bt", "bb", "longitude", "long", "lon", "lng", "x", "timur", "barat"}
+_LAT_WORDS = {"lintang", "ls", "lu", "latitude", "lat", "y", "selatan", "utara"}
+_SOUTH_WORDS = {"ls", "selatan", "s"}
+_WEST_WORDS = {"bb", "barat", "w"}
+# Indonesia lies within 6°N..11°S and 94°E..141°E: decimal values outside say "swapped".
+_INDONESIA_LAT = 15.0
+_INDONESIA_LON = (90.0, 145.0)
+
+
+@dataclass(frozen=True, slots=True)
+class BoundaryTable:
+    """The points read, and notes about what the reader had to interpret."""
+
+    points: list[BoundaryPoint]
+    notes: list[str] = field(default_factory=list)
+
+
+def _words(cell: str) -> set[str]:
+    return set(re.findall(r"[a-z]+", cell.lower()))
+
+
+@dataclass
+class _Layout:
+    number: int
+    lon: range
+    lat: range
+    lon_sign: int
+    lat_sign: int
+    lat_hemisphere_in_header: bool
+    header_line: int | None
+
+
+def _find_layout(rows: list[Row]) -> _Layout:
+    for row in rows[:30]:
+        words = [_words(c) for c in row.cells]
+        lon_idx = next((i for i, w in enumerate(words) if w & _LON_WORDS), None)
+        lat_idx = next((i for i, w in enumerate(words) if w & _LAT_WORDS), None)
+        if lon_idx is None or lat_idx is None or lon_idx == lat_idx:
+            continue
+        num_idx = next((i for i, w in enumerate(words) if w & _NUMBER_WORDS), 0)
+        starts = sorted(i for i, c in enumerate(row.cells) if c.strip())
+
+        def span(start: int, starts: list[int] = starts, width: int = len(row.cells)) -> range:
+            # A header cell covers the empty (merged) cells after it: split D/M/S columns.
+            nxt = [s for s in starts if s > start]
+            return range(start, nxt[0] if nxt else max(width, start + 1))
+
+        return _Layout(
+            num_idx,
+            span(lon_idx),
+            span(lat_idx),
+            -1 if words[lon_idx] & _WEST_WORDS else 1,
+            -1 if words[lat_idx] & _SOUTH_WORDS else 1,
+            bool(words[lat_idx] & {"ls", "lu", "selatan", "utara"}),
+            row.line,
+        )
+    return _Layout(0, range(1, 2), range(2, 3), 1, 1, False, None)
+
+
+def _join(cells: tuple[str, ...], span: range, open_end: bool) -> str:
+    stop = len(cells) if open_end else span.stop
+    return " ".join(c for c in cells[span.start : stop] if c.strip())
+
+
+def _apply_header_sign(angle: ParsedAngle, text: str, sign: int) -> float:
+    explicit = angle.axis is not None or text.strip().startswith(("-", "−"))
+    return angle.degrees if explicit else angle.degrees * sign
+
+
+def read_boundary_table(path: Path) -> BoundaryTable:
+    """Read an SK table (CSV/TXT/XLSX); raise ImportFailed listing every bad line."""
+    name = str(path)
+    rows = read_rows(path)
+    layout = _find_layout(rows)
+    problems: list[Problem] = []
+    notes: list[str] = []
+    parsed: list[tuple[Row, str, ParsedAngle, ParsedAngle, str, str]] = []
+    last_col = max(layout.lon.stop, layout.lat.stop)
+    for row in rows:
+        if layout.header_line is not None and row.line <= layout.header_line:
+            continue
+        if row.blank or not any(ch.isdigit() for ch in "".join(row.cells)):
+            continue  # blank lines and unit sub-headers such as "°  '  \""
+        cells = row.cells + ("",) * max(0, last_col - len(row.cells))
+        number = cells[layout.number].strip() if layout.number < len(cells) else ""
+        if re.fullmatch(r"\d+\.0", number):
+            number = number[:-2]
+        lon_open = layout.lon.start > layout.lat.start
+        lon_text = _join(cells, layout.lon, lon_open)
+        lat_text = _join(cells, layout.lat, not lon_open)
+        if not number:
+            problems.append(Problem(name, row.line, "the point number (No) is empty"))
+            continue
+        try:
+            lon = parse_angle(lon_text)
+        except DmsError as exc:
+            problems.append(Problem(name, row.line, f"point {number}, longitude (Bujur): {exc}"))
+            continue
+        try:
+            lat = parse_angle(lat_text)
+        except DmsError as exc:
+            problems.append(Problem(name, row.line, f"point {number}, latitude (Lintang): {exc}"))
+            continue
+        parsed.append((row, number, lon, lat, lon_text, lat_text))
+
+    if problems:
+        raise ImportFailed(problems)
+    if not parsed:
+        raise ImportFailed(
+            [Problem(name, None, "no boundary points found (expected No;Bujur;Lintang)")]
+        )
+
+    swapped = _detect_swap(parsed)
+    if swapped:
+        notes.append(
+            f"{name}: the longitude and latitude columns are swapped ({swapped});"
+            " read them the other way round"
+        )
+    points: list[BoundaryPoint] = []
+    for row, number, lon, lat, lon_text, lat_text in parsed:
+        lon_sign, lat_sign = layout.lon_sign, layout.lat_sign
+        hemisphere_known = layout.lat_hemisphere_in_header
+        if swapped:
+            lon, lat, lon_text, lat_text = lat, lon, lat_text, lon_text
+            # The header words describe the wrong column: trust only the values themselves.
+            lon_sign = lat_sign = 1
+            hemisphere_known = False
+        lat_deg = _apply_header_sign(lat, lat_text, lat_sign)
+        lon_deg = _apply_header_sign(lon, lon_text, lon_sign)
+        if lat.seconds_decimals is not None and lat.axis is None and not hemisphere_known:
+            problems.append(
+                Problem(
+                    name,
+                    row.line,
+                    f"point {number}: latitude {lat_text!r} has no hemisphere: add LS or LU"
+                    " to the value or to the column header (e.g. 'Lintang (LS)')",
+                )
+            )
+            continue
+        if abs(lat_deg) > 90 or abs(lon_deg) > 180:
+            problems.append(Problem(name, row.line, f"point {number}: coordinate out of range"))
+            continue
+        points.append(
+            BoundaryPoint(number, lat_deg, lon_deg, lat_text, lon_text, f"{path.name}:{row.line}")
+        )
+    if problems:
+        raise ImportFailed(problems)
+    return BoundaryTable(*_drop_closing_repeat(points, notes, name))
+
+
+def _detect_swap(parsed: list[tuple[Row, str, ParsedAngle, ParsedAngle, str, str]]) -> str:
+    lon_axes = {p[2].axis for p in parsed}
+    lat_axes = {p[3].axis for p in parsed}
+    if lon_axes == {"lat"} and lat_axes == {"lon"}:
+        return "the Bujur column holds LS/LU values and the Lintang column BT/BB values"
+    if None in lon_axes and None in lat_axes:
+        lons = [abs(p[2].degrees) for p in parsed]
+        lats = [abs(p[3].degrees) for p in parsed]
+        if max(lons) <= _INDONESIA_LAT and all(
+            _INDONESIA_LON[0] <= v <= _INDONESIA_LON[1] for v in lats
+        ):
+            return (
+                "the longitude column holds values near the equator,"
+                " the latitude column values of 90-145°"
+            )
+    return ""
+
+
+def _drop_closing_repeat(
+    points: list[BoundaryPoint], notes: list[str], name: str
+) -> tuple[list[BoundaryPoint], list[str]]:
+    if len(points) > 2 and (points[0].lat, points[0].lon) == (points[-1].lat, points[-1].lon):
+        notes.append(
+            f"{name}: the last row repeats point {points[0].number}; the ring closes by itself"
+        )
+        points = points[:-1]
+    return points, notes
+
+
+def _ring_points(ring: list[list[float]], source: str) -> list[BoundaryPoint]:
+    coords = [(float(c[0]), float(c[1])) for c in ring]
+    if len(coords) > 1 and coords[0] == coords[-1]:
+        coords = coords[:-1]
+    return [
+        BoundaryPoint(str(i), lat, lon, repr(lat), repr(lon), source)
+        for i, (lon, lat) in enumerate(coords, start=1)
+    ]
+
+
+def read_boundary_geojson(path: Path) -> BoundaryTable:
+    name = str(path)
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except json.JSONDecodeError as exc:
+        raise ImportFailed([Problem(name, exc.lineno, f"not valid JSON: {exc.msg}")]) from exc
+    except OSError as exc:
+        raise ImportFailed([Problem(name, None, f"cannot read: {exc.strerror}")]) from exc
+    features = data.get("features", [data]) if isinstance(data, dict) else []
+    geoms = [f.get("geometry", f) for f in features if isinstance(f, dict)]
+    for g in geoms:
+        if not isinstance(g, dict):
+            continue
+        if g.get("type") == "Polygon":
+            return BoundaryTable(_ring_points(g["coordinates"][0], path.name))
+        if g.get("type") == "MultiPolygon" and len(g["coordinates"]) == 1:
+            return BoundaryTable(_ring_points(g["coordinates"][0][0], path.name))
+    raise ImportFailed(
+        [Problem(name, None, "expected a GeoJSON Polygon (or a MultiPolygon with one part)")]
+    )
+
+
+def read_boundary_kml(path: Path) -> BoundaryTable:
+    """The outer ring of the first Polygon placemark (Google Earth style)."""
+    from xml.etree import ElementTree as ET
+
+    name = str(path)
+    try:
+        root = ET.parse(path).getroot()
+    except ET.ParseError as exc:
+        raise ImportFailed([Problem(name, exc.position[0], f"not valid KML/XML: {exc}")]) from exc
+    except OSError as exc:
+        raise ImportFailed([Problem(name, None, f"cannot read: {exc.strerror}")]) from exc
+    for poly in root.iter():
+        if not poly.tag.endswith("Polygon"):
+            continue
+        outer = next((e for e in poly.iter() if e.tag.endswith("outerBoundaryIs")), poly)
+        coords_el = next((e for e in outer.iter() if e.tag.endswith("coordinates")), None)
+        if coords_el is None or not (coords_el.text or "").strip():
+            continue
+        ring: list[list[float]] = []
+        for token in (coords_el.text or "").split():
+            parts = token.split(",")
+            try:
+                ring.append([float(parts[0]), float(parts[1])])
+            except (ValueError, IndexError):
+                raise ImportFailed(
+                    [Problem(name, None, f"bad KML coordinate {token!r}: expected lon,lat[,alt]")]
+                ) from None
+        return BoundaryTable(_ring_points(ring, path.name))
+    raise ImportFailed([Problem(name, None, "no Polygon with coordinates in this KML")])
+
+
+def read_boundary_file(path: str | Path) -> BoundaryTable:
+    """Dispatch on the file type: CSV/TXT/TSV/XLSX tables, GeoJSON, KML."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    if not p.is_file():
+        raise ImportFailed([Problem(str(p), None, "no such file")])
+    if suffix in (".geojson", ".json"):
+        return read_boundary_geojson(p)
+    if suffix == ".kml":
+        return read_boundary_kml(p)
+    if suffix in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
+        return read_boundary_table(p)
+    raise ImportFailed(
+        [Problem(str(p), None, "unsupported file type: expected CSV, TXT, XLSX, GeoJSON or KML")]
+    )

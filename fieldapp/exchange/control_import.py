@@ -1,0 +1,137 @@
+"""Control points (BM, Titik Bantu, JKHN) from CSV/XLSX: lat/lon/h or E/N/h with a CRS."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from fieldapp.exchange.problems import ImportFailed, Problem
+from fieldapp.exchange.tables import Row, read_rows
+from fieldapp.survey.crs import CrsError, GridSpec, parse_crs, transform
+from fieldapp.survey.dms import DmsError, parse_angle
+from fieldapp.survey.models import ControlKind, ControlPoint
+
+_COLUMNS: dict[str, tuple[str, ...]] = {
+    "name": ("nama", "name", "titik", "id", "kode"),
+    "kind": ("jenis", "type", "tipe", "kind", "kategori"),
+    "lat": ("lintang", "latitude", "lat"),
+    "lon": ("bujur", "longitude", "lon", "long"),
+    "e": ("easting", "timur", "e", "x"),
+    "n": ("northing", "utara", "n", "y"),
+    "h": ("tinggi", "height", "h", "elevasi", "z"),
+    "crs": ("crs", "datum", "sistem"),
+    "tied_to": ("terikat", "tied", "diikat", "ikatan"),
+    "source": ("sumber", "source", "keterangan"),
+    "sigma_h": ("sigmah", "sigma_h", "sh"),
+    "sigma_v": ("sigmav", "sigma_v", "sv"),
+}
+_KINDS = {
+    "bm": ControlKind.BM,
+    "benchmark": ControlKind.BM,
+    "tb": ControlKind.TITIK_BANTU,
+    "titikbantu": ControlKind.TITIK_BANTU,
+    "titik_bantu": ControlKind.TITIK_BANTU,
+    "auxiliary": ControlKind.TITIK_BANTU,
+    "jkhn": ControlKind.JKHN,
+}
+
+
+def _header_map(row: Row) -> dict[str, int]:
+    found: dict[str, int] = {}
+    for index, cell in enumerate(row.cells):
+        key = re.sub(r"[^a-z_]", "", cell.lower().split("(")[0])
+        for column, names in _COLUMNS.items():
+            if key in names and column not in found:
+                found[column] = index
+    return found
+
+
+def _number(text: str) -> float:
+    t = text.strip().replace(" ", "")
+    if t.count(",") == 1 and "." not in t:
+        t = t.replace(",", ".")
+    return float(t)
+
+
+def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[ControlPoint]:
+    """Read control points; every bad row is reported as FILE:LINE and nothing is returned."""
+    p = Path(path)
+    name = str(p)
+    if not p.is_file():
+        raise ImportFailed([Problem(name, None, "no such file")])
+    rows = [r for r in read_rows(p) if not r.blank]
+    if not rows:
+        raise ImportFailed([Problem(name, None, "the file is empty")])
+    header = _header_map(rows[0])
+    geographic = "lat" in header and "lon" in header
+    projected = "e" in header and "n" in header
+    if "name" not in header or not (geographic or projected):
+        raise ImportFailed(
+            [
+                Problem(
+                    name,
+                    rows[0].line,
+                    "expected a header with Nama, Jenis and either Lintang/Bujur or"
+                    " Easting/Northing (optional Tinggi, CRS, Terikat, Sumber, SigmaH, SigmaV)",
+                )
+            ]
+        )
+    problems: list[Problem] = []
+    points: list[ControlPoint] = []
+    seen: set[str] = set()
+    srgi = parse_crs("SRGI2013")
+    for row in rows[1:]:
+
+        def cell(column: str, row: Row = row) -> str:
+            i = header.get(column)
+            return row.cells[i].strip() if i is not None and i < len(row.cells) else ""
+
+        label = cell("name")
+        where = f"point {label}" if label else "row"
+        try:
+            if not label:
+                raise ValueError("the name (Nama) is empty")
+            if label in seen:
+                raise ValueError(f"{label} appears twice in the file")
+            kind_text = re.sub(r"[\s-]", "", cell("kind").lower()) or "tb"
+            if kind_text not in _KINDS:
+                raise ValueError(f"type {cell('kind')!r}: expected BM, TB (Titik Bantu) or JKHN")
+            crs_text = cell("crs") or default_crs
+            spec: GridSpec = parse_crs(crs_text)
+            h = _number(cell("h")) if cell("h") else None
+            if geographic:
+                if not spec.is_geographic:
+                    raise ValueError(f"CRS {crs_text} is a grid but the columns are Lintang/Bujur")
+                a = parse_angle(cell("lat"), "lat").degrees
+                b = parse_angle(cell("lon"), "lon").degrees
+                lon, lat, _ = transform(spec, srgi, b, a)
+            else:
+                if spec.is_geographic:
+                    raise ValueError(f"CRS {crs_text} is geographic but the columns are E/N")
+                a, b = _number(cell("e")), _number(cell("n"))
+                lon, lat, _ = transform(spec, srgi, a, b)
+            points.append(
+                ControlPoint(
+                    name=label,
+                    kind=_KINDS[kind_text],
+                    lat=lat,
+                    lon=lon,
+                    h=h,
+                    input_crs=spec.code,
+                    input_a=a,
+                    input_b=b,
+                    tied_to=cell("tied_to") or None,
+                    source=cell("source") or f"{p.name}:{row.line}",
+                    sigma_h=_number(cell("sigma_h")) if cell("sigma_h") else None,
+                    sigma_v=_number(cell("sigma_v")) if cell("sigma_v") else None,
+                )
+            )
+            seen.add(label)
+        except (ValueError, DmsError, CrsError) as exc:
+            message = str(exc)
+            if message.startswith("could not convert string to float"):
+                message = f"not a number: {message.split(':', 1)[1].strip()}"
+            problems.append(Problem(name, row.line, f"{where}: {message}"))
+    if problems:
+        raise ImportFailed(problems)
+    return points
