@@ -7,6 +7,7 @@ import math
 
 import numpy as np
 import pytest
+from fixfactory import H0, LAT0, LON0, make_fix, noisy
 
 from fieldapp.gnss.fix import Fix, GgaQuality, SigmaSource
 from fieldapp.survey.occupation import (
@@ -21,46 +22,6 @@ from fieldapp.survey.occupation import (
     metres_per_degree,
     profile_named,
 )
-
-LAT0, LON0, H0 = -1.3675583, 116.0867625, 42.0
-DAY = dt.date(2024, 3, 5)
-
-
-def make_fix(
-    i: int,
-    dn: float = 0.0,
-    de: float = 0.0,
-    du: float = 0.0,
-    *,
-    quality: int | None = GgaQuality.RTK_FIXED,
-    sigma: tuple[float, float, float] | None = (0.01, 0.01, 0.02),
-    source: SigmaSource | None = SigmaSource.GST,
-    pdop: float | None = 1.8,
-    date: dt.date | None = DAY,
-    position: bool = True,
-    start: dt.datetime = dt.datetime(2024, 3, 5, 3, 0, 0),
-) -> Fix:
-    """A fix i seconds after 03:00 UTC, displaced dn/de/du metres from the reference point."""
-    kn, ke = metres_per_degree(LAT0)
-    t = start + dt.timedelta(seconds=i)
-    return Fix(
-        time_of_day=t.time(),
-        date=date,
-        lat=LAT0 + dn / kn if position else None,
-        lon=LON0 + de / ke if position else None,
-        height=H0 + du if position else None,
-        quality=quality,
-        pdop=pdop,
-        sigma_lat=sigma[0] if sigma else None,
-        sigma_lon=sigma[1] if sigma else None,
-        sigma_alt=sigma[2] if sigma else None,
-        sigma_source=source if sigma else None,
-    )
-
-
-def noisy(n: int, seed: int = 1, scale: float = 0.008) -> list[tuple[float, float, float]]:
-    rng = np.random.default_rng(seed)
-    return [tuple(v) for v in rng.normal(0.0, scale, size=(n, 3))]  # type: ignore[misc]
 
 
 def test_mixed_fixed_float_stream_uses_fixed_only_and_matches_numpy() -> None:
@@ -225,7 +186,9 @@ def test_time_of_day_without_date_crosses_midnight() -> None:
 def test_antenna_height_vertical_slant_and_mark_height() -> None:
     vertical = AntennaHeight(1.8, phase_centre_offset_m=0.065)
     assert vertical.total_m == pytest.approx(1.865)
-    slant = AntennaHeight(1.5, HeightMethod.SLANT, antenna_radius_m=0.09, phase_centre_offset_m=0.05)
+    slant = AntennaHeight(
+        1.5, HeightMethod.SLANT, antenna_radius_m=0.09, phase_centre_offset_m=0.05
+    )
     assert slant.vertical_m == pytest.approx(math.sqrt(1.5**2 - 0.09**2))
     assert slant.total_m == pytest.approx(math.sqrt(1.5**2 - 0.09**2) + 0.05)
     with pytest.raises(ValueError, match="radius"):
