@@ -64,7 +64,7 @@ class _Epoch:
     hdt: Hdt | None = None
     gsa: list[Gsa] = field(default_factory=list)
     gsv: list[Gsv] = field(default_factory=list)
-    keys: list[str] = field(default_factory=list)
+    keys: list[_EpochKey] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -79,10 +79,17 @@ class EpochStats:
     gst_rejected: int = 0
 
 
-def _record_key(rec: Record) -> str:
-    if isinstance(rec, Gsv):
-        return f"{rec.talker}GSV{rec.signal_id}{rec.msg_num == rec.num_messages}"
-    return rec.talker + type(rec).__name__
+_TIMED = (Gga, Gns, Rmc, Gll, Gst, Zda)
+_SLOT = {Gga: "gga", Gns: "gns", Rmc: "rmc", Gll: "gll", Gst: "gst", Vtg: "vtg", Zda: "zda"}
+_SLOT[Hdt] = "hdt"
+_FIX_SENTENCES = (Gga, Gns, Rmc, Gll)
+_EpochKey = tuple[str, str, str | None, bool]
+
+
+def _record_key(rec: Record) -> _EpochKey:
+    if type(rec) is Gsv:
+        return (rec.talker, "GSV", rec.signal_id, rec.msg_num == rec.num_messages)
+    return (rec.talker, type(rec).__name__, None, True)
 
 
 class EpochAssembler:
@@ -105,8 +112,11 @@ class EpochAssembler:
         # End-of-epoch learning: receivers send a fixed sentence sequence per epoch, so the
         # sentence that ended the last epochs ends this one too. Closing on it saves the wait
         # for the next epoch's first sentence (a whole period of latency).
-        self._ends: deque[str | None] = deque(maxlen=2)
-        self._end_key: str | None = None
+        self._ends: deque[_EpochKey | None] = deque(maxlen=2)
+        self._end_key: _EpochKey | None = None
+        # Satellites repeat from epoch to epoch; reusing the frozen objects saves their
+        # construction (about 1 us each, dozens per epoch).
+        self._sat_cache: dict[tuple[Gsv, frozenset[object] | None], tuple[Satellite, ...]] = {}
 
     @property
     def period_s(self) -> float | None:
@@ -119,7 +129,7 @@ class EpochAssembler:
     def add(self, rec: Record, now: float) -> list[Fix]:
         """Take one record received at monotonic time ``now``; return epochs it closed."""
         out: list[Fix] = []
-        t = rec.time_ms if isinstance(rec, Gga | Gns | Rmc | Gll | Gst | Zda) else None
+        t = rec.time_ms if isinstance(rec, _TIMED) else None
         ep = self._open
         if t is not None:
             if ep is None or (ep.time_ms is not None and ep.time_ms != t):
@@ -139,7 +149,12 @@ class EpochAssembler:
             # Without any time there is no epoch key: a repeated fix sentence starts anew.
             out.append(self._close())
             ep = self._open = _Epoch(None, now)
-        _store(ep, rec)
+        if isinstance(rec, Gsv):
+            ep.gsv.append(rec)
+        elif isinstance(rec, Gsa):
+            ep.gsa.append(rec)
+        else:
+            setattr(ep, _SLOT[type(rec)], rec)
         key = _record_key(rec)
         ep.keys.append(key)
         if key == self._end_key and ep.time_ms is not None:
@@ -252,7 +267,7 @@ class EpochAssembler:
         if sats_used is None and used:
             sats_used = sum(len(p) for p in used.values())
 
-        satellites = _satellites(ep.gsv, used)
+        satellites = self._satellites(ep.gsv, used)
         has_pos = lat is not None
         sig = self._sigmas(ep.gst, quality, hdop, vdop, pdop) if has_pos else None
 
@@ -289,6 +304,24 @@ class EpochAssembler:
             course_deg=course,
             heading_deg=ep.hdt.heading_deg if ep.hdt else None,
         )
+
+    def _satellites(self, gsvs: list[Gsv], used: dict[str, set[int]]) -> tuple[Satellite, ...]:
+        cache = self._sat_cache
+        if len(cache) > 4096:
+            cache.clear()
+        frozen = {system: frozenset(prns) for system, prns in used.items()}
+        everything = frozenset((system, prn) for system, prns in used.items() for prn in prns)
+        out: list[Satellite] = []
+        for gsv in gsvs:
+            talker_sys = TALKER_SYSTEM.get(gsv.talker)
+            # The parser hands back the same Gsv object for the same text, so a GSV part and
+            # the used set of its constellation identify the resulting satellites.
+            key = (gsv, frozen.get(talker_sys) if talker_sys else everything)
+            sats = cache.get(key)
+            if sats is None:
+                sats = cache[key] = _gsv_satellites(gsv, talker_sys, used)
+            out.extend(sats)
+        return tuple(out)
 
     def _sigmas(
         self,
@@ -360,23 +393,14 @@ def _best_mode(mode: str) -> str:
     return "N"
 
 
-def _satellites(gsvs: list[Gsv], used: dict[str, set[int]]) -> tuple[Satellite, ...]:
+def _gsv_satellites(
+    gsv: Gsv, talker_sys: str | None, used: dict[str, set[int]]
+) -> tuple[Satellite, ...]:
     out: list[Satellite] = []
-    for gsv in gsvs:
-        talker_sys = TALKER_SYSTEM.get(gsv.talker)
-        for s in gsv.sats:
-            system = talker_sys or system_for_prn(s.prn)
-            out.append(
-                Satellite(
-                    system=system,
-                    prn=s.prn,
-                    elevation_deg=s.elevation_deg,
-                    azimuth_deg=s.azimuth_deg,
-                    snr_dbhz=s.snr_dbhz,
-                    signal_id=gsv.signal_id,
-                    used=s.prn in used.get(system, ()),
-                )
-            )
+    for prn, el, az, snr in gsv.sats:
+        system = talker_sys or system_for_prn(prn)
+        is_used = prn in used.get(system, ())
+        out.append(Satellite(system, prn, el, az, snr, gsv.signal_id, is_used))
     return tuple(out)
 
 
@@ -396,29 +420,6 @@ def _repeats(ep: _Epoch, rec: Record) -> bool:
         or (isinstance(rec, Gll) and ep.gll is not None)
         or len(ep.gsv) > 64
     )
-
-
-def _store(ep: _Epoch, rec: Record) -> None:
-    if isinstance(rec, Gsv):
-        ep.gsv.append(rec)
-    elif isinstance(rec, Gsa):
-        ep.gsa.append(rec)
-    elif isinstance(rec, Gga):
-        ep.gga = rec
-    elif isinstance(rec, Rmc):
-        ep.rmc = rec
-    elif isinstance(rec, Gst):
-        ep.gst = rec
-    elif isinstance(rec, Gns):
-        ep.gns = rec
-    elif isinstance(rec, Gll):
-        ep.gll = rec
-    elif isinstance(rec, Vtg):
-        ep.vtg = rec
-    elif isinstance(rec, Zda):
-        ep.zda = rec
-    elif isinstance(rec, Hdt):
-        ep.hdt = rec
 
 
 __all__ = ["SYSTEM_ID", "EpochAssembler", "EpochStats", "check_gst", "system_for_prn"]

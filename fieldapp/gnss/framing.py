@@ -7,9 +7,20 @@ from dataclasses import dataclass, field
 # NMEA allows 82 characters including "$" and CRLF; real receivers (u-blox GSV with signal id,
 # Septentrio, 8-decimal Trimble) exceed that a little, so allow slack before calling it garbage.
 MAX_SENTENCE_LEN = 120
+# Talker + type ("GPGGA") or a proprietary address ("PSTMVER", "PUBX").
+_MAX_ADDRESS = 10
 
-_START = (ord("$"), ord("!"))
-_HEX = frozenset(b"0123456789ABCDEFabcdef")
+_M512 = (1 << 512) - 1
+_M256 = (1 << 256) - 1
+_M128 = (1 << 128) - 1
+_M64 = (1 << 64) - 1
+# Every valid two-character checksum field, upper or lower case, and its value: one dict
+# lookup both validates and converts it.
+_HEX2 = {
+    f"{hi}{lo}".encode(): int(f"{hi}{lo}", 16)
+    for hi in "0123456789ABCDEFabcdef"
+    for lo in "0123456789ABCDEFabcdef"
+}
 
 
 @dataclass(slots=True)
@@ -47,16 +58,26 @@ class Counters:
 def xor_checksum(body: bytes) -> int:
     """NMEA checksum (XOR of all bytes) without a per-byte Python loop.
 
-    The bytes are read as one big integer which is folded onto itself: XOR is
-    bitwise, so XOR-ing the high half onto the low half keeps the per-byte XOR.
+    The bytes are read as one big integer folded onto itself: XOR works bit by bit, so
+    XOR-ing the high half onto the low half keeps the XOR of every byte column. Fixed
+    shifts from 1024 bits cover any sentence up to MAX_SENTENCE_LEN; longer input takes
+    the general loop.
     """
     n = int.from_bytes(body, "little")
-    width = len(body)
-    while width > 1:
-        half = (width + 1) >> 1
-        n = (n & ((1 << (half << 3)) - 1)) ^ (n >> (half << 3))
-        width = half
-    return n
+    if len(body) > 128:
+        width = len(body)
+        while width > 1:
+            half = (width + 1) >> 1
+            n = (n & ((1 << (half << 3)) - 1)) ^ (n >> (half << 3))
+            width = half
+        return n
+    n = (n ^ (n >> 512)) & _M512
+    n = (n ^ (n >> 256)) & _M256
+    n = (n ^ (n >> 128)) & _M128
+    n = (n ^ (n >> 64)) & _M64
+    n = (n ^ (n >> 32)) & 0xFFFFFFFF
+    n = (n ^ (n >> 16)) & 0xFFFF
+    return (n ^ (n >> 8)) & 0xFF
 
 
 class NmeaFramer:
@@ -76,34 +97,49 @@ class NmeaFramer:
     def feed(self, data: bytes) -> list[str]:
         """Add bytes; return the complete, checksum-verified sentences they finish."""
         buf = self._buf + data if self._buf else bytes(data)
+        if b"\r" in buf:
+            # One line-end convention; a CRLF cut between two chunks only makes an empty line.
+            buf = buf.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+        lines = buf.split(b"\n")
+        tail = lines.pop()
         out: list[str] = []
         c = self.counters
-        pos = 0
-        n = len(buf)
-        while pos < n:
-            start = _find_start(buf, pos)
-            if start < 0:
-                c.skipped_bytes += n - pos
-                pos = n
-                break
-            c.skipped_bytes += start - pos
-            end = _find_eol(buf, start + 1)
-            # A new start character before the line end cuts the current sentence short.
-            nxt = _find_start(buf, start + 1, end if end >= 0 else n)
-            if nxt >= 0:
-                _classify(buf[start:nxt], c, out)
-                pos = nxt
-                continue
-            if end < 0:
-                if n - start > MAX_SENTENCE_LEN:
-                    c.too_long += 1
-                    pos = n
-                    break
-                pos = start
-                break
-            _classify(buf[start:end], c, out)
-            pos = end + 1
-        self._buf = buf[pos:] if pos < n else b""
+        append = out.append
+        for line in lines:
+            # Fast path for the common case, one clean sentence per line; anything unusual
+            # (collisions, "$$", garbage, a bad checksum) is judged again by _split_line.
+            if (
+                line[:1] == b"$"
+                and line[-3:-2] == b"*"
+                and line[6:7] == b","
+                and len(line) <= MAX_SENTENCE_LEN
+                and line.find(b"$", 1) < 0
+                and b"!" not in line
+                and line[1:6].isalnum()
+                and line[1:6].isupper()
+                and line.isascii()
+                and xor_checksum(line[1:-3]) == _HEX2.get(line[-2:])
+            ):
+                append(line.decode("ascii"))
+            else:
+                _split_line(line, c, out)
+        if len(tail) > MAX_SENTENCE_LEN:
+            # No line end for too long: judge what a later start character cut off, and
+            # give up on the rest rather than buffer binary data without bound.
+            last = _last_start(tail)
+            if last < 0:
+                c.skipped_bytes += len(tail)
+                tail = b""
+            else:
+                _split_line(tail[:last], c, out)
+                tail = tail[last:]
+                if len(tail) > MAX_SENTENCE_LEN:
+                    if _has_address(tail[: _MAX_ADDRESS + 2]):
+                        c.too_long += 1
+                    else:
+                        c.skipped_bytes += len(tail)
+                    tail = b""
+        self._buf = tail
         return out
 
     def flush(self) -> list[str]:
@@ -112,57 +148,64 @@ class NmeaFramer:
         self._buf = b""
         out: list[str] = []
         if rest:
-            start = _find_start(rest, 0)
-            if start >= 0:
-                _classify(rest[start:], self.counters, out)
+            _split_line(rest, self.counters, out)
         return out
 
 
-def _find_start(buf: bytes, pos: int, end: int | None = None) -> int:
-    stop = len(buf) if end is None else end
-    d = buf.find(b"$", pos, stop)
-    b = buf.find(b"!", pos, stop)
-    if d < 0:
-        return b
-    if b < 0 or d < b:
-        return d
-    return b
+def _last_start(buf: bytes) -> int:
+    return max(buf.rfind(b"$"), buf.rfind(b"!"))
 
 
-def _find_eol(buf: bytes, pos: int) -> int:
-    lf = buf.find(b"\n", pos)
-    cr = buf.find(b"\r", pos)
-    if lf < 0:
-        return cr
-    if cr < 0 or lf < cr:
-        return lf
-    return cr
+def _split_line(line: bytes, c: Counters, out: list[str]) -> None:
+    """Judge every sentence in one line: a start character inside a sentence begins another."""
+    if b"!" in line:
+        # Rare ("!" starts encapsulated sentences such as AIS): normalise so one search finds
+        # both start characters. Such sentences reach the parser as "$..." (an unknown type).
+        line = line.replace(b"!", b"$")
+    start = line.find(b"$")
+    if start < 0:
+        c.skipped_bytes += len(line)
+        return
+    c.skipped_bytes += start
+    while True:
+        nxt = line.find(b"$", start + 1)
+        if nxt < 0:
+            _classify(line[start:], c, out)
+            return
+        _classify(line[start:nxt], c, out)
+        start = nxt
 
 
-def _classify(raw: bytes, c: Counters, out: list[str]) -> bool:
+def _has_address(raw: bytes) -> bool:
+    comma = raw.find(b",", 1, _MAX_ADDRESS + 2)
+    address = raw[1:comma] if comma > 0 else b""
+    return len(address) >= 2 and address.isalnum() and address.isupper()
+
+
+def _classify(raw: bytes, c: Counters, out: list[str]) -> None:
     """Judge one candidate sentence; append it to ``out`` when it is good."""
-    raw = raw.rstrip(b" \t\r\n")
-    if len(raw) <= 1:
-        # A lone "$" is the first half of a "$$" prefix or line noise, not a sentence.
-        return False
-    if len(raw) > MAX_SENTENCE_LEN:
+    raw = raw.rstrip(b" \t\n")
+    if not _has_address(raw):
+        # No address field: a "$" inside binary UBX/RTCM data, or the first "$" of a "$$"
+        # prefix. That is noise between sentences, not a damaged sentence.
+        c.skipped_bytes += len(raw)
+        return
+    n = len(raw)
+    if n > MAX_SENTENCE_LEN:
         c.too_long += 1
-        return False
-    star = raw.rfind(b"*")
-    if star < 0 or len(raw) - star < 3:
-        c.no_checksum += 1
-        return False
-    hexpart = raw[star + 1 : star + 3]
-    if len(raw) != star + 3 or hexpart[0] not in _HEX or hexpart[1] not in _HEX:
+        return
+    star = n - 3
+    if raw[star : star + 1] != b"*":
+        if b"*" in raw:
+            c.malformed += 1
+        else:
+            c.no_checksum += 1
+        return
+    expected = _HEX2.get(raw[star + 1 :])
+    if expected is None or not raw.isascii():
         c.malformed += 1
-        return False
-    if xor_checksum(raw[1:star]) != int(hexpart, 16):
+        return
+    if xor_checksum(raw[1:star]) != expected:
         c.bad_checksum += 1
-        return False
-    try:
-        text = raw.decode("ascii")
-    except UnicodeDecodeError:
-        c.malformed += 1
-        return False
-    out.append(text)
-    return True
+        return
+    out.append(raw.decode("ascii"))

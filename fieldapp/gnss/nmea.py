@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pynmea2
 
@@ -28,9 +28,11 @@ TALKER_SYSTEM = {
 # NMEA 4.10 GSA/GSV system id field.
 SYSTEM_ID = {1: "GPS", 2: "GLONASS", 3: "Galileo", 4: "BeiDou", 5: "QZSS", 6: "NavIC"}
 
+# Records are NamedTuples, not frozen dataclasses: a frozen dataclass costs about 1 us to
+# build, which at one record per sentence was a third of the replay budget.
 
-@dataclass(frozen=True, slots=True)
-class Gga:
+
+class Gga(NamedTuple):
     """GGA: the fix with quality, altitude and correction age."""
 
     talker: str
@@ -46,8 +48,7 @@ class Gga:
     base_id: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Gns:
+class Gns(NamedTuple):
     """GNS: multi-constellation fix with one mode character per system."""
 
     talker: str
@@ -63,8 +64,7 @@ class Gns:
     base_id: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Rmc:
+class Rmc(NamedTuple):
     """RMC: position, velocity and the date."""
 
     talker: str
@@ -78,8 +78,7 @@ class Rmc:
     faa_mode: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Gll:
+class Gll(NamedTuple):
     """GLL: position and time only."""
 
     talker: str
@@ -90,8 +89,7 @@ class Gll:
     faa_mode: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Gsa:
+class Gsa(NamedTuple):
     """GSA: satellites used and the DOPs, per constellation from NMEA 4.10 on."""
 
     talker: str
@@ -103,30 +101,43 @@ class Gsa:
     system: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class SatView:
-    """One satellite as listed in GSV."""
+class Gsv(NamedTuple):
+    """GSV: one part of the satellites-in-view listing of one constellation (and signal).
 
-    prn: int
-    elevation_deg: float | None
-    azimuth_deg: float | None
-    snr_dbhz: float | None
-
-
-@dataclass(frozen=True, slots=True)
-class Gsv:
-    """GSV: one part of the satellites-in-view listing of one constellation (and signal)."""
+    ``raw`` keeps the satellite fields as received, four per satellite (PRN, elevation,
+    azimuth, SNR; already checked to be numbers or empty): epoch assembly converts them only
+    when a satellite's values changed since the last epoch, which most do not.
+    """
 
     talker: str
     num_messages: int | None
     msg_num: int | None
     in_view: int | None
-    sats: tuple[SatView, ...]
+    raw: tuple[str, ...]
     signal_id: str | None
 
+    @property
+    def sats(self) -> tuple[SatView, ...]:
+        r = self.raw
+        return tuple(sat_view(r[i : i + 4]) for i in range(0, len(r) - 3, 4) if r[i])
 
-@dataclass(frozen=True, slots=True)
-class Gst:
+
+SatView = tuple[int, float | None, float | None, float | None]
+
+
+def sat_view(block: tuple[str, ...] | list[str]) -> SatView:
+    """PRN, elevation, azimuth and SNR of one validated GSV satellite block."""
+    prn, el, az, snr = block
+    return (int(prn), _num(el), _num(az), _num(snr))
+
+
+def _num(s: str) -> float | None:
+    if not s:
+        return None
+    return int(s) if s.isdigit() else float(s)
+
+
+class Gst(NamedTuple):
     """GST: receiver's own error statistics, as received (range checks come later)."""
 
     talker: str
@@ -140,8 +151,7 @@ class Gst:
     sigma_alt: float | None
 
 
-@dataclass(frozen=True, slots=True)
-class Vtg:
+class Vtg(NamedTuple):
     """VTG: course and speed over ground."""
 
     talker: str
@@ -150,8 +160,7 @@ class Vtg:
     faa_mode: str | None
 
 
-@dataclass(frozen=True, slots=True)
-class Zda:
+class Zda(NamedTuple):
     """ZDA: time and full date."""
 
     talker: str
@@ -159,8 +168,7 @@ class Zda:
     date: dt.date | None
 
 
-@dataclass(frozen=True, slots=True)
-class Hdt:
+class Hdt(NamedTuple):
     """HDT: true heading."""
 
     talker: str
@@ -306,7 +314,8 @@ def _gll(t: str, d: list[str]) -> Gll:
 
 def _gsa(t: str, d: list[str]) -> Gsa:
     prns = tuple(int(p) for p in d[2:14] if p)
-    sys_id = _i(d[17]) if len(d) > 17 else None
+    # Some receivers (SiRF-based) put a non-standard decimal there; only an integer is an id.
+    sys_id = int(d[17]) if len(d) > 17 and d[17].isdigit() else None
     system = SYSTEM_ID.get(sys_id) if sys_id is not None else TALKER_SYSTEM.get(t)
     return Gsa(t, _i(d[1]), prns, _f(d[14]), _f(d[15]), _f(d[16]), system)
 
@@ -314,12 +323,18 @@ def _gsa(t: str, d: list[str]) -> Gsa:
 def _gsv(t: str, d: list[str]) -> Gsv:
     n = len(d)
     # NMEA 4.10 appends a signal id after the (up to four) satellite blocks.
-    signal = _s(d[n - 1]) if (n - 3) % 4 == 1 else None
-    sats: list[SatView] = []
-    for i in range(3, n - 3, 4):
-        if d[i]:
-            sats.append(SatView(int(d[i]), _f(d[i + 1]), _f(d[i + 2]), _f(d[i + 3])))
-    return Gsv(t, _i(d[0]), _i(d[1]), _i(d[2]), tuple(sats), signal)
+    signal = (d[n - 1] or None) if (n - 3) % 4 == 1 else None
+    end = 3 + (n - 3) // 4 * 4
+    raw = tuple(d[3:end])
+    if not "".join(raw).isdigit():
+        # Not plain integers (or empty fields): the slow check that they are numbers at all.
+        for i in range(0, len(raw), 4):
+            if raw[i]:
+                int(raw[i])
+                for v in raw[i + 1 : i + 4]:
+                    if v and not math.isfinite(float(v)):
+                        raise ValueError(f"bad GSV field {v!r}")
+    return Gsv(t, _i(d[0]), _i(d[1]), _i(d[2]), raw, signal)
 
 
 def _gst(t: str, d: list[str]) -> Gst:
@@ -373,26 +388,55 @@ HANDLERS: dict[str, Callable[[str, list[str]], Record]] = {
 }
 
 
+_MEMO_TYPES = frozenset({"GSV", "GSA", "HDT", "VTG"})
+_MEMO_MAX = 1024
+
+
 class SentenceParser:
-    """Turns framed sentences into records, counting what it cannot use; never raises."""
+    """Turns framed sentences into records, counting what it cannot use; never raises.
 
-    __slots__ = ("counters",)
+    The framer has already verified the checksum, so by default the fields are split here
+    directly: ``pynmea2.parse`` would repeat the checksum and the regex match and cost as
+    much as the whole rest of the pipeline (see benchmarks/gnss_replay_throughput.py).
+    ``via_pynmea2=True`` routes every sentence through ``pynmea2.parse(line, check=True)``
+    instead; the tests run both routes over every capture and random input and require
+    identical records, which is what keeps the fast route honest.
+    """
 
-    def __init__(self, counters: Counters | None = None) -> None:
+    __slots__ = ("_memo", "_via_pynmea2", "counters")
+
+    def __init__(self, counters: Counters | None = None, *, via_pynmea2: bool = False) -> None:
         self.counters = counters if counters is not None else Counters()
+        self._via_pynmea2 = via_pynmea2
+        # Untimed sentences repeat verbatim epoch after epoch (a static receiver's GSV and
+        # GSA: 68 distinct GSV lines among 1050 in the Quectel capture); records are
+        # immutable, so the same text can hand back the same record.
+        self._memo: dict[str, Record] = {}
 
     def parse(self, line: str) -> Record | None:
         c = self.counters
-        # Proprietary ($P...) and unsupported types are known before pynmea2 is asked,
-        # which also spares its exception path (costly) for every such line.
+        memo = self._memo
+        hit = memo.get(line)
+        if hit is not None:
+            stype = line[3:6]
+            c.sentences[stype] += 1
+            return hit
+        # Proprietary ($P...) and unsupported types are known from the address alone, which
+        # also spares pynmea2's exception path for them.
         stype = line[3:6]
         handler = HANDLERS.get(stype)
-        if handler is None or line[1] == "P" or len(line) < 7 or line[6] != ",":
+        if handler is None or line[1] == "P" or len(line) < 10 or line[6] != ",":
             c.unknown_type += 1
             return None
         try:
-            msg = pynmea2.parse(line, check=True)
-            record = handler(msg.talker, msg.data)
+            if self._via_pynmea2:
+                msg = pynmea2.parse(line, check=True)
+                record = handler(msg.talker, msg.data)
+            else:
+                star = line.rfind("*")
+                if star < 7 or len(line) != star + 3:
+                    raise ValueError("no checksum field")
+                record = handler(line[1:3], line[7:star].split(","))
         except pynmea2.ChecksumError:
             c.bad_checksum += 1
             return None
@@ -402,4 +446,8 @@ class SentenceParser:
             c.malformed += 1
             return None
         c.sentences[stype] = c.sentences.get(stype, 0) + 1
+        if stype in _MEMO_TYPES:
+            if len(memo) >= _MEMO_MAX:
+                memo.clear()
+            memo[line] = record
         return record

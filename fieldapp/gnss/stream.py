@@ -25,10 +25,12 @@ class NmeaStream:
         self,
         uere_m: float = DEFAULT_UERE_M,
         uere_by_quality: Mapping[int, float] | None = None,
+        *,
+        via_pynmea2: bool = False,
     ) -> None:
         self.counters = Counters()
         self._framer = NmeaFramer(self.counters)
-        self._parser = SentenceParser(self.counters)
+        self._parser = SentenceParser(self.counters, via_pynmea2=via_pynmea2)
         self._epochs = EpochAssembler(uere_m=uere_m, uere_by_quality=uere_by_quality)
 
     @property
