@@ -1,0 +1,60 @@
+"""`fieldapp office serve|device add|staff add`: run and administer the office receiver."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from fieldapp.commands.common import CommandError
+
+
+def _serve(args: argparse.Namespace) -> int:
+    from fieldapp.sync.office.server import serve
+
+    print(
+        f"fieldapp office: serving {args.data} on http://{args.host}:{args.port}/review", flush=True
+    )
+    serve(Path(args.data), args.host, args.port, args.db)
+    return 0
+
+
+def _add(kind: str, args: argparse.Namespace) -> int:
+    from fieldapp.sync.office import service
+    from fieldapp.sync.office.server import open_office_db
+
+    db = open_office_db(Path(args.data), args.db)
+    try:
+        add = service.add_device if kind == "device" else service.add_staff
+        token = add(db, args.name)
+    except service.OfficeError as exc:
+        raise CommandError(exc.detail) from exc
+    finally:
+        db.close()
+    if kind == "device":
+        print(f"device {args.name!r} registered; give this token to the field laptop")
+        print("(its signing key is bound at its first push; keep the token secret):")
+    else:
+        print(f"staff {args.name!r} added; sign in to /review as {args.name!r} with this token:")
+    print(token)  # the LAST line: scripts take it with `tail -n 1`
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("office", help="the office receiver for field packages")
+    office_sub = parser.add_subparsers(dest="office_command", metavar="SUBCOMMAND", required=True)
+    serve = office_sub.add_parser("serve", help="run the receiver and the review web pages")
+    serve.add_argument("--data", required=True, help="folder for blobs (and the SQLite DB)")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8765)
+    serve.add_argument("--db", default=None, help="database URL (default: SQLite in --data)")
+    serve.set_defaults(handler=_serve)
+    for kind in ("device", "staff"):
+        group = office_sub.add_parser(kind, help=f"manage {kind} accounts")
+        group_sub = group.add_subparsers(
+            dest=f"{kind}_command", metavar="SUBCOMMAND", required=True
+        )
+        add = group_sub.add_parser("add", help=f"add a {kind}; prints its token last")
+        add.add_argument("--data", required=True, help="the office data folder")
+        add.add_argument("--db", default=None, help="database URL (default: SQLite in --data)")
+        add.add_argument("name")
+        add.set_defaults(handler=lambda a, kind=kind: _add(kind, a))

@@ -1,0 +1,110 @@
+"""`fieldapp sync seal|push|pull|status`: the field side of sending packages to the office."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from dataclasses import asdict
+
+from fieldapp.commands.common import CommandError, open_job
+
+
+def _seal(args: argparse.Namespace) -> int:
+    from fieldapp.sync.identity import load_or_create_identity
+    from fieldapp.sync.package import SealError, seal_job
+
+    with open_job(args.job) as store:
+        try:
+            result = seal_job(store, load_or_create_identity())
+        except SealError as exc:
+            raise CommandError(str(exc)) from exc
+    superseding = f", superseding revision {result.supersedes}" if result.supersedes else ""
+    print(
+        f"sealed package {result.package_id} revision {result.revision}{superseding}:"
+        f" {result.file_count} files, {result.total_bytes:,} bytes in {result.bag_dir}"
+    )
+    return 0
+
+
+def _push(args: argparse.Namespace) -> int:
+    from fieldapp.sync.push import PushJob, PushProgress, PushStatus
+
+    open_job(args.job).close()  # a clear error for a wrong path before any network work
+    last = [-1]
+
+    def show(p: PushProgress) -> None:
+        pct = int(100 * p.bytes_done / p.bytes_total) if p.bytes_total else 100
+        if pct != last[0] and sys.stderr.isatty():
+            last[0] = pct
+            print(f"\r{pct:3d}% {p.bytes_done:,}/{p.bytes_total:,} bytes", end="", file=sys.stderr)
+
+    outcome = PushJob(args.job, args.office, args.token, on_progress=show).run()
+    if sys.stderr.isatty():
+        print(file=sys.stderr)
+    for pkg in outcome.packages:
+        print(
+            f"committed package {pkg.package_id} revision {pkg.revision} receipt {pkg.receipt_id}"
+        )
+    if outcome.status == PushStatus.FINISHED:
+        if not outcome.packages:
+            print("nothing to push")
+        return 0
+    if outcome.status == PushStatus.OFFLINE:
+        raise CommandError(f"offline, packages stay queued: {outcome.error}", exit_code=3)
+    raise CommandError(f"push {outcome.status}: {outcome.error}", exit_code=1)
+
+
+def _pull(args: argparse.Namespace) -> int:
+    from fieldapp.sync.pull import PullError, pull
+
+    open_job(args.job).close()
+    try:
+        result = pull(args.job, args.office, args.token)
+    except PullError as exc:
+        raise CommandError(str(exc), exit_code=1) from exc
+    print(f"{result.events} inbox event(s), cursor {result.cursor}")
+    for entry in result.changed:
+        notes = f": {entry.office_notes}" if entry.office_notes else ""
+        print(f"package {entry.package_id} revision {entry.revision} is {entry.state}{notes}")
+    if result.assignments:
+        print(f"{result.assignments} job assignment(s) received")
+    return 0
+
+
+def _status(args: argparse.Namespace) -> int:
+    from fieldapp.sync.outbox import list_outbox
+
+    with open_job(args.job) as store:
+        entries = list_outbox(store.db)
+    if args.json:
+        print(json.dumps([{**asdict(e), "state": e.state.value} for e in entries], indent=1))
+        return 0
+    if not entries:
+        print("outbox empty: `fieldapp sync seal JOB` makes a package")
+    for e in entries:
+        extra = f"  notes: {e.office_notes}" if e.office_notes else ""
+        error = f"  last error: {e.last_error}" if e.last_error else ""
+        print(f"{e.package_id}  r{e.revision}  {e.state:<10} {e.total_bytes:>12,} B{extra}{error}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("sync", help="seal packages, push them to the office, pull decisions")
+    sync_sub = parser.add_subparsers(dest="sync_command", metavar="SUBCOMMAND", required=True)
+    seal = sync_sub.add_parser("seal", help="seal the job's documentation as the next revision")
+    seal.add_argument("job", help="job folder (NAME.fieldapp)")
+    seal.set_defaults(handler=_seal)
+    for name, handler, text in (
+        ("push", _push, "send sealed revisions to the office (resumes interrupted uploads)"),
+        ("pull", _pull, "fetch review decisions and job assignments from the office"),
+    ):
+        p = sync_sub.add_parser(name, help=text)
+        p.add_argument("job", help="job folder (NAME.fieldapp)")
+        p.add_argument("--office", required=True, help="office URL, e.g. https://office:8443")
+        p.add_argument("--token", required=True, help="this device's token from the office")
+        p.set_defaults(handler=handler)
+    status = sync_sub.add_parser("status", help="list the outbox and each revision's state")
+    status.add_argument("job", help="job folder (NAME.fieldapp)")
+    status.add_argument("--json", action="store_true", help="machine-readable list")
+    status.set_defaults(handler=_status)

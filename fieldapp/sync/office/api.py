@@ -1,0 +1,208 @@
+"""The device-facing HTTP API: key registration, manifest, resumable blob upload, commit, inbox."""
+
+# No `from __future__ import annotations` here: FastAPI must see the local DeviceAuth
+# alias at runtime to treat it as a dependency rather than a query parameter.
+import asyncio
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, FastAPI, Header, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from starlette.requests import ClientDisconnect
+
+from fieldapp import __version__
+from fieldapp.sync.bagit import BagError
+from fieldapp.sync.office import review, service
+from fieldapp.sync.office.blobs import BlobStore
+from fieldapp.sync.office.db import Database
+from fieldapp.sync.office.service import Device, OfficeError
+from fieldapp.sync.wire import API_PREFIX, WireManifest
+
+_SHA = re.compile(r"[0-9a-f]{64}")
+
+
+@dataclass
+class _Arrival:
+    """Running hash of a blob that is arriving, so finishing it costs no second read."""
+
+    offset: int
+    digest: Any = field(default_factory=hashlib.sha256)
+
+
+class Uploads:
+    """Per-blob locks and running hashes; rebuilt from disk after a restart."""
+
+    def __init__(self, blobs: BlobStore) -> None:
+        self.blobs = blobs
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._arrivals: dict[str, _Arrival] = {}
+
+    def lock(self, sha: str) -> asyncio.Lock:
+        return self._locks.setdefault(sha, asyncio.Lock())
+
+    def arrival(self, sha: str, held: int) -> _Arrival:
+        state = self._arrivals.get(sha)
+        if state is None or state.offset != held:
+            state = _Arrival(held, self.blobs.hash_partial(sha))
+            self._arrivals[sha] = state
+        return state
+
+    def forget(self, sha: str) -> None:
+        self._arrivals.pop(sha, None)
+        self._locks.pop(sha, None)
+
+
+def build_router(db: Database, blobs: BlobStore, bench: bool) -> APIRouter:
+    router = APIRouter(prefix=API_PREFIX)
+    uploads = Uploads(blobs)
+
+    def device_auth(authorization: Annotated[str | None, Header()] = None) -> Device:
+        scheme, _, token = (authorization or "").partition(" ")
+        device = service.device_for_token(db, token) if scheme.lower() == "bearer" else None
+        if device is None:
+            raise HTTPException(
+                401, "a valid device token is required", {"WWW-Authenticate": "Bearer"}
+            )
+        return device
+
+    DeviceAuth = Annotated[Device, Depends(device_auth)]  # noqa: N806 (a type alias)
+
+    @router.get("/ping")
+    def ping() -> dict[str, str]:
+        return {"service": "fieldapp-office", "version": __version__}
+
+    @router.put("/device/key", status_code=204)
+    async def put_key(request: Request, device: DeviceAuth) -> Response:
+        body = await request.json()
+        key = body.get("public_key") if isinstance(body, dict) else None
+        await run_in_threadpool(service.register_key, db, device, str(key))
+        return Response(status_code=204)
+
+    @router.post("/manifests")
+    async def post_manifest(request: Request, device: DeviceAuth) -> dict[str, Any]:
+        try:
+            manifest = WireManifest.from_json(await request.json())
+        except (BagError, ValueError) as exc:
+            raise OfficeError(422, f"manifest refused: {exc}") from exc
+        answer = await run_in_threadpool(service.declare_manifest, db, blobs, device, manifest)
+        return asdict(answer)
+
+    def _blob_headers(offset: int, size: int, complete: bool) -> dict[str, str]:
+        return {
+            "Upload-Offset": str(offset),
+            "Upload-Length": str(size),
+            "Blob-Complete": "1" if complete else "0",
+            "Cache-Control": "no-store",
+        }
+
+    async def _declared(device: Device, sha: str) -> int:
+        size = (
+            await run_in_threadpool(service.declared_size, db, device, sha)
+            if _SHA.fullmatch(sha)
+            else None
+        )
+        if size is None:
+            raise OfficeError(404, "blob not declared by a pending manifest of this device")
+        return size
+
+    @router.head("/blobs/{sha}")
+    async def head_blob(sha: str, device: DeviceAuth) -> Response:
+        size = await _declared(device, sha)
+        async with uploads.lock(sha):
+            offset = await run_in_threadpool(service.blob_offset, blobs, sha, size)
+        complete = offset is None
+        return Response(
+            status_code=200,
+            headers=_blob_headers(size if complete else offset or 0, size, complete),
+        )
+
+    @router.patch("/blobs/{sha}")
+    async def patch_blob(
+        sha: str,
+        request: Request,
+        device: DeviceAuth,
+        upload_offset: Annotated[int, Header()],
+    ) -> Response:
+        size = await _declared(device, sha)
+        async with uploads.lock(sha):
+            if blobs.has(sha):
+                return Response(status_code=204, headers=_blob_headers(size, size, True))
+            held = blobs.partial_size(sha)
+            if upload_offset != held:
+                # tus: the client resumes from what the office holds, never from its own guess.
+                return Response(status_code=409, headers=_blob_headers(held, size, False))
+            state = await run_in_threadpool(uploads.arrival, sha, held)
+            fh = blobs.open_partial(sha, held)
+            try:
+                async for block in request.stream():
+                    if state.offset + len(block) > size:
+                        raise OfficeError(413, f"more bytes than the {size} declared")
+                    fh.write(block)
+                    state.digest.update(block)
+                    state.offset += len(block)
+            except ClientDisconnect:
+                pass  # keep what arrived; the client resumes from it
+            finally:
+                fh.close()
+            if state.offset < size:
+                return Response(status_code=204, headers=_blob_headers(state.offset, size, False))
+            result = await run_in_threadpool(blobs.finish, sha, state.digest.hexdigest())
+            uploads.forget(sha)
+        if not result.ok:
+            raise OfficeError(
+                422,
+                f"blob {sha[:12]}… refused: the bytes received hash to"
+                f" {result.actual_sha256[:12]}…,"
+                " not the SHA-256 sealed in the manifest (the file changed after sealing)",
+            )
+        return Response(status_code=204, headers=_blob_headers(size, size, True))
+
+    @router.post("/packages/{package_id}/revisions/{revision}/commit")
+    async def post_commit(
+        package_id: str, revision: int, request: Request, device: DeviceAuth
+    ) -> dict[str, Any]:
+        body = await request.json()
+        digest = str(body.get("manifest_hash", "")) if isinstance(body, dict) else ""
+        receipt = await run_in_threadpool(
+            service.commit, db, blobs, device, package_id, revision, digest
+        )
+        return asdict(receipt)
+
+    @router.get("/inbox")
+    def get_inbox(device: DeviceAuth, job_id: str, after: int = 0) -> dict[str, Any]:
+        events = review.inbox(db, device, job_id, after)
+        cursor = events[-1].id if events else after
+        return {"events": [asdict(e) for e in events], "cursor": cursor}
+
+    if bench:
+
+        @router.put("/_bench/plain")
+        async def plain_upload(request: Request, device: DeviceAuth) -> dict[str, int]:
+            """The benchmark's yardstick: the same bytes in one request, written and synced."""
+            received = 0
+            fd, name = tempfile.mkstemp(dir=getattr(blobs, "root", None))
+            try:
+                with os.fdopen(fd, "wb") as fh:
+                    async for block in request.stream():
+                        fh.write(block)
+                        received += len(block)
+                    fh.flush()
+                    os.fsync(fh.fileno())
+            finally:
+                Path(name).unlink()
+            return {"bytes": received}
+
+    return router
+
+
+def install_error_handler(app: FastAPI) -> None:
+    from fastapi.responses import JSONResponse
+
+    @app.exception_handler(OfficeError)
+    async def office_error(request: Request, exc: OfficeError) -> Response:
+        return JSONResponse({"detail": exc.detail}, status_code=exc.status)

@@ -1,0 +1,149 @@
+"""The office database behind one small interface: SQLite by default, PostgreSQL by URL."""
+
+from __future__ import annotations
+
+import importlib
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+SCHEMA_VERSION = 1
+
+# ``{pk}`` is the only dialect difference the schema needs; everything else is plain SQL
+# that SQLite and PostgreSQL both accept (TEXT, BIGINT, ON CONFLICT, RETURNING).
+SCHEMA = (
+    """CREATE TABLE IF NOT EXISTS office_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS device (
+        id {pk}, name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE,
+        public_key TEXT, created_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS staff (
+        id {pk}, name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE,
+        created_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS pending (
+        manifest_hash TEXT PRIMARY KEY, device_id BIGINT NOT NULL, package_id TEXT NOT NULL,
+        revision BIGINT NOT NULL, manifest TEXT NOT NULL, created_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS pending_blob (
+        manifest_hash TEXT NOT NULL, sha256 TEXT NOT NULL, size BIGINT NOT NULL,
+        PRIMARY KEY (manifest_hash, sha256))""",
+    """CREATE INDEX IF NOT EXISTS pending_blob_sha ON pending_blob (sha256)""",
+    """CREATE TABLE IF NOT EXISTS package (
+        id {pk}, package_id TEXT NOT NULL, revision BIGINT NOT NULL, job_id TEXT NOT NULL,
+        job_name TEXT NOT NULL, device_id BIGINT NOT NULL, manifest_hash TEXT NOT NULL,
+        receipt_id TEXT NOT NULL, state TEXT NOT NULL, supersedes TEXT NOT NULL,
+        bag_info TEXT NOT NULL, total_bytes BIGINT NOT NULL, committed_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL, UNIQUE (package_id, revision))""",
+    """CREATE TABLE IF NOT EXISTS package_file (
+        package_pk BIGINT NOT NULL, path TEXT NOT NULL, sha256 TEXT NOT NULL,
+        size BIGINT NOT NULL, PRIMARY KEY (package_pk, path))""",
+    """CREATE TABLE IF NOT EXISTS audit (
+        id {pk}, at TEXT NOT NULL, actor TEXT NOT NULL, action TEXT NOT NULL,
+        package_id TEXT, revision BIGINT, notes TEXT)""",
+    """CREATE TABLE IF NOT EXISTS event (
+        id {pk}, device_id BIGINT NOT NULL, job_id TEXT, kind TEXT NOT NULL,
+        package_id TEXT, revision BIGINT, state TEXT, notes TEXT, actor TEXT,
+        payload TEXT NOT NULL, at TEXT NOT NULL)""",
+)
+
+
+class Database:
+    """A DB-API connection with ``?`` placeholders on every dialect and explicit transactions.
+
+    One connection guarded by a lock: an office has a handful of devices, and this keeps
+    SQLite's single-writer rule and psycopg's one-thread-per-connection rule both happy.
+    """
+
+    def __init__(self, conn: Any, dialect: str) -> None:
+        self._conn = conn
+        self.dialect = dialect
+        self._lock = threading.RLock()
+        self._depth = 0
+
+    def _sql(self, sql: str) -> str:
+        return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
+
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        with self._lock:
+            cur = self._conn.cursor()
+            try:
+                cur.execute(self._sql(sql), tuple(params))
+                rows = cur.fetchall() if cur.description is not None else []
+            finally:
+                cur.close()
+            return [tuple(r) for r in rows]
+
+    def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
+        rows = self.query(sql, params)
+        return rows[0] if rows else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """All statements inside commit together; nested use joins the outer transaction."""
+        with self._lock:
+            if self._depth:
+                self._depth += 1
+                try:
+                    yield self
+                finally:
+                    self._depth -= 1
+                return
+            self.query("BEGIN IMMEDIATE" if self.dialect == "sqlite" else "BEGIN")
+            self._depth = 1
+            try:
+                yield self
+            except BaseException:
+                self.query("ROLLBACK")
+                raise
+            else:
+                self.query("COMMIT")
+            finally:
+                self._depth = 0
+
+    def create_schema(self) -> None:
+        pk = (
+            "INTEGER PRIMARY KEY AUTOINCREMENT"
+            if self.dialect == "sqlite"
+            else "BIGSERIAL PRIMARY KEY"
+        )
+        with self.transaction():
+            for statement in SCHEMA:
+                self.query(statement.replace("{pk}", pk))
+            self.query(
+                "INSERT INTO office_meta (key, value) VALUES ('schema_version', ?)"
+                " ON CONFLICT (key) DO NOTHING",
+                [str(SCHEMA_VERSION)],
+            )
+
+    def close(self) -> None:
+        with self._lock:
+            self._conn.close()
+
+
+def default_url(data_dir: Path) -> str:
+    return f"sqlite:///{(data_dir / 'office.sqlite').resolve()}"
+
+
+def open_database(url: str) -> Database:
+    """``sqlite:///path`` or ``postgresql://user:pw@host/db`` (needs psycopg installed)."""
+    if url.startswith("sqlite:///"):
+        path = url.removeprefix("sqlite:///")
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+        db = Database(conn, "sqlite")
+    elif url.startswith(("postgresql://", "postgres://")):
+        try:
+            psycopg = importlib.import_module("psycopg")
+        except ImportError as exc:
+            raise RuntimeError(
+                "a PostgreSQL URL needs psycopg: pip install 'psycopg[binary]'"
+            ) from exc
+        # autocommit: transactions are the explicit BEGIN/COMMIT of Database.transaction.
+        db = Database(psycopg.connect(url, autocommit=True), "postgresql")
+    else:
+        raise ValueError(f"{url}: database URL must start with sqlite:/// or postgresql://")
+    db.create_schema()
+    return db

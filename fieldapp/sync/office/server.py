@@ -1,0 +1,46 @@
+"""Assemble the office app (API + review pages) and run it with uvicorn."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from fastapi import FastAPI
+from fastapi.responses import RedirectResponse
+
+from fieldapp import __version__
+from fieldapp.sync.office import api, web
+from fieldapp.sync.office.blobs import FileBlobStore
+from fieldapp.sync.office.db import Database, default_url, open_database
+
+# Set by the benchmark only: adds the plain-upload yardstick endpoint.
+BENCH_ENV = "FIELDAPP_OFFICE_BENCH"
+
+
+def open_office_db(data_dir: Path, db_url: str | None) -> Database:
+    data_dir.mkdir(parents=True, exist_ok=True)
+    return open_database(db_url or default_url(data_dir))
+
+
+def create_app(data_dir: Path, db_url: str | None = None) -> FastAPI:
+    db = open_office_db(data_dir, db_url)
+    blobs = FileBlobStore(data_dir)
+    app = FastAPI(title="fieldapp office", version=__version__, docs_url=None, redoc_url=None)
+    api.install_error_handler(app)
+    app.include_router(api.build_router(db, blobs, bench=os.environ.get(BENCH_ENV) == "1"))
+    app.include_router(web.build_router(db, blobs))
+
+    @app.get("/", include_in_schema=False)
+    def root() -> RedirectResponse:
+        return RedirectResponse("/review")
+
+    return app
+
+
+def serve(data_dir: Path, host: str, port: int, db_url: str | None) -> None:
+    import uvicorn
+
+    app = create_app(data_dir, db_url)
+    # One process, no reload: state lives in the database and the blob folder, so a
+    # killed receiver restarts cleanly.
+    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)

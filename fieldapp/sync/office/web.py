@@ -1,0 +1,224 @@
+"""Server-rendered pages for office staff: packages, one package with map and photos, review."""
+
+# No `from __future__ import annotations` here: FastAPI must see the local StaffAuth
+# alias at runtime to treat it as a dependency rather than a query parameter.
+import base64
+import binascii
+import json
+import math
+import mimetypes
+from html import escape
+from typing import Annotated, Any
+from urllib.parse import parse_qs, quote
+
+from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import HTMLResponse, RedirectResponse
+
+from fieldapp.sync.office import review, service
+from fieldapp.sync.office.blobs import BlobStore
+from fieldapp.sync.office.db import Database
+
+_STYLE = (
+    "body{font-family:sans-serif;margin:1.5em;max-width:70em}table{border-collapse:collapse}"
+    "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
+    ".state{font-weight:bold}img.photo{max-width:14em;margin:.3em}textarea{width:30em}"
+)
+
+
+def _page(title: str, body: str) -> HTMLResponse:
+    return HTMLResponse(
+        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
+        f"<style>{_STYLE}</style></head><body><h1>{escape(title)}</h1>{body}</body></html>"
+    )
+
+
+def _pkg_url(pkg: review.PackageRow) -> str:
+    return f"/review/packages/{quote(pkg.package_id)}/{pkg.revision}"
+
+
+def marker_svg(markers: dict[str, Any], boundary: dict[str, Any] | None, size: int = 480) -> str:
+    """Inline SVG of marker points (and the permit polygon): enough to see what came in."""
+    points: list[tuple[str, float, float]] = []
+    for feature in markers.get("features", []):
+        lon, lat = feature["geometry"]["coordinates"][:2]
+        points.append((str(feature["properties"].get("name", "")), float(lon), float(lat)))
+    ring: list[tuple[float, float]] = []
+    for feature in (boundary or {}).get("features", []):
+        if feature["geometry"]["type"] == "Polygon":
+            ring = [(float(x), float(y)) for x, y in feature["geometry"]["coordinates"][0]]
+    coords = [(x, y) for _, x, y in points] + ring
+    if not coords:
+        return "<p>No markers in this package.</p>"
+    xs, ys = [c[0] for c in coords], [c[1] for c in coords]
+    # Equirectangular with cos(lat): fine for a permit area a few km across.
+    kx = math.cos(math.radians(sum(ys) / len(ys)))
+    span = max((max(xs) - min(xs)) * kx, max(ys) - min(ys), 1e-9)
+    pad = 30
+
+    def xy(lon: float, lat: float) -> tuple[float, float]:
+        return (
+            pad + (lon - min(xs)) * kx / span * (size - 2 * pad),
+            size - pad - (lat - min(ys)) / span * (size - 2 * pad),
+        )
+
+    parts = [
+        f"<svg xmlns='http://www.w3.org/2000/svg' width='{size}' height='{size}'"
+        " style='border:1px solid #999;background:#f8f8f0'>"
+    ]
+    if ring:
+        pts = " ".join(f"{a:.1f},{b:.1f}" for a, b in (xy(x, y) for x, y in ring))
+        parts.append(f"<polygon points='{pts}' fill='none' stroke='#c33' stroke-width='1.5'/>")
+    for name, lon, lat in points:
+        x, y = xy(lon, lat)
+        parts.append(f"<circle cx='{x:.1f}' cy='{y:.1f}' r='4' fill='#135'/>")
+        parts.append(f"<text x='{x + 6:.1f}' y='{y - 6:.1f}' font-size='11'>{escape(name)}</text>")
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def build_router(db: Database, blobs: BlobStore) -> APIRouter:
+    router = APIRouter(prefix="/review")
+
+    def staff_auth(authorization: Annotated[str | None, Header()] = None) -> str:
+        scheme, _, value = (authorization or "").partition(" ")
+        name = None
+        if scheme.lower() == "basic":
+            try:
+                user, _, token = base64.b64decode(value).decode("utf-8").partition(":")
+            except (binascii.Error, UnicodeDecodeError):
+                user, token = "", ""
+            name = service.staff_for_token(db, user, token)
+        if name is None:
+            raise HTTPException(
+                401,
+                "office staff login required",
+                {"WWW-Authenticate": 'Basic realm="fieldapp office"'},
+            )
+        return name
+
+    StaffAuth = Annotated[str, Depends(staff_auth)]  # noqa: N806 (a type alias)
+
+    def _read_json(files: list[review.FileRow], path: str) -> dict[str, Any] | None:
+        for f in files:
+            if f.path == path and f.size < 32 << 20:
+                with blobs.open(f.sha256) as fh:
+                    data: dict[str, Any] = json.loads(fh.read())
+                    return data
+        return None
+
+    @router.get("", response_class=HTMLResponse)
+    def index(staff: StaffAuth) -> HTMLResponse:
+        rows = "".join(
+            f"<tr><td><a href='{_pkg_url(p)}'>{escape(p.job_name or p.job_id)}</a></td>"
+            f"<td>{escape(p.package_id[:12])}</td><td>{p.revision}</td>"
+            f"<td class='state'>{escape(p.state)}</td><td>{escape(p.device)}</td>"
+            f"<td>{p.total_bytes:,}</td><td>{escape(p.committed_at)}</td></tr>"
+            for p in review.list_packages(db)
+        )
+        body = (
+            f"<p>Signed in as {escape(staff)} · <a href='/review/audit'>audit trail</a></p>"
+            "<table><tr><th>Job</th><th>Package</th><th>Rev</th><th>State</th><th>Device</th>"
+            f"<th>Bytes</th><th>Committed</th></tr>{rows}</table>"
+            "<h2>Assign a job to a device</h2><form method='post' action='/review/assignments'>"
+            "Device <input name='device'> Job id <input name='job_id'> Title <input name='title'>"
+            "<br><textarea name='notes'></textarea><br><button>Assign</button></form>"
+        )
+        return _page("Packages", body)
+
+    @router.get("/packages/{package_id}/{revision}", response_class=HTMLResponse)
+    def package_page(package_id: str, revision: int, staff: StaffAuth) -> HTMLResponse:
+        pkg = review.get_package(db, package_id, revision)
+        files = review.package_files(db, pkg)
+        base = _pkg_url(pkg)
+        markers = _read_json(files, "data/markers.geojson") or {}
+        boundary = _read_json(files, "data/boundary_points.geojson")
+        photos = "".join(
+            f"<a href='{base}/files/{quote(f.path)}'><img class='photo' alt='{escape(f.path)}'"
+            f" src='{base}/files/{quote(f.path)}'></a>"
+            for f in files
+            if (mimetypes.guess_type(f.path)[0] or "").startswith("image/")
+        )
+        listing = "".join(
+            f"<tr><td><a href='{base}/files/{quote(f.path)}'>{escape(f.path)}</a></td>"
+            f"<td>{f.size:,}</td><td><code>{f.sha256[:16]}…</code></td></tr>"
+            for f in files
+        )
+        trail = "".join(
+            f"<tr><td>{escape(a.at)}</td><td>{escape(a.actor)}</td><td>{escape(a.action)}</td>"
+            f"<td>{a.revision or ''}</td><td>{escape(a.notes or '')}</td></tr>"
+            for a in review.audit_trail(db, package_id)
+        )
+        actions = "".join(
+            f"<button name='action' value='{a}'>{a.replace('_', ' ')}</button> "
+            for a in review.REVIEW_ACTIONS
+        )
+        body = (
+            f"<p><a href='/review'>all packages</a> · revision {pkg.revision}"
+            f"{' superseding ' + escape(pkg.supersedes) if pkg.supersedes else ''} · state "
+            f"<span class='state'>{escape(pkg.state)}</span> · from {escape(pkg.device)}</p>"
+            f"<h2>Markers</h2>{marker_svg(markers, boundary)}"
+            f"<h2>Photos</h2>{photos or '<p>none</p>'}"
+            f"<h2>Review</h2><form method='post' action='{base}/decision'>"
+            f"<textarea name='notes' placeholder='notes for the surveyor'></textarea><br>{actions}"
+            f"</form><h2>Files</h2><table>{listing}</table><h2>Audit trail</h2>"
+            f"<table><tr><th>When</th><th>Who</th><th>What</th><th>Rev</th><th>Notes</th></tr>{trail}</table>"
+        )
+        return _page(f"{pkg.job_name or pkg.job_id} — revision {pkg.revision}", body)
+
+    @router.get("/packages/{package_id}/{revision}/files/{path:path}")
+    def package_file(package_id: str, revision: int, path: str, staff: StaffAuth) -> Response:
+        pkg = review.get_package(db, package_id, revision)
+        for f in review.package_files(db, pkg):
+            if f.path == path:
+                with blobs.open(f.sha256) as fh:
+                    content = fh.read()
+                kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
+                return Response(content, media_type=kind, headers={"X-Content-SHA256": f.sha256})
+        raise HTTPException(404, f"{path}: not in this package")
+
+    async def _form(request: Request) -> dict[str, str]:
+        parsed = parse_qs((await request.body()).decode("utf-8"), keep_blank_values=True)
+        return {k: v[0] for k, v in parsed.items()}
+
+    @router.post("/packages/{package_id}/{revision}/decision")
+    async def decision(
+        package_id: str, revision: int, request: Request, staff: StaffAuth
+    ) -> Response:
+        form = await _form(request)
+        pkg = await run_in_threadpool(
+            review.decide,
+            db,
+            staff,
+            package_id,
+            revision,
+            form.get("action", ""),
+            form.get("notes", ""),
+        )
+        return RedirectResponse(_pkg_url(pkg), status_code=303)
+
+    @router.post("/assignments")
+    async def assignments(request: Request, staff: StaffAuth) -> Response:
+        form = await _form(request)
+        await run_in_threadpool(
+            review.assign_job,
+            db,
+            staff,
+            form.get("device", ""),
+            form.get("job_id") or None,
+            form.get("title", ""),
+            form.get("notes", ""),
+        )
+        return RedirectResponse("/review", status_code=303)
+
+    @router.get("/audit", response_class=HTMLResponse)
+    def audit(staff: StaffAuth) -> HTMLResponse:
+        rows = "".join(
+            f"<tr><td>{escape(a.at)}</td><td>{escape(a.actor)}</td><td>{escape(a.action)}</td>"
+            f"<td>{escape(a.package_id or '')}</td><td>{a.revision or ''}</td>"
+            f"<td>{escape(a.notes or '')}</td></tr>"
+            for a in review.audit_trail(db)
+        )
+        return _page("Audit trail", f"<p><a href='/review'>packages</a></p><table>{rows}</table>")
+
+    return router

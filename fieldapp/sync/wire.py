@@ -1,0 +1,90 @@
+"""The wire manifest both sides agree on: every file of a sealed bag with its SHA-256 and size."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from fieldapp.sync.bagit import BagError, unsafe_path_reason
+
+FORMAT = "fieldapp-package/1"
+API_PREFIX = "/api/v1"
+_SHA = re.compile(r"[0-9a-f]{64}")
+_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,79}")
+
+
+@dataclass(frozen=True, slots=True)
+class WireFile:
+    path: str
+    sha256: str
+    size: int
+
+
+@dataclass(frozen=True, slots=True)
+class WireManifest:
+    """What the client declares before sending any blob; its hash names the upload."""
+
+    job_id: str
+    package_id: str
+    revision: int
+    files: tuple[WireFile, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "format": FORMAT,
+            "job_id": self.job_id,
+            "package_id": self.package_id,
+            "revision": self.revision,
+            "files": [{"path": f.path, "sha256": f.sha256, "size": f.size} for f in self.files],
+        }
+
+    @property
+    def manifest_hash(self) -> str:
+        # Canonical JSON (sorted keys, no spaces): both sides compute the same digest.
+        canonical = json.dumps(self.to_json(), sort_keys=True, separators=(",", ":"))
+        return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    @property
+    def total_bytes(self) -> int:
+        return sum(f.size for f in self.files)
+
+    def blobs(self) -> dict[str, int]:
+        """Distinct blobs (sha256 -> size): identical files travel once."""
+        return {f.sha256: f.size for f in self.files}
+
+    @classmethod
+    def from_json(cls, data: Any) -> WireManifest:
+        """Parse and validate untrusted JSON; BagError says what is wrong."""
+        if not isinstance(data, dict) or data.get("format") != FORMAT:
+            raise BagError(f"not a {FORMAT} manifest")
+        try:
+            job_id = str(data["job_id"])
+            package_id = str(data["package_id"])
+            revision = int(data["revision"])
+            raw_files = list(data["files"])
+        except (KeyError, TypeError, ValueError) as exc:
+            raise BagError(f"manifest field missing or malformed: {exc}") from exc
+        if not _ID.fullmatch(package_id) or not _ID.fullmatch(job_id) or revision < 1:
+            raise BagError("package id, job id or revision malformed")
+        files: list[WireFile] = []
+        seen: set[str] = set()
+        for item in raw_files:
+            if not isinstance(item, dict):
+                raise BagError("manifest file entry is not an object")
+            path, sha, size = item.get("path"), item.get("sha256"), item.get("size")
+            if not isinstance(path, str) or not isinstance(sha, str) or not isinstance(size, int):
+                raise BagError("manifest file entry needs path, sha256 and size")
+            reason = unsafe_path_reason(path)
+            if reason is not None:
+                raise BagError(f"unsafe name {path!r} in the bag: {reason}")
+            if not _SHA.fullmatch(sha) or size < 0:
+                raise BagError(f"{path}: malformed sha256 or size")
+            if path in seen:
+                raise BagError(f"{path}: listed twice")
+            seen.add(path)
+            files.append(WireFile(path, sha, size))
+        files.sort(key=lambda f: f.path)
+        return cls(job_id, package_id, revision, tuple(files))
