@@ -1,0 +1,338 @@
+"""Installation records in the job store: stakes, reference markers, descriptions, witnesses.
+
+Every change is an insert or update inside one transaction together with its change_log
+entry and the marker status it leads to. Nothing is deleted: :func:`withdraw` marks a record
+withdrawn with a reason. Photos (which also copy a file) live in :mod:`fieldapp.store.photos`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.audit import log_change, marker_id, surveyor_id, surveyor_name
+from fieldapp.store.occupations import load_occupation, load_occupations
+from fieldapp.store.records import load_marker, now_iso
+from fieldapp.survey.installation import (
+    DEFAULT_TOLERANCE_M,
+    Description,
+    DesignDelta,
+    MarkerInstallation,
+    PhotoDirection,
+    PhotoRecord,
+    ReferenceGeometry,
+    ReferenceMarkerRecord,
+    StakeRecord,
+    StakeSource,
+    Withdrawal,
+    WitnessCategory,
+    WitnessRecord,
+    delta_to_design,
+    installation_progress,
+    is_finite_position,
+    reference_to_true,
+)
+from fieldapp.survey.models import MarkerStatus
+from fieldapp.survey.occupation import Position
+
+STATUS_ORDER = tuple(MarkerStatus)
+WITHDRAWABLE = ("stake", "reference_marker", "photo", "witness")
+
+
+def _design(db: sqlite_utils.Database, name: str) -> Position:
+    m = load_marker(db, name)
+    return Position(m.lat, m.lon, m.h)
+
+
+def _check_position(lat: float, lon: float) -> None:
+    if not is_finite_position(lat, lon):
+        raise ValueError(f"position {lat}, {lon} is not a latitude/longitude in degrees")
+
+
+def record_stake(
+    db: sqlite_utils.Database,
+    marker: str,
+    position: Position,
+    source: StakeSource,
+    *,
+    occupation_id: int | None = None,
+    ts_shot: str | None = None,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+    surveyor: str | None = None,
+) -> StakeRecord:
+    """Record where the marker was set; the delta to design is computed and kept with it."""
+    _check_position(position.lat, position.lon)
+    mid = marker_id(db, marker)
+    sid = surveyor_id(db, surveyor)
+    delta = delta_to_design(_design(db, marker), position, tolerance_m)
+    if source is StakeSource.GNSS and occupation_id is None:
+        raise ValueError("a GNSS stake needs the occupation it comes from")
+    row = {
+        "marker_id": mid, "source": source.value, "occupation_id": occupation_id,
+        "ts_shot": ts_shot, "lat": position.lat, "lon": position.lon, "h": position.h,
+        "dn_m": delta.dn_m, "de_m": delta.de_m, "dh_m": delta.dh_m,
+        "horizontal_m": delta.horizontal_m, "tolerance_m": delta.tolerance_m,
+        "passed": int(delta.passed), "surveyor_id": sid, "recorded_at": now_iso(),
+    }  # fmt: skip
+    with db.atomic():
+        rid = insert_row(db, "stake", row)
+        log_change(db, mid, "stake", rid, "insert", row)
+        apply_status(db, mid)
+    return next(s for s in _stakes(db, mid, marker) if s.id == rid)
+
+
+def record_stake_from_occupation(
+    db: sqlite_utils.Database, occupation_id: int, tolerance_m: float = DEFAULT_TOLERANCE_M
+) -> StakeRecord:
+    """The mark position of a finished, passed occupation becomes the staked position."""
+    occ = load_occupation(db, occupation_id)
+    if occ.result is None or not occ.result.passed or occ.result.mark_position is None:
+        raise ValueError(f"occupation {occupation_id} has no passed result to stake from")
+    # Without an antenna height the mark height is None, and the stake's dH stays unknown.
+    return record_stake(
+        db,
+        occ.marker,
+        occ.result.mark_position,
+        StakeSource.GNSS,
+        occupation_id=occupation_id,
+        tolerance_m=tolerance_m,
+    )
+
+
+def record_reference(
+    db: sqlite_utils.Database,
+    marker: str,
+    position: Position,
+    note: str | None = None,
+    surveyor: str | None = None,
+) -> ReferenceMarkerRecord:
+    """A Tanda Batas Referensi set near a point that cannot take a marker."""
+    _check_position(position.lat, position.lon)
+    mid = marker_id(db, marker)
+    geo = reference_to_true(position, _design(db, marker))
+    row = {
+        "marker_id": mid, "lat": position.lat, "lon": position.lon, "h": position.h,
+        "azimuth_deg": geo.azimuth_deg, "distance_m": geo.distance_m,
+        "ground_distance_m": geo.ground_distance_m, "note": note,
+        "surveyor_id": surveyor_id(db, surveyor), "recorded_at": now_iso(),
+    }  # fmt: skip
+    with db.atomic():
+        rid = insert_row(db, "reference_marker", row)
+        log_change(db, mid, "reference_marker", rid, "insert", row)
+    return next(r for r in _references(db, mid, marker) if r.id == rid)
+
+
+def set_description(
+    db: sqlite_utils.Database, marker: str, description: Description
+) -> Description:
+    """Insert or update the description; fields left None keep what was there."""
+    mid = marker_id(db, marker)
+    fields = {
+        k: getattr(description, k)
+        for k in ("desa", "kecamatan", "kabupaten", "provinsi", "access", "condition", "notes")
+        if getattr(description, k) is not None
+    }
+    if description.surveyor is not None:
+        fields["surveyor_id"] = surveyor_id(db, description.surveyor)
+    stamp = now_iso()
+    with db.atomic():
+        old = list(db.query("SELECT * FROM marker_description WHERE marker_id = ?", [mid]))
+        if old:
+            db.table("marker_description").update(mid, {**fields, "updated_at": stamp})
+            before = {k: old[0][k] for k in fields}
+            log_change(db, mid, "marker_description", mid, "update", {"before": before, **fields})
+        else:
+            row = {"marker_id": mid, **fields, "created_at": stamp, "updated_at": stamp}
+            db.table("marker_description").insert(row)
+            log_change(db, mid, "marker_description", mid, "insert", fields)
+        apply_status(db, mid)
+    found = _description(db, mid)
+    assert found is not None
+    return found
+
+
+def add_witness(
+    db: sqlite_utils.Database, marker: str, name: str, institution: str, category: WitnessCategory
+) -> WitnessRecord:
+    if not name.strip() or not institution.strip():
+        raise ValueError("a witness needs a name and an institution")
+    mid = marker_id(db, marker)
+    row = {
+        "marker_id": mid, "name": name.strip(), "institution": institution.strip(),
+        "category": WitnessCategory(category).value, "recorded_at": now_iso(),
+    }  # fmt: skip
+    with db.atomic():
+        rid = insert_row(db, "witness", row)
+        log_change(db, mid, "witness", rid, "insert", row)
+        apply_status(db, mid)
+    return next(w for w in _witnesses(db, mid, marker) if w.id == rid)
+
+
+def withdraw(db: sqlite_utils.Database, table: str, row_id: int, reason: str) -> None:
+    """Withdraw a stake, reference marker, photo or witness: kept, marked, logged."""
+    if table not in WITHDRAWABLE:
+        raise ValueError(f"cannot withdraw from {table!r}; one of {', '.join(WITHDRAWABLE)}")
+    if not reason.strip():
+        raise ValueError("say why the record is withdrawn")
+    with db.atomic():
+        row = db.execute(
+            f"SELECT marker_id, withdrawn_at FROM {table} WHERE id = ?", [row_id]
+        ).fetchone()
+        if row is None:
+            raise LookupError(f"no {table} record with id {row_id}")
+        if row[1] is not None:
+            raise ValueError(f"{table} record {row_id} was already withdrawn at {row[1]}")
+        db.execute(
+            f"UPDATE {table} SET withdrawn_at = ?, withdrawn_reason = ? WHERE id = ?",
+            [now_iso(), reason.strip(), row_id],
+        )
+        log_change(db, row[0], table, row_id, "withdraw", {"reason": reason.strip()})
+        apply_status(db, int(row[0]), allow_demote=True)
+
+
+def refresh_status(db: sqlite_utils.Database, marker: str) -> MarkerStatus:
+    with db.atomic():
+        return apply_status(db, marker_id(db, marker))
+
+
+def apply_status(db: sqlite_utils.Database, mid: int, allow_demote: bool = False) -> MarkerStatus:
+    """Move the marker to the status its records justify (call inside a transaction).
+
+    A new record only moves the status forward, so a status set elsewhere (the stake-out
+    screen) is not undone; a withdrawal may move it back, and that is logged too.
+    """
+    name, current = db.execute("SELECT name, status FROM marker WHERE id = ?", [mid]).fetchone()
+    progress = installation_progress(
+        _stakes(db, mid, name), _description(db, mid), _photos(db, mid, name),
+        _witnesses(db, mid, name),
+    )  # fmt: skip
+    new = progress.status
+    old = MarkerStatus(current)
+    if STATUS_ORDER.index(new) < STATUS_ORDER.index(old) and not allow_demote:
+        return old
+    if new is not old:
+        db.execute(
+            "UPDATE marker SET status = ?, updated_at = ? WHERE id = ?", [new.value, now_iso(), mid]
+        )
+        log_change(db, mid, "marker", mid, "status", {"from": old.value, "to": new.value})
+    return new
+
+
+def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+    pk = db.table(table).insert(row).last_pk
+    if not isinstance(pk, int):
+        raise RuntimeError(f"insert into {table} returned no integer rowid ({pk!r})")
+    return pk
+
+
+def _withdrawal(r: dict[str, Any]) -> Withdrawal | None:
+    if r["withdrawn_at"] is None:
+        return None
+    return Withdrawal(r["withdrawn_at"], r["withdrawn_reason"] or "")
+
+
+def _stakes(db: sqlite_utils.Database, mid: int, name: str) -> list[StakeRecord]:
+    rows = db.query("SELECT * FROM stake WHERE marker_id = ? ORDER BY id", [mid])
+    return [
+        StakeRecord(
+            id=r["id"],
+            marker=name,
+            source=StakeSource(r["source"]),
+            position=Position(r["lat"], r["lon"], r["h"]),
+            delta=DesignDelta(r["dn_m"], r["de_m"], r["dh_m"], r["horizontal_m"], r["tolerance_m"]),
+            recorded_at=r["recorded_at"],
+            occupation_id=r["occupation_id"],
+            ts_shot=r["ts_shot"],
+            surveyor=surveyor_name(db, r["surveyor_id"]),
+            withdrawn=_withdrawal(r),
+        )
+        for r in rows
+    ]
+
+
+def _references(db: sqlite_utils.Database, mid: int, name: str) -> list[ReferenceMarkerRecord]:
+    rows = db.query("SELECT * FROM reference_marker WHERE marker_id = ? ORDER BY id", [mid])
+    return [
+        ReferenceMarkerRecord(
+            id=r["id"],
+            marker=name,
+            position=Position(r["lat"], r["lon"], r["h"]),
+            geometry=ReferenceGeometry(r["azimuth_deg"], r["distance_m"], r["ground_distance_m"]),
+            recorded_at=r["recorded_at"],
+            note=r["note"],
+            surveyor=surveyor_name(db, r["surveyor_id"]),
+            withdrawn=_withdrawal(r),
+        )
+        for r in rows
+    ]
+
+
+def _description(db: sqlite_utils.Database, mid: int) -> Description | None:
+    rows = list(db.query("SELECT * FROM marker_description WHERE marker_id = ?", [mid]))
+    if not rows:
+        return None
+    r = rows[0]
+    return Description(
+        desa=r["desa"], kecamatan=r["kecamatan"], kabupaten=r["kabupaten"],
+        provinsi=r["provinsi"], access=r["access"], condition=r["condition"], notes=r["notes"],
+        surveyor=surveyor_name(db, r["surveyor_id"]), updated_at=r["updated_at"],
+    )  # fmt: skip
+
+
+def _photos(db: sqlite_utils.Database, mid: int, name: str) -> list[PhotoRecord]:
+    rows = db.query("SELECT * FROM photo WHERE marker_id = ? ORDER BY id", [mid])
+    return [
+        PhotoRecord(
+            id=r["id"],
+            marker=name,
+            direction=PhotoDirection(r["direction"]),
+            file_name=r["file_name"],
+            original_name=r["original_name"],
+            sha256=r["sha256"],
+            size_bytes=r["size_bytes"],
+            imported_at=r["imported_at"],
+            image_format=r["image_format"],
+            width=r["width"],
+            height=r["height"],
+            exif_time=r["exif_time"],
+            exif_lat=r["exif_lat"],
+            exif_lon=r["exif_lon"],
+            caption=r["caption"],
+            withdrawn=_withdrawal(r),
+        )
+        for r in rows
+    ]
+
+
+def _witnesses(db: sqlite_utils.Database, mid: int, name: str) -> list[WitnessRecord]:
+    rows = db.query("SELECT * FROM witness WHERE marker_id = ? ORDER BY id", [mid])
+    return [
+        WitnessRecord(
+            id=r["id"],
+            marker=name,
+            name=r["name"],
+            institution=r["institution"],
+            category=WitnessCategory(r["category"]),
+            recorded_at=r["recorded_at"],
+            withdrawn=_withdrawal(r),
+        )
+        for r in rows
+    ]
+
+
+def load_installation(db: sqlite_utils.Database, marker: str) -> MarkerInstallation:
+    """Everything recorded for one marker, withdrawn records included (and marked)."""
+    m = load_marker(db, marker)
+    mid = marker_id(db, marker)
+    stakes = _stakes(db, mid, marker)
+    description = _description(db, mid)
+    photos = _photos(db, mid, marker)
+    witnesses = _witnesses(db, mid, marker)
+    return MarkerInstallation(
+        marker=marker, status=m.status, design=Position(m.lat, m.lon, m.h),
+        progress=installation_progress(stakes, description, photos, witnesses),
+        stakes=tuple(stakes), occupations=tuple(load_occupations(db, marker)),
+        references=tuple(_references(db, mid, marker)), description=description,
+        photos=tuple(photos), witnesses=tuple(witnesses),
+    )  # fmt: skip

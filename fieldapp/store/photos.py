@@ -1,0 +1,173 @@
+"""Marker photos: the original file copied unchanged into the job, SHA-256 and EXIF at import.
+
+The file is checked before anything is written: a missing file or one Pillow cannot read
+as an image is refused with a :class:`PhotoError` naming it, and the job is left untouched.
+The copy is verified against the hash of the source, then renamed into place inside the
+transaction that inserts its row, so a row never points at a file that is not there.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import re
+import shutil
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from PIL import ExifTags, Image, UnidentifiedImageError
+
+from fieldapp.store.audit import log_change, marker_id
+from fieldapp.store.installation import apply_status, insert_row, load_installation, withdraw
+from fieldapp.store.jobfile import JobStore
+from fieldapp.store.records import now_iso
+from fieldapp.survey.installation import PhotoDirection, PhotoRecord
+
+GPS_IFD = 0x8825
+EXIF_IFD = 0x8769
+TAG_DATETIME = 306  # DateTime (IFD0): last change, the fallback
+TAG_DATETIME_ORIGINAL = 36867  # DateTimeOriginal (Exif IFD): when the shutter fired
+
+
+class PhotoError(ValueError):
+    """A photo that cannot be imported; the message names the file and says why."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImageFacts:
+    """What is read from an image before it is imported."""
+
+    image_format: str
+    width: int
+    height: int
+    exif_time: str | None
+    exif_lat: float | None
+    exif_lon: float | None
+
+
+def sha256_file(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def read_image_facts(path: Path) -> ImageFacts:
+    """Check that ``path`` is an image Pillow can decode and read its size and EXIF."""
+    if not path.exists():
+        raise PhotoError(f"{path}: no such file")
+    if not path.is_file():
+        raise PhotoError(f"{path}: not a file")
+    try:
+        with Image.open(path) as img:
+            img.verify()  # checks structure without decoding every pixel
+        with Image.open(path) as img:
+            fmt, (width, height) = img.format or "unknown", img.size
+            exif = img.getexif()
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
+        raise PhotoError(
+            f"{path}: not an image that can be read ({exc.__class__.__name__})"
+        ) from exc
+    lat, lon = _exif_position(exif)
+    return ImageFacts(fmt, width, height, _exif_time(exif), lat, lon)
+
+
+def _exif_time(exif: Image.Exif) -> str | None:
+    raw = exif.get_ifd(EXIF_IFD).get(TAG_DATETIME_ORIGINAL) or exif.get(TAG_DATETIME)
+    if not isinstance(raw, str):
+        return None
+    try:
+        # EXIF time has no zone: keep it as the camera's local time, ISO without offset.
+        return dt.datetime.strptime(raw.strip("\x00 "), "%Y:%m:%d %H:%M:%S").isoformat()
+    except ValueError:
+        return None
+
+
+def _dms(value: Any, ref: Any, negative: str) -> float | None:
+    try:
+        d, m, s = (float(v) for v in value)
+    except (TypeError, ValueError, ZeroDivisionError):
+        return None
+    deg = d + m / 60 + s / 3600
+    return -deg if str(ref).upper().startswith(negative) else deg
+
+
+def _exif_position(exif: Image.Exif) -> tuple[float | None, float | None]:
+    gps = exif.get_ifd(GPS_IFD)
+    tags = ExifTags.GPS
+    lat = _dms(gps.get(tags.GPSLatitude), gps.get(tags.GPSLatitudeRef), "S")
+    lon = _dms(gps.get(tags.GPSLongitude), gps.get(tags.GPSLongitudeRef), "W")
+    if lat is None or lon is None or not (-90 <= lat <= 90 and -180 <= lon <= 180):
+        return None, None
+    if lat == 0 and lon == 0:
+        return None, None  # cameras without a fix often write 0,0
+    return lat, lon
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "marker"
+
+
+def import_photo(
+    store: JobStore,
+    marker: str,
+    path: str | Path,
+    direction: PhotoDirection | str,
+    caption: str | None = None,
+) -> PhotoRecord:
+    """Copy a photo into the job's photos/ folder unchanged and record it."""
+    src = Path(path)
+    try:
+        direction = PhotoDirection(direction)
+    except ValueError:
+        known = ", ".join(d.value for d in PhotoDirection)
+        raise PhotoError(f"{src}: unknown direction {direction!r} (one of {known})") from None
+    db = store.db
+    mid = marker_id(db, marker)
+    facts = read_image_facts(src)
+    digest = sha256_file(src)
+    dup = db.execute(
+        "SELECT file_name FROM photo WHERE marker_id = ? AND sha256 = ? AND withdrawn_at IS NULL",
+        [mid, digest],
+    ).fetchone()
+    if dup is not None:
+        raise PhotoError(f"{src}: already imported for marker {marker} as {dup[0]}")
+    name = f"{_safe(marker)}_{direction.value}_{digest[:12]}{src.suffix.lower()}"
+    final = store.photos_dir / name
+    part = final.with_name(f".{name}.part")
+    shutil.copyfile(src, part)
+    try:
+        if sha256_file(part) != digest:
+            raise PhotoError(f"{src}: the copy in the job differs from the original; not imported")
+        row = {
+            "uuid": str(uuid.uuid4()), "marker_id": mid, "direction": direction.value,
+            "file_name": name, "original_name": src.name, "sha256": digest,
+            "size_bytes": src.stat().st_size, "image_format": facts.image_format,
+            "width": facts.width, "height": facts.height, "exif_time": facts.exif_time,
+            "exif_lat": facts.exif_lat, "exif_lon": facts.exif_lon, "caption": caption,
+            "imported_at": now_iso(),
+        }  # fmt: skip
+        with db.atomic():
+            rid = insert_row(db, "photo", row)
+            log_change(db, mid, "photo", rid, "insert", row)
+            apply_status(db, mid)
+            part.replace(final)  # inside the transaction: a failed rename rolls back
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            part.unlink()
+    return next(p for p in load_installation(db, marker).photos if p.id == rid)
+
+
+def withdraw_photo(store: JobStore, photo_id: int, reason: str) -> None:
+    """The file stays in photos/ (evidence); the record is marked withdrawn with the reason."""
+    withdraw(store.db, "photo", photo_id, reason)
+
+
+def verify_photo(store: JobStore, photo: PhotoRecord) -> bool:
+    """True when the file in the job still has the SHA-256 taken at import."""
+    path = store.photos_dir / photo.file_name
+    return path.is_file() and sha256_file(path) == photo.sha256
