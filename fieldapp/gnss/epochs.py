@@ -282,7 +282,8 @@ class EpochAssembler:
             date=date,
             lat=lat,
             lon=lon,
-            height=alt + sep if alt is not None and sep is not None else None,
+            # Rounded to a micrometre so a sum of two decimal fields does not print as .59999999.
+            height=round(alt + sep, 6) if alt is not None and sep is not None else None,
             alt_msl=alt,
             geoid_sep=sep,
             quality=quality,
