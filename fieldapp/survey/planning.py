@@ -171,6 +171,11 @@ def _edge_stretches(
     ):
         for reason, geom in sources:
             for a, b in ge.intervals_within(geom, rules.min_stretch_m):
+                if spacing == rules.shared_max_m:
+                    # The band around the neighbour's boundary also covers its side that
+                    # leaves our line: pull interior ends back to where the shared line ends.
+                    a = a if a <= 1e-6 else a + rules.shared_tolerance_m
+                    b = b if b >= length - 1e-6 else b - rules.shared_tolerance_m
                 a, b = _snap(a, length, rules.snap_m), _snap(b, length, rules.snap_m)
                 if b - a >= rules.min_stretch_m:
                     out.append(Stretch(edge.numbers, a, b, spacing, reason))
@@ -206,10 +211,16 @@ def _edge_positions(
         splits = [a, *sorted(f for f in fixed if a + 0.01 < f < b - 0.01), b]
         for x, y in itertools.pairwise(splits):
             result.update(equal_positions(x, y, spacing))
-    result.difference_update(fixed)
-    near_fixed = [p for p in result for f in fixed if abs(p - f) <= 0.01]
-    result.difference_update(near_fixed)
-    return sorted(p for p in result if 0.0 < p < length)
+    # Neighbouring pieces compute their shared end separately: one point, not two a
+    # nanometre apart; and a new point on a kept marker is that marker.
+    out: list[float] = []
+    for p in sorted(result):
+        if not 0.0 < p < length or any(abs(p - f) <= 0.01 for f in fixed):
+            continue
+        if out and p - out[-1] <= 0.001:
+            continue
+        out.append(p)
+    return out
 
 
 def plan_markers(
