@@ -12,7 +12,7 @@ from fieldapp.commands.common import CommandError
 
 # Each module registers one command group. Modules import their heavy dependencies inside
 # the handlers, so `fieldapp --version` and the GUI start without loading everything.
-COMMAND_MODULES = ("job", "crs", "demo", "gnss", "ts", "sync", "office")
+COMMAND_MODULES = ("job", "crs", "demo", "gnss", "ts", "sync", "office", "marker", "surveyor")
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -1,0 +1,241 @@
+"""`fieldapp marker`: add, occupy, stake, describe, photograph and witness markers headless."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+
+from fieldapp.commands.common import CommandError, open_job
+from fieldapp.commands.marker_occupy import register_occupy
+from fieldapp.store import JobStore
+
+DIRECTIONS = ("utara", "timur", "selatan", "barat", "detail")
+CATEGORIES = (
+    "district_village_officer", "neighbour_permit_holder", "other_sector_permit_holder",
+    "land_right_holder", "forestry_officer",
+)  # fmt: skip
+
+
+@contextmanager
+def _job(path: str) -> Iterator[JobStore]:
+    """Open the job; lookup and value errors of the records become one-line messages."""
+    from fieldapp.store.photos import PhotoError
+
+    with open_job(path) as job:
+        try:
+            yield job
+        except PhotoError as exc:
+            raise CommandError(str(exc)) from exc
+        except LookupError as exc:
+            raise CommandError(str(exc.args[0])) from exc
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+
+
+def _category(text: str) -> str:
+    value = text.strip().lower().replace("-", "_").replace(" ", "_")
+    if value not in CATEGORIES:
+        raise argparse.ArgumentTypeError(
+            f"unknown category {text!r} (one of {', '.join(CATEGORIES)})"
+        )
+    return value
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    from fieldapp.commands.marker_output import dumps
+    from fieldapp.store.installation import load_installation
+    from fieldapp.store.records import load_markers
+
+    with _job(args.job) as job:
+        items = [load_installation(job.db, m.name) for m in load_markers(job.db)]
+    if args.json:
+        rows = []
+        for inst in items:
+            stake = inst.current_stake
+            rows.append({
+                "name": inst.marker, "status": inst.status.value,
+                "lat": inst.design.lat, "lon": inst.design.lon, "h": inst.design.h,
+                "stake_horizontal_m": stake.delta.horizontal_m if stake else None,
+                "stake_passed": stake.delta.passed if stake else None,
+                "photos": len(inst.progress.photo_directions), "witnesses": inst.progress.witnesses,
+                "missing_photos": [d.value for d in inst.progress.missing_photos],
+            })  # fmt: skip
+        print(dumps(rows))
+        return 0
+    for inst in items:
+        stake = inst.current_stake
+        delta = "-" if stake is None else f"{stake.delta.horizontal_m:.3f} m"
+        print(
+            f"{inst.marker:<6} {inst.status.value:<10} {inst.design.lat:14.9f} "
+            f"{inst.design.lon:14.9f}  stake {delta:<9} "
+            f"photos {len(inst.progress.photo_directions)}/5"
+            f"  witnesses {inst.progress.witnesses}"
+        )
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    from fieldapp.store.records import upsert_markers
+    from fieldapp.survey.installation import is_finite_position
+    from fieldapp.survey.models import Marker, MarkerKind
+
+    if not is_finite_position(args.lat, args.lon):
+        raise CommandError(f"--lat {args.lat} --lon {args.lon}: not a position in degrees")
+    with _job(args.job) as job:
+        if job.db.execute("SELECT 1 FROM marker WHERE name = ?", [args.name]).fetchone():
+            raise CommandError(f"marker {args.name!r} already exists in this job")
+        seq = job.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM marker").fetchone()[0]
+        upsert_markers(
+            job.db, [Marker(args.name, MarkerKind(args.kind), seq, args.lat, args.lon, args.h)]
+        )
+    print(f"marker {args.name} added ({args.kind}, planned)")
+    return 0
+
+
+def cmd_stake(args: argparse.Namespace) -> int:
+    from fieldapp.store.installation import record_stake
+    from fieldapp.survey.installation import StakeSource
+    from fieldapp.survey.occupation import Position
+
+    with _job(args.job) as job:
+        s = record_stake(
+            job.db, args.name, Position(args.lat, args.lon, args.h), StakeSource(args.source),
+            occupation_id=args.occupation, ts_shot=args.shot, tolerance_m=args.tolerance,
+            surveyor=args.surveyor,
+        )  # fmt: skip
+    ok = "within" if s.delta.passed else "OUTSIDE"
+    dh = "" if s.delta.dh_m is None else f" dH {s.delta.dh_m:+.3f}"
+    print(
+        f"stake {s.id} of {args.name}: dN {s.delta.dn_m:+.3f} dE {s.delta.de_m:+.3f}{dh} "
+        f"horizontal {s.delta.horizontal_m:.3f} m ({ok} {s.delta.tolerance_m:.2f} m)"
+    )
+    return 0
+
+
+def cmd_describe(args: argparse.Namespace) -> int:
+    from fieldapp.store.installation import set_description
+    from fieldapp.survey.installation import Description
+
+    d = Description(
+        desa=args.desa, kecamatan=args.kecamatan, kabupaten=args.kabupaten,
+        provinsi=args.provinsi, access=args.access, condition=args.condition, notes=args.notes,
+        surveyor=args.surveyor,
+    )  # fmt: skip
+    with _job(args.job) as job:
+        set_description(job.db, args.name, d)
+    print(f"description of {args.name} saved")
+    return 0
+
+
+def cmd_photo(args: argparse.Namespace) -> int:
+    from fieldapp.store.photos import import_photo
+
+    with _job(args.job) as job:
+        p = import_photo(job, args.name, args.file, args.direction, args.caption)
+    where = "" if p.exif_lat is None else f", EXIF position {p.exif_lat:.7f} {p.exif_lon:.7f}"
+    print(f"photo {p.id} ({p.direction.value}) stored as photos/{p.file_name}{where}")
+    print(f"sha256 {p.sha256}")
+    return 0
+
+
+def cmd_witness(args: argparse.Namespace) -> int:
+    from fieldapp.store.installation import add_witness
+    from fieldapp.survey.installation import WitnessCategory
+
+    with _job(args.job) as job:
+        w = add_witness(job.db, args.name, args.witness_name, args.institution,
+                        WitnessCategory(args.category))  # fmt: skip
+    print(f"witness {w.id} {w.name} ({w.institution}, {w.category.value}) recorded")
+    return 0
+
+
+def cmd_reference(args: argparse.Namespace) -> int:
+    from fieldapp.store.installation import record_reference
+    from fieldapp.survey.occupation import Position
+
+    with _job(args.job) as job:
+        r = record_reference(job.db, args.name, Position(args.lat, args.lon, args.h), args.note,
+                             args.surveyor)  # fmt: skip
+    g = r.geometry
+    ground = "" if g.ground_distance_m is None else f", ground {g.ground_distance_m:.3f} m"
+    print(
+        f"reference marker {r.id} of {args.name}: to the true point azimuth "
+        f"{g.azimuth_deg:.4f} deg, distance {g.distance_m:.3f} m{ground}"
+    )
+    return 0
+
+
+def cmd_withdraw(args: argparse.Namespace) -> int:
+    from fieldapp.store.installation import withdraw
+
+    table = {"reference": "reference_marker"}.get(args.kind, args.kind)
+    with _job(args.job) as job:
+        withdraw(job.db, table, args.id, args.reason)
+    print(f"{args.kind} {args.id} withdrawn")
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    from fieldapp.commands.marker_output import dumps, installation_text
+    from fieldapp.store.installation import load_installation
+
+    with _job(args.job) as job:
+        inst = load_installation(job.db, args.name)
+    print(dumps(inst) if args.json else installation_text(inst))
+    return 0
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    parser = sub.add_parser("marker", help="record marker installations (headless)")
+    msub = parser.add_subparsers(dest="marker_command", metavar="SUBCOMMAND", required=True)
+
+    def cmd(name: str, handler: Callable[[argparse.Namespace], int], help_: str,
+            marker: bool = True) -> argparse.ArgumentParser:  # fmt: skip
+        p = msub.add_parser(name, help=help_, description=help_)
+        p.add_argument("job", metavar="JOB")
+        if marker:
+            p.add_argument("name", metavar="NAME", help="marker name")
+        p.set_defaults(handler=handler)
+        return p
+
+    def position(p: argparse.ArgumentParser) -> None:
+        p.add_argument("--lat", type=float, required=True, help="latitude, decimal degrees")
+        p.add_argument("--lon", type=float, required=True, help="longitude, decimal degrees")
+        p.add_argument("--h", type=float, help="ellipsoidal height, m")
+
+    p = cmd("list", cmd_list, "markers with status, stake delta, photos and witnesses", False)
+    p.add_argument("--json", action="store_true")
+    p = cmd("add", cmd_add, "add an ad-hoc marker at a design position")
+    position(p)
+    p.add_argument("--kind", choices=("corner", "infill", "reference"), default="infill")
+    register_occupy(msub)
+    p = cmd("stake", cmd_stake, "record a staked position (e.g. a total-station shot)")
+    position(p)
+    p.add_argument("--source", choices=("ts", "gnss"), default="ts")
+    p.add_argument("--shot", help="total-station shot reference (file:line or point id)")
+    p.add_argument("--occupation", type=int, help="occupation id (required for --source gnss)")
+    p.add_argument("--tolerance", type=float, default=0.10, metavar="M")
+    p.add_argument("--surveyor")
+    p = cmd("describe", cmd_describe, "write the marker description (deskripsi)")
+    for field in ("desa", "kecamatan", "kabupaten", "provinsi", "access", "condition", "notes"):
+        p.add_argument(f"--{field}")
+    p.add_argument("--surveyor")
+    p = cmd("photo", cmd_photo, "import a photo unchanged (SHA-256 and EXIF are recorded)")
+    p.add_argument("file", metavar="FILE")
+    p.add_argument("--direction", required=True, choices=DIRECTIONS)
+    p.add_argument("--caption")
+    p = cmd("witness", cmd_witness, "record a witness (saksi)")
+    p.add_argument("--name", dest="witness_name", required=True)
+    p.add_argument("--institution", required=True)
+    p.add_argument("--category", required=True, type=_category, help=", ".join(CATEGORIES))
+    p = cmd("reference", cmd_reference, "record a reference marker (Tanda Batas Referensi)")
+    position(p)
+    p.add_argument("--note")
+    p.add_argument("--surveyor")
+    p = cmd("withdraw", cmd_withdraw, "withdraw a record (kept, marked, logged)", False)
+    p.add_argument("kind", choices=("stake", "reference", "photo", "witness"))
+    p.add_argument("id", type=int)
+    p.add_argument("--reason", required=True)
+    p = cmd("show", cmd_show, "everything recorded about one marker")
+    p.add_argument("--json", action="store_true")

@@ -1,0 +1,136 @@
+"""`fieldapp marker occupy`: run an occupation of a marker from a recorded capture and store it."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+from fieldapp.commands.common import CommandError, open_job
+from fieldapp.gnss.fix import Fix, SigmaSource
+
+
+def _time(text: str | None) -> tuple[dt.time | None, dt.date | None]:
+    if not text:
+        return None, None
+    if "T" in text:
+        stamp = dt.datetime.fromisoformat(text.replace("Z", "+00:00"))
+        return stamp.time(), stamp.date()
+    return dt.time.fromisoformat(text), None
+
+
+def fixes_from_jsonl(path: Path) -> Iterator[Fix]:
+    """Epochs in the `fieldapp gnss replay --jsonl` format (one object per line)."""
+    with path.open(encoding="utf-8") as f:
+        for n, line in enumerate(f, start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            try:
+                r = json.loads(line)
+                tod, date = _time(r.get("time"))
+                src = r.get("sigma_source")
+                yield Fix(
+                    time_of_day=tod, date=date, lat=r.get("lat"), lon=r.get("lon"),
+                    height=r.get("height"), alt_msl=r.get("alt_msl"), quality=r.get("quality"),
+                    sats_used=r.get("sats_used"), hdop=r.get("hdop"), pdop=r.get("pdop"),
+                    sigma_lat=r.get("sigma_lat"), sigma_lon=r.get("sigma_lon"),
+                    sigma_alt=r.get("sigma_alt"), sigma_source=SigmaSource(src) if src else None,
+                )  # fmt: skip
+            except (ValueError, TypeError, AttributeError) as exc:
+                raise CommandError(f"{path}:{n}: not an epoch record ({exc})") from exc
+
+
+def fixes_from_capture(path: Path) -> Iterator[Fix]:
+    """Epochs from a raw NMEA capture through the same stream the live reader uses."""
+    from fieldapp.gnss.capture import CHUNK, CaptureError, read_capture
+    from fieldapp.gnss.stream import NmeaStream
+
+    try:
+        capture = read_capture(path)
+    except CaptureError as exc:
+        raise CommandError(f"{path}: {exc}") from exc
+    stream = NmeaStream()
+    for i in range(0, len(capture.data), CHUNK):
+        yield from stream.feed(capture.data[i : i + CHUNK], 0.0)
+    yield from stream.flush()
+
+
+def cmd_occupy(args: argparse.Namespace) -> int:
+    from fieldapp.commands.marker_output import dumps, occupation_lines
+    from fieldapp.store.installation import record_stake_from_occupation
+    from fieldapp.store.occupations import begin_occupation
+    from fieldapp.survey.occupation import AntennaHeight, HeightMethod, profile_named
+
+    replay = Path(args.replay)
+    if not replay.is_file():
+        raise CommandError(f"{replay}: no such capture file")
+    try:
+        profile = profile_named(args.profile)
+        antenna = None
+        if args.antenna_height is not None:
+            method = HeightMethod.SLANT if args.slant else HeightMethod.VERTICAL
+            antenna = AntennaHeight(args.antenna_height, method, args.antenna_radius, args.pco)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+    with open_job(args.job) as job:
+        # The capture is evidence: keep a copy in the job's raw/ folder next to the result.
+        stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+        raw_name = f"occupation-{stamp}-{replay.name}"
+        try:
+            recorder = begin_occupation(
+                job.db, args.name, profile, antenna, device=args.device,
+                source=f"replay:{replay.name}", raw_log=f"raw/{raw_name}",
+                surveyor=args.surveyor, batch=10,
+            )  # fmt: skip
+        except LookupError as exc:
+            raise CommandError(str(exc.args[0])) from exc
+        shutil.copyfile(replay, job.raw_dir / raw_name)
+        reader = fixes_from_jsonl if replay.suffix.lower() == ".jsonl" else fixes_from_capture
+        for fix in reader(replay):
+            recorder.add(fix)
+        record = recorder.finish(antenna)
+        stake = None
+        if record.result is not None and record.result.passed and not args.no_stake:
+            stake = record_stake_from_occupation(job.db, record.id, args.tolerance)
+    if args.json:
+        print(dumps({"occupation": record, "stake": stake}))
+    else:
+        print(f"marker {args.name}")
+        print("\n".join(occupation_lines(record)))
+        if stake is not None:
+            ok = "within" if stake.delta.passed else "OUTSIDE"
+            print(
+                f"  stake {stake.id}  delta to design {stake.delta.horizontal_m:.3f} m "
+                f"({ok} {stake.delta.tolerance_m:.2f} m)"
+            )
+    return 0 if record.result is not None and record.result.passed else 1
+
+
+def register_occupy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "occupy",
+        help="occupy a marker from a recorded capture (NMEA, or `gnss replay --jsonl` output)",
+        description="Average the epochs of a capture with the quality gates of a profile; "
+        "every epoch is stored. A passed occupation becomes the marker's staked position "
+        "unless --no-stake. Exit 1 when the occupation fails its profile.",
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("name", metavar="NAME", help="marker name")
+    p.add_argument("--replay", required=True, metavar="FILE", help="capture file (.jsonl or NMEA)")
+    p.add_argument("--antenna-height", type=float, metavar="M", help="measured antenna height")
+    p.add_argument("--slant", action="store_true", help="the antenna height is a slant height")
+    p.add_argument("--antenna-radius", type=float, default=0.0, metavar="M",
+                   help="antenna radius for a slant height")  # fmt: skip
+    p.add_argument("--pco", type=float, default=0.0, metavar="M",
+                   help="phase-centre offset above the antenna reference point")  # fmt: skip
+    p.add_argument("--profile", default="default", help="gate profile: default, rapid, strict")
+    p.add_argument("--tolerance", type=float, default=0.10, metavar="M",
+                   help="stake tolerance against the design position (default 0.10 m)")  # fmt: skip
+    p.add_argument("--device", help="receiver name for the record")
+    p.add_argument("--surveyor", help="surveyor name (as added with `surveyor add`)")
+    p.add_argument("--no-stake", action="store_true", help="only check; do not record a stake")
+    p.add_argument("--json", action="store_true")
+    p.set_defaults(handler=cmd_occupy)

@@ -1,0 +1,117 @@
+"""Text and JSON renderings of marker installation records for `fieldapp marker`."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import json
+from collections.abc import Mapping
+from typing import Any
+
+from fieldapp.survey.installation import MarkerInstallation, OccupationRecord
+from fieldapp.survey.occupation import OccupationResult
+
+
+def jsonable(obj: Any) -> Any:
+    """Dataclasses, enums, dates and mappings to plain JSON values (properties not included)."""
+    if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
+        return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+    if isinstance(obj, enum.Enum):
+        return obj.value
+    if isinstance(obj, dt.date | dt.time | dt.datetime):
+        return obj.isoformat()
+    if isinstance(obj, Mapping):
+        return {str(jsonable(k)): jsonable(v) for k, v in obj.items()}
+    if isinstance(obj, list | tuple | frozenset | set):
+        items = [jsonable(v) for v in obj]
+        return sorted(items) if isinstance(obj, frozenset | set) else items
+    return obj
+
+
+def dumps(obj: Any) -> str:
+    return json.dumps(jsonable(obj), ensure_ascii=False, indent=2, allow_nan=False)
+
+
+def _m(value: float | None, digits: int = 3) -> str:
+    return "-" if value is None else f"{value:.{digits}f} m"
+
+
+def result_lines(r: OccupationResult) -> list[str]:
+    verdict = "PASSED" if r.passed else "FAILED: " + ", ".join(f.value for f in r.failures)
+    rejected = ", ".join(f"{k.value} {n}" for k, n in r.rejected_by_reason.items()) or "none"
+    lines = [
+        f"  result      {verdict} (profile {r.profile.name})",
+        f"  epochs      {r.epochs_used} used, {r.epochs_rejected} rejected ({rejected})",
+        f"  span        {r.span_s:.1f} s from {r.first_utc or r.first_time} to "
+        f"{r.last_utc or r.last_time}",
+    ]
+    if r.lat is not None and r.lon is not None:
+        lines.append(f"  mean        lat {r.lat:.9f}  lon {r.lon:.9f}  h {_m(r.h)} (phase centre)")
+        lines.append(
+            f"  scatter     N {_m(r.std_n_m)}  E {_m(r.std_e_m)}  U {_m(r.std_u_m)}"
+            f"  (receiver sigma: {r.sigma_source.value if r.sigma_source else 'none'})"
+        )
+    if r.antenna is not None:
+        lines.append(
+            f"  antenna     {r.antenna.method.value} {r.antenna.measured_m:.3f} m -> total "
+            f"{r.antenna.total_m:.4f} m; mark h {_m(r.mark_h)}"
+        )
+    if r.comparison is not None:
+        c = r.comparison
+        lines.append(
+            f"  vs earlier  dN {c.dn_m:+.3f}  dE {c.de_m:+.3f}  dH "
+            f"{'-' if c.dh_m is None else f'{c.dh_m:+.3f}'}  horizontal {c.horizontal_m:.3f} m"
+        )
+    return lines
+
+
+def occupation_lines(o: OccupationRecord) -> list[str]:
+    state = "INCOMPLETE (interrupted; epochs on disk)" if o.incomplete else o.state.value
+    head = f"occupation {o.id}  {o.started_at}  {state}  {o.epochs_on_disk} epochs"
+    if o.raw_log:
+        head += f"  raw {o.raw_log}"
+    return [head, *(result_lines(o.result) if o.result else [])]
+
+
+def installation_text(inst: MarkerInstallation) -> str:
+    d = inst.design
+    out = [
+        f"marker {inst.marker}  status {inst.status.value}",
+        f"design      lat {d.lat:.9f}  lon {d.lon:.9f}  h {_m(d.h)}",
+    ]
+    for s in inst.stakes:
+        tag = f" WITHDRAWN ({s.withdrawn.reason})" if s.withdrawn else ""
+        ok = "within" if s.delta.passed else "OUTSIDE"
+        out.append(
+            f"stake {s.id}  {s.source.value}  dN {s.delta.dn_m:+.3f} dE {s.delta.de_m:+.3f} "
+            f"horizontal {s.delta.horizontal_m:.3f} m ({ok} {s.delta.tolerance_m:.2f} m){tag}"
+        )
+    for o in inst.occupations:
+        out.extend(occupation_lines(o))
+    for r in inst.references:
+        tag = f" WITHDRAWN ({r.withdrawn.reason})" if r.withdrawn else ""
+        out.append(
+            f"reference {r.id}  lat {r.position.lat:.9f} lon {r.position.lon:.9f}  to true "
+            f"point: azimuth {r.geometry.azimuth_deg:.4f} deg, {r.geometry.distance_m:.3f} m{tag}"
+        )
+    if inst.description is not None:
+        desc = inst.description
+        out.append(
+            f"description desa {desc.desa}, kec. {desc.kecamatan}, kab. {desc.kabupaten}, "
+            f"prov. {desc.provinsi}; access: {desc.access}; condition: {desc.condition}"
+        )
+        if desc.notes:
+            out.append(f"            notes: {desc.notes}")
+    for p in inst.photos:
+        tag = f" WITHDRAWN ({p.withdrawn.reason})" if p.withdrawn else ""
+        out.append(
+            f"photo {p.id}  {p.direction.value:<8} {p.file_name}  sha256 {p.sha256[:16]}{tag}"
+        )
+    for w in inst.witnesses:
+        tag = f" WITHDRAWN ({w.withdrawn.reason})" if w.withdrawn else ""
+        out.append(f"witness {w.id}  {w.name} ({w.institution}) {w.category.value}{tag}")
+    missing = [m.value for m in inst.progress.missing_photos]
+    if missing:
+        out.append(f"missing photos: {', '.join(missing)}")
+    return "\n".join(out)
