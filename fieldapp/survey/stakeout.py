@@ -177,6 +177,13 @@ def arc_to_chord_deg(grid: GridSpec, p1: GridPosition, p2: GridPosition) -> floa
     return math.degrees(-(p2.n - p1.n) * (2 * e1 + e2) / (6 * r2 * k0 * k0))
 
 
+def _grid_datum_lonlat(grid: GridSpec, pos: GridPosition) -> tuple[float, float]:
+    if grid.datum == "SRGI2013":
+        return pos.lon, pos.lat
+    lon, lat, _ = transform(grid, GridSpec(grid.datum, "geographic"), pos.e, pos.n)
+    return lon, lat
+
+
 def _mean_h(*hs: float | None) -> float:
     known = [h for h in hs if h is not None]
     return sum(known) / len(known) if known else 0.0
@@ -199,10 +206,11 @@ def guidance(
     d_e, d_n = tp.e - current.e, tp.n - current.n
     dist = math.hypot(d_e, d_n)
     az = grid_azimuth(d_e, d_n)
-    factor = line_scale_factor(
-        grid, (current.lon, current.lat), (tp.lon, tp.lat), _mean_h(current.h, target.h)
-    )
-    gamma = grid_factors(grid, current.lon, current.lat).convergence_deg
+    # Scale and convergence belong to the grid's own datum: DGN95 is rotated from SRGI2013
+    # by ~0.02", which would show as 4e-6 degrees of azimuth.
+    cur_ll, tp_ll = _grid_datum_lonlat(grid, current), _grid_datum_lonlat(grid, tp)
+    factor = line_scale_factor(grid, cur_ll, tp_ll, _mean_h(current.h, target.h))
+    gamma = grid_factors(grid, *cur_ll).convergence_deg
     true_az = (az - arc_to_chord_deg(grid, current, tp) + gamma) % 360.0
     ground = dist / factor
     forward = right = None
