@@ -33,6 +33,9 @@ class Counters:
     malformed: int = 0
     unknown_type: int = 0
     too_long: int = 0
+    # "$" fragments without an address field (binary data, the first "$" of "$$"): not
+    # rejections, but counted so that every start character is accounted for.
+    noise: int = 0
     skipped_bytes: int = 0
 
     @property
@@ -137,6 +140,7 @@ class NmeaFramer:
                     if _has_address(tail[: _MAX_ADDRESS + 2]):
                         c.too_long += 1
                     else:
+                        c.noise += 1
                         c.skipped_bytes += len(tail)
                     tail = b""
         self._buf = tail
@@ -188,6 +192,7 @@ def _classify(raw: bytes, c: Counters, out: list[str]) -> None:
     if not _has_address(raw):
         # No address field: a "$" inside binary UBX/RTCM data, or the first "$" of a "$$"
         # prefix. That is noise between sentences, not a damaged sentence.
+        c.noise += 1
         c.skipped_bytes += len(raw)
         return
     n = len(raw)

@@ -127,6 +127,9 @@ def test_random_bytes_never_escape_and_chunking_does_not_matter(
     pieces += f2.feed(data[pos:]) + f2.flush()
     assert pieces == whole
     assert f1.counters == f2.counters
+    c = f1.counters
+    # Every start character is accounted for exactly once (the framer counts no types).
+    assert len(whole) + c.rejected + c.noise == data.count(b"$") + data.count(b"!")
     for s in whole:
         star = s.rindex("*")
         assert int(s[star + 1 :], 16) == xor_checksum(s[1:star].encode())
