@@ -18,6 +18,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("demo", help="open the bundled demo job")
     p.add_argument("--job", help="where the demo job lives (created when missing)")
     p.add_argument("--fresh", action="store_true", help="recreate the demo job from resources")
+    p.add_argument(
+        "--report", action="store_true", help="print the validation report and exit (no window)"
+    )
     p.set_defaults(handler=_demo)
 
 

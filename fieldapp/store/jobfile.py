@@ -79,7 +79,7 @@ class JobStore:
         row = {k: v for k, v in permit.items() if v is not None}
         row.update(id=1, job_uuid=str(uuid.uuid4()), name=name, created_at=stamp, updated_at=stamp)
         with store.db.atomic():
-            store.db["permit_area"].insert(row)
+            store.db.table("permit_area").insert(row)
         return store
 
     @classmethod

@@ -52,7 +52,7 @@ def update_permit_area(db: sqlite_utils.Database, **fields: Any) -> None:
     if unknown:
         raise ValueError(f"unknown permit area field(s): {', '.join(sorted(unknown))}")
     with db.atomic():
-        db["permit_area"].update(1, {**fields, "updated_at": now_iso()})
+        db.table("permit_area").update(1, {**fields, "updated_at": now_iso()})
 
 
 def load_boundary_points(db: sqlite_utils.Database) -> list[BoundaryPoint]:
@@ -66,7 +66,7 @@ def replace_boundary_points(db: sqlite_utils.Database, points: Sequence[Boundary
     """Replace the boundary of the job (a new SK table supersedes the old one) atomically."""
     with db.atomic():
         db.execute("DELETE FROM boundary_point")
-        db["boundary_point"].insert_all(
+        db.table("boundary_point").insert_all(
             {
                 "seq": i,
                 "number": p.number,
@@ -93,7 +93,7 @@ def add_control_points(db: sqlite_utils.Database, points: Iterable[ControlPoint]
     count = 0
     with db.atomic():
         for p in points:
-            db["control_point"].insert(
+            db.table("control_point").insert(
                 {
                     "name": p.name,
                     "kind": p.kind.value,
@@ -158,9 +158,9 @@ def upsert_markers(db: sqlite_utils.Database, markers: Iterable[Marker]) -> None
             }
             existing = db.execute("SELECT id FROM marker WHERE name = ?", [m.name]).fetchone()
             if existing:
-                db["marker"].update(existing[0], row)
+                db.table("marker").update(existing[0], row)
             else:
-                db["marker"].insert({**row, "created_at": stamp})
+                db.table("marker").insert({**row, "created_at": stamp})
 
 
 def set_marker_status(db: sqlite_utils.Database, name: str, status: MarkerStatus) -> None:
@@ -180,7 +180,7 @@ def load_surveyors(db: sqlite_utils.Database) -> list[Surveyor]:
 
 def add_surveyor(db: sqlite_utils.Database, surveyor: Surveyor) -> None:
     with db.atomic():
-        db["surveyor"].insert(
+        db.table("surveyor").insert(
             {
                 "name": surveyor.name,
                 "certificate_no": surveyor.certificate_no,
@@ -194,14 +194,14 @@ def load_geojson_rows(db: sqlite_utils.Database, table: str) -> list[dict[str, A
     """Neighbour areas or activity zones with their geometry decoded from GeoJSON."""
     if table not in ("neighbor_area", "activity_zone"):
         raise ValueError(table)
-    return [{**r, "geometry": json.loads(r["geometry"])} for r in db[table].rows]
+    return [{**r, "geometry": json.loads(r["geometry"])} for r in db.table(table).rows]
 
 
 def add_neighbor_area(
     db: sqlite_utils.Database, name: str, geometry: dict[str, Any], source: str | None
 ) -> None:
     with db.atomic():
-        db["neighbor_area"].insert(
+        db.table("neighbor_area").insert(
             {"name": name, "geometry": json.dumps(geometry), "source": source}
         )
 
@@ -216,7 +216,7 @@ def add_activity_zone(
     source: str | None = None,
 ) -> None:
     with db.atomic():
-        db["activity_zone"].insert(
+        db.table("activity_zone").insert(
             {
                 "name": name,
                 "kind": kind,

@@ -7,8 +7,8 @@ from pyproj import CRS, Geod
 
 from fieldapp.survey.crs import CrsError, auto_grid, parse_crs, transform
 from fieldapp.survey.scale import (
-    A,
     E2,
+    A,
     elevation_factor,
     grid_factors,
     grid_to_ground,

@@ -1,0 +1,78 @@
+"""The PyInstaller one-folder build runs: version, and the demo job validates from the bundle."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.slow
+def test_frozen_build_runs_and_validates_the_demo_job(tmp_path: Path) -> None:
+    dist, work = tmp_path / "dist", tmp_path / "build"
+    build = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--log-level",
+            "WARN",
+            "--distpath",
+            str(dist),
+            "--workpath",
+            str(work),
+            str(ROOT / "build.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=1500,
+    )
+    assert build.returncode == 0, build.stderr[-4000:]
+    exe = dist / "fieldapp" / ("fieldapp.exe" if sys.platform == "win32" else "fieldapp")
+    assert exe.is_file()
+
+    version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=120)
+    assert version.returncode == 0 and version.stdout.startswith("fieldapp ")
+
+    job = tmp_path / "demo.fieldapp"
+    demo = subprocess.run(
+        [str(exe), "demo", "--job", str(job), "--report"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert demo.returncode == 0, demo.stderr
+    validate = subprocess.run(
+        [str(exe), "job", "validate", str(job), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert validate.returncode == 0, validate.stderr
+    report = json.loads(validate.stdout)
+    assert report["errors"] == [] and abs(report["area_ha"] - 745.54) < 0.01
+    # The PROJ database travelled with the bundle: a TM-3 conversion works in the frozen app.
+    conv = subprocess.run(
+        [
+            str(exe),
+            "crs",
+            "convert",
+            "--from",
+            "SRGI2013",
+            "--to",
+            "SRGI2013/TM3-50.1",
+            "--json",
+            "0",
+            "115.5",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert conv.returncode == 0, conv.stderr
+    assert abs(json.loads(conv.stdout)["e"] - 200000.0) < 1e-6
