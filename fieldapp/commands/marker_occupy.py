@@ -109,6 +109,27 @@ def cmd_occupy(args: argparse.Namespace) -> int:
     return 0 if record.result is not None and record.result.passed else 1
 
 
+def cmd_recover(args: argparse.Namespace) -> int:
+    from fieldapp.commands.marker_output import occupation_lines
+    from fieldapp.store.occupations import incomplete_occupations, recover_occupation
+
+    with open_job(args.job) as job:
+        pending = incomplete_occupations(job.db)
+        if args.id is None:
+            for o in pending:
+                print(f"marker {o.marker}: " + "\n".join(occupation_lines(o)))
+            if not pending:
+                print("no incomplete occupations")
+            return 0
+        try:
+            record = recover_occupation(job.db, args.id)
+        except (LookupError, ValueError) as exc:
+            raise CommandError(str(exc.args[0])) from exc
+    print(f"marker {record.marker}")
+    print("\n".join(occupation_lines(record)))
+    return 0
+
+
 def register_occupy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser(
         "occupy",
@@ -134,3 +155,12 @@ def register_occupy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--no-stake", action="store_true", help="only check; do not record a stake")
     p.add_argument("--json", action="store_true")
     p.set_defaults(handler=cmd_occupy)
+    r = sub.add_parser(
+        "recover",
+        help="list occupations left incomplete, or finish one from the epochs on disk",
+        description="An occupation interrupted (app closed, crash) keeps its epochs. Without "
+        "ID: list them. With ID: run the gates again over the stored epochs and finish it.",
+    )
+    r.add_argument("job", metavar="JOB")
+    r.add_argument("id", type=int, nargs="?", metavar="ID", help="occupation id to finish")
+    r.set_defaults(handler=cmd_recover)

@@ -201,3 +201,22 @@ def test_invalid_direction_and_category_are_usage_errors(
     assert exc.value.code == 2
     err = capsys.readouterr().err
     assert "north" in err or "unknown category 'camat'" in err
+
+
+def test_recover_lists_and_finishes_an_interrupted_occupation(
+    job: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp.store.occupations import begin_occupation
+    from fieldapp.survey.occupation import profile_named
+
+    run(capsys, "marker", "add", job, "1", "--lat", str(LAT0), "--lon", str(LON0))
+    with JobStore.open(job) as store:
+        rec = begin_occupation(store.db, "1", profile_named("rapid"))
+        for i in range(12):
+            rec.add(make_fix(i))
+    code, out, _ = run(capsys, "marker", "recover", job)
+    assert code == 0 and "INCOMPLETE" in out and "12 epochs" in out
+    code, out, _ = run(capsys, "marker", "recover", job, "1")
+    assert code == 0 and "PASSED" in out
+    assert "no incomplete occupations" in run(capsys, "marker", "recover", job)[1]
+    assert "not running" in run(capsys, "marker", "recover", job, "1")[2]
