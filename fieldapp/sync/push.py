@@ -93,6 +93,7 @@ class PushJob:
         identity: DeviceIdentity | None = None,
         register_key: bool = True,
         chunk_size: int = DEFAULT_CHUNK,
+        stream_block: int = STREAM_BLOCK,
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
         on_progress: Callable[[PushProgress], None] | None = None,
@@ -105,6 +106,7 @@ class PushJob:
         self._identity = identity
         self._register_key = register_key
         self.chunk_size = chunk_size
+        self.stream_block = stream_block
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
         self._on_progress = on_progress
@@ -279,7 +281,7 @@ class PushJob:
             while sent < length:
                 if self._cancel.is_set():
                     raise _Cancelled
-                block = fh.read(min(STREAM_BLOCK, length - sent))
+                block = fh.read(min(self.stream_block, length - sent))
                 if not block:
                     raise PushError(f"{path.name} is shorter than sealed: the bag was altered")
                 sent += len(block)

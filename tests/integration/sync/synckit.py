@@ -64,8 +64,12 @@ def free_port() -> int:
 def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "fieldapp", *args],
-        capture_output=True, text=True, cwd=PROJECT, env=env or os.environ.copy(), timeout=60,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        cwd=PROJECT,
+        env=env or os.environ.copy(),
+        timeout=60,
+    )
 
 
 class Office:
@@ -81,10 +85,22 @@ class Office:
     def start(self) -> None:
         env = {**os.environ, **self.extra_env}
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "fieldapp", "office", "serve", "--data", str(self.data),
-             "--port", str(self.port)],
-            cwd=PROJECT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "fieldapp",
+                "office",
+                "serve",
+                "--data",
+                str(self.data),
+                "--port",
+                str(self.port),
+            ],
+            cwd=PROJECT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:

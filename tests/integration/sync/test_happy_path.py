@@ -69,8 +69,9 @@ def test_seal_push_accept_pull(
 
     accepted = httpx.post(
         f"{office.url}/review/packages/{pid}/1/decision",
-        data={"action": "accept", "notes": "lengkap"}, auth=staff,
-    )  # fmt: skip
+        data={"action": "accept", "notes": "lengkap"},
+        auth=staff,
+    )
     assert accepted.status_code == 303
     pulled = run_cli("sync", "pull", str(job), "--office", office.url, "--token", device_token)
     assert pulled.returncode == 0, pulled.stderr
