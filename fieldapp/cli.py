@@ -12,7 +12,18 @@ from fieldapp.commands.common import CommandError
 
 # Each module registers one command group. Modules import their heavy dependencies inside
 # the handlers, so `fieldapp --version` and the GUI start without loading everything.
-COMMAND_MODULES = ("job", "crs", "demo", "gnss", "ts", "sync", "office", "marker", "surveyor")
+COMMAND_MODULES = (
+    "job",
+    "crs",
+    "demo",
+    "gnss",
+    "ts",
+    "sync",
+    "office",
+    "marker",
+    "surveyor",
+    "stakeout",
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -183,16 +183,19 @@ def _read_kml(path: Path) -> list[AreaFeature]:
 
 
 def _read_sk_table(path: Path) -> list[AreaFeature]:
-    """A neighbour's SK boundary table: one polygon from its Titik Batas, named by the file."""
-    try:
-        from fieldapp.exchange.sk_table import read_boundary_table
-    except ImportError as exc:
+    """A neighbour's SK boundary table (CSV/TXT/XLSX): one polygon named after the file."""
+    from fieldapp.exchange.boundary_import import read_boundary_table
+    from fieldapp.exchange.problems import ImportFailed
+
+    if path.suffix.lower() not in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
         raise AreaFileError(
-            f"{path}: unsupported file type {path.suffix!r}: use GeoJSON or KML"
-        ) from exc
-    result = read_boundary_table(path)
-    points = getattr(result, "points", result)
-    ring = tuple((float(p.lon), float(p.lat)) for p in points)
+            f"{path}: unsupported file type {path.suffix!r}: use GeoJSON, KML or an SK table"
+        )
+    try:
+        table = read_boundary_table(path)
+    except ImportFailed as exc:
+        raise AreaFileError(str(exc)) from exc
+    ring = tuple((float(p.lon), float(p.lat)) for p in table.points)
     if len(set(ring)) < 3:
         raise AreaFileError(f"{path}: fewer than 3 boundary points")
-    return [AreaFeature(path.stem, (ring,), {})]
+    return [AreaFeature(path.stem, (ring,), {"source": "sk_table"})]

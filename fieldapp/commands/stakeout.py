@@ -1,0 +1,203 @@
+"""`fieldapp stakeout JOB --target NAME`: guidance to a marker, one line per GNSS epoch."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import queue
+import sys
+import time
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, TextIO
+
+from fieldapp.commands.common import CommandError, open_job
+
+if TYPE_CHECKING:
+    from fieldapp.gnss.fix import Fix
+    from fieldapp.survey.crs import GridSpec
+    from fieldapp.survey.stakeout import Guidance, StakeTarget
+
+NEAREST = "nearest"
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    p = sub.add_parser(
+        "stakeout",
+        help="guide the GNSS pole to a marker: distance, direction, dN/dE, tolerance",
+        description=(
+            "Stake out a marker of the job with GNSS: one line per epoch with the ground "
+            "distance, true azimuth, dN/dE on the job grid, forward/right along the direction "
+            "of travel, dH and the tolerance state (far, near < 3 m, within tolerance)."
+        ),
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument(
+        "--target",
+        required=True,
+        metavar="NAME",
+        help=f"marker name, or '{NEAREST}' for the nearest marker not yet staked",
+    )
+    src = p.add_mutually_exclusive_group(required=True)
+    src.add_argument("--replay", metavar="FILE", help="a recorded receiver capture (NMEA)")
+    src.add_argument(
+        "--port", metavar="PORT", help="serial port of the receiver (COM5, /dev/ttyUSB0)"
+    )
+    p.add_argument("--baud", type=int, help="serial speed (default: the receiver default)")
+    p.add_argument(
+        "--duration", type=float, metavar="S", help="stop a live session after S seconds"
+    )
+    p.add_argument("--tolerance", type=float, default=0.10, metavar="M", help="default 0.10 m")
+    p.add_argument("--jsonl", action="store_true", help="one JSON object per epoch")
+    p.set_defaults(handler=_stakeout)
+
+
+def _stakeout(args: argparse.Namespace) -> int:
+    from fieldapp.operations import job_grid
+    from fieldapp.store import records as rec
+    from fieldapp.survey.stakeout import targets_from_markers
+
+    if args.tolerance <= 0:
+        raise CommandError("--tolerance: must be a positive number of metres")
+    with open_job(args.job) as store:
+        grid = job_grid(store)
+        targets = targets_from_markers(rec.load_markers(store.db))
+    if grid.is_geographic:
+        raise CommandError(f"{args.job}: the job's CRS is not a grid")
+    if not targets:
+        raise CommandError(f"{args.job}: no markers; run `fieldapp job plan JOB --apply` first")
+    if args.target != NEAREST and args.target not in {t.name for t in targets}:
+        names = ", ".join(t.name for t in targets[:12])
+        raise CommandError(f"no marker named {args.target!r} in this job (markers: {names} …)")
+    fixes = _replay_fixes(args.replay) if args.replay else _live_fixes(args)
+    try:
+        _guide(grid, targets, args, fixes, sys.stdout)
+    except BrokenPipeError:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except KeyboardInterrupt:
+        print("stopped (Ctrl-C)", file=sys.stderr)
+    return 0
+
+
+def _replay_fixes(path: str) -> list[Fix]:
+    from fieldapp.gnss.capture import CaptureError, read_capture, replay_bytes
+
+    try:
+        capture = read_capture(path)
+    except CaptureError as exc:
+        raise CommandError(f"{path}: {exc}") from exc
+    return list(replay_bytes(capture.data).fixes)
+
+
+def _live_fixes(args: argparse.Namespace) -> Iterator[Fix]:
+    from fieldapp.gnss.fix import Fix
+    from fieldapp.gnss.link import GnssLink, LinkState, LinkStatus
+    from fieldapp.gnss.sources import DEFAULT_BAUD, SerialSource
+
+    try:
+        source = SerialSource(args.port, args.baud or DEFAULT_BAUD)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
+    # The link reads in its own thread; this generator only hands on what the queue brings.
+    events: queue.Queue[Fix | LinkStatus] = queue.Queue()
+    link = GnssLink(source, events.put, events.put)
+    deadline = None if args.duration is None else time.monotonic() + args.duration
+    link.start()
+    try:
+        while deadline is None or time.monotonic() < deadline:
+            try:
+                event = events.get(timeout=0.2)
+            except queue.Empty:
+                if not link.is_running:
+                    return
+                continue
+            if isinstance(event, Fix):
+                yield event
+            else:
+                print(f"link {event.state.value}: {event.reason}", file=sys.stderr, flush=True)
+                if event.state == LinkState.STOPPED:
+                    return
+    finally:
+        link.stop(timeout=3.0)
+
+
+def _guide(
+    grid: GridSpec,
+    targets: list[StakeTarget],
+    args: argparse.Namespace,
+    fixes: Iterable[Fix],
+    out: TextIO,
+) -> None:
+    from fieldapp.survey.stakeout import (
+        TravelHeading,
+        guidance,
+        nearest_unstaked,
+        position_from_fix,
+    )
+
+    by_name = {t.name: t for t in targets}
+    track = TravelHeading()
+    for fix in fixes:
+        when = fix.time_of_day.strftime("%H:%M:%S") + "Z" if fix.time_of_day else "--:--:--"
+        if not fix.has_position:
+            line: Any = {"time": when, "position": None} if args.jsonl else f"{when}  no position"
+            print(json.dumps(line) if args.jsonl else line, file=out, flush=True)
+            continue
+        pos = position_from_fix(grid, fix)
+        heading = track.update(pos)
+        if args.target == NEAREST:
+            near = nearest_unstaked(grid, pos, targets)
+            if near is None:
+                print(f"{when}  every marker is staked", file=out, flush=True)
+                continue
+            target = by_name[near.name]
+        else:
+            target = by_name[args.target]
+        g = guidance(grid, pos, target, heading_deg=heading, tolerance_m=args.tolerance)
+        if args.jsonl:
+            print(json.dumps(guidance_record(when, g, fix.quality)), file=out, flush=True)
+        else:
+            print(format_guidance(when, g, fix.quality), file=out, flush=True)
+
+
+def guidance_record(when: str, g: Guidance, quality: int | None) -> dict[str, Any]:
+    """One epoch of guidance as JSON."""
+    return {
+        "time": when,
+        "target": g.target,
+        "distance_m": round(g.ground_distance_m, 4),
+        "grid_distance_m": round(g.grid_distance_m, 4),
+        "azimuth_deg": round(g.true_azimuth_deg, 6),
+        "grid_azimuth_deg": round(g.grid_azimuth_deg, 6),
+        "dn_m": round(g.d_n, 4),
+        "de_m": round(g.d_e, 4),
+        "forward_m": None if g.forward_m is None else round(g.forward_m, 3),
+        "right_m": None if g.right_m is None else round(g.right_m, 3),
+        "heading_deg": None if g.heading_deg is None else round(g.heading_deg, 2),
+        "dh_m": None if g.dh_m is None else round(g.dh_m, 3),
+        "cut_fill": g.cut_fill,
+        "state": g.state.value,
+        "tolerance_m": g.tolerance_m,
+        "quality": quality,
+    }
+
+
+def format_guidance(when: str, g: Guidance, quality: int | None) -> str:
+    """One epoch of guidance as the line a surveyor reads."""
+    from fieldapp.gnss.fix import GgaQuality
+
+    travel = (
+        f"fwd {g.forward_m:+.2f} right {g.right_m:+.2f}"
+        if g.forward_m is not None and g.right_m is not None
+        else "heading unknown"
+    )
+    height = "" if g.dh_m is None else f"  dH {g.dh_m:+.3f} {g.cut_fill}"
+    try:
+        q = GgaQuality(quality).name.replace("_", " ").lower() if quality is not None else "?"
+    except ValueError:
+        q = str(quality)
+    return (
+        f"{when}  {g.target}  {g.ground_distance_m:.3f} m  az {g.true_azimuth_deg:07.3f}°  "
+        f"dN {g.d_n:+.3f} dE {g.d_e:+.3f}  {travel}{height}  {g.state.value.upper()}  [{q}]"
+    )
