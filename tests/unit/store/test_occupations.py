@@ -120,3 +120,16 @@ def test_unknown_marker_is_refused(job: JobStore) -> None:
     with pytest.raises(LookupError, match="no marker named '9Z'"):
         begin_occupation(job.db, "9Z", QUICK)
     assert load_occupations(job.db) == []
+
+
+def test_final_verdicts_replace_provisional_ones_on_disk(job: JobStore) -> None:
+    rec = begin_occupation(job.db, "1", QUICK)
+    for i, (dn, de, du) in enumerate(noisy(20, seed=3)):
+        # Epoch 1 is a spike inside the warm-up: provisionally used, finally an outlier.
+        assert rec.add(make_fix(i, dn + (0.5 if i == 1 else 0.0), de, du)).used == (
+            i < 10 or i != 1
+        )
+    done = rec.finish()
+    stored = load_epochs(job.db, done.id)
+    assert stored[1].verdict.reason is RejectReason.OUTLIER and not stored[1].verdict.used
+    assert done.result is not None and done.result.rejected_by_reason == {RejectReason.OUTLIER: 1}
