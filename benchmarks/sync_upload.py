@@ -1,0 +1,211 @@
+"""Sync upload benchmark: a ~200 MB package over loopback, wire bytes and throughput vs plain PUT.
+
+Run: ``.venv/bin/python benchmarks/sync_upload.py [--mb 200]``. Prints figures:
+- wire ratio: TCP payload bytes in both directions (counted by a relay on loopback) over
+  the package size; goal <= 1.02;
+- throughput of ``PushJob`` next to one plain PUT of the same bytes to the same server in
+  the same run (both go straight to the server, no relay); goal ratio >= 0.7.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+
+from fieldapp.store import JobStore
+from fieldapp.sync.identity import load_or_create_identity
+from fieldapp.sync.package import seal_job
+from fieldapp.sync.push import PushJob, PushStatus
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+class Office:
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "FIELDAPP_OFFICE_BENCH": "1"}
+        self.proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "fieldapp",
+                "office",
+                "serve",
+                "--data",
+                str(data),
+                "--port",
+                str(self.port),
+            ],
+            cwd=PROJECT,
+            env=env,
+            stdout=subprocess.DEVNULL,
+        )
+        for _ in range(300):
+            try:
+                httpx.get(f"{self.url}/api/v1/ping", timeout=0.5)
+                break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        out = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "fieldapp",
+                "office",
+                "device",
+                "add",
+                "--data",
+                str(data),
+                "bench",
+            ],
+            cwd=PROJECT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
+        self.token = out.stdout.strip().splitlines()[-1]
+
+    def stop(self) -> None:
+        self.proc.terminate()
+        self.proc.wait(10)
+
+
+class CountingRelay:
+    """A loopback TCP relay that counts every payload byte in each direction."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target = ("127.0.0.1", target_port)
+        self.up = 0
+        self.down = 0
+        self._lock = threading.Lock()
+        self.server = socket.create_server(("127.0.0.1", 0))
+        self.port = self.server.getsockname()[1]
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _pump(self, src: socket.socket, dst: socket.socket, upstream: bool) -> None:
+        try:
+            while data := src.recv(1 << 18):
+                dst.sendall(data)
+                with self._lock:
+                    if upstream:
+                        self.up += len(data)
+                    else:
+                        self.down += len(data)
+        except OSError:
+            pass
+        finally:
+            for s in (src, dst):
+                with contextlib.suppress(OSError):
+                    s.shutdown(socket.SHUT_RDWR)
+
+    def _accept(self) -> None:
+        while True:
+            client, _ = self.server.accept()
+            upstream = socket.create_connection(self.target)
+            threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
+            threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
+
+
+def make_job(root: Path, megabytes: int) -> Path:
+    job = root / "bench.fieldapp"
+    store = JobStore.create(job, "Benchmark WIUP")
+    per_photo = 5 << 20
+    for i in range(max(1, (megabytes << 20) // per_photo)):
+        (store.photos_dir / f"photo_{i:03d}.jpg").write_bytes(os.urandom(per_photo))
+    (store.raw_dir / "gnss.nmea").write_bytes(os.urandom(1 << 20))
+    store.close()
+    return job
+
+
+def requeue(job: Path) -> None:
+    # Benchmark only: send the same sealed revision again to a fresh office.
+    with JobStore.open(job) as store, store.db.atomic():
+        store.db.execute("UPDATE outbox SET state = 'queued', receipt_id = NULL")
+
+
+def plain_body(bag: Path) -> Iterator[bytes]:
+    for path in sorted(p for p in bag.rglob("*") if p.is_file()):
+        with path.open("rb") as fh:
+            while block := fh.read(1 << 20):
+                yield block
+
+
+def push(job: Path, url: str, token: str) -> float:
+    start = time.perf_counter()
+    outcome = PushJob(job, url, token).run()
+    elapsed = time.perf_counter() - start
+    if outcome.status != PushStatus.FINISHED:
+        raise SystemExit(f"push failed: {outcome}")
+    return elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--mb", type=int, default=200)
+    args = parser.parse_args()
+    root = Path(tempfile.mkdtemp(prefix="fieldapp-bench-"))
+    os.environ["FIELDAPP_HOME"] = str(root / "home")
+    try:
+        job = make_job(root, args.mb)
+        with JobStore.open(job) as store:
+            sealed = seal_job(store, load_or_create_identity())
+        size = sealed.total_bytes
+        print(f"package: {size:,} bytes in {sealed.file_count} files")
+
+        office = Office(root / "office-a")
+        try:
+            start = time.perf_counter()
+            r = httpx.put(
+                f"{office.url}/api/v1/_bench/plain",
+                content=plain_body(sealed.bag_dir),
+                headers={"Authorization": f"Bearer {office.token}", "Content-Length": str(size)},
+                timeout=600,
+            )
+            plain_s = time.perf_counter() - start
+            assert r.status_code == 200 and r.json()["bytes"] == size, r.text
+            sync_s = push(job, office.url, office.token)
+        finally:
+            office.stop()
+
+        requeue(job)
+        office = Office(root / "office-b")
+        try:
+            relay = CountingRelay(office.port)
+            push(job, f"http://127.0.0.1:{relay.port}", office.token)
+            time.sleep(0.2)  # let the relay threads count the last replies
+            wire = relay.up + relay.down
+        finally:
+            office.stop()
+
+        mb = size / 1e6
+        print(f"plain PUT : {plain_s:6.2f} s  {mb / plain_s:7.1f} MB/s")
+        print(f"sync push : {sync_s:6.2f} s  {mb / sync_s:7.1f} MB/s")
+        print(f"throughput ratio sync/plain: {plain_s / sync_s:.3f} (goal >= 0.7)")
+        print(f"wire bytes: {wire:,} (up {relay.up:,}, down {relay.down:,})")
+        print(f"wire ratio: {wire / size:.4f} x package size (goal <= 1.02)")
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
