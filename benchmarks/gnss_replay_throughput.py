@@ -52,13 +52,11 @@ def main() -> int:
     n = len(lines)
 
     # Interleave the two so both see the same machine state (2 shared cores, other jobs).
-    t_ours = t_bare = t_strict = float("inf")
+    t_ours = t_bare = t_own = float("inf")
     for _ in range(args.repeat):
         t_bare = min(t_bare, best_of(lambda: bare_loop(lines), 1))
         t_ours = min(t_ours, best_of(lambda: replay_bytes(data), 1))
-        t_strict = min(
-            t_strict, best_of(lambda: replay_bytes(data, NmeaStream(via_pynmea2=True)), 1)
-        )
+        t_own = min(t_own, best_of(lambda: replay_bytes(data, NmeaStream(via_pynmea2=False)), 1))
     epochs = len(replay_bytes(data).fixes)
     parsed = bare_loop(lines)
 
@@ -68,10 +66,10 @@ def main() -> int:
     print(f"bare pynmea2.parse(check=True): {bare:12,.0f} lines/s  ({t_bare * 1e3:.1f} ms)")
     print(f"fieldapp NmeaStream (full path): {ours:12,.0f} lines/s  ({t_ours * 1e3:.1f} ms)")
     print(f"ratio ours/bare: {ours / bare:.2f}  (goal >= 0.80)")
-    strict = n / t_strict
+    own = n / t_own
     print(
-        f"for reference, full path with every sentence through pynmea2.parse(check=True): "
-        f"{strict:,.0f} lines/s, ratio {strict / bare:.2f}"
+        f"for reference, full path with own field split instead of pynmea2.parse: "
+        f"{own:,.0f} lines/s, ratio {own / bare:.2f}"
     )
     return 0
 

@@ -83,6 +83,10 @@ def xor_checksum(body: bytes) -> int:
     return (n ^ (n >> 8)) & 0xFF
 
 
+_REPEATING = frozenset({b"GSV", b"GSA", b"HDT", b"VTG"})
+_MEMO_MAX = 1024
+
+
 class NmeaFramer:
     """Splits a byte stream into NMEA sentences (``$...*hh`` text, no line end).
 
@@ -91,14 +95,22 @@ class NmeaFramer:
     serial buffers drop line ends, and the cut-off part cannot be trusted anyway.
     """
 
-    __slots__ = ("_buf", "counters")
+    __slots__ = ("_buf", "_memo", "_verify", "counters")
 
-    def __init__(self, counters: Counters | None = None) -> None:
+    def __init__(self, counters: Counters | None = None, *, verify_checksum: bool = True) -> None:
         self._buf = b""
+        # False only when the consumer verifies checksums itself (pynmea2.parse with
+        # check=True): computing it twice was the largest avoidable cost of the pipeline.
+        self._verify = verify_checksum
+        # Satellite listings repeat verbatim from epoch to epoch; a line already verified
+        # need not be verified again (and the same str object keeps its cached hash for the
+        # parser's own memo).
+        self._memo: dict[bytes, str] = {}
         self.counters = counters if counters is not None else Counters()
 
     def feed(self, data: bytes) -> list[str]:
-        """Add bytes; return the complete, checksum-verified sentences they finish."""
+        """Add bytes; return the complete sentences they finish, checksum-verified unless
+        the framer was made with ``verify_checksum=False``."""
         buf = self._buf + data if self._buf else bytes(data)
         if b"\r" in buf:
             # One line-end convention; a CRLF cut between two chunks only makes an empty line.
@@ -108,7 +120,13 @@ class NmeaFramer:
         out: list[str] = []
         c = self.counters
         append = out.append
+        memo = self._memo
+        verify = self._verify
         for line in lines:
+            seen = memo.get(line)
+            if seen is not None:
+                append(seen)
+                continue
             # Fast path for the common case, one clean sentence per line; anything unusual
             # (collisions, "$$", garbage, a bad checksum) is judged again by _split_line.
             if (
@@ -121,11 +139,17 @@ class NmeaFramer:
                 and line[1:6].isalnum()
                 and line[1:6].isupper()
                 and line.isascii()
-                and xor_checksum(line[1:-3]) == _HEX2.get(line[-2:])
+                and (expected := _HEX2.get(line[-2:])) is not None
+                and (not verify or xor_checksum(line[1:-3]) == expected)
             ):
-                append(line.decode("ascii"))
+                text = line.decode("ascii")
+                append(text)
+                if line[3:6] in _REPEATING:
+                    if len(memo) >= _MEMO_MAX:
+                        memo.clear()
+                    memo[line] = text
             else:
-                _split_line(line, c, out)
+                _split_line(line, c, out, verify)
         if len(tail) > MAX_SENTENCE_LEN:
             # No line end for too long: judge what a later start character cut off, and
             # give up on the rest rather than buffer binary data without bound.
@@ -134,7 +158,7 @@ class NmeaFramer:
                 c.skipped_bytes += len(tail)
                 tail = b""
             else:
-                _split_line(tail[:last], c, out)
+                _split_line(tail[:last], c, out, self._verify)
                 tail = tail[last:]
                 if len(tail) > MAX_SENTENCE_LEN:
                     if _has_address(tail[: _MAX_ADDRESS + 2]):
@@ -152,7 +176,7 @@ class NmeaFramer:
         self._buf = b""
         out: list[str] = []
         if rest:
-            _split_line(rest, self.counters, out)
+            _split_line(rest, self.counters, out, self._verify)
         return out
 
 
@@ -160,7 +184,7 @@ def _last_start(buf: bytes) -> int:
     return max(buf.rfind(b"$"), buf.rfind(b"!"))
 
 
-def _split_line(line: bytes, c: Counters, out: list[str]) -> None:
+def _split_line(line: bytes, c: Counters, out: list[str], verify: bool = True) -> None:
     """Judge every sentence in one line: a start character inside a sentence begins another."""
     if b"!" in line:
         # Rare ("!" starts encapsulated sentences such as AIS): normalise so one search finds
@@ -174,9 +198,9 @@ def _split_line(line: bytes, c: Counters, out: list[str]) -> None:
     while True:
         nxt = line.find(b"$", start + 1)
         if nxt < 0:
-            _classify(line[start:], c, out)
+            _classify(line[start:], c, out, verify)
             return
-        _classify(line[start:nxt], c, out)
+        _classify(line[start:nxt], c, out, verify)
         start = nxt
 
 
@@ -186,7 +210,7 @@ def _has_address(raw: bytes) -> bool:
     return len(address) >= 2 and address.isalnum() and address.isupper()
 
 
-def _classify(raw: bytes, c: Counters, out: list[str]) -> None:
+def _classify(raw: bytes, c: Counters, out: list[str], verify: bool = True) -> None:
     """Judge one candidate sentence; append it to ``out`` when it is good."""
     raw = raw.rstrip(b" \t\n")
     if not _has_address(raw):
@@ -210,7 +234,7 @@ def _classify(raw: bytes, c: Counters, out: list[str]) -> None:
     if expected is None or not raw.isascii():
         c.malformed += 1
         return
-    if xor_checksum(raw[1:star]) != expected:
+    if verify and xor_checksum(raw[1:star]) != expected:
         c.bad_checksum += 1
         return
     out.append(raw.decode("ascii"))

@@ -26,10 +26,11 @@ class NmeaStream:
         uere_m: float = DEFAULT_UERE_M,
         uere_by_quality: Mapping[int, float] | None = None,
         *,
-        via_pynmea2: bool = False,
+        via_pynmea2: bool = True,
     ) -> None:
         self.counters = Counters()
-        self._framer = NmeaFramer(self.counters)
+        # pynmea2.parse(check=True) verifies the checksum; the framer need not do it too.
+        self._framer = NmeaFramer(self.counters, verify_checksum=not via_pynmea2)
         self._parser = SentenceParser(self.counters, via_pynmea2=via_pynmea2)
         self._epochs = EpochAssembler(uere_m=uere_m, uere_by_quality=uere_by_quality)
 

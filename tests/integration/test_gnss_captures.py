@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from conftest import SHARED_DATA
+from testpaths import SHARED_DATA
 
 from fieldapp.gnss.capture import read_capture, replay_bytes
 from fieldapp.gnss.fix import Fix, SigmaSource

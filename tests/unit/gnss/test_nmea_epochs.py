@@ -182,3 +182,18 @@ def test_damaged_streams_never_escape_and_counters_add_up(data: st.DataObject) -
         if f.sigma_source is SigmaSource.GST:
             assert f.sigma_lat is not None and 0 < f.sigma_lat <= 1000
     assert len(fixes) <= max(1, c.accepted)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_both_parsing_routes_give_the_same_fixes_and_counts(data: st.DataObject) -> None:
+    raw = bytearray(EPOCH * 2 + s("PSRFEPE,074150.799,V,,,,,") + s("GPTXT,01,01,02,OK"))
+    for _ in range(data.draw(st.integers(0, 8))):
+        i = data.draw(st.integers(0, len(raw) - 1))
+        raw[i] ^= 1 << data.draw(st.integers(0, 7))
+    results = []
+    for via in (True, False):
+        stream = NmeaStream(via_pynmea2=via)
+        fixes = stream.feed(bytes(raw), 0.0) + stream.flush()
+        results.append((fixes, stream.counters))
+    assert results[0] == results[1]
