@@ -108,7 +108,9 @@ class GnssLink:
         self._stale_after = stale_after_s
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()  # guards status and the source handle for write()
+        self._lock = threading.Lock()  # guards the status
+        # Guards the open flag and the device for write(): never held while calling back.
+        self._io_lock = threading.Lock()
         self._open = False
         self._status = LinkStatus(LinkState.STOPPED, "not started", source.label, time.monotonic())
         self.epochs_delivered = 0
@@ -147,7 +149,7 @@ class GnssLink:
 
     def write(self, data: bytes) -> bool:
         """Send bytes to the device (RTCM from NTRIP); False when the device is not open now."""
-        with self._lock:
+        with self._io_lock:
             if not self._open:
                 return False
             try:
@@ -189,20 +191,23 @@ class GnssLink:
                 try:
                     self.source.open()
                 except SourceError as exc:
+                    if not self.source.reconnectable:
+                        self._set_status(LinkState.STOPPED, str(exc))
+                        break
                     delay = next_delay()
                     self._set_status(LinkState.LOST, f"{exc}; retrying")
                     lost = True
                     if self._stop.wait(delay):
                         break
                     continue
-                with self._lock:
+                with self._io_lock:
                     self._open = True
                 verb = "reopened" if lost else "opened"
                 self._set_status(LinkState.CONNECTING, f"{verb} {label}, waiting for data")
                 outcome = self._read_until_lost()
-                with self._lock:
+                with self._io_lock:
                     self._open = False
-                self.source.close()
+                    self.source.close()
                 if outcome is None:
                     break
                 lost = True
@@ -215,9 +220,9 @@ class GnssLink:
             log.exception("GNSS reader for %s crashed", label)
             self._set_status(LinkState.LOST, f"{label}: internal error: {exc!r}")
         finally:
-            with self._lock:
+            with self._io_lock:
                 self._open = False
-            self.source.close()
+                self.source.close()
             self._deliver(self.stream.flush())
             if self.raw_log is not None:
                 try:

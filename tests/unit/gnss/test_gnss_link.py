@@ -193,3 +193,25 @@ def test_stop_is_prompt_while_waiting_to_retry() -> None:
         time.sleep(0.01)
     assert link.stop(timeout=3.0)
     assert rec.names[-1] == "stopped"
+
+
+def test_file_replay_through_the_link_ends_with_stopped(tmp_path: Path) -> None:
+    from fieldapp.gnss.filesource import FileReplaySource
+
+    path = tmp_path / "cap.nmea"
+    path.write_bytes(b"".join(_epochs(8)))
+    rec = Recorder()
+    link = GnssLink(FileReplaySource(path, speed=None), rec.on_fix, rec.on_status)
+    link.start()
+    assert rec.done.wait(10)
+    assert link.stop()
+    assert len(rec.fixes) == 8
+    assert rec.names[-1] == "stopped" and "end of cap.nmea" in rec.states[-1].reason
+
+    missing = Recorder()
+    gone = GnssLink(FileReplaySource(tmp_path / "gone.nmea"), missing.on_fix, missing.on_status)
+    gone.start()
+    assert missing.done.wait(10)  # a finite source that cannot open does not retry forever
+    assert gone.stop()
+    assert missing.names == ["connecting", "stopped"]
+    assert "cannot read" in missing.states[-1].reason
