@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from pathlib import Path
 
 import httpx
@@ -99,3 +100,30 @@ def test_cli_push_and_office_lists_once(
         )
         == 1
     )
+
+
+def test_offline_then_cancel_then_resume(job: Path, office: Office, device_token: str) -> None:
+    assert run_cli("sync", "seal", str(job)).returncode == 0
+    offline = PushJob(job, "http://127.0.0.1:1", device_token).run()
+    assert offline.status == PushStatus.OFFLINE
+    with JobStore.open(job) as store:
+        assert list_outbox(store.db)[0].state == OutboxState.QUEUED
+
+    push = PushJob(
+        job,
+        office.url,
+        device_token,
+        chunk_size=16 << 10,
+        stream_block=4 << 10,
+        on_chunk=lambda sha, offset, n: time.sleep(0.02),
+    )
+    push.start()
+    while push.progress.bytes_done < 100_000:
+        time.sleep(0.01)
+    push.cancel()
+    outcome = push.wait(10)
+    assert outcome is not None and outcome.status == PushStatus.CANCELLED
+    with JobStore.open(job) as store:
+        assert list_outbox(store.db)[0].state == OutboxState.QUEUED
+    resumed = PushJob(job, office.url, device_token).run()
+    assert resumed.status == PushStatus.FINISHED and len(resumed.packages) == 1
