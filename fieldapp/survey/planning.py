@@ -16,7 +16,8 @@ corner the edge starts from plus A, B, C ... (after Z: AA, AB ...) in ring direc
 
 Re-planning keeps every marker that is no longer ``planned`` (staked, installed, documented)
 exactly where it is with its name: such a marker splits its stretch and the spacing rule is
-met on each side. Planned markers may move, be renamed or disappear.
+met on each side. Planned markers may move, be renamed or disappear; new infill markers take
+the next letter no kept marker uses, so letters can run out of order around a kept one.
 """
 
 from __future__ import annotations
@@ -303,6 +304,14 @@ def plan_markers(
     names_now = {m.name for m in markers}
     dropped = tuple(sorted(m.name for m in existing if m.name not in names_now))
     comparisons = compare_with_neighbors(permit, neighbors, grid, rules.gap_search_m)
+    for c in comparisons:
+        if c.max_width_m > rules.shared_tolerance_m:
+            # A sliver wider than the tolerance usually means the two decrees (or datums)
+            # disagree about a line they should share: no 500 m rule is applied there.
+            warnings.append(
+                f"{c.kind} with {c.neighbor}: {c.area_m2:.1f} m2, up to {c.max_width_m:.2f} m "
+                f"wide (more than {rules.shared_tolerance_m:g} m: not treated as shared)"
+            )
     return Plan(grid, tuple(markers), tuple(stretches), comparisons, dropped, tuple(warnings))
 
 

@@ -217,8 +217,10 @@ def test_overlap_and_gap_report_on_grid() -> None:
     assert g.area_m2 == pytest.approx(4 * 2000 * k**2, rel=2e-3)
     assert g.max_width_m == pytest.approx(4.0, abs=0.01)
     assert rep[("Apart", "overlap")].area_m2 == 0.0
-    # A 3 m overlap or 4 m gap is not a shared line within 1 m: no 500 m infill from them.
+    # A 3 m overlap or 4 m gap is not a shared line within 1 m: no 500 m infill from them,
+    # and the plan says so.
     assert plan.stretches == ()
+    assert len(plan.warnings) == 2 and "not treated as shared" in plan.warnings[0]
 
 
 def test_replanning_keeps_installed_markers_exactly() -> None:
