@@ -1,1 +1,1 @@
-"""Documents and deliverables: PDFs, photo processing, XLSX and DXF. No Qt."""
+"""Documents of a job: berita acara, marker descriptions, stake-out report, deliverables."""

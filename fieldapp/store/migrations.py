@@ -344,6 +344,21 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX change_log_marker ON change_log (marker_id)",
         ),
     ),
+    Migration(
+        6,
+        "equipment used on the job (GNSS receivers, total stations) for the berita acara",
+        (
+            """CREATE TABLE equipment (
+                id INTEGER PRIMARY KEY,
+                kind TEXT NOT NULL CHECK (kind IN ('gnss_receiver', 'total_station', 'other')),
+                model TEXT NOT NULL,
+                serial TEXT NOT NULL,
+                notes TEXT,
+                added_at TEXT NOT NULL,
+                UNIQUE (kind, model, serial)
+            )""",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -1,0 +1,182 @@
+"""The demo job with markers installed and documented, so every report works on it as is."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from fieldapp.demo_job import create_demo_job
+from fieldapp.gnss.simulator import SimConfig, Simulator
+from fieldapp.gnss.stream import NmeaStream
+from fieldapp.operations import job_grid
+from fieldapp.store import JobStore
+from fieldapp.store import records as rec
+from fieldapp.store.equipment import Equipment, EquipmentKind, add_equipment
+from fieldapp.store.installation import (
+    add_witness,
+    record_reference,
+    record_stake_from_occupation,
+    set_description,
+)
+from fieldapp.store.occupations import begin_occupation
+from fieldapp.store.photos import import_photo
+from fieldapp.survey.installation import Description, PhotoDirection, WitnessCategory
+from fieldapp.survey.local import metres_per_degree
+from fieldapp.survey.neighbors import ActivityZone, NeighborArea, rings_from_geojson
+from fieldapp.survey.occupation import AntennaHeight, HeightMethod, Position, profile_named
+from fieldapp.survey.planning import plan_markers
+
+DOCUMENTED = ("4", "4A", "4B")  # a corner and the two infill markers after it
+EXIF_ORIENTATION = 0x0112
+EXIF_DATETIME_ORIGINAL = 36867
+_SKY = {"utara": (120, 170, 220), "timur": (150, 190, 230), "selatan": (110, 160, 205),
+        "barat": (200, 170, 140), "detail": (90, 90, 90)}  # fmt: skip
+
+
+@dataclass(frozen=True, slots=True)
+class DemoSite:
+    desa: str
+    kecamatan: str
+    access: str
+    condition: str
+
+
+SITES = {
+    "4": DemoSite("Jembayan", "Loa Kulu", "Dari jalan hauling km 12 ke utara ±350 m melalui "
+                  "jalan setapak; kendaraan roda dua sampai 50 m dari titik.",
+                  "Baik: tugu beton 20×20×100 cm, pelat nama terpasang, tidak terganggu."),
+    "4A": DemoSite("Jembayan", "Loa Kulu", "Menyusuri garis batas ke selatan dari TB 4 ±400 m; "
+                   "semak belukar, dibuka jalur selebar 1 m.",
+                   "Baik: tugu beton, cat kuning, terletak di tepi kebun karet."),
+    "4B": DemoSite("Jembayan Tengah", "Loa Kulu", "Dari Titik Bantu TB-02 ke utara ±80 m; "
+                  "medan datar, tanah liat.",
+                  "Baik: tugu beton; Tanda Batas Referensi dipasang 6 m ke arah barat daya "
+                  "karena titik sebenarnya berada di alur sungai kecil."),
+}  # fmt: skip
+WITNESSES = (
+    ("Suparman", "Kantor Desa Jembayan", WitnessCategory.DISTRICT_VILLAGE_OFFICER),
+    ("Ir. Hendra Wijaya", "PT Tambang Mahakam Sejahtera", WitnessCategory.NEIGHBOUR_PERMIT_HOLDER),
+    ("Dewi Lestari, S.Hut.", "KPHP Santan", WitnessCategory.FORESTRY_OFFICER),
+)
+
+
+def synthetic_photo(path: Path, size: tuple[int, int], label: str, direction: str,
+                    when: dt.datetime, orientation: int | None = None,
+                    quality: int = 85) -> Path:  # fmt: skip
+    """A JPEG of a marker site drawn with Pillow; ``orientation`` 6 stores it turned (EXIF)."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    w, h = size
+    img = Image.new("RGB", size, _SKY.get(direction, (128, 128, 128)))
+    draw = ImageDraw.Draw(img)
+    horizon = int(h * 0.55)
+    draw.rectangle((0, horizon, w, h), fill=(70, 110, 50))
+    for i in range(0, w, max(8, w // 60)):  # trees along the horizon
+        top = horizon - (i * 7919 % max(1, h // 5))
+        draw.rectangle((i, top, i + max(4, w // 120), horizon), fill=(30, 80, 35))
+    pw = w // 12
+    draw.rectangle((w // 2 - pw // 2, int(h * 0.45), w // 2 + pw // 2, int(h * 0.8)),
+                   fill=(215, 210, 200), outline=(0, 0, 0), width=max(2, w // 400))  # fmt: skip
+    font = ImageFont.truetype(_font(), max(12, h // 14))
+    draw.text((w // 20, h // 20), f"{label} · {direction}", fill=(0, 0, 0), font=font)
+    exif = Image.Exif()
+    exif[EXIF_ORIENTATION] = 1
+    exif.get_ifd(0x8769)[EXIF_DATETIME_ORIGINAL] = when.strftime("%Y:%m:%d %H:%M:%S")
+    if orientation == 6:
+        # Orientation 6: the viewer turns the stored pixels 90° clockwise, so store them turned
+        # counter-clockwise; a reader that ignores EXIF would show the scene on its side.
+        img = img.transpose(Image.Transpose.ROTATE_90)
+        exif[EXIF_ORIENTATION] = 6
+    img.save(path, "JPEG", quality=quality, exif=exif.tobytes())
+    return path
+
+
+def _font() -> str:
+    from fieldapp.resources import resource_path
+
+    return str(resource_path("fonts", "DejaVuSans.ttf"))
+
+
+def _plan(store: JobStore) -> None:
+    nbs = [NeighborArea(r["name"], rings_from_geojson(r["geometry"]))
+           for r in rec.load_geojson_rows(store.db, "neighbor_area")]  # fmt: skip
+    zones = [
+        ActivityZone(
+            r["name"], r["kind"], rings_from_geojson(r["geometry"]), r["depth_m"], r["height_m"]
+        )
+        for r in rec.load_geojson_rows(store.db, "activity_zone")
+    ]
+    plan = plan_markers(rec.load_boundary_points(store.db), job_grid(store), nbs, zones)
+    rec.upsert_markers(store.db, [m.to_marker() for m in plan.markers])
+
+
+def _occupy(store: JobStore, name: str, surveyor: str, start: dt.datetime, seed: int) -> None:
+    """Average 40 epochs of a simulated RTK receiver standing within centimetres of the design."""
+    m = rec.load_marker(store.db, name)
+    kn, ke = metres_per_degree(m.lat)
+    # The monument ends up a few centimetres off design, as a real one does.
+    off_n, off_e = 0.012 * math.cos(seed), 0.018 * math.sin(seed)
+    antenna = AntennaHeight(1.800, HeightMethod.VERTICAL, 0.0, 0.0)
+    ground_h = (m.h if m.h is not None else 95.0) + 0.3 * seed
+    sim = Simulator(SimConfig(start_lat=m.lat + off_n / kn, start_lon=m.lon + off_e / ke,
+                              height_m=ground_h + antenna.total_m, noise_m=0.006,
+                              noise_up_m=0.012, start=start, seed=seed))  # fmt: skip
+    recorder = begin_occupation(store.db, name, profile_named("default"), antenna,
+                                device="CHCNAV i73+ (simulasi)", source="simulator",
+                                surveyor=surveyor, batch=20)  # fmt: skip
+    stream = NmeaStream()
+    for k in range(40):
+        for fix in stream.feed(sim.next_epoch(), float(k)):
+            recorder.add(fix)
+    for fix in stream.flush():
+        recorder.add(fix)
+    record = recorder.finish(antenna)
+    if record.result is None or not record.result.passed:
+        raise RuntimeError(f"demo occupation of {name} did not pass: {record.result}")
+    record_stake_from_occupation(store.db, record.id)
+
+
+def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 1200)) -> list[str]:
+    """Plan the demo WIUP and install and document :data:`DOCUMENTED`; returns their names."""
+    if not rec.load_markers(store.db):
+        _plan(store)
+    add_equipment(store.db, Equipment(EquipmentKind.GNSS_RECEIVER, "CHCNAV i73+ (base + rover)",
+                                      "3374-1928-0041 / 3374-1928-0057"))  # fmt: skip
+    add_equipment(store.db, Equipment(EquipmentKind.TOTAL_STATION, "Sokkia iM-52", "HR0934"))
+    surveyor = rec.load_surveyors(store.db)[0].name
+    day0 = dt.datetime(2026, 11, 9, 1, 30, tzinfo=dt.UTC)  # 09:30 WITA
+    with tempfile.TemporaryDirectory(prefix="fieldapp-demo-photos-") as tmp:
+        for k, name in enumerate(DOCUMENTED, start=1):
+            start = day0 + dt.timedelta(days=k // 2, hours=2 * k)
+            _occupy(store, name, surveyor, start, seed=k)
+            site = SITES[name]
+            set_description(store.db, name, Description(
+                desa=site.desa, kecamatan=site.kecamatan, kabupaten="Kutai Kartanegara",
+                provinsi="Kalimantan Timur", access=site.access, condition=site.condition,
+                surveyor=surveyor,
+            ))  # fmt: skip
+            for d, direction in enumerate(PhotoDirection):
+                path = Path(tmp) / f"IMG_{k}{d}_{direction.value}.jpg"
+                when = (start + dt.timedelta(hours=8, minutes=10 + d)).replace(tzinfo=None)
+                orientation = 6 if (name, direction) == ("4", PhotoDirection.TIMUR) else None
+                synthetic_photo(path, photo_size, f"TB {name}", direction.value, when, orientation)
+                import_photo(store, name, path, direction,
+                             f"Tanda batas {name}, arah {direction.value}")  # fmt: skip
+            for wname, inst, cat in WITNESSES[: 2 + (k == 2)]:
+                add_witness(store.db, name, wname, inst, cat)
+        m = rec.load_marker(store.db, "4B")
+        kn, ke = metres_per_degree(m.lat)
+        record_reference(store.db, "4B", Position(m.lat - 4.2 / kn, m.lon - 4.3 / ke, m.h),
+                         "titik sebenarnya di alur sungai", surveyor)  # fmt: skip
+    return list(DOCUMENTED)
+
+
+def export_documented_demo(path: str | Path) -> Path:
+    """Write a new demo job at ``path`` with :data:`DOCUMENTED` installed and documented."""
+    store = create_demo_job(path)
+    with store:
+        populate_documented(store)
+    return Path(path)

@@ -1,0 +1,246 @@
+"""What a document is made from: the job's records gathered once, checked, and hashed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import json
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from fieldapp.operations import job_grid
+from fieldapp.store import JobStore
+from fieldapp.store import records as rec
+from fieldapp.store.equipment import Equipment, load_equipment
+from fieldapp.store.installation import load_installation
+from fieldapp.store.occupations import load_epochs
+from fieldapp.survey.boundary import ring_centroid
+from fieldapp.survey.crs import GridSpec, auto_grid, parse_crs, transform
+from fieldapp.survey.installation import MarkerInstallation, OccupationRecord, StakeRecord
+from fieldapp.survey.models import (
+    BoundaryPoint,
+    ControlPoint,
+    Marker,
+    MarkerKind,
+    MarkerStatus,
+    PermitArea,
+    Surveyor,
+)
+
+SRGI = parse_crs("SRGI2013")
+KIND_ID = {
+    MarkerKind.CORNER: "Sudut",
+    MarkerKind.INFILL: "Sisipan",
+    MarkerKind.REFERENCE: "Referensi",
+}
+QUALITY_ID = {1: "Autonomous", 2: "DGNSS", 4: "RTK Fixed", 5: "RTK Float"}
+# Provinces in WITA / WIT; every other province keeps WIB (UTC+7). Longitude alone is wrong
+# for Kalimantan Barat/Tengah (WIB) next to Kalimantan Selatan/Timur (WITA).
+_WITA = ("bali", "nusa tenggara", "kalimantan selatan", "kalimantan timur", "kalimantan utara",
+         "sulawesi", "gorontalo")  # fmt: skip
+_WIT = ("maluku", "papua")
+
+
+class ReportInputError(ValueError):
+    """Data a document cannot be made from; the message names the marker and the file."""
+
+    def __init__(self, message: str, marker: str | None = None, path: Path | None = None) -> None:
+        super().__init__(message)
+        self.marker = marker
+        self.path = path
+
+
+@dataclass(frozen=True, slots=True)
+class LocalZone:
+    name: str  # WIB, WITA, WIT
+    offset_h: int
+
+    def local(self, utc: dt.datetime) -> dt.datetime:
+        if utc.tzinfo is None:
+            utc = utc.replace(tzinfo=dt.UTC)
+        return utc.astimezone(dt.timezone(dt.timedelta(hours=self.offset_h), self.name))
+
+
+def zone_for(province: str | None) -> LocalZone:
+    low = (province or "").lower()
+    if any(p in low for p in _WIT):
+        return LocalZone("WIT", 9)
+    if any(p in low for p in _WITA):
+        return LocalZone("WITA", 8)
+    return LocalZone("WIB", 7)
+
+
+@dataclass(frozen=True, slots=True)
+class MarkerReport:
+    """One marker as the documents show it: as-built position, grid coordinates, its records."""
+
+    marker: Marker
+    installation: MarkerInstallation
+    stake: StakeRecord
+    e: float
+    n: float
+    installed_at: dt.datetime  # local time of the job's zone
+    occupation: OccupationRecord | None
+    fix_type: str | None  # the fix quality of the used epochs, in words
+
+    @property
+    def name(self) -> str:
+        return self.marker.name
+
+    @property
+    def lat(self) -> float:
+        return self.stake.position.lat
+
+    @property
+    def lon(self) -> float:
+        return self.stake.position.lon
+
+    @property
+    def h(self) -> float | None:
+        return self.stake.position.h
+
+
+@dataclass(frozen=True, slots=True)
+class ReportData:
+    """Everything the documents of a job are made from, and the SHA-256 of it."""
+
+    job_path: Path
+    permit: PermitArea
+    grid: GridSpec
+    zone: LocalZone
+    boundary: tuple[BoundaryPoint, ...]
+    control: tuple[ControlPoint, ...]
+    surveyors: tuple[Surveyor, ...]
+    equipment: tuple[Equipment, ...]
+    all_markers: tuple[Marker, ...]
+    markers: tuple[MarkerReport, ...]
+    sha256: str
+
+    def grid_of(self, lat: float, lon: float) -> tuple[float, float]:
+        e, n, _ = transform(SRGI, self.grid, lon, lat)
+        return e, n
+
+    @property
+    def zone_label(self) -> str:
+        g = self.grid
+        return (
+            f"UTM {g.zone}{'S' if g.south else 'N'}"
+            if g.kind == "utm"
+            else f"TM-3 {g.zone}.{g.tm3_half}"
+        )
+
+
+INSTALLED = (MarkerStatus.INSTALLED, MarkerStatus.DOCUMENTED)
+
+
+def _jsonable(value: Any) -> Any:
+    """Deterministic JSON for dataclasses, enums, sets and dates: the hash must not wobble."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, enum.Enum):
+        return value.value
+    if isinstance(value, dict):
+        return {str(_jsonable(k)): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((_jsonable(v) for v in value), key=str)
+    if isinstance(value, dt.date | dt.time | Path):
+        return str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return value
+
+
+def canonical_json(records: Any) -> str:
+    """Sorted keys, no spaces, UTF-8 text: the same records always give the same bytes."""
+    return json.dumps(_jsonable(records), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def _fix_type(store: JobStore, occ: OccupationRecord | None) -> str | None:
+    if occ is None:
+        return None
+    used = [r.fix.quality for r in load_epochs(store.db, occ.id) if r.verdict.used]
+    if not used:
+        return None
+    common = max(set(used), key=used.count)
+    return QUALITY_ID.get(int(common or 0), f"kualitas {common}")
+
+
+def _installed_at(inst: MarkerInstallation, stake: StakeRecord, occ: OccupationRecord | None,
+                  zone: LocalZone) -> dt.datetime:  # fmt: skip
+    # The field time of the measurement when known, else when the stake was recorded.
+    if occ is not None and occ.result is not None and occ.result.last_utc is not None:
+        return zone.local(occ.result.last_utc)
+    return zone.local(dt.datetime.fromisoformat(stake.recorded_at))
+
+
+def load_report_data(
+    store: JobStore,
+    select: Callable[[Marker], bool] | None = None,
+    names: Sequence[str] | None = None,
+) -> ReportData:
+    """Gather the job's records; markers by ``names``, or those ``select`` keeps (installed)."""
+    db = store.db
+    permit = rec.load_permit_area(db)
+    boundary = rec.load_boundary_points(db)
+    all_markers = rec.load_markers(db)
+    grid = job_grid(store)
+    if grid.is_geographic:
+        # The documents need E/N: take the UTM zone of the boundary's centroid.
+        lon, lat = ring_centroid(boundary) if boundary else (all_markers[0].lon, all_markers[0].lat)
+        grid = auto_grid(lon, lat)
+    zone = zone_for(permit.province)
+    if names:
+        known = {m.name: m for m in all_markers}
+        missing = [n for n in names if n not in known]
+        if missing:
+            raise ReportInputError(
+                f"{store.path}: no marker named {', '.join(missing)} in this job",
+                marker=missing[0], path=store.path,
+            )  # fmt: skip
+        chosen = [known[n] for n in names]
+    else:
+        keep = select or (lambda m: m.status in INSTALLED)
+        chosen = [m for m in all_markers if keep(m)]
+    reports = []
+    for m in chosen:
+        inst = load_installation(db, m.name)
+        stake = inst.current_stake
+        p = stake.position if stake else None
+        if stake is None or p is None or not (math.isfinite(p.lat) and math.isfinite(p.lon)):
+            raise ReportInputError(
+                f"marker {m.name}: no measured coordinates (no stake recorded) in {store.path}",
+                marker=m.name, path=store.path,
+            )  # fmt: skip
+        occ = next((o for o in inst.occupations if o.id == stake.occupation_id), None)
+        e, n, _ = transform(SRGI, grid, p.lon, p.lat)
+        reports.append(
+            MarkerReport(
+                m,
+                inst,
+                stake,
+                e,
+                n,
+                _installed_at(inst, stake, occ, zone),
+                occ,
+                _fix_type(store, occ),
+            )
+        )
+    body = {
+        "permit": permit, "grid": grid.code, "boundary": boundary,
+        "control": rec.load_control_points(db), "surveyors": rec.load_surveyors(db),
+        "equipment": load_equipment(db), "markers": [r.installation for r in reports],
+    }  # fmt: skip
+    digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
+    return ReportData(
+        job_path=store.path, permit=permit, grid=grid, zone=zone, boundary=tuple(boundary),
+        control=tuple(body["control"]), surveyors=tuple(body["surveyors"]),
+        equipment=tuple(body["equipment"]), all_markers=tuple(all_markers),
+        markers=tuple(reports), sha256=digest,
+    )  # fmt: skip
