@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fieldapp.exchange.areas_io import read_area_features
+from fieldapp.exchange.areas import read_activity_zones, read_neighbors
 from fieldapp.operations import import_boundary, import_control
 from fieldapp.resources import resource_path
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.survey.models import Surveyor
+from fieldapp.survey.neighbors import rings_to_geojson
 
 
 def demo_dir() -> Path:
@@ -40,20 +41,11 @@ def create_demo_job(path: str | Path) -> JobStore:
     import_control(store, folder / meta["control"])
     for s in meta["surveyors"]:
         rec.add_surveyor(store.db, Surveyor(s["name"], s["certificate_no"], s["kpo_no"]))
-    for feature in read_area_features(folder / meta["neighbors"]):
-        rec.add_neighbor_area(store.db, feature.name, feature.geometry, meta["neighbors"])
-    for feature in read_area_features(folder / meta["activity"]):
+    for nb in read_neighbors(folder / meta["neighbors"]):
+        rec.add_neighbor_area(store.db, nb.name, rings_to_geojson(nb.rings), meta["neighbors"])
+    for z in read_activity_zones(folder / meta["activity"]):
+        geometry = rings_to_geojson(z.rings)
         rec.add_activity_zone(
-            store.db,
-            feature.name,
-            str(feature.properties.get("kind", "pit")),
-            feature.geometry,
-            depth_m=_float(feature.properties.get("depth_m")),
-            height_m=_float(feature.properties.get("height_m")),
-            source=meta["activity"],
+            store.db, z.name, z.kind, geometry, z.depth_m, z.height_m, meta["activity"]
         )
     return store
-
-
-def _float(value: object) -> float | None:
-    return None if value is None else float(str(value))

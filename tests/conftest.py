@@ -1,4 +1,4 @@
-"""Test configuration shared by every test: offscreen Qt, the shared data folder, temp jobs."""
+"""Test configuration shared by every test: offscreen Qt, the shared data folder, fixtures."""
 
 from __future__ import annotations
 
@@ -10,18 +10,7 @@ import pytest
 # Set before any Qt import so every Qt test runs without a display.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SHARED_DATA = PROJECT_ROOT.parent / "shared" / "data"
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
-
-
-def shared_data_dir() -> Path:
-    """The real captures in ../shared/data: fail loudly in CI, skip with a reason elsewhere."""
-    if SHARED_DATA.is_dir():
-        return SHARED_DATA
-    if os.environ.get("CI"):
-        pytest.fail(f"shared test data missing: {SHARED_DATA} (CI must have ../shared beside it)")
-    pytest.skip(f"shared test data not found at {SHARED_DATA} (outside CI)")
+from testpaths import FIXTURES, shared_data_dir
 
 
 @pytest.fixture

@@ -43,7 +43,7 @@ class Satellite:
 
 @dataclass(frozen=True, slots=True)
 class ErrorEllipse:
-    """Horizontal error ellipse: semi-axes in metres, orientation of the major axis from true north."""
+    """Horizontal error ellipse: semi-axes in metres, major-axis orientation from true north."""
 
     semi_major_m: float
     semi_minor_m: float
