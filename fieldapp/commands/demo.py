@@ -21,6 +21,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--report", action="store_true", help="print the validation report and exit (no window)"
     )
+    p.add_argument(
+        "--screenshot", metavar="DIR", help="write a PNG of each main view into DIR and exit"
+    )
+    p.add_argument("--size", default="1366x768", help="window size for --screenshot (WxH)")
     p.set_defaults(handler=_demo)
 
 
@@ -39,8 +43,36 @@ def _demo(args: argparse.Namespace) -> int:
         store = JobStore.open(path) if path.exists() else create_demo_job(path)
     except JobFileError as exc:
         raise CommandError(str(exc)) from exc
+    if args.screenshot:
+        store.close()
+        return _screenshots(args)
+    if not args.report:
+        store.close()
+        from fieldapp.ui.demo import run_demo
+
+        return run_demo(path)
     with store:
         print(f"Demo job: {path}\n")
         report = validate_job(store)
         print_validation(store, report)
     return 0 if report.valid else 1
+
+
+def _screenshots(args: argparse.Namespace) -> int:
+    """Screenshots run on a fresh demo job in a temporary folder: the user's job is untouched."""
+    import tempfile
+
+    from fieldapp.demo_job import create_demo_job
+
+    try:
+        width, height = (int(v) for v in args.size.lower().split("x"))
+    except ValueError as exc:
+        raise CommandError(f"--size: expected WIDTHxHEIGHT, got {args.size!r}") from exc
+    from fieldapp.ui.demo import take_screenshots
+
+    with tempfile.TemporaryDirectory() as tmp:
+        job = Path(tmp) / "WIUP-Demo.fieldapp"
+        create_demo_job(job).close()
+        for png in take_screenshots(job, Path(args.screenshot), (width, height)):
+            print(png)
+    return 0

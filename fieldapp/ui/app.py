@@ -1,0 +1,124 @@
+"""QApplication setup: outdoor/dark themes, glove-sized targets, translations and settings."""
+
+from __future__ import annotations
+
+import sys
+
+from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.resources import resource_path
+
+ORG = "fieldapp"
+APP = "fieldapp"
+LANGUAGES = ("id", "en")
+THEMES = ("light", "dark")
+TARGET_PX = 48  # >= 44 px: a gloved finger hits it
+
+_BASE = """
+* {{ font-size: {font}pt; }}
+QWidget {{ background: {bg}; color: {fg}; }}
+QPushButton, QToolButton, QComboBox, QLineEdit, QSpinBox, QDoubleSpinBox {{
+    min-height: {target}px; padding: 2px 12px; border: 2px solid {border}; border-radius: 6px;
+    background: {button};
+}}
+QPushButton:hover, QToolButton:hover {{ background: {hover}; }}
+QPushButton:disabled {{ color: {disabled}; border-color: {disabled}; }}
+QPushButton[accent="true"] {{ background: {accent}; color: {accent_fg}; font-weight: bold; }}
+QListWidget::item, QTreeWidget::item, QTableWidget::item {{ min-height: 40px; padding: 2px; }}
+QListWidget, QTreeWidget, QTableWidget, QPlainTextEdit, QTextEdit {{
+    border: 1px solid {border}; background: {panel};
+}}
+QTabBar::tab {{ min-height: {target}px; min-width: 120px; padding: 4px 14px;
+    border: 1px solid {border}; background: {button}; }}
+QTabBar::tab:selected {{ background: {accent}; color: {accent_fg}; font-weight: bold; }}
+QGroupBox {{ border: 1px solid {border}; margin-top: 18px; font-weight: bold; }}
+QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 28px; height: 28px; }}
+QStatusBar {{ background: {panel}; font-weight: bold; }}
+QProgressBar {{ min-height: 28px; border: 1px solid {border}; text-align: center; }}
+QProgressBar::chunk {{ background: {accent}; }}
+QLabel[role="big"] {{ font-size: {big}pt; font-weight: bold; }}
+QLabel[role="huge"] {{ font-size: {huge}pt; font-weight: bold; }}
+QLabel[role="caption"] {{ color: {muted}; }}
+"""
+
+PALETTES = {
+    "light": dict(
+        bg="#ffffff", fg="#000000", panel="#f2f2f2", button="#e6e6e6", hover="#d0d0d0",
+        border="#202020", disabled="#8a8a8a", accent="#0047b3", accent_fg="#ffffff",
+        muted="#333333",
+    ),
+    "dark": dict(
+        bg="#111111", fg="#f2f2f2", panel="#1c1c1c", button="#2a2a2a", hover="#3a3a3a",
+        border="#9a9a9a", disabled="#666666", accent="#ffb000", accent_fg="#000000",
+        muted="#cccccc",
+    ),
+}  # fmt: skip
+
+
+def settings() -> QSettings:
+    """Per-machine settings (INI, user scope): language, theme, recent jobs, devices."""
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORG, APP)
+
+
+def current_language() -> str:
+    lang = str(settings().value("ui/language", "id"))
+    return lang if lang in LANGUAGES else "id"
+
+
+def current_theme() -> str:
+    theme = str(settings().value("ui/theme", "light"))
+    return theme if theme in THEMES else "light"
+
+
+def stylesheet(theme: str, font_pt: int = 13) -> str:
+    colours = PALETTES.get(theme, PALETTES["light"])
+    return _BASE.format(
+        font=font_pt, big=font_pt + 9, huge=font_pt + 23, target=TARGET_PX, **colours
+    )
+
+
+def apply_theme(app: QApplication, theme: str) -> None:
+    app.setProperty("fieldapp_theme", theme)
+    app.setStyleSheet(stylesheet(theme))
+
+
+def is_dark(app: QCoreApplication | None = None) -> bool:
+    inst = app or QCoreApplication.instance()
+    return inst is not None and inst.property("fieldapp_theme") == "dark"
+
+
+_translators: list[QTranslator] = []
+
+
+def install_language(app: QCoreApplication, lang: str) -> bool:
+    """Load resources/translations/fieldapp_<lang>.qm (English is the source language)."""
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators.clear()
+    QLocale.setDefault(
+        QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English)
+    )
+    qm = resource_path("translations", f"fieldapp_{lang}.qm")
+    translator = QTranslator(app)
+    if qm.is_file() and translator.load(str(qm)):
+        app.installTranslator(translator)
+        _translators.append(translator)
+        return True
+    return lang == "en"
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    """The one QApplication, themed and translated from the settings."""
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    font = QFont(app.font())
+    font.setPointSize(13)
+    app.setFont(font)
+    apply_theme(app, current_theme())
+    install_language(app, current_language())
+    return app

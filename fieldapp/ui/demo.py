@@ -1,0 +1,121 @@
+"""The demo window: the demo job planned, the simulator walking marker to marker; screenshots."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.fieldwork import apply_plan, plan_job
+from fieldapp.gnss.simulator import SimConfig, SimulatorSource
+from fieldapp.store import JobStore
+from fieldapp.store import records as rec
+from fieldapp.ui.app import create_app
+from fieldapp.ui.main_window import MainWindow
+
+DWELL_S = 4.0  # how long the simulated pole stays on a marker before walking on
+
+
+def ensure_planned(store: JobStore) -> None:
+    """The demo job has no markers until planned: plan and store (core planner + store)."""
+    if not rec.load_markers(store.db):
+        apply_plan(store, plan_job(store))
+
+
+class DemoWalker(QObject):
+    """Steers the simulator to the selected marker; when within tolerance, picks the next one."""
+
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self._arrived: float | None = None
+        self.timer = QTimer(self)
+        self.timer.setInterval(500)
+        self.timer.timeout.connect(self.step)
+        self.timer.start()
+
+    def step(self) -> None:
+        session, sim = self.window.session, self.window.adapter.simulator
+        if session is None or sim is None or not session.layers.markers:
+            return
+        target = session.layers.marker(session.selected or "") or session.layers.markers[0]
+        sim.set_target(target.lat, target.lon)
+        g = self.window.stakeout.guidance
+        if g is None or g.state.value != "within" or self.window.occupation.running:
+            self._arrived = None
+            return
+        now = time.monotonic()
+        self._arrived = self._arrived or now
+        if now - self._arrived >= DWELL_S:
+            names = [m.name for m in session.layers.markers]
+            session.select(names[(names.index(target.name) + 1) % len(names)])
+            self._arrived = None
+
+
+def demo_source(store: JobStore, rate_hz: float = 1.0) -> SimulatorSource:
+    first = rec.load_markers(store.db)[0]
+    cfg = SimConfig(start_lat=first.lat - 0.0004, start_lon=first.lon - 0.0003, speed_mps=6.0,
+                    rate_hz=rate_hz, height_m=60.0)  # fmt: skip
+    return SimulatorSource(cfg)
+
+
+def open_demo_window(path: Path, size: tuple[int, int] | None = None) -> MainWindow:
+    store = JobStore.open(path)
+    ensure_planned(store)
+    window = MainWindow()
+    window.set_store(store)
+    window.adapter.connect_source(demo_source(store), raw_dir=None)
+    window.walker = DemoWalker(window)  # type: ignore[attr-defined]
+    if size:
+        window.resize(*size)
+    return window
+
+
+def run_demo(path: Path) -> int:
+    app = create_app()
+    window = open_demo_window(path)
+    window.showMaximized()
+    return app.exec()
+
+
+def _pump(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.02)
+
+
+def take_screenshots(path: Path, out_dir: Path, size: tuple[int, int]) -> list[Path]:
+    """Write one PNG per main view at ``size`` and return their paths."""
+    create_app()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    window = open_demo_window(path, size)
+    window.adapter.disconnect_device()
+    assert window.session is not None
+    window.adapter.connect_source(demo_source(window.session.store, rate_hz=10.0))
+    window.show()
+    _pump(2.5)
+    tag = f"{size[0]}x{size[1]}"
+    names = ["map", "stakeout", "occupation", "installation", "planning"]
+    written: list[Path] = []
+    for i, name in enumerate(names):
+        window.tabs.setCurrentIndex(i)
+        if name == "occupation" and not window.occupation.running:
+            window.occupation.auto_finish.setChecked(False)
+            window.occupation.start()
+            _pump(1.5)
+        elif name == "planning":
+            window.planning.run()
+            _pump(0.3)
+        else:
+            _pump(0.4)
+        target = out_dir / f"{name}-{tag}.png"
+        window.grab().save(str(target))
+        written.append(target)
+    if window.occupation.running:
+        window.occupation.recorder.abandon("demo screenshot")  # type: ignore[union-attr]
+        window.occupation.recorder = None
+    window.close()
+    return written

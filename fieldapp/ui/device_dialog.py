@@ -1,0 +1,180 @@
+"""Receiver and instrument setup: port with description, baud, TCP, replay, simulator, NTRIP, TS."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLineEdit,
+    QPushButton,
+    QWidget,
+)
+
+from fieldapp.gnss.ntrip import NtripProfile
+from fieldapp.gnss.sources import DEFAULT_BAUD, ByteSource, list_ports, parse_host_port
+from fieldapp.ui.app import settings
+
+KINDS = ("simulator", "serial", "tcp", "replay")
+BAUDS = ("4800", "9600", "19200", "38400", "57600", "115200", "230400", "460800")
+TS_PROTOCOLS = ("Leica GSI", "Leica GeoCOM", "Sokkia SET", "Topcon GTS")
+
+
+@dataclass(frozen=True, slots=True)
+class DeviceChoice:
+    kind: str = "simulator"
+    port: str = ""
+    baud: int = DEFAULT_BAUD
+    tcp: str = ""
+    replay: str = ""
+    ntrip: str = ""
+    ts_port: str = ""
+    ts_protocol: str = TS_PROTOCOLS[0]
+
+    def save(self) -> None:
+        s = settings()
+        for key in DeviceChoice.__slots__:
+            s.setValue(f"device/{key}", getattr(self, key))
+
+    @classmethod
+    def load(cls) -> DeviceChoice:
+        s = settings()
+        d = cls()
+        try:
+            return cls(**{k: type(getattr(d, k))(s.value(f"device/{k}", getattr(d, k)))
+                          for k in cls.__slots__})  # fmt: skip
+        except (TypeError, ValueError):
+            return d
+
+
+def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -> ByteSource:
+    """The byte source for a choice; ValueError with a message for the window when impossible."""
+    if choice.kind == "serial":
+        from fieldapp.gnss.sources import SerialSource
+
+        if not choice.port:
+            raise ValueError("choose a serial port")
+        return SerialSource(choice.port, choice.baud)
+    if choice.kind == "tcp":
+        from fieldapp.gnss.sources import TcpSource
+
+        host, port = parse_host_port(choice.tcp)
+        return TcpSource(host, port)
+    if choice.kind == "replay":
+        from fieldapp.gnss.filesource import FileReplaySource
+
+        if not choice.replay:
+            raise ValueError("choose a capture file to replay")
+        return FileReplaySource(choice.replay)
+    from fieldapp.gnss.simulator import SimConfig, SimulatorSource
+
+    cfg = SimConfig() if near is None else SimConfig(start_lat=near[0], start_lon=near[1])
+    return SimulatorSource(cfg)
+
+
+def ntrip_profiles() -> list[NtripProfile]:
+    try:
+        data = json.loads(str(settings().value("ntrip/profiles", "[]")))
+        return [NtripProfile.from_json(p) for p in data]
+    except (ValueError, TypeError):
+        return []
+
+
+class DeviceDialog(QDialog):
+    """Edits a DeviceChoice; remembered per machine in QSettings."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Receiver and instrument"))
+        choice = DeviceChoice.load()
+        form = QFormLayout(self)
+        self.kind = QComboBox()
+        names = {
+            "simulator": self.tr("Simulator"),
+            "serial": self.tr("Serial / Bluetooth port"),
+            "tcp": self.tr("TCP (Wi-Fi)"),
+            "replay": self.tr("Replay a capture file"),
+        }
+        for k in KINDS:
+            self.kind.addItem(names[k], k)
+        self.kind.setCurrentIndex(KINDS.index(choice.kind) if choice.kind in KINDS else 0)
+        self.port = QComboBox()
+        self.port.setEditable(True)
+        refresh = QPushButton(self.tr("Refresh"))
+        port_row = QHBoxLayout()
+        port_row.addWidget(self.port, 1)
+        port_row.addWidget(refresh)
+        self.baud = QComboBox()
+        self.baud.addItems(BAUDS)
+        self.baud.setCurrentText(str(choice.baud))
+        self.tcp = QLineEdit(choice.tcp)
+        self.tcp.setPlaceholderText("192.168.1.10:5017")
+        self.replay = QLineEdit(choice.replay)
+        browse = QPushButton(self.tr("Browse…"))
+        replay_row = QHBoxLayout()
+        replay_row.addWidget(self.replay, 1)
+        replay_row.addWidget(browse)
+        self.ntrip = QComboBox()
+        self.ntrip.addItem(self.tr("(none)"), "")
+        for p in ntrip_profiles():
+            self.ntrip.addItem(f"{p.name} – {p.host}/{p.mountpoint}", p.name)
+        self.ntrip.setCurrentIndex(max(0, self.ntrip.findData(choice.ntrip)))
+        self.ts_port = QComboBox()
+        self.ts_port.setEditable(True)
+        self.ts_protocol = QComboBox()
+        self.ts_protocol.addItems(TS_PROTOCOLS)
+        self.ts_protocol.setCurrentText(choice.ts_protocol)
+        form.addRow(self.tr("Receiver"), self.kind)
+        form.addRow(self.tr("Port"), port_row)
+        form.addRow(self.tr("Baud"), self.baud)
+        form.addRow(self.tr("TCP host"), self.tcp)
+        form.addRow(self.tr("Replay file"), replay_row)
+        form.addRow(self.tr("NTRIP profile"), self.ntrip)
+        form.addRow(self.tr("Total-station port"), self.ts_port)
+        form.addRow(self.tr("Total-station protocol"), self.ts_protocol)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        form.addRow(buttons)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        refresh.clicked.connect(self.refresh_ports)
+        browse.clicked.connect(self._browse)
+        self.refresh_ports()
+        self.port.setCurrentIndex(max(0, self.port.findData(choice.port)))
+        self.ts_port.setCurrentText(choice.ts_port)
+
+    def refresh_ports(self) -> None:
+        for box in (self.port, self.ts_port):
+            box.clear()
+            try:
+                ports = list_ports()
+            except Exception:  # a broken enumeration backend must not break the dialog
+                ports = []
+            for p in ports:
+                box.addItem(f"{p.device} – {p.description}", p.device)
+
+    def _browse(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Capture file"))
+        if path:
+            self.replay.setText(path)
+
+    def choice(self) -> DeviceChoice:
+        port = self.port.currentData() or self.port.currentText().split(" – ")[0]
+        ts = self.ts_port.currentData() or self.ts_port.currentText().split(" – ")[0]
+        return DeviceChoice(
+            kind=str(self.kind.currentData()), port=str(port), baud=int(self.baud.currentText()),
+            tcp=self.tcp.text().strip(), replay=self.replay.text().strip(),
+            ntrip=str(self.ntrip.currentData() or ""), ts_port=str(ts),
+            ts_protocol=self.ts_protocol.currentText(),
+        )  # fmt: skip
+
+    def accept(self) -> None:
+        self.choice().save()
+        super().accept()

@@ -1,0 +1,85 @@
+"""GNSS status panel: link state, fix type in words, satellites, sigma (measured/estimated)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
+
+from fieldapp.gnss.fix import Fix, GgaQuality
+from fieldapp.gnss.link import LinkState, LinkStatus
+from fieldapp.ui import texts
+
+FIX_COLOURS = {
+    GgaQuality.RTK_FIXED: "#1b5e20",
+    GgaQuality.RTK_FLOAT: "#e65100",
+    GgaQuality.DGPS: "#b71c1c",
+    GgaQuality.AUTONOMOUS: "#b71c1c",
+}
+
+
+class GnssPanel(QGroupBox):
+    """Shows the latest Fix and link state; ``show_fix`` is called from the redraw timer."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("GNSS receiver"), parent)
+        form = QFormLayout(self)
+        form.setVerticalSpacing(4)
+        self.link = QLabel()
+        self.fix_type = QLabel()
+        self.fix_type.setProperty("role", "big")
+        self.sats = QLabel()
+        self.sats.setWordWrap(True)
+        self.sigma = QLabel()
+        self.sigma.setWordWrap(True)
+        self.pdop = QLabel()
+        self.age = QLabel()
+        self.rawlog = QLabel()
+        form.addRow(self.tr("Link"), self.link)
+        form.addRow(self.tr("Fix"), self.fix_type)
+        form.addRow(self.tr("Satellites"), self.sats)
+        form.addRow(self.tr("Sigma"), self.sigma)
+        form.addRow(self.tr("PDOP"), self.pdop)
+        form.addRow(self.tr("Corr. age"), self.age)
+        form.addRow(self.tr("Raw log"), self.rawlog)
+        self.show_status(None, raw_logging=False)
+        self.show_fix(None)
+
+    def show_status(self, status: LinkStatus | None, raw_logging: bool) -> None:
+        state = status.state if status else LinkState.STOPPED
+        self.link.setText(texts.link_state(state))
+        self.link.setToolTip(status.reason if status else "")
+        colour = {LinkState.LIVE: "#1b5e20", LinkState.LOST: "#b71c1c"}.get(state, "")
+        self.link.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.rawlog.setText(self.tr("● recording") if raw_logging else self.tr("off"))
+
+    def show_fix(self, fix: Fix | None) -> None:
+        dash = "–"
+        if fix is None:
+            for label in (self.fix_type, self.sats, self.sigma, self.pdop, self.age):
+                label.setText(dash)
+            self.fix_type.setStyleSheet("")
+            return
+        self.fix_type.setText(texts.fix_type(fix.quality))
+        colour = (
+            FIX_COLOURS.get(GgaQuality(fix.quality)) if fix.quality in set(GgaQuality) else None
+        )
+        self.fix_type.setStyleSheet(
+            f"background: {colour}; color: white; padding: 2px 6px;" if colour else ""
+        )
+        if fix.sats_used_by_system:
+            parts = [f"{k} {v}" for k, v in sorted(fix.sats_used_by_system.items())]
+            self.sats.setText(f"{fix.sats_used or sum(fix.sats_used_by_system.values())}: "
+                              + ", ".join(parts))  # fmt: skip
+        else:
+            self.sats.setText(dash if fix.sats_used is None else str(fix.sats_used))
+        sh = fix.sigma_horizontal
+        if sh is None:
+            self.sigma.setText(dash)
+        else:
+            v = f" V {fix.sigma_alt:.3f}" if fix.sigma_alt is not None else ""
+            self.sigma.setText(
+                self.tr("H {0} m{1} ({2})").format(
+                    f"{sh:.3f}", v, texts.sigma_source(fix.sigma_source)
+                )
+            )
+        self.pdop.setText(dash if fix.pdop is None else f"{fix.pdop:.1f}")
+        self.age.setText(dash if fix.correction_age_s is None else f"{fix.correction_age_s:.0f} s")

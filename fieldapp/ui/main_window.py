@@ -1,0 +1,308 @@
+"""Main window: job open/create, recent jobs, side lists, map, GNSS panel and the field views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QTimer
+from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QFileDialog,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QMessageBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.fieldwork import ellipse_outline, nearest_marker, to_grid
+from fieldapp.gnss.fix import Fix
+from fieldapp.gnss.link import LinkState, LinkStatus
+from fieldapp.store import JobFileError, JobStore
+from fieldapp.survey.models import MarkerStatus
+from fieldapp.ui import texts
+from fieldapp.ui.app import apply_theme, install_language, is_dark, settings
+from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.device_dialog import DeviceChoice, DeviceDialog, make_source
+from fieldapp.ui.gnss_panel import GnssPanel
+from fieldapp.ui.installation_view import InstallationView
+from fieldapp.ui.map_view import MapView
+from fieldapp.ui.occupation_view import OccupationView
+from fieldapp.ui.planning_view import PlanningView
+from fieldapp.ui.session import JobSession
+from fieldapp.ui.stakeout_view import StakeoutView
+
+REDRAW_MS = 100  # 10 Hz at most, whatever the receiver rate
+MAX_RECENT = 8
+
+
+def recent_jobs() -> list[str]:
+    value = settings().value("jobs/recent", [])
+    items = [value] if isinstance(value, str) else list(value or [])
+    return [str(v) for v in items if v]
+
+
+def remember_job(path: Path) -> None:
+    items = [str(path)] + [p for p in recent_jobs() if p != str(path)]
+    settings().setValue("jobs/recent", items[:MAX_RECENT])
+
+
+class MainWindow(QMainWindow):
+    """Holds one JobSession and one DeviceAdapter; views are rebuilt when a job opens."""
+
+    def __init__(self, adapter: DeviceAdapter | None = None) -> None:
+        super().__init__()
+        self.setWindowTitle("fieldapp")
+        self.adapter = adapter or DeviceAdapter(self)
+        self.session: JobSession | None = None
+        self._drawn: Fix | None = None
+        self.tabs = QTabWidget()
+        self.setCentralWidget(self.tabs)
+        self._build_toolbar()
+        self.link_label = QLabel()
+        self.statusBar().addPermanentWidget(self.link_label)
+        self.adapter.status_changed.connect(self._on_link_status)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REDRAW_MS)
+        self.timer.timeout.connect(self.redraw)
+        self.timer.start()
+        self._show_empty()
+
+    # -- chrome ----------------------------------------------------------------------
+    def _build_toolbar(self) -> None:
+        bar = QToolBar(self.tr("Main"))
+        bar.setMovable(False)
+        self.addToolBar(bar)
+
+        def act(text: str, slot: object) -> QAction:
+            a = QAction(text, self)
+            a.triggered.connect(slot)
+            bar.addAction(a)
+            return a
+
+        act(self.tr("Open job"), self.choose_job)
+        act(self.tr("New job"), self.new_job)
+        self.recent_menu = self.menuBar().addMenu(self.tr("Recent jobs"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        bar.addSeparator()
+        act(self.tr("Receiver…"), self.setup_device)
+        self.connect_action = act(self.tr("Connect"), self.connect_device)
+        act(self.tr("Disconnect"), self.adapter.disconnect_device)
+        bar.addSeparator()
+        act(self.tr("Bahasa / English"), self.toggle_language)
+        act(self.tr("Day / night"), self.toggle_theme)
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        for path in recent_jobs():
+            a = self.recent_menu.addAction(path)
+            a.triggered.connect(lambda _c=False, p=path: self.open_job(Path(p)))
+
+    def _show_empty(self) -> None:
+        self.tabs.clear()
+        hint = QLabel(self.tr("Open a job or create a new one (toolbar above)."))
+        hint.setProperty("role", "big")
+        self.tabs.addTab(hint, self.tr("Start"))
+
+    def message(self, text: str) -> None:
+        self.statusBar().showMessage(text, 15000)
+
+    # -- jobs ------------------------------------------------------------------------
+    def choose_job(self) -> None:
+        path = QFileDialog.getExistingDirectory(self, self.tr("Open job (*.fieldapp folder)"))
+        if path:
+            self.open_job(Path(path))
+
+    def new_job(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Folder for the new job"))
+        if not folder:
+            return
+        name, ok = QInputDialog.getText(self, self.tr("New job"), self.tr("Job name (WIUP)"))
+        if not ok or not name.strip():
+            return
+        try:
+            store = JobStore.create(Path(folder) / f"{name.strip()}.fieldapp", name.strip())
+        except (JobFileError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("New job"), str(exc))
+            return
+        self.set_store(store)
+
+    def open_job(self, path: Path) -> bool:
+        try:
+            store = JobStore.open(path)
+        except (JobFileError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Open job"), str(exc))
+            return False
+        self.set_store(store)
+        return True
+
+    def set_store(self, store: JobStore) -> None:
+        self.close_job()
+        session = JobSession(store, self)
+        self.session = session
+        remember_job(store.path)
+        self.setWindowTitle(f"fieldapp – {store.path.name}")
+        session.message.connect(self.message)
+        dark = is_dark()
+        self.map = MapView(dark=dark)
+        self.gnss = GnssPanel()
+        self.stakeout = StakeoutView(session)
+        self.occupation = OccupationView(session, self.adapter)
+        self.installation = InstallationView(session, self.adapter)
+        self.planning = PlanningView(session, dark=dark)
+        self.tabs.clear()
+        self.tabs.addTab(self._map_page(), self.tr("Map"))
+        self.tabs.addTab(self.stakeout, self.tr("Stake-out"))
+        self.tabs.addTab(self.occupation, self.tr("Occupation"))
+        self.tabs.addTab(self.installation, self.tr("Installation"))
+        self.tabs.addTab(self.planning, self.tr("Planning"))
+        self.map.set_layers(session.layers)
+        self.map.set_target(session.selected)
+        self.map.marker_clicked.connect(session.select)
+        self.map.map_clicked.connect(self._map_clicked)
+        session.layers_changed.connect(self._layers_changed)
+        session.marker_selected.connect(self.map.set_target)
+        self._fill_lists()
+        self.gnss.show_status(self.adapter.status, self.adapter.raw_logging)
+
+    def close_job(self) -> None:
+        if self.session is None:
+            return
+        if self.occupation.running:
+            self.occupation.stop()
+        self.adapter.disconnect_device()
+        self.session.close()
+        self.session = None
+        self._show_empty()
+
+    def _map_page(self) -> QWidget:
+        side = QTabWidget()
+        side.setStyleSheet("QTabBar::tab { min-width: 40px; padding: 4px 8px; }")
+        self.boundary_list = QListWidget()
+        self.marker_tree = QTreeWidget()
+        self.marker_tree.setHeaderHidden(True)
+        self.marker_tree.itemClicked.connect(self._tree_clicked)
+        self.control_list = QListWidget()
+        side.addTab(self.marker_tree, self.tr("Markers"))
+        side.addTab(self.boundary_list, self.tr("Boundary"))
+        side.addTab(self.control_list, self.tr("Control"))
+        right = QWidget()
+        rv = QVBoxLayout(right)
+        rv.setContentsMargins(0, 0, 0, 0)
+        rv.addWidget(self.gnss)
+        rv.addStretch(1)
+        split = QSplitter()
+        split.addWidget(side)
+        split.addWidget(self.map)
+        split.addWidget(right)
+        split.setStretchFactor(1, 1)
+        split.setSizes([300, 760, 340])
+        return split
+
+    def _fill_lists(self) -> None:
+        assert self.session is not None
+        layers = self.session.layers
+        self.boundary_list.clear()
+        self.boundary_list.addItems([self.tr("Point {0}").format(b.name) for b in layers.boundary])
+        self.control_list.clear()
+        self.control_list.addItems([f"{c.name} ({c.kind})" for c in layers.control])
+        self.marker_tree.clear()
+        for status in MarkerStatus:
+            members = [m for m in layers.markers if m.status == status.value]
+            top = QTreeWidgetItem([f"{texts.marker_status(status.value)} ({len(members)})"])
+            self.marker_tree.addTopLevelItem(top)
+            for m in members:
+                top.addChild(QTreeWidgetItem([m.name]))
+            top.setExpanded(True)
+
+    def _tree_clicked(self, item: QTreeWidgetItem, _col: int) -> None:
+        if item.parent() is not None and self.session:
+            self.session.select(item.text(0))
+
+    def _map_clicked(self, e: float, n: float) -> None:
+        if self.session is None:
+            return
+        name = nearest_marker(self.session.layers, e, n)
+        if name:
+            self.session.select(name)
+
+    def _layers_changed(self) -> None:
+        if self.session:
+            self.map.set_layers(self.session.layers, fit=False)
+            self._fill_lists()
+
+    # -- devices ---------------------------------------------------------------------
+    def setup_device(self) -> None:
+        if DeviceDialog(self).exec():
+            self.connect_device()
+
+    def connect_device(self) -> bool:
+        near = None
+        if self.session and self.session.layers.markers:
+            m = self.session.layers.markers[0]
+            near = (m.lat - 0.0003, m.lon - 0.0003)
+        try:
+            source = make_source(DeviceChoice.load(), near)
+        except (ValueError, OSError) as exc:
+            self.message(self.tr("Cannot connect: {0}").format(str(exc)))
+            return False
+        raw = self.session.store.raw_dir if self.session else None
+        self.adapter.connect_source(source, raw_dir=raw)
+        return True
+
+    def _on_link_status(self, status: LinkStatus) -> None:
+        self.link_label.setText(f"GNSS: {texts.link_state(status.state)}")
+        if status.state in (LinkState.LOST, LinkState.STALE):
+            self.message(status.reason)
+        if self.session:
+            self.gnss.show_status(status, self.adapter.raw_logging)
+
+    def redraw(self) -> None:
+        """Timer slot: draw the latest epoch once, whatever arrived in between."""
+        fix = self.adapter.latest_fix
+        if self.session is None or fix is self._drawn:
+            return
+        self._drawn = fix
+        self.gnss.show_fix(fix)
+        if fix is not None and fix.lat is not None and fix.lon is not None:
+            e, n = to_grid(self.session.layers.grid, fix.lat, fix.lon)
+            ell = None
+            if fix.ellipse is not None:
+                x = fix.ellipse
+                ell = ellipse_outline(e, n, x.semi_major_m, x.semi_minor_m, x.orientation_deg)
+            elif fix.sigma_horizontal is not None:
+                s = fix.sigma_horizontal
+                ell = ellipse_outline(e, n, s, s, 0.0)
+            self.map.set_position(e, n, ell)
+        self.stakeout.update_fix(fix)
+
+    # -- preferences -----------------------------------------------------------------
+    def toggle_language(self) -> None:
+        lang = "en" if str(settings().value("ui/language", "id")) == "id" else "id"
+        settings().setValue("ui/language", lang)
+        app = QApplication.instance()
+        if app is not None:
+            install_language(app, lang)
+        self.message(self.tr("Language changes fully after a restart."))
+
+    def toggle_theme(self) -> None:
+        theme = "light" if is_dark() else "dark"
+        settings().setValue("ui/theme", theme)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        if self.session:
+            self.set_store(JobStore.open(self.session.path))
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.timer.stop()
+        self.close_job()
+        super().closeEvent(event)

@@ -1,0 +1,101 @@
+"""Painted guidance widgets: a direction arrow and a bullseye that rescales as you approach."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from fieldapp.ui.map_view import nice_length
+
+STATE_COLOURS = {"far": "#b71c1c", "near": "#e65100", "within": "#1b5e20", "": "#616161"}
+
+
+class ArrowWidget(QWidget):
+    """An arrow pointing ``angle_deg`` clockwise from the top of the widget."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.angle_deg: float | None = None
+        self.colour = QColor(STATE_COLOURS[""])
+        self.setMinimumSize(160, 160)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_angle(self, angle_deg: float | None, colour: str) -> None:
+        self.angle_deg = angle_deg
+        self.colour = QColor(colour)
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        p.translate(self.width() / 2, self.height() / 2)
+        p.setPen(QPen(self.palette().windowText().color(), 3))
+        p.drawEllipse(QPointF(0, 0), side * 0.46, side * 0.46)
+        if self.angle_deg is None:
+            return
+        p.rotate(self.angle_deg)
+        r = side * 0.4
+        shape = QPolygonF(
+            [QPointF(0, -r), QPointF(r * 0.45, -r * 0.1), QPointF(r * 0.15, -r * 0.1),
+             QPointF(r * 0.15, r * 0.8), QPointF(-r * 0.15, r * 0.8), QPointF(-r * 0.15, -r * 0.1),
+             QPointF(-r * 0.45, -r * 0.1)]
+        )  # fmt: skip
+        p.setBrush(self.colour)
+        p.setPen(QPen(Qt.GlobalColor.black, 2))
+        p.drawPolygon(shape)
+
+
+class Bullseye(QWidget):
+    """Target at the centre, you as a dot; the scale follows the distance (metres per ring)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.offset: tuple[float, float] | None = None  # (right/E, up/N) from target to you
+        self.tolerance_m = 0.1
+        self.colour = QColor(STATE_COLOURS[""])
+        self.ring_m = 1.0
+        self.setMinimumSize(220, 220)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+    def set_offset(self, x: float | None, y: float | None, tolerance_m: float, colour: str) -> None:
+        self.tolerance_m = tolerance_m
+        self.colour = QColor(colour)
+        if x is None or y is None:
+            self.offset = None
+        else:
+            self.offset = (x, y)
+            self.ring_m = nice_length(max(math.hypot(x, y) / 2.5, tolerance_m))
+            if self.ring_m < tolerance_m:
+                self.ring_m = tolerance_m
+        self.update()
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height()) - 40
+        cx, cy = self.width() / 2, self.height() / 2
+        fg = self.palette().windowText().color()
+        rings = 3
+        px_per_m = side / 2 / (rings * self.ring_m)
+        p.setPen(QPen(fg, 2))
+        for i in range(1, rings + 1):
+            r = i * self.ring_m * px_per_m
+            p.drawEllipse(QPointF(cx, cy), r, r)
+        p.drawLine(QPointF(cx - side / 2, cy), QPointF(cx + side / 2, cy))
+        p.drawLine(QPointF(cx, cy - side / 2), QPointF(cx, cy + side / 2))
+        tol = self.tolerance_m * px_per_m
+        p.setBrush(QColor(27, 94, 32, 90))
+        p.drawEllipse(QPointF(cx, cy), tol, tol)
+        p.drawText(QRectF(4, 4, self.width() - 8, 30), Qt.AlignmentFlag.AlignLeft,
+                   self.tr("{0} m per ring").format(f"{self.ring_m:g}"))  # fmt: skip
+        if self.offset is None:
+            return
+        x = max(-side / 2, min(side / 2, self.offset[0] * px_per_m))
+        y = max(-side / 2, min(side / 2, self.offset[1] * px_per_m))
+        p.setBrush(self.colour)
+        p.setPen(QPen(Qt.GlobalColor.white, 3))
+        p.drawEllipse(QPointF(cx + x, cy - y), 14, 14)
