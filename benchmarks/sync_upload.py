@@ -162,6 +162,7 @@ def push(job: Path, url: str, token: str) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--mb", type=int, default=200)
+    parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args()
     root = Path(tempfile.mkdtemp(prefix="fieldapp-bench-"))
     os.environ["FIELDAPP_HOME"] = str(root / "home")
@@ -172,23 +173,36 @@ def main() -> None:
         size = sealed.total_bytes
         print(f"package: {size:,} bytes in {sealed.file_count} files")
 
-        office = Office(root / "office-a")
-        try:
-            start = time.perf_counter()
-            r = httpx.put(
-                f"{office.url}/api/v1/_bench/plain",
-                content=plain_body(sealed.bag_dir),
-                headers={"Authorization": f"Bearer {office.token}", "Content-Length": str(size)},
-                timeout=600,
+        # Loopback timings on a shared machine are noisy: alternate the two uploads for a
+        # few rounds, each against a fresh office (blobs are deduplicated), keep the best.
+        plain_times: list[float] = []
+        sync_times: list[float] = []
+        for round_no in range(args.rounds):
+            requeue(job)
+            office = Office(root / f"office-{round_no}")
+            try:
+                start = time.perf_counter()
+                r = httpx.put(
+                    f"{office.url}/api/v1/_bench/plain",
+                    content=plain_body(sealed.bag_dir),
+                    headers={
+                        "Authorization": f"Bearer {office.token}",
+                        "Content-Length": str(size),
+                    },
+                    timeout=600,
+                )
+                plain_times.append(time.perf_counter() - start)
+                assert r.status_code == 200 and r.json()["bytes"] == size, r.text
+                sync_times.append(push(job, office.url, office.token))
+            finally:
+                office.stop()
+            print(
+                f"round {round_no + 1}: plain {plain_times[-1]:.2f} s, sync {sync_times[-1]:.2f} s"
             )
-            plain_s = time.perf_counter() - start
-            assert r.status_code == 200 and r.json()["bytes"] == size, r.text
-            sync_s = push(job, office.url, office.token)
-        finally:
-            office.stop()
+        plain_s, sync_s = min(plain_times), min(sync_times)
 
         requeue(job)
-        office = Office(root / "office-b")
+        office = Office(root / "office-wire")
         try:
             relay = CountingRelay(office.port)
             push(job, f"http://127.0.0.1:{relay.port}", office.token)
@@ -200,7 +214,8 @@ def main() -> None:
         mb = size / 1e6
         print(f"plain PUT : {plain_s:6.2f} s  {mb / plain_s:7.1f} MB/s")
         print(f"sync push : {sync_s:6.2f} s  {mb / sync_s:7.1f} MB/s")
-        print(f"throughput ratio sync/plain: {plain_s / sync_s:.3f} (goal >= 0.7)")
+        ratio = plain_s / sync_s
+        print(f"throughput ratio sync/plain (best of {args.rounds}): {ratio:.3f} (goal >= 0.7)")
         print(f"wire bytes: {wire:,} (up {relay.up:,}, down {relay.down:,})")
         print(f"wire ratio: {wire / size:.4f} x package size (goal <= 1.02)")
     finally:

@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from fieldapp.store import JobStore
 
-DEFAULT_CHUNK = 4 << 20
+DEFAULT_CHUNK = 8 << 20  # the office keeps partial bytes, so a big chunk loses nothing on a drop
 STREAM_BLOCK = 256 << 10
 T = TypeVar("T")
 
