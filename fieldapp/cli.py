@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "marker",
     "surveyor",
     "stakeout",
+    "report",
 )
 
 

@@ -32,8 +32,13 @@ from fieldapp.survey.planning import plan_markers
 DOCUMENTED = ("4", "4A", "4B")  # a corner and the two infill markers after it
 EXIF_ORIENTATION = 0x0112
 EXIF_DATETIME_ORIGINAL = 36867
-_SKY = {"utara": (120, 170, 220), "timur": (150, 190, 230), "selatan": (110, 160, 205),
-        "barat": (200, 170, 140), "detail": (90, 90, 90)}  # fmt: skip
+_SKY = {
+    "utara": (120, 170, 220),
+    "timur": (150, 190, 230),
+    "selatan": (110, 160, 205),
+    "barat": (200, 170, 140),
+    "detail": (90, 90, 90),
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -45,17 +50,28 @@ class DemoSite:
 
 
 SITES = {
-    "4": DemoSite("Jembayan", "Loa Kulu", "Dari jalan hauling km 12 ke utara ±350 m melalui "
-                  "jalan setapak; kendaraan roda dua sampai 50 m dari titik.",
-                  "Baik: tugu beton 20×20×100 cm, pelat nama terpasang, tidak terganggu."),
-    "4A": DemoSite("Jembayan", "Loa Kulu", "Menyusuri garis batas ke selatan dari TB 4 ±400 m; "
-                   "semak belukar, dibuka jalur selebar 1 m.",
-                   "Baik: tugu beton, cat kuning, terletak di tepi kebun karet."),
-    "4B": DemoSite("Jembayan Tengah", "Loa Kulu", "Dari Titik Bantu TB-02 ke utara ±80 m; "
-                  "medan datar, tanah liat.",
-                  "Baik: tugu beton; Tanda Batas Referensi dipasang 6 m ke arah barat daya "
-                  "karena titik sebenarnya berada di alur sungai kecil."),
-}  # fmt: skip
+    "4": DemoSite(
+        "Jembayan",
+        "Loa Kulu",
+        "Dari jalan hauling km 12 ke utara ±350 m melalui "
+        "jalan setapak; kendaraan roda dua sampai 50 m dari titik.",
+        "Baik: tugu beton 20×20×100 cm, pelat nama terpasang, tidak terganggu.",
+    ),
+    "4A": DemoSite(
+        "Jembayan",
+        "Loa Kulu",
+        "Menyusuri garis batas ke selatan dari TB 4 ±400 m; "
+        "semak belukar, dibuka jalur selebar 1 m.",
+        "Baik: tugu beton, cat kuning, terletak di tepi kebun karet.",
+    ),
+    "4B": DemoSite(
+        "Jembayan Tengah",
+        "Loa Kulu",
+        "Dari Titik Bantu TB-02 ke utara ±80 m; medan datar, tanah liat.",
+        "Baik: tugu beton; Tanda Batas Referensi dipasang 6 m ke arah barat daya "
+        "karena titik sebenarnya berada di alur sungai kecil.",
+    ),
+}
 WITNESSES = (
     ("Suparman", "Kantor Desa Jembayan", WitnessCategory.DISTRICT_VILLAGE_OFFICER),
     ("Ir. Hendra Wijaya", "PT Tambang Mahakam Sejahtera", WitnessCategory.NEIGHBOUR_PERMIT_HOLDER),
@@ -63,9 +79,15 @@ WITNESSES = (
 )
 
 
-def synthetic_photo(path: Path, size: tuple[int, int], label: str, direction: str,
-                    when: dt.datetime, orientation: int | None = None,
-                    quality: int = 85) -> Path:  # fmt: skip
+def synthetic_photo(
+    path: Path,
+    size: tuple[int, int],
+    label: str,
+    direction: str,
+    when: dt.datetime,
+    orientation: int | None = None,
+    quality: int = 85,
+) -> Path:
     """A JPEG of a marker site drawn with Pillow; ``orientation`` 6 stores it turned (EXIF)."""
     from PIL import Image, ImageDraw, ImageFont
 
@@ -78,8 +100,12 @@ def synthetic_photo(path: Path, size: tuple[int, int], label: str, direction: st
         top = horizon - (i * 7919 % max(1, h // 5))
         draw.rectangle((i, top, i + max(4, w // 120), horizon), fill=(30, 80, 35))
     pw = w // 12
-    draw.rectangle((w // 2 - pw // 2, int(h * 0.45), w // 2 + pw // 2, int(h * 0.8)),
-                   fill=(215, 210, 200), outline=(0, 0, 0), width=max(2, w // 400))  # fmt: skip
+    draw.rectangle(
+        (w // 2 - pw // 2, int(h * 0.45), w // 2 + pw // 2, int(h * 0.8)),
+        fill=(215, 210, 200),
+        outline=(0, 0, 0),
+        width=max(2, w // 400),
+    )
     font = ImageFont.truetype(_font(), max(12, h // 14))
     draw.text((w // 20, h // 20), f"{label} · {direction}", fill=(0, 0, 0), font=font)
     exif = Image.Exif()
@@ -101,8 +127,10 @@ def _font() -> str:
 
 
 def _plan(store: JobStore) -> None:
-    nbs = [NeighborArea(r["name"], rings_from_geojson(r["geometry"]))
-           for r in rec.load_geojson_rows(store.db, "neighbor_area")]  # fmt: skip
+    nbs = [
+        NeighborArea(r["name"], rings_from_geojson(r["geometry"]))
+        for r in rec.load_geojson_rows(store.db, "neighbor_area")
+    ]
     zones = [
         ActivityZone(
             r["name"], r["kind"], rings_from_geojson(r["geometry"]), r["depth_m"], r["height_m"]
@@ -121,12 +149,27 @@ def _occupy(store: JobStore, name: str, surveyor: str, start: dt.datetime, seed:
     off_n, off_e = 0.012 * math.cos(seed), 0.018 * math.sin(seed)
     antenna = AntennaHeight(1.800, HeightMethod.VERTICAL, 0.0, 0.0)
     ground_h = (m.h if m.h is not None else 95.0) + 0.3 * seed
-    sim = Simulator(SimConfig(start_lat=m.lat + off_n / kn, start_lon=m.lon + off_e / ke,
-                              height_m=ground_h + antenna.total_m, noise_m=0.006,
-                              noise_up_m=0.012, start=start, seed=seed))  # fmt: skip
-    recorder = begin_occupation(store.db, name, profile_named("default"), antenna,
-                                device="CHCNAV i73+ (simulasi)", source="simulator",
-                                surveyor=surveyor, batch=20)  # fmt: skip
+    sim = Simulator(
+        SimConfig(
+            start_lat=m.lat + off_n / kn,
+            start_lon=m.lon + off_e / ke,
+            height_m=ground_h + antenna.total_m,
+            noise_m=0.006,
+            noise_up_m=0.012,
+            start=start,
+            seed=seed,
+        )
+    )
+    recorder = begin_occupation(
+        store.db,
+        name,
+        profile_named("default"),
+        antenna,
+        device="CHCNAV i73+ (simulasi)",
+        source="simulator",
+        surveyor=surveyor,
+        batch=20,
+    )
     stream = NmeaStream()
     for k in range(40):
         for fix in stream.feed(sim.next_epoch(), float(k)):
@@ -143,8 +186,14 @@ def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 12
     """Plan the demo WIUP and install and document :data:`DOCUMENTED`; returns their names."""
     if not rec.load_markers(store.db):
         _plan(store)
-    add_equipment(store.db, Equipment(EquipmentKind.GNSS_RECEIVER, "CHCNAV i73+ (base + rover)",
-                                      "3374-1928-0041 / 3374-1928-0057"))  # fmt: skip
+    add_equipment(
+        store.db,
+        Equipment(
+            EquipmentKind.GNSS_RECEIVER,
+            "CHCNAV i73+ (base + rover)",
+            "3374-1928-0041 / 3374-1928-0057",
+        ),
+    )
     add_equipment(store.db, Equipment(EquipmentKind.TOTAL_STATION, "Sokkia iM-52", "HR0934"))
     surveyor = rec.load_surveyors(store.db)[0].name
     day0 = dt.datetime(2026, 11, 9, 1, 30, tzinfo=dt.UTC)  # 09:30 WITA
@@ -153,24 +202,38 @@ def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 12
             start = day0 + dt.timedelta(days=k // 2, hours=2 * k)
             _occupy(store, name, surveyor, start, seed=k)
             site = SITES[name]
-            set_description(store.db, name, Description(
-                desa=site.desa, kecamatan=site.kecamatan, kabupaten="Kutai Kartanegara",
-                provinsi="Kalimantan Timur", access=site.access, condition=site.condition,
-                surveyor=surveyor,
-            ))  # fmt: skip
+            set_description(
+                store.db,
+                name,
+                Description(
+                    desa=site.desa,
+                    kecamatan=site.kecamatan,
+                    kabupaten="Kutai Kartanegara",
+                    provinsi="Kalimantan Timur",
+                    access=site.access,
+                    condition=site.condition,
+                    surveyor=surveyor,
+                ),
+            )
             for d, direction in enumerate(PhotoDirection):
                 path = Path(tmp) / f"IMG_{k}{d}_{direction.value}.jpg"
                 when = (start + dt.timedelta(hours=8, minutes=10 + d)).replace(tzinfo=None)
                 orientation = 6 if (name, direction) == ("4", PhotoDirection.TIMUR) else None
                 synthetic_photo(path, photo_size, f"TB {name}", direction.value, when, orientation)
-                import_photo(store, name, path, direction,
-                             f"Tanda batas {name}, arah {direction.value}")  # fmt: skip
+                import_photo(
+                    store, name, path, direction, f"Tanda batas {name}, arah {direction.value}"
+                )
             for wname, inst, cat in WITNESSES[: 2 + (k == 2)]:
                 add_witness(store.db, name, wname, inst, cat)
         m = rec.load_marker(store.db, "4B")
         kn, ke = metres_per_degree(m.lat)
-        record_reference(store.db, "4B", Position(m.lat - 4.2 / kn, m.lon - 4.3 / ke, m.h),
-                         "titik sebenarnya di alur sungai", surveyor)  # fmt: skip
+        record_reference(
+            store.db,
+            "4B",
+            Position(m.lat - 4.2 / kn, m.lon - 4.3 / ke, m.h),
+            "titik sebenarnya di alur sungai",
+            surveyor,
+        )
     return list(DOCUMENTED)
 
 

@@ -25,6 +25,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--screenshot", metavar="DIR", help="write a PNG of each main view into DIR and exit"
     )
     p.add_argument("--size", default="1366x768", help="window size for --screenshot (WxH)")
+    p.add_argument(
+        "--export-job",
+        metavar="PATH",
+        help="write a demo job with three markers installed and documented, and exit",
+    )
     p.set_defaults(handler=_demo)
 
 
@@ -36,6 +41,13 @@ def _demo(args: argparse.Namespace) -> int:
     from fieldapp.operations import validate_job
     from fieldapp.store import JobFileError, JobStore
 
+    if args.export_job:
+        from fieldapp.demo_documented import export_documented_demo
+
+        if Path(args.export_job).exists():
+            raise CommandError(f"{args.export_job}: already exists; choose a new path")
+        print(f"Documented demo job: {export_documented_demo(args.export_job)}")
+        return 0
     path = Path(args.job) if args.job else default_demo_path()
     if args.fresh and path.exists():
         shutil.rmtree(path)

@@ -48,8 +48,12 @@ def _place(data: ReportData) -> str:
     for m in data.markers:
         d = m.installation.description
         if d is not None and d.desa:
-            parts = [f"Desa {d.desa}", f"Kecamatan {d.kecamatan}" if d.kecamatan else None,
-                     f"Kabupaten {d.kabupaten}" if d.kabupaten else None, d.provinsi]  # fmt: skip
+            parts = [
+                f"Desa {d.desa}",
+                f"Kecamatan {d.kecamatan}" if d.kecamatan else None,
+                f"Kabupaten {d.kabupaten}" if d.kabupaten else None,
+                d.provinsi,
+            ]
             return ", ".join(p for p in parts if p)
     return ", ".join(p for p in (data.permit.regency, data.permit.province) if p) or "lokasi WIUP"
 
@@ -58,8 +62,9 @@ def _method(data: ReportData) -> str:
     sources = {m.stake.source.value for m in data.markers}
     parts = []
     if "gnss" in sources:
-        occ = next((m.occupation for m in data.markers if m.occupation and m.occupation.result),
-                   None)  # fmt: skip
+        occ = next(
+            (m.occupation for m in data.markers if m.occupation and m.occupation.result), None
+        )
         gates = ""
         if occ is not None and occ.result is not None:
             p = occ.result.profile
@@ -85,8 +90,15 @@ def _markers_table(pdf: DocumentPDF, data: ReportData) -> None:
     zone = data.zone_label
     widths = (6, 11, 14, 26, 27, 19, 21, 12, 13, 17)
     align = ("C", "C", "L", "C", "C", "R", "R", "R", "R", "C")
-    with pdf.table(col_widths=widths, text_align=align, headings_style=HEAD, line_height=3.6,
-                   width=pdf.content_width, repeat_headings=1, padding=0.8) as table:  # fmt: skip
+    with pdf.table(
+        col_widths=widths,
+        text_align=align,
+        headings_style=HEAD,
+        line_height=3.6,
+        width=pdf.content_width,
+        repeat_headings=1,
+        padding=0.8,
+    ) as table:
         head = table.row()
         for text in (
             "No",
@@ -100,14 +112,21 @@ def _markers_table(pdf: DocumentPDF, data: ReportData) -> None:
             "Δ desain (m)",
             "Tgl. pasang",
         ):
-            head.cell(text, align="C")  # fmt: skip
+            head.cell(text, align="C")
         for i, m in enumerate(data.markers, start=1):
             row = table.row()
             for text in (
-                str(i), m.name, KIND_ID[m.marker.kind], lat_dms(m.lat), lon_dms(m.lon),
-                num(m.e), num(m.n), num(m.h), num(m.stake.delta.horizontal_m),
+                str(i),
+                m.name,
+                KIND_ID[m.marker.kind],
+                lat_dms(m.lat),
+                lon_dms(m.lon),
+                num(m.e),
+                num(m.n),
+                num(m.h),
+                num(m.stake.delta.horizontal_m),
                 date_short(m.installed_at.date()),
-            ):  # fmt: skip
+            ):
                 row.cell(text)
     pdf.set_font(FONT, size=9.5)
 
@@ -120,8 +139,10 @@ class Signatory:
 
 
 def signatories(data: ReportData, holder_signatory: str | None = None) -> list[Signatory]:
-    people = [Signatory("Juru Ukur", s.name, f"Sertifikat {s.certificate_no or '-'}")
-              for s in data.surveyors]  # fmt: skip
+    people = [
+        Signatory("Juru Ukur", s.name, f"Sertifikat {s.certificate_no or '-'}")
+        for s in data.surveyors
+    ]
     holder = data.permit.holder or "Pemegang IUP"
     people.append(Signatory("Pemegang IUP", holder_signatory or "", holder))
     seen: set[tuple[str, str]] = set()
@@ -161,8 +182,9 @@ def _signature_blocks(pdf: DocumentPDF, people: list[Signatory]) -> None:
             pdf.line(x + 10, top + 29, x + col - 16, top + 29)
             pdf.set_xy(x, top + 30)
             pdf.set_font(FONT, size=9)
-            pdf.multi_cell(col - 6, 4.5, person.name or "(nama terang)", align="C",
-                           new_x="LEFT", new_y="NEXT")  # fmt: skip
+            pdf.multi_cell(
+                col - 6, 4.5, person.name or "(nama terang)", align="C", new_x="LEFT", new_y="NEXT"
+            )
         pdf.set_xy(pdf.l_margin, top + 38)
 
 
@@ -180,9 +202,15 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     pdf.set_font(FONT, "B", 13)
     pdf.cell(0, 7, "BERITA ACARA", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, "B", 11)
-    pdf.multi_cell(0, 5.5, "PENGUKURAN TITIK BATAS DAN PEMASANGAN TANDA BATAS\n"
-                   f"WILAYAH IZIN USAHA PERTAMBANGAN {p.wiup_code or ''}".rstrip(),
-                   align="C", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(
+        0,
+        5.5,
+        "PENGUKURAN TITIK BATAS DAN PEMASANGAN TANDA BATAS\n"
+        f"WILAYAH IZIN USAHA PERTAMBANGAN {p.wiup_code or ''}".rstrip(),
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_font(FONT, size=10)
     pdf.cell(0, 6, f"Nomor: {number}", align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.ln(3)
@@ -198,50 +226,91 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
         pdf.cell(6, 5, f"{i}.")
         pdf.multi_cell(0, 5, text, align="J", new_x="LMARGIN", new_y="NEXT")
     pdf.heading("II. Pemegang Izin dan Data Perizinan")
-    pdf.key_values([
-        ("Pemegang IUP", p.holder or "-"), ("Nomor SK IUP", p.sk_number or "-"),
-        ("Tanggal SK IUP", iso_date(p.sk_date)), ("Kode WIUP", p.wiup_code or "-"),
-        ("Komoditas", p.commodity or "-"),
-        ("Luas menurut SK", f"{num(p.sk_area_ha, 2)} ha" if p.sk_area_ha else "-"),
-        ("Lokasi", ", ".join(x for x in (p.regency, p.province) if x) or "-"),
-    ])  # fmt: skip
+    pdf.key_values(
+        [
+            ("Pemegang IUP", p.holder or "-"),
+            ("Nomor SK IUP", p.sk_number or "-"),
+            ("Tanggal SK IUP", iso_date(p.sk_date)),
+            ("Kode WIUP", p.wiup_code or "-"),
+            ("Komoditas", p.commodity or "-"),
+            ("Luas menurut SK", f"{num(p.sk_area_ha, 2)} ha" if p.sk_area_ha else "-"),
+            ("Lokasi", ", ".join(x for x in (p.regency, p.province) if x) or "-"),
+        ]
+    )
     pdf.heading("III. Juru Ukur")
-    _simple_table(pdf, ("No", "Nama", "No. Sertifikat Kompetensi", "No. KPO"), (8, 52, 55, 55),
-                  [(str(i), s.name, s.certificate_no or "-", s.kpo_no or "-")
-                   for i, s in enumerate(data.surveyors, start=1)])  # fmt: skip
+    _simple_table(
+        pdf,
+        ("No", "Nama", "No. Sertifikat Kompetensi", "No. KPO"),
+        (8, 52, 55, 55),
+        [
+            (str(i), s.name, s.certificate_no or "-", s.kpo_no or "-")
+            for i, s in enumerate(data.surveyors, start=1)
+        ],
+    )
     pdf.heading("IV. Peralatan")
-    _simple_table(pdf, ("No", "Jenis", "Merek / Model", "Nomor Seri"), (8, 40, 72, 50),
-                  [(str(i), EQUIPMENT_ID[e.kind], e.model, e.serial)
-                   for i, e in enumerate(data.equipment, start=1)]
-                  or [("-", "Peralatan belum dicatat dalam job", "-", "-")])  # fmt: skip
+    _simple_table(
+        pdf,
+        ("No", "Jenis", "Merek / Model", "Nomor Seri"),
+        (8, 40, 72, 50),
+        [
+            (str(i), EQUIPMENT_ID[e.kind], e.model, e.serial)
+            for i, e in enumerate(data.equipment, start=1)
+        ]
+        or [("-", "Peralatan belum dicatat dalam job", "-", "-")],
+    )
     pdf.heading("V. Metode Pengukuran")
     pdf.para(_method(data))
     pdf.heading(f"VI. Daftar Tanda Batas Terpasang ({len(data.markers)} buah)")
     _markers_table(pdf, data)
     pdf.set_font(FONT, size=7.5)
-    pdf.multi_cell(0, 3.8, "Jenis: Sudut = pada titik batas SK; Sisipan = pada garis batas; "
-                   "Referensi = Tanda Batas Referensi. Δ desain = jarak horizontal posisi "
-                   "terpasang ke koordinat desain.", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.multi_cell(
+        0,
+        3.8,
+        "Jenis: Sudut = pada titik batas SK; Sisipan = pada garis batas; "
+        "Referensi = Tanda Batas Referensi. Δ desain = jarak horizontal posisi "
+        "terpasang ke koordinat desain.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.heading("VII. Saksi")
-    _simple_table(pdf, ("No", "Nama", "Instansi", "Unsur", "Tanda batas"), (8, 40, 52, 38, 32),
-                  [(str(i), *r) for i, r in enumerate(_witness_rows(data), start=1)]
-                  or [("-", "Tidak ada saksi tercatat", "-", "-", "-")])  # fmt: skip
+    _simple_table(
+        pdf,
+        ("No", "Nama", "Instansi", "Unsur", "Tanda batas"),
+        (8, 40, 52, 38, 32),
+        [(str(i), *r) for i, r in enumerate(_witness_rows(data), start=1)]
+        or [("-", "Tidak ada saksi tercatat", "-", "-", "-")],
+    )
     pdf.ln(2)
-    pdf.para("Demikian berita acara ini dibuat dengan sebenarnya dalam rangkap secukupnya "
-             "untuk dipergunakan sebagaimana mestinya.")  # fmt: skip
+    pdf.para(
+        "Demikian berita acara ini dibuat dengan sebenarnya dalam rangkap secukupnya "
+        "untuk dipergunakan sebagaimana mestinya."
+    )
     pdf.ln(1)
     pdf.set_font(FONT, size=9.5)
-    pdf.cell(0, 5, f"{opts.place or _place(data).split(',')[0]}, {iso_date(day.isoformat())}",
-             align="R", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    pdf.cell(
+        0,
+        5,
+        f"{opts.place or _place(data).split(',')[0]}, {iso_date(day.isoformat())}",
+        align="R",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     _signature_blocks(pdf, signatories(data, opts.holder_signatory))
     return pdf
 
 
-def _simple_table(pdf: DocumentPDF, head: tuple[str, ...], widths: tuple[float, ...],
-                  rows: list[tuple[str, ...]]) -> None:  # fmt: skip
+def _simple_table(
+    pdf: DocumentPDF, head: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, ...]]
+) -> None:
     pdf.set_font(FONT, size=8.5)
-    with pdf.table(col_widths=widths, headings_style=HEAD, line_height=4.4, padding=1,
-                   width=pdf.content_width, text_align="LEFT") as table:  # fmt: skip
+    with pdf.table(
+        col_widths=widths,
+        headings_style=HEAD,
+        line_height=4.4,
+        padding=1,
+        width=pdf.content_width,
+        text_align="LEFT",
+    ) as table:
         for values in (head, *rows):
             row = table.row()
             for v in values:

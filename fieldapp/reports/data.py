@@ -41,8 +41,15 @@ KIND_ID = {
 QUALITY_ID = {1: "Autonomous", 2: "DGNSS", 4: "RTK Fixed", 5: "RTK Float"}
 # Provinces in WITA / WIT; every other province keeps WIB (UTC+7). Longitude alone is wrong
 # for Kalimantan Barat/Tengah (WIB) next to Kalimantan Selatan/Timur (WITA).
-_WITA = ("bali", "nusa tenggara", "kalimantan selatan", "kalimantan timur", "kalimantan utara",
-         "sulawesi", "gorontalo")  # fmt: skip
+_WITA = (
+    "bali",
+    "nusa tenggara",
+    "kalimantan selatan",
+    "kalimantan timur",
+    "kalimantan utara",
+    "sulawesi",
+    "gorontalo",
+)
 _WIT = ("maluku", "papua")
 
 
@@ -172,8 +179,9 @@ def _fix_type(store: JobStore, occ: OccupationRecord | None) -> str | None:
     return QUALITY_ID.get(int(common or 0), f"kualitas {common}")
 
 
-def _installed_at(inst: MarkerInstallation, stake: StakeRecord, occ: OccupationRecord | None,
-                  zone: LocalZone) -> dt.datetime:  # fmt: skip
+def _installed_at(
+    inst: MarkerInstallation, stake: StakeRecord, occ: OccupationRecord | None, zone: LocalZone
+) -> dt.datetime:
     # The field time of the measurement when known, else when the stake was recorded.
     if occ is not None and occ.result is not None and occ.result.last_utc is not None:
         return zone.local(occ.result.last_utc)
@@ -202,8 +210,9 @@ def load_report_data(
         if missing:
             raise ReportInputError(
                 f"{store.path}: no marker named {', '.join(missing)} in this job",
-                marker=missing[0], path=store.path,
-            )  # fmt: skip
+                marker=missing[0],
+                path=store.path,
+            )
         chosen = [known[n] for n in names]
     else:
         keep = select or (lambda m: m.status in INSTALLED)
@@ -216,8 +225,9 @@ def load_report_data(
         if stake is None or p is None or not (math.isfinite(p.lat) and math.isfinite(p.lon)):
             raise ReportInputError(
                 f"marker {m.name}: no measured coordinates (no stake recorded) in {store.path}",
-                marker=m.name, path=store.path,
-            )  # fmt: skip
+                marker=m.name,
+                path=store.path,
+            )
         occ = next((o for o in inst.occupations if o.id == stake.occupation_id), None)
         e, n, _ = transform(SRGI, grid, p.lon, p.lat)
         reports.append(
@@ -233,14 +243,25 @@ def load_report_data(
             )
         )
     body = {
-        "permit": permit, "grid": grid.code, "boundary": boundary,
-        "control": rec.load_control_points(db), "surveyors": rec.load_surveyors(db),
-        "equipment": load_equipment(db), "markers": [r.installation for r in reports],
-    }  # fmt: skip
+        "permit": permit,
+        "grid": grid.code,
+        "boundary": boundary,
+        "control": rec.load_control_points(db),
+        "surveyors": rec.load_surveyors(db),
+        "equipment": load_equipment(db),
+        "markers": [r.installation for r in reports],
+    }
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
     return ReportData(
-        job_path=store.path, permit=permit, grid=grid, zone=zone, boundary=tuple(boundary),
-        control=tuple(body["control"]), surveyors=tuple(body["surveyors"]),
-        equipment=tuple(body["equipment"]), all_markers=tuple(all_markers),
-        markers=tuple(reports), sha256=digest,
-    )  # fmt: skip
+        job_path=store.path,
+        permit=permit,
+        grid=grid,
+        zone=zone,
+        boundary=tuple(boundary),
+        control=tuple(body["control"]),
+        surveyors=tuple(body["surveyors"]),
+        equipment=tuple(body["equipment"]),
+        all_markers=tuple(all_markers),
+        markers=tuple(reports),
+        sha256=digest,
+    )

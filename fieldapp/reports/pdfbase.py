@@ -27,8 +27,14 @@ def font_path(bold: bool = False) -> Path:
 class DocumentPDF(FPDF):
     """A4/F4 page with the DejaVu font embedded (core fonts are Latin-1: no ° ′ ″ ±)."""
 
-    def __init__(self, title: str, doc_id: str, data_sha256: str, paper: Paper = "a4",
-                 landscape: bool = False) -> None:  # fmt: skip
+    def __init__(
+        self,
+        title: str,
+        doc_id: str,
+        data_sha256: str,
+        paper: Paper = "a4",
+        landscape: bool = False,
+    ) -> None:
         if paper not in PAPERS:
             raise ValueError(f"unknown paper {paper!r}: a4 or f4")
         super().__init__(orientation="L" if landscape else "P", unit="mm", format=PAPERS[paper])

@@ -15,8 +15,13 @@ WITNESS_ID = {
     WitnessCategory.LAND_RIGHT_HOLDER: "Pemegang hak atas tanah",
     WitnessCategory.FORESTRY_OFFICER: "Petugas kehutanan",
 }
-DIRECTION_ID = {"utara": "Utara", "timur": "Timur", "selatan": "Selatan", "barat": "Barat",
-                "detail": "Detail (dekat)"}  # fmt: skip
+DIRECTION_ID = {
+    "utara": "Utara",
+    "timur": "Timur",
+    "selatan": "Selatan",
+    "barat": "Barat",
+    "detail": "Detail (dekat)",
+}
 
 
 def num(value: float | None, decimals: int = 3, signed: bool = False) -> str:

@@ -1,0 +1,244 @@
+"""Document builds as jobs: progress callback, cancel from another thread, typed outcome."""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+from pathlib import Path
+
+from fieldapp.reports.berita_acara import BeritaAcaraOptions, render_berita_acara
+from fieldapp.reports.data import ReportData, ReportInputError, load_report_data
+from fieldapp.reports.pdfbase import Paper, atomic_path, save_pdf
+from fieldapp.store import JobStore
+from fieldapp.store.photos import sha256_file
+from fieldapp.survey.models import MarkerStatus
+
+DELIVERABLE_NAMES = {
+    "berita_acara": "berita_acara.pdf",
+    "deskripsi": "deskripsi_tanda_batas.pdf",
+    "stakeout": "laporan_stakeout.pdf",
+    "tables": "tabel_koordinat.xlsx",
+    "map": "peta_wiup.dxf",
+    "photos": "foto",
+    "sums": "SHA256SUMS.txt",
+}
+
+
+class BuildKind(StrEnum):
+    BERITA_ACARA = "berita-acara"
+    DESKRIPSI = "deskripsi"
+    STAKEOUT = "stakeout"
+    DELIVERABLES = "deliverables"
+
+
+class Outcome(StrEnum):
+    FINISHED = "finished"
+    FAILED = "failed"
+    CANCELLED = "cancelled"
+
+
+@dataclass(frozen=True, slots=True)
+class BuildProgress:
+    done: int
+    total: int
+    step: str
+
+
+@dataclass(frozen=True, slots=True)
+class BuildResult:
+    outcome: Outcome
+    paths: tuple[Path, ...] = ()
+    message: str | None = None
+    elapsed_s: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class BuildOptions:
+    paper: Paper = "a4"
+    markers: tuple[str, ...] = ()  # deskripsi: only these (default: every installed marker)
+    berita_acara: BeritaAcaraOptions = field(default_factory=BeritaAcaraOptions)
+
+
+class BuildCancelled(Exception):
+    """Raised inside a build at the next check after :meth:`DocumentBuild.cancel`."""
+
+
+def _staked(m: object) -> bool:
+    return getattr(m, "status", MarkerStatus.PLANNED) is not MarkerStatus.PLANNED
+
+
+class DocumentBuild:
+    """One document (or the deliverables folder) built from a job; run it on any thread.
+
+    The GUI calls :meth:`run` on a worker thread, turns ``progress`` calls into signals and
+    :meth:`cancel` from its button. Nothing half-written is left at the output either way.
+    """
+
+    def __init__(
+        self,
+        job: Path,
+        kind: BuildKind,
+        output: Path,
+        options: BuildOptions | None = None,
+        progress: Callable[[BuildProgress], None] | None = None,
+    ) -> None:
+        self.job = Path(job)
+        self.kind = BuildKind(kind)
+        self.output = Path(output)
+        self.options = options or BuildOptions()
+        self._progress = progress
+        self._cancel = threading.Event()
+        self._done = 0
+        self._total = 1
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise BuildCancelled
+
+    def _step(self, text: str) -> None:
+        self._done += 1
+        if self._progress is not None:
+            self._progress(BuildProgress(min(self._done, self._total), self._total, text))
+
+    def run(self) -> BuildResult:
+        start = time.perf_counter()
+        try:
+            with JobStore.open(self.job) as store:
+                paths = self._build(store)
+        except BuildCancelled:
+            return BuildResult(Outcome.CANCELLED, (), "cancelled", time.perf_counter() - start)
+        except (ReportInputError, LookupError, ValueError, OSError) as exc:
+            msg = str(exc.args[0]) if isinstance(exc, LookupError) else str(exc)
+            return BuildResult(Outcome.FAILED, (), msg, time.perf_counter() - start)
+        return BuildResult(Outcome.FINISHED, tuple(paths), None, time.perf_counter() - start)
+
+    def _build(self, store: JobStore) -> list[Path]:
+        if self.kind is BuildKind.DELIVERABLES:
+            return [self._deliverables(store)]
+        out = self.output
+        if self.kind is BuildKind.STAKEOUT:
+            self._total = 2
+            data = load_report_data(store, select=_staked)
+            return [self._stakeout(data, out)]
+        names = self.options.markers or None
+        data = load_report_data(store, names=names)
+        if self.kind is BuildKind.BERITA_ACARA:
+            self._total = 2
+            return [self._berita_acara(data, out)]
+        self._total = len(data.markers) + 1
+        return [self._deskripsi(store, data, out, None)]
+
+    def _berita_acara(self, data: ReportData, out: Path) -> Path:
+        ba = replace(self.options.berita_acara, paper=self.options.paper)
+        pdf = render_berita_acara(data, ba)
+        self.check()
+        self._step("berita acara")
+        return save_pdf(pdf, out)
+
+    def _deskripsi(
+        self, store: JobStore, data: ReportData, out: Path, stamp_dir: Path | None
+    ) -> Path:
+        from fieldapp.reports.deskripsi import render_deskripsi
+        from fieldapp.reports.photos import PhotoProcessor
+
+        processor = PhotoProcessor(store.photos_dir, stamp_dir)
+        pdf = render_deskripsi(
+            data,
+            processor,
+            self.options.paper,
+            progress=lambda name: self._step(f"deskripsi {name}"),
+            check=self.check,
+        )
+        self.check()
+        return save_pdf(pdf, out)
+
+    def _stakeout(self, data: ReportData, out: Path) -> Path:
+        from fieldapp.reports.stakeout import render_stakeout
+
+        pdf = render_stakeout(data, self.options.paper)
+        self.check()
+        self._step("laporan stake out")
+        return save_pdf(pdf, out)
+
+    def _deliverables(self, store: JobStore) -> Path:
+        from fieldapp.reports.tables import write_tables
+
+        target = self.output
+        if target.exists() and (not target.is_dir() or any(target.iterdir())):
+            raise ValueError(f"{target}: exists and is not an empty folder; choose a new one")
+        installed = load_report_data(store)
+        staked = load_report_data(store, select=_staked)
+        self._total = len(installed.markers) + 5
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # Build beside the target and rename at the end: the folder appears complete or not at all.
+        work = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent))
+        try:
+            n = DELIVERABLE_NAMES
+            photo_dir = work / n["photos"]
+            photo_dir.mkdir()
+            self._berita_acara(installed, work / n["berita_acara"])
+            self._deskripsi(store, installed, work / n["deskripsi"], photo_dir)
+            self._stakeout(staked, work / n["stakeout"])
+            write_tables(installed, work / n["tables"])
+            self._step("tabel koordinat")
+            self.check()
+            write_map(installed, work / n["map"])
+            self._step("peta DXF")
+            _write_sums(work, work / n["sums"])
+            if target.exists():
+                target.rmdir()
+            work.replace(target)
+        finally:
+            if work.exists():
+                shutil.rmtree(work, ignore_errors=True)
+        return target
+
+
+def write_map(data: ReportData, target: Path) -> Path:
+    """WIUP, markers as installed and control points on named layers (the exchange DXF writer)."""
+    from fieldapp.exchange.export import build_export_set, export_points
+    from fieldapp.survey.models import Marker
+
+    built = [
+        Marker(
+            m.name, m.marker.kind, m.marker.seq, m.lat, m.lon, m.h, m.marker.edge, m.marker.status
+        )
+        for m in data.markers
+    ]
+    export = build_export_set(
+        data.permit, data.grid, list(data.boundary), built, list(data.control)
+    )
+    return export_points(export, "dxf", target)
+
+
+def _write_sums(folder: Path, target: Path) -> None:
+    lines = [
+        f"{sha256_file(p)}  {p.relative_to(folder).as_posix()}"
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    ]
+    with atomic_path(target) as tmp:
+        tmp.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+def build_document(
+    job: Path,
+    kind: BuildKind | str,
+    output: Path,
+    options: BuildOptions | None = None,
+    progress: Callable[[BuildProgress], None] | None = None,
+) -> BuildResult:
+    """Run a build on the calling thread (the CLI); the GUI holds the DocumentBuild itself."""
+    return DocumentBuild(job, BuildKind(kind), output, options, progress).run()

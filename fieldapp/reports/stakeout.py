@@ -1,0 +1,154 @@
+"""Stake-out and occupation report: design vs staked, deltas, gates, epochs, sigma, antenna."""
+
+from __future__ import annotations
+
+from fieldapp.gnss.fix import SigmaSource
+from fieldapp.reports.data import MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.pdfbase import FONT, HEAD, DocumentPDF, Paper
+from fieldapp.reports.textfmt import date_id, num
+
+TITLE = "Laporan Stake Out dan Pengamatan Tanda Batas"
+REASON_ID = {
+    "no_time": "tanpa waktu",
+    "no_position": "tanpa posisi",
+    "not_fixed": "bukan fixed",
+    "no_height": "tanpa tinggi",
+    "no_sigma": "tanpa sigma",
+    "sigma_estimated": "sigma estimasi",
+    "sigma_h": "σH > batas",
+    "sigma_v": "σV > batas",
+    "no_pdop": "tanpa PDOP",
+    "pdop": "PDOP > 10",
+    "duplicate_time": "waktu ganda",
+    "outlier": "pencilan",
+}
+
+
+def sigma_label(source: SigmaSource | None) -> str:
+    """Honesty: a sigma from GST was measured by the receiver; from DOP it is only estimated."""
+    if source is SigmaSource.GST:
+        return "terukur (GST)"
+    if source is SigmaSource.ESTIMATED:
+        return "estimasi (DOP)"
+    return "tidak ada"
+
+
+def _rows(data: ReportData, m: MarkerReport) -> list[str]:
+    design_e, design_n = data.grid_of(m.marker.lat, m.marker.lon)
+    d = m.stake.delta
+    occ = m.occupation
+    r = occ.result if occ else None
+    if r is None:
+        occ_cells = ["-", "-", "-", "-", "-", "-"]
+    else:
+        rejected = ", ".join(
+            f"{REASON_ID.get(k.value, k.value)} {n}" for k, n in r.rejected_by_reason.items() if n
+        )
+        sig = (
+            f"H {num(r.mean_sigma_h_m)} V {num(r.mean_sigma_v_m)}\n"
+            f"{sigma_label(r.sigma_source)}\nsebaran H {num(r.std_h_m)}"
+        )
+        first = r.first_utc.strftime("%H:%M:%S") if r.first_utc else "-"
+        last = r.last_utc.strftime("%H:%M:%S") if r.last_utc else "-"
+        ant = (
+            "-"
+            if r.antenna is None
+            else (
+                f"{num(r.antenna.measured_m)} ({r.antenna.method.value})\n"
+                f"total {num(r.antenna.total_m)}"
+            )
+        )
+        occ_cells = [
+            f"{r.epochs_used}",
+            f"{r.epochs_rejected}" + (f"\n{rejected}" if rejected else ""),
+            sig,
+            m.fix_type or "-",
+            ant,
+            f"{first}–\n{last} UTC\n{r.span_s:.0f} s",
+        ]
+    return [
+        m.name,
+        f"{num(design_e)}\n{num(design_n)}",
+        f"{num(m.e)}\n{num(m.n)}",
+        f"{num(d.dn_m, signed=True)}\n{num(d.de_m, signed=True)}\n{num(d.dh_m, signed=True)}",
+        f"{num(d.horizontal_m)}\n≤ {num(d.tolerance_m, 2)}\n{'memenuhi' if d.passed else 'TIDAK'}",
+        "GNSS" if m.stake.source.value == "gnss" else f"TS\n{m.stake.ts_shot or ''}",
+        *occ_cells,
+    ]
+
+
+def render_stakeout(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
+    if not data.markers:
+        raise ReportInputError(f"{data.job_path}: no staked marker to report", path=data.job_path)
+    pdf = DocumentPDF(TITLE, f"SO-{data.sha256[:12]}", data.sha256, paper, landscape=True)
+    pdf.add_page()
+    pdf.set_font(FONT, "B", 13)
+    pdf.cell(0, 7, TITLE.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
+    p = data.permit
+    pdf.set_font(FONT, size=9)
+    pdf.cell(
+        0,
+        5,
+        f"WIUP {p.wiup_code or '-'} · {p.holder or p.name} · grid {data.grid.name}",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    days = sorted({m.installed_at.date() for m in data.markers})
+    pdf.cell(
+        0,
+        5,
+        f"Periode pengukuran: {date_id(days[0])} – {date_id(days[-1])} "
+        f"({data.zone.name}); {len(data.markers)} tanda batas",
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.ln(2)
+    z = data.zone_label
+    head = (
+        "Nama",
+        f"Desain E/N (m)\n{z}",
+        f"Dipatok E/N (m)\n{z}",
+        "ΔN / ΔE / ΔH\n(m)",
+        "Δ horiz. (m)\ntoleransi",
+        "Sumber",
+        "Epoch\ndipakai",
+        "Epoch ditolak\n(alasan)",
+        "σ rata-rata (m)",
+        "Tipe fix",
+        "Tinggi antena\n(m)",
+        "Rentang waktu",
+    )
+    widths = (12, 26, 26, 19, 20, 14, 15, 31, 30, 19, 24, 26)
+    pdf.set_font(FONT, size=7)
+    with pdf.table(
+        col_widths=widths,
+        headings_style=HEAD,
+        line_height=3.4,
+        padding=0.8,
+        width=pdf.content_width,
+        text_align="CENTER",
+        repeat_headings=1,
+    ) as table:
+        row = table.row()
+        for h in head:
+            row.cell(h)
+        for m in data.markers:
+            row = table.row()
+            for text in _rows(data, m):
+                row.cell(text)
+    pdf.ln(2)
+    pdf.set_font(FONT, size=7.5)
+    pdf.multi_cell(
+        0,
+        3.8,
+        "Δ = dipatok − desain. σ rata-rata: rata-rata sigma per epoch dari receiver; "
+        '"terukur (GST)" bila setiap epoch yang dipakai membawa GST, "estimasi (DOP)" bila '
+        "sebagian atau seluruhnya diperkirakan dari DOP — bukan ukuran ketelitian terukur. "
+        "Sebaran H: simpangan baku horizontal posisi epoch yang dipakai. Batas mutu (Kepdirjen "
+        "697.K/29/DDJP/1996): RTK fixed, σH ≤ 0,15 m, σV ≤ 0,25 m, PDOP ≤ 10.",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    return pdf
