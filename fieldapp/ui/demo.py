@@ -118,4 +118,6 @@ def take_screenshots(path: Path, out_dir: Path, size: tuple[int, int]) -> list[P
         window.occupation.recorder.abandon("demo screenshot")  # type: ignore[union-attr]
         window.occupation.recorder = None
     window.close()
+    window.deleteLater()
+    _pump(0.2)
     return written

@@ -77,7 +77,7 @@ class MapView(QWidget):
         self._track: deque[tuple[float, float]] = deque(maxlen=TRACK_POINTS)
         self._make_items(fg)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
-        self.plot.getViewBox().sigRangeChanged.connect(self._update_scale)
+        self.plot.getViewBox().sigXRangeChanged.connect(self._update_scale)
         self.north = QLabel(self.tr("▲\nN"), self.plot)
         self.north.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.north.setStyleSheet(

@@ -55,7 +55,7 @@ class OccupationView(QWidget):
         form.addRow(self.tr("Profile"), self.profile)
         form.addRow("", self.auto_finish)
         self.start_btn = QPushButton(self.tr("Start occupation"))
-        self.start_btn.setProperty("accent", True)
+        self.start_btn.setProperty("accent", "true")
         self.stop_btn = QPushButton(self.tr("Stop and save"))
         self.stop_btn.setEnabled(False)
         buttons = QHBoxLayout()

@@ -30,7 +30,7 @@ class PlanningView(QWidget):
         self.plan: Plan | None = None
         self.run_btn = QPushButton(self.tr("Run planner"))
         self.accept_btn = QPushButton(self.tr("Accept plan"))
-        self.accept_btn.setProperty("accent", True)
+        self.accept_btn.setProperty("accent", "true")
         self.accept_btn.setEnabled(False)
         self.summary = QLabel(self.tr("Corners, ≤ 500 m along neighbours, ≤ 100 m near pits."))
         self.summary.setWordWrap(True)

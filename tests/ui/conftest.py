@@ -1,0 +1,61 @@
+"""GUI test fixtures: isolated QSettings, a planned demo job, a fast simulator."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+
+from fieldapp.demo_job import create_demo_job
+from fieldapp.gnss.simulator import SimConfig, SimulatorSource
+from fieldapp.store import JobStore
+from fieldapp.store import records as rec
+from fieldapp.ui.demo import ensure_planned
+
+
+class FastSimulator(SimulatorSource):
+    """Simulated time runs at 1 Hz, wall time at ~100 epochs per second."""
+
+    def __init__(self, config: SimConfig) -> None:
+        super().__init__(config, realtime=False)
+
+    def read(self) -> bytes:
+        time.sleep(0.01)
+        return super().read()
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path: Path) -> None:
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+
+
+@pytest.fixture
+def demo_job(tmp_path: Path) -> Path:
+    path = tmp_path / "Demo.fieldapp"
+    with create_demo_job(path) as store:
+        ensure_planned(store)
+    return path
+
+
+@pytest.fixture
+def fast_sim():  # type: ignore[no-untyped-def]
+    return fast_sim_near
+
+
+def fast_sim_near(store: JobStore, marker: str, offset_deg: float = 0.0003) -> FastSimulator:
+    m = rec.load_marker(store.db, marker)
+    cfg = SimConfig(start_lat=m.lat - offset_deg, start_lon=m.lon, speed_mps=5.0,
+                    target_lat=m.lat, target_lon=m.lon, height_m=60.0)  # fmt: skip
+    return FastSimulator(cfg)
+
+
+@pytest.fixture(autouse=True)
+def collect_while_qt_alive(qapp):  # type: ignore[no-untyped-def]
+    """Free Qt wrappers while the QApplication lives, not in interpreter finalization."""
+    yield
+    import gc
+
+    qapp.processEvents()
+    gc.collect()
