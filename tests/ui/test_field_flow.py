@@ -56,8 +56,9 @@ def test_stake_occupy_document_and_reopen(qtbot, demo_job: Path, tmp_path: Path,
         assert view.add_photos([path], d.value) == 1
     assert view.add_witness("Pak Slamet", "Desa Loa Kulu", WitnessCategory.DISTRICT_VILLAGE_OFFICER)
     assert view.add_witness("Ibu Rina", "PT Tetangga", WitnessCategory.NEIGHBOUR_PERMIT_HOLDER)
-    for key, text in {"desa": "Loa Kulu", "kecamatan": "Loa Kulu",
-                      "kabupaten": "Kutai Kartanegara", "provinsi": "Kalimantan Timur"}.items():  # fmt: skip
+    place = {"desa": "Loa Kulu", "kecamatan": "Loa Kulu",
+             "kabupaten": "Kutai Kartanegara", "provinsi": "Kalimantan Timur"}  # fmt: skip
+    for key, text in place.items():
         view.fields[key].setText(text)
     view.save_description()
     assert "✘" not in view.checklist.text()
