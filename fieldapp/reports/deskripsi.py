@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import io
+from collections import deque
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
@@ -27,6 +29,8 @@ STATUS_ID = {
     "documented": "Terpasang dan terdokumentasi",
 }
 Progress = Callable[[str], None]
+PHOTO_WORKERS = 2
+PREFETCH_MARKERS = 3
 
 
 def stamp_lines(data: ReportData, m: MarkerReport, direction: str, when: str) -> list[str]:
@@ -229,16 +233,34 @@ def render_deskripsi(
             f"{data.job_path}: no installed marker to describe", path=data.job_path
         )
     pdf = DocumentPDF(TITLE, f"DTB-{data.sha256[:12]}", data.sha256, paper)
-    for m in data.markers:
-        if check is not None:
-            check()
-        photos: dict[PhotoDirection, PreparedPhoto] = {}
-        for rec in m.installation.photos:
-            if rec.withdrawn is None:
-                when = _photo_time(data, m, rec.exif_time, rec.imported_at)
-                lines = stamp_lines(data, m, rec.direction.value, when)
-                photos[rec.direction] = processor.prepare(m.name, rec, lines)
-        _sheet(pdf, data, m, photos)
-        if progress is not None:
-            progress(m.name)
+    # Photos are decoded on worker threads (libjpeg releases the GIL) a few markers ahead of
+    # the page being laid out; the window bounds how many decoded photos wait in memory.
+    with ThreadPoolExecutor(max_workers=PHOTO_WORKERS, thread_name_prefix="photo") as pool:
+        pending: deque[list[Future[PreparedPhoto]]] = deque()
+        ahead = iter(data.markers)
+        try:
+            for m in data.markers:
+                while len(pending) < PREFETCH_MARKERS and (nxt := next(ahead, None)):
+                    pending.append(_submit(pool, processor, data, nxt))
+                if check is not None:
+                    check()
+                prepared = [f.result() for f in pending.popleft()]
+                _sheet(pdf, data, m, {p.record.direction: p for p in prepared})
+                if progress is not None:
+                    progress(m.name)
+        finally:
+            for futures in pending:
+                for f in futures:
+                    f.cancel()
     return pdf
+
+
+def _submit(pool: ThreadPoolExecutor, processor: PhotoProcessor, data: ReportData,
+            m: MarkerReport) -> list[Future[PreparedPhoto]]:  # fmt: skip
+    futures = []
+    for rec in m.installation.photos:
+        if rec.withdrawn is None:
+            when = _photo_time(data, m, rec.exif_time, rec.imported_at)
+            lines = stamp_lines(data, m, rec.direction.value, when)
+            futures.append(pool.submit(processor.prepare, m.name, rec, lines))
+    return futures
