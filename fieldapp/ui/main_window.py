@@ -185,7 +185,8 @@ class MainWindow(QMainWindow):
 
     def _map_page(self) -> QWidget:
         side = QTabWidget()
-        side.setStyleSheet("QTabBar::tab { min-width: 40px; padding: 4px 8px; }")
+        side.setStyleSheet("QTabBar::tab { min-width: 30px; padding: 4px 6px; }")
+        side.setUsesScrollButtons(False)
         self.boundary_list = QListWidget()
         self.marker_tree = QTreeWidget()
         self.marker_tree.setHeaderHidden(True)
@@ -204,7 +205,7 @@ class MainWindow(QMainWindow):
         split.addWidget(self.map)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([300, 760, 340])
+        split.setSizes([340, 700, 340])
         return split
 
     def _fill_lists(self) -> None:
