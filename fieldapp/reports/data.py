@@ -242,13 +242,16 @@ def load_report_data(
                 _fix_type(store, occ),
             )
         )
+    control = rec.load_control_points(db)
+    surveyors = rec.load_surveyors(db)
+    equipment = load_equipment(db)
     body = {
         "permit": permit,
         "grid": grid.code,
         "boundary": boundary,
-        "control": rec.load_control_points(db),
-        "surveyors": rec.load_surveyors(db),
-        "equipment": load_equipment(db),
+        "control": control,
+        "surveyors": surveyors,
+        "equipment": equipment,
         "markers": [r.installation for r in reports],
     }
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
@@ -258,9 +261,9 @@ def load_report_data(
         grid=grid,
         zone=zone,
         boundary=tuple(boundary),
-        control=tuple(body["control"]),
-        surveyors=tuple(body["surveyors"]),
-        equipment=tuple(body["equipment"]),
+        control=tuple(control),
+        surveyors=tuple(surveyors),
+        equipment=tuple(equipment),
         all_markers=tuple(all_markers),
         markers=tuple(reports),
         sha256=digest,

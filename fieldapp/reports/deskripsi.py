@@ -56,7 +56,7 @@ def _kv(
     pdf: DocumentPDF,
     x: float,
     w: float,
-    rows: list[tuple[str, str]],
+    rows: list[tuple[str, str | None]],
     key_w: float,
     size: float = 8.5,
 ) -> None:

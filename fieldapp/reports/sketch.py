@@ -25,8 +25,8 @@ class Frame:
 
 def nice_length(target_m: float) -> float:
     """1, 2 or 5 times a power of ten, not above ``target_m``."""
-    power = 10 ** math.floor(math.log10(max(target_m, 1e-3)))
-    return max(f * power for f in (1, 2, 5) if f * power <= target_m)
+    power = 10.0 ** math.floor(math.log10(max(target_m, 1e-3)))
+    return float(max(f * power for f in (1, 2, 5) if f * power <= target_m))
 
 
 def draw_sketch(
