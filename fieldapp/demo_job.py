@@ -22,20 +22,7 @@ def create_demo_job(path: str | Path) -> JobStore:
     """Create the demo job at ``path`` (a new ``*.fieldapp`` folder) and return it open."""
     folder = demo_dir()
     meta = json.loads((folder / "job.json").read_text(encoding="utf-8"))
-    permit = {
-        k: meta[k]
-        for k in (
-            "holder",
-            "sk_number",
-            "sk_date",
-            "wiup_code",
-            "commodity",
-            "sk_area_ha",
-            "province",
-            "regency",
-            "crs",
-        )
-    }
+    permit = {k: meta[k] for k in rec.DECREE_FIELDS}
     store = JobStore.create(path, meta["name"], **permit)
     import_boundary(store, folder / meta["boundary"])
     import_control(store, folder / meta["control"])

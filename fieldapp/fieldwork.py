@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -157,17 +156,8 @@ def plan_job(store: JobStore, rules: PlanRules | None = None) -> Plan:
 
 def apply_plan(store: JobStore, plan: Plan) -> list[str]:
     """Store a plan: new/moved planned markers; dropped planned markers without records go."""
-    notes: list[str] = []
-    with store.transaction() as db:
-        rec.upsert_markers(db, [m.to_marker() for m in plan.markers if not m.kept])
-        for name in plan.dropped:
-            try:
-                with db.atomic():
-                    db.execute("DELETE FROM marker WHERE name = ? AND status = 'planned'", [name])
-                notes.append(f"removed planned marker {name}")
-            except sqlite3.IntegrityError:
-                notes.append(f"planned marker {name} has records: kept")
-    return notes
+    kept_out = [m.to_marker() for m in plan.markers if not m.kept]
+    return rec.store_planned_markers(store.db, kept_out, plan.dropped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -228,18 +228,7 @@ def _show(args: argparse.Namespace) -> int:
         permit = rec.load_permit_area(store.db)
         grid = job_grid(store)
         srgi = parse_crs("SRGI2013")
-        for field in (
-            "name",
-            "holder",
-            "sk_number",
-            "sk_date",
-            "wiup_code",
-            "commodity",
-            "sk_area_ha",
-            "province",
-            "regency",
-            "crs",
-        ):
+        for field in ("name", *rec.DECREE_FIELDS):
             value = getattr(permit, field)
             if value is not None:
                 print(f"{field:>11}: {value}")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sqlite3
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -131,20 +130,9 @@ def _apply(
     from fieldapp.store import records as rec
     from fieldapp.survey.neighbors import rings_to_geojson
 
-    notes: list[str] = []
     with store.transaction() as db:
-        rec.upsert_markers(db, [m.to_marker() for m in plan.markers if not m.kept])
-        for name in plan.dropped:
-            # Only planned markers can be dropped (kept ones are always in the plan). One that
-            # already has records (photos, stakes) is left in place rather than orphaning them.
-            try:
-                with db.atomic():
-                    db.execute("DELETE FROM marker WHERE name = ? AND status = 'planned'", [name])
-                notes.append(f"removed planned marker {name} (no longer in the plan)")
-            except sqlite3.IntegrityError:
-                notes.append(
-                    f"planned marker {name} is no longer in the plan but has records: kept"
-                )
+        markers = [m.to_marker() for m in plan.markers if not m.kept]
+        notes = rec.store_planned_markers(db, markers, plan.dropped)
         # Applying the same file twice must not store its areas twice.
         for nb in neighbors:
             geometry = rings_to_geojson(nb.rings)

@@ -22,7 +22,7 @@ from pathlib import Path
 import sqlite_utils
 
 from fieldapp.store.migrations import migrate
-from fieldapp.store.records import now_iso
+from fieldapp.store.records import DECREE_FIELDS, now_iso
 
 DB_NAME = "job.sqlite"
 SUBFOLDERS = ("photos", "raw", "documents")
@@ -62,18 +62,7 @@ class JobStore:
         store = cls(folder, _connect(folder / DB_NAME))
         migrate(store.db)
         stamp = now_iso()
-        allowed = {
-            "holder",
-            "sk_number",
-            "sk_date",
-            "wiup_code",
-            "commodity",
-            "sk_area_ha",
-            "province",
-            "regency",
-            "crs",
-        }
-        unknown = set(permit) - allowed
+        unknown = set(permit) - set(DECREE_FIELDS)
         if unknown:
             raise JobFileError(f"unknown permit area field(s): {', '.join(sorted(unknown))}")
         row = {k: v for k, v in permit.items() if v is not None}

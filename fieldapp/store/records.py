@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,6 +26,18 @@ def now_iso() -> str:
     return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
 
 
+# The decree data a surveyor can set; job_uuid and name are given at creation.
+DECREE_FIELDS = (
+    "holder",
+    "sk_number",
+    "sk_date",
+    "wiup_code",
+    "commodity",
+    "sk_area_ha",
+    "province",
+    "regency",
+    "crs",
+)
 PERMIT_FIELDS = (
     "job_uuid",
     "name",
@@ -161,6 +174,26 @@ def upsert_markers(db: sqlite_utils.Database, markers: Iterable[Marker]) -> None
                 db.table("marker").update(existing[0], row)
             else:
                 db.table("marker").insert({**row, "created_at": stamp})
+
+
+def store_planned_markers(
+    db: sqlite_utils.Database, markers: Iterable[Marker], dropped: Iterable[str]
+) -> list[str]:
+    """Store a plan's markers; planned markers the plan dropped go unless they have records."""
+    notes: list[str] = []
+    with db.atomic():
+        upsert_markers(db, markers)
+        for name in dropped:
+            try:
+                with db.atomic():
+                    db.execute("DELETE FROM marker WHERE name = ? AND status = 'planned'", [name])
+                notes.append(f"removed planned marker {name} (no longer in the plan)")
+            except sqlite3.IntegrityError:
+                # Photos or stakes reference it: removing it would orphan field evidence.
+                notes.append(
+                    f"planned marker {name} is no longer in the plan but has records: kept"
+                )
+    return notes
 
 
 def set_marker_status(db: sqlite_utils.Database, name: str, status: MarkerStatus) -> None:
