@@ -22,10 +22,11 @@ KILLS = 20
 
 def test_sigkill_twenty_times_then_resume(tmp_path: Path) -> None:
     rng = random.Random(20240501)
-    job = make_job(tmp_path, photo_bytes=700_000)
+    # Large enough that 20 kill cycles (a quarter wait for a whole blob) fit before the end.
+    job = make_job(tmp_path, photo_bytes=2_000_000)
     with JobStore.open(job) as store:
         sealed = seal_job(store, load_or_create_identity())
-    assert sealed.total_bytes > 2_500_000
+    assert sealed.total_bytes > 6_000_000
     office = Office(tmp_path / "office-data", free_port())
     office.start()
     try:
