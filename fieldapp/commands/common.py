@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from fieldapp.store import JobFileError, JobStore, SchemaTooNewError
+if TYPE_CHECKING:
+    from fieldapp.store import JobStore
 
 
 class CommandError(Exception):
@@ -16,6 +18,9 @@ class CommandError(Exception):
 
 
 def open_job(path: str | Path) -> JobStore:
+    # The store (sqlite-utils) loads only when a command opens a job, not at start-up.
+    from fieldapp.store import JobFileError, JobStore, SchemaTooNewError
+
     try:
         return JobStore.open(path)
     except (JobFileError, SchemaTooNewError) as exc:

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError, open_job
 from fieldapp.commands.marker_occupy import register_occupy
-from fieldapp.store import JobStore
+
+if TYPE_CHECKING:
+    from fieldapp.store import JobStore
 
 DIRECTIONS = ("utara", "timur", "selatan", "barat", "detail")
 CATEGORIES = (
