@@ -1,0 +1,286 @@
+"""Total-station stake-out: orient on a backsight, reduce a shot to the prism, guide to a target.
+
+Distances: the EDM measures on the ground. A ground horizontal distance times the combined
+factor of its line (point scale by Simpson's rule x elevation factor at the mean height, see
+:mod:`fieldapp.survey.scale`) is the grid distance. Coordinates (station, prism, target) are
+grid values; what the surveyor reads and tapes (distance to set, in/out, left/right) is ground.
+Angles: Hz is the instrument's horizontal circle reading, V the zenith angle; the setup's
+orientation turns a circle reading into a grid azimuth.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+from fieldapp.survey.crs import GridSpec, transform
+from fieldapp.survey.polar import curvature_refraction, normalize_deg, polar_point, reduce_distances
+from fieldapp.survey.scale import line_scale_factor
+from fieldapp.survey.stakeout import (
+    DEFAULT_TOLERANCE_M,
+    NEAR_M,
+    GridPosition,
+    Guidance,
+    StakeoutError,
+    StakeTarget,
+    ToleranceState,
+    grid_azimuth,
+    guidance,
+    position_from_grid,
+    target_position,
+    wrap180,
+)
+from fieldapp.survey.station import (
+    StationSetup,
+    setup_on_backsight_azimuth,
+    setup_on_backsight_point,
+)
+
+_DMS_SEPARATORS = re.compile(r"[°º˚'′’‘`´\"″”“:\s]+")
+_NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
+
+
+class TsInputError(ValueError):
+    """A typed value the total-station setup cannot use; the message says what was expected."""
+
+
+@dataclass(frozen=True, slots=True)
+class TsShot:
+    """One instrument measurement: Hz and V (zenith) in degrees, slope distance in ground metres.
+
+    ``sd`` is None for an angles-only reading (a backsight without a distance).
+    """
+
+    hz: float
+    v: float
+    sd: float | None
+    target_h: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class PrismFix:
+    """Where a shot puts the prism's ground point on the job grid."""
+
+    position: GridPosition
+    azimuth_deg: float  # grid azimuth station -> prism
+    ground_hd_m: float  # horizontal distance as the EDM measured it
+    grid_hd_m: float  # ground_hd_m x scale_factor
+    scale_factor: float  # combined factor of the line station -> prism
+
+
+@dataclass(frozen=True, slots=True)
+class Aim:
+    """Where to point the instrument for a target and the distance to set out along it."""
+
+    target: str
+    target_hz_deg: float  # circle reading that looks at the target
+    azimuth_deg: float  # grid azimuth station -> target
+    grid_hd_m: float
+    ground_hd_m: float  # what the EDM reads (horizontal) with the prism on the target
+    scale_factor: float  # combined factor of the line station -> target
+
+
+@dataclass(frozen=True, slots=True)
+class TsGuidance:
+    """Guidance from one shot: what to turn, how far in/out and left/right, in ground metres."""
+
+    prism: PrismFix
+    aim: Aim
+    guidance: Guidance  # prism -> target on the grid (distance, deltas, tolerance state)
+    angle_to_turn_deg: float  # from this shot's line of sight to the target, + clockwise
+    out_m: float  # + move the prism away from the instrument, - toward it ("in")
+    right_m: float  # + move the prism to the right as the instrument sees it
+    dh_m: float | None  # target h - prism ground h; None when a height is unknown
+
+    @property
+    def state(self) -> ToleranceState:
+        return self.guidance.state
+
+
+def parse_azimuth(text: str) -> float:
+    """A typed azimuth: ``123 45 06``, ``123°45'06,5"`` or decimal degrees ``123,7517``.
+
+    Whole degrees with minutes and seconds, or one decimal number; the result is in [0, 360).
+    """
+    original = text
+    s = text.strip().replace(",", ".")
+    if not s:
+        raise TsInputError("empty azimuth: expected degrees minutes seconds, e.g. 123 45 06")
+    fields = [f for f in _DMS_SEPARATORS.split(s) if f]
+    if not fields or len(fields) > 3 or any(not _NUMBER.fullmatch(f) for f in fields):
+        raise TsInputError(
+            f"azimuth {original!r}: expected degrees minutes seconds, e.g. 123 45 06"
+        )
+    values = [float(f) for f in fields]
+    if len(fields) > 1 and "." in fields[0]:
+        raise TsInputError(f"azimuth {original!r}: degrees must be whole when minutes follow")
+    if len(fields) == 3 and "." in fields[1]:
+        raise TsInputError(f"azimuth {original!r}: minutes must be whole when seconds follow")
+    if any(v >= 60 for v in values[1:]):
+        raise TsInputError(f"azimuth {original!r}: minutes and seconds must be below 60")
+    value = values[0] + sum(v / 60.0**i for i, v in enumerate(values[1:], start=1))
+    if value >= 360.0:
+        raise TsInputError(f"azimuth {original!r}: must be below 360°")
+    return value
+
+
+def format_angle(deg: float, *, signed: bool = False, decimals: int = 0) -> str:
+    """Degrees to D°MM'SS" (rounding carries into minutes and degrees); ``+``/``-`` if signed."""
+    if not math.isfinite(deg):
+        raise ValueError(f"cannot format {deg!r} as an angle")
+    unit = 10**decimals
+    total = round(abs(deg) * 3600 * unit)
+    d, rest = divmod(total, 3600 * unit)
+    m, s_units = divmod(rest, 60 * unit)
+    s_int, s_frac = divmod(s_units, unit)
+    seconds = f"{s_int:02d}" + (f".{s_frac:0{decimals}d}" if decimals else "")
+    sign = "-" if deg < 0 and total else ("+" if signed else "")
+    return f"{sign}{d}°{m:02d}'{seconds}\""
+
+
+def _lonlat(grid: GridSpec, pos: GridPosition) -> tuple[float, float]:
+    # Scale factors belong to the grid's own datum (DGN95 grids on DGN95 geographic).
+    if grid.datum == "SRGI2013":
+        return pos.lon, pos.lat
+    lon, lat, _ = transform(grid, GridSpec(grid.datum, "geographic"), pos.e, pos.n)
+    return lon, lat
+
+
+def line_factor(grid: GridSpec, a: GridPosition, b: GridPosition) -> float:
+    """Combined factor (grid / ground) of the line a -> b at the mean of their known heights."""
+    heights = [h for h in (a.h, b.h) if h is not None]
+    mean_h = sum(heights) / len(heights) if heights else 0.0
+    return line_scale_factor(grid, _lonlat(grid, a), _lonlat(grid, b), mean_h)
+
+
+def station_position(grid: GridSpec, setup: StationSetup) -> GridPosition:
+    return position_from_grid(grid, setup.e, setup.n, setup.h, "total_station")
+
+
+def orient_on_backsight_point(
+    grid: GridSpec,
+    station: GridPosition,
+    instrument_h: float,
+    backsight: GridPosition,
+    shot: TsShot,
+    *,
+    station_id: str | None = None,
+    backsight_id: str | None = None,
+) -> StationSetup:
+    """Orientation from the circle reading to a known backsight; its distance, if measured,
+    is compared with the grid distance (residual in grid metres)."""
+    _check_height(instrument_h, "instrument height")
+    measured_hd = None
+    factor = 1.0
+    if shot.sd is not None:
+        measured_hd, _ = reduce_distances(shot.v, shot.sd, None, None)
+        factor = line_factor(grid, station, backsight)
+    try:
+        return setup_on_backsight_point(
+            station_id, station.e, station.n, station.h, instrument_h,
+            backsight_id=backsight_id, backsight_e=backsight.e, backsight_n=backsight.n,
+            backsight_hz=shot.hz, measured_hd=measured_hd, scale_factor=factor,
+        )  # fmt: skip
+    except ValueError as exc:
+        raise TsInputError(f"backsight {backsight_id or ''}: {exc}") from exc
+
+
+def orient_on_azimuth(
+    station: GridPosition,
+    instrument_h: float,
+    azimuth_deg: float,
+    backsight_hz: float,
+    *,
+    station_id: str | None = None,
+) -> StationSetup:
+    """Orientation from a known grid azimuth and the circle reading along it."""
+    _check_height(instrument_h, "instrument height")
+    return setup_on_backsight_azimuth(
+        station_id, station.e, station.n, station.h, instrument_h,
+        azimuth=azimuth_deg, backsight_hz=backsight_hz,
+    )  # fmt: skip
+
+
+def _check_height(value: float, what: str) -> None:
+    if not math.isfinite(value) or not -5.0 <= value <= 10.0:
+        raise TsInputError(f"{what} {value} m: expected metres between -5 and 10")
+
+
+def reduce_shot(grid: GridSpec, setup: StationSetup, shot: TsShot) -> PrismFix:
+    """The prism's ground point on the grid (heights: station h + instrument h + dH - target h)."""
+    if shot.sd is None:
+        raise TsInputError("the shot has no distance: measure with the EDM on the prism")
+    _check_height(shot.target_h, "target height")
+    az = setup.azimuth(shot.hz)
+    station = station_position(grid, setup)
+
+    def at(factor: float) -> GridPosition:
+        p = polar_point(setup.e, setup.n, setup.h, az, v=shot.v, sd=shot.sd,
+                        instrument_h=setup.instrument_h, target_h=shot.target_h,
+                        scale_factor=factor, curvature=True)  # fmt: skip
+        return position_from_grid(grid, p.e, p.n, p.h, "total_station")
+
+    # The line factor needs the far end; a first pass with factor 1 places it well enough
+    # (a 1e-3 shift of a point changes the factor by ~1e-10).
+    factor = line_factor(grid, station, at(1.0))
+    pos = at(factor)
+    ground_hd, _ = reduce_distances(shot.v, shot.sd, None, None)
+    return PrismFix(pos, az, ground_hd, ground_hd * factor, factor)
+
+
+def expected_shot(
+    grid: GridSpec, setup: StationSetup, point: GridPosition, target_h: float = 0.0
+) -> TsShot:
+    """The reading a correct instrument gives on a prism over ``point`` (inverse of reduce_shot).
+
+    Without heights on both ends the line is taken as level (V = 90 degrees).
+    """
+    station = station_position(grid, setup)
+    d_e, d_n = point.e - setup.e, point.n - setup.n
+    factor = line_factor(grid, station, point)
+    ground_hd = math.hypot(d_e, d_n) / factor
+    dh = 0.0
+    if setup.h is not None and point.h is not None:
+        dh = point.h + target_h - setup.h - setup.instrument_h - curvature_refraction(ground_hd)
+    hz = normalize_deg(grid_azimuth(d_e, d_n) - setup.orientation)
+    v = math.degrees(math.atan2(ground_hd, dh))
+    return TsShot(hz, v, math.hypot(ground_hd, dh), target_h)
+
+
+def aim(grid: GridSpec, setup: StationSetup, target: StakeTarget) -> Aim:
+    """Circle reading to set and ground distance to measure for a target, before any shot."""
+    station = station_position(grid, setup)
+    tp = target_position(grid, target)
+    d_e, d_n = tp.e - station.e, tp.n - station.n
+    grid_hd = math.hypot(d_e, d_n)
+    if grid_hd < 1e-3:
+        raise StakeoutError(f"target {target.name} is on the instrument station")
+    az = grid_azimuth(d_e, d_n)
+    factor = line_factor(grid, station, tp)
+    hz = normalize_deg(az - setup.orientation)
+    return Aim(target.name, hz, az, grid_hd, grid_hd / factor, factor)
+
+
+def ts_guidance(
+    grid: GridSpec,
+    setup: StationSetup,
+    shot: TsShot,
+    target: StakeTarget,
+    *,
+    tolerance_m: float = DEFAULT_TOLERANCE_M,
+    near_m: float = NEAR_M,
+) -> TsGuidance:
+    """From one shot on the prism: its position, and how to move it onto the target."""
+    prism = reduce_shot(grid, setup, shot)
+    to = aim(grid, setup, target)
+    g = guidance(grid, prism.position, target, station=station_position(grid, setup),
+                 tolerance_m=tolerance_m, near_m=near_m)  # fmt: skip
+    offsets = g.instrument
+    assert offsets is not None  # guidance was given the station
+    turn = wrap180(to.target_hz_deg - shot.hz)
+    dh = None
+    if target.h is not None and prism.position.h is not None:
+        dh = target.h - prism.position.h
+    return TsGuidance(prism, to, g, turn, offsets.out_m / to.scale_factor,
+                      offsets.right_m / to.scale_factor, dh)  # fmt: skip
