@@ -359,6 +359,34 @@ MIGRATIONS: tuple[Migration, ...] = (
             )""",
         ),
     ),
+    Migration(
+        7,
+        "print log of the job's documents (original / SALINAN n) and the permit-holder signatory",
+        (
+            # copy_no: 0 = the original of a final berita acara, 1.. = SALINAN ke-n, NULL = a
+            # document outside the SALINAN rule. The UNIQUE pair stops two prints taking one
+            # copy number; NULLs never collide in SQLite, so free prints are not limited.
+            """CREATE TABLE print_log (
+                id INTEGER PRIMARY KEY,
+                document_kind TEXT NOT NULL
+                    CHECK (document_kind IN ('berita_acara', 'deskripsi', 'stakeout', 'other')),
+                file_name TEXT NOT NULL,
+                document_sha256 TEXT NOT NULL CHECK (length(document_sha256) = 64),
+                data_sha256 TEXT,
+                copy_no INTEGER CHECK (copy_no IS NULL OR copy_no >= 0),
+                reason TEXT,
+                printer TEXT NOT NULL,
+                pages INTEGER NOT NULL CHECK (pages > 0),
+                printed_at TEXT NOT NULL,
+                device TEXT,
+                user_name TEXT,
+                UNIQUE (document_sha256, copy_no),
+                CHECK (copy_no IS NULL OR copy_no = 0 OR coalesce(length(trim(reason)), 0) > 0)
+            )""",
+            "CREATE INDEX print_log_document ON print_log (document_sha256)",
+            "ALTER TABLE permit_area ADD COLUMN holder_signatory TEXT",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -48,7 +48,7 @@ def test_opening_an_older_job_upgrades_it_with_data_intact(tmp_path: Path, versi
         assert rec.load_permit_area(store.db).name == "Lama"
         assert rec.load_boundary_points(store.db)[0].lon == 116.0
         tables = set(store.db.table_names())
-        assert {"neighbor_area", "activity_zone"} <= tables
+        assert {"neighbor_area", "activity_zone", "equipment", "print_log"} <= tables
     for sub in SUBFOLDERS:
         assert (folder / sub).is_dir()
 

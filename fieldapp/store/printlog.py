@@ -1,0 +1,192 @@
+"""The job's print log: every printed document, which copy it was (original / SALINAN n), why."""
+
+from __future__ import annotations
+
+import getpass
+import socket
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import sqlite_utils
+
+from fieldapp.store.records import now_iso
+
+
+class DocumentKind(StrEnum):
+    BERITA_ACARA = "berita_acara"
+    DESKRIPSI = "deskripsi"
+    STAKEOUT = "stakeout"
+    OTHER = "other"
+
+
+class CopyTakenError(RuntimeError):
+    """Another print of the same document took this copy number first."""
+
+
+@dataclass(frozen=True, slots=True)
+class PrintEntry:
+    """A print about to be logged; ``copy_no`` None = outside the SALINAN rule."""
+
+    kind: DocumentKind
+    file_name: str
+    document_sha256: str
+    copy_no: int | None
+    printer: str
+    pages: int
+    reason: str | None = None
+    data_sha256: str | None = None
+    device: str | None = None
+    user_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class PrintRecord:
+    """One logged print as stored in the job."""
+
+    id: int
+    kind: DocumentKind
+    file_name: str
+    document_sha256: str
+    data_sha256: str | None
+    copy_no: int | None
+    reason: str | None
+    printer: str
+    pages: int
+    printed_at: str
+    device: str | None
+    user_name: str | None
+
+    @property
+    def is_original(self) -> bool:
+        return self.copy_no == 0
+
+    @property
+    def label(self) -> str:
+        """How the documents name this print: ASLI, SALINAN ke-n, or '-' (no copy rule)."""
+        if self.copy_no is None:
+            return "-"
+        return "ASLI" if self.copy_no == 0 else f"SALINAN ke-{self.copy_no}"
+
+
+_COLUMNS = (
+    "id, document_kind, file_name, document_sha256, data_sha256, copy_no, reason, printer, "
+    "pages, printed_at, device, user_name"
+)
+
+
+def _record(r: Sequence[Any]) -> PrintRecord:
+    return PrintRecord(
+        id=int(r[0]),
+        kind=DocumentKind(r[1]),
+        file_name=r[2],
+        document_sha256=r[3],
+        data_sha256=r[4],
+        copy_no=None if r[5] is None else int(r[5]),
+        reason=r[6],
+        printer=r[7],
+        pages=int(r[8]),
+        printed_at=r[9],
+        device=r[10],
+        user_name=r[11],
+    )
+
+
+def this_device() -> tuple[str | None, str | None]:
+    """Host name and login of this machine, when the system tells them."""
+    try:
+        host: str | None = socket.gethostname() or None
+    except OSError:
+        host = None
+    try:
+        user: str | None = getpass.getuser() or None
+    except (OSError, KeyError):  # no login name (service account, container)
+        user = None
+    return host, user
+
+
+def copies_logged(db: sqlite_utils.Database, document_sha256: str) -> int | None:
+    """The highest copy number printed of this document; None if it never was under the rule."""
+    row = db.execute(
+        "SELECT max(copy_no) FROM print_log WHERE document_sha256 = ? AND copy_no IS NOT NULL",
+        [document_sha256],
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def next_copy_no(db: sqlite_utils.Database, document_sha256: str) -> int:
+    """0 when the document was never printed as an original, else the next SALINAN number."""
+    last = copies_logged(db, document_sha256)
+    return 0 if last is None else last + 1
+
+
+def log_print(db: sqlite_utils.Database, entry: PrintEntry) -> PrintRecord:
+    """Write one print to the log; a SALINAN needs a reason and the next free copy number."""
+    reason = (entry.reason or "").strip() or None
+    if entry.copy_no is not None and entry.copy_no > 0 and reason is None:
+        raise ValueError(f"{entry.file_name}: a SALINAN print needs a reason")
+    if entry.pages <= 0:
+        raise ValueError(f"{entry.file_name}: a print has at least one page, not {entry.pages}")
+    if len(entry.document_sha256) != 64:
+        raise ValueError(f"{entry.file_name}: document SHA-256 must be 64 hex digits")
+    try:
+        row_id = _insert(db, entry, reason)
+    except sqlite3.IntegrityError as exc:
+        # Another process logged the same copy number between our check and insert.
+        if entry.copy_no is None or "UNIQUE" not in str(exc):
+            raise
+        expected = next_copy_no(db, entry.document_sha256)
+        raise CopyTakenError(_taken_message(entry, expected)) from exc
+    row = db.execute(f"SELECT {_COLUMNS} FROM print_log WHERE id = ?", [row_id]).fetchone()
+    return _record(row)
+
+
+def _taken_message(entry: PrintEntry, expected: int) -> str:
+    taken = "the original" if entry.copy_no == 0 else f"SALINAN ke-{entry.copy_no}"
+    return (
+        f"{entry.file_name}: {taken} was already printed and logged; "
+        f"this print would be SALINAN ke-{expected}: print it again"
+    )
+
+
+def _insert(db: sqlite_utils.Database, entry: PrintEntry, reason: str | None) -> int:
+    with db.atomic():
+        if entry.copy_no is not None:
+            expected = next_copy_no(db, entry.document_sha256)
+            if entry.copy_no != expected:
+                raise CopyTakenError(_taken_message(entry, expected))
+        cursor = db.execute(
+            "INSERT INTO print_log (document_kind, file_name, document_sha256, data_sha256, "
+            "copy_no, reason, printer, pages, printed_at, device, user_name) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                DocumentKind(entry.kind).value,
+                entry.file_name,
+                entry.document_sha256,
+                entry.data_sha256,
+                entry.copy_no,
+                reason,
+                entry.printer.strip() or "-",
+                entry.pages,
+                now_iso(),
+                entry.device,
+                entry.user_name,
+            ],
+        )
+    return int(cursor.lastrowid or 0)
+
+
+def load_print_log(
+    db: sqlite_utils.Database, document_sha256: str | None = None
+) -> list[PrintRecord]:
+    """Every print of the job (or of one document), oldest first."""
+    if document_sha256 is None:
+        rows = db.execute(f"SELECT {_COLUMNS} FROM print_log ORDER BY id").fetchall()
+    else:
+        rows = db.execute(
+            f"SELECT {_COLUMNS} FROM print_log WHERE document_sha256 = ? ORDER BY id",
+            [document_sha256],
+        ).fetchall()
+    return [_record(r) for r in rows]
