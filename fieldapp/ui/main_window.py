@@ -36,6 +36,7 @@ from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.installation_view import InstallationView
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.occupation_view import OccupationView
+from fieldapp.ui.outbox_view import OutboxView
 from fieldapp.ui.planning_view import PlanningView
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.stakeout_view import StakeoutView
@@ -158,12 +159,14 @@ class MainWindow(QMainWindow):
         self.occupation = OccupationView(session, self.adapter)
         self.installation = InstallationView(session, self.adapter)
         self.planning = PlanningView(session, dark=dark)
+        self.outbox = OutboxView(session)
         self.tabs.clear()
         self.tabs.addTab(self._map_page(), self.tr("Map"))
         self.tabs.addTab(self.stakeout, self.tr("Stake-out"))
         self.tabs.addTab(self.occupation, self.tr("Occupation"))
         self.tabs.addTab(self.installation, self.tr("Installation"))
         self.tabs.addTab(self.planning, self.tr("Planning"))
+        self.tabs.addTab(self.outbox, self.tr("Outbox"))
         self.map.set_layers(session.layers)
         self.map.set_target(session.selected)
         self.map.marker_clicked.connect(session.select)
@@ -178,6 +181,7 @@ class MainWindow(QMainWindow):
             return
         if self.occupation.running:
             self.occupation.stop()
+        self.outbox.shutdown()  # cancel a push before the job closes
         self.adapter.disconnect_device()
         self.session.close()
         self.session = None
