@@ -23,6 +23,7 @@ LEGAL_BASIS = (
     "Laporan pada Kegiatan Usaha Pertambangan Mineral dan Batubara;",
 )
 SHORT_TITLE = "Berita Acara Pengukuran Titik Batas dan Pemasangan Tanda Batas"
+DATA_KEYWORD = "data-sha256:"  # PDF keywords: the SHA-256 of the data the document states
 EQUIPMENT_ID = {
     EquipmentKind.GNSS_RECEIVER: "Receiver GNSS",
     EquipmentKind.TOTAL_STATION: "Total Station",
@@ -197,6 +198,11 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     day = opts.day or max(m.installed_at.date() for m in data.markers)
     number = opts.number or document_number(data, day)
     pdf = DocumentPDF(SHORT_TITLE, f"BA-{data.sha256[:12]}", data.sha256, opts.paper)
+    # Same data and options give the same bytes: the print log knows a document by its
+    # SHA-256, so rebuilding a printed berita acara must not yield a second "original".
+    local = dt.timezone(dt.timedelta(hours=data.zone.offset_h), data.zone.name)
+    pdf.set_creation_date(dt.datetime.combine(day, dt.time(), local))
+    pdf.set_keywords(f"{DATA_KEYWORD}{data.sha256}")
     pdf.add_page()
     p = data.permit
     pdf.set_font(FONT, "B", 13)

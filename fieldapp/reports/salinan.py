@@ -1,0 +1,291 @@
+"""Printing rule of the job's documents: the original of a final berita acara, then SALINAN n.
+
+A berita acara is *final* when the data SHA-256 it carries equals the SHA-256 of the job's
+data as it stands (every installed marker with its current records): it states the job, not
+an older draft of it. The first print of a final berita acara is the original (copy 0, printed
+as is, to be signed). Every later print of the same file (same SHA-256) is a copy: each page
+is stamped "SALINAN ke-n" with the reason the user typed and the date. A berita acara that is
+no longer final may still be reprinted as a SALINAN of an original printed earlier, but never
+printed as a new original. Other documents print freely and are logged without copy numbers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+import shutil
+from dataclasses import dataclass
+from io import BytesIO
+from pathlib import Path
+
+from fpdf import FPDF
+from pypdf import PdfReader, PdfWriter, Transformation
+from pypdf.errors import PyPdfError
+
+from fieldapp.reports.berita_acara import DATA_KEYWORD, SHORT_TITLE
+from fieldapp.reports.data import ReportInputError, load_report_data
+from fieldapp.reports.deskripsi import TITLE as DESKRIPSI_TITLE
+from fieldapp.reports.pdfbase import FONT, atomic_path, font_path
+from fieldapp.reports.stakeout import TITLE as STAKEOUT_TITLE
+from fieldapp.reports.textfmt import date_id
+from fieldapp.store import JobStore
+from fieldapp.store.printlog import (
+    DocumentKind,
+    PrintEntry,
+    PrintRecord,
+    log_print,
+    next_copy_no,
+    this_device,
+)
+
+MAX_REASON = 120  # two header lines on A4 at 8 pt
+RED = (176, 20, 20)
+PT_PER_MM = 72 / 25.4
+_TITLES = {
+    SHORT_TITLE: DocumentKind.BERITA_ACARA,
+    DESKRIPSI_TITLE: DocumentKind.DESKRIPSI,
+    STAKEOUT_TITLE: DocumentKind.STAKEOUT,
+}
+_FOOTER_SHA = re.compile(r"SHA-256 data:\s*([0-9a-f]{64})")
+
+
+class PrintRefused(ValueError):
+    """A print the rule does not allow (or cannot prepare), with what to do in words."""
+
+
+@dataclass(frozen=True, slots=True)
+class Stamp:
+    """What every page of a copy carries."""
+
+    copy_no: int
+    reason: str
+    day: dt.date
+
+    @property
+    def label(self) -> str:
+        return f"SALINAN ke-{self.copy_no}"
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """A PDF as the print log knows it: kind, SHA-256 of the file, the data it states."""
+
+    path: Path
+    kind: DocumentKind
+    sha256: str
+    data_sha256: str | None
+    pages: int
+
+
+@dataclass(frozen=True, slots=True)
+class PrintPlan:
+    """What the next print of a document is: ``copy_no`` 0 original, n SALINAN, None free."""
+
+    document: DocumentInfo
+    copy_no: int | None
+
+    @property
+    def needs_reason(self) -> bool:
+        return self.copy_no is not None and self.copy_no > 0
+
+    @property
+    def label(self) -> str:
+        if self.copy_no is None:
+            return "-"
+        return "ASLI" if self.copy_no == 0 else f"SALINAN ke-{self.copy_no}"
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while chunk := fh.read(1 << 20):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def _reader(path: Path) -> PdfReader:
+    try:
+        reader = PdfReader(path)
+        if reader.is_encrypted:
+            raise PrintRefused(f"{path}: the PDF is encrypted; print it from its own viewer")
+        _ = len(reader.pages)
+    except FileNotFoundError:
+        raise PrintRefused(f"{path}: no such file") from None
+    except (PyPdfError, OSError, ValueError, KeyError) as exc:
+        raise PrintRefused(f"{path}: not a readable PDF ({exc})") from exc
+    return reader
+
+
+def identify(path: Path) -> DocumentInfo:
+    """Kind from the PDF title fieldapp wrote; the data SHA-256 from keywords or the footer."""
+    path = Path(path)
+    reader = _reader(path)
+    meta = reader.metadata
+    title = (meta.title if meta else None) or ""
+    kind = _TITLES.get(title, DocumentKind.OTHER)
+    data_sha = None
+    keywords = str(meta.get("/Keywords", "")) if meta else ""
+    if keywords.startswith(DATA_KEYWORD):
+        data_sha = keywords.removeprefix(DATA_KEYWORD)[:64]
+    elif kind is not DocumentKind.OTHER and reader.pages:
+        found = _FOOTER_SHA.search(reader.pages[0].extract_text() or "")
+        data_sha = found.group(1) if found else None
+    pages = len(reader.pages)
+    if pages == 0:
+        raise PrintRefused(f"{path}: the PDF has no pages")
+    return DocumentInfo(path, kind, file_sha256(path), data_sha, pages)
+
+
+def plan_print(store: JobStore, path: Path) -> PrintPlan:
+    """Apply the rule to ``path`` against the job's print log; refuse a stale original."""
+    doc = identify(path)
+    if doc.kind is not DocumentKind.BERITA_ACARA:
+        return PrintPlan(doc, None)
+    copy_no = next_copy_no(store.db, doc.sha256)
+    if copy_no > 0:
+        return PrintPlan(doc, copy_no)
+    if doc.data_sha256 is None:
+        raise PrintRefused(
+            f"{doc.path.name}: a berita acara without the SHA-256 of its data; "
+            "build it again with fieldapp, then print"
+        )
+    try:
+        current = load_report_data(store).sha256
+    except ReportInputError as exc:
+        raise PrintRefused(f"{doc.path.name}: not final: {exc}") from exc
+    if current != doc.data_sha256:
+        raise PrintRefused(
+            f"{doc.path.name}: not final: made from data SHA-256 {doc.data_sha256[:12]}…, "
+            f"but the job now holds {current[:12]}…; build the berita acara again, then print "
+            "(only the berita acara of the job as it stands is printed as the original)"
+        )
+    return PrintPlan(doc, 0)
+
+
+def check_reason(reason: str | None) -> str:
+    text = " ".join((reason or "").split())
+    if not text:
+        raise PrintRefused("a SALINAN needs a reason: type why this copy is printed")
+    if len(text) > MAX_REASON:
+        raise PrintRefused(f"the reason is {len(text)} characters long; at most {MAX_REASON}")
+    return text
+
+
+def prepare_print(
+    plan: PrintPlan, target: Path, reason: str | None = None, day: dt.date | None = None
+) -> Path:
+    """Write what goes to the printer: the file as is, or the stamped SALINAN; never in place."""
+    src, target = plan.document.path, Path(target)
+    if target.resolve() == src.resolve():
+        raise PrintRefused(f"{target}: the output must not be the document itself")
+    if file_sha256(src) != plan.document.sha256:
+        raise PrintRefused(f"{src}: the file changed since it was checked; open it again")
+    if plan.needs_reason:
+        assert plan.copy_no is not None
+        stamp = Stamp(plan.copy_no, check_reason(reason), day or dt.date.today())
+        return stamp_pdf(src, target, stamp)
+    with atomic_path(target) as tmp:
+        shutil.copyfile(src, tmp)
+    return target
+
+
+def record_print(
+    store: JobStore, plan: PrintPlan, printer: str, reason: str | None = None
+) -> PrintRecord:
+    """Log a print the printer accepted; refuses when the copy number was taken meanwhile."""
+    device, user = this_device()
+    doc = plan.document
+    entry = PrintEntry(
+        kind=doc.kind,
+        file_name=doc.path.name,
+        document_sha256=doc.sha256,
+        copy_no=plan.copy_no,
+        printer=printer,
+        pages=doc.pages,
+        reason=check_reason(reason) if plan.needs_reason else (reason or None),
+        data_sha256=doc.data_sha256,
+        device=device,
+        user_name=user,
+    )
+    return log_print(store.db, entry)
+
+
+# -- the stamp -----------------------------------------------------------------------------
+
+
+def _overlay(sizes: list[tuple[float, float]], stamp: Stamp) -> PdfReader:
+    """One transparent page per original page, same size, carrying the stamp (fpdf2)."""
+    pdf = FPDF(unit="mm")
+    pdf.add_font(FONT, "", str(font_path()))
+    pdf.add_font(FONT, "B", str(font_path(bold=True)))
+    pdf.set_auto_page_break(False)
+    pdf.set_margins(0, 0, 0)
+    title = f"{stamp.label}  ·  dicetak {date_id(stamp.day)}"
+    reason = f"Alasan: {stamp.reason}"
+    for w, h in sizes:
+        pdf.add_page(format=(w, h))
+        pdf.set_text_color(*RED)
+        pdf.set_draw_color(*RED)
+        # Two header lines in the top margin, above the content of our documents (16 mm).
+        width = w - 24
+        pdf.set_font(FONT, "B", 8.5)
+        pdf.set_xy(12, 3.6)
+        pdf.cell(width, 4, title, align="C")
+        size = 7.5
+        pdf.set_font(FONT, "", size)
+        while pdf.get_string_width(reason) > width and size > 5:
+            size -= 0.5
+            pdf.set_font_size(size)
+        pdf.set_xy(12, 7.6)
+        pdf.cell(width, 3.4, reason, align="C")
+        pdf.set_line_width(0.3)
+        pdf.line(12, 11.8, w - 12, 11.8)
+        _margin_box(pdf, h, stamp)
+    return PdfReader(BytesIO(bytes(pdf.output())))
+
+
+def _margin_box(pdf: FPDF, page_h: float, stamp: Stamp) -> None:
+    """A double-ruled box turned 90° (reading upwards) in the left margin (18 mm on ours)."""
+    length, depth = 96.0, 11.5
+    # Drawn level from the pivot rightwards, then turned about it: level x becomes page
+    # height upwards and level y becomes the distance from the page edge.
+    px, py = 3.2, page_h / 2 + length / 2
+    with pdf.rotation(90, x=px, y=py):
+        pdf.set_line_width(0.6)
+        pdf.rect(px, py, length, depth)
+        pdf.set_line_width(0.2)
+        pdf.rect(px + 0.9, py + 0.9, length - 1.8, depth - 1.8)
+        pdf.set_font(FONT, "B", 12)
+        pdf.set_xy(px, py + 1.3)
+        pdf.cell(length, 5, stamp.label, align="C")
+        pdf.set_font(FONT, "", 6)
+        small = f"{date_id(stamp.day)} · {stamp.reason}"
+        while pdf.get_string_width(small) > length - 5 and len(small) > 4:
+            small = small[:-2].rstrip() + "…"
+        pdf.set_xy(px, py + 6.7)
+        pdf.cell(length, 3, small, align="C")
+
+
+def stamp_pdf(source: Path, target: Path, stamp: Stamp) -> Path:
+    """Every page of ``source`` with the stamp merged on top, written atomically to ``target``."""
+    source, target = Path(source), Path(target)
+    if target.resolve() == source.resolve():
+        raise PrintRefused(f"{target}: the stamped copy must not replace the original")
+    if stamp.copy_no < 1:
+        raise PrintRefused(f"copy number {stamp.copy_no}: a SALINAN is numbered from 1")
+    check_reason(stamp.reason)
+    reader = _reader(source)
+    writer = PdfWriter(clone_from=reader)
+    for page in writer.pages:
+        if page.rotation:
+            page.transfer_rotation_to_content()
+    boxes = [p.cropbox for p in writer.pages]
+    sizes = [(float(b.width) / PT_PER_MM, float(b.height) / PT_PER_MM) for b in boxes]
+    overlay = _overlay(sizes, stamp)
+    for page, box, over in zip(writer.pages, boxes, overlay.pages, strict=True):
+        page.merge_transformed_page(over, Transformation().translate(box.left, box.bottom))
+    writer.add_metadata({"/Subject": f"{stamp.label}: {stamp.reason}"})
+    with atomic_path(target) as tmp, tmp.open("wb") as fh:
+        writer.write(fh)
+    return target
