@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
 from PySide6.QtWidgets import (
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from fieldapp.gnss.ntrip import NtripProfile
 from fieldapp.gnss.sources import DEFAULT_BAUD, ByteSource, list_ports, parse_host_port
 from fieldapp.ui.app import settings
+from fieldapp.ui.ntrip_dialog import NtripDialog, ntrip_profiles
 
 KINDS = ("simulator", "serial", "tcp", "replay")
 BAUDS = ("4800", "9600", "19200", "38400", "57600", "115200", "230400", "460800")
@@ -78,19 +78,21 @@ def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -
     return SimulatorSource(cfg)
 
 
-def ntrip_profiles() -> list[NtripProfile]:
-    try:
-        data = json.loads(str(settings().value("ntrip/profiles", "[]")))
-        return [NtripProfile.from_json(p) for p in data]
-    except (ValueError, TypeError):
-        return []
+def chosen_ntrip_profile(choice: DeviceChoice) -> NtripProfile | None:
+    """The saved profile the choice names; None for "no corrections" or a deleted profile."""
+    if not choice.ntrip:
+        return None
+    return next((p for p in ntrip_profiles() if p.name == choice.ntrip), None)
 
 
 class DeviceDialog(QDialog):
     """Edits a DeviceChoice; remembered per machine in QSettings."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, parent: QWidget | None = None, position: tuple[float, float] | None = None
+    ) -> None:
         super().__init__(parent)
+        self.position = position  # for distances to NTRIP mountpoints
         self.setWindowTitle(self.tr("Receiver and instrument"))
         choice = DeviceChoice.load()
         form = QFormLayout(self)
@@ -121,10 +123,11 @@ class DeviceDialog(QDialog):
         replay_row.addWidget(self.replay, 1)
         replay_row.addWidget(browse)
         self.ntrip = QComboBox()
-        self.ntrip.addItem(self.tr("(none)"), "")
-        for p in ntrip_profiles():
-            self.ntrip.addItem(f"{p.name} – {p.host}/{p.mountpoint}", p.name)
-        self.ntrip.setCurrentIndex(max(0, self.ntrip.findData(choice.ntrip)))
+        self.fill_ntrip(choice.ntrip)
+        profiles_btn = QPushButton(self.tr("Profiles…"))
+        ntrip_row = QHBoxLayout()
+        ntrip_row.addWidget(self.ntrip, 1)
+        ntrip_row.addWidget(profiles_btn)
         self.ts_port = QComboBox()
         self.ts_port.setEditable(True)
         self.ts_protocol = QComboBox()
@@ -135,7 +138,7 @@ class DeviceDialog(QDialog):
         form.addRow(self.tr("Baud"), self.baud)
         form.addRow(self.tr("TCP host"), self.tcp)
         form.addRow(self.tr("Replay file"), replay_row)
-        form.addRow(self.tr("NTRIP profile"), self.ntrip)
+        form.addRow(self.tr("NTRIP corrections"), ntrip_row)
         form.addRow(self.tr("Total-station port"), self.ts_port)
         form.addRow(self.tr("Total-station protocol"), self.ts_protocol)
         buttons = QDialogButtonBox(
@@ -146,6 +149,7 @@ class DeviceDialog(QDialog):
         buttons.rejected.connect(self.reject)
         refresh.clicked.connect(self.refresh_ports)
         browse.clicked.connect(self._browse)
+        profiles_btn.clicked.connect(self.edit_ntrip_profiles)
         self.refresh_ports()
         self.port.setCurrentIndex(max(0, self.port.findData(choice.port)))
         self.ts_port.setCurrentText(choice.ts_port)
@@ -159,6 +163,22 @@ class DeviceDialog(QDialog):
                 ports = []
             for p in ports:
                 box.addItem(f"{p.device} – {p.description}", p.device)
+
+    def fill_ntrip(self, selected: str) -> None:
+        self.ntrip.clear()
+        self.ntrip.addItem(self.tr("No corrections"), "")
+        for p in ntrip_profiles():
+            self.ntrip.addItem(f"{p.name} – {p.host}/{p.mountpoint}", p.name)
+        self.ntrip.setCurrentIndex(max(0, self.ntrip.findData(selected)))
+
+    def edit_ntrip_profiles(self) -> None:
+        before = str(self.ntrip.currentData() or "")
+        dialog = NtripDialog(self.position, self)
+        dialog.exec()
+        names = [p.name for p in dialog.profiles]
+        # A profile just saved is most likely the one wanted now.
+        pick = dialog.last_saved if dialog.last_saved in names else before
+        self.fill_ntrip(pick or "")
 
     def _browse(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Capture file"))

@@ -6,7 +6,9 @@ from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from fieldapp.gnss.fix import Fix, GgaQuality
 from fieldapp.gnss.link import LinkState, LinkStatus
+from fieldapp.gnss.ntrip_client import NtripState
 from fieldapp.ui import texts
+from fieldapp.ui.device_adapter import CorrectionLink
 
 FIX_COLOURS = {
     GgaQuality.RTK_FIXED: "#1b5e20",
@@ -32,6 +34,11 @@ class GnssPanel(QGroupBox):
         self.sigma.setWordWrap(True)
         self.pdop = QLabel()
         self.age = QLabel()
+        self.ntrip = QLabel()
+        self.ntrip.setWordWrap(True)
+        self.ntrip_reason = QLabel()
+        self.ntrip_reason.setWordWrap(True)
+        self.ntrip_reason.setProperty("role", "caption")
         self.rawlog = QLabel()
         form.addRow(self.tr("Link"), self.link)
         form.addRow(self.tr("Fix"), self.fix_type)
@@ -39,9 +46,12 @@ class GnssPanel(QGroupBox):
         form.addRow(self.tr("Sigma"), self.sigma)
         form.addRow(self.tr("PDOP"), self.pdop)
         form.addRow(self.tr("Corr. age"), self.age)
+        form.addRow(self.tr("NTRIP"), self.ntrip)
+        form.addRow("", self.ntrip_reason)
         form.addRow(self.tr("Raw log"), self.rawlog)
         self.show_status(None, raw_logging=False)
         self.show_fix(None)
+        self.show_corrections(None)
 
     def show_status(self, status: LinkStatus | None, raw_logging: bool) -> None:
         state = status.state if status else LinkState.STOPPED
@@ -50,6 +60,35 @@ class GnssPanel(QGroupBox):
         colour = {LinkState.LIVE: "#1b5e20", LinkState.LOST: "#b71c1c"}.get(state, "")
         self.link.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
         self.rawlog.setText(self.tr("● recording") if raw_logging else self.tr("off"))
+
+    def show_corrections(self, link: CorrectionLink | None) -> None:
+        """The NTRIP link in words; the reason (caster, error) in small print below."""
+        if link is None:
+            self.ntrip.setText(self.tr("not used"))
+            self.ntrip.setStyleSheet("")
+            self.ntrip_reason.setText("")
+            self.ntrip_reason.hide()
+            return
+        state = link.status.state
+        kb = f"{link.bytes_received / 1024:.1f}"
+        words = {
+            NtripState.OFFLINE: self.tr("offline, retrying"),
+            NtripState.CONNECTING: self.tr("connecting…"),
+            NtripState.STREAMING: self.tr("streaming, {0} kB").format(kb),
+            NtripState.REFUSED: self.tr("refused by the caster"),
+            NtripState.STOPPED: self.tr("off"),
+        }
+        self.ntrip.setText(words.get(state, str(state)))
+        colour = {
+            NtripState.STREAMING: "#1b5e20",
+            NtripState.REFUSED: "#b71c1c",
+            NtripState.OFFLINE: "#e65100",
+        }.get(state, "")
+        self.ntrip.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        show_reason = state in (NtripState.OFFLINE, NtripState.REFUSED, NtripState.CONNECTING)
+        self.ntrip_reason.setText(link.status.reason if show_reason else link.status.profile)
+        self.ntrip_reason.setToolTip(link.status.reason)
+        self.ntrip_reason.show()
 
     def show_fix(self, fix: Fix | None) -> None:
         dash = "–"

@@ -31,7 +31,12 @@ from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
 from fieldapp.ui.app import apply_theme, install_language, is_dark, settings
 from fieldapp.ui.device_adapter import DeviceAdapter
-from fieldapp.ui.device_dialog import DeviceChoice, DeviceDialog, make_source
+from fieldapp.ui.device_dialog import (
+    DeviceChoice,
+    DeviceDialog,
+    chosen_ntrip_profile,
+    make_source,
+)
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.installation_view import InstallationView
 from fieldapp.ui.map_view import MapView
@@ -175,6 +180,8 @@ class MainWindow(QMainWindow):
         session.marker_selected.connect(self.map.set_target)
         self._fill_lists()
         self.gnss.show_status(self.adapter.status, self.adapter.raw_logging)
+        self.gnss.show_corrections(self.adapter.corrections)
+        self.adapter.corrections_changed.connect(self.gnss.show_corrections)
 
     def close_job(self) -> None:
         if self.session is None:
@@ -246,7 +253,9 @@ class MainWindow(QMainWindow):
 
     # -- devices ---------------------------------------------------------------------
     def setup_device(self) -> None:
-        if DeviceDialog(self).exec():
+        fix = self.adapter.latest_fix
+        here = (fix.lat, fix.lon) if fix and fix.lat is not None and fix.lon is not None else None
+        if DeviceDialog(self, position=here).exec():
             self.connect_device()
 
     def connect_device(self) -> bool:
@@ -255,12 +264,13 @@ class MainWindow(QMainWindow):
             m = self.session.layers.markers[0]
             near = (m.lat - 0.0003, m.lon - 0.0003)
         try:
-            source = make_source(DeviceChoice.load(), near)
+            choice = DeviceChoice.load()
+            source = make_source(choice, near)
         except (ValueError, OSError) as exc:
             self.message(self.tr("Cannot connect: {0}").format(str(exc)))
             return False
         raw = self.session.store.raw_dir if self.session else None
-        self.adapter.connect_source(source, raw_dir=raw)
+        self.adapter.connect_source(source, raw_dir=raw, ntrip=chosen_ntrip_profile(choice))
         return True
 
     def _on_link_status(self, status: LinkStatus) -> None:
