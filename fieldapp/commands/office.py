@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError
+
+if TYPE_CHECKING:
+    from fieldapp.sync.office.db import Database
+
+
+def _open_db(args: argparse.Namespace) -> Database:
+    from fieldapp.sync.office.db import DatabaseError
+    from fieldapp.sync.office.server import open_office_db
+
+    try:
+        return open_office_db(Path(args.data), args.db)
+    except DatabaseError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def _serve(args: argparse.Namespace) -> int:
     from fieldapp.sync.office.server import serve
 
+    _open_db(args).close()  # a wrong --db is one clear line, before the server starts
     print(
         f"fieldapp office: serving {args.data} on http://{args.host}:{args.port}/review", flush=True
     )
@@ -20,9 +35,8 @@ def _serve(args: argparse.Namespace) -> int:
 
 def _add(kind: str, args: argparse.Namespace) -> int:
     from fieldapp.sync.office import service
-    from fieldapp.sync.office.server import open_office_db
 
-    db = open_office_db(Path(args.data), args.db)
+    db = _open_db(args)
     try:
         add = service.add_device if kind == "device" else service.add_staff
         token = add(db, args.name)

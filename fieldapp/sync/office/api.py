@@ -19,7 +19,7 @@ from fieldapp import __version__
 from fieldapp.sync.bagit import BagError
 from fieldapp.sync.office import review, service
 from fieldapp.sync.office.blobs import BlobStore
-from fieldapp.sync.office.db import Database
+from fieldapp.sync.office.db import Database, DatabaseUnavailable
 from fieldapp.sync.office.service import Device, OfficeError
 from fieldapp.sync.wire import API_PREFIX, WireManifest
 
@@ -206,3 +206,8 @@ def install_error_handler(app: FastAPI) -> None:
     @app.exception_handler(OfficeError)
     async def office_error(request: Request, exc: OfficeError) -> Response:
         return JSONResponse({"detail": exc.detail}, status_code=exc.status)
+
+    @app.exception_handler(DatabaseUnavailable)
+    async def database_unavailable(request: Request, exc: DatabaseUnavailable) -> Response:
+        # 503 + Retry-After: the device's client backs off and repeats the request.
+        return JSONResponse({"detail": str(exc)}, status_code=503, headers={"Retry-After": "2"})

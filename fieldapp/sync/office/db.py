@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import importlib
+import re
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -48,15 +49,32 @@ SCHEMA = (
 )
 
 
+class DatabaseError(RuntimeError):
+    """The office database cannot be opened or reached, with the reason in words."""
+
+
+class DatabaseUnavailable(DatabaseError):
+    """The connection dropped (e.g. PostgreSQL restarted); the request may be retried."""
+
+
+# Any constant works: it only serialises concurrent schema creation on one PostgreSQL database.
+_SCHEMA_LOCK_KEY = 0x6669656C64
+
+
 class Database:
     """A DB-API connection with ``?`` placeholders on every dialect and explicit transactions.
 
     One connection guarded by a lock: an office has a handful of devices, and this keeps
     SQLite's single-writer rule and psycopg's one-thread-per-connection rule both happy.
+    A PostgreSQL connection that dropped is opened again: reads and the BEGIN of a
+    transaction are retried once on the new connection; a transaction that was cut off
+    fails as a whole with DatabaseUnavailable (the server already rolled it back), and the
+    device's client retries the request.
     """
 
-    def __init__(self, conn: Any, dialect: str) -> None:
-        self._conn = conn
+    def __init__(self, connect: Callable[[], Any], dialect: str) -> None:
+        self._connect = connect
+        self._conn = connect()
         self.dialect = dialect
         self._lock = threading.RLock()
         self._depth = 0
@@ -64,15 +82,44 @@ class Database:
     def _sql(self, sql: str) -> str:
         return sql.replace("?", "%s") if self.dialect == "postgresql" else sql
 
+    def _run(self, sql: str, params: Sequence[Any]) -> list[tuple[Any, ...]]:
+        cur = self._conn.cursor()
+        try:
+            cur.execute(self._sql(sql), tuple(params))
+            rows = cur.fetchall() if cur.description is not None else []
+        finally:
+            cur.close()
+        return [tuple(r) for r in rows]
+
+    def _dropped(self) -> bool:
+        return self.dialect == "postgresql" and bool(
+            self._conn.closed or getattr(self._conn, "broken", False)
+        )
+
+    def _reconnect(self) -> None:
+        with suppress(Exception):  # the old connection is dead either way
+            self._conn.close()
+        try:
+            self._conn = self._connect()
+        except Exception as exc:
+            raise DatabaseUnavailable(f"office database unreachable: {exc}") from exc
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
         with self._lock:
-            cur = self._conn.cursor()
+            if self._dropped() and not self._depth:
+                self._reconnect()
             try:
-                cur.execute(self._sql(sql), tuple(params))
-                rows = cur.fetchall() if cur.description is not None else []
-            finally:
-                cur.close()
-            return [tuple(r) for r in rows]
+                return self._run(sql, params)
+            except Exception as exc:
+                if not self._dropped():
+                    raise
+                if self._depth:
+                    raise DatabaseUnavailable(
+                        f"office database connection lost mid-transaction: {exc}"
+                    ) from exc
+                # Outside a transaction every statement is a read or a BEGIN: safe to repeat.
+                self._reconnect()
+                return self._run(sql, params)
 
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         rows = self.query(sql, params)
@@ -94,7 +141,10 @@ class Database:
             try:
                 yield self
             except BaseException:
-                self.query("ROLLBACK")
+                if not self._dropped():
+                    # PostgreSQL aborts a transaction at its first failed statement; the
+                    # ROLLBACK makes the connection usable again.
+                    self.query("ROLLBACK")
                 raise
             else:
                 self.query("COMMIT")
@@ -108,11 +158,15 @@ class Database:
             else "BIGSERIAL PRIMARY KEY"
         )
         with self.transaction():
+            if self.dialect == "postgresql":
+                # Two processes (serve and `device add`) creating the schema at once would
+                # otherwise race on CREATE TABLE IF NOT EXISTS and fail with a unique violation.
+                self.query("SELECT pg_advisory_xact_lock(?)", [_SCHEMA_LOCK_KEY])
             for statement in SCHEMA:
                 self.query(statement.replace("{pk}", pk))
             self.query(
                 "INSERT INTO office_meta (key, value) VALUES ('schema_version', ?)"
-                " ON CONFLICT (key) DO NOTHING",
+                " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [str(SCHEMA_VERSION)],
             )
 
@@ -125,25 +179,48 @@ def default_url(data_dir: Path) -> str:
     return f"sqlite:///{(data_dir / 'office.sqlite').resolve()}"
 
 
+def _redact(url: str) -> str:
+    """The URL without its password, for messages."""
+    return re.sub(r"(://[^:/@]*:)[^@]*@", r"\1***@", url)
+
+
 def open_database(url: str) -> Database:
     """``sqlite:///path`` or ``postgresql://user:pw@host/db`` (needs psycopg installed)."""
     if url.startswith("sqlite:///"):
         path = url.removeprefix("sqlite:///")
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
-        conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = FULL")
-        db = Database(conn, "sqlite")
+
+        def connect_sqlite() -> sqlite3.Connection:
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False, timeout=30)
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = FULL")
+            return conn
+
+        try:
+            db = Database(connect_sqlite, "sqlite")
+        except (OSError, sqlite3.Error) as exc:
+            raise DatabaseError(f"{path}: cannot open the office database: {exc}") from exc
     elif url.startswith(("postgresql://", "postgres://")):
         try:
             psycopg = importlib.import_module("psycopg")
         except ImportError as exc:
-            raise RuntimeError(
-                "a PostgreSQL URL needs psycopg: pip install 'psycopg[binary]'"
+            raise DatabaseError(
+                "a PostgreSQL URL needs psycopg: pip install 'fieldapp[office-pg]'"
+                " (or 'psycopg[binary]')"
             ) from exc
-        # autocommit: transactions are the explicit BEGIN/COMMIT of Database.transaction.
-        db = Database(psycopg.connect(url, autocommit=True), "postgresql")
+
+        def connect_pg() -> Any:
+            # autocommit: transactions are the explicit BEGIN/COMMIT of Database.transaction.
+            return psycopg.connect(url, autocommit=True, connect_timeout=10)
+
+        try:
+            db = Database(connect_pg, "postgresql")
+        except psycopg.Error as exc:
+            reason = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+            raise DatabaseError(
+                f"cannot connect to the office database {_redact(url)}: {reason}"
+            ) from exc
     else:
-        raise ValueError(f"{url}: database URL must start with sqlite:/// or postgresql://")
+        raise DatabaseError(f"{url}: database URL must start with sqlite:/// or postgresql://")
     db.create_schema()
     return db

@@ -75,9 +75,10 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
 class Office:
     """The real receiver as a subprocess on 127.0.0.1; can be SIGKILLed and restarted."""
 
-    def __init__(self, data: Path, port: int) -> None:
+    def __init__(self, data: Path, port: int, db_url: str | None = None) -> None:
         self.data = data
         self.port = port
+        self.db_args = ["--db", db_url] if db_url else []
         self.url = f"http://127.0.0.1:{port}"
         self.proc: subprocess.Popen[bytes] | None = None
         self.extra_env: dict[str, str] = {}
@@ -95,6 +96,7 @@ class Office:
                 str(self.data),
                 "--port",
                 str(self.port),
+                *self.db_args,
             ],
             cwd=PROJECT,
             env=env,
@@ -127,6 +129,6 @@ class Office:
                 self.kill()
 
     def add(self, kind: str, name: str) -> str:
-        result = run_cli("office", kind, "add", "--data", str(self.data), name)
+        result = run_cli("office", kind, "add", "--data", str(self.data), *self.db_args, name)
         assert result.returncode == 0, result.stderr
         return result.stdout.strip().splitlines()[-1]
