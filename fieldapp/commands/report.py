@@ -44,6 +44,60 @@ def _run(args: argparse.Namespace) -> int:
     return 0
 
 
+def _print(args: argparse.Namespace) -> int:
+    from fieldapp.commands.common import open_job
+    from fieldapp.reports.salinan import PrintRefused, plan_print, prepare_print, record_print
+    from fieldapp.store.printlog import CopyTakenError
+
+    source, output = Path(args.file), Path(args.output)
+    with open_job(args.job) as store:
+        try:
+            plan = plan_print(store, source)
+            if plan.needs_reason and not (args.reason or "").strip():
+                raise PrintRefused(
+                    f"{source.name} was printed before: this print is {plan.label}; "
+                    "give the reason with --reason TEXT"
+                )
+            prepare_print(plan, output, args.reason, args.date)
+            record = record_print(store, plan, args.printer, args.reason)
+        except (PrintRefused, CopyTakenError) as exc:
+            raise CommandError(str(exc)) from exc
+        except OSError as exc:
+            raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    what = {0: "the original (ASLI)", None: "no copy rule for this document"}.get(
+        record.copy_no, record.label
+    )
+    print(f"{output}: {plan.document.kind.value} {source.name}, {what}; logged as print "
+          f"{record.id}")  # fmt: skip
+    return 0
+
+
+def _print_log(args: argparse.Namespace) -> int:
+    import dataclasses
+    import json
+
+    from fieldapp.commands.common import open_job
+    from fieldapp.store.printlog import load_print_log
+
+    with open_job(args.job) as store:
+        records = load_print_log(store.db)
+    if args.json:
+        rows = [{**dataclasses.asdict(r), "label": r.label} for r in records]
+        print(json.dumps(rows, indent=2, ensure_ascii=False))
+        return 0
+    if not records:
+        print("no document of this job has been printed")
+        return 0
+    print(f"{'#':>3}  {'printed (UTC)':19}  {'copy':13}  {'pages':>5}  {'document':28}  "
+          "printer / device / reason")  # fmt: skip
+    for r in records:
+        who = " / ".join(x for x in (r.printer, r.device, r.user_name) if x)
+        reason = f"  [{r.reason}]" if r.reason else ""
+        print(f"{r.id:>3}  {r.printed_at[:19].replace('T', ' '):19}  {r.label:13}  "
+              f"{r.pages:>5}  {r.file_name[:28]:28}  {who}{reason}")  # fmt: skip
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("report", help="build the documents of a job (PDF, XLSX, DXF)")
     rsub = parser.add_subparsers(dest="report_command", metavar="DOCUMENT", required=True)
@@ -68,3 +122,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--marker", action="append", metavar="NAME", help="only this marker (repeat)")
     doc("stakeout", "stake-out and occupation report of every staked marker", "FILE.pdf")
     doc("deliverables", "folder with the PDFs, XLSX tables, DXF map and stamped photos", "DIR")
+    p = rsub.add_parser(
+        "print",
+        help="prepare a document for the printer and log the print in the job",
+        description="The first print of a final berita acara is the original; every later "
+        "print of it is stamped SALINAN ke-n and needs --reason. Other documents print "
+        "freely. Writes OUT.pdf for the printer (e.g. lp OUT.pdf) and logs the print.",
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("file", metavar="FILE.pdf")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
+    p.add_argument("--reason", help="why this copy is printed (required for a SALINAN)")
+    p.add_argument("--printer", default="lp", help="printer name for the log (default: lp)")
+    p.add_argument("--date", type=_day, help="date on the SALINAN stamp (default: today)")
+    p.set_defaults(handler=_print)
+    p = rsub.add_parser("print-log", help="every print of the job's documents")
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(handler=_print_log)
