@@ -115,8 +115,7 @@ def take_screenshots(path: Path, out_dir: Path, size: tuple[int, int]) -> list[P
         window.grab().save(str(target))
         written.append(target)
     if window.occupation.running:
-        window.occupation.recorder.abandon("demo screenshot")  # type: ignore[union-attr]
-        window.occupation.recorder = None
+        window.occupation.abandon("demo screenshot", wait=True)
     window.close()
     window.deleteLater()
     _pump(0.2)

@@ -187,7 +187,7 @@ class MainWindow(QMainWindow):
         if self.session is None:
             return
         if self.occupation.running:
-            self.occupation.stop()
+            self.occupation.stop(wait=True)  # the writer thread commits the result first
         self.outbox.shutdown()  # cancel a push before the job closes
         self.adapter.disconnect_device()
         self.session.close()

@@ -1,12 +1,18 @@
-"""Occupation view: start/stop averaging a marker, live used/rejected counts, result, stored."""
+"""Occupation view: start/stop averaging a marker, live used/rejected counts, result, stored.
+
+The epochs are written by a core :class:`OccupationWriter` in its own thread and SQLite
+connection; its events come back here as a queued signal. The view says "saved" only for what
+an event confirms is committed, so a slow disk never stalls the window and never lies.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
+    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -18,19 +24,35 @@ from PySide6.QtWidgets import (
 
 from fieldapp.fieldwork import parse_metres
 from fieldapp.gnss.fix import Fix
-from fieldapp.store.installation import record_stake_from_occupation
-from fieldapp.store.occupations import OccupationRecorder, begin_occupation
+from fieldapp.store.occupation_writer import (
+    EpochsSaved,
+    OccupationWriter,
+    RecoveryJob,
+    WriterAbandoned,
+    WriterClosed,
+    WriterEvent,
+    WriterFailed,
+    WriterFinished,
+    WriterStarted,
+)
+from fieldapp.store.occupations import incomplete_occupations
 from fieldapp.survey.installation import OccupationRecord
-from fieldapp.survey.occupation import PROFILES, AntennaHeight, RejectReason
+from fieldapp.survey.occupation import PROFILES, AntennaHeight
 from fieldapp.ui import texts
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.session import JobSession
 
+WAIT_S = 30.0  # closing the job waits this long for the last commit (busy timeout is 30 s)
+PASS_STYLE = "background: #1b5e20; color: white; padding: 6px;"
+FAIL_STYLE = "background: #b71c1c; color: white; padding: 6px;"
+
 
 class OccupationView(QWidget):
-    """Feeds every epoch from the adapter to the core recorder; the store commits each batch."""
+    """Feeds every epoch from the adapter to the writer thread; shows what it confirms."""
 
     finished = Signal(object)  # OccupationRecord, after it is committed
+    # (writer or recovery job, event): emitted in the worker thread, delivered queued.
+    _event = Signal(object, object)
 
     def __init__(
         self, session: JobSession, adapter: DeviceAdapter, parent: QWidget | None = None
@@ -38,9 +60,12 @@ class OccupationView(QWidget):
         super().__init__(parent)
         self.session = session
         self.adapter = adapter
-        self.recorder: OccupationRecorder | None = None
+        self.writer: OccupationWriter | None = None
+        self.recovery: RecoveryJob | None = None
         self.record: OccupationRecord | None = None
-        self._antenna: AntennaHeight | None = None
+        self.epochs_saved = 0
+        self._finishing = False
+        self._attached = False  # fix_received -> _on_fix
 
         self.marker = QLabel()
         self.marker.setProperty("role", "big")
@@ -58,20 +83,27 @@ class OccupationView(QWidget):
         self.start_btn.setProperty("accent", "true")
         self.stop_btn = QPushButton(self.tr("Stop and save"))
         self.stop_btn.setEnabled(False)
+        self.abandon_btn = QPushButton(self.tr("Abandon"))
+        self.abandon_btn.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_btn)
         buttons.addWidget(self.stop_btn)
+        buttons.addWidget(self.abandon_btn)
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.counts = QLabel("–")
         self.counts.setProperty("role", "big")
+        self.counts.setWordWrap(True)
         self.reasons = QLabel("")
         self.reasons.setWordWrap(True)
         self.result = QLabel("")
         self.result.setProperty("role", "big")
         self.result.setWordWrap(True)
         self.saved = QLabel("")
+        self.saved.setWordWrap(True)
+        self._build_recovery()
         layout = QVBoxLayout(self)
+        layout.addWidget(self.recover_box)
         layout.addLayout(form)
         layout.addLayout(buttons)
         layout.addWidget(self.progress)
@@ -80,27 +112,79 @@ class OccupationView(QWidget):
         layout.addWidget(self.result)
         layout.addWidget(self.saved)
         layout.addStretch(1)
+        self._event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self.start_btn.clicked.connect(self.start)
-        self.stop_btn.clicked.connect(self.stop)
+        self.stop_btn.clicked.connect(lambda: self.stop())
+        self.abandon_btn.clicked.connect(lambda: self.abandon(self.tr("abandoned by the surveyor")))
         session.marker_selected.connect(self._show_marker)
         session.layers_changed.connect(lambda: self._show_marker(session.selected or ""))
         self._show_marker(session.selected or "")
+        self.show_interrupted()
+
+    def _build_recovery(self) -> None:
+        self.recover_box = QFrame()
+        self.recover_box.setFrameShape(QFrame.Shape.StyledPanel)
+        self.recover_label = QLabel()
+        self.recover_label.setWordWrap(True)
+        self.recover_btn = QPushButton(self.tr("Finish from saved epochs"))
+        self.recover_abandon_btn = QPushButton(self.tr("Abandon it"))
+        row = QHBoxLayout()
+        row.addWidget(self.recover_btn)
+        row.addWidget(self.recover_abandon_btn)
+        box = QVBoxLayout(self.recover_box)
+        box.addWidget(self.recover_label)
+        box.addLayout(row)
+        self.recover_btn.clicked.connect(lambda: self.recover())
+        self.recover_abandon_btn.clicked.connect(
+            lambda: self.recover(abandon=self.tr("interrupted, abandoned by the surveyor"))
+        )
+        self._interrupted: OccupationRecord | None = None
 
     def _show_marker(self, name: str) -> None:
-        if self.recorder is None:
+        if self.writer is None:
             self.marker.setText(name or self.tr("(no marker)"))
 
     @property
     def running(self) -> bool:
-        return self.recorder is not None
+        return self.writer is not None
 
+    # -- interrupted occupations -----------------------------------------------------
+    def show_interrupted(self) -> None:
+        """Offer to finish (or abandon) an occupation a crash or a closed job left running."""
+        pending = [] if self.writer else incomplete_occupations(self.session.store.db)
+        self._interrupted = pending[0] if pending else None
+        self.recover_box.setVisible(self._interrupted is not None)
+        if self._interrupted is not None:
+            o = self._interrupted
+            self.recover_label.setText(
+                self.tr("Occupation of marker {0} was interrupted ({1} epochs saved).").format(
+                    o.marker, o.epochs_on_disk
+                )
+            )
+        self.recover_btn.setEnabled(True)
+        self.recover_abandon_btn.setEnabled(True)
+
+    def recover(self, abandon: str | None = None) -> bool:
+        o = self._interrupted
+        if o is None or self.recovery is not None or self.writer is not None:
+            return False
+        job = RecoveryJob(
+            self.session.path, o.id, lambda e: self._event.emit(job, e), abandon_reason=abandon
+        )
+        self.recovery = job
+        self.recover_btn.setEnabled(False)
+        self.recover_abandon_btn.setEnabled(False)
+        job.start()
+        return True
+
+    # -- recording -------------------------------------------------------------------
     def start(self) -> bool:
         name = self.session.selected
         if not name:
             self.session.message.emit(self.tr("Choose a marker first."))
             return False
         try:
-            self._antenna = AntennaHeight(parse_metres(self.antenna.text()))
+            antenna = AntennaHeight(parse_metres(self.antenna.text()))
         except ValueError:
             self.session.message.emit(
                 self.tr("Antenna height: type a number of metres, e.g. 1,800")
@@ -110,25 +194,113 @@ class OccupationView(QWidget):
         if not self.adapter.connected:
             self.session.message.emit(self.tr("No receiver connected."))
             return False
+        if self.writer is not None or self.recovery is not None:
+            return False
         src = self.adapter.source
-        self.recorder = begin_occupation(
-            self.session.store.db, name, PROFILES[self.profile.currentText()], self._antenna,
-            device=src.label if src else None, source=src.device if src else None, batch=5,
+        writer = OccupationWriter(
+            self.session.path, name, PROFILES[self.profile.currentText()], antenna,
+            on_event=lambda e: self._event.emit(writer, e),
+            device=src.label if src else None, source=src.device if src else None,
         )  # fmt: skip
+        self.writer = writer
         self.record = None
+        self.epochs_saved = 0
+        self._finishing = False
+        self.progress.setValue(0)
+        self.counts.setText(self.tr("Starting…"))
+        self.reasons.setText("")
         self.result.setText("")
+        self.result.setStyleSheet("")
         self.saved.setText("")
         self.marker.setText(name)
+        self.recover_box.setVisible(False)
+        writer.start()
         self.adapter.fix_received.connect(self._on_fix)
+        self._attached = True
         self.start_btn.setEnabled(False)
         self.stop_btn.setEnabled(True)
+        self.abandon_btn.setEnabled(True)
         return True
 
+    @Slot(object)
     def _on_fix(self, fix: Fix) -> None:
-        if self.recorder is None:
+        if self.writer is not None:
+            self.writer.add(fix)  # a queue put: never waits for the disk
+
+    def _detach(self) -> None:
+        if self._attached:
+            self.adapter.fix_received.disconnect(self._on_fix)
+            self._attached = False
+
+    def stop(self, wait: bool = False) -> OccupationRecord | None:
+        """Finish: the writer commits what is queued, then the result.
+
+        Without ``wait`` this returns at once and the result shows when the writer confirms
+        it; ``wait=True`` (closing the job) blocks until then and returns the record.
+        """
+        writer = self.writer
+        if writer is None:
+            return None
+        self._detach()
+        if not self._finishing:
+            self._finishing = True
+            writer.finish()
+        self.stop_btn.setEnabled(False)
+        self.abandon_btn.setEnabled(False)
+        self.saved.setText(self.tr("Saving the result…"))
+        if wait:
+            return self._wait(writer)
+        return None
+
+    def abandon(self, reason: str, wait: bool = False) -> None:
+        writer = self.writer
+        if writer is None:
             return
-        self.recorder.add(fix)
-        p = self.recorder.occupation.progress
+        self._detach()
+        self._finishing = True
+        writer.abandon(reason)
+        self.stop_btn.setEnabled(False)
+        self.abandon_btn.setEnabled(False)
+        if wait:
+            self._wait(writer)
+
+    def _wait(self, writer: OccupationWriter) -> OccupationRecord | None:
+        if not writer.join(WAIT_S) or writer.outcome is None:
+            self.session.message.emit(
+                self.tr("The occupation is still being saved; it can be recovered later.")
+            )
+            return None
+        self._on_event(writer, writer.outcome)
+        return self.record
+
+    # -- events from the writer (GUI thread) -----------------------------------------
+    @Slot(object, object)
+    def _on_event(self, origin: object, event: WriterEvent) -> None:
+        if origin is self.recovery:
+            self._on_recovery(event)
+            return
+        if origin is not self.writer:
+            return  # a late event of a writer already handled (closing waited for it)
+        if isinstance(event, WriterStarted):
+            self.counts.setText(self.tr("Recording: waiting for epochs…"))
+        elif isinstance(event, EpochsSaved):
+            self._show_progress(event)
+        elif isinstance(event, WriterFinished):
+            self._end()
+            self._show_result(event)
+        elif isinstance(event, WriterAbandoned):
+            self._end()
+            self.saved.setText(self.tr("Occupation {0} abandoned.").format(event.occupation_id))
+            self.session.message.emit(self.saved.text())
+            self.session.reload()
+        elif isinstance(event, WriterClosed):
+            self._end()
+        elif isinstance(event, WriterFailed):
+            self._failed(event)
+
+    def _show_progress(self, e: EpochsSaved) -> None:
+        p = e.progress
+        self.epochs_saved = e.epochs_on_disk
         self.progress.setValue(round(100 * p.fraction))
         self.counts.setText(
             self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
@@ -136,38 +308,64 @@ class OccupationView(QWidget):
                 f"{p.seconds_required:.0f}", p.epochs_rejected,
             )
         )  # fmt: skip
-        reasons: dict[RejectReason, int] = {}
-        for r in self.recorder.occupation.epochs():
-            if r.verdict.reason is not None:
-                reasons[r.verdict.reason] = reasons.get(r.verdict.reason, 0) + 1
         self.reasons.setText(
-            ", ".join(f"{texts.reject_reason(k)}: {v}" for k, v in reasons.items())
+            ", ".join(f"{texts.reject_reason(k)}: {v}" for k, v in e.rejected_by_reason.items())
         )
+        if not self._finishing:
+            self.saved.setText(self.tr("{0} epochs saved in the job.").format(e.epochs_on_disk))
         if p.complete and self.auto_finish.isChecked():
             self.stop()
 
-    def stop(self) -> OccupationRecord | None:
-        recorder, self.recorder = self.recorder, None
-        if recorder is None:
-            return None
-        self.adapter.fix_received.disconnect(self._on_fix)
-        self.start_btn.setEnabled(True)
-        self.stop_btn.setEnabled(False)
-        record = recorder.finish(self._antenna)  # committed when this returns
+    def _show_result(self, e: WriterFinished) -> None:
+        record = e.record
         self.record = record
         r = record.result
         if r is not None and r.passed:
-            stake = record_stake_from_occupation(self.session.store.db, record.id)
             std = r.std_h_m or 0.0
+            off = f"{e.stake.delta.horizontal_m:.3f}" if e.stake else "–"
             self.result.setText(self.tr("PASSED: {0} epochs, σH {1} m, {2} m from design").format(
-                r.epochs_used, f"{std:.3f}", f"{stake.delta.horizontal_m:.3f}"))  # fmt: skip
-            self.result.setStyleSheet("background: #1b5e20; color: white; padding: 6px;")
+                r.epochs_used, f"{std:.3f}", off))  # fmt: skip
+            self.result.setStyleSheet(PASS_STYLE)
         else:
             why = ", ".join(texts.fail_reason(f) for f in r.failures) if r else "–"
             self.result.setText(self.tr("FAILED: {0}").format(why))
-            self.result.setStyleSheet("background: #b71c1c; color: white; padding: 6px;")
+            self.result.setStyleSheet(FAIL_STYLE)
+        if r is not None:
+            self.progress.setValue(100 if r.passed else self.progress.value())
         self.saved.setText(self.tr("Saved in the job (occupation {0}).").format(record.id))
         self.session.message.emit(self.saved.text())
         self.session.reload()
         self.finished.emit(record)
-        return record
+
+    def _failed(self, e: WriterFailed) -> None:
+        text = self.tr("Not saved: {0}").format(e.message)
+        self.saved.setText(text)
+        self.session.message.emit(text)
+        if e.fatal:
+            self._end()
+            self.show_interrupted()
+        elif self._finishing:
+            # The finish did not commit; the epochs are kept: let the surveyor try again.
+            self._finishing = False
+            self.stop_btn.setEnabled(True)
+            self.abandon_btn.setEnabled(True)
+
+    def _end(self) -> None:
+        self._detach()
+        self.writer = None
+        self._finishing = False
+        self.start_btn.setEnabled(True)
+        self.stop_btn.setEnabled(False)
+        self.abandon_btn.setEnabled(False)
+        self._show_marker(self.session.selected or "")
+
+    def _on_recovery(self, event: WriterEvent) -> None:
+        self.recovery = None
+        if isinstance(event, WriterFinished):
+            self._show_result(event)
+        elif isinstance(event, WriterAbandoned):
+            self.saved.setText(self.tr("Occupation {0} abandoned.").format(event.occupation_id))
+            self.session.message.emit(self.saved.text())
+        elif isinstance(event, WriterFailed):
+            self.session.message.emit(self.tr("Not saved: {0}").format(event.message))
+        self.show_interrupted()
