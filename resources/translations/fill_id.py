@@ -262,6 +262,22 @@ ID = {
     "{0} photo(s) saved.": "{0} foto tersimpan.",
     "● recording": "● merekam",
     "▲\nN": "▲\nU",
+    # occupation view (writer thread, recovery) and map axes: H7
+    "Abandon": "Batalkan",
+    "Abandon it": "Batalkan",
+    "Finish from saved epochs": "Selesaikan dari epoch tersimpan",
+    "Latitude (°)": "Lintang (°)",
+    "Longitude (°)": "Bujur (°)",
+    "Not saved: {0}": "Belum tersimpan: {0}",
+    "Occupation of marker {0} was interrupted ({1} epochs saved).": "Pengamatan tanda batas {0} terputus ({1} epoch tersimpan).",
+    "Occupation {0} abandoned.": "Pengamatan {0} dibatalkan.",
+    "Recording: waiting for epochs…": "Merekam: menunggu epoch…",
+    "Saving the result…": "Menyimpan hasil…",
+    "Starting…": "Memulai…",
+    "The occupation is still being saved; it can be recovered later.": "Pengamatan masih disimpan; dapat dipulihkan nanti.",
+    "abandoned by the surveyor": "dibatalkan oleh juru ukur",
+    "interrupted, abandoned by the surveyor": "terputus, dibatalkan oleh juru ukur",
+    "{0} epochs saved in the job.": "{0} epoch tersimpan di pekerjaan.",
 }
 
 
