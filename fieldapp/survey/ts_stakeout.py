@@ -284,3 +284,14 @@ def ts_guidance(
         dh = target.h - prism.position.h
     return TsGuidance(prism, to, g, turn, offsets.out_m / to.scale_factor,
                       offsets.right_m / to.scale_factor, dh)  # fmt: skip
+
+
+def describe_shot(setup: StationSetup, shot: TsShot) -> str:
+    """The station setup and raw shot in one line, kept with a total-station stake record."""
+    back = setup.backsight_id or f"ori {format_angle(normalize_deg(setup.orientation))}"
+    sd = "–" if shot.sd is None else f"{shot.sd:.4f}"
+    return (
+        f"{setup.station_id or 'station'}>{back} Hz {format_angle(shot.hz, decimals=1)} "
+        f"V {format_angle(shot.v, decimals=1)} SD {sd} hi {setup.instrument_h:.3f} "
+        f"ht {shot.target_h:.3f}"
+    )

@@ -189,6 +189,7 @@ class MainWindow(QMainWindow):
         if self.occupation.running:
             self.occupation.stop(wait=True)  # the writer thread commits the result first
         self.outbox.shutdown()  # cancel a push before the job closes
+        self.stakeout.shutdown()  # release the total station's port
         self.adapter.disconnect_device()
         self.session.close()
         self.session = None
