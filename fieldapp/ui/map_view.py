@@ -1,24 +1,67 @@
-"""The job map: WIUP, neighbours, zones, markers by status, control, live position and track."""
+"""The job map: WIUP, neighbours, zones, markers by status, control, live position and track.
+
+Marker labels are decluttered whenever the view changes (throttled by a short single-shot
+timer): corner labels are placed first, then the selected target, then infill labels, each in
+the first free spot around its marker; a label that fits nowhere is hidden until the surveyor
+zooms in. Placement is pixel bookkeeping on a coarse grid of cells, cheap for hundreds of labels.
+"""
 
 from __future__ import annotations
 
 import math
 from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
+from fieldapp.survey.local import metres_per_degree
 
+# Marker fill per status; the dark theme needs lighter tones to stand out on near-black.
 STATUS_COLOURS = {
     "planned": "#1565c0",
     "staked": "#ef6c00",
     "installed": "#8e24aa",
     "documented": "#2e7d32",
 }
+STATUS_COLOURS_DARK = {
+    "planned": "#64b5f6",
+    "staked": "#ffa726",
+    "installed": "#ce93d8",
+    "documented": "#81c784",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class MapPalette:
+    background: str
+    foreground: str
+    neighbor: str
+    zone: str
+    live: str  # track and error ellipse
+    target: str
+    label_fill: tuple[int, int, int, int]
+    status: dict[str, str]
+
+
+PALETTES = {
+    False: MapPalette("#ffffff", "#000000", "#c62828", "#6d4c41", "#00838f", "#d50000",
+                      (255, 255, 255, 210), STATUS_COLOURS),
+    True: MapPalette("#101010", "#f2f2f2", "#ff5252", "#ffb74d", "#26c6da", "#ff1744",
+                     (16, 16, 16, 210), STATUS_COLOURS_DARK),
+}  # fmt: skip
 TRACK_POINTS = 600
+MARKER_PX = 18
+DECLUTTER_MS = 40  # view changes within this time are decluttered once
+# Where a label may sit around its marker, in the order tried: the usual cartographic
+# preference (upper right first), then straight above and below.
+LABEL_SPOTS = ("ne", "e", "se", "nw", "w", "sw", "n", "s")
+
+Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels, y down
 
 
 def nice_length(metres: float) -> float:
@@ -39,11 +82,97 @@ def _joined(rings: Sequence[XY]) -> XY:
     return xs, ys
 
 
-class MetreAxis(pg.AxisItem):
-    """Whole metres, never 9.94e+06: a surveyor reads northings digit by digit."""
+class _Cells:
+    """Rectangles bucketed by cell: a collision test looks at a few cells, not at all of them."""
+
+    def __init__(self, cell_px: float = 64.0) -> None:
+        self.cell = cell_px
+        self.rects: dict[tuple[int, int], list[tuple[Rect, int]]] = {}
+
+    def _keys(self, r: Rect) -> list[tuple[int, int]]:
+        c = self.cell
+        xs = range(math.floor(r[0] / c), math.floor(r[2] / c) + 1)
+        ys = range(math.floor(r[1] / c), math.floor(r[3] / c) + 1)
+        return [(x, y) for x in xs for y in ys]
+
+    def hits(self, r: Rect, ignore: int = -1) -> bool:
+        for key in self._keys(r):
+            for o, owner in self.rects.get(key, ()):
+                if owner != ignore and r[0] < o[2] and o[0] < r[2] and r[1] < o[3] and o[1] < r[3]:
+                    return True
+        return False
+
+    def add(self, r: Rect, owner: int = -1) -> None:
+        for key in self._keys(r):
+            self.rects.setdefault(key, []).append((r, owner))
+
+
+def label_offset(
+    spot: str, w: float, h: float, r: float = MARKER_PX / 2 + 2
+) -> tuple[float, float]:
+    """Top-left corner of a ``w`` x ``h`` pixel label at ``spot`` around a symbol of radius r."""
+    d = r * 0.75  # diagonal spots hug the round symbol
+    return {
+        "ne": (d, -d - h), "e": (r, -h / 2), "se": (d, d), "nw": (-d - w, -d - h),
+        "w": (-r - w, -h / 2), "sw": (-d - w, d), "n": (-w / 2, -r - h), "s": (-w / 2, r),
+    }[spot]  # fmt: skip
+
+
+def place_labels(
+    points: Sequence[tuple[float, float]],
+    sizes: Sequence[tuple[float, float]],
+    order: Sequence[int],
+    symbol_px: float = MARKER_PX,
+    obstacles: Sequence[tuple[float, float]] = (),
+    margin_px: float = 4.0,
+) -> list[str | None]:
+    """For each label (pixel point, pixel size, y down) the spot it takes, or None (hidden).
+
+    Labels are tried in ``order`` (highest priority first). A label may cover neither a label
+    placed before it, nor the symbol (plus ``margin_px``) of another marker or of an obstacle
+    point (control points): a label crowded among symbols would name the wrong one.
+    """
+    taken = _Cells()
+    half = symbol_px / 2
+    m = half + margin_px
+    for i, (x, y) in enumerate(points):
+        taken.add((x - m, y - m, x + m, y + m), owner=i)
+    for x, y in obstacles:
+        taken.add((x - half, y - half, x + half, y + half))
+    chosen: list[str | None] = [None] * len(points)
+    for i in order:
+        (x, y), (w, h) = points[i], sizes[i]
+        for spot in LABEL_SPOTS:
+            dx, dy = label_offset(spot, w, h, half + 2)
+            r = (x + dx, y + dy, x + dx + w, y + dy + h)
+            if not taken.hits(r, ignore=i):
+                taken.add(r)
+                chosen[i] = spot
+                break
+    return chosen
+
+
+def _anchor(spot: str, w: float, h: float) -> tuple[float, float]:
+    """The TextItem anchor that puts the label's top-left at ``label_offset``."""
+    dx, dy = label_offset(spot, w, h)
+    return (-dx / w if w else 0.0, -dy / h if h else 0.0)
+
+
+class GridAxis(pg.AxisItem):
+    """Grid coordinates as a surveyor reads them: whole metres (never 9.94e+06) or degrees."""
+
+    def __init__(self, orientation: str) -> None:
+        super().__init__(orientation)
+        self.degrees = False
 
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:  # noqa: N802
-        return [f"{v:.0f}" for v in values]
+        d = 0
+        if self.degrees and spacing > 0:
+            d = max(0, min(6, 1 - math.floor(math.log10(spacing))))
+        return [f"{v:.{d}f}" for v in values]
+
+
+MetreAxis = GridAxis
 
 
 class MapView(QWidget):
@@ -55,18 +184,16 @@ class MapView(QWidget):
     def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
         self._dark = dark
-        fg = "#f0f0f0" if dark else "#000000"
-        self.plot = pg.PlotWidget(
-            background="#111111" if dark else "#ffffff",
-            axisItems={"bottom": MetreAxis("bottom"), "left": MetreAxis("left")},
-        )
+        pal = self.palette_ = PALETTES[dark]
+        fg = pal.foreground
+        self.axes = {"bottom": GridAxis("bottom"), "left": GridAxis("left")}
+        self.plot = pg.PlotWidget(background=pal.background, axisItems=self.axes)
         self.plot.setAspectLocked(True)
-        self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.plot.setLabel("bottom", self.tr("Easting (m)"))
-        self.plot.setLabel("left", self.tr("Northing (m)"))
+        self.plot.showGrid(x=True, y=True, alpha=0.3 if dark else 0.25)
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).setTextPen(fg)
             self.plot.getAxis(axis).setPen(fg)
+        self._axis_labels(geographic=False, crs="")
         self.plot.hideButtons()
         self.plot.setMenuEnabled(False)
         layout = QVBoxLayout(self)
@@ -74,10 +201,20 @@ class MapView(QWidget):
         layout.addWidget(self.plot)
         self._layers: MapLayers | None = None
         self._labels: list[pg.TextItem] = []
+        self._label_sizes: list[tuple[float, float]] = []
+        self._label_order: list[int] = []
+        self._target: str | None = None
         self._track: deque[tuple[float, float]] = deque(maxlen=TRACK_POINTS)
-        self._make_items(fg)
+        self._make_items()
+        vb = self.plot.getViewBox()
         self.plot.scene().sigMouseClicked.connect(self._on_click)
-        self.plot.getViewBox().sigXRangeChanged.connect(self._update_scale)
+        self._declutter_timer = QTimer(self)
+        self._declutter_timer.setSingleShot(True)
+        self._declutter_timer.setInterval(DECLUTTER_MS)
+        self._declutter_timer.timeout.connect(self.declutter)
+        vb.sigRangeChanged.connect(self._view_changed)
+        vb.sigResized.connect(self._view_changed)
+        # "▲ N" for grid north (the job's CRS), translated (U = utara).
         self.north = QLabel(self.tr("▲\nN"), self.plot)
         self.north.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.north.setStyleSheet(
@@ -85,36 +222,47 @@ class MapView(QWidget):
         )
         self.north.resize(48, 72)
 
+    def _axis_labels(self, geographic: bool, crs: str) -> None:
+        """Axis titles name the job's CRS: the grid lines are in its coordinates."""
+        for axis in self.axes.values():
+            axis.degrees = geographic
+        if geographic:
+            x, y = self.tr("Longitude (°)"), self.tr("Latitude (°)")
+        else:
+            x, y = self.tr("Easting (m)"), self.tr("Northing (m)")
+        self.plot.setLabel("bottom", f"{x} – {crs}" if crs else x)
+        self.plot.setLabel("left", y)
+
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.north.move(self.plot.width() - 70, 8)
 
-    def _make_items(self, fg: str) -> None:
-        p = self.plot
+    def _make_items(self) -> None:
+        pal, p = self.palette_, self.plot
+        fg = pal.foreground
         self.neighbors_item = p.plot(
-            [], [], pen=pg.mkPen("#c62828", width=2, style=Qt.PenStyle.DashLine), connect="finite"
-        )
-        self.zones_item = p.plot(
-            [], [], pen=pg.mkPen("#795548", width=2), fillLevel=None, connect="finite"
-        )
+            [], [], pen=pg.mkPen(pal.neighbor, width=3, style=Qt.PenStyle.DashLine),
+            connect="finite",
+        )  # fmt: skip
+        self.zones_item = p.plot([], [], pen=pg.mkPen(pal.zone, width=3), connect="finite")
         self.wiup_item = p.plot([], [], pen=pg.mkPen(fg, width=3))
         self.proposal_item = pg.ScatterPlotItem(
-            size=16, symbol="o", pen=pg.mkPen("#ff1744", width=3), brush=None
+            size=16, symbol="o", pen=pg.mkPen(pal.target, width=3), brush=None
         )
         p.addItem(self.proposal_item)
         self.control_item = pg.ScatterPlotItem(
             size=16, symbol="t", pen=pg.mkPen(fg, width=1.5), brush=pg.mkBrush("#fdd835")
         )
         p.addItem(self.control_item)
-        self.markers_item = pg.ScatterPlotItem(size=18, pen=pg.mkPen(fg, width=1.5))
+        self.markers_item = pg.ScatterPlotItem(size=MARKER_PX, pen=pg.mkPen(fg, width=1.5))
         self.markers_item.sigClicked.connect(self._on_marker_click)
         p.addItem(self.markers_item)
         self.target_item = pg.ScatterPlotItem(
-            size=34, symbol="o", pen=pg.mkPen("#ff1744", width=4), brush=None
+            size=34, symbol="o", pen=pg.mkPen(pal.target, width=4), brush=None
         )
         p.addItem(self.target_item)
-        self.track_item = p.plot([], [], pen=pg.mkPen("#00acc1", width=2))
-        self.ellipse_item = p.plot([], [], pen=pg.mkPen("#00acc1", width=2))
+        self.track_item = p.plot([], [], pen=pg.mkPen(pal.live, width=2))
+        self.ellipse_item = p.plot([], [], pen=pg.mkPen(pal.live, width=2))
         self.position_item = pg.ScatterPlotItem(
             size=20, symbol="o", pen=pg.mkPen("#ffffff", width=3), brush=pg.mkBrush("#d50000")
         )
@@ -122,11 +270,16 @@ class MapView(QWidget):
         self.scale_bar = pg.ScaleBar(size=100, width=8, brush=fg, suffix="m", offset=(-30, -40))
         self.scale_bar.setParentItem(p.getViewBox())
         self.scale_bar.text.setColor(fg)
+        self._label_font = QFont(self.font())
+        self._label_font.setBold(True)
 
     # -- data ------------------------------------------------------------------------
     def set_layers(self, layers: MapLayers, fit: bool = True) -> None:
         first = self._layers is None
+        pal = self.palette_
         self._layers = layers
+        geographic = layers.grid.is_geographic
+        self._axis_labels(geographic, layers.grid.name)
         if layers.boundary:
             xs = [b.e for b in layers.boundary] + [layers.boundary[0].e]
             ys = [b.n for b in layers.boundary] + [layers.boundary[0].n]
@@ -140,27 +293,57 @@ class MapView(QWidget):
         self.markers_item.setData(
             [m.e for m in layers.markers],
             [m.n for m in layers.markers],
-            brush=[pg.mkBrush(STATUS_COLOURS.get(m.status, "#9e9e9e")) for m in layers.markers],
+            brush=[pg.mkBrush(pal.status.get(m.status, "#9e9e9e")) for m in layers.markers],
             data=[m.name for m in layers.markers],
         )
-        for item in self._labels:
-            self.plot.removeItem(item)
-        self._labels = []
-        colour = "#f0f0f0" if self._dark else "#000000"
-        for m in layers.markers:
-            label = pg.TextItem(m.name, color=colour, anchor=(-0.2, 1.1))
-            label.setPos(m.e, m.n)
-            self.plot.addItem(label)
-            self._labels.append(label)
+        self._make_labels(layers)
         if fit or first:
             self.fit()
+        self._view_changed()
+
+    def _make_labels(self, layers: MapLayers) -> None:
+        names = [m.name for m in layers.markers]
+        if names != [lb.toPlainText() for lb in self._labels]:
+            for item in self._labels:
+                self.plot.removeItem(item)
+            self._labels = []
+            self._label_sizes = []
+            pal = self.palette_
+            for name in names:
+                label = pg.TextItem(name, color=pal.foreground, fill=pg.mkBrush(*pal.label_fill))
+                label.setFont(self._label_font)
+                label.setZValue(5)
+                self.plot.addItem(label)
+                r = label.textItem.boundingRect()
+                label.setAnchor(_anchor("ne", r.width(), r.height()))
+                self._labels.append(label)
+                self._label_sizes.append((r.width(), r.height()))
+        for label, m in zip(self._labels, layers.markers, strict=True):
+            label.setPos(m.e, m.n)
+        self._order_labels()
+
+    def _order_labels(self) -> None:
+        """Corner labels first, then the target's, then the rest in the job's order."""
+        if self._layers is None:
+            return
+        ms = self._layers.markers
+
+        def rank(i: int) -> tuple[int, int]:
+            if ms[i].kind == "corner":
+                return (0, i)
+            return (1 if ms[i].name == self._target else 2, i)
+
+        self._label_order = sorted(range(len(ms)), key=rank)
 
     def fit(self) -> None:
         self.plot.getViewBox().autoRange(padding=0.08)
 
     def set_target(self, name: str | None) -> None:
+        self._target = name
         m = self._layers.marker(name) if self._layers and name else None
         self.target_item.setData([m.e] if m else [], [m.n] if m else [])
+        self._order_labels()
+        self._view_changed()
 
     def set_proposal(self, points: Sequence[tuple[float, float]]) -> None:
         self.proposal_item.setData([p[0] for p in points], [p[1] for p in points])
@@ -181,6 +364,52 @@ class MapView(QWidget):
         self._track.clear()
         self.track_item.setData([], [])
 
+    # -- view changes: scale bar and labels ------------------------------------------
+    def _view_changed(self, *_args: object) -> None:
+        self._update_scale()
+        self._declutter_timer.start()
+
+    def declutter(self) -> None:
+        """Show each label where it collides with nothing placed before it; hide the others."""
+        if self._layers is None or not self._labels:
+            return
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        pw, ph = vb.viewPixelSize()
+        if pw <= 0 or ph <= 0 or not math.isfinite(pw + ph):
+            return
+        visible: list[int] = []
+        points: list[tuple[float, float]] = []
+        for i, m in enumerate(self._layers.markers):
+            if x0 <= m.e <= x1 and y0 <= m.n <= y1:
+                visible.append(i)
+            points.append(((m.e - x0) / pw, (y1 - m.n) / ph))
+        on_screen = set(visible)
+        order = [i for i in self._label_order if i in on_screen]
+        control = [((c.e - x0) / pw, (y1 - c.n) / ph) for c in self._layers.control]
+        chosen = place_labels(points, self._label_sizes, order, obstacles=control)
+        for label, spot, (w, h) in zip(self._labels, chosen, self._label_sizes, strict=True):
+            if spot is None:
+                label.setVisible(False)
+                continue
+            label.setAnchor(_anchor(spot, w, h))
+            label.setVisible(True)
+
+    def shown_labels(self) -> list[str]:
+        return [lb.toPlainText() for lb in self._labels if lb.isVisible()]
+
+    def _update_scale(self) -> None:
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        metres_per_unit = 1.0
+        if self._layers is not None and self._layers.grid.is_geographic:
+            # A degree of longitude in metres at the middle of the view.
+            metres_per_unit = metres_per_degree((y0 + y1) / 2)[1]
+        length = nice_length((x1 - x0) * metres_per_unit / 5)
+        self.scale_bar.size = length / metres_per_unit
+        self.scale_bar.text.setText(f"{length:g} m" if length < 1000 else f"{length / 1000:g} km")
+        self.scale_bar.updateBar()
+
     # -- interaction -----------------------------------------------------------------
     def _on_marker_click(self, _item: object, points: Sequence[object]) -> None:
         if points:
@@ -192,11 +421,3 @@ class MapView(QWidget):
         if vb.sceneBoundingRect().contains(pos):
             p: QPointF = vb.mapSceneToView(pos)
             self.map_clicked.emit(p.x(), p.y())
-
-    def _update_scale(self, *_args: object) -> None:
-        vb = self.plot.getViewBox()
-        (x0, x1), _ = vb.viewRange()
-        length = nice_length((x1 - x0) / 5)
-        self.scale_bar.size = length
-        self.scale_bar.text.setText(f"{length:g} m" if length < 1000 else f"{length / 1000:g} km")
-        self.scale_bar.updateBar()
