@@ -28,22 +28,11 @@ from fieldapp.store.photos import PhotoError, import_photo
 from fieldapp.survey.installation import Description, PhotoDirection, WitnessCategory
 from fieldapp.survey.local import Position
 from fieldapp.ui import texts
+from fieldapp.ui.camera_dialog import CameraButton, CameraDialog
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.session import JobSession
 
 FIELDS = ("desa", "kecamatan", "kabupaten", "provinsi", "access", "condition", "notes")
-
-
-def camera_available() -> bool:
-    """True when QtMultimedia is importable and the machine has a camera."""
-    try:
-        from PySide6.QtMultimedia import QMediaDevices
-    except ImportError:
-        return False
-    try:
-        return bool(QMediaDevices.videoInputs())
-    except Exception:  # a broken multimedia backend must not break the view
-        return False
 
 
 class InstallationView(QWidget):
@@ -82,10 +71,7 @@ class InstallationView(QWidget):
         for d in PhotoDirection:
             self.direction.addItem(texts.photo_direction(d), d.value)
         self.add_photo_btn = QPushButton(self.tr("Add photo files…"))
-        self.camera_btn = QPushButton(self.tr("Camera"))
-        self.camera_btn.setEnabled(camera_available())
-        if not self.camera_btn.isEnabled():
-            self.camera_btn.setToolTip(self.tr("No camera on this machine"))
+        self.camera_btn = CameraButton(self.tr("Camera"))  # looks for a camera when shown
         row.addWidget(self.direction, 1)
         row.addWidget(self.add_photo_btn)
         row.addWidget(self.camera_btn)
@@ -135,11 +121,7 @@ class InstallationView(QWidget):
         self.known.activated.connect(self._fill_known)
         self.add_witness_btn.clicked.connect(self._add_witness_from_form)
         self.reference_mode.toggled.connect(self.reference_btn.setEnabled)
-        self.camera_btn.clicked.connect(
-            lambda: self.session.message.emit(
-                self.tr("Take the photo with the camera app, then add the file.")
-            )
-        )
+        self.camera_btn.clicked.connect(self.open_camera)
         self.reference_btn.clicked.connect(self.record_reference)
         session.marker_selected.connect(lambda _n: self.refresh())
         session.layers_changed.connect(self.refresh)
@@ -224,6 +206,14 @@ class InstallationView(QWidget):
             self.session.message.emit(self.tr("{0} photo(s) saved.").format(added))
             self.session.reload()
         return added
+
+    def open_camera(self) -> None:
+        if not self.session.selected:
+            self.session.message.emit(self.tr("Choose a marker first."))
+            return
+        CameraDialog(
+            self.session, self.adapter, str(self.direction.currentData()), parent=self
+        ).exec()
 
     def _fill_known(self, index: int) -> None:
         data = self.known.itemData(index)

@@ -1,0 +1,113 @@
+"""Camera frames: written once as a JPEG with EXIF time and position, then imported like a file.
+
+A frame from a camera exists only in memory. It is first saved as an ordinary JPEG (the
+"camera roll" copy, outside the job), so the evidence is on disk before anything else, and
+then goes through :func:`fieldapp.store.photos.import_photo` exactly as a photo file picked by
+hand: the same checks, SHA-256, copy verification and provenance row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import ExifTags, Image
+
+from fieldapp.store.jobfile import JobStore
+from fieldapp.store.photos import PhotoError, import_photo
+from fieldapp.survey.installation import PhotoDirection, PhotoRecord
+
+JPEG_QUALITY = 92  # camera-app quality: small enough to sync, no visible blocking
+_EXIF_IFD = 0x8769
+_GPS_IFD = 0x8825
+_TAG_DATETIME = 306
+_TAG_DATETIME_ORIGINAL = 36867
+
+
+@dataclass(frozen=True, slots=True)
+class CameraFrame:
+    """Raw 8-bit RGB pixels, rows ``stride`` bytes apart (Qt pads rows to 4 bytes)."""
+
+    width: int
+    height: int
+    stride: int
+    rgb: bytes
+
+
+@dataclass(frozen=True, slots=True)
+class CameraShot:
+    """A captured frame: where its JPEG was written and the photo row it became."""
+
+    saved_to: Path
+    photo: PhotoRecord
+
+
+def _dms(value: float) -> tuple[float, float, float]:
+    a = abs(value)
+    deg = int(a)
+    minutes = int((a - deg) * 60)
+    seconds = (a - deg - minutes / 60) * 3600
+    return float(deg), float(minutes), round(seconds, 4)  # 1e-4 s: 3 mm on the ground
+
+
+def _exif(taken_at: dt.datetime, position: tuple[float, float] | None) -> Image.Exif:
+    exif = Image.Exif()
+    stamp = taken_at.strftime("%Y:%m:%d %H:%M:%S")  # EXIF has no zone: local time, as cameras
+    exif[_TAG_DATETIME] = stamp
+    exif.get_ifd(_EXIF_IFD)[_TAG_DATETIME_ORIGINAL] = stamp
+    if position is not None:
+        lat, lon = position
+        gps = exif.get_ifd(_GPS_IFD)
+        tags = ExifTags.GPS
+        gps[tags.GPSVersionID] = b"\x02\x03\x00\x00"
+        gps[tags.GPSLatitudeRef] = "S" if lat < 0 else "N"
+        gps[tags.GPSLatitude] = _dms(lat)
+        gps[tags.GPSLongitudeRef] = "W" if lon < 0 else "E"
+        gps[tags.GPSLongitude] = _dms(lon)
+    return exif
+
+
+def _free_name(folder: Path, stem: str) -> Path:
+    path = folder / f"{stem}.jpg"
+    n = 2
+    while path.exists():  # two shots in one second: never overwrite the first
+        path = folder / f"{stem}-{n}.jpg"
+        n += 1
+    return path
+
+
+def save_camera_frame(
+    store: JobStore,
+    marker: str,
+    frame: CameraFrame,
+    direction: PhotoDirection | str,
+    folder: Path,
+    *,
+    taken_at: dt.datetime | None = None,
+    position: tuple[float, float] | None = None,
+) -> CameraShot:
+    """Write ``frame`` as a JPEG in ``folder``, then import it for ``marker`` like a file.
+
+    ``position`` (lat, lon) is the receiver's latest fix, written to EXIF so the photo says
+    where it was taken. PhotoError (a subclass of ValueError) when the frame or direction is
+    unusable; OSError when the folder cannot be written.
+    """
+    try:
+        direction = PhotoDirection(direction)
+    except ValueError:
+        raise PhotoError(f"camera frame: unknown direction {direction!r}") from None
+    if frame.width <= 0 or frame.height <= 0 or len(frame.rgb) < frame.stride * frame.height:
+        raise PhotoError(f"camera frame: no image ({frame.width}x{frame.height})")
+    when = taken_at or dt.datetime.now()
+    image = Image.frombuffer(
+        "RGB", (frame.width, frame.height), frame.rgb, "raw", "RGB", frame.stride, 1
+    )
+    folder.mkdir(parents=True, exist_ok=True)
+    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", marker).strip("-") or "marker"
+    path = _free_name(folder, f"{safe}_{direction.value}_{when:%Y%m%d-%H%M%S}")
+    part = path.with_name(f".{path.name}.part")
+    image.save(part, "JPEG", quality=JPEG_QUALITY, exif=_exif(when, position))
+    part.replace(path)  # a half-written JPEG never carries the final name
+    return CameraShot(path, import_photo(store, marker, path, direction))
