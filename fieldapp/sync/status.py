@@ -27,18 +27,27 @@ class OutboxSummary:
     pending: int  # sealed, queued or half-uploaded: needs a push
     pending_bytes: int
     awaiting_office: int  # at the office without a decision: needs a pull
-    returned: int
+    returned: int  # latest revision of its package is returned: revise and reseal
     accepted: int
 
 
 def summarize(entries: Sequence[OutboxEntry]) -> OutboxSummary:
     pending = [e for e in entries if e.state in outbox.PENDING_UPLOAD]
+    latest: dict[str, int] = {}
+    for e in entries:
+        if e.state != OutboxState.DRAFT:
+            latest[e.package_id] = max(latest.get(e.package_id, 0), e.revision)
     return OutboxSummary(
         total=sum(1 for e in entries if e.state != OutboxState.DRAFT),
         pending=len(pending),
         pending_bytes=sum(e.total_bytes for e in pending),
         awaiting_office=sum(1 for e in entries if e.state in AWAITING_OFFICE),
-        returned=sum(1 for e in entries if e.state == OutboxState.RETURNED),
+        # A returned revision stops asking for work once a later revision supersedes it.
+        returned=sum(
+            1
+            for e in entries
+            if e.state == OutboxState.RETURNED and latest[e.package_id] == e.revision
+        ),
         accepted=sum(1 for e in entries if e.state == OutboxState.ACCEPTED),
     )
 

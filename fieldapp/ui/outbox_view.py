@@ -150,6 +150,15 @@ class OutboxView(QWidget):
         self.progress.setValue(0)
         self.progress.setTextVisible(False)
         self.progress_label = QLabel()
+        # Room for the widest figures up front: the bar must not jump as the numbers grow.
+        widest = self.tr("{0} / {1} MB").format("8888,8", "8888,8") + " · "
+        widest += self.tr("{0} MB/s").format("888,8")
+        self.progress_label.setMinimumWidth(
+            self.progress_label.fontMetrics().horizontalAdvance(widest)
+        )
+        self.progress_label.setAlignment(
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+        )
         self.table = QTableWidget(0, 7)
         self.table.setHorizontalHeaderLabels(
             [
@@ -302,6 +311,10 @@ class OutboxView(QWidget):
         idle = name is None
         for b in (self.seal_btn, self.push_btn, self.pull_btn):
             b.setEnabled(idle)
+        # The accent style has no disabled look of its own: drop it while a job runs.
+        self.push_btn.setProperty("accent", "true" if idle else "false")
+        self.push_btn.style().unpolish(self.push_btn)
+        self.push_btn.style().polish(self.push_btn)
         self.cancel_btn.setEnabled(name == "push")
 
     @Slot(str, object)

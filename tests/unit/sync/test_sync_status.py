@@ -35,12 +35,17 @@ def test_summary_and_queue_sealed(tmp_path: Path) -> None:
         _revision(store, "c", 1)  # a draft a crash left: not counted
         s = outbox_summary(store.db)
         assert (s.total, s.pending, s.pending_bytes, s.awaiting_office, s.returned) == (
-            3, 1, 250, 1, 1,
+            3, 1, 250, 1, 0,  # a/1 was returned, but a/2 supersedes it
         )  # fmt: skip
         (queued,) = queue_sealed(store.db)
         assert (queued.package_id, queued.state) == ("b", S.QUEUED)
         assert queue_sealed(store.db) == []
         assert outbox_summary(store.db).pending == 1  # queued is still pending
+        # Revision 2 of package "d" supersedes its returned revision 1: nothing left to revise.
+        _revision(store, "d", 1, S.SEALED, S.QUEUED, S.UPLOADING, S.COMMITTED, S.RETURNED)
+        assert outbox_summary(store.db).returned == 1
+        _revision(store, "d", 2, S.SEALED)
+        assert outbox_summary(store.db).returned == 0
 
 
 @pytest.mark.parametrize(
