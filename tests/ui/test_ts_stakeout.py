@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from fake_total_station import FakeTotalStation
+from PySide6.QtCore import QTimer
 
 from fieldapp.store import JobStore
 from fieldapp.store.installation import load_installation
@@ -25,6 +26,7 @@ from fieldapp.survey.station import SetupMethod, StationSetup
 from fieldapp.survey.ts_stakeout import TsShot, expected_shot
 from fieldapp.ui.instrument_link import InstrumentChoice
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.session import JobSession
 from fieldapp.ui.stakeout_view import StakeoutView
 
 pytestmark = pytest.mark.timeout(90)
@@ -194,4 +196,35 @@ def test_azimuth_backsight_and_bad_input(qtbot, demo_job: Path) -> None:
         assert panel.setup is None and "again" in panel.orientation_label.text()
     finally:
         window.close()
+        fake.close()
+
+
+def test_a_silent_instrument_does_not_freeze_the_window(qtbot, demo_job: Path) -> None:
+    session = JobSession(JobStore.open(demo_job))
+    view = StakeoutView(session)
+    qtbot.addWidget(view)
+    view.mode_ts.setChecked(True)
+    panel = view.panel
+    fake = FakeTotalStation(lambda: (1.0, 90.0, 5.0))
+    fake.silent = True  # switched off: requests go unanswered
+    try:
+        choice = InstrumentChoice("geocom", "serial", fake.port, 9600)
+        assert panel.use_instrument(choice)
+        panel.link.configure(choice, timeout=1.0)
+        panel.station_box.setCurrentText("TB-01")
+        ticks: list[bool] = []
+        timer = QTimer()
+        timer.timeout.connect(lambda: ticks.append(panel.link.busy))
+        timer.start(20)
+        panel.measure_bs_btn.click()
+        assert panel.link.busy and not panel.measure_btn.isEnabled()
+        qtbot.waitUntil(lambda: "no reply" in panel.status.text(), timeout=10000)
+        timer.stop()
+        # The event loop kept running while the request waited in the worker thread.
+        assert ticks.count(True) >= 5
+        assert fake.port in panel.status.text() and panel.measure_btn.isEnabled()
+        assert fake.requests == [b"%R1Q,2008:1,1"]
+    finally:
+        view.shutdown()
+        session.close()
         fake.close()
