@@ -26,6 +26,7 @@ QPushButton, QToolButton, QComboBox, QLineEdit, QSpinBox, QDoubleSpinBox {{
 QPushButton:hover, QToolButton:hover {{ background: {hover}; }}
 QPushButton:disabled {{ color: {disabled}; border-color: {disabled}; }}
 QPushButton[accent="true"] {{ background: {accent}; color: {accent_fg}; font-weight: bold; }}
+QPushButton[accent="true"]:disabled {{ background: {button}; color: {disabled}; }}
 QListWidget::item, QTreeWidget::item, QTableWidget::item {{ min-height: 40px; padding: 2px; }}
 QListWidget, QTreeWidget, QTableWidget, QPlainTextEdit, QTextEdit {{
     border: 1px solid {border}; background: {panel};
@@ -35,7 +36,13 @@ QTabBar::tab {{ min-height: {target}px; min-width: 120px; padding: 4px 14px;
 QTabBar::tab:selected {{ background: {accent}; color: {accent_fg}; font-weight: bold; }}
 QGroupBox {{ border: 1px solid {border}; margin-top: 18px; font-weight: bold; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
-QCheckBox::indicator, QRadioButton::indicator {{ width: 28px; height: 28px; }}
+QCheckBox::indicator, QRadioButton::indicator {{ width: 28px; height: 28px;
+    border: 2px solid {border}; background: {panel}; }}
+QRadioButton::indicator {{ border-radius: 16px; }}
+QCheckBox::indicator:checked {{ background: {accent}; image: url("{check}"); }}
+QRadioButton::indicator:checked {{ background: qradialgradient(cx: 0.5, cy: 0.5, radius: 0.5,
+    fx: 0.5, fy: 0.5, stop: 0 {accent}, stop: 0.6 {accent}, stop: 0.65 {panel}, stop: 1 {panel}); }}
+QCheckBox::indicator:disabled, QRadioButton::indicator:disabled {{ border-color: {disabled}; }}
 QStatusBar {{ background: {panel}; font-weight: bold; }}
 QProgressBar {{ min-height: 28px; border: 1px solid {border}; text-align: center; }}
 QProgressBar::chunk {{ background: {accent}; }}
@@ -75,9 +82,11 @@ def current_theme() -> str:
 
 def stylesheet(theme: str, font_pt: int = 13) -> str:
     colours = PALETTES.get(theme, PALETTES["light"])
-    return _BASE.format(
-        font=font_pt, big=font_pt + 9, huge=font_pt + 23, target=TARGET_PX, **colours
-    )
+    # The tick in the colour that reads on the accent (white on blue, black on amber).
+    tick = "black" if theme == "dark" else "white"
+    check = resource_path("icons", f"check-{tick}.svg").as_posix()
+    sizes = dict(font=font_pt, big=font_pt + 9, huge=font_pt + 23, target=TARGET_PX)
+    return _BASE.format(check=check, **sizes, **colours)
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
