@@ -241,3 +241,29 @@ def test_main_window_has_the_tab(qtbot, job: Path) -> None:
     assert window.tabs.widget(titles.index("Outbox")) is window.outbox
     window.close_job()
     assert window.outbox._closed
+
+
+def test_cancel_keeps_the_package_queued_and_send_resumes(
+    qtbot, tmp_path: Path, office: Office
+) -> None:
+    big = make_job(tmp_path / "big", photo_bytes=10_000_000)  # 40 MB of photos
+    office.start()
+    configure(office, office.add("device", "laptop-01"), auto=False)
+    session = JobSession(JobStore.open(big))
+    view = OutboxView(session, timing=FAST)
+    qtbot.addWidget(view)
+    try:
+        seal_by_button(qtbot, view)
+        click(qtbot, view.push_btn)
+        click(qtbot, view.cancel_btn)  # long before 40 MB have gone
+        qtbot.waitUntil(lambda: view.busy is None, timeout=WAIT_MS)
+        assert view.last_outcome is not None and view.last_outcome.status == "cancelled"
+        assert "cancelled" in view.message_label.text()
+        assert states(big) == [(1, OutboxState.QUEUED)]
+        assert view.last_progress.bytes_done < view.entries[0].total_bytes
+        click(qtbot, view.push_btn)
+        qtbot.waitUntil(lambda: states(big) == [(1, OutboxState.RECEIVED)], timeout=WAIT_MS)
+        assert view.last_progress.bytes_done == view.last_progress.bytes_total
+    finally:
+        view.shutdown()
+        session.close()
