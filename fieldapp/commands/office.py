@@ -53,6 +53,36 @@ def _add(kind: str, args: argparse.Namespace) -> int:
     return 0
 
 
+def _assign(args: argparse.Namespace) -> int:
+    from fieldapp.sync.jobspec import SpecError, spec_from_path
+    from fieldapp.sync.office import service
+    from fieldapp.sync.office.assignments import assign_job
+
+    try:
+        doc = spec_from_path(args.jobspec, args.job_id)
+    except SpecError as exc:
+        raise CommandError(f"{args.jobspec}: {exc}") from exc
+    db = _open_db(args)
+    try:
+        done = assign_job(db, args.by, args.device, doc, args.notes or "")
+    except service.OfficeError as exc:
+        raise CommandError(f"{args.jobspec}: {exc.detail}; nothing assigned") from exc
+    finally:
+        db.close()
+    if done.unchanged:
+        print(
+            f"job {done.name!r} ({done.job_id}) is already assigned to {done.device!r} as"
+            f" revision {done.revision} with this spec: nothing new to send"
+        )
+    else:
+        update = " (an update: the laptop applies it unless marker work has begun)"
+        print(
+            f"assigned job {done.name!r} ({done.job_id}) to device {done.device!r}"
+            f" as revision {done.revision}{update if done.revision > 1 else ''}"
+        )
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("office", help="the office receiver for field packages")
     office_sub = parser.add_subparsers(dest="office_command", metavar="SUBCOMMAND", required=True)
@@ -72,3 +102,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         add.add_argument("--db", default=None, help="database URL (default: SQLite in --data)")
         add.add_argument("name")
         add.set_defaults(handler=lambda a, kind=kind: _add(kind, a))
+    assign = office_sub.add_parser(
+        "assign",
+        help="assign a job to a device (delivered by `fieldapp sync pull-assignments`)",
+        description=(
+            "Assign a job to a device. JOBSPEC is a job folder (NAME.fieldapp), a folder with"
+            " the package data files (job.json, boundary_points.geojson, control_points.geojson,"
+            " neighbor_areas.geojson, activity_zones.geojson) or a job spec JSON file"
+            " (format fieldapp-assignment/1, see docs/sync-protocol.md). Assigning a changed"
+            " spec of the same job id makes the next revision."
+        ),
+    )
+    assign.add_argument("--data", required=True, help="the office data folder")
+    assign.add_argument("--db", default=None, help="database URL (default: SQLite in --data)")
+    assign.add_argument("--device", required=True, help="the device name (office device add)")
+    assign.add_argument("--job-id", help="the job id (default: the job folder's or spec's id)")
+    assign.add_argument("--notes", help="notes for the surveyor")
+    assign.add_argument("--by", default="office-admin", help="who assigns (audit trail)")
+    assign.add_argument("jobspec", metavar="JOBSPEC")
+    assign.set_defaults(handler=_assign)

@@ -6,8 +6,13 @@ import argparse
 import json
 import sys
 from dataclasses import asdict
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError, open_job
+
+if TYPE_CHECKING:
+    from fieldapp.sync.assignment import AssignmentOutcome
 
 
 def _seal(args: argparse.Namespace) -> int:
@@ -67,19 +72,54 @@ def _pull(args: argparse.Namespace) -> int:
     for entry in result.changed:
         notes = f": {entry.office_notes}" if entry.office_notes else ""
         print(f"package {entry.package_id} revision {entry.revision} is {entry.state}{notes}")
-    if result.assignments:
-        print(f"{result.assignments} job assignment(s) received")
+    if result.assignments and not result.assignment_outcomes:
+        print(f"{result.assignments} job assignment event(s), already handled")
+    for outcome in result.assignment_outcomes:
+        _print_outcome(outcome)
+    return 0
+
+
+def _print_outcome(outcome: AssignmentOutcome) -> None:
+    where = f" {outcome.path}" if outcome.path else ""
+    if outcome.action in ("conflict", "refused"):
+        # Not an error of the command: the job is safe; the user must still see it.
+        print(f"NOT APPLIED{where}: {outcome.message}")
+    else:
+        print(f"{outcome.action}{where}: {outcome.message}")
+
+
+def _pull_assignments(args: argparse.Namespace) -> int:
+    from fieldapp.sync.pull import PullError, pull_assignments
+
+    try:
+        result = pull_assignments(Path(args.jobs_dir), args.office, args.token)
+    except PullError as exc:
+        raise CommandError(str(exc), exit_code=1) from exc
+    print(f"{result.events} assignment event(s), cursor {result.cursor}")
+    for outcome in result.outcomes:
+        if outcome.action != "already":
+            _print_outcome(outcome)
     return 0
 
 
 def _status(args: argparse.Namespace) -> int:
+    from fieldapp.sync.assignment import applied_revision, assignment_conflict
     from fieldapp.sync.outbox import list_outbox
 
     with open_job(args.job) as store:
         entries = list_outbox(store.db)
+        revision = applied_revision(store.db)
+        conflict = assignment_conflict(store.db)
+    problem = f"NOT APPLIED: {conflict.message}" if conflict else ""
     if args.json:
         print(json.dumps([{**asdict(e), "state": e.state.value} for e in entries], indent=1))
+        if conflict:
+            print(problem, file=sys.stderr)  # stdout stays the documented package list
         return 0
+    if revision:
+        print(f"job from office assignment revision {revision}")
+    if conflict:
+        print(problem)
     if not entries:
         print("outbox empty: `fieldapp sync seal JOB` makes a package")
     for e in entries:
@@ -104,6 +144,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p.add_argument("--office", required=True, help="office URL, e.g. https://office:8443")
         p.add_argument("--token", required=True, help="this device's token from the office")
         p.set_defaults(handler=handler)
+    pa = sync_sub.add_parser(
+        "pull-assignments",
+        help="create or update job folders from the office's job assignments",
+        description=(
+            "Fetch this device's job assignments and create a job folder in --jobs-dir for"
+            " each new one. An updated assignment replaces the decree, boundary and control"
+            " points of its job only while no marker work is recorded; otherwise the field"
+            " data is kept and `fieldapp sync status JOB` shows why."
+        ),
+    )
+    pa.add_argument("--jobs-dir", required=True, help="the folder holding your job folders")
+    pa.add_argument("--office", required=True, help="office URL, e.g. https://office:8443")
+    pa.add_argument("--token", required=True, help="this device's token from the office")
+    pa.set_defaults(handler=_pull_assignments)
     status = sync_sub.add_parser("status", help="list the outbox and each revision's state")
     status.add_argument("job", help="job folder (NAME.fieldapp)")
     status.add_argument("--json", action="store_true", help="machine-readable list")

@@ -17,7 +17,7 @@ from starlette.requests import ClientDisconnect
 
 from fieldapp import __version__
 from fieldapp.sync.bagit import BagError
-from fieldapp.sync.office import review, service
+from fieldapp.sync.office import assignments, review, service
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database, DatabaseUnavailable
 from fieldapp.sync.office.service import Device, OfficeError
@@ -178,6 +178,17 @@ def build_router(db: Database, blobs: BlobStore, bench: bool) -> APIRouter:
         events = review.inbox(db, device, job_id, after)
         cursor = events[-1].id if events else after
         return {"events": [asdict(e) for e in events], "cursor": cursor}
+
+    @router.get("/assignments")
+    def get_assignments(device: DeviceAuth, after: int = 0) -> dict[str, Any]:
+        """Assignment events of all this device's jobs after the cursor (for new jobs)."""
+        events = assignments.assignment_events(db, device, after)
+        cursor = events[-1].id if events else after
+        return {"events": [asdict(e) for e in events], "cursor": cursor}
+
+    @router.get("/assignments/{job_id}/revisions/{revision}")
+    def get_assignment(device: DeviceAuth, job_id: str, revision: int) -> dict[str, Any]:
+        return assignments.assignment_spec(db, device, job_id, revision)
 
     if bench:
 

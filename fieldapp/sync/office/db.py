@@ -11,7 +11,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: job assignments (a new table; version 1 data is kept)
 
 # ``{pk}`` is the only dialect difference the schema needs; everything else is plain SQL
 # that SQLite and PostgreSQL both accept (TEXT, BIGINT, ON CONFLICT, RETURNING).
@@ -46,6 +46,11 @@ SCHEMA = (
         id {pk}, device_id BIGINT NOT NULL, job_id TEXT, kind TEXT NOT NULL,
         package_id TEXT, revision BIGINT, state TEXT, notes TEXT, actor TEXT,
         payload TEXT NOT NULL, at TEXT NOT NULL)""",
+    # A job spec assigned to a device; a changed spec for the same job is the next revision.
+    """CREATE TABLE IF NOT EXISTS assignment (
+        id {pk}, device_id BIGINT NOT NULL, job_id TEXT NOT NULL, revision BIGINT NOT NULL,
+        name TEXT NOT NULL, spec TEXT NOT NULL, spec_sha256 TEXT NOT NULL, actor TEXT NOT NULL,
+        notes TEXT, created_at TEXT NOT NULL, UNIQUE (device_id, job_id, revision))""",
 )
 
 

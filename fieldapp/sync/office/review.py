@@ -152,28 +152,6 @@ def decide(
     return get_package(db, package_id, revision)
 
 
-def assign_job(
-    db: Database, staff: str, device_name: str, job_id: str | None, title: str, notes: str
-) -> int:
-    """A new or updated job assignment for a device, delivered through its inbox."""
-    row = db.one("SELECT id FROM device WHERE name = ?", [device_name])
-    if row is None:
-        raise OfficeError(404, f"no device named {device_name!r}")
-    payload = json.dumps({"job_id": job_id, "title": title, "notes": notes})
-    stamp = now_iso()
-    with db.transaction():
-        event_id = db.query(
-            "INSERT INTO event (device_id, job_id, kind, notes, actor, payload, at)"
-            " VALUES (?, ?, 'assignment', ?, ?, ?, ?) RETURNING id",
-            [row[0], job_id or None, notes or None, staff, payload, stamp],
-        )[0][0]
-        db.query(
-            "INSERT INTO audit (at, actor, action, notes) VALUES (?, ?, 'assigned', ?)",
-            [stamp, staff, f"{device_name}: {title}"],
-        )
-    return int(event_id)
-
-
 def inbox(
     db: Database, device: Device, job_id: str, after: int, limit: int = 200
 ) -> list[InboxEvent]:

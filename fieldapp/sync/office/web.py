@@ -15,7 +15,7 @@ from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from fieldapp.sync.office import review, service
+from fieldapp.sync.office import assignments, review, service
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database
 
@@ -116,13 +116,24 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<td>{p.total_bytes:,}</td><td>{escape(p.committed_at)}</td></tr>"
             for p in review.list_packages(db)
         )
+        assigned = "".join(
+            f"<tr><td>{escape(a.name)}</td><td><code>{escape(a.job_id)}</code></td>"
+            f"<td>{escape(a.device)}</td><td>{a.revision}</td><td>{escape(a.actor)}</td>"
+            f"<td>{escape(a.created_at)}</td><td>{escape(a.notes or '')}</td></tr>"
+            for a in assignments.list_assignments(db)
+        )
         body = (
             f"<p>Signed in as {escape(staff)} · <a href='/review/audit'>audit trail</a></p>"
             "<table><tr><th>Job</th><th>Package</th><th>Rev</th><th>State</th><th>Device</th>"
             f"<th>Bytes</th><th>Committed</th></tr>{rows}</table>"
-            "<h2>Assign a job to a device</h2><form method='post' action='/review/assignments'>"
-            "Device <input name='device'> Job id <input name='job_id'> Title <input name='title'>"
-            "<br><textarea name='notes'></textarea><br><button>Assign</button></form>"
+            "<h2>Job assignments</h2><table><tr><th>Job</th><th>Job id</th><th>Device</th>"
+            f"<th>Rev</th><th>By</th><th>When</th><th>Notes</th></tr>{assigned}</table>"
+            "<h3>Assign a job to a device</h3><p>A job the office has a spec for (new jobs:"
+            " <code>fieldapp office assign --data DIR --device NAME JOB</code>).</p>"
+            "<form method='post' action='/review/assignments'>"
+            "Device <input name='device'> Job id <input name='job_id'>"
+            "<br><textarea name='notes' placeholder='notes for the surveyor'></textarea><br>"
+            "<button>Assign</button></form>"
         )
         return _page("Packages", body)
 
@@ -198,15 +209,14 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
         return RedirectResponse(_pkg_url(pkg), status_code=303)
 
     @router.post("/assignments")
-    async def assignments(request: Request, staff: StaffAuth) -> Response:
+    async def assign(request: Request, staff: StaffAuth) -> Response:
         form = await _form(request)
         await run_in_threadpool(
-            review.assign_job,
+            assignments.assign_known_job,
             db,
             staff,
             form.get("device", ""),
-            form.get("job_id") or None,
-            form.get("title", ""),
+            form.get("job_id", ""),
             form.get("notes", ""),
         )
         return RedirectResponse("/review", status_code=303)
