@@ -134,7 +134,11 @@ class StakeoutView(QWidget):
         self.panel = StationPanel(session, link)
         self.save_btn = QPushButton(self.tr("Save stake"))
         self.save_btn.setEnabled(False)
-        self.panel.actions.addWidget(self.save_btn, 1)
+        self.ts_actions = QWidget()
+        actions = QHBoxLayout(self.ts_actions)
+        actions.setContentsMargins(0, 0, 0, 0)
+        for b in (self.panel.measure_btn, self.panel.track_btn, self.save_btn):
+            actions.addWidget(b, 1)
         self.panel_area = QScrollArea()
         self.panel_area.setWidget(self.panel)
         self.panel_area.setWidgetResizable(True)
@@ -144,6 +148,8 @@ class StakeoutView(QWidget):
 
         body = QHBoxLayout()
         left = QVBoxLayout()
+        left.addWidget(self.ts_actions)
+        left.addWidget(self.panel.status)  # instrument messages where the eyes are
         left.addLayout(readouts)
         left.addWidget(self.arrow, 1)
         body.addWidget(self.panel_area)
@@ -160,6 +166,7 @@ class StakeoutView(QWidget):
         self.sound.toggled.connect(lambda on: self.cue.set_muted(not on))
         self.panel.setup_changed.connect(self._on_setup)
         self.panel.shot_measured.connect(self.show_shot)
+        self.panel.link_lost.connect(self._on_link_lost)
         self.panel.message.connect(session.message)
         self.save_btn.clicked.connect(self.save_stake)
         session.layers_changed.connect(self.refresh)
@@ -209,6 +216,8 @@ class StakeoutView(QWidget):
     def _on_mode(self, ts: bool) -> None:
         settings().setValue("stakeout/mode", TOTAL_STATION if ts else GNSS)
         self.panel_area.setVisible(ts)
+        self.ts_actions.setVisible(ts)
+        self.panel.status.setVisible(ts)
         self.mode_travel.setVisible(not ts)
         self.mode_grid.setVisible(not ts)
         if not ts:
@@ -318,7 +327,10 @@ class StakeoutView(QWidget):
             if self.last_shot is None:
                 a = aim(grid, setup, target)
                 self.distance.setText(self.tr("Set Hz {0}").format(format_angle(a.target_hz_deg)))
-                self.ground.setText(self.tr("HD {0} m").format(f"{a.ground_hd_m:.3f}"))
+                self.state_label.setText(self.tr("Not measured yet"))
+                self.delta_a.setText(self.tr("HD {0} m").format(f"{a.ground_hd_m:.3f}"))
+                for label in (self.delta_b, self.dh, self.ground):
+                    label.setText("")
                 self.detail.setText(self.tr("{0}: azimuth {1}, ground distance {2} m").format(
                     target.name, format_angle(a.azimuth_deg), f"{a.ground_hd_m:.3f}"))  # fmt: skip
                 return
@@ -332,8 +344,10 @@ class StakeoutView(QWidget):
 
     def _show_ts(self, tg: TsGuidance) -> None:
         colour = self._show_state(tg.state)
+        # + is clockwise, as the instrument's Hz counts; the glyph says it without reading.
+        turn = tg.angle_to_turn_deg
         self.distance.setText(self.tr("Turn {0}").format(
-            format_angle(tg.angle_to_turn_deg, signed=True)))  # fmt: skip
+            f"{format_angle(turn, signed=True)} {'↻' if turn >= 0 else '↺'}"))  # fmt: skip
         inout = self.tr("Out") if tg.out_m >= 0 else self.tr("In")
         side = self.tr("Right") if tg.right_m >= 0 else self.tr("Left")
         self.delta_a.setText(f"{inout} {abs(tg.out_m):.3f} m")
@@ -351,6 +365,16 @@ class StakeoutView(QWidget):
         self.arrow.set_angle(math.degrees(math.atan2(tg.right_m, tg.out_m)), colour)
         self.bullseye.set_offset(-tg.right_m, -tg.out_m, self.tolerance_m, colour)
         self.save_btn.setEnabled(True)
+
+    def _on_link_lost(self, _reason: str) -> None:
+        """Keep the last numbers but grey, and say plainly that they are not live."""
+        grey = STATE_COLOURS[""]
+        self._state = None  # the cue sounds again when shots come back
+        self.state_label.setText(self.tr("Instrument link lost"))
+        self.state_label.setStyleSheet(f"background: {grey}; color: white; padding: 4px;")
+        self.arrow.set_angle(self.arrow.angle_deg, grey)
+        if self.bullseye.offset is not None:
+            self.bullseye.set_offset(*self.bullseye.offset, self.tolerance_m, grey)
 
     def save_stake(self) -> None:
         """The last shot becomes the stake of the target, committed before we say so."""

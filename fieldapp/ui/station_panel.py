@@ -113,6 +113,7 @@ class StationPanel(QWidget):
 
     setup_changed = Signal(object)  # StationSetup | None
     shot_measured = Signal(object)  # TsShot
+    link_lost = Signal(str)  # the port is gone or silent: readouts are no longer live
     message = Signal(str)
 
     def __init__(
@@ -129,49 +130,45 @@ class StationPanel(QWidget):
         self.instrument_label = QLabel()
         self.instrument_label.setWordWrap(True)
         self.instrument_btn = QPushButton(self.tr("Instrument…"))
-        grid.addWidget(self.instrument_label, 0, 0, 1, 3)
-        grid.addWidget(self.instrument_btn, 0, 3)
+        grid.addWidget(self.instrument_label, 0, 0, 1, 2)
+        grid.addWidget(self.instrument_btn, 0, 2)
         self.station_box = QComboBox()
         grid.addWidget(QLabel(self.tr("Station")), 1, 0)
-        grid.addWidget(self.station_box, 1, 1, 1, 3)
+        grid.addWidget(self.station_box, 1, 1, 1, 2)
         self.backsight_box = QComboBox()
         self.azimuth_edit = QLineEdit()
         self.azimuth_edit.setPlaceholderText("123 45 06")
         grid.addWidget(QLabel(self.tr("Backsight")), 2, 0)
-        grid.addWidget(self.backsight_box, 2, 1)
-        grid.addWidget(self.azimuth_edit, 2, 2, 1, 2)
+        grid.addWidget(self.backsight_box, 2, 1, 1, 2)
+        grid.addWidget(self.azimuth_edit, 3, 1, 1, 2)
         self.hi_edit = QLineEdit("1,500")
         self.ht_edit = QLineEdit("1,800")
-        for edit in (self.hi_edit, self.ht_edit):
-            edit.setMaximumWidth(110)
-        grid.addWidget(QLabel(self.tr("Instr. ht (m)")), 3, 0)
-        grid.addWidget(self.hi_edit, 3, 1)
-        grid.addWidget(QLabel(self.tr("Prism ht (m)")), 3, 2)
-        grid.addWidget(self.ht_edit, 3, 3)
+        grid.addWidget(QLabel(self.tr("Instr. ht (m)")), 4, 0)
+        grid.addWidget(self.hi_edit, 4, 1)
+        grid.addWidget(QLabel(self.tr("Prism ht (m)")), 5, 0)
+        grid.addWidget(self.ht_edit, 5, 1)
         self.measure_bs_btn = QPushButton(self.tr("Measure backsight"))
         self.bs_distance = QCheckBox(self.tr("with distance"))
         self.bs_distance.setChecked(True)
-        grid.addWidget(self.measure_bs_btn, 4, 0, 1, 2)
-        grid.addWidget(self.bs_distance, 4, 2, 1, 2)
+        grid.addWidget(self.measure_bs_btn, 6, 0, 1, 2)
+        grid.addWidget(self.bs_distance, 6, 2)
         self.orientation_label = QLabel(self.tr("Not oriented yet"))
         self.orientation_label.setWordWrap(True)
-        grid.addWidget(self.orientation_label, 5, 0, 1, 4)
+        grid.addWidget(self.orientation_label, 7, 0, 1, 3)
         grid.setColumnStretch(1, 1)
 
+        # Measure and Track are the buttons used all day: the view places them next to the
+        # readouts, big; this panel runs them.
         self.measure_btn = QPushButton(self.tr("Measure"))
         self.measure_btn.setProperty("accent", True)
         self.track_btn = QPushButton(self.tr("Track"))
         self.track_btn.setCheckable(True)
-        self.actions = QHBoxLayout()
-        self.actions.addWidget(self.measure_btn, 1)
-        self.actions.addWidget(self.track_btn, 1)
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(box)
-        layout.addLayout(self.actions)
-        layout.addWidget(self.status)
+        layout.addWidget(self.status)  # the view may move it next to the readouts
         layout.addStretch(1)
 
         self.instrument_btn.clicked.connect(self.choose_instrument)
@@ -315,11 +312,9 @@ class StationPanel(QWidget):
                 self.show_error(self.tr("Instrument: {0}").format(str(err)))
             else:
                 self.track_btn.setChecked(False)
-                self.show_error(
-                    self.tr("Instrument link lost: {0}. Press Measure to reconnect.").format(
-                        str(err)
-                    )
-                )
+                text = self.tr("Instrument link lost: {0}. Press Measure to reconnect.")
+                self.show_error(text.format(str(err)))
+                self.link_lost.emit(str(err))
             if err.kind is FailureKind.INSTRUMENT and self.track_btn.isChecked():
                 QTimer.singleShot(TRACK_INTERVAL_MS, self._track_next)
             return

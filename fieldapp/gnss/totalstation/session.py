@@ -140,7 +140,7 @@ class InstrumentSession:
         except SourceError as exc:
             self.close()
             raise InstrumentError(
-                FailureKind.LINK, f"{exc}; reconnecting on the next request"
+                FailureKind.LINK, f"{self.label}: connection lost ({_root_reason(exc)})"
             ) from exc
         except InstrumentTimeout as exc:
             self.close()
@@ -161,3 +161,13 @@ class InstrumentSession:
             raise InstrumentError(
                 FailureKind.INSTRUMENT, f"{self.label}: unreadable reply ({exc})"
             ) from exc
+
+
+def _root_reason(exc: BaseException) -> str:
+    """The operating system's words for a lost port (e.g. 'Input/output error'), else the text."""
+    seen: BaseException | None = exc
+    while seen is not None:
+        if isinstance(seen, OSError) and seen.strerror:
+            return seen.strerror
+        seen = seen.__cause__ or seen.__context__
+    return str(exc)
