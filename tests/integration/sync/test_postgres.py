@@ -221,3 +221,38 @@ def test_receiver_survives_a_postgresql_restart(
     assert listing.status_code == 200 and "WIUP Sungai Batu" in listing.text
     pulled = run_cli("sync", "pull", str(job), *push)
     assert pulled.returncode == 0 and "received" in pulled.stdout, pulled.stderr
+
+
+def test_assignments_on_postgresql(tmp_path: Path, pg_office: Office, pg_url: str) -> None:
+    from fieldapp.demo_job import create_demo_job
+
+    token = pg_office.add("device", "laptop-01")
+    pg_office.add("device", "laptop-02")
+    staff = ("reviewer", pg_office.add("staff", "reviewer"))
+    source = tmp_path / "Demo.fieldapp"
+    with create_demo_job(source) as store:
+        job_id = store.db.execute("SELECT job_uuid FROM permit_area").fetchone()[0]
+    assign = ("office", "assign", "--data", str(pg_office.data), *pg_office.db_args)
+    done = run_cli(*assign, "--device", "laptop-01", str(source))
+    assert done.returncode == 0 and "as revision 1" in done.stdout, done.stderr
+    # The web form gives the office's latest spec of a known job to another device.
+    form = httpx.post(
+        f"{pg_office.url}/review/assignments",
+        data={"device": "laptop-02", "job_id": job_id, "notes": "cadangan"},
+        auth=staff,
+    )
+    assert form.status_code == 303, form.text
+    assert pg_rows(pg_url, "SELECT job_id, revision FROM assignment ORDER BY id") == [
+        (job_id, 1),
+        (job_id, 1),
+    ]
+    assert "cadangan" in httpx.get(f"{pg_office.url}/review", auth=staff).text
+
+    jobs = tmp_path / "field-jobs"
+    jobs.mkdir()
+    pulled = run_cli(
+        "sync", "pull-assignments", "--jobs-dir", str(jobs),
+        "--office", pg_office.url, "--token", token,
+    )  # fmt: skip
+    assert pulled.returncode == 0 and "created" in pulled.stdout, pulled.stderr
+    assert run_cli("job", "validate", str(jobs / "WIUP Demo Loa Kulu.fieldapp")).returncode == 0
