@@ -26,6 +26,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("--size", default="1366x768", help="window size for --screenshot (WxH)")
     p.add_argument(
+        "--theme", choices=("light", "dark"), help="theme for --screenshot (default: the saved one)"
+    )
+    p.add_argument(
         "--export-job",
         metavar="PATH",
         help="write a demo job with three markers installed and documented, and exit",
@@ -85,6 +88,6 @@ def _screenshots(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         job = Path(tmp) / "WIUP-Demo.fieldapp"
         create_demo_job(job).close()
-        for png in take_screenshots(job, Path(args.screenshot), (width, height)):
+        for png in take_screenshots(job, Path(args.screenshot), (width, height), args.theme):
             print(png)
     return 0

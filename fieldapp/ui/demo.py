@@ -12,7 +12,7 @@ from fieldapp.fieldwork import apply_plan, plan_job
 from fieldapp.gnss.simulator import SimConfig, SimulatorSource
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
-from fieldapp.ui.app import create_app
+from fieldapp.ui.app import THEMES, apply_theme, create_app, settings
 from fieldapp.ui.main_window import MainWindow
 
 DWELL_S = 4.0  # how long the simulated pole stays on a marker before walking on
@@ -87,20 +87,49 @@ def _pump(seconds: float) -> None:
         time.sleep(0.02)
 
 
-def take_screenshots(path: Path, out_dir: Path, size: tuple[int, int]) -> list[Path]:
-    """Write one PNG per main view at ``size`` and return their paths."""
-    create_app()
+VIEWS = ("map", "stakeout", "occupation", "installation", "planning", "outbox")
+
+
+def take_screenshots(
+    path: Path, out_dir: Path, size: tuple[int, int], theme: str | None = None
+) -> list[Path]:
+    """Write one PNG per main view at ``size`` and return their paths.
+
+    ``theme`` overrides the saved theme for these shots only (files get a ``-dark`` suffix);
+    the language is the saved one (Indonesian by default). The user's settings are left as
+    they were: the temporary demo job does not go into the recent jobs.
+    """
+    app = create_app()
+    if theme is not None:
+        if theme not in THEMES:
+            raise ValueError(f"unknown theme {theme!r} (known: {', '.join(THEMES)})")
+        apply_theme(app, theme)
+    recent = settings().value("jobs/recent")
     out_dir.mkdir(parents=True, exist_ok=True)
     window = open_demo_window(path, size)
+    try:
+        return _shoot(window, out_dir, size, "-dark" if theme == "dark" else "")
+    finally:
+        if window.occupation.running:
+            window.occupation.abandon("demo screenshot", wait=True)
+        window.close()
+        window.deleteLater()
+        _pump(0.2)
+        if recent is None:
+            settings().remove("jobs/recent")
+        else:
+            settings().setValue("jobs/recent", recent)
+
+
+def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str) -> list[Path]:
     window.adapter.disconnect_device()
     assert window.session is not None
     window.adapter.connect_source(demo_source(window.session.store, rate_hz=10.0))
     window.show()
     _pump(2.5)
     tag = f"{size[0]}x{size[1]}"
-    names = ["map", "stakeout", "occupation", "installation", "planning"]
     written: list[Path] = []
-    for i, name in enumerate(names):
+    for i, name in enumerate(VIEWS[: window.tabs.count()]):
         window.tabs.setCurrentIndex(i)
         if name == "occupation" and not window.occupation.running:
             window.occupation.auto_finish.setChecked(False)
@@ -111,12 +140,7 @@ def take_screenshots(path: Path, out_dir: Path, size: tuple[int, int]) -> list[P
             _pump(0.3)
         else:
             _pump(0.4)
-        target = out_dir / f"{name}-{tag}.png"
+        target = out_dir / f"{name}-{tag}{suffix}.png"
         window.grab().save(str(target))
         written.append(target)
-    if window.occupation.running:
-        window.occupation.abandon("demo screenshot", wait=True)
-    window.close()
-    window.deleteLater()
-    _pump(0.2)
     return written

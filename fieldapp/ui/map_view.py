@@ -69,7 +69,7 @@ def nice_length(metres: float) -> float:
     if metres <= 0:
         return 1.0
     p = 10 ** math.floor(math.log10(metres))
-    return next(m * p for m in (5, 2, 1) if m * p <= metres)
+    return float(next(m * p for m in (5, 2, 1) if m * p <= metres))
 
 
 def _joined(rings: Sequence[XY]) -> XY:
@@ -158,7 +158,7 @@ def _anchor(spot: str, w: float, h: float) -> tuple[float, float]:
     return (-dx / w if w else 0.0, -dy / h if h else 0.0)
 
 
-class GridAxis(pg.AxisItem):
+class GridAxis(pg.AxisItem):  # type: ignore[misc]
     """Grid coordinates as a surveyor reads them: whole metres (never 9.94e+06) or degrees."""
 
     def __init__(self, orientation: str) -> None:
@@ -246,8 +246,9 @@ class MapView(QWidget):
         )  # fmt: skip
         self.zones_item = p.plot([], [], pen=pg.mkPen(pal.zone, width=3), connect="finite")
         self.wiup_item = p.plot([], [], pen=pg.mkPen(fg, width=3))
+        # A ring wider than a marker: a proposal over stored markers stays visible.
         self.proposal_item = pg.ScatterPlotItem(
-            size=16, symbol="o", pen=pg.mkPen(pal.target, width=3), brush=None
+            size=28, symbol="o", pen=pg.mkPen(pal.target, width=3), brush=None
         )
         p.addItem(self.proposal_item)
         self.control_item = pg.ScatterPlotItem(

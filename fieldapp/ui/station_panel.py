@@ -102,7 +102,10 @@ class InstrumentDialog(QDialog):
         self.port.setCurrentText(current)
 
     def choice(self) -> InstrumentChoice:
-        port = self.port.currentData() or self.port.currentText().split(" – ")[0].strip()
+        # The port box is editable: the typed text wins, a listed entry gives its device name.
+        text = self.port.currentText().strip()
+        index = self.port.findText(text)
+        port = self.port.itemData(index) if index >= 0 else text.split(" – ")[0].strip()
         return InstrumentChoice(str(self.protocol.currentData()), str(self.link.currentData()),
                                 str(port), int(self.baud.currentText()),
                                 self.tcp.text().strip())  # fmt: skip

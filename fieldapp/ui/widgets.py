@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fieldapp.ui.map_view import nice_length
@@ -45,7 +45,8 @@ class ArrowWidget(QWidget):
              QPointF(-r * 0.45, -r * 0.1)]
         )  # fmt: skip
         p.setBrush(self.colour)
-        p.setPen(QPen(Qt.GlobalColor.black, 2))
+        # Outline in the text colour: black on the light theme, white on the dark one.
+        p.setPen(QPen(self.palette().windowText().color(), 3))
         p.drawPolygon(shape)
 
 
@@ -76,8 +77,9 @@ class Bullseye(QWidget):
     def paintEvent(self, _event: object) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
-        side = min(self.width(), self.height()) - 40
-        cx, cy = self.width() / 2, self.height() / 2
+        top = 36  # the caption's strip: the rings never run under it
+        side = min(self.width(), self.height() - top) - 24
+        cx, cy = self.width() / 2, top + (self.height() - top) / 2
         fg = self.palette().windowText().color()
         rings = 3
         px_per_m = side / 2 / (rings * self.ring_m)
@@ -90,7 +92,11 @@ class Bullseye(QWidget):
         tol = self.tolerance_m * px_per_m
         p.setBrush(QColor(27, 94, 32, 90))
         p.drawEllipse(QPointF(cx, cy), tol, tol)
-        p.drawText(QRectF(4, 4, self.width() - 8, 30), Qt.AlignmentFlag.AlignLeft,
+        caption = QFont(self.font())
+        caption.setBold(True)
+        caption.setPointSizeF(caption.pointSizeF() + 3)
+        p.setFont(caption)
+        p.drawText(QRectF(4, 4, self.width() - 8, 40), Qt.AlignmentFlag.AlignLeft,
                    self.tr("{0} m per ring").format(f"{self.ring_m:g}"))  # fmt: skip
         if self.offset is None:
             return

@@ -140,7 +140,7 @@ class InstrumentSession:
         except SourceError as exc:
             self.close()
             raise InstrumentError(
-                FailureKind.LINK, f"{self.label}: connection lost ({_root_reason(exc)})"
+                FailureKind.LINK, f"{self.label}: connection lost ({_root_reason(exc, self.label)})"
             ) from exc
         except InstrumentTimeout as exc:
             self.close()
@@ -163,11 +163,11 @@ class InstrumentSession:
             ) from exc
 
 
-def _root_reason(exc: BaseException) -> str:
+def _root_reason(exc: BaseException, label: str) -> str:
     """The operating system's words for a lost port (e.g. 'Input/output error'), else the text."""
     seen: BaseException | None = exc
     while seen is not None:
         if isinstance(seen, OSError) and seen.strerror:
             return seen.strerror
         seen = seen.__cause__ or seen.__context__
-    return str(exc)
+    return str(exc).removeprefix(f"{label}: ")
