@@ -73,10 +73,14 @@ def open_demo_window(path: Path, size: tuple[int, int] | None = None) -> MainWin
     return window
 
 
-def run_demo(path: Path) -> int:
+def run_demo(path: Path, exit_when_shown: bool = False) -> int:
+    """Open the demo window; ``exit_when_shown`` quits once it has been shown (cold-start bench)."""
     app = create_app()
     window = open_demo_window(path)
     window.showMaximized()
+    if exit_when_shown:
+        # Queued behind the show/expose/paint events of the first pass through the loop.
+        QTimer.singleShot(0, window.close)
     return app.exec()
 
 
@@ -87,7 +91,16 @@ def _pump(seconds: float) -> None:
         time.sleep(0.02)
 
 
-VIEWS = ("map", "stakeout", "occupation", "installation", "planning", "outbox")
+VIEWS = ("stakeout", "occupation", "installation", "planning", "outbox", "documents")
+
+
+def _view_name(window: MainWindow, index: int) -> str:
+    """A file name for a tab: the window attribute that holds its view (the map page is 0)."""
+    widget = window.tabs.widget(index)
+    for name in VIEWS:
+        if getattr(window, name, None) is widget:
+            return name
+    return "map" if index == 0 else f"view{index}"
 
 
 def take_screenshots(
@@ -129,7 +142,8 @@ def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str
     _pump(2.5)
     tag = f"{size[0]}x{size[1]}"
     written: list[Path] = []
-    for i, name in enumerate(VIEWS[: window.tabs.count()]):
+    for i in range(window.tabs.count()):
+        name = _view_name(window, i)
         window.tabs.setCurrentIndex(i)
         if name == "occupation" and not window.occupation.running:
             window.occupation.auto_finish.setChecked(False)
