@@ -311,13 +311,17 @@ def _save_assignment_cursor(jobs_dir: Path, office_url: str, token: str, cursor:
 
 
 def _deliver(
-    client: httpx.Client, jobs_dir: Path, event: dict[str, Any], policy: RetryPolicy
+    client: httpx.Client,
+    jobs_dir: Path,
+    index: dict[str, Path],
+    event: dict[str, Any],
+    policy: RetryPolicy,
 ) -> AssignmentOutcome:
     """Create or update the job of one assignment event (already written: nothing to do)."""
     from fieldapp.store import JobStore
 
     job_id, revision = str(event["job_id"]), int(event["revision"])
-    path = jobs_by_id(jobs_dir).get(job_id)
+    path = index.get(job_id)
     if path is not None:
         with JobStore.open(path) as store:
             if revision <= handled_revision(store.db):
@@ -333,7 +337,10 @@ def _deliver(
                 record_refusal(store.db, revision, outcome.message, event["at"])
         return outcome
     if path is None:
-        return create_job(jobs_dir, spec, revision)
+        created = create_job(jobs_dir, spec, revision)
+        if created.path is not None:
+            index[job_id] = created.path
+        return created
     with JobStore.open(path) as store:
         return apply_to_job(store, spec, revision, event["at"])
 
@@ -365,8 +372,9 @@ def pull_assignments(
                 held = newest.get(event["job_id"])
                 if held is None or int(event["revision"]) > int(held["revision"]):
                     newest[event["job_id"]] = event
+            index = jobs_by_id(jobs_dir)
             for event in newest.values():
-                outcomes.append(_deliver(client, jobs_dir, event, policy))
+                outcomes.append(_deliver(client, jobs_dir, index, event, policy))
             cursor = int(body["cursor"])
             _save_assignment_cursor(jobs_dir, office_url, token, cursor)
             count += len(events)

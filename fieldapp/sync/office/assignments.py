@@ -51,7 +51,11 @@ def assign_job(
     digest = spec_sha256(spec_doc)
     stamp = now_iso()
     with db.transaction():
-        device = db.one("SELECT id FROM device WHERE name = ?", [device_name])
+        # FOR UPDATE: two office processes assigning to one device at once on PostgreSQL
+        # would otherwise both pick the same next revision (SQLite's BEGIN IMMEDIATE already
+        # serialises writers).
+        lock = " FOR UPDATE" if db.dialect == "postgresql" else ""
+        device = db.one(f"SELECT id FROM device WHERE name = ?{lock}", [device_name])
         if device is None:
             raise OfficeError(404, f"no device named {device_name!r}")
         latest = db.one(

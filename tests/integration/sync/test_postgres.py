@@ -256,3 +256,44 @@ def test_assignments_on_postgresql(tmp_path: Path, pg_office: Office, pg_url: st
     )  # fmt: skip
     assert pulled.returncode == 0 and "created" in pulled.stdout, pulled.stderr
     assert run_cli("job", "validate", str(jobs / "WIUP Demo Loa Kulu.fieldapp")).returncode == 0
+
+
+def test_concurrent_assignments_get_distinct_revisions(tmp_path: Path, pg_url: str) -> None:
+    """Separate connections (as separate office processes) assigning to one device at once."""
+    from fieldapp.demo_job import create_demo_job
+    from fieldapp.sync.jobspec import spec_from_job
+    from fieldapp.sync.office.assignments import assign_job
+
+    setup = open_database(pg_url)
+    service.add_device(setup, "laptop-01")
+    with create_demo_job(tmp_path / "Demo.fieldapp") as store:
+        base = spec_from_job(store.db)
+    specs = []
+    for n in range(6):
+        doc = json.loads(json.dumps(base))
+        doc["data"]["job.json"]["permit_area"]["sk_number"] = f"540/{n}/2025"
+        specs.append(doc)
+    connections = [open_database(pg_url) for _ in specs]
+    barrier = threading.Barrier(len(specs))
+    revisions: list[int] = []
+    errors: list[BaseException] = []
+
+    def work(db: Any, doc: dict[str, Any]) -> None:
+        try:
+            barrier.wait()
+            revisions.append(assign_job(db, "office-admin", "laptop-01", doc).revision)
+        except BaseException as exc:
+            errors.append(exc)
+
+    pairs = zip(connections, specs, strict=True)
+    threads = [threading.Thread(target=work, args=pair) for pair in pairs]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    for db in [setup, *connections]:
+        db.close()
+    assert errors == []
+    assert sorted(revisions) == [1, 2, 3, 4, 5, 6]
+    events = pg_rows(pg_url, "SELECT revision FROM event WHERE kind = 'assignment' ORDER BY id")
+    assert sorted(r[0] for r in events) == [1, 2, 3, 4, 5, 6]
