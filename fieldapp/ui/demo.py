@@ -98,7 +98,8 @@ def _view_name(window: MainWindow, index: int) -> str:
     """A file name for a tab: the window attribute that holds its view (the map page is 0)."""
     widget = window.tabs.widget(index)
     for name in VIEWS:
-        if getattr(window, name, None) is widget:
+        # A view built on first use sits in a ``<name>_page`` placeholder (ui/lazy.py).
+        if widget in (getattr(window, f"{name}_page", None), window.__dict__.get(name)):
             return name
     return "map" if index == 0 else f"view{index}"
 
