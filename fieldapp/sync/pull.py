@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import sqlite3
 import time
 from collections import deque
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from urllib.parse import quote
 
 import sqlite_utils
 
+from fieldapp.store.jobfile import JobFileError
 from fieldapp.store.records import load_permit_area
 from fieldapp.sync import outbox
 from fieldapp.sync.assignment import (
@@ -374,7 +376,14 @@ def pull_assignments(
                     newest[event["job_id"]] = event
             index = jobs_by_id(jobs_dir)
             for event in newest.values():
-                outcomes.append(_deliver(client, jobs_dir, index, event, policy))
+                try:
+                    outcomes.append(_deliver(client, jobs_dir, index, event, policy))
+                except (OSError, sqlite3.Error, JobFileError) as exc:
+                    # The cursor stays before this page: the next pull tries again.
+                    raise PullError(
+                        f"cannot write job {event['name']!r} ({event['job_id']}) in"
+                        f" {jobs_dir}: {exc}; nothing of it was kept, pull again"
+                    ) from exc
             cursor = int(body["cursor"])
             _save_assignment_cursor(jobs_dir, office_url, token, cursor)
             count += len(events)

@@ -215,3 +215,14 @@ def test_spec_file_round_trip_and_wrong_jobs_dir(
         "--office", office.url, "--token", device_token,
     )  # fmt: skip
     assert missing.returncode == 1 and "not a folder" in missing.stderr
+
+    # What a pull killed mid-way leaves: a hidden partial folder, never a visible half job.
+    jobs = tmp_path / "field-jobs"
+    leftover = jobs / f".{doc['job_id']}-r1.fieldapp.partial"
+    leftover.mkdir(parents=True)
+    (leftover / "job.sqlite").write_bytes(b"half written")
+    assert "created" in pull_assignments(office, jobs, device_token)
+    assert sorted(p.name for p in jobs.iterdir()) == [
+        ".fieldapp-assignments.json",
+        "WIUP Demo Loa Kulu.fieldapp",
+    ]
