@@ -1,0 +1,116 @@
+"""Cold start of `fieldapp demo` to the main window shown, beside a bare pyqtgraph window.
+
+Run: .venv/bin/python benchmarks/gui_cold_start.py [--rounds 7]
+
+Each measurement is a fresh process on the offscreen platform, timed from spawn to exit:
+  fieldapp: `fieldapp demo --job J --exit-when-shown`: the demo job opened, planned markers
+            loaded, the views built, the simulator connected, the window shown, the event loop
+            run once, the window closed (the link stopped) and the process gone.
+  baseline: a bare script that shows a QMainWindow holding one pyqtgraph PlotWidget and quits
+            the same way (the floor of our stack: Python + PySide6 + pyqtgraph + numpy).
+The two alternate, so load on the machine hits both alike; each child's CPU time (user +
+system) is printed too, as it moves less than wall time on a busy machine. The demo job is
+created (and planned) by an untimed warm-up run of each, which also warms the file cache and
+compiles the bytecode (into a private cache, as an installed app has it); settings and the job
+live in a temporary folder so the user's own are untouched. Goal: median ratio <= 1.5.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+GOAL = 1.5
+
+BARE = """
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+import pyqtgraph as pg
+
+app = QApplication([])
+window = QMainWindow()
+window.setCentralWidget(pg.PlotWidget())
+window.showMaximized()
+QTimer.singleShot(0, window.close)
+app.exec()
+"""
+
+
+def _fieldapp() -> list[str]:
+    script = Path(sys.executable).with_name("fieldapp")
+    if script.exists():
+        return [str(script)]
+    return [sys.executable, "-m", "fieldapp"]
+
+
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds from spawn to exit, and the child's CPU seconds (user + system)."""
+    with tempfile.TemporaryFile() as err:
+        t0 = time.perf_counter()
+        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        elapsed = time.perf_counter() - t0
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        if proc.returncode != 0:
+            err.seek(0)
+            text = err.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{text}")
+    return elapsed, usage.ru_utime + usage.ru_stime
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=7, help="timed runs of each (default 7)")
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="coldstart-") as tmp:
+        env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+        env.update(XDG_CONFIG_HOME=f"{tmp}/config", XDG_DATA_HOME=f"{tmp}/data")
+        # Bytecode cached as in an installed app (this shell may set PYTHONDONTWRITEBYTECODE);
+        # a private cache tree, so the working tree gets no __pycache__ folders.
+        env.pop("PYTHONDONTWRITEBYTECODE", None)
+        env["PYTHONPYCACHEPREFIX"] = f"{tmp}/pycache"
+        job = Path(tmp) / "WIUP-Demo.fieldapp"
+        fieldapp = [*_fieldapp(), "demo", "--job", str(job), "--exit-when-shown"]
+        bare = [sys.executable, "-c", BARE]
+        # Warm-up, untimed: creates and plans the demo job, fills the file cache.
+        _timed(fieldapp, env)
+        _timed(bare, env)
+        wall: dict[str, list[float]] = {"baseline": [], "fieldapp": []}
+        cpu: dict[str, list[float]] = {"baseline": [], "fieldapp": []}
+        for i in range(args.rounds):
+            order = [("baseline", bare), ("fieldapp", fieldapp)]
+            for name, cmd in order if i % 2 == 0 else order[::-1]:
+                w, c = _timed(cmd, env)
+                wall[name].append(w)
+                cpu[name].append(c)
+
+    print(f"cold start to main window shown, offscreen, {args.rounds} rounds (alternating)")
+    for name, label in (
+        ("baseline", "baseline: QMainWindow + PlotWidget"),
+        ("fieldapp", "fieldapp demo (job, views, simulator)"),
+    ):
+        w, c = wall[name], cpu[name]
+        print(
+            f"  {label:<40} wall median {statistics.median(w):6.3f} s  min {min(w):6.3f} s"
+            f"   cpu median {statistics.median(c):6.3f} s"
+        )
+    ratio = statistics.median(wall["fieldapp"]) / statistics.median(wall["baseline"])
+    ratio_min = min(wall["fieldapp"]) / min(wall["baseline"])
+    ratio_cpu = statistics.median(cpu["fieldapp"]) / statistics.median(cpu["baseline"])
+    print(
+        f"  ratio wall median {ratio:.2f}  (wall min {ratio_min:.2f}, cpu median {ratio_cpu:.2f})"
+    )
+    print(f"  goal ratio <= {GOAL}: {'met' if ratio <= GOAL else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
