@@ -5,9 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.exchange.boundary_import import read_boundary_file
-from fieldapp.exchange.control_import import read_control_table
-from fieldapp.exchange.export import build_export_set, export_points
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.survey.boundary import BoundaryReport, ring_centroid, validate_boundary
@@ -22,6 +19,9 @@ class ImportSummary:
 
 def import_boundary(store: JobStore, path: str | Path) -> ImportSummary:
     """Replace the job's boundary with the file's points: all or nothing."""
+    # The file readers are imported where used: the GUI needs only job_grid at start-up.
+    from fieldapp.exchange.boundary_import import read_boundary_file
+
     table = read_boundary_file(path)
     rec.replace_boundary_points(store.db, table.points)
     return ImportSummary(len(table.points), table.notes)
@@ -31,6 +31,8 @@ def import_control(
     store: JobStore, path: str | Path, default_crs: str | None = None
 ) -> ImportSummary:
     """Add control points; names already in the job or bad rows reject the whole file."""
+    from fieldapp.exchange.control_import import read_control_table
+
     crs = default_crs or job_grid(store).code
     points = read_control_table(path, default_crs=crs)
     existing = {c.name for c in rec.load_control_points(store.db)}
@@ -69,6 +71,8 @@ def validate_job(store: JobStore) -> BoundaryReport:
 
 
 def export_job(store: JobStore, fmt: str, path: str | Path) -> Path:
+    from fieldapp.exchange.export import build_export_set, export_points
+
     data = build_export_set(
         rec.load_permit_area(store.db),
         job_grid(store),

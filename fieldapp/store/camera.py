@@ -12,12 +12,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-from PIL import ExifTags, Image
+from typing import TYPE_CHECKING
 
 from fieldapp.store.jobfile import JobStore
 from fieldapp.store.photos import PhotoError, import_photo
 from fieldapp.survey.installation import PhotoDirection, PhotoRecord
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 JPEG_QUALITY = 92  # camera-app quality: small enough to sync, no visible blocking
 _EXIF_IFD = 0x8769
@@ -53,6 +55,8 @@ def _dms(value: float) -> tuple[float, float, float]:
 
 
 def _exif(taken_at: dt.datetime, position: tuple[float, float] | None) -> Image.Exif:
+    from PIL import ExifTags, Image  # Pillow on the first shot, not at GUI start-up
+
     exif = Image.Exif()
     stamp = taken_at.strftime("%Y:%m:%d %H:%M:%S")  # EXIF has no zone: local time, as cameras
     exif[_TAG_DATETIME] = stamp
@@ -101,6 +105,8 @@ def save_camera_frame(
     if frame.width <= 0 or frame.height <= 0 or len(frame.rgb) < frame.stride * frame.height:
         raise PhotoError(f"camera frame: no image ({frame.width}x{frame.height})")
     when = taken_at or dt.datetime.now()
+    from PIL import Image
+
     image = Image.frombuffer(
         "RGB", (frame.width, frame.height), frame.rgb, "raw", "RGB", frame.stride, 1
     )

@@ -16,15 +16,16 @@ import shutil
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-from PIL import ExifTags, Image, UnidentifiedImageError
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.audit import log_change, marker_id
 from fieldapp.store.installation import apply_status, insert_row, load_installation, withdraw
 from fieldapp.store.jobfile import JobStore
 from fieldapp.store.records import now_iso
 from fieldapp.survey.installation import PhotoDirection, PhotoRecord
+
+if TYPE_CHECKING:
+    from PIL import Image
 
 GPS_IFD = 0x8825
 EXIF_IFD = 0x8769
@@ -58,6 +59,9 @@ def sha256_file(path: Path) -> str:
 
 def read_image_facts(path: Path) -> ImageFacts:
     """Check that ``path`` is an image Pillow can decode and read its size and EXIF."""
+    # Pillow is imported on the first photo, not when the GUI starts.
+    from PIL import Image, UnidentifiedImageError
+
     if not path.exists():
         raise PhotoError(f"{path}: no such file")
     if not path.is_file():
@@ -97,6 +101,8 @@ def _dms(value: Any, ref: Any, negative: str) -> float | None:
 
 
 def _exif_position(exif: Image.Exif) -> tuple[float | None, float | None]:
+    from PIL import ExifTags
+
     gps = exif.get_ifd(GPS_IFD)
     tags = ExifTags.GPS
     lat = _dms(gps.get(tags.GPSLatitude), gps.get(tags.GPSLatitudeRef), "S")

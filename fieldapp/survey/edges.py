@@ -18,7 +18,6 @@ from typing import Any, Literal
 
 import numpy as np
 import numpy.typing as npt
-import shapely
 from pyproj import Geod
 
 from fieldapp.survey.crs import GridSpec, transformer
@@ -145,6 +144,8 @@ class GridEdge:
 
     def locate(self, e: float, n: float) -> tuple[float, float]:
         """Arc position of the foot of (e, n) on the line, and its grid distance from it."""
+        import shapely  # lazily: the GUI starts without it (shapely is for planning)
+
         pt = shapely.Point(e, n)
         d = float(self.line.project(pt))
         return self.s_at_grid_distance(d), float(self.line.distance(pt))
@@ -153,6 +154,8 @@ class GridEdge:
         """Arc intervals of the line that lie inside ``geometry`` (grid), merged and sorted."""
         if geometry is None or geometry.is_empty:
             return []
+        import shapely
+
         inter = self.line.intersection(geometry)
         raw: list[tuple[float, float]] = []
         for part in getattr(inter, "geoms", [inter]):
@@ -175,6 +178,8 @@ class GridEdge:
 
 def grid_edge(edge: BoundaryEdge, grid: GridSpec, step_m: float = DENSIFY_STEP_M) -> GridEdge:
     """Densify ``edge`` every ``step_m`` metres of arc and project it to the job grid."""
+    import shapely
+
     count = max(1, math.ceil(edge.length_m / step_m))
     s = np.linspace(0.0, edge.length_m, count + 1)
     lon, lat = edge.points_at(s)
@@ -185,6 +190,8 @@ def grid_edge(edge: BoundaryEdge, grid: GridSpec, step_m: float = DENSIFY_STEP_M
 
 def permit_polygon(grid_edges: Sequence[GridEdge]) -> Any:
     """The WIUP as a shapely polygon on the grid, following the parallels and meridians."""
+    import shapely
+
     coords: list[tuple[float, float]] = []
     for ge in grid_edges:
         coords.extend(ge.line.coords[:-1])  # the next edge starts where this one ends

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 import numpy as np
-import shapely
 
 from fieldapp.survey.crs import GridSpec
 from fieldapp.survey.edges import to_grid
@@ -131,6 +130,8 @@ def _densify(ring: Ring) -> tuple[np.ndarray[Any, Any], np.ndarray[Any, Any]]:
 
 def polygon_on_grid(rings: Sequence[Ring], grid: GridSpec) -> Any:
     """A (multi)polygon on the job grid from lon/lat rings, edges densified on the sphere."""
+    import shapely  # lazily: the GUI starts without it (shapely is for planning and checks)
+
     polys = []
     for ring in rings:
         e, n = to_grid(grid, *_densify(ring))
@@ -141,6 +142,8 @@ def polygon_on_grid(rings: Sequence[Ring], grid: GridSpec) -> Any:
 
 def max_width(geometry: Any) -> float:
     """Largest width of a (multi)polygon: the diameter of its largest inscribed circle."""
+    import shapely
+
     best = 0.0
     for part in getattr(geometry, "geoms", [geometry]):
         if part.geom_type != "Polygon" or part.area < MIN_AREA_M2:
@@ -168,6 +171,8 @@ def compare_with_neighbor(
     sliver up to 2 x gap_search_m wide between the two, touching both (a real corridor
     between permits wider than that is not reported as a gap).
     """
+    import shapely
+
     other = polygon_on_grid(neighbor.rings, grid)
     overlap = [p for p in _pieces(permit.intersection(other)) if max_width(p) >= MIN_WIDTH_M]
     union = shapely.unary_union([permit, other])
