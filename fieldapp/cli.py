@@ -27,21 +27,26 @@ COMMAND_MODULES = (
 )
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The CLI parser; with ``only`` (a command name) just that command's group is registered."""
     parser = argparse.ArgumentParser(
         prog="fieldapp",
         description="Stake out, install and document WIUP/WIUPK boundary markers.",
     )
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMAND_MODULES:
+    for name in COMMAND_MODULES if only is None else (only,):
         importlib.import_module(f"fieldapp.commands.{name}").register(sub)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    # A known command first: register its group alone, so starting the GUI (`fieldapp demo`)
+    # does not import every other command's modules. Anything else gets the full parser.
+    first = words[0] if words else None
+    parser = build_parser(first if first in COMMAND_MODULES else None)
+    args = parser.parse_args(words)
     try:
         result: int = args.handler(args)
     except CommandError as exc:
