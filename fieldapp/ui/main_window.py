@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QAction, QCloseEvent
@@ -39,12 +40,15 @@ from fieldapp.ui.device_dialog import (
 )
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.installation_view import InstallationView
+from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.occupation_view import OccupationView
 from fieldapp.ui.outbox_view import OutboxView
-from fieldapp.ui.planning_view import PlanningView
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.stakeout_view import StakeoutView
+
+if TYPE_CHECKING:
+    from fieldapp.ui.planning_view import PlanningView
 
 REDRAW_MS = 100  # 10 Hz at most, whatever the receiver rate
 MAX_RECENT = 8
@@ -59,6 +63,12 @@ def recent_jobs() -> list[str]:
 def remember_job(path: Path) -> None:
     items = [str(path)] + [p for p in recent_jobs() if p != str(path)]
     settings().setValue("jobs/recent", items[:MAX_RECENT])
+
+
+def _planning_view(session: JobSession, dark: bool) -> QWidget:
+    from fieldapp.ui.planning_view import PlanningView
+
+    return PlanningView(session, dark=dark)
 
 
 class MainWindow(QMainWindow):
@@ -163,14 +173,15 @@ class MainWindow(QMainWindow):
         self.stakeout = StakeoutView(session)
         self.occupation = OccupationView(session, self.adapter)
         self.installation = InstallationView(session, self.adapter)
-        self.planning = PlanningView(session, dark=dark)
+        # Built when its tab is first shown: its map and the planner stay out of start-up.
+        self.planning_page = LazyPage(lambda: _planning_view(session, dark))
         self.outbox = OutboxView(session)
         self.tabs.clear()
         self.tabs.addTab(self._map_page(), self.tr("Map"))
         self.tabs.addTab(self.stakeout, self.tr("Stake-out"))
         self.tabs.addTab(self.occupation, self.tr("Occupation"))
         self.tabs.addTab(self.installation, self.tr("Installation"))
-        self.tabs.addTab(self.planning, self.tr("Planning"))
+        self.tabs.addTab(self.planning_page, self.tr("Planning"))
         self.tabs.addTab(self.outbox, self.tr("Outbox"))
         self.map.set_layers(session.layers)
         self.map.set_target(session.selected)
@@ -182,6 +193,11 @@ class MainWindow(QMainWindow):
         self.gnss.show_status(self.adapter.status, self.adapter.raw_logging)
         self.gnss.show_corrections(self.adapter.corrections)
         self.adapter.corrections_changed.connect(self.gnss.show_corrections)
+
+    @property
+    def planning(self) -> PlanningView:
+        """The planning view of the open job, built on first use."""
+        return cast("PlanningView", self.planning_page.view())
 
     def close_job(self) -> None:
         if self.session is None:

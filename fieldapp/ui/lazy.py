@@ -1,0 +1,38 @@
+"""LazyPage: a tab page whose view is built the first time it is shown or asked for."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+
+class LazyPage(QWidget):
+    """Holds the place of a view in a QTabWidget; ``view()`` builds it once, on demand.
+
+    Views the surveyor rarely opens at start (planning: a second map, the planner) cost
+    start-up time for nothing; the page builds its view when its tab is first shown, or
+    when code asks for it (``view()``), whichever comes first.
+    """
+
+    def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._factory = factory
+        self._view: QWidget | None = None
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+
+    @property
+    def built(self) -> bool:
+        return self._view is not None
+
+    def view(self) -> QWidget:
+        if self._view is None:
+            self._view = self._factory()
+            self._layout.addWidget(self._view)
+        return self._view
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        self.view()
+        super().showEvent(event)
