@@ -60,7 +60,8 @@ def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -
 
         if not choice.port:
             raise ValueError("choose a serial port")
-        return SerialSource(choice.port, choice.baud)
+        # exclusive: a port another program reads says 'busy' (POSIX flock; Windows always is).
+        return SerialSource(choice.port, choice.baud, exclusive=True)
     if choice.kind == "tcp":
         from fieldapp.gnss.sources import TcpSource
 
