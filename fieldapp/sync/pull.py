@@ -144,6 +144,14 @@ def _client(office_url: str, token: str) -> httpx.Client:
     )
 
 
+def _what(path: str) -> str:
+    if path.startswith("/inbox"):
+        return "the inbox request"
+    if path.startswith("/assignments/"):
+        return "the assignment spec request"
+    return "the assignments request"
+
+
 def _get(
     client: httpx.Client, path: str, params: dict[str, Any], policy: RetryPolicy
 ) -> httpx.Response:
@@ -163,7 +171,7 @@ def _get(
             time.sleep(policy.delay(attempt))
     detail = response.text[:300] if response is not None else "no answer"
     code = response.status_code if response is not None else 0
-    raise PullError(f"office failed on {path} ({code}): {detail}")
+    raise PullError(f"office failed on {_what(path)} ({code}): {detail}")
 
 
 def _get_json(
@@ -171,7 +179,9 @@ def _get_json(
 ) -> dict[str, Any]:
     response = _get(client, path, params, policy)
     if response.status_code != 200:
-        raise PullError(f"office refused {path} ({response.status_code}): {response.text[:300]}")
+        raise PullError(
+            f"office refused {_what(path)} ({response.status_code}): {response.text[:300]}"
+        )
     body: dict[str, Any] = response.json()
     return body
 
@@ -185,7 +195,9 @@ def fetch_spec(
     if response.status_code == 404:
         raise SpecError("the office no longer has this assignment")
     if response.status_code != 200:
-        raise PullError(f"office refused {path} ({response.status_code}): {response.text[:300]}")
+        raise PullError(
+            f"office refused {_what(path)} ({response.status_code}): {response.text[:300]}"
+        )
     doc = response.json().get("spec")
     if expected_sha256 and (not isinstance(doc, dict) or spec_sha256(doc) != expected_sha256):
         raise SpecError("the spec received does not match the SHA-256 the office announced")

@@ -215,6 +215,14 @@ def test_spec_file_round_trip_and_wrong_jobs_dir(
         "--office", office.url, "--token", device_token,
     )  # fmt: skip
     assert missing.returncode == 1 and "not a folder" in missing.stderr
+    (tmp_path / "empty").mkdir()
+    no_token = run_cli(
+        "sync", "pull-assignments", "--jobs-dir", str(tmp_path / "empty"),
+        "--office", office.url, "--token", "wrong",
+    )  # fmt: skip
+    assert no_token.returncode == 1 and "Traceback" not in no_token.stderr
+    assert "office refused the assignments request (401)" in no_token.stderr
+    assert list((tmp_path / "empty").iterdir()) == []
 
     # What a pull killed mid-way leaves: a hidden partial folder, never a visible half job.
     jobs = tmp_path / "field-jobs"
