@@ -7,9 +7,10 @@ import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from nacl.exceptions import BadSignatureError
-from nacl.signing import SigningKey, VerifyKey
+if TYPE_CHECKING:
+    from nacl.signing import SigningKey
 
 KEY_FILE = "device_ed25519.key"
 DEVICE_FILE = "device.json"
@@ -41,6 +42,10 @@ class DeviceIdentity:
 
 
 def verify_signature(public_key_hex: str, message: bytes, signature_hex: str) -> bool:
+    # PyNaCl loads when a package is signed or checked, not when the GUI starts.
+    from nacl.exceptions import BadSignatureError
+    from nacl.signing import VerifyKey
+
     try:
         VerifyKey(bytes.fromhex(public_key_hex)).verify(message, bytes.fromhex(signature_hex))
     except (BadSignatureError, ValueError):
@@ -61,6 +66,8 @@ def _write_private(path: Path, text: str) -> None:
 
 def load_or_create_identity(folder: Path | None = None) -> DeviceIdentity:
     """Read this device's identity, creating it on first run."""
+    from nacl.signing import SigningKey
+
     home = folder if folder is not None else config_dir()
     home.mkdir(parents=True, exist_ok=True)
     key_path = home / KEY_FILE
