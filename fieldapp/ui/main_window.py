@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -63,6 +64,22 @@ def recent_jobs() -> list[str]:
 def remember_job(path: Path) -> None:
     items = [str(path)] + [p for p in recent_jobs() if p != str(path)]
     settings().setValue("jobs/recent", items[:MAX_RECENT])
+
+
+def _selection_key(path: Path) -> str:
+    # One key per job folder; a hash keeps QSettings from reading the path as nested groups.
+    return "jobs/selected/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
+
+
+def remember_marker(path: Path, name: str | None) -> None:
+    """The marker chosen when the job closes: selected again when it reopens."""
+    if name:
+        settings().setValue(_selection_key(path), name)
+
+
+def remembered_marker(path: Path) -> str | None:
+    value = settings().value(_selection_key(path))
+    return str(value) if value else None
 
 
 def _planning_view(session: JobSession, dark: bool) -> QWidget:
@@ -164,6 +181,9 @@ class MainWindow(QMainWindow):
         self.close_job()
         session = JobSession(store, self)
         self.session = session
+        last = remembered_marker(store.path)
+        if last:
+            session.select(last)  # ignored when the marker is gone
         remember_job(store.path)
         self.setWindowTitle(f"fieldapp – {store.path.name}")
         session.message.connect(self.message)
@@ -207,6 +227,7 @@ class MainWindow(QMainWindow):
         self.outbox.shutdown()  # cancel a push before the job closes
         self.stakeout.shutdown()  # release the total station's port
         self.adapter.disconnect_device()
+        remember_marker(self.session.path, self.session.selected)
         self.session.close()
         self.session = None
         self._show_empty()

@@ -7,6 +7,8 @@ an event confirms is committed, so a slow disk never stalls the window and never
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.fieldwork import parse_metres
 from fieldapp.gnss.fix import Fix
+from fieldapp.store.installation import load_installation
 from fieldapp.store.occupation_writer import (
     EpochsSaved,
     OccupationWriter,
@@ -35,9 +38,9 @@ from fieldapp.store.occupation_writer import (
     WriterFinished,
     WriterStarted,
 )
-from fieldapp.store.occupations import incomplete_occupations
-from fieldapp.survey.installation import OccupationRecord
-from fieldapp.survey.occupation import PROFILES, AntennaHeight
+from fieldapp.store.occupations import incomplete_occupations, load_occupations
+from fieldapp.survey.installation import OccupationRecord, StakeRecord
+from fieldapp.survey.occupation import PROFILES, AntennaHeight, RejectReason
 from fieldapp.ui import texts
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.session import JobSession
@@ -155,8 +158,40 @@ class OccupationView(QWidget):
         self._interrupted: OccupationRecord | None = None
 
     def _show_marker(self, name: str) -> None:
-        if self.writer is None:
+        if self.writer is None and self.recovery is None:
             self.marker.setText(name or self.tr("(no marker)"))
+            self._show_stored(name)
+
+    def _show_stored(self, name: str) -> None:
+        """The latest finished occupation of the marker as stored (after a reopen, too)."""
+        finished = []
+        if name:
+            try:
+                finished = [o for o in load_occupations(self.session.store.db, name) if o.result]
+            except LookupError:  # a marker withdrawn by a new plan meanwhile
+                finished = []
+        self.reasons.setText("")
+        if not finished:
+            self.record = None
+            self.progress.setValue(0)
+            self.counts.setText("–")
+            self.result.setText("")
+            self.result.setStyleSheet("")
+            self.saved.setText("")
+            return
+        record = finished[-1]
+        r = record.result
+        assert r is not None
+        self.counts.setText(
+            self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
+                r.epochs_used, r.profile.min_epochs, f"{r.span_s:.0f}",
+                f"{r.profile.min_seconds:.0f}", r.epochs_rejected,
+            )
+        )  # fmt: skip
+        self._show_reasons(r.rejected_by_reason)
+        stakes = load_installation(self.session.store.db, name).stakes
+        stake = next((st for st in reversed(stakes) if st.occupation_id == record.id), None)
+        self._show_outcome(record, stake)
 
     @property
     def running(self) -> bool:
@@ -304,9 +339,9 @@ class OccupationView(QWidget):
             self._show_result(event)
         elif isinstance(event, WriterAbandoned):
             self._end()
+            self.session.reload()  # the views re-read the job first; then the news
             self.saved.setText(self.tr("Occupation {0} abandoned.").format(event.occupation_id))
             self.session.message.emit(self.saved.text())
-            self.session.reload()
         elif isinstance(event, WriterClosed):
             self._end()
         elif isinstance(event, WriterFailed):
@@ -322,21 +357,27 @@ class OccupationView(QWidget):
                 f"{p.seconds_required:.0f}", p.epochs_rejected,
             )
         )  # fmt: skip
-        self.reasons.setText(
-            ", ".join(f"{texts.reject_reason(k)}: {v}" for k, v in e.rejected_by_reason.items())
-        )
+        self._show_reasons(e.rejected_by_reason)
         if not self._finishing:
             self.saved.setText(self.tr("{0} epochs saved in the job.").format(e.epochs_on_disk))
         if p.complete and self.auto_finish.isChecked():
             self.stop()
 
     def _show_result(self, e: WriterFinished) -> None:
-        record = e.record
+        self._show_outcome(e.record, e.stake)
+        self.session.message.emit(self.saved.text())
+        self.session.reload()
+        self.finished.emit(e.record)
+
+    def _show_reasons(self, counts: Mapping[RejectReason, int]) -> None:
+        self.reasons.setText(", ".join(f"{texts.reject_reason(k)}: {v}" for k, v in counts.items()))
+
+    def _show_outcome(self, record: OccupationRecord, stake: StakeRecord | None) -> None:
         self.record = record
         r = record.result
         if r is not None and r.passed:
             std = r.std_h_m or 0.0
-            off = f"{e.stake.delta.horizontal_m:.3f}" if e.stake else "–"
+            off = f"{stake.delta.horizontal_m:.3f}" if stake else "–"
             self.result.setText(self.tr("PASSED: {0} epochs, σH {1} m, {2} m from design").format(
                 r.epochs_used, f"{std:.3f}", off))  # fmt: skip
             self.result.setStyleSheet(PASS_STYLE)
@@ -345,20 +386,17 @@ class OccupationView(QWidget):
             self.result.setText(self.tr("FAILED: {0}").format(why))
             self.result.setStyleSheet(FAIL_STYLE)
         if r is not None:
-            self.progress.setValue(100 if r.passed else self.progress.value())
+            self.progress.setValue(round(100 * min(1.0, r.epochs_used / r.profile.min_epochs)))
         self.saved.setText(self.tr("Saved in the job (occupation {0}).").format(record.id))
-        self.session.message.emit(self.saved.text())
-        self.session.reload()
-        self.finished.emit(record)
 
     def _failed(self, e: WriterFailed) -> None:
         text = self.tr("Not saved: {0}").format(e.message)
+        if e.fatal:
+            self._end()  # shows what is stored; the failure is said below, last
+            self.show_interrupted()
         self.saved.setText(text)
         self.session.message.emit(text)
-        if e.fatal:
-            self._end()
-            self.show_interrupted()
-        elif self._finishing:
+        if not e.fatal and self._finishing:
             # The finish did not commit; the epochs are kept: let the surveyor try again.
             self._finishing = False
             self.stop_btn.setEnabled(True)
@@ -376,6 +414,7 @@ class OccupationView(QWidget):
     def _on_recovery(self, event: WriterEvent) -> None:
         self.recovery = None
         if isinstance(event, WriterFinished):
+            self.session.select(event.record.marker)  # show the result beside its marker
             self._show_result(event)
         elif isinstance(event, WriterAbandoned):
             self.saved.setText(self.tr("Occupation {0} abandoned.").format(event.occupation_id))
