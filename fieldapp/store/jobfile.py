@@ -36,7 +36,9 @@ def _connect(db_path: Path) -> sqlite_utils.Database:
     # isolation_level=None: transactions are explicit (sqlite-utils atomic()), so a
     # DDL statement never slips outside the transaction of its migration.
     conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=30, check_same_thread=False)
-    db = sqlite_utils.Database(conn)
+    # No sqlite-utils plugins: whatever is installed on the laptop must not touch a job file,
+    # and scanning every package's entry points costs each start-up ~10 ms.
+    db = sqlite_utils.Database(conn, execute_plugins=False)
     db.execute("PRAGMA foreign_keys = ON")
     db.enable_wal()
     # FULL: a capture the UI reports as saved survives a power cut, not just a crash.
