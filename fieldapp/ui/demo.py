@@ -13,7 +13,7 @@ from fieldapp.gnss.simulator import SimConfig, SimulatorSource
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.ui.app import THEMES, apply_theme, create_app, settings
-from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.main_window import MainWindow, _selection_key
 
 DWELL_S = 4.0  # how long the simulated pole stays on a marker before walking on
 
@@ -133,6 +133,7 @@ def take_screenshots(
             settings().remove("jobs/recent")
         else:
             settings().setValue("jobs/recent", recent)
+        settings().remove(_selection_key(path))
 
 
 def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str) -> list[Path]:
