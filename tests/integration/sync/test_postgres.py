@@ -1,4 +1,4 @@
-"""The office receiver on a real PostgreSQL server (pgserver's bundled binaries, in a temp dir)."""
+"""The office receiver on a real PostgreSQL server started in a temp dir (see pgkit.py)."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from typing import Any
 import httpx
 import psycopg
 import pytest
+from pgkit import Postgres, start_postgres
 from synckit import Office, free_port, run_cli
 
 from fieldapp.store import JobStore
@@ -26,31 +27,30 @@ pytestmark = pytest.mark.filterwarnings("ignore::UserWarning")
 
 
 @pytest.fixture(scope="module")
-def postgres() -> Iterator[Any]:
+def postgres() -> Iterator[Postgres]:
     """One PostgreSQL server for the module, stopped and deleted afterwards.
 
-    No skip when pgserver is missing: `./scripts/setup.sh` installs it with the dev extra,
-    and a missing server must fail CI rather than hide the PostgreSQL office.
+    Never a skip: without any PostgreSQL the fixture fails and says what to install, so CI
+    cannot pass while the PostgreSQL office goes untested.
     """
-    import pgserver
-
+    # A short path under /tmp: the server's Unix socket path has a 107-byte limit.
     root = Path(tempfile.mkdtemp(prefix="fieldapp-pg-"))
-    server = pgserver.get_server(root / "pgdata", cleanup_mode="delete")
+    server = start_postgres(root)
     try:
         yield server
     finally:
-        server.cleanup()
+        server.stop()
         shutil.rmtree(root, ignore_errors=True)
 
 
 @pytest.fixture
-def pg_url(postgres: Any) -> Iterator[str]:
+def pg_url(postgres: Postgres) -> Iterator[str]:
     """A fresh database per test on the shared server."""
     name = f"office_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(postgres.get_uri(), autocommit=True) as conn:
+    with psycopg.connect(postgres.uri(), autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    yield str(postgres.get_uri(name))
-    with psycopg.connect(postgres.get_uri(), autocommit=True) as conn:
+    yield postgres.uri(name)
+    with psycopg.connect(postgres.uri(), autocommit=True) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
@@ -205,10 +205,8 @@ def test_wrong_url_and_missing_server_are_clear_messages(tmp_path: Path) -> None
 
 
 def test_receiver_survives_a_postgresql_restart(
-    job: Path, pg_office: Office, postgres: Any
+    job: Path, pg_office: Office, postgres: Postgres
 ) -> None:
-    from pgserver._commands import pg_ctl
-
     token = pg_office.add("device", "laptop-01")
     staff = ("reviewer", pg_office.add("staff", "reviewer"))
     push = ("--office", pg_office.url, "--token", token)
@@ -216,7 +214,7 @@ def test_receiver_survives_a_postgresql_restart(
     assert run_cli("sync", "push", str(job), *push).returncode == 0
 
     # The receiver's connection dies with the server; the next requests open a new one.
-    pg_ctl(["-w", "-m", "fast", "restart"], pgdata=postgres.pgdata, user=postgres.system_user)
+    postgres.restart()
     listing = httpx.get(f"{pg_office.url}/review", auth=staff)
     assert listing.status_code == 200 and "WIUP Sungai Batu" in listing.text
     pulled = run_cli("sync", "pull", str(job), *push)
