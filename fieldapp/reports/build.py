@@ -16,6 +16,7 @@ from fieldapp.reports.data import ReportData, ReportInputError, load_report_data
 from fieldapp.reports.pdfbase import Paper, atomic_path, save_pdf
 from fieldapp.store import JobStore
 from fieldapp.store.photos import sha256_file
+from fieldapp.store.signatory import load_holder_signatory
 from fieldapp.survey.models import MarkerStatus
 
 DELIVERABLE_NAMES = {
@@ -125,6 +126,11 @@ class DocumentBuild:
         return BuildResult(Outcome.FINISHED, tuple(paths), None, time.perf_counter() - start)
 
     def _build(self, store: JobStore) -> list[Path]:
+        ba = self.options.berita_acara
+        if ba.holder_signatory is None:
+            # Not named for this build: the signatory stored with the job signs.
+            signer = load_holder_signatory(store.db)
+            self.options = replace(self.options, berita_acara=replace(ba, holder_signatory=signer))
         if self.kind is BuildKind.DELIVERABLES:
             return [self._deliverables(store)]
         out = self.output

@@ -49,6 +49,7 @@ from fieldapp.ui.session import JobSession
 from fieldapp.ui.stakeout_view import StakeoutView
 
 if TYPE_CHECKING:
+    from fieldapp.ui.documents_view import DocumentsView
     from fieldapp.ui.planning_view import PlanningView
 
 REDRAW_MS = 100  # 10 Hz at most, whatever the receiver rate
@@ -86,6 +87,12 @@ def _planning_view(session: JobSession, dark: bool) -> QWidget:
     from fieldapp.ui.planning_view import PlanningView
 
     return PlanningView(session, dark=dark)
+
+
+def _documents_view(session: JobSession) -> QWidget:
+    from fieldapp.ui.documents_view import DocumentsView
+
+    return DocumentsView(session)
 
 
 class MainWindow(QMainWindow):
@@ -195,6 +202,7 @@ class MainWindow(QMainWindow):
         self.installation = InstallationView(session, self.adapter)
         # Built when its tab is first shown: its map and the planner stay out of start-up.
         self.planning_page = LazyPage(lambda: _planning_view(session, dark))
+        self.documents_page = LazyPage(lambda: _documents_view(session))
         self.outbox = OutboxView(session)
         self.tabs.clear()
         self.tabs.addTab(self._map_page(), self.tr("Map"))
@@ -203,6 +211,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.installation, self.tr("Installation"))
         self.tabs.addTab(self.planning_page, self.tr("Planning"))
         self.tabs.addTab(self.outbox, self.tr("Outbox"))
+        self.tabs.addTab(self.documents_page, self.tr("Documents"))
         self.map.set_layers(session.layers)
         self.map.set_target(session.selected)
         self.map.marker_clicked.connect(session.select)
@@ -213,6 +222,11 @@ class MainWindow(QMainWindow):
         self.gnss.show_status(self.adapter.status, self.adapter.raw_logging)
         self.gnss.show_corrections(self.adapter.corrections)
         self.adapter.corrections_changed.connect(self.gnss.show_corrections)
+
+    @property
+    def documents(self) -> DocumentsView:
+        """The Dokumen view of the open job (builds, printing, print log), built on first use."""
+        return cast("DocumentsView", self.documents_page.view())
 
     @property
     def planning(self) -> PlanningView:
