@@ -41,7 +41,7 @@ from fieldapp.reports.build import Outcome
 from fieldapp.store.printlog import load_print_log
 from fieldapp.store.signatory import load_holder_signatory, set_holder_signatory
 from fieldapp.survey.models import MarkerStatus
-from fieldapp.ui.print_dialog import PrintDialog
+from fieldapp.ui.print_dialog import PrintDialog, local_time
 from fieldapp.ui.session import JobSession
 
 INSTALLED = (MarkerStatus.INSTALLED.value, MarkerStatus.DOCUMENTED.value)
@@ -170,12 +170,16 @@ class DocumentsView(QWidget):
         fl = QVBoxLayout(files_box)
         fl.addWidget(self.files, 1)
         fl.addLayout(file_buttons)
-        self.log = QTableWidget(0, 5)
+        self.log = QTableWidget(0, 4)
         self.log.setHorizontalHeaderLabels(
-            [self.tr("Printed"), self.tr("Document"), self.tr("Copy"), self.tr("Reason"),
-             self.tr("Printer")]
-        )  # fmt: skip
+            [self.tr("Printed"), self.tr("Document"), self.tr("Copy"), self.tr("Reason")]
+        )
         self._table_style(self.log, stretch=3)
+        header = self.log.horizontalHeader()
+        for col in (0, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.log.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         log_box = QGroupBox(self.tr("Print log"))
         QVBoxLayout(log_box).addWidget(self.log)
         right = QSplitter(Qt.Orientation.Vertical)
@@ -185,7 +189,7 @@ class DocumentsView(QWidget):
         split.addWidget(box)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([600, 700])
+        split.setSizes([540, 820])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(split)
@@ -294,11 +298,10 @@ class DocumentsView(QWidget):
             self.step.setText(self.tr("Done: {0}").format(names))
         elif result.outcome is Outcome.CANCELLED:
             self.progress.setValue(0)
-            self.step.setText(
-                self.tr("Cancelled; nothing half-written was left. Finished before: {0}").format(
-                    names or "–"
-                )
-            )
+            text = self.tr("Cancelled; nothing half-written was left.")
+            if names:
+                text += " " + self.tr("Finished before: {0}").format(names)
+            self.step.setText(text)
         else:
             self.progress.setValue(0)
             self.step.setText(self.tr("Failed."))
@@ -361,10 +364,13 @@ class DocumentsView(QWidget):
         records = list(reversed(load_print_log(self.session.store.db)))
         self.log.setRowCount(len(records))
         for row, r in enumerate(records):
-            when = r.printed_at[:16].replace("T", " ")
+            when = local_time(r.printed_at)
             copy = r.label if r.copy_no is not None else self.tr("free")
-            cells = (when, r.file_name, copy, r.reason or "", r.printer)
-            for col, text in enumerate(cells):
-                self.log.setItem(row, col, QTableWidgetItem(text))
-        for col in (0, 1, 2, 4):
-            self.log.resizeColumnToContents(col)
+            # Printer, machine and login in the tooltip: the row stays readable at 1366 px.
+            tip = " · ".join(x for x in (r.printer, r.device, r.user_name) if x)
+            for col, text in enumerate((when, r.file_name, copy, r.reason or "")):
+                item = QTableWidgetItem(text)
+                item.setToolTip(tip if col != 3 else f"{text}\n{tip}")
+                self.log.setItem(row, col, item)
+        self.log.resizeColumnToContents(1)
+        self.log.setColumnWidth(1, min(self.log.columnWidth(1), 200))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 from pathlib import Path
 
@@ -168,6 +169,7 @@ class PrintDialog(QDialog):
         self.close_btn = QPushButton(self.tr("Close"))
         side = QVBoxLayout()
         side.addWidget(self.document_label)
+        side.addWidget(QLabel(self.tr("This print:")))
         side.addWidget(self.badge)
         side.addWidget(self.verdict)
         side.addWidget(self.reason_label)
@@ -254,7 +256,7 @@ class PrintDialog(QDialog):
         self.verdict.setText(text)
         self._show_reason(plan.needs_reason)
         earlier = load_print_log(self.store.db, doc.sha256)
-        lines = [f"{r.printed_at[:16].replace('T', ' ')}  {r.label}  {r.printer}" for r in earlier]
+        lines = [f"{local_time(r.printed_at)}  {r.label}  {r.printer}" for r in earlier]
         self.history.setText(
             self.tr("Printed before:") + "\n" + "\n".join(lines[-6:]) if lines else ""
         )
@@ -397,6 +399,14 @@ class PrintDialog(QDialog):
         if self.busy:
             return  # the printer is being fed; cancel first
         super().reject()
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as this machine's local time (what the surveyor's watch says)."""
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
 
 
 def _printer_name(printer: QPrinter) -> str:
