@@ -34,13 +34,19 @@ class BundledPostgres:
     def uri(self, database: str = "postgres") -> str:
         return str(self._server.get_uri(database))
 
-    def restart(self) -> None:
+    def _pg_ctl(self, *args: str) -> None:
         from pgserver._commands import pg_ctl
 
         server = self._server
-        pg_ctl(["-w", "-m", "fast", "restart"], pgdata=server.pgdata, user=server.system_user)
+        pg_ctl(["-w", "-m", "fast", *args], pgdata=server.pgdata, user=server.system_user)
+
+    def restart(self) -> None:
+        self._pg_ctl("restart")
 
     def stop(self) -> None:
+        # pg_ctl finds the running postmaster from its pid file; pgserver's cleanup only
+        # knows the first one and would leave a restarted server running.
+        self._pg_ctl("stop")
         self._server.cleanup()
 
 
