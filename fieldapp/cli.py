@@ -24,6 +24,7 @@ COMMAND_MODULES = (
     "surveyor",
     "stakeout",
     "report",
+    "equipment",
 )
 
 

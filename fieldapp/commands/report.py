@@ -98,6 +98,22 @@ def _print_log(args: argparse.Namespace) -> int:
     return 0
 
 
+def _signatory(args: argparse.Namespace) -> int:
+    from fieldapp.commands.common import open_job
+    from fieldapp.store.signatory import load_holder_signatory, set_holder_signatory
+
+    with open_job(args.job) as store:
+        if args.clear or args.name is not None:
+            try:
+                stored = set_holder_signatory(store.db, None if args.clear else args.name)
+            except ValueError as exc:
+                raise CommandError(str(exc)) from exc
+        else:
+            stored = load_holder_signatory(store.db)
+    print(stored or "(none: the berita acara leaves the name line empty)")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("report", help="build the documents of a job (PDF, XLSX, DXF)")
     rsub = parser.add_subparsers(dest="report_command", metavar="DOCUMENT", required=True)
@@ -117,7 +133,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--number", help="document number (default: built from WIUP code and date)")
     p.add_argument("--date", type=_day, help="date of the berita acara (default: last install)")
     p.add_argument("--place", help="where it is signed (default: village of the first marker)")
-    p.add_argument("--holder-signatory", help="name of the person signing for the permit holder")
+    p.add_argument(
+        "--holder-signatory",
+        help="who signs for the permit holder (default: the name stored with report signatory)",
+    )
     p = doc("deskripsi", "Deskripsi Tanda Batas: one sheet per installed marker", "FILE.pdf")
     p.add_argument("--marker", action="append", metavar="NAME", help="only this marker (repeat)")
     doc("stakeout", "stake-out and occupation report of every staked marker", "FILE.pdf")
@@ -136,6 +155,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--printer", default="lp", help="printer name for the log (default: lp)")
     p.add_argument("--date", type=_day, help="date on the SALINAN stamp (default: today)")
     p.set_defaults(handler=_print)
+    p = rsub.add_parser(
+        "signatory",
+        help="show or set who signs the berita acara for the permit holder",
+        description="Kept in the job; --holder-signatory on berita-acara overrides it once.",
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("name", nargs="?", metavar="NAME", help="the name to store")
+    p.add_argument("--clear", action="store_true", help="forget the stored name")
+    p.set_defaults(handler=_signatory)
     p = rsub.add_parser("print-log", help="every print of the job's documents")
     p.add_argument("job", metavar="JOB")
     p.add_argument("--json", action="store_true", help="machine-readable output")
