@@ -16,6 +16,7 @@ from fieldapp.reports.build import Outcome
 from fieldapp.store import JobStore
 from fieldapp.store.equipment import Equipment, EquipmentKind, add_equipment
 from fieldapp.store.printlog import load_print_log
+from fieldapp.store.signatory import load_holder_signatory
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.print_dialog import PrintDialog
 
@@ -70,6 +71,7 @@ def test_build_cancel_and_print_original_then_salinan(qtbot, job: Path, tmp_path
     for box, on in ((view.ba_check, True), (view.desk_check, False), (view.so_check, False),
                     (view.deliv_check, False)):  # fmt: skip
         box.setChecked(on)
+    view.signatory.setText("Ir. Sutrisno Hadi, M.T.")
     seen: list[int] = []
     view.progress.valueChanged.connect(seen.append)
     with qtbot.waitSignal(view.built, timeout=60000) as built:
@@ -80,6 +82,9 @@ def test_build_cancel_and_print_original_then_salinan(qtbot, job: Path, tmp_path
     ba = docs / "berita_acara_a4.pdf"
     original = ba.read_bytes()
     assert len(PdfReader(ba).pages) == 2
+    # The signatory typed in the tab signs the berita acara and stays with the job.
+    assert "Ir. Sutrisno Hadi, M.T." in (PdfReader(ba).pages[1].extract_text() or "")
+    assert load_holder_signatory(window.session.store.db) == "Ir. Sutrisno Hadi, M.T."
     listed = [view.files.item(r, 0).text() for r in range(view.files.rowCount())]
     assert "berita_acara_a4.pdf" in listed and view.selected_file() == ba
 
