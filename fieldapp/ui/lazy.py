@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
@@ -12,8 +13,8 @@ class LazyPage(QWidget):
     """Holds the place of a view in a QTabWidget; ``view()`` builds it once, on demand.
 
     Views the surveyor rarely opens at start (planning: a second map, the planner) cost
-    start-up time for nothing; the page builds its view when its tab is first shown, or
-    when code asks for it (``view()``), whichever comes first.
+    start-up time for nothing; the page builds its view when its tab is first shown (on the
+    next turn of the event loop), or when code asks for it (``view()``), whichever comes first.
     """
 
     def __init__(self, factory: Callable[[], QWidget], parent: QWidget | None = None) -> None:
@@ -34,5 +35,11 @@ class LazyPage(QWidget):
         return self._view
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
-        self.view()
+        # Not here and now: QTabWidget.clear() (closing a job) shows each page in turn as the
+        # tabs before it go; only a page still shown once the loop turns gets its view.
+        QTimer.singleShot(0, self, self._build_if_shown)
         super().showEvent(event)
+
+    def _build_if_shown(self) -> None:
+        if self.isVisible():
+            self.view()
