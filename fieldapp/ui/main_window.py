@@ -40,7 +40,6 @@ from fieldapp.ui.device_dialog import (
     make_source,
 )
 from fieldapp.ui.gnss_panel import GnssPanel
-from fieldapp.ui.installation_view import InstallationView
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.occupation_view import OccupationView
@@ -50,6 +49,7 @@ from fieldapp.ui.stakeout_view import StakeoutView
 
 if TYPE_CHECKING:
     from fieldapp.ui.documents_view import DocumentsView
+    from fieldapp.ui.installation_view import InstallationView
     from fieldapp.ui.planning_view import PlanningView
 
 REDRAW_MS = 100  # 10 Hz at most, whatever the receiver rate
@@ -81,6 +81,12 @@ def remember_marker(path: Path, name: str | None) -> None:
 def remembered_marker(path: Path) -> str | None:
     value = settings().value(_selection_key(path))
     return str(value) if value else None
+
+
+def _installation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
+    from fieldapp.ui.installation_view import InstallationView
+
+    return InstallationView(session, adapter)
 
 
 def _planning_view(session: JobSession, dark: bool) -> QWidget:
@@ -199,8 +205,10 @@ class MainWindow(QMainWindow):
         self.gnss = GnssPanel()
         self.stakeout = StakeoutView(session)
         self.occupation = OccupationView(session, self.adapter)
-        self.installation = InstallationView(session, self.adapter)
-        # Built when its tab is first shown: its map and the planner stay out of start-up.
+        # Built when their tab is first shown (or asked for): photos, camera, a second map
+        # and the planner stay out of start-up.
+        adapter = self.adapter
+        self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
         self.planning_page = LazyPage(lambda: _planning_view(session, dark))
         self.documents_page = LazyPage(lambda: _documents_view(session))
         self.outbox = OutboxView(session)
@@ -208,7 +216,7 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self._map_page(), self.tr("Map"))
         self.tabs.addTab(self.stakeout, self.tr("Stake-out"))
         self.tabs.addTab(self.occupation, self.tr("Occupation"))
-        self.tabs.addTab(self.installation, self.tr("Installation"))
+        self.tabs.addTab(self.installation_page, self.tr("Installation"))
         self.tabs.addTab(self.planning_page, self.tr("Planning"))
         self.tabs.addTab(self.outbox, self.tr("Outbox"))
         self.tabs.addTab(self.documents_page, self.tr("Documents"))
@@ -222,6 +230,11 @@ class MainWindow(QMainWindow):
         self.gnss.show_status(self.adapter.status, self.adapter.raw_logging)
         self.gnss.show_corrections(self.adapter.corrections)
         self.adapter.corrections_changed.connect(self.gnss.show_corrections)
+
+    @property
+    def installation(self) -> InstallationView:
+        """The installation view of the open job, built on first use."""
+        return cast("InstallationView", self.installation_page.view())
 
     @property
     def documents(self) -> DocumentsView:
