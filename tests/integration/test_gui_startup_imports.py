@@ -34,6 +34,7 @@ HEAVY = (
     "fieldapp.exchange.export",
     "fieldapp.reports",
     "fieldapp.ui.planning_view",  # built when its tab is first shown
+    "fieldapp.ui.installation_view",
 )
 
 REPORT = "import json, sys; print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))"
@@ -84,7 +85,27 @@ def test_opening_the_planning_tab_loads_what_it_needs(tmp_path: Path, planned_de
         "w.tabs.setCurrentIndex(w.tabs.indexOf(w.planning_page))\n"
         "app.processEvents()\n"
         "assert w.planning_page.built and w.planning.run() is not None\n"
+        # Closing clears the tabs, showing each page in turn: no view is built for that.
         "w.close()\n"
+        "app.processEvents()\n"
+        "assert not w.installation_page.built\n"
     )
     loaded = _run(code, tmp_path)
     assert "fieldapp.ui.planning_view" in loaded and "shapely" in loaded
+    assert "fieldapp.ui.installation_view" not in loaded
+
+
+def test_asking_for_the_installation_view_builds_it(tmp_path: Path, planned_demo: Path) -> None:
+    code = (
+        "from fieldapp.store import JobStore\n"
+        "from fieldapp.ui.app import create_app\n"
+        "from fieldapp.ui.main_window import MainWindow\n"
+        "app = create_app()\n"
+        "w = MainWindow()\n"
+        f"w.set_store(JobStore.open({str(planned_demo)!r}))\n"
+        "assert not w.installation_page.built\n"
+        "assert w.installation.marker.text() == w.session.selected\n"
+        "assert w.installation_page.built and w.installation.parent() is w.installation_page\n"
+        "w.close()\n"
+    )
+    assert "fieldapp.ui.installation_view" in _run(code, tmp_path)
