@@ -42,7 +42,6 @@ from fieldapp.ui.device_dialog import (
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.map_view import MapView
-from fieldapp.ui.occupation_view import OccupationView
 from fieldapp.ui.outbox_view import OutboxView
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.stakeout_view import StakeoutView
@@ -50,6 +49,7 @@ from fieldapp.ui.stakeout_view import StakeoutView
 if TYPE_CHECKING:
     from fieldapp.ui.documents_view import DocumentsView
     from fieldapp.ui.installation_view import InstallationView
+    from fieldapp.ui.occupation_view import OccupationView
     from fieldapp.ui.planning_view import PlanningView
 
 REDRAW_MS = 100  # 10 Hz at most, whatever the receiver rate
@@ -81,6 +81,12 @@ def remember_marker(path: Path, name: str | None) -> None:
 def remembered_marker(path: Path) -> str | None:
     value = settings().value(_selection_key(path))
     return str(value) if value else None
+
+
+def _occupation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
+    from fieldapp.ui.occupation_view import OccupationView
+
+    return OccupationView(session, adapter)
 
 
 def _installation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
@@ -204,10 +210,10 @@ class MainWindow(QMainWindow):
         self.map = MapView(dark=dark)
         self.gnss = GnssPanel()
         self.stakeout = StakeoutView(session)
-        self.occupation = OccupationView(session, self.adapter)
-        # Built when their tab is first shown (or asked for): photos, camera, a second map
-        # and the planner stay out of start-up.
+        # Built when their tab is first shown (or asked for): the occupation writer, photos,
+        # camera, a second map and the planner stay out of start-up.
         adapter = self.adapter
+        self.occupation_page = LazyPage(lambda: _occupation_view(session, adapter))
         self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
         self.planning_page = LazyPage(lambda: _planning_view(session, dark))
         self.documents_page = LazyPage(lambda: _documents_view(session))
@@ -215,7 +221,7 @@ class MainWindow(QMainWindow):
         self.tabs.clear()
         self.tabs.addTab(self._map_page(), self.tr("Map"))
         self.tabs.addTab(self.stakeout, self.tr("Stake-out"))
-        self.tabs.addTab(self.occupation, self.tr("Occupation"))
+        self.tabs.addTab(self.occupation_page, self.tr("Occupation"))
         self.tabs.addTab(self.installation_page, self.tr("Installation"))
         self.tabs.addTab(self.planning_page, self.tr("Planning"))
         self.tabs.addTab(self.outbox, self.tr("Outbox"))
@@ -230,6 +236,11 @@ class MainWindow(QMainWindow):
         self.gnss.show_status(self.adapter.status, self.adapter.raw_logging)
         self.gnss.show_corrections(self.adapter.corrections)
         self.adapter.corrections_changed.connect(self.gnss.show_corrections)
+
+    @property
+    def occupation(self) -> OccupationView:
+        """The occupation view of the open job, built on first use."""
+        return cast("OccupationView", self.occupation_page.view())
 
     @property
     def installation(self) -> InstallationView:
@@ -249,15 +260,17 @@ class MainWindow(QMainWindow):
     def close_job(self) -> None:
         if self.session is None:
             return
-        if self.occupation.running:
+        if self.occupation_page.built and self.occupation.running:
             self.occupation.stop(wait=True)  # the writer thread commits the result first
         self.outbox.shutdown()  # cancel a push before the job closes
         self.stakeout.shutdown()  # release the total station's port
         self.adapter.disconnect_device()
         remember_marker(self.session.path, self.session.selected)
+        # Tabs go before the store closes: clearing them shows each page in turn, and a page
+        # may read the job when shown (the outbox does).
+        self._show_empty()
         self.session.close()
         self.session = None
-        self._show_empty()
 
     def _map_page(self) -> QWidget:
         side = QTabWidget()
