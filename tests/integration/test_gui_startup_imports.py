@@ -35,6 +35,8 @@ HEAVY = (
     "fieldapp.reports",
     "fieldapp.ui.planning_view",  # built when its tab is first shown
     "fieldapp.ui.installation_view",
+    "fieldapp.ui.occupation_view",
+    "fieldapp.store.occupation_writer",
 )
 
 REPORT = "import json, sys; print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))"
@@ -109,3 +111,24 @@ def test_asking_for_the_installation_view_builds_it(tmp_path: Path, planned_demo
         "w.close()\n"
     )
     assert "fieldapp.ui.installation_view" in _run(code, tmp_path)
+
+
+def test_closing_with_the_last_tab_current_is_clean(tmp_path: Path, planned_demo: Path) -> None:
+    # Clearing the tabs shows each page in turn; the outbox reads the job when shown, so the
+    # job must still be open then (an exception in a Qt override here used to crash Python).
+    code = (
+        "from fieldapp.store import JobStore\n"
+        "from fieldapp.ui.app import create_app\n"
+        "from fieldapp.ui.main_window import MainWindow\n"
+        "app = create_app()\n"
+        "w = MainWindow()\n"
+        f"w.set_store(JobStore.open({str(planned_demo)!r}))\n"
+        "w.show()\n"
+        "for i in range(w.tabs.count()):\n"
+        "    w.tabs.setCurrentIndex(i)\n"
+        "    app.processEvents()\n"
+        "w.close()\n"
+        "app.processEvents()\n"
+        "assert w.session is None and w.tabs.count() == 1\n"
+    )
+    _run(code, tmp_path)
