@@ -3,153 +3,476 @@
 <context>
     <name>Bullseye</name>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="94" />
+        <location filename="../../fieldapp/ui/widgets.py" line="100" />
         <source>{0} m per ring</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Camera</name>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="37" />
+        <source>No camera support: QtMultimedia is not installed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="44" />
+        <source>No camera support: the multimedia backend failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="47" />
+        <source>No camera was found on this machine. Add photo files instead.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CameraButton</name>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="105" />
+        <source>No camera</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="125" />
+        <source>Camera – marker {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="135" />
+        <source>Capture</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="138" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="149" />
+        <source>Camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="150" />
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="206" />
+        <source>Point the camera and press Capture.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="216" />
+        <source>The camera is not ready yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="219" />
+        <source>Capturing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="223" />
+        <source>Camera error: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="226" />
+        <source>Capture failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="234" />
+        <source>Choose a marker first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="242" />
+        <source>Photo not saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="245" />
+        <source>Saved {0} ({1}) as photo {2} of marker {3}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="248" />
+        <source>Photo saved: {0}</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="94" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="97" />
         <source>Receiver and instrument</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="99" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="102" />
         <source>Simulator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="103" />
         <source>Serial / Bluetooth port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="101" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="104" />
         <source>TCP (Wi-Fi)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="102" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="105" />
         <source>Replay a capture file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="109" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="112" />
         <source>Refresh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="119" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="122" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="124" />
-        <source>(none)</source>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="128" />
+        <source>Profiles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="133" />
-        <source>Receiver</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="134" />
-        <source>Port</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="135" />
-        <source>Baud</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="136" />
-        <source>TCP host</source>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="142" />
+        <source>NTRIP corrections</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="137" />
-        <source>Replay file</source>
+        <source>Receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="138" />
-        <source>NTRIP profile</source>
+        <source>Port</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="139" />
-        <source>Total-station port</source>
+        <source>Baud</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="140" />
+        <source>TCP host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="141" />
+        <source>Replay file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="143" />
+        <source>Total-station port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="144" />
         <source>Total-station protocol</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="164" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="170" />
+        <source>No corrections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="185" />
         <source>Capture file</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DocumentsView</name>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="103" />
+        <source>Berita acara</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="105" />
+        <source>Marker descriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="107" />
+        <source>Stake-out report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="108" />
+        <source>Deliverables folder (PDF, XLSX, DXF, photos)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="111" />
+        <source>F4 (215 × 330 mm)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
+        <source>name of the person signing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
+        <source>Browse…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="117" />
+        <source>Build</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="119" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="124" />
+        <source>Choose the documents and press Build.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="139" />
+        <source>Paper</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="140" />
+        <source>Signs for the permit holder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="144" />
+        <source>Folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="149" />
+        <source>Build documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="160" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="160" />
+        <source>Made</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="162" />
+        <source>Open</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="163" />
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="169" />
+        <source>Documents in the folder</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Printed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <source>Print log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="217" />
+        <source>All installed markers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="220" />
+        <source>Marker {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="225" />
+        <source>Folder for the documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="258" />
+        <source>Choose at least one document to build.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="271" />
+        <source>Starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="280" />
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="285" />
+        <source>Document {0} of {1}: {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="298" />
+        <source>Done: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="301" />
+        <source>Cancelled; nothing half-written was left.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="303" />
+        <source>Finished before: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="307" />
+        <source>Failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="308" />
+        <source>The build failed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="368" />
+        <source>free</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="23" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="25" />
         <source>GNSS receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="36" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="43" />
         <source>Link</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="37" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="44" />
         <source>Fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="38" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="45" />
         <source>Satellites</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="39" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="46" />
         <source>Sigma</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="40" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
         <source>PDOP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="41" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
         <source>Corr. age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="42" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="49" />
+        <source>NTRIP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="51" />
         <source>Raw log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="52" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
         <source>● recording</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="52" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="80" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
+        <source>not used</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="75" />
+        <source>offline, retrying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="76" />
+        <source>connecting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
+        <source>streaming, {0} kB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="78" />
+        <source>refused by the caster</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="119" />
         <source>H {0} m{1} ({2})</source>
         <translation type="unfinished" />
     </message>
@@ -157,333 +480,386 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="61" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="50" />
         <source>Description</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
         <source>Village</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
         <source>District</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="65" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
         <source>Regency/city</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="65" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
         <source>Province</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="66" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
         <source>Access</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="66" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
         <source>Condition</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="67" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="56" />
         <source>Notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="75" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
         <source>Save description</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="78" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="67" />
         <source>Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="84" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="73" />
         <source>Add photo files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="74" />
         <source>Camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="88" />
-        <source>No camera on this machine</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="82" />
         <source>Witnesses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="99" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
         <source>Pick from the list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="105" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="91" />
         <source>Add witness</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="107" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="93" />
         <source>Known</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="108" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="94" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="109" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="95" />
         <source>Institution</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="110" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
         <source>Category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="114" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="100" />
         <source>Reference marker (point cannot take a marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="115" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="101" />
         <source>Record current position as reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="119" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="105" />
         <source>Berita acara checklist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="140" />
-        <source>Take the photo with the camera app, then add the file.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="151" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="133" />
         <source>(no marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="178" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="160" />
         <source>Occupation passed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="179" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="161" />
         <source>Staked position recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="180" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="162" />
         <source>Description complete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="184" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="166" />
         <source>Photos missing: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="168" />
         <source>All photo directions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="189" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="171" />
         <source>Witnesses missing: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="173" />
         <source>Witnesses present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="201" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="183" />
         <source>Description saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="188" />
         <source>Add photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="188" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="222" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="204" />
         <source>Photo not added: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="224" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
         <source>{0} photo(s) saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="250" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="212" />
+        <source>Choose a marker first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="240" />
         <source>Witness saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="258" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="248" />
         <source>No position yet: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="264" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="254" />
         <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InstrumentDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="59" />
+        <source>Total station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="68" />
+        <source>Serial / Bluetooth port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="69" />
+        <source>TCP (Wi-Fi)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="73" />
+        <source>Refresh</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="82" />
+        <source>Protocol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="83" />
+        <source>Connection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="84" />
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="85" />
+        <source>Baud</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="86" />
+        <source>TCP host:port</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="81" />
+        <location filename="../../fieldapp/ui/main_window.py" line="133" />
         <source>Main</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="91" />
-        <location filename="../../fieldapp/ui/main_window.py" line="142" />
+        <location filename="../../fieldapp/ui/main_window.py" line="143" />
+        <location filename="../../fieldapp/ui/main_window.py" line="194" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="92" />
-        <location filename="../../fieldapp/ui/main_window.py" line="128" />
-        <location filename="../../fieldapp/ui/main_window.py" line="134" />
+        <location filename="../../fieldapp/ui/main_window.py" line="144" />
+        <location filename="../../fieldapp/ui/main_window.py" line="180" />
+        <location filename="../../fieldapp/ui/main_window.py" line="186" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="93" />
+        <location filename="../../fieldapp/ui/main_window.py" line="145" />
         <source>Recent jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="96" />
+        <location filename="../../fieldapp/ui/main_window.py" line="148" />
         <source>Receiver…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="97" />
+        <location filename="../../fieldapp/ui/main_window.py" line="149" />
         <source>Connect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="98" />
+        <location filename="../../fieldapp/ui/main_window.py" line="150" />
         <source>Disconnect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="100" />
+        <location filename="../../fieldapp/ui/main_window.py" line="152" />
         <source>Bahasa / English</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="101" />
+        <location filename="../../fieldapp/ui/main_window.py" line="153" />
         <source>Day / night</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="111" />
+        <location filename="../../fieldapp/ui/main_window.py" line="163" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="113" />
+        <location filename="../../fieldapp/ui/main_window.py" line="165" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="120" />
+        <location filename="../../fieldapp/ui/main_window.py" line="172" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="125" />
+        <location filename="../../fieldapp/ui/main_window.py" line="177" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="128" />
+        <location filename="../../fieldapp/ui/main_window.py" line="180" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="162" />
+        <location filename="../../fieldapp/ui/main_window.py" line="222" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="163" />
+        <location filename="../../fieldapp/ui/main_window.py" line="223" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="164" />
+        <location filename="../../fieldapp/ui/main_window.py" line="224" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="165" />
+        <location filename="../../fieldapp/ui/main_window.py" line="225" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="166" />
+        <location filename="../../fieldapp/ui/main_window.py" line="226" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="194" />
+        <location filename="../../fieldapp/ui/main_window.py" line="227" />
+        <source>Outbox</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="228" />
+        <source>Documents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="284" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../fieldapp/ui/main_window.py" line="285" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="196" />
+        <location filename="../../fieldapp/ui/main_window.py" line="286" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="214" />
+        <location filename="../../fieldapp/ui/main_window.py" line="304" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="255" />
+        <location filename="../../fieldapp/ui/main_window.py" line="348" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="294" />
+        <location filename="../../fieldapp/ui/main_window.py" line="387" />
         <source>Language changes fully after a restart.</source>
         <translation type="unfinished" />
     </message>
@@ -491,92 +867,666 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="65" />
+        <location filename="../../fieldapp/ui/map_view.py" line="230" />
+        <source>Longitude (°)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="230" />
+        <source>Latitude (°)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="232" />
         <source>Easting (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="66" />
+        <location filename="../../fieldapp/ui/map_view.py" line="232" />
         <source>Northing (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="81" />
+        <location filename="../../fieldapp/ui/map_view.py" line="218" />
         <source>▲
 N</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
+    <name>NtripDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="85" />
+        <source>NTRIP profiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="97" />
+        <source>New profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="98" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="100" />
+        <source>Saved profiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="112" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="332" />
+        <source>Load mountpoints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="120" />
+        <source>2 (HTTP/1.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="121" />
+        <source>1 (old casters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="122" />
+        <source>Send my position (GGA): needed for VRS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Caster host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>Mountpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>NTRIP version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>Distance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>GGA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="162" />
+        <source>Press “Load mountpoints” to ask the caster.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="167" />
+        <source>Save profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="169" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
+        <source>Delete the profile “{0}”?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="278" />
+        <source>Profile “{0}” saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="284" />
+        <source>{0}: this field is empty; fill it in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="285" />
+        <source>{0}: type a whole number, not “{1}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="286" />
+        <source>{0}: type a number from {2} to {3}, not “{1}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="288" />
+        <source>{0}: only the name, without spaces, “/” or “http://” (you typed “{1}”).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="290" />
+        <source>{0}: another profile is already called “{1}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="312" />
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="326" />
+        <source>Asking {0}:{1} for its mountpoints…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="332" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="347" />
+        <source>Mountpoints not loaded: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="352" />
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="352" />
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="356" />
+        <source>{0} km</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="368" />
+        <source>The caster lists no mountpoints.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="371" />
+        <source>{0} mountpoints; no position yet, so no distances. Tap one to use it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="376" />
+        <source>{0} mountpoints, nearest first. Tap one to use it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="50" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="78" />
         <source>Finish when the requirement is met</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="53" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="81" />
         <source>Marker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="54" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="82" />
         <source>Antenna height (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="55" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="83" />
         <source>Profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="57" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="85" />
         <source>Start occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="59" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="87" />
         <source>Stop and save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="91" />
-        <source>(no marker)</source>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="89" />
+        <source>Abandon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="100" />
-        <source>Choose a marker first.</source>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="135" />
+        <source>abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="106" />
-        <source>Antenna height: type a number of metres, e.g. 1,800</source>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="146" />
+        <source>Finish from saved epochs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="111" />
-        <source>No receiver connected.</source>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="147" />
+        <source>Abandon it</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="134" />
-        <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="156" />
+        <source>interrupted, abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
+        <source>(no marker)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="209" />
+        <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="233" />
+        <source>Choose a marker first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="239" />
+        <source>Antenna height: type a number of metres, e.g. 1,800</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="244" />
+        <source>No receiver connected.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="393" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="423" />
+        <source>Not saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="186" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="355" />
+        <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="259" />
+        <source>Starting…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="299" />
+        <source>Saving the result…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="319" />
+        <source>The occupation is still being saved; it can be recovered later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="334" />
+        <source>Recording: waiting for epochs…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="343" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="420" />
+        <source>Occupation {0} abandoned.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="362" />
+        <source>{0} epochs saved in the job.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="381" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="167" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="386" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="169" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="390" />
         <source>Saved in the job (occupation {0}).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OfficeBox</name>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="60" />
+        <source>Office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="66" />
+        <source>from the office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="67" />
+        <source>Send automatically when there is signal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="70" />
+        <source>Office address</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="72" />
+        <source>Device token</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="59" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="60" />
+        <source>Sealed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="61" />
+        <source>Queued</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="62" />
+        <source>Uploading</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="63" />
+        <source>Sent to office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="64" />
+        <source>Received by office</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="65" />
+        <source>In review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="66" />
+        <source>Accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="67" />
+        <source>Returned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="68" />
+        <source>Rejected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="142" />
+        <source>Seal package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="143" />
+        <source>Send now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="145" />
+        <source>Get office news</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="146" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="154" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="410" />
+        <source>{0} / {1} MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="155" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="413" />
+        <source>{0} MB/s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
+        <source>Package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
+        <source>Rev.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="167" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="168" />
+        <source>Size</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="169" />
+        <source>Sealed at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="170" />
+        <source>Updated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="171" />
+        <source>Office notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="221" />
+        <source>{0} MB</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
+        <source>Sealing the package…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
+        <source>Sending…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
+        <source>Getting the office's news…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
+        <source>Checking the link to the office…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
+        <source>Offline, waiting for signal ({0} to send)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
+        <source>Automatic sending is off ({0} to send)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="246" />
+        <source>Enter the office address and the device token to send</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="251" />
+        <source>{0} package(s) waiting to be sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="253" />
+        <source>All sent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="255" />
+        <source>{0} awaiting review</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="257" />
+        <source>Nothing to send yet: seal a package first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="259" />
+        <source>{0} returned: revise and seal again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="273" />
+        <source>The office did not accept the device token ({0}). Check the token below; the office makes one with “fieldapp office device add”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="278" />
+        <source>The office knows this laptop with another signing key: ask the office to register the device again. ({0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="282" />
+        <source>The office refused {0}: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="284" />
+        <source>The office cannot be reached: {0}. Packages stay queued.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="288" />
+        <source>The office had an internal error ({0}); try again later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="291" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="475" />
+        <source>Failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="348" />
+        <source>Sealed revision {0} of package {1}: {2} files, {3} MB.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="358" />
+        <source>Not sealed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="360" />
+        <source>Sealing failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="370" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="452" />
+        <source>Enter the office address and the device token below.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="426" />
+        <source>Sent {0} package revision(s); the office has them.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="435" />
+        <source>Sending cancelled; it resumes where it stopped.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="438" />
+        <source>No link to the office: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="440" />
+        <source>the package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="465" />
+        <source>Office news: {0} package revision(s) changed state.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="472" />
+        <source>the inbox request</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="534" />
+        <source>No link to the office ({0}); next try in {1} s.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -644,112 +1594,500 @@ N</source>
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="131" />
+        <source>Print {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="151" />
+        <source>e.g. copy for the office archive</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="152" />
+        <source>Reason for this copy (printed on every page)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="165" />
+        <source>Print…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="167" />
+        <source>Cancel printing</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="169" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="172" />
+        <source>This print:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="206" />
+        <source>Berita acara</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="207" />
+        <source>Marker descriptions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
+        <source>Stake-out report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
+        <source>Other document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="228" />
+        <source>Cannot print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="229" />
+        <source>This document cannot be printed:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="239" />
+        <source>{0}, {1} pages</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="242" />
+        <source>Free print</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="243" />
+        <source>No original/copy rule for this document; the print is logged.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="245" />
+        <source>ORIGINAL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="247" />
+        <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="253" />
+        <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="261" />
+        <source>Printed before:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="301" />
+        <source>This document was printed meanwhile; check and print again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="306" />
+        <source>Type the reason for this copy first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="378" />
+        <source>Not printed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="392" />
+        <source>Printed and logged: {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="393" />
+        <source>free print</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="72" />
+        <source>Cannot read {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="75" />
+        <source>The printer did not accept the job.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="83" />
+        <source>Printing cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="86" />
+        <source>The printer refused page {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="100" />
+        <source>The printer did not finish the job.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>StakeoutView</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="58" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="86" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="62" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="90" />
         <source>Nearest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="64" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="100" />
         <source>Forward/right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="65" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="101" />
         <source>North/east</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="69" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="94" />
         <source>Total station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="155" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="93" />
+        <source>GNSS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="105" />
+        <source>Sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="135" />
+        <source>Save stake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="254" />
+        <source>No position yet: orient the instrument and measure first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="256" />
         <source>No position yet: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="160" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="261" />
         <source>Every marker is staked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="172" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="275" />
         <source>No position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="172" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="275" />
         <source>No target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="194" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="291" />
         <source>Ground {0} m (grid {1} m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="198" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="296" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="198" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="296" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="199" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="214" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="297" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="199" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="214" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="297" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="205" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>North</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="205" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>South</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="206" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="304" />
         <source>East</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="206" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="304" />
         <source>West</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="213" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="329" />
+        <source>Set Hz {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="330" />
+        <source>Not measured yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="331" />
+        <source>HD {0} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="334" />
+        <source>{0}: azimuth {1}, ground distance {2} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="349" />
+        <source>Turn {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="351" />
         <source>Out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="213" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="351" />
         <source>In</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="215" />
-        <source>Turn {0}°  {1} {2} m  {3} {4} m</source>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="356" />
+        <source>Off {0} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="359" />
+        <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="373" />
+        <source>Instrument link lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="383" />
+        <source>Measure the prism first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="391" />
+        <source>Stake not saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="393" />
+        <source>Stake of {0} saved: {1} m from the design position.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StationPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="131" />
+        <source>Station setup</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="135" />
+        <source>Instrument…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="139" />
+        <source>Station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="144" />
+        <source>Backsight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
+        <source>Instr. ht (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
+        <source>Prism ht (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="153" />
+        <source>Measure backsight</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="154" />
+        <source>with distance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="158" />
+        <source>Not oriented yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
+        <source>Measure</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="167" />
+        <source>Track</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="204" />
+        <source>Azimuth (DMS)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="225" />
+        <source>{0}: type a number of metres, e.g. 1,550</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="230" />
+        <source>Prism height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="235" />
+        <source>Setup changed: measure the backsight again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="245" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="253" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="315" />
+        <source>Instrument: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="248" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="261" />
+        <source>Choose the instrument's port first (Instrument…).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="256" />
+        <source>Instrument ready: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
+        <source>The instrument is still measuring…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="266" />
+        <source>Measuring…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
+        <source>Choose the station (a control point).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="274" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="343" />
+        <source>Instrument height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="280" />
+        <source>Backsight azimuth: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="283" />
+        <source>azimuth {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="287" />
+        <source>Choose a backsight point other than the station.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="294" />
+        <source>Measure the backsight first: the instrument is not oriented.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="318" />
+        <source>Instrument link lost: {0}. Press Measure to reconnect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="332" />
+        <source>Measured.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="360" />
+        <source>Oriented on {0}: Hz {1}, orientation {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="364" />
+        <source>Backsight distance residual {0} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="368" />
+        <source>Oriented. Aim at the prism and press Measure or Track.</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3,153 +3,476 @@
 <context>
     <name>Bullseye</name>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="94" />
+        <location filename="../../fieldapp/ui/widgets.py" line="100" />
         <source>{0} m per ring</source>
         <translation>{0} m per lingkaran</translation>
     </message>
 </context>
 <context>
+    <name>Camera</name>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="37" />
+        <source>No camera support: QtMultimedia is not installed.</source>
+        <translation>Kamera tidak didukung: QtMultimedia tidak terpasang.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="44" />
+        <source>No camera support: the multimedia backend failed.</source>
+        <translation>Kamera tidak didukung: backend multimedia gagal.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="47" />
+        <source>No camera was found on this machine. Add photo files instead.</source>
+        <translation>Tidak ada kamera di perangkat ini. Tambahkan file foto saja.</translation>
+    </message>
+</context>
+<context>
+    <name>CameraButton</name>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="105" />
+        <source>No camera</source>
+        <translation>Tanpa kamera</translation>
+    </message>
+</context>
+<context>
+    <name>CameraDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="125" />
+        <source>Camera – marker {0}</source>
+        <translation>Kamera – tanda batas {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="135" />
+        <source>Capture</source>
+        <translation>Ambil foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="138" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="149" />
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="150" />
+        <source>Direction</source>
+        <translation>Arah</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="206" />
+        <source>Point the camera and press Capture.</source>
+        <translation>Arahkan kamera lalu tekan Ambil foto.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="216" />
+        <source>The camera is not ready yet.</source>
+        <translation>Kamera belum siap.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="219" />
+        <source>Capturing…</source>
+        <translation>Mengambil foto…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="223" />
+        <source>Camera error: {0}</source>
+        <translation>Kesalahan kamera: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="226" />
+        <source>Capture failed: {0}</source>
+        <translation>Gagal mengambil foto: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="234" />
+        <source>Choose a marker first.</source>
+        <translation>Pilih tanda batas terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="242" />
+        <source>Photo not saved: {0}</source>
+        <translation>Foto tidak tersimpan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="245" />
+        <source>Saved {0} ({1}) as photo {2} of marker {3}.</source>
+        <translation>Tersimpan {0} ({1}) sebagai foto {2} tanda batas {3}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="248" />
+        <source>Photo saved: {0}</source>
+        <translation>Foto tersimpan: {0}</translation>
+    </message>
+</context>
+<context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="94" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="97" />
         <source>Receiver and instrument</source>
         <translation>Receiver dan instrumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="99" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="102" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="103" />
         <source>Serial / Bluetooth port</source>
         <translation>Port serial / Bluetooth</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="101" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="104" />
         <source>TCP (Wi-Fi)</source>
         <translation>TCP (Wi-Fi)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="102" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="105" />
         <source>Replay a capture file</source>
         <translation>Putar ulang file rekaman</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="109" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="112" />
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="119" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="122" />
         <source>Browse…</source>
         <translation>Pilih…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="124" />
-        <source>(none)</source>
-        <translation>(tidak ada)</translation>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="128" />
+        <source>Profiles…</source>
+        <translation>Profil…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="133" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="142" />
+        <source>NTRIP corrections</source>
+        <translation>Koreksi NTRIP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="137" />
         <source>Receiver</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="134" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="138" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="135" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="139" />
         <source>Baud</source>
         <translation>Baud</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="136" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="140" />
         <source>TCP host</source>
         <translation>Host TCP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="137" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="141" />
         <source>Replay file</source>
         <translation>File putar ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="138" />
-        <source>NTRIP profile</source>
-        <translation>Profil NTRIP</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="139" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="143" />
         <source>Total-station port</source>
         <translation>Port total station</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="140" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="144" />
         <source>Total-station protocol</source>
         <translation>Protokol total station</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="164" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="170" />
+        <source>No corrections</source>
+        <translation>Tanpa koreksi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="185" />
         <source>Capture file</source>
         <translation>File rekaman</translation>
     </message>
 </context>
 <context>
+    <name>DocumentsView</name>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="103" />
+        <source>Berita acara</source>
+        <translation>Berita acara</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="105" />
+        <source>Marker descriptions</source>
+        <translation>Deskripsi tanda batas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="107" />
+        <source>Stake-out report</source>
+        <translation>Laporan stake out</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="108" />
+        <source>Deliverables folder (PDF, XLSX, DXF, photos)</source>
+        <translation>Folder laporan (PDF, XLSX, DXF, foto)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="111" />
+        <source>F4 (215 × 330 mm)</source>
+        <translation>F4 (215 × 330 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
+        <source>name of the person signing</source>
+        <translation>nama penanda tangan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
+        <source>Browse…</source>
+        <translation>Pilih…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="117" />
+        <source>Build</source>
+        <translation>Buat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="119" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="124" />
+        <source>Choose the documents and press Build.</source>
+        <translation>Pilih dokumen lalu tekan Buat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="139" />
+        <source>Paper</source>
+        <translation>Kertas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="140" />
+        <source>Signs for the permit holder</source>
+        <translation>Penanda tangan pemegang IUP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="144" />
+        <source>Folder</source>
+        <translation>Folder</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="149" />
+        <source>Build documents</source>
+        <translation>Buat dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="160" />
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="160" />
+        <source>Made</source>
+        <translation>Dibuat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="162" />
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="163" />
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="169" />
+        <source>Documents in the folder</source>
+        <translation>Dokumen di folder</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Printed</source>
+        <translation>Dicetak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Copy</source>
+        <translation>Salinan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <source>Print log</source>
+        <translation>Catatan pencetakan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="217" />
+        <source>All installed markers</source>
+        <translation>Semua tanda batas terpasang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="220" />
+        <source>Marker {0}</source>
+        <translation>Tanda batas {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="225" />
+        <source>Folder for the documents</source>
+        <translation>Folder untuk dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="258" />
+        <source>Choose at least one document to build.</source>
+        <translation>Pilih minimal satu dokumen untuk dibuat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="271" />
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="280" />
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="285" />
+        <source>Document {0} of {1}: {2}</source>
+        <translation>Dokumen {0} dari {1}: {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="298" />
+        <source>Done: {0}</source>
+        <translation>Selesai: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="301" />
+        <source>Cancelled; nothing half-written was left.</source>
+        <translation>Dibatalkan; tidak ada berkas setengah jadi yang tertinggal.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="303" />
+        <source>Finished before: {0}</source>
+        <translation>Yang sudah selesai: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="307" />
+        <source>Failed.</source>
+        <translation>Gagal.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="308" />
+        <source>The build failed.</source>
+        <translation>Pembuatan dokumen gagal.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="368" />
+        <source>free</source>
+        <translation>bebas</translation>
+    </message>
+</context>
+<context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="23" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="25" />
         <source>GNSS receiver</source>
         <translation>Receiver GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="36" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="43" />
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="37" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="44" />
         <source>Fix</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="38" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="45" />
         <source>Satellites</source>
         <translation>Satelit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="39" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="46" />
         <source>Sigma</source>
         <translation>Sigma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="40" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
         <source>PDOP</source>
         <translation>PDOP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="41" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
         <source>Corr. age</source>
         <translation>Umur koreksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="42" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="49" />
+        <source>NTRIP</source>
+        <translation>NTRIP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="51" />
         <source>Raw log</source>
         <translation>Log mentah</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="52" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
         <source>● recording</source>
         <translation>● merekam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="52" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="80" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
+        <source>not used</source>
+        <translation>tidak dipakai</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="75" />
+        <source>offline, retrying</source>
+        <translation>offline, mencoba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="76" />
+        <source>connecting…</source>
+        <translation>menghubungkan…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
+        <source>streaming, {0} kB</source>
+        <translation>aktif, {0} kB</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="78" />
+        <source>refused by the caster</source>
+        <translation>ditolak caster</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="119" />
         <source>H {0} m{1} ({2})</source>
         <translation>H {0} m{1} ({2})</translation>
     </message>
@@ -157,333 +480,386 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="61" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="50" />
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
         <source>Village</source>
         <translation>Desa/kelurahan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
         <source>District</source>
         <translation>Kecamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="65" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
         <source>Regency/city</source>
         <translation>Kabupaten/kota</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="65" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
         <source>Province</source>
         <translation>Provinsi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="66" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
         <source>Access</source>
         <translation>Akses</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="66" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
         <source>Condition</source>
         <translation>Kondisi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="67" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="56" />
         <source>Notes</source>
         <translation>Catatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="75" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
         <source>Save description</source>
         <translation>Simpan deskripsi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="78" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="67" />
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="84" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="73" />
         <source>Add photo files…</source>
         <translation>Tambah file foto…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="74" />
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="88" />
-        <source>No camera on this machine</source>
-        <translation>Tidak ada kamera di perangkat ini</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="82" />
         <source>Witnesses</source>
         <translation>Saksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="99" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
         <source>Pick from the list…</source>
         <translation>Pilih dari daftar…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="105" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="91" />
         <source>Add witness</source>
         <translation>Tambah saksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="107" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="93" />
         <source>Known</source>
         <translation>Daftar saksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="108" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="94" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="109" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="95" />
         <source>Institution</source>
         <translation>Instansi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="110" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
         <source>Category</source>
         <translation>Kategori</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="114" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="100" />
         <source>Reference marker (point cannot take a marker)</source>
         <translation>Tanda Batas Referensi (titik tidak dapat dipasang)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="115" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="101" />
         <source>Record current position as reference</source>
         <translation>Simpan posisi sekarang sebagai referensi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="119" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="105" />
         <source>Berita acara checklist</source>
         <translation>Kelengkapan berita acara</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="140" />
-        <source>Take the photo with the camera app, then add the file.</source>
-        <translation>Ambil foto dengan aplikasi kamera, lalu tambahkan filenya.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="151" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="133" />
         <source>(no marker)</source>
         <translation>(belum ada tanda batas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="178" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="160" />
         <source>Occupation passed</source>
         <translation>Pengamatan lulus</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="179" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="161" />
         <source>Staked position recorded</source>
         <translation>Posisi stake out tercatat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="180" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="162" />
         <source>Description complete</source>
         <translation>Deskripsi lengkap</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="184" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="166" />
         <source>Photos missing: {0}</source>
         <translation>Foto belum ada: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="168" />
         <source>All photo directions</source>
         <translation>Foto semua arah lengkap</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="189" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="171" />
         <source>Witnesses missing: {0}</source>
         <translation>Saksi belum ada: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="173" />
         <source>Witnesses present</source>
         <translation>Saksi lengkap</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="201" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="183" />
         <source>Description saved.</source>
         <translation>Deskripsi tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="188" />
         <source>Add photos</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="188" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation>Gambar (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="222" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="204" />
         <source>Photo not added: {0}</source>
         <translation>Foto tidak ditambahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="224" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
         <source>{0} photo(s) saved.</source>
         <translation>{0} foto tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="250" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="212" />
+        <source>Choose a marker first.</source>
+        <translation>Pilih tanda batas terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="240" />
         <source>Witness saved.</source>
         <translation>Saksi tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="258" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="248" />
         <source>No position yet: connect the receiver first.</source>
         <translation>Belum ada posisi: hubungkan receiver dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="264" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="254" />
         <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
         <translation>Tanda Batas Referensi tersimpan: azimut {0}°, jarak {1} m</translation>
     </message>
 </context>
 <context>
+    <name>InstrumentDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="59" />
+        <source>Total station</source>
+        <translation>Total station</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="68" />
+        <source>Serial / Bluetooth port</source>
+        <translation>Port serial / Bluetooth</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="69" />
+        <source>TCP (Wi-Fi)</source>
+        <translation>TCP (Wi-Fi)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="73" />
+        <source>Refresh</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="82" />
+        <source>Protocol</source>
+        <translation>Protokol</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="83" />
+        <source>Connection</source>
+        <translation>Koneksi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="84" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="85" />
+        <source>Baud</source>
+        <translation>Baud</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="86" />
+        <source>TCP host:port</source>
+        <translation>Host:port TCP</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="81" />
+        <location filename="../../fieldapp/ui/main_window.py" line="133" />
         <source>Main</source>
         <translation>Utama</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="91" />
-        <location filename="../../fieldapp/ui/main_window.py" line="142" />
+        <location filename="../../fieldapp/ui/main_window.py" line="143" />
+        <location filename="../../fieldapp/ui/main_window.py" line="194" />
         <source>Open job</source>
         <translation>Buka pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="92" />
-        <location filename="../../fieldapp/ui/main_window.py" line="128" />
-        <location filename="../../fieldapp/ui/main_window.py" line="134" />
+        <location filename="../../fieldapp/ui/main_window.py" line="144" />
+        <location filename="../../fieldapp/ui/main_window.py" line="180" />
+        <location filename="../../fieldapp/ui/main_window.py" line="186" />
         <source>New job</source>
         <translation>Pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="93" />
+        <location filename="../../fieldapp/ui/main_window.py" line="145" />
         <source>Recent jobs</source>
         <translation>Pekerjaan terakhir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="96" />
+        <location filename="../../fieldapp/ui/main_window.py" line="148" />
         <source>Receiver…</source>
         <translation>Receiver…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="97" />
+        <location filename="../../fieldapp/ui/main_window.py" line="149" />
         <source>Connect</source>
         <translation>Hubungkan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="98" />
+        <location filename="../../fieldapp/ui/main_window.py" line="150" />
         <source>Disconnect</source>
         <translation>Putuskan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="100" />
+        <location filename="../../fieldapp/ui/main_window.py" line="152" />
         <source>Bahasa / English</source>
         <translation>Bahasa / English</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="101" />
+        <location filename="../../fieldapp/ui/main_window.py" line="153" />
         <source>Day / night</source>
         <translation>Siang / malam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="111" />
+        <location filename="../../fieldapp/ui/main_window.py" line="163" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation>Buka pekerjaan atau buat yang baru (bilah alat di atas).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="113" />
+        <location filename="../../fieldapp/ui/main_window.py" line="165" />
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="120" />
+        <location filename="../../fieldapp/ui/main_window.py" line="172" />
         <source>Open job (*.fieldapp folder)</source>
         <translation>Buka pekerjaan (folder *.fieldapp)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="125" />
+        <location filename="../../fieldapp/ui/main_window.py" line="177" />
         <source>Folder for the new job</source>
         <translation>Folder untuk pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="128" />
+        <location filename="../../fieldapp/ui/main_window.py" line="180" />
         <source>Job name (WIUP)</source>
         <translation>Nama pekerjaan (WIUP)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="162" />
+        <location filename="../../fieldapp/ui/main_window.py" line="222" />
         <source>Map</source>
         <translation>Peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="163" />
+        <location filename="../../fieldapp/ui/main_window.py" line="223" />
         <source>Stake-out</source>
         <translation>Stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="164" />
+        <location filename="../../fieldapp/ui/main_window.py" line="224" />
         <source>Occupation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="165" />
+        <location filename="../../fieldapp/ui/main_window.py" line="225" />
         <source>Installation</source>
         <translation>Pemasangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="166" />
+        <location filename="../../fieldapp/ui/main_window.py" line="226" />
         <source>Planning</source>
         <translation>Perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="194" />
+        <location filename="../../fieldapp/ui/main_window.py" line="227" />
+        <source>Outbox</source>
+        <translation>Kirim</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="228" />
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="284" />
         <source>Markers</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../fieldapp/ui/main_window.py" line="285" />
         <source>Boundary</source>
         <translation>Titik Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="196" />
+        <location filename="../../fieldapp/ui/main_window.py" line="286" />
         <source>Control</source>
         <translation>Kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="214" />
+        <location filename="../../fieldapp/ui/main_window.py" line="304" />
         <source>Point {0}</source>
         <translation>Titik {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="255" />
+        <location filename="../../fieldapp/ui/main_window.py" line="348" />
         <source>Cannot connect: {0}</source>
         <translation>Tidak dapat terhubung: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="294" />
+        <location filename="../../fieldapp/ui/main_window.py" line="387" />
         <source>Language changes fully after a restart.</source>
         <translation>Bahasa berubah sepenuhnya setelah aplikasi dibuka ulang.</translation>
     </message>
@@ -491,17 +867,27 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="65" />
+        <location filename="../../fieldapp/ui/map_view.py" line="230" />
+        <source>Longitude (°)</source>
+        <translation>Bujur (°)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="230" />
+        <source>Latitude (°)</source>
+        <translation>Lintang (°)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="232" />
         <source>Easting (m)</source>
         <translation>Easting (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="66" />
+        <location filename="../../fieldapp/ui/map_view.py" line="232" />
         <source>Northing (m)</source>
         <translation>Northing (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="81" />
+        <location filename="../../fieldapp/ui/map_view.py" line="218" />
         <source>▲
 N</source>
         <translation>▲
@@ -509,76 +895,640 @@ U</translation>
     </message>
 </context>
 <context>
+    <name>NtripDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="85" />
+        <source>NTRIP profiles</source>
+        <translation>Profil NTRIP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="97" />
+        <source>New profile</source>
+        <translation>Profil baru</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="98" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="100" />
+        <source>Saved profiles</source>
+        <translation>Profil tersimpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="112" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="332" />
+        <source>Load mountpoints</source>
+        <translation>Muat mountpoint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="120" />
+        <source>2 (HTTP/1.1)</source>
+        <translation>2 (HTTP/1.1)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="121" />
+        <source>1 (old casters)</source>
+        <translation>1 (caster lama)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="122" />
+        <source>Send my position (GGA): needed for VRS</source>
+        <translation>Kirim posisi saya (GGA): perlu untuk VRS</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Caster host</source>
+        <translation>Host caster</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>Mountpoint</source>
+        <translation>Mountpoint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>NTRIP version</source>
+        <translation>Versi NTRIP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>Distance</source>
+        <translation>Jarak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
+        <source>GGA</source>
+        <translation>GGA</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="162" />
+        <source>Press “Load mountpoints” to ask the caster.</source>
+        <translation>Tekan “Muat mountpoint” untuk bertanya ke caster.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="167" />
+        <source>Save profile</source>
+        <translation>Simpan profil</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="169" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
+        <source>Delete the profile “{0}”?</source>
+        <translation>Hapus profil “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="278" />
+        <source>Profile “{0}” saved.</source>
+        <translation>Profil “{0}” tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="284" />
+        <source>{0}: this field is empty; fill it in.</source>
+        <translation>{0}: kolom ini kosong; silakan isi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="285" />
+        <source>{0}: type a whole number, not “{1}”.</source>
+        <translation>{0}: isi bilangan bulat, bukan “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="286" />
+        <source>{0}: type a number from {2} to {3}, not “{1}”.</source>
+        <translation>{0}: isi angka dari {2} sampai {3}, bukan “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="288" />
+        <source>{0}: only the name, without spaces, “/” or “http://” (you typed “{1}”).</source>
+        <translation>{0}: hanya nama, tanpa spasi, “/” atau “http://” (Anda mengetik “{1}”).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="290" />
+        <source>{0}: another profile is already called “{1}”.</source>
+        <translation>{0}: sudah ada profil lain bernama “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="312" />
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="326" />
+        <source>Asking {0}:{1} for its mountpoints…</source>
+        <translation>Meminta daftar mountpoint dari {0}:{1}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="332" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="347" />
+        <source>Mountpoints not loaded: {0}</source>
+        <translation>Mountpoint tidak termuat: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="352" />
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="352" />
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="356" />
+        <source>{0} km</source>
+        <translation>{0} km</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="368" />
+        <source>The caster lists no mountpoints.</source>
+        <translation>Caster tidak memiliki mountpoint.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="371" />
+        <source>{0} mountpoints; no position yet, so no distances. Tap one to use it.</source>
+        <translation>{0} mountpoint; posisi belum ada, jadi tanpa jarak. Ketuk salah satu untuk memakainya.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="376" />
+        <source>{0} mountpoints, nearest first. Tap one to use it.</source>
+        <translation>{0} mountpoint, terdekat di atas. Ketuk salah satu untuk memakainya.</translation>
+    </message>
+</context>
+<context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="50" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="78" />
         <source>Finish when the requirement is met</source>
         <translation>Selesai otomatis bila syarat terpenuhi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="53" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="81" />
         <source>Marker</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="54" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="82" />
         <source>Antenna height (m)</source>
         <translation>Tinggi antena (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="55" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="83" />
         <source>Profile</source>
         <translation>Profil</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="57" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="85" />
         <source>Start occupation</source>
         <translation>Mulai pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="59" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="87" />
         <source>Stop and save</source>
         <translation>Berhenti dan simpan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="91" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="89" />
+        <source>Abandon</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="135" />
+        <source>abandoned by the surveyor</source>
+        <translation>dibatalkan oleh juru ukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="146" />
+        <source>Finish from saved epochs</source>
+        <translation>Selesaikan dari epoch tersimpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="147" />
+        <source>Abandon it</source>
+        <translation>Batalkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="156" />
+        <source>interrupted, abandoned by the surveyor</source>
+        <translation>terputus, dibatalkan oleh juru ukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
         <source>(no marker)</source>
         <translation>(belum ada tanda batas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="100" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="209" />
+        <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
+        <translation>Pengamatan tanda batas {0} terputus ({1} epoch tersimpan).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="233" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="106" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="239" />
         <source>Antenna height: type a number of metres, e.g. 1,800</source>
         <translation>Tinggi antena: isi angka dalam meter, mis. 1,800</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="111" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="244" />
         <source>No receiver connected.</source>
         <translation>Receiver belum terhubung.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="134" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="393" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="423" />
+        <source>Not saved: {0}</source>
+        <translation>Belum tersimpan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="186" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="355" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation>Dipakai {0} / {1} epoch, {2} / {3} dtk, ditolak {4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="259" />
+        <source>Starting…</source>
+        <translation>Memulai…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="299" />
+        <source>Saving the result…</source>
+        <translation>Menyimpan hasil…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="319" />
+        <source>The occupation is still being saved; it can be recovered later.</source>
+        <translation>Pengamatan masih disimpan; dapat dipulihkan nanti.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="334" />
+        <source>Recording: waiting for epochs…</source>
+        <translation>Merekam: menunggu epoch…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="343" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="420" />
+        <source>Occupation {0} abandoned.</source>
+        <translation>Pengamatan {0} dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="362" />
+        <source>{0} epochs saved in the job.</source>
+        <translation>{0} epoch tersimpan di pekerjaan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="381" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation>LULUS: {0} epoch, σH {1} m, {2} m dari desain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="167" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="386" />
         <source>FAILED: {0}</source>
         <translation>GAGAL: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="169" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="390" />
         <source>Saved in the job (occupation {0}).</source>
         <translation>Tersimpan di pekerjaan (pengamatan {0}).</translation>
+    </message>
+</context>
+<context>
+    <name>OfficeBox</name>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="60" />
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="66" />
+        <source>from the office</source>
+        <translation>dari kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="67" />
+        <source>Send automatically when there is signal</source>
+        <translation>Kirim otomatis saat ada sinyal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="70" />
+        <source>Office address</source>
+        <translation>Alamat kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/office_settings.py" line="72" />
+        <source>Device token</source>
+        <translation>Token perangkat</translation>
+    </message>
+</context>
+<context>
+    <name>OutboxView</name>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="59" />
+        <source>Draft</source>
+        <translation>Draf</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="60" />
+        <source>Sealed</source>
+        <translation>Tersegel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="61" />
+        <source>Queued</source>
+        <translation>Dalam antrean</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="62" />
+        <source>Uploading</source>
+        <translation>Sedang dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="63" />
+        <source>Sent to office</source>
+        <translation>Terkirim ke kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="64" />
+        <source>Received by office</source>
+        <translation>Diterima kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="65" />
+        <source>In review</source>
+        <translation>Sedang diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="66" />
+        <source>Accepted</source>
+        <translation>Disetujui</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="67" />
+        <source>Returned</source>
+        <translation>Dikembalikan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="68" />
+        <source>Rejected</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="142" />
+        <source>Seal package</source>
+        <translation>Segel paket</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="143" />
+        <source>Send now</source>
+        <translation>Kirim sekarang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="145" />
+        <source>Get office news</source>
+        <translation>Ambil kabar kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="146" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="154" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="410" />
+        <source>{0} / {1} MB</source>
+        <translation>{0} / {1} MB</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="155" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="413" />
+        <source>{0} MB/s</source>
+        <translation>{0} MB/dtk</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
+        <source>Package</source>
+        <translation>Paket</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
+        <source>Rev.</source>
+        <translation>Rev.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="167" />
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="168" />
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="169" />
+        <source>Sealed at</source>
+        <translation>Disegel</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="170" />
+        <source>Updated</source>
+        <translation>Diperbarui</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="171" />
+        <source>Office notes</source>
+        <translation>Catatan kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="221" />
+        <source>{0} MB</source>
+        <translation>{0} MB</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
+        <source>Sealing the package…</source>
+        <translation>Menyegel paket…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
+        <source>Sending…</source>
+        <translation>Mengirim…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
+        <source>Getting the office's news…</source>
+        <translation>Mengambil kabar kantor…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
+        <source>Checking the link to the office…</source>
+        <translation>Memeriksa koneksi ke kantor…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
+        <source>Offline, waiting for signal ({0} to send)</source>
+        <translation>Offline, menunggu sinyal ({0} akan dikirim)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
+        <source>Automatic sending is off ({0} to send)</source>
+        <translation>Kirim otomatis mati ({0} akan dikirim)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="246" />
+        <source>Enter the office address and the device token to send</source>
+        <translation>Isi alamat kantor dan token perangkat untuk mengirim</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="251" />
+        <source>{0} package(s) waiting to be sent</source>
+        <translation>{0} paket menunggu dikirim</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="253" />
+        <source>All sent</source>
+        <translation>Semua terkirim</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="255" />
+        <source>{0} awaiting review</source>
+        <translation>{0} menunggu pemeriksaan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="257" />
+        <source>Nothing to send yet: seal a package first</source>
+        <translation>Belum ada yang dikirim: segel paket dahulu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="259" />
+        <source>{0} returned: revise and seal again</source>
+        <translation>{0} dikembalikan: perbaiki lalu segel ulang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="273" />
+        <source>The office did not accept the device token ({0}). Check the token below; the office makes one with “fieldapp office device add”.</source>
+        <translation>Kantor tidak menerima token perangkat ({0}). Periksa token di bawah; kantor membuatnya dengan “fieldapp office device add”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="278" />
+        <source>The office knows this laptop with another signing key: ask the office to register the device again. ({0})</source>
+        <translation>Kantor mengenal laptop ini dengan kunci tanda tangan lain: minta kantor mendaftarkan ulang perangkat ini. ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="282" />
+        <source>The office refused {0}: {1}</source>
+        <translation>Kantor menolak {0}: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="284" />
+        <source>The office cannot be reached: {0}. Packages stay queued.</source>
+        <translation>Kantor tidak dapat dihubungi: {0}. Paket tetap dalam antrean.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="288" />
+        <source>The office had an internal error ({0}); try again later.</source>
+        <translation>Server kantor mengalami galat ({0}); coba lagi nanti.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="291" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="475" />
+        <source>Failed: {0}</source>
+        <translation>Gagal: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="348" />
+        <source>Sealed revision {0} of package {1}: {2} files, {3} MB.</source>
+        <translation>Revisi {0} paket {1} tersegel: {2} file, {3} MB.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="358" />
+        <source>Not sealed: {0}</source>
+        <translation>Tidak disegel: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="360" />
+        <source>Sealing failed: {0}</source>
+        <translation>Penyegelan gagal: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="370" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="452" />
+        <source>Enter the office address and the device token below.</source>
+        <translation>Isi alamat kantor dan token perangkat di bawah.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="426" />
+        <source>Sent {0} package revision(s); the office has them.</source>
+        <translation>{0} revisi paket terkirim dan sudah ada di kantor.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="435" />
+        <source>Sending cancelled; it resumes where it stopped.</source>
+        <translation>Pengiriman dibatalkan; nanti dilanjutkan dari titik berhenti.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="438" />
+        <source>No link to the office: {0}</source>
+        <translation>Tidak ada koneksi ke kantor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="440" />
+        <source>the package</source>
+        <translation>paket</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="465" />
+        <source>Office news: {0} package revision(s) changed state.</source>
+        <translation>Kabar kantor: status {0} revisi paket berubah.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="472" />
+        <source>the inbox request</source>
+        <translation>permintaan kotak masuk</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/outbox_view.py" line="534" />
+        <source>No link to the office ({0}); next try in {1} s.</source>
+        <translation>Tidak ada koneksi ke kantor ({0}); dicoba lagi dalam {1} dtk.</translation>
     </message>
 </context>
 <context>
@@ -645,113 +1595,501 @@ U</translation>
     </message>
 </context>
 <context>
+    <name>PrintDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="131" />
+        <source>Print {0}</source>
+        <translation>Cetak {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="151" />
+        <source>e.g. copy for the office archive</source>
+        <translation>mis. salinan untuk arsip kantor</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="152" />
+        <source>Reason for this copy (printed on every page)</source>
+        <translation>Alasan salinan ini (dicetak di setiap halaman)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="165" />
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="167" />
+        <source>Cancel printing</source>
+        <translation>Batalkan pencetakan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="169" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="172" />
+        <source>This print:</source>
+        <translation>Cetakan ini:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="206" />
+        <source>Berita acara</source>
+        <translation>Berita acara</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="207" />
+        <source>Marker descriptions</source>
+        <translation>Deskripsi tanda batas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
+        <source>Stake-out report</source>
+        <translation>Laporan stake out</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
+        <source>Other document</source>
+        <translation>Dokumen lain</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="228" />
+        <source>Cannot print</source>
+        <translation>Tidak dapat dicetak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="229" />
+        <source>This document cannot be printed:</source>
+        <translation>Dokumen ini tidak dapat dicetak:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="239" />
+        <source>{0}, {1} pages</source>
+        <translation>{0}, {1} halaman</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="242" />
+        <source>Free print</source>
+        <translation>Cetak bebas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="243" />
+        <source>No original/copy rule for this document; the print is logged.</source>
+        <translation>Dokumen ini tanpa aturan asli/salinan; pencetakan tetap dicatat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="245" />
+        <source>ORIGINAL</source>
+        <translation>ASLI</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="247" />
+        <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
+        <translation>Cetakan pertama berita acara final: dokumen asli untuk ditandatangani. Setiap cetakan berikutnya diberi cap SALINAN.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="253" />
+        <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
+        <translation>Dokumen asli sudah pernah dicetak: setiap halaman salinan ini diberi cap SALINAN ke-{0} beserta alasan dan tanggalnya.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="261" />
+        <source>Printed before:</source>
+        <translation>Sudah dicetak sebelumnya:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="301" />
+        <source>This document was printed meanwhile; check and print again.</source>
+        <translation>Dokumen ini baru saja dicetak; periksa lalu cetak lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="306" />
+        <source>Type the reason for this copy first.</source>
+        <translation>Isi dulu alasan salinan ini.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="378" />
+        <source>Not printed.</source>
+        <translation>Tidak dicetak.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="392" />
+        <source>Printed and logged: {0}.</source>
+        <translation>Sudah dicetak dan dicatat: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="393" />
+        <source>free print</source>
+        <translation>cetak bebas</translation>
+    </message>
+</context>
+<context>
+    <name>PrintJob</name>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="72" />
+        <source>Cannot read {0}</source>
+        <translation>Tidak dapat membaca {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="75" />
+        <source>The printer did not accept the job.</source>
+        <translation>Printer tidak menerima pekerjaan cetak.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="83" />
+        <source>Printing cancelled.</source>
+        <translation>Pencetakan dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="86" />
+        <source>The printer refused page {0}.</source>
+        <translation>Printer menolak halaman {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="100" />
+        <source>The printer did not finish the job.</source>
+        <translation>Printer tidak menyelesaikan pekerjaan cetak.</translation>
+    </message>
+</context>
+<context>
     <name>StakeoutView</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="58" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="86" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="62" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="90" />
         <source>Nearest</source>
         <translation>Terdekat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="64" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="100" />
         <source>Forward/right</source>
         <translation>Maju/kanan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="65" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="101" />
         <source>North/east</source>
         <translation>Utara/timur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="69" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="94" />
         <source>Total station</source>
         <translation>Total station</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="155" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="93" />
+        <source>GNSS</source>
+        <translation>GNSS</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="105" />
+        <source>Sound</source>
+        <translation>Suara</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="135" />
+        <source>Save stake</source>
+        <translation>Simpan patok</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="254" />
+        <source>No position yet: orient the instrument and measure first.</source>
+        <translation>Belum ada posisi: orientasikan alat dan ukur terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="256" />
         <source>No position yet: connect the receiver first.</source>
         <translation>Belum ada posisi: hubungkan receiver dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="160" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="261" />
         <source>Every marker is staked.</source>
         <translation>Semua tanda batas sudah di-stake out.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="172" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="275" />
         <source>No position</source>
         <translation>Tidak ada posisi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="172" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="275" />
         <source>No target</source>
         <translation>Tidak ada target</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="194" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="291" />
         <source>Ground {0} m (grid {1} m)</source>
         <translation>Lapangan {0} m (grid {1} m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="198" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="296" />
         <source>Forward</source>
         <translation>Maju</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="198" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="296" />
         <source>Back</source>
         <translation>Mundur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="199" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="214" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="297" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="199" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="214" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="297" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="205" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>North</source>
         <translation>Utara</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="205" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>South</source>
         <translation>Selatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="206" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="304" />
         <source>East</source>
         <translation>Timur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="206" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="304" />
         <source>West</source>
         <translation>Barat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="213" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="329" />
+        <source>Set Hz {0}</source>
+        <translation>Atur Hz {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="330" />
+        <source>Not measured yet</source>
+        <translation>Belum diukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="331" />
+        <source>HD {0} m</source>
+        <translation>Jarak datar {0} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="334" />
+        <source>{0}: azimuth {1}, ground distance {2} m</source>
+        <translation>{0}: azimut {1}, jarak lapangan {2} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="349" />
+        <source>Turn {0}</source>
+        <translation>Putar {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="351" />
         <source>Out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="213" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="351" />
         <source>In</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="215" />
-        <source>Turn {0}°  {1} {2} m  {3} {4} m</source>
-        <translation>Putar {0}°  {1} {2} m  {3} {4} m</translation>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="356" />
+        <source>Off {0} m</source>
+        <translation>Selisih {0} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="359" />
+        <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
+        <translation>{0}: Hz {1}, jarak datar {2} m (lapangan; grid = lapangan × {3}). H prisma {4}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="373" />
+        <source>Instrument link lost</source>
+        <translation>Koneksi alat terputus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="383" />
+        <source>Measure the prism first.</source>
+        <translation>Ukur prisma terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="391" />
+        <source>Stake not saved: {0}</source>
+        <translation>Patok tidak tersimpan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="393" />
+        <source>Stake of {0} saved: {1} m from the design position.</source>
+        <translation>Patok {0} tersimpan: {1} m dari posisi rencana.</translation>
+    </message>
+</context>
+<context>
+    <name>StationPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="131" />
+        <source>Station setup</source>
+        <translation>Pengaturan alat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="135" />
+        <source>Instrument…</source>
+        <translation>Alat…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="139" />
+        <source>Station</source>
+        <translation>Titik berdiri</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="144" />
+        <source>Backsight</source>
+        <translation>Titik belakang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
+        <source>Instr. ht (m)</source>
+        <translation>Tinggi alat (m)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
+        <source>Prism ht (m)</source>
+        <translation>Tinggi prisma (m)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="153" />
+        <source>Measure backsight</source>
+        <translation>Ukur titik belakang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="154" />
+        <source>with distance</source>
+        <translation>dengan jarak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="158" />
+        <source>Not oriented yet</source>
+        <translation>Belum terorientasi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
+        <source>Measure</source>
+        <translation>Ukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="167" />
+        <source>Track</source>
+        <translation>Lacak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="204" />
+        <source>Azimuth (DMS)</source>
+        <translation>Azimut (DMS)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="225" />
+        <source>{0}: type a number of metres, e.g. 1,550</source>
+        <translation>{0}: isi angka dalam meter, mis. 1,550</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="230" />
+        <source>Prism height</source>
+        <translation>Tinggi prisma</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="235" />
+        <source>Setup changed: measure the backsight again.</source>
+        <translation>Pengaturan berubah: ukur titik belakang lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="245" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="253" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="315" />
+        <source>Instrument: {0}</source>
+        <translation>Alat: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="248" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="261" />
+        <source>Choose the instrument's port first (Instrument…).</source>
+        <translation>Pilih port alat terlebih dahulu (Alat…).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="256" />
+        <source>Instrument ready: {0}</source>
+        <translation>Alat siap: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
+        <source>The instrument is still measuring…</source>
+        <translation>Alat masih mengukur…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="266" />
+        <source>Measuring…</source>
+        <translation>Mengukur…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
+        <source>Choose the station (a control point).</source>
+        <translation>Pilih titik berdiri alat (titik kontrol).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="274" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="343" />
+        <source>Instrument height</source>
+        <translation>Tinggi alat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="280" />
+        <source>Backsight azimuth: {0}</source>
+        <translation>Azimut titik belakang: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="283" />
+        <source>azimuth {0}</source>
+        <translation>azimut {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="287" />
+        <source>Choose a backsight point other than the station.</source>
+        <translation>Pilih titik belakang selain titik berdiri alat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="294" />
+        <source>Measure the backsight first: the instrument is not oriented.</source>
+        <translation>Ukur titik belakang terlebih dahulu: alat belum terorientasi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="318" />
+        <source>Instrument link lost: {0}. Press Measure to reconnect.</source>
+        <translation>Koneksi alat terputus: {0}. Tekan Ukur untuk menyambung lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="332" />
+        <source>Measured.</source>
+        <translation>Terukur.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="360" />
+        <source>Oriented on {0}: Hz {1}, orientation {2}</source>
+        <translation>Orientasi ke {0}: Hz {1}, orientasi {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="364" />
+        <source>Backsight distance residual {0} m</source>
+        <translation>Selisih jarak titik belakang {0} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/station_panel.py" line="368" />
+        <source>Oriented. Aim at the prism and press Measure or Track.</source>
+        <translation>Alat terorientasi. Bidik prisma lalu tekan Ukur atau Lacak.</translation>
     </message>
 </context>
 <context>
