@@ -72,6 +72,10 @@ def read_image_facts(path: Path) -> ImageFacts:
         with Image.open(path) as img:
             fmt, (width, height) = img.format or "unknown", img.size
             exif = img.getexif()
+            # verify() does not decode pixels: a JPEG cut short passes it. Decoding at 1/8
+            # scale (JPEG draft mode) reads every scan for a fraction of the full cost.
+            img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+            img.load()
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise PhotoError(
             f"{path}: not an image that can be read ({exc.__class__.__name__})"

@@ -191,6 +191,19 @@ def test_bad_photo_is_refused_naming_the_file_and_nothing_is_stored(
     assert list(job.photos_dir.iterdir()) == []
 
 
+def test_jpeg_cut_short_is_refused(job: JobStore, tmp_path: Path) -> None:
+    whole = tmp_path / "whole.jpg"
+    Image.effect_noise((640, 480), 60).convert("RGB").save(whole, "JPEG", quality=90)
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(whole.read_bytes()[: whole.stat().st_size // 2])
+    with Image.open(cut) as img:
+        img.verify()  # the header alone looks fine: this is why a decode is needed
+    with pytest.raises(PhotoError, match="not an image") as err:
+        import_photo(job, "1", cut, "utara")
+    assert str(cut) in str(err.value) and rows(job, "photo") == 0
+    assert import_photo(job, "1", whole, "utara").width == 640
+
+
 def test_bad_names_directions_and_categories(job: JobStore, tmp_path: Path) -> None:
     with pytest.raises(LookupError, match="no marker named '7B'"):
         import_photo(job, "7B", jpeg(tmp_path / "a.jpg"), "utara")
