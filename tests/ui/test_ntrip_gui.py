@@ -50,9 +50,14 @@ class Caster(socketserver.ThreadingTCPServer):
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self) -> None:
+    def __init__(self, hold: bool = False) -> None:
         super().__init__(("127.0.0.1", 0), CasterHandler)
         self.port = self.server_address[1]
+        # With hold, streams wait for ``go``: RTCM that arrives while the receiver port is
+        # still opening is dropped (corrections are perishable), so a byte-exact check waits.
+        self.go = threading.Event()
+        if not hold:
+            self.go.set()
         self.sent = bytearray()
         self.requests: list[str] = []
         self.gga: list[bytes] = []  # what the client uploaded: header or body
@@ -95,6 +100,7 @@ class CasterHandler(socketserver.BaseRequestHandler):
             self.server.gga.append(headers["ntrip-gga"].encode())
         conn.sendall(b"HTTP/1.1 200 OK\r\nContent-Type: gnss/data\r\n"
                      b"Transfer-Encoding: chunked\r\n\r\n")  # fmt: skip
+        self.server.go.wait(10)
         for frame in RTCM:
             if self.server.closing.is_set():
                 return
@@ -171,7 +177,7 @@ def _profile(port: int, **kw: object) -> NtripProfile:
 
 
 def test_rtcm_reaches_the_receiver_and_the_panel_follows_the_caster(qtbot: QtBot) -> None:
-    caster = Caster()
+    caster = Caster(hold=True)
     receiver = PtyReceiver()
     adapter = DeviceAdapter()
     panel = GnssPanel()
@@ -181,6 +187,7 @@ def test_rtcm_reaches_the_receiver_and_the_panel_follows_the_caster(qtbot: QtBot
     try:
         adapter.connect_source(SerialSource(receiver.path, 115200), ntrip=_profile(caster.port))
         qtbot.waitUntil(lambda: adapter.state == LinkState.LIVE, timeout=10000)
+        caster.go.set()
         all_rtcm = b"".join(RTCM)
         qtbot.waitUntil(lambda: receiver.got() == all_rtcm, timeout=10000)
         assert bytes(caster.sent) == all_rtcm
