@@ -63,6 +63,8 @@ class InstallationView(QWidget):
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
         self.save_desc = QPushButton(self.tr("Save description"))
         grid.addWidget(self.save_desc, 3, 2, 1, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
 
         photos = QGroupBox(self.tr("Photos"))
         pv = QVBoxLayout(photos)
@@ -72,8 +74,9 @@ class InstallationView(QWidget):
             self.direction.addItem(texts.photo_direction(d), d.value)
         self.add_photo_btn = QPushButton(self.tr("Add photo files…"))
         self.camera_btn = CameraButton(self.tr("Camera"))  # looks for a camera when shown
-        row.addWidget(self.direction, 1)
-        row.addWidget(self.add_photo_btn)
+        # Direction on its own row: the three side by side squeezed the description fields.
+        pv.addWidget(self.direction)
+        row.addWidget(self.add_photo_btn, 1)
         row.addWidget(self.camera_btn)
         pv.addLayout(row)
         self.photo_list = QListWidget()
@@ -196,14 +199,22 @@ class InstallationView(QWidget):
         if not name:
             return 0
         added = 0
+        refused: list[str] = []
         for path in paths:
             try:
                 import_photo(self.session.store, name, path, direction)
                 added += 1
             except (PhotoError, OSError, ValueError) as exc:
-                self.session.message.emit(self.tr("Photo not added: {0}").format(str(exc)))
-        if added:
+                refused.append(str(exc))
+        # One message for the whole batch: a later "saved" must not hide the refusals.
+        if refused:
+            text = self.tr("Photo not added: {0}").format("; ".join(refused))
+            if added:
+                text = self.tr("{0} photo(s) saved.").format(added) + " " + text
+            self.session.message.emit(text)
+        elif added:
             self.session.message.emit(self.tr("{0} photo(s) saved.").format(added))
+        if added:
             self.session.reload()
         return added
 

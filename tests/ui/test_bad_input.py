@@ -148,6 +148,23 @@ def test_unreadable_photo(
     _responsive(qtbot, window)
 
 
+def test_batch_with_bad_photos_saves_the_good_ones_and_names_the_bad(
+    qtbot, window: MainWindow, demo_job: Path, tmp_path: Path, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    bad = _bad_photos(tmp_path / "in")
+    good = tmp_path / "baik.jpg"
+    Image.new("RGB", (64, 48), (10, 120, 40)).save(good, "JPEG")
+    picked = [str(bad["text"]), str(good), str(bad["empty"])]
+    view = window.installation
+    window.tabs.setCurrentWidget(view)
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (picked, ""))
+    qtbot.mouseClick(view.add_photo_btn, Qt.MouseButton.LeftButton)
+    message = _message(window)
+    # The count of saved photos does not hide which files were refused.
+    assert "1" in message and "catatan.jpg" in message and "kosong.jpg" in message, message
+    assert view.photo_list.count() == 1 and _rows(demo_job, "photo") == 1
+
+
 # -- ports -------------------------------------------------------------------------------
 def _connect_serial(window: MainWindow, port: str) -> None:
     """The receiver chosen in the setup dialog (saved per machine), then Connect."""
