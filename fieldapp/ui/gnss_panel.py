@@ -8,6 +8,7 @@ from fieldapp.gnss.fix import Fix, GgaQuality
 from fieldapp.gnss.link import LinkState, LinkStatus
 from fieldapp.gnss.ntrip_client import NtripState
 from fieldapp.ui import texts
+from fieldapp.ui.app import is_dark
 from fieldapp.ui.device_adapter import CorrectionLink
 
 FIX_COLOURS = {
@@ -16,6 +17,21 @@ FIX_COLOURS = {
     GgaQuality.DGPS: "#b71c1c",
     GgaQuality.AUTONOMOUS: "#b71c1c",
 }
+
+
+# Text colours per meaning; the dark theme needs lighter shades to keep the contrast.
+TEXT_COLOURS = {
+    "good": ("#1b5e20", "#81c784"),
+    "warn": ("#e65100", "#ffb74d"),
+    "bad": ("#b71c1c", "#ef9a9a"),
+}
+
+
+def text_style(meaning: str) -> str:
+    if meaning not in TEXT_COLOURS:
+        return ""
+    light, dark = TEXT_COLOURS[meaning]
+    return f"color: {dark if is_dark() else light}; font-weight: bold;"
 
 
 class GnssPanel(QGroupBox):
@@ -57,8 +73,9 @@ class GnssPanel(QGroupBox):
         state = status.state if status else LinkState.STOPPED
         self.link.setText(texts.link_state(state))
         self.link.setToolTip(status.reason if status else "")
-        colour = {LinkState.LIVE: "#1b5e20", LinkState.LOST: "#b71c1c"}.get(state, "")
-        self.link.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.link.setStyleSheet(
+            text_style({LinkState.LIVE: "good", LinkState.LOST: "bad"}.get(state, ""))
+        )
         self.rawlog.setText(self.tr("● recording") if raw_logging else self.tr("off"))
 
     def show_corrections(self, link: CorrectionLink | None) -> None:
@@ -79,12 +96,12 @@ class GnssPanel(QGroupBox):
             NtripState.STOPPED: self.tr("off"),
         }
         self.ntrip.setText(words.get(state, str(state)))
-        colour = {
-            NtripState.STREAMING: "#1b5e20",
-            NtripState.REFUSED: "#b71c1c",
-            NtripState.OFFLINE: "#e65100",
+        meaning = {
+            NtripState.STREAMING: "good",
+            NtripState.REFUSED: "bad",
+            NtripState.OFFLINE: "warn",
         }.get(state, "")
-        self.ntrip.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.ntrip.setStyleSheet(text_style(meaning))
         show_reason = state in (NtripState.OFFLINE, NtripState.REFUSED, NtripState.CONNECTING)
         self.ntrip_reason.setText(link.status.reason if show_reason else link.status.profile)
         self.ntrip_reason.setToolTip(link.status.reason)
