@@ -23,7 +23,6 @@ from fieldapp.ui.ntrip_dialog import NtripDialog, ntrip_profiles
 
 KINDS = ("simulator", "serial", "tcp", "replay")
 BAUDS = ("4800", "9600", "19200", "38400", "57600", "115200", "230400", "460800")
-TS_PROTOCOLS = ("Leica GSI", "Leica GeoCOM", "Sokkia SET", "Topcon GTS")
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,8 +33,6 @@ class DeviceChoice:
     tcp: str = ""
     replay: str = ""
     ntrip: str = ""
-    ts_port: str = ""
-    ts_protocol: str = TS_PROTOCOLS[0]
 
     def save(self) -> None:
         s = settings()
@@ -129,19 +126,15 @@ class DeviceDialog(QDialog):
         ntrip_row = QHBoxLayout()
         ntrip_row.addWidget(self.ntrip, 1)
         ntrip_row.addWidget(profiles_btn)
-        self.ts_port = QComboBox()
-        self.ts_port.setEditable(True)
-        self.ts_protocol = QComboBox()
-        self.ts_protocol.addItems(TS_PROTOCOLS)
-        self.ts_protocol.setCurrentText(choice.ts_protocol)
+        # One place for the total station's settings: the dialog the stake-out view uses.
+        self.ts_button = QPushButton(self.tr("Total station…"))
         form.addRow(self.tr("Receiver"), self.kind)
         form.addRow(self.tr("Port"), port_row)
         form.addRow(self.tr("Baud"), self.baud)
         form.addRow(self.tr("TCP host"), self.tcp)
         form.addRow(self.tr("Replay file"), replay_row)
         form.addRow(self.tr("NTRIP corrections"), ntrip_row)
-        form.addRow(self.tr("Total-station port"), self.ts_port)
-        form.addRow(self.tr("Total-station protocol"), self.ts_protocol)
+        form.addRow(self.tr("Total station"), self.ts_button)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -151,19 +144,26 @@ class DeviceDialog(QDialog):
         refresh.clicked.connect(self.refresh_ports)
         browse.clicked.connect(self._browse)
         profiles_btn.clicked.connect(self.edit_ntrip_profiles)
+        self.ts_button.clicked.connect(self.edit_instrument)
         self.refresh_ports()
         self.port.setCurrentIndex(max(0, self.port.findData(choice.port)))
-        self.ts_port.setCurrentText(choice.ts_port)
 
     def refresh_ports(self) -> None:
-        for box in (self.port, self.ts_port):
-            box.clear()
-            try:
-                ports = list_ports()
-            except Exception:  # a broken enumeration backend must not break the dialog
-                ports = []
-            for p in ports:
-                box.addItem(f"{p.device} – {p.description}", p.device)
+        self.port.clear()
+        try:
+            ports = list_ports()
+        except Exception:  # a broken enumeration backend must not break the dialog
+            ports = []
+        for p in ports:
+            self.port.addItem(f"{p.device} – {p.description}", p.device)
+
+    def edit_instrument(self) -> None:
+        from fieldapp.ui.instrument_link import InstrumentChoice
+        from fieldapp.ui.station_panel import InstrumentDialog
+
+        dialog = InstrumentDialog(InstrumentChoice.load(), self)
+        if dialog.exec():
+            dialog.choice().save()
 
     def fill_ntrip(self, selected: str) -> None:
         self.ntrip.clear()
@@ -188,12 +188,10 @@ class DeviceDialog(QDialog):
 
     def choice(self) -> DeviceChoice:
         port = self.port.currentData() or self.port.currentText().split(" – ")[0]
-        ts = self.ts_port.currentData() or self.ts_port.currentText().split(" – ")[0]
         return DeviceChoice(
             kind=str(self.kind.currentData()), port=str(port), baud=int(self.baud.currentText()),
             tcp=self.tcp.text().strip(), replay=self.replay.text().strip(),
-            ntrip=str(self.ntrip.currentData() or ""), ts_port=str(ts),
-            ts_protocol=self.ts_protocol.currentText(),
+            ntrip=str(self.ntrip.currentData() or ""),
         )  # fmt: skip
 
     def accept(self) -> None:

@@ -110,83 +110,83 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="97" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="94" />
         <source>Receiver and instrument</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="102" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="99" />
         <source>Simulator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="103" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="100" />
         <source>Serial / Bluetooth port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="104" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="101" />
         <source>TCP (Wi-Fi)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="105" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="102" />
         <source>Replay a capture file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="112" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="109" />
         <source>Refresh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="122" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="119" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="128" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="125" />
         <source>Profiles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="142" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="130" />
+        <source>Total station…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="136" />
         <source>NTRIP corrections</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="137" />
+        <source>Total station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="131" />
         <source>Receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="138" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="132" />
         <source>Port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="139" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="133" />
         <source>Baud</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="140" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="134" />
         <source>TCP host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="141" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="135" />
         <source>Replay file</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="143" />
-        <source>Total-station port</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="144" />
-        <source>Total-station protocol</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -391,88 +391,88 @@
 <context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="25" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="41" />
         <source>GNSS receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="43" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="59" />
         <source>Link</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="44" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="60" />
         <source>Fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="45" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="61" />
         <source>Satellites</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="46" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
         <source>Sigma</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="63" />
         <source>PDOP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
         <source>Corr. age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="49" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="65" />
         <source>NTRIP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="51" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
         <source>Raw log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
         <source>● recording</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
         <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="96" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="84" />
         <source>not used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="75" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="92" />
         <source>offline, retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="76" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="93" />
         <source>connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="94" />
         <source>streaming, {0} kB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="78" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="95" />
         <source>refused by the caster</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="119" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="136" />
         <source>H {0} m{1} ({2})</source>
         <translation type="unfinished" />
     </message>
@@ -525,152 +525,153 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="67" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="69" />
         <source>Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="73" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="75" />
         <source>Add photo files…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="74" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="76" />
         <source>Camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="82" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
         <source>Witnesses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="88" />
         <source>Pick from the list…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="91" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="94" />
         <source>Add witness</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="93" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
         <source>Known</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="94" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="97" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="95" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="98" />
         <source>Institution</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="99" />
         <source>Category</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="100" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="103" />
         <source>Reference marker (point cannot take a marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="101" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="104" />
         <source>Record current position as reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="105" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="108" />
         <source>Berita acara checklist</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="133" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="136" />
         <source>(no marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="160" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="163" />
         <source>Occupation passed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="161" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="164" />
         <source>Staked position recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="162" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="165" />
         <source>Description complete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="166" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="169" />
         <source>Photos missing: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="168" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="171" />
         <source>All photo directions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="171" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="174" />
         <source>Witnesses missing: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="173" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="176" />
         <source>Witnesses present</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="183" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
         <source>Description saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="188" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
         <source>Add photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="188" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
         <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="204" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="211" />
         <source>Photo not added: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="213" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="216" />
         <source>{0} photo(s) saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="212" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="223" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="240" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
         <source>Witness saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="248" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="259" />
         <source>No position yet: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="254" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="265" />
         <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
         <translation type="unfinished" />
     </message>

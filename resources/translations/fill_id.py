@@ -340,6 +340,7 @@ ID = {
     "Take the photo with the camera app, then add the file.": "Ambil foto dengan aplikasi kamera, lalu tambahkan filenya.",
     "Target": "Target",
     "Total station": "Total station",
+    "Total station…": "Total station…",
     "Total-station port": "Port total station",
     "Total-station protocol": "Protokol total station",
     "Turn {0}°  {1} {2} m  {3} {4} m": "Putar {0}°  {1} {2} m  {3} {4} m",

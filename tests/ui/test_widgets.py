@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from PySide6.QtCore import Qt
+
 from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.gnss.simulator import SimConfig, SimulatorSource
 from fieldapp.gnss.sources import SerialSource
@@ -79,3 +81,25 @@ def test_bad_input_gives_messages(qtbot, demo_job: Path, tmp_path: Path, monkeyp
     assert not window.open_job(tmp_path / "nothing-here")
     assert shown and "not a fieldapp job" in shown[0]
     window.close()
+
+
+def test_receiver_dialog_sets_the_total_station_in_the_one_shared_place(qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from fieldapp.ui.device_dialog import DeviceDialog
+    from fieldapp.ui.instrument_link import InstrumentChoice
+    from fieldapp.ui.station_panel import InstrumentDialog
+
+    dialog = DeviceDialog()
+    qtbot.addWidget(dialog)
+
+    def fill() -> None:
+        inner = dialog.findChild(InstrumentDialog)
+        assert inner is not None
+        inner.port.setCurrentText("/dev/ttyUSB7")
+        inner.accept()
+
+    QTimer.singleShot(0, fill)
+    qtbot.mouseClick(dialog.ts_button, Qt.MouseButton.LeftButton)
+    # The stake-out view's instrument link reads the same settings.
+    assert InstrumentChoice.load().port == "/dev/ttyUSB7"
