@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import collections
 import os
+import shutil
 import statistics
 import sys
 import tempfile
@@ -258,6 +259,7 @@ def run(args: argparse.Namespace) -> int:
         for name, n in blame.innermost.most_common(8):
             print(f"  inner {n:5d}  {name}")
     QApplication.processEvents()
+    shutil.rmtree(tmp, ignore_errors=True)
     return 0
 
 
