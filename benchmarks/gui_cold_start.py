@@ -2,7 +2,9 @@
 
 Run: .venv/bin/python benchmarks/gui_cold_start.py [--rounds 7]
 
-Each measurement is a fresh process on the offscreen platform, timed from spawn to exit:
+Each measurement is a fresh process on the offscreen platform, timed from spawn to the
+moment the window has been shown and painted (the child prints CLOCK_MONOTONIC then, which is
+shared by all processes), and, second, from spawn to exit:
   fieldapp: `fieldapp demo --job J --exit-when-shown`: the demo job opened, planned markers
             loaded, the views built, the simulator connected, the window shown, the event loop
             run once, the window closed (the link stopped) and the process gone.
@@ -33,12 +35,18 @@ BARE = """
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 import pyqtgraph as pg
+import time
 
 app = QApplication([])
 window = QMainWindow()
 window.setCentralWidget(pg.PlotWidget())
 window.showMaximized()
-QTimer.singleShot(0, window.close)
+
+def shown():
+    print("SHOWN", time.monotonic(), flush=True)
+    window.close()
+
+QTimer.singleShot(0, shown)
 app.exec()
 """
 
@@ -50,19 +58,23 @@ def _fieldapp() -> list[str]:
     return [sys.executable, "-m", "fieldapp"]
 
 
-def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
-    """Wall seconds from spawn to exit, and the child's CPU seconds (user + system)."""
-    with tempfile.TemporaryFile() as err:
-        t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=err, cwd=ROOT)
+def _timed(cmd: list[str], env: dict[str, str]) -> tuple[float, float, float]:
+    """Seconds from spawn to shown and to exit, and the child's CPU seconds (user + system)."""
+    with tempfile.TemporaryFile() as err, tempfile.TemporaryFile() as out:
+        t0 = time.monotonic()
+        proc = subprocess.Popen(cmd, env=env, stdout=out, stderr=err, cwd=ROOT)
         _, status, usage = os.wait4(proc.pid, 0)
-        elapsed = time.perf_counter() - t0
+        elapsed = time.monotonic() - t0
         proc.returncode = os.waitstatus_to_exitcode(status)
         if proc.returncode != 0:
             err.seek(0)
             text = err.read().decode(errors="replace")
             raise SystemExit(f"{' '.join(cmd)} failed ({proc.returncode}):\n{text}")
-    return elapsed, usage.ru_utime + usage.ru_stime
+        out.seek(0)
+        marks = [ln.split() for ln in out.read().decode().splitlines() if ln.startswith("SHOWN")]
+        if not marks:
+            raise SystemExit(f"{' '.join(cmd)} never said SHOWN")
+    return float(marks[0][1]) - t0, elapsed, usage.ru_utime + usage.ru_stime
 
 
 def main() -> int:
@@ -83,30 +95,34 @@ def main() -> int:
         # Warm-up, untimed: creates and plans the demo job, fills the file cache.
         _timed(fieldapp, env)
         _timed(bare, env)
+        shown: dict[str, list[float]] = {"baseline": [], "fieldapp": []}
         wall: dict[str, list[float]] = {"baseline": [], "fieldapp": []}
         cpu: dict[str, list[float]] = {"baseline": [], "fieldapp": []}
         for i in range(args.rounds):
             order = [("baseline", bare), ("fieldapp", fieldapp)]
             for name, cmd in order if i % 2 == 0 else order[::-1]:
-                w, c = _timed(cmd, env)
+                s, w, c = _timed(cmd, env)
+                shown[name].append(s)
                 wall[name].append(w)
                 cpu[name].append(c)
 
+    med = statistics.median
     print(f"cold start to main window shown, offscreen, {args.rounds} rounds (alternating)")
     for name, label in (
         ("baseline", "baseline: QMainWindow + PlotWidget"),
         ("fieldapp", "fieldapp demo (job, views, simulator)"),
     ):
-        w, c = wall[name], cpu[name]
         print(
-            f"  {label:<40} wall median {statistics.median(w):6.3f} s  min {min(w):6.3f} s"
-            f"   cpu median {statistics.median(c):6.3f} s"
+            f"  {label:<40} shown median {med(shown[name]):6.3f} s  min {min(shown[name]):6.3f} s"
+            f"   to exit {med(wall[name]):6.3f} s   cpu {med(cpu[name]):6.3f} s"
         )
-    ratio = statistics.median(wall["fieldapp"]) / statistics.median(wall["baseline"])
-    ratio_min = min(wall["fieldapp"]) / min(wall["baseline"])
-    ratio_cpu = statistics.median(cpu["fieldapp"]) / statistics.median(cpu["baseline"])
+    ratio = med(shown["fieldapp"]) / med(shown["baseline"])
+    ratio_min = min(shown["fieldapp"]) / min(shown["baseline"])
+    ratio_exit = med(wall["fieldapp"]) / med(wall["baseline"])
+    ratio_cpu = med(cpu["fieldapp"]) / med(cpu["baseline"])
     print(
-        f"  ratio wall median {ratio:.2f}  (wall min {ratio_min:.2f}, cpu median {ratio_cpu:.2f})"
+        f"  ratio to shown, median {ratio:.2f}  (min {ratio_min:.2f}; to exit {ratio_exit:.2f};"
+        f" cpu {ratio_cpu:.2f})"
     )
     print(f"  goal ratio <= {GOAL}: {'met' if ratio <= GOAL else 'NOT met'}")
     return 0

@@ -5,16 +5,20 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from fieldapp.operations import job_grid
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.survey.crs import GridSpec, transform
-from fieldapp.survey.installation import MarkerInstallation, PhotoDirection, WitnessCategory
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.survey.neighbors import ActivityZone, NeighborArea, Ring, rings_from_geojson
-from fieldapp.survey.planning import Plan, PlanRules, plan_markers
 from fieldapp.survey.stakeout import SRGI2013_GEO
+
+if TYPE_CHECKING:
+    # Imported where used: the map and the GNSS panel open the window without them.
+    from fieldapp.survey.installation import MarkerInstallation, PhotoDirection, WitnessCategory
+    from fieldapp.survey.planning import Plan, PlanRules
 
 XY = tuple[list[float], list[float]]
 
@@ -143,6 +147,8 @@ def ellipse_outline(
 
 def plan_job(store: JobStore, rules: PlanRules | None = None) -> Plan:
     """Run the planner with the job's boundary, stored neighbours and activity zones."""
+    from fieldapp.survey.planning import PlanRules, plan_markers
+
     neighbors, zones = stored_areas(store)
     return plan_markers(
         rec.load_boundary_points(store.db),
@@ -183,6 +189,8 @@ class Checklist:
 
 def required_witness_categories(has_neighbors: bool) -> tuple[WitnessCategory, ...]:
     """A district/village officer always; a neighbour permit holder where permits border."""
+    from fieldapp.survey.installation import WitnessCategory
+
     req = [WitnessCategory.DISTRICT_VILLAGE_OFFICER]
     if has_neighbors:
         req.append(WitnessCategory.NEIGHBOUR_PERMIT_HOLDER)
@@ -225,6 +233,8 @@ class WitnessEntry:
 
 def known_witnesses(store: JobStore) -> list[WitnessEntry]:
     """Witnesses recorded anywhere in the job, de-duplicated: the reusable pick list."""
+    from fieldapp.survey.installation import WitnessCategory
+
     seen: dict[tuple[str, str], WitnessEntry] = {}
     for r in store.db.query("SELECT name, institution, category FROM witness ORDER BY id"):
         key = (r["name"], r["institution"])

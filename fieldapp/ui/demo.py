@@ -61,26 +61,43 @@ def demo_source(store: JobStore, rate_hz: float = 1.0) -> SimulatorSource:
     return SimulatorSource(cfg)
 
 
-def open_demo_window(path: Path, size: tuple[int, int] | None = None) -> MainWindow:
+def open_demo_window(
+    path: Path, size: tuple[int, int] | None = None, connect: bool = True
+) -> MainWindow:
     store = JobStore.open(path)
     ensure_planned(store)
     window = MainWindow()
     window.set_store(store)
-    window.adapter.connect_source(demo_source(store), raw_dir=None)
+    if connect:
+        connect_demo_receiver(window)
     window.walker = DemoWalker(window)  # type: ignore[attr-defined]
     if size:
         window.resize(*size)
     return window
 
 
+def connect_demo_receiver(window: MainWindow) -> None:
+    assert window.session is not None
+    window.adapter.connect_source(demo_source(window.session.store), raw_dir=None)
+
+
 def run_demo(path: Path, exit_when_shown: bool = False) -> int:
     """Open the demo window; ``exit_when_shown`` quits once it has been shown (cold-start bench)."""
     app = create_app()
-    window = open_demo_window(path)
+    window = open_demo_window(path, connect=False)
     window.showMaximized()
-    if exit_when_shown:
-        # Queued behind the show/expose/paint events of the first pass through the loop.
-        QTimer.singleShot(0, window.close)
+
+    def first_turn() -> None:
+        # Behind the show/expose/paint events of the first pass through the loop: the window
+        # is up, now the receiver link starts (as a real receiver's port opens after the
+        # window). The moment goes to stdout on the clock every process shares.
+        if exit_when_shown:
+            print("SHOWN", time.monotonic(), flush=True)
+        connect_demo_receiver(window)
+        if exit_when_shown:
+            QTimer.singleShot(0, window.close)
+
+    QTimer.singleShot(0, first_turn)
     return app.exec()
 
 

@@ -42,18 +42,19 @@ from fieldapp.ui.device_dialog import (
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.map_view import MapView
-from fieldapp.ui.outbox_view import OutboxView
 from fieldapp.ui.session import JobSession
-from fieldapp.ui.stakeout_view import StakeoutView
 
 if TYPE_CHECKING:
     from fieldapp.ui.documents_view import DocumentsView
     from fieldapp.ui.installation_view import InstallationView
     from fieldapp.ui.occupation_view import OccupationView
+    from fieldapp.ui.outbox_view import OutboxView
     from fieldapp.ui.planning_view import PlanningView
+    from fieldapp.ui.stakeout_view import StakeoutView
 
 REDRAW_MS = 100  # 10 Hz at most, whatever the receiver rate
 MAX_RECENT = 8
+OUTBOX_START_MS = 1500
 
 
 def recent_jobs() -> list[str]:
@@ -99,6 +100,20 @@ def _planning_view(session: JobSession, dark: bool) -> QWidget:
     from fieldapp.ui.planning_view import PlanningView
 
     return PlanningView(session, dark=dark)
+
+
+def _stakeout_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
+    from fieldapp.ui.stakeout_view import StakeoutView
+
+    view = StakeoutView(session)
+    view.update_fix(adapter.latest_fix)  # built late: start from the epoch already here
+    return view
+
+
+def _outbox_view(session: JobSession) -> QWidget:
+    from fieldapp.ui.outbox_view import OutboxView
+
+    return OutboxView(session)
 
 
 def _documents_view(session: JobSession) -> QWidget:
@@ -209,22 +224,23 @@ class MainWindow(QMainWindow):
         dark = is_dark()
         self.map = MapView(dark=dark)
         self.gnss = GnssPanel()
-        self.stakeout = StakeoutView(session)
-        # Built when their tab is first shown (or asked for): the occupation writer, photos,
-        # camera, a second map and the planner stay out of start-up.
+        # Built when their tab is first shown (or asked for): the total-station link, the
+        # occupation writer, photos, camera, a second map, the planner and the sync client
+        # stay out of start-up; the window shows the map first.
         adapter = self.adapter
+        self.stakeout_page = LazyPage(lambda: _stakeout_view(session, adapter))
         self.occupation_page = LazyPage(lambda: _occupation_view(session, adapter))
         self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
         self.planning_page = LazyPage(lambda: _planning_view(session, dark))
         self.documents_page = LazyPage(lambda: _documents_view(session))
-        self.outbox = OutboxView(session)
+        self.outbox_page = LazyPage(lambda: _outbox_view(session))
         self.tabs.clear()
         self.tabs.addTab(self._map_page(), self.tr("Map"))
-        self.tabs.addTab(self.stakeout, self.tr("Stake-out"))
+        self.tabs.addTab(self.stakeout_page, self.tr("Stake-out"))
         self.tabs.addTab(self.occupation_page, self.tr("Occupation"))
         self.tabs.addTab(self.installation_page, self.tr("Installation"))
         self.tabs.addTab(self.planning_page, self.tr("Planning"))
-        self.tabs.addTab(self.outbox, self.tr("Outbox"))
+        self.tabs.addTab(self.outbox_page, self.tr("Outbox"))
         self.tabs.addTab(self.documents_page, self.tr("Documents"))
         self.map.set_layers(session.layers)
         self.map.set_target(session.selected)
@@ -236,6 +252,19 @@ class MainWindow(QMainWindow):
         self.gnss.show_status(self.adapter.status, self.adapter.raw_logging)
         self.gnss.show_corrections(self.adapter.corrections)
         self.adapter.corrections_changed.connect(self.gnss.show_corrections)
+        # Automatic sending lives in the outbox view: start it once the window is up. The
+        # page is the timer's context, so a job closed before then cancels it.
+        QTimer.singleShot(OUTBOX_START_MS, self.outbox_page, self.outbox_page.view)
+
+    @property
+    def stakeout(self) -> StakeoutView:
+        """The stake-out view of the open job, built on first use."""
+        return cast("StakeoutView", self.stakeout_page.view())
+
+    @property
+    def outbox(self) -> OutboxView:
+        """The outbox (Kirim) view of the open job, built on first use."""
+        return cast("OutboxView", self.outbox_page.view())
 
     @property
     def occupation(self) -> OccupationView:
@@ -262,13 +291,18 @@ class MainWindow(QMainWindow):
             return
         if self.occupation_page.built and self.occupation.running:
             self.occupation.stop(wait=True)  # the writer thread commits the result first
-        self.outbox.shutdown()  # cancel a push before the job closes
-        self.stakeout.shutdown()  # release the total station's port
+        if self.outbox_page.built:
+            self.outbox.shutdown()  # cancel a push before the job closes
+        if self.stakeout_page.built:
+            self.stakeout.shutdown()  # release the total station's port
         self.adapter.disconnect_device()
         remember_marker(self.session.path, self.session.selected)
         # Tabs go before the store closes: clearing them shows each page in turn, and a page
         # may read the job when shown (the outbox does).
+        pages = [self.tabs.widget(i) for i in range(self.tabs.count())]
         self._show_empty()
+        for page in pages:  # removed tabs stay children of the tab widget until deleted
+            page.deleteLater()
         self.session.close()
         self.session = None
 
@@ -375,7 +409,8 @@ class MainWindow(QMainWindow):
                 s = fix.sigma_horizontal
                 ell = ellipse_outline(e, n, s, s, 0.0)
             self.map.set_position(e, n, ell)
-        self.stakeout.update_fix(fix)
+        if self.stakeout_page.built:
+            self.stakeout.update_fix(fix)
 
     # -- preferences -----------------------------------------------------------------
     def toggle_language(self) -> None:

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 
 from fieldapp.gnss.fix import GgaQuality, SigmaSource
 from fieldapp.gnss.link import LinkState
-from fieldapp.survey.installation import PhotoDirection, WitnessCategory
 from fieldapp.survey.models import MarkerStatus
-from fieldapp.survey.occupation import FailReason, RejectReason
 from fieldapp.survey.stakeout import ToleranceState
+
+if TYPE_CHECKING:
+    # Imported in the functions below: the window opens without the installation and
+    # occupation modules, which come with their views.
+    from fieldapp.survey.installation import PhotoDirection, WitnessCategory
+    from fieldapp.survey.occupation import FailReason, RejectReason
 
 
 def fix_type(quality: int | None) -> str:
@@ -71,6 +77,8 @@ def tolerance_state(state: ToleranceState) -> str:
 
 
 def reject_reason(reason: RejectReason) -> str:
+    from fieldapp.survey.occupation import RejectReason
+
     return {
         RejectReason.NO_TIME: QCoreApplication.translate("Texts", "no time"),
         RejectReason.NO_POSITION: QCoreApplication.translate("Texts", "no position"),
@@ -88,6 +96,8 @@ def reject_reason(reason: RejectReason) -> str:
 
 
 def fail_reason(reason: FailReason) -> str:
+    from fieldapp.survey.occupation import FailReason
+
     return {
         FailReason.NO_EPOCHS: QCoreApplication.translate("Texts", "no usable epochs"),
         FailReason.TOO_FEW_EPOCHS: QCoreApplication.translate("Texts", "too few epochs"),
@@ -98,6 +108,8 @@ def fail_reason(reason: FailReason) -> str:
 
 
 def photo_direction(d: PhotoDirection) -> str:
+    from fieldapp.survey.installation import PhotoDirection
+
     return {
         PhotoDirection.UTARA: QCoreApplication.translate("Texts", "North"),
         PhotoDirection.TIMUR: QCoreApplication.translate("Texts", "East"),
@@ -108,6 +120,8 @@ def photo_direction(d: PhotoDirection) -> str:
 
 
 def witness_category(c: WitnessCategory) -> str:
+    from fieldapp.survey.installation import WitnessCategory
+
     return {
         WitnessCategory.DISTRICT_VILLAGE_OFFICER: QCoreApplication.translate(
             "Texts", "District/village officer"

@@ -37,6 +37,11 @@ HEAVY = (
     "fieldapp.ui.installation_view",
     "fieldapp.ui.occupation_view",
     "fieldapp.store.occupation_writer",
+    "fieldapp.ui.stakeout_view",  # built when its tab is first shown: the total-station link
+    "fieldapp.ui.outbox_view",  # built once the window is up: the sync client
+    "fieldapp.survey.installation",  # with the installation view and the checklist
+    "fieldapp.survey.occupation",
+    "fieldapp.survey.planning",
 )
 
 REPORT = "import json, sys; print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))"

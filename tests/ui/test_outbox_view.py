@@ -238,9 +238,13 @@ def test_main_window_has_the_tab(qtbot, job: Path) -> None:
     assert window.open_job(job)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert "Outbox" in titles
-    assert window.tabs.widget(titles.index("Outbox")) is window.outbox
+    page = window.tabs.widget(titles.index("Outbox"))
+    # Built shortly after the window opens (automatic sending needs it), tab shown or not.
+    qtbot.waitUntil(lambda: window.outbox_page.built, timeout=5000)
+    view = window.outbox
+    assert view.parent() is page
     window.close_job()
-    assert window.outbox._closed
+    assert view._closed
 
 
 def test_cancel_keeps_the_package_queued_and_send_resumes(
