@@ -108,6 +108,11 @@ class ToleranceCue(QObject):
             self._effects[state] = effect
         return "sound"
 
+    def prepare(self) -> None:
+        """Load the audio back end now (QtMultimedia takes ~50 ms), not on the first cue."""
+        if self.backend is None and not self.muted:
+            self.backend = self._load()
+
     def play(self, state: ToleranceState) -> str:
         if self.muted:
             how = "muted"

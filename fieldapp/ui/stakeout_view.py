@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import sqlite3
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -81,6 +81,8 @@ class StakeoutView(QWidget):
         self._heading = TravelHeading()
         self._state: ToleranceState | None = None
         self.cue = ToleranceCue(self)
+        # When the view is built (its tab opened), not mid-guidance on the first state change.
+        QTimer.singleShot(0, self, self.cue.prepare)
 
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Target")))
