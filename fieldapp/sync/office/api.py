@@ -24,6 +24,7 @@ from fieldapp.sync.office.service import Device, OfficeError
 from fieldapp.sync.wire import API_PREFIX, WireManifest
 
 _SHA = re.compile(r"[0-9a-f]{64}")
+STORE_BLOCK = 1 << 20  # bytes written and hashed per hand-off to a worker thread
 
 
 @dataclass
@@ -138,16 +139,28 @@ def build_router(db: Database, blobs: BlobStore, bench: bool) -> APIRouter:
                 return Response(status_code=409, headers=_blob_headers(held, size, False))
             state = await run_in_threadpool(uploads.arrival, sha, held)
             fh = blobs.open_partial(sha, held)
+            pending = bytearray()
+
+            def store(data: bytes) -> None:
+                # hashlib lets go of the GIL on big buffers: the event loop reads on meanwhile.
+                fh.write(data)
+                state.digest.update(data)
+
             try:
                 async for block in request.stream():
-                    if state.offset + len(block) > size:
+                    if state.offset + len(pending) + len(block) > size:
                         raise OfficeError(413, f"more bytes than the {size} declared")
-                    fh.write(block)
-                    state.digest.update(block)
-                    state.offset += len(block)
+                    pending += block
+                    if len(pending) >= STORE_BLOCK:
+                        data, pending = bytes(pending), bytearray()
+                        await run_in_threadpool(store, data)
+                        state.offset += len(data)
             except ClientDisconnect:
                 pass  # keep what arrived; the client resumes from it
             finally:
+                if pending:  # what arrived before a drop is kept too
+                    await run_in_threadpool(store, bytes(pending))
+                    state.offset += len(pending)
                 fh.close()
             if state.offset < size:
                 return Response(status_code=204, headers=_blob_headers(state.offset, size, False))
