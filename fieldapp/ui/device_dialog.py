@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
 from fieldapp.gnss.ntrip import NtripProfile
 from fieldapp.gnss.sources import DEFAULT_BAUD, ByteSource, list_ports, parse_host_port
 from fieldapp.ui.app import settings
-from fieldapp.ui.ntrip_dialog import NtripDialog, ntrip_profiles
 
 KINDS = ("simulator", "serial", "tcp", "replay")
 BAUDS = ("4800", "9600", "19200", "38400", "57600", "115200", "230400", "460800")
@@ -80,6 +79,8 @@ def chosen_ntrip_profile(choice: DeviceChoice) -> NtripProfile | None:
     """The saved profile the choice names; None for "no corrections" or a deleted profile."""
     if not choice.ntrip:
         return None
+    from fieldapp.ui.ntrip_dialog import ntrip_profiles  # the editor loads with its dialog
+
     return next((p for p in ntrip_profiles() if p.name == choice.ntrip), None)
 
 
@@ -168,12 +169,16 @@ class DeviceDialog(QDialog):
     def fill_ntrip(self, selected: str) -> None:
         self.ntrip.clear()
         self.ntrip.addItem(self.tr("No corrections"), "")
+        from fieldapp.ui.ntrip_dialog import ntrip_profiles
+
         for p in ntrip_profiles():
             self.ntrip.addItem(f"{p.name} – {p.host}/{p.mountpoint}", p.name)
         self.ntrip.setCurrentIndex(max(0, self.ntrip.findData(selected)))
 
     def edit_ntrip_profiles(self) -> None:
         before = str(self.ntrip.currentData() or "")
+        from fieldapp.ui.ntrip_dialog import NtripDialog
+
         dialog = NtripDialog(self.position, self)
         dialog.exec()
         names = [p.name for p in dialog.profiles]
