@@ -49,6 +49,17 @@ class DeviceChoice:
             return d
 
 
+def fill_ports(combo: QComboBox) -> None:
+    """Lists the serial ports as "device – description" items whose data is the device name."""
+    combo.clear()
+    try:
+        ports = list_ports()
+    except Exception:  # a broken enumeration backend must not break the dialog
+        ports = []
+    for p in ports:
+        combo.addItem(f"{p.device} – {p.description}", p.device)
+
+
 def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -> ByteSource:
     """The byte source for a choice; ValueError with a message for the window when impossible."""
     if choice.kind == "serial":
@@ -150,13 +161,7 @@ class DeviceDialog(QDialog):
         self.port.setCurrentIndex(max(0, self.port.findData(choice.port)))
 
     def refresh_ports(self) -> None:
-        self.port.clear()
-        try:
-            ports = list_ports()
-        except Exception:  # a broken enumeration backend must not break the dialog
-            ports = []
-        for p in ports:
-            self.port.addItem(f"{p.device} – {p.description}", p.device)
+        fill_ports(self.port)
 
     def edit_instrument(self) -> None:
         from fieldapp.ui.instrument_link import InstrumentChoice

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.fieldwork import MapPoint, parse_metres
-from fieldapp.gnss.sources import list_ports
 from fieldapp.gnss.totalstation.session import FailureKind, InstrumentProtocol
 from fieldapp.survey.stakeout import GridPosition, position_from_geographic
 from fieldapp.survey.station import StationSetup
@@ -36,6 +35,7 @@ from fieldapp.survey.ts_stakeout import (
     orient_on_backsight_point,
     parse_azimuth,
 )
+from fieldapp.ui.device_dialog import fill_ports
 from fieldapp.ui.instrument_link import (
     BAUDS,
     LINKS,
@@ -96,9 +96,7 @@ class InstrumentDialog(QDialog):
 
     def refresh_ports(self) -> None:
         current = self.port.currentText()
-        self.port.clear()
-        for p in list_ports():
-            self.port.addItem(f"{p.device} – {p.description}", p.device)
+        fill_ports(self.port)
         self.port.setCurrentText(current)
 
     def choice(self) -> InstrumentChoice:

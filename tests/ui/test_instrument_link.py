@@ -121,3 +121,20 @@ def test_instrument_choice_is_checked_and_remembered(qtbot) -> None:
     assert dialog.choice() == InstrumentChoice("gsi_online", "serial", "/dev/ttyUSB3", 9600,
                                                "192.168.1.10:5017")  # fmt: skip
     assert dialog.choice().label() == "GSI online · /dev/ttyUSB3 @ 9600"
+
+
+def test_instrument_dialog_opens_when_port_listing_fails(qtbot, monkeypatch) -> None:
+    # pyserial's enumeration can raise (unreadable /sys, a broken driver): the dialog still opens.
+    from serial.tools import list_ports
+
+    def broken() -> list[object]:
+        raise OSError("cannot read /sys/class/tty")
+
+    monkeypatch.setattr(list_ports, "comports", broken)
+    choice = InstrumentChoice("geocom", "serial", "/dev/ttyUSB0", 19200)
+    dialog = InstrumentDialog(choice)
+    qtbot.addWidget(dialog)
+    assert dialog.port.count() == 0
+    assert dialog.choice() == choice
+    dialog.refresh_ports()
+    assert dialog.choice().port == "/dev/ttyUSB0"
