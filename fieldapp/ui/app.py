@@ -99,6 +99,22 @@ def is_dark(app: QCoreApplication | None = None) -> bool:
     return inst is not None and inst.property("fieldapp_theme") == "dark"
 
 
+# Text colours per meaning; the dark theme needs lighter shades to keep the contrast.
+TEXT_COLOURS = {
+    "good": ("#1b5e20", "#81c784"),
+    "warn": ("#e65100", "#ffb74d"),
+    "bad": ("#b71c1c", "#ef9a9a"),
+}
+
+
+def text_style(meaning: str) -> str:
+    """Bold text in the colour of a meaning ("good", "warn", "bad") for the current theme."""
+    if meaning not in TEXT_COLOURS:
+        return ""
+    light, dark = TEXT_COLOURS[meaning]
+    return f"color: {dark if is_dark() else light}; font-weight: bold;"
+
+
 _translators: list[QTranslator] = []
 
 

@@ -41,6 +41,7 @@ from fieldapp.reports.build import Outcome
 from fieldapp.store.printlog import load_print_log
 from fieldapp.store.signatory import load_holder_signatory, set_holder_signatory
 from fieldapp.survey.models import MarkerStatus
+from fieldapp.ui.app import text_style
 from fieldapp.ui.print_dialog import PrintDialog, local_time
 from fieldapp.ui.session import JobSession
 
@@ -125,7 +126,7 @@ class DocumentsView(QWidget):
         self.step.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setStyleSheet(text_style("bad"))
         self.error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
         choose = QGridLayout()

@@ -8,7 +8,7 @@ from fieldapp.gnss.fix import Fix, GgaQuality
 from fieldapp.gnss.link import LinkState, LinkStatus
 from fieldapp.gnss.ntrip_client import NtripState
 from fieldapp.ui import texts
-from fieldapp.ui.app import is_dark
+from fieldapp.ui.app import text_style
 from fieldapp.ui.device_adapter import CorrectionLink
 
 FIX_COLOURS = {
@@ -17,21 +17,6 @@ FIX_COLOURS = {
     GgaQuality.DGPS: "#b71c1c",
     GgaQuality.AUTONOMOUS: "#b71c1c",
 }
-
-
-# Text colours per meaning; the dark theme needs lighter shades to keep the contrast.
-TEXT_COLOURS = {
-    "good": ("#1b5e20", "#81c784"),
-    "warn": ("#e65100", "#ffb74d"),
-    "bad": ("#b71c1c", "#ef9a9a"),
-}
-
-
-def text_style(meaning: str) -> str:
-    if meaning not in TEXT_COLOURS:
-        return ""
-    light, dark = TEXT_COLOURS[meaning]
-    return f"color: {dark if is_dark() else light}; font-weight: bold;"
 
 
 class GnssPanel(QGroupBox):

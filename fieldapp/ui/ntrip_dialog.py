@@ -36,7 +36,7 @@ from fieldapp.gnss.ntrip_setup import (
     rank_mountpoints,
     replace_profile,
 )
-from fieldapp.ui.app import is_dark, settings
+from fieldapp.ui.app import settings, text_style
 
 PROFILES_KEY = "ntrip/profiles"
 CHOICE_KEY = "device/ntrip"  # DeviceChoice.ntrip: the profile the receiver setup uses
@@ -296,8 +296,7 @@ class NtripDialog(QDialog):
 
     def _say(self, text: str, error: bool = True) -> None:
         self.message.setProperty("error", error)
-        colour = ("#ff8a80" if is_dark() else "#b71c1c") if error else ""
-        self.message.setStyleSheet(f"color: {colour}; font-weight: bold;" if colour else "")
+        self.message.setStyleSheet(text_style("bad") if error else "")
         self.message.setText(text)
 
     def _clear_message(self) -> None:

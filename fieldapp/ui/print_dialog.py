@@ -43,6 +43,7 @@ from fieldapp.reports.salinan import (
 )
 from fieldapp.store import JobStore
 from fieldapp.store.printlog import CopyTakenError, DocumentKind, PrintRecord, load_print_log
+from fieldapp.ui.app import text_style
 
 MAX_DPI = 300  # enough for text on paper; a 1200 dpi page image would be ~130 MB
 
@@ -159,7 +160,7 @@ class PrintDialog(QDialog):
         self.history.setProperty("role", "caption")
         self.error = QLabel()
         self.error.setWordWrap(True)
-        self.error.setStyleSheet("color: #c62828; font-weight: bold;")
+        self.error.setStyleSheet(text_style("bad"))
         self.progress = QProgressBar()
         self.progress.setVisible(False)
         self.print_btn = QPushButton(self.tr("Print…"))

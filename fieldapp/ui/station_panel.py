@@ -35,6 +35,7 @@ from fieldapp.survey.ts_stakeout import (
     orient_on_backsight_point,
     parse_azimuth,
 )
+from fieldapp.ui.app import text_style
 from fieldapp.ui.device_dialog import fill_ports
 from fieldapp.ui.instrument_link import (
     BAUDS,
@@ -48,7 +49,6 @@ from fieldapp.ui.session import JobSession
 
 TRACK_INTERVAL_MS = 250  # pause between tracking shots: the rodman sees each reading
 AZIMUTH = "\x00azimuth"  # item data of the "typed azimuth" backsight entry
-ERROR_STYLE = "color: #b71c1c; font-weight: bold;"
 
 
 class InstrumentDialog(QDialog):
@@ -368,7 +368,7 @@ class StationPanel(QWidget):
 
     # -- messages ----------------------------------------------------------------------
     def show_error(self, text: str) -> None:
-        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setStyleSheet(text_style("bad"))
         self.status.setText(text)
         self.message.emit(text)
 
