@@ -42,8 +42,9 @@ from fieldapp.store.printlog import load_print_log
 from fieldapp.store.signatory import load_holder_signatory, set_holder_signatory
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui.app import text_style
-from fieldapp.ui.print_dialog import PrintDialog, local_time
+from fieldapp.ui.print_dialog import PrintDialog
 from fieldapp.ui.session import JobSession
+from fieldapp.ui.texts import local_time
 
 INSTALLED = (MarkerStatus.INSTALLED.value, MarkerStatus.DOCUMENTED.value)
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 import time
 from collections.abc import Callable
@@ -40,6 +39,7 @@ from fieldapp.sync.status import (
 )
 from fieldapp.ui.office_settings import OfficeBox, OfficeSettings
 from fieldapp.ui.session import JobSession
+from fieldapp.ui.texts import local_time
 
 POLL_MS = 100  # progress bar refresh while a push runs
 BAR_STEPS = 1000  # QProgressBar holds an int32: show per mille, keep the bytes in the label
@@ -74,12 +74,7 @@ def _mb(n: int) -> str:
 
 
 def _local_time(iso: str | None) -> str:
-    if not iso:
-        return "–"
-    try:
-        return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
+    return local_time(iso) if iso else "–"
 
 
 def _seal_at(path: Path) -> SealResult:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import threading
 from pathlib import Path
 
@@ -44,6 +43,7 @@ from fieldapp.reports.salinan import (
 from fieldapp.store import JobStore
 from fieldapp.store.printlog import CopyTakenError, DocumentKind, PrintRecord, load_print_log
 from fieldapp.ui.app import text_style
+from fieldapp.ui.texts import local_time
 
 MAX_DPI = 300  # enough for text on paper; a 1200 dpi page image would be ~130 MB
 
@@ -400,14 +400,6 @@ class PrintDialog(QDialog):
         if self.busy:
             return  # the printer is being fed; cancel first
         super().reject()
-
-
-def local_time(iso: str) -> str:
-    """A stored UTC time as this machine's local time (what the surveyor's watch says)."""
-    try:
-        return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
-    except ValueError:
-        return iso
 
 
 def _printer_name(printer: QPrinter) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -16,6 +17,14 @@ if TYPE_CHECKING:
     # occupation modules, which come with their views.
     from fieldapp.survey.installation import PhotoDirection, WitnessCategory
     from fieldapp.survey.occupation import FailReason, RejectReason
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC time as this machine's local time (what the surveyor's watch says)."""
+    try:
+        return dt.datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
 
 
 def fix_type(quality: int | None) -> str:
