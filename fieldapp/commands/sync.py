@@ -32,9 +32,19 @@ def _seal(args: argparse.Namespace) -> int:
     return 0
 
 
+def _check_office(url: str) -> None:
+    """A malformed --office is a usage error, said before any job or network work."""
+    from fieldapp.sync.net import office_url_problem
+
+    problem = office_url_problem(url)
+    if problem is not None:
+        raise CommandError(f"--office {url!r}: {problem}")
+
+
 def _push(args: argparse.Namespace) -> int:
     from fieldapp.sync.push import PushJob, PushProgress, PushStatus
 
+    _check_office(args.office)
     open_job(args.job).close()  # a clear error for a wrong path before any network work
     last = [-1]
 
@@ -63,6 +73,7 @@ def _push(args: argparse.Namespace) -> int:
 def _pull(args: argparse.Namespace) -> int:
     from fieldapp.sync.pull import PullError, pull
 
+    _check_office(args.office)
     open_job(args.job).close()
     try:
         result = pull(args.job, args.office, args.token)
@@ -91,6 +102,7 @@ def _print_outcome(outcome: AssignmentOutcome) -> None:
 def _pull_assignments(args: argparse.Namespace) -> int:
     from fieldapp.sync.pull import PullError, pull_assignments
 
+    _check_office(args.office)
     try:
         result = pull_assignments(Path(args.jobs_dir), args.office, args.token)
     except PullError as exc:

@@ -20,11 +20,33 @@ class LinkStatus:
     reason: str
 
 
+def office_url_problem(url: str) -> str | None:
+    """Why ``url`` cannot be an office address, or None when it can."""
+    text = url.strip()
+    if not text:
+        return "no office address"
+    parts = urlsplit(text)
+    if parts.scheme not in ("http", "https"):
+        return "the address must start with http:// or https://"
+    try:
+        host, _port = parts.hostname, parts.port
+    except ValueError:
+        return "the port must be a number between 1 and 65535"
+    if not host:
+        return "the address has no host name"
+    return None
+
+
+def office_url_error(url: str) -> str | None:
+    """One line naming ``url`` and what is wrong with it, or None for a usable address."""
+    problem = office_url_problem(url)
+    return None if problem is None else f"office address {url!r}: {problem}"
+
+
 def _host_port(url: str) -> tuple[str, int]:
-    parts = urlsplit(url)
-    if parts.hostname is None:
-        raise ValueError(f"{url}: no host in the office URL")
-    return parts.hostname, parts.port or (443 if parts.scheme == "https" else 80)
+    # Only for an address office_url_problem accepted: it has a host and a valid port.
+    parts = urlsplit(url.strip())
+    return parts.hostname or "", parts.port or (443 if parts.scheme == "https" else 80)
 
 
 def _is_ip(host: str) -> bool:
@@ -63,7 +85,13 @@ def _resolve(host: str, port: int, timeout: float) -> str | None:
 
 
 def check_link(url: str, timeout: float = 1.5) -> LinkStatus:
-    """Is the office reachable right now? Fast and silent when the laptop is offline."""
+    """Is the office reachable right now? Fast and silent when the laptop is offline.
+
+    A malformed address is a down link whose reason names it, never an exception.
+    """
+    error = office_url_error(url)
+    if error is not None:
+        return LinkStatus(False, error)
     host, port = _host_port(url)
     if _is_ip(host):
         address: str | None = host

@@ -32,7 +32,7 @@ from fieldapp.sync.assignment import (
     record_refusal,
 )
 from fieldapp.sync.jobspec import JobSpec, SpecError, parse_spec, spec_sha256
-from fieldapp.sync.net import RetryPolicy, check_link
+from fieldapp.sync.net import RetryPolicy, check_link, office_url_error
 from fieldapp.sync.outbox import ALLOWED, RANK, OutboxState
 from fieldapp.sync.wire import API_PREFIX
 
@@ -134,6 +134,9 @@ def _apply(db: sqlite_utils.Database, event: dict[str, Any]) -> outbox.OutboxEnt
 def _client(office_url: str, token: str) -> httpx.Client:
     import httpx
 
+    error = office_url_error(office_url)
+    if error is not None:
+        raise PullError(error)  # not "unreachable": trying again later will not help
     link = check_link(office_url)
     if not link.online:
         raise PullError(f"office not reachable: {link.reason}")

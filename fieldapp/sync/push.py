@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from fieldapp.sync import outbox
 from fieldapp.sync.identity import DeviceIdentity, load_or_create_identity
-from fieldapp.sync.net import RetryPolicy, check_link
+from fieldapp.sync.net import RetryPolicy, check_link, office_url_error
 from fieldapp.sync.outbox import OutboxEntry, OutboxState
 from fieldapp.sync.wire import API_PREFIX, WireManifest
 
@@ -170,6 +170,10 @@ class PushJob:
         pending = outbox.pending_uploads(store.db)
         if not pending:
             return PushOutcome(PushStatus.FINISHED)
+        error = office_url_error(self.office_url)
+        if error is not None:
+            # Failed, not offline: the packages would wait for a link that never comes.
+            return PushOutcome(PushStatus.FAILED, error=error)
         link = check_link(self.office_url)
         if not link.online:
             return PushOutcome(PushStatus.OFFLINE, error=link.reason)

@@ -8,11 +8,11 @@ from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
-from urllib.parse import urlsplit
 
 import sqlite_utils
 
 from fieldapp.sync import outbox
+from fieldapp.sync.net import office_url_problem as office_url_problem  # the GUI's import
 from fieldapp.sync.outbox import OutboxEntry, OutboxState
 
 # Committed to the office, decision not yet known here: worth pulling the inbox for.
@@ -63,23 +63,6 @@ def queue_sealed(db: sqlite_utils.Database) -> list[OutboxEntry]:
         for e in outbox.list_outbox(db)
         if e.state == OutboxState.SEALED
     ]
-
-
-def office_url_problem(url: str) -> str | None:
-    """Why ``url`` cannot be an office address, or None when it can."""
-    text = url.strip()
-    if not text:
-        return "no office address"
-    parts = urlsplit(text)
-    if parts.scheme not in ("http", "https"):
-        return "the address must start with http:// or https://"
-    try:
-        host, _port = parts.hostname, parts.port
-    except ValueError:
-        return "the port must be a number between 1 and 65535"
-    if not host:
-        return "the address has no host name"
-    return None
 
 
 class ProblemKind(StrEnum):
