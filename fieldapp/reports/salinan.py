@@ -12,7 +12,6 @@ printed as a new original. Other documents print freely and are logged without c
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import shutil
 from dataclasses import dataclass
@@ -30,6 +29,7 @@ from fieldapp.reports.pdfbase import FONT, atomic_path, font_path
 from fieldapp.reports.stakeout import TITLE as STAKEOUT_TITLE
 from fieldapp.reports.textfmt import date_id
 from fieldapp.store import JobStore
+from fieldapp.store.photos import sha256_file
 from fieldapp.store.printlog import (
     DocumentKind,
     PrintEntry,
@@ -96,14 +96,6 @@ class PrintPlan:
         return "ASLI" if self.copy_no == 0 else f"SALINAN ke-{self.copy_no}"
 
 
-def file_sha256(path: Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as fh:
-        while chunk := fh.read(1 << 20):
-            digest.update(chunk)
-    return digest.hexdigest()
-
-
 def _reader(path: Path) -> PdfReader:
     try:
         reader = PdfReader(path)
@@ -134,7 +126,7 @@ def identify(path: Path) -> DocumentInfo:
     pages = len(reader.pages)
     if pages == 0:
         raise PrintRefused(f"{path}: the PDF has no pages")
-    return DocumentInfo(path, kind, file_sha256(path), data_sha, pages)
+    return DocumentInfo(path, kind, sha256_file(path), data_sha, pages)
 
 
 def plan_print(store: JobStore, path: Path) -> PrintPlan:
@@ -179,7 +171,7 @@ def prepare_print(
     src, target = plan.document.path, Path(target)
     if target.resolve() == src.resolve():
         raise PrintRefused(f"{target}: the output must not be the document itself")
-    if file_sha256(src) != plan.document.sha256:
+    if sha256_file(src) != plan.document.sha256:
         raise PrintRefused(f"{src}: the file changed since it was checked; open it again")
     if plan.needs_reason:
         assert plan.copy_no is not None
