@@ -49,11 +49,6 @@ def camera_problem() -> str | None:
     )
 
 
-def camera_available() -> bool:
-    """True when QtMultimedia is importable and the machine has a camera."""
-    return camera_problem() is None
-
-
 def camera_roll_dir(job: Path) -> Path:
     """Where captured JPEGs are written before import: Pictures/fieldapp/<job name>."""
     pictures = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.PicturesLocation)

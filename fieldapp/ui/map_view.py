@@ -172,9 +172,6 @@ class GridAxis(pg.AxisItem):  # type: ignore[misc]
         return [f"{v:.{d}f}" for v in values]
 
 
-MetreAxis = GridAxis
-
-
 class MapView(QWidget):
     """A pyqtgraph plot on the job grid; items are created once and updated with setData."""
 
