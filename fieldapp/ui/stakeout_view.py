@@ -161,6 +161,9 @@ class StakeoutView(QWidget):
         layout.addLayout(top)
         layout.addLayout(body, 1)
 
+        # The saved mode is checked before toggled is connected, so _on_mode runs once, below.
+        ts = str(settings().value("stakeout/mode", GNSS)) == TOTAL_STATION
+        (self.mode_ts if ts else self.mode_gnss).setChecked(True)
         self.target_box.currentTextChanged.connect(self._on_target_chosen)
         self.nearest_btn.clicked.connect(self.choose_nearest)
         self.mode_ts.toggled.connect(self._on_mode)
@@ -174,8 +177,6 @@ class StakeoutView(QWidget):
         session.layers_changed.connect(self.refresh)
         session.marker_selected.connect(self._on_selected)
         self.refresh()
-        ts = str(settings().value("stakeout/mode", GNSS)) == TOTAL_STATION
-        (self.mode_ts if ts else self.mode_gnss).setChecked(True)
         self._on_mode(ts)
 
     # -- model -----------------------------------------------------------------------
