@@ -12,8 +12,8 @@ printed as a new original. Other documents print freely and are logged without c
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
-import shutil
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -29,7 +29,6 @@ from fieldapp.reports.pdfbase import FONT, atomic_path, font_path
 from fieldapp.reports.stakeout import TITLE as STAKEOUT_TITLE
 from fieldapp.reports.textfmt import date_id
 from fieldapp.store import JobStore
-from fieldapp.store.photos import sha256_file
 from fieldapp.store.printlog import (
     DocumentKind,
     PrintEntry,
@@ -96,23 +95,37 @@ class PrintPlan:
         return "ASLI" if self.copy_no == 0 else f"SALINAN ke-{self.copy_no}"
 
 
-def _reader(path: Path) -> PdfReader:
+def _read(path: Path) -> bytes:
     try:
-        reader = PdfReader(path)
+        return path.read_bytes()
+    except FileNotFoundError:
+        raise PrintRefused(f"{path}: no such file") from None
+    except OSError as exc:
+        raise PrintRefused(f"{path}: not a readable PDF ({exc})") from exc
+
+
+def _reader(data: bytes, path: Path) -> PdfReader:
+    """The PDF in ``data`` (the bytes of ``path``, read once by the caller)."""
+    try:
+        reader = PdfReader(BytesIO(data))
         if reader.is_encrypted:
             raise PrintRefused(f"{path}: the PDF is encrypted; print it from its own viewer")
         _ = len(reader.pages)
-    except FileNotFoundError:
-        raise PrintRefused(f"{path}: no such file") from None
     except (PyPdfError, OSError, ValueError, KeyError) as exc:
         raise PrintRefused(f"{path}: not a readable PDF ({exc})") from exc
     return reader
 
 
+def _sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
 def identify(path: Path) -> DocumentInfo:
     """Kind from the PDF title fieldapp wrote; the data SHA-256 from keywords or the footer."""
     path = Path(path)
-    reader = _reader(path)
+    # One read: the SHA-256 logged is of the very bytes whose title and data hash were read.
+    data = _read(path)
+    reader = _reader(data, path)
     meta = reader.metadata
     title = (meta.title if meta else None) or ""
     kind = _TITLES.get(title, DocumentKind.OTHER)
@@ -126,7 +139,7 @@ def identify(path: Path) -> DocumentInfo:
     pages = len(reader.pages)
     if pages == 0:
         raise PrintRefused(f"{path}: the PDF has no pages")
-    return DocumentInfo(path, kind, sha256_file(path), data_sha, pages)
+    return DocumentInfo(path, kind, _sha256(data), data_sha, pages)
 
 
 def plan_print(store: JobStore, path: Path) -> PrintPlan:
@@ -171,14 +184,17 @@ def prepare_print(
     src, target = plan.document.path, Path(target)
     if target.resolve() == src.resolve():
         raise PrintRefused(f"{target}: the output must not be the document itself")
-    if sha256_file(src) != plan.document.sha256:
+    # The bytes checked are the bytes printed: stamped or written from this one read,
+    # never from the file again, which could change in between.
+    data = _read(src)
+    if _sha256(data) != plan.document.sha256:
         raise PrintRefused(f"{src}: the file changed since it was checked; open it again")
     if plan.needs_reason:
         assert plan.copy_no is not None
         stamp = Stamp(plan.copy_no, check_reason(reason), day or dt.date.today())
-        return stamp_pdf(src, target, stamp)
+        return _write_stamped(_reader(data, src), target, stamp)
     with atomic_path(target) as tmp:
-        shutil.copyfile(src, tmp)
+        tmp.write_bytes(data)
     return target
 
 
@@ -267,7 +283,10 @@ def stamp_pdf(source: Path, target: Path, stamp: Stamp) -> Path:
     if stamp.copy_no < 1:
         raise PrintRefused(f"copy number {stamp.copy_no}: a SALINAN is numbered from 1")
     check_reason(stamp.reason)
-    reader = _reader(source)
+    return _write_stamped(_reader(_read(source), source), target, stamp)
+
+
+def _write_stamped(reader: PdfReader, target: Path, stamp: Stamp) -> Path:
     writer = PdfWriter(clone_from=reader)
     for page in writer.pages:
         if page.rotation:
