@@ -78,6 +78,14 @@ def _stop_all() -> None:
     _RUNNING.clear()
 
 
+def _stop_all_on_quit() -> None:
+    """Connects _stop_all to aboutToQuit once per application, however many views are built."""
+    app = QApplication.instance()
+    if app is not None and not app.property("fieldapp_documents_stop_on_quit"):
+        app.setProperty("fieldapp_documents_stop_on_quit", True)
+        app.aboutToQuit.connect(_stop_all)
+
+
 class DocumentsView(QWidget):
     """Every document is made by the core build; this view only collects choices and shows."""
 
@@ -96,9 +104,7 @@ class DocumentsView(QWidget):
         self.refresh_files()
         self.refresh_log()
         session.layers_changed.connect(self._fill_markers)
-        app = QApplication.instance()
-        if app is not None:
-            app.aboutToQuit.connect(_stop_all)
+        _stop_all_on_quit()
 
     # -- layout -----------------------------------------------------------------------
     def _build_ui(self) -> None:
