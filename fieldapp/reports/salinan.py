@@ -33,6 +33,7 @@ from fieldapp.store.printlog import (
     DocumentKind,
     PrintEntry,
     PrintRecord,
+    copy_label,
     log_print,
     next_copy_no,
     this_device,
@@ -63,7 +64,7 @@ class Stamp:
 
     @property
     def label(self) -> str:
-        return f"SALINAN ke-{self.copy_no}"
+        return copy_label(self.copy_no)
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,9 +91,7 @@ class PrintPlan:
 
     @property
     def label(self) -> str:
-        if self.copy_no is None:
-            return "-"
-        return "ASLI" if self.copy_no == 0 else f"SALINAN ke-{self.copy_no}"
+        return copy_label(self.copy_no)
 
 
 def _read(path: Path) -> bytes:

@@ -26,6 +26,13 @@ class CopyTakenError(RuntimeError):
     """Another print of the same document took this copy number first."""
 
 
+def copy_label(copy_no: int | None) -> str:
+    """How the documents name a print: ASLI, SALINAN ke-n, or '-' (no copy rule)."""
+    if copy_no is None:
+        return "-"
+    return "ASLI" if copy_no == 0 else f"SALINAN ke-{copy_no}"
+
+
 @dataclass(frozen=True, slots=True)
 class PrintEntry:
     """A print about to be logged; ``copy_no`` None = outside the SALINAN rule."""
@@ -65,10 +72,7 @@ class PrintRecord:
 
     @property
     def label(self) -> str:
-        """How the documents name this print: ASLI, SALINAN ke-n, or '-' (no copy rule)."""
-        if self.copy_no is None:
-            return "-"
-        return "ASLI" if self.copy_no == 0 else f"SALINAN ke-{self.copy_no}"
+        return copy_label(self.copy_no)
 
 
 _COLUMNS = (
@@ -144,10 +148,10 @@ def log_print(db: sqlite_utils.Database, entry: PrintEntry) -> PrintRecord:
 
 
 def _taken_message(entry: PrintEntry, expected: int) -> str:
-    taken = "the original" if entry.copy_no == 0 else f"SALINAN ke-{entry.copy_no}"
+    taken = "the original" if entry.copy_no == 0 else copy_label(entry.copy_no)
     return (
         f"{entry.file_name}: {taken} was already printed and logged; "
-        f"this print would be SALINAN ke-{expected}: print it again"
+        f"this print would be {copy_label(expected)}: print it again"
     )
 
 
