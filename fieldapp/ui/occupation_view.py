@@ -38,7 +38,7 @@ from fieldapp.store.occupation_writer import (
     WriterFinished,
     WriterStarted,
 )
-from fieldapp.store.occupations import incomplete_occupations, load_occupations
+from fieldapp.store.occupations import incomplete_occupations
 from fieldapp.survey.installation import OccupationRecord, StakeRecord
 from fieldapp.survey.occupation import PROFILES, AntennaHeight, RejectReason
 from fieldapp.ui import texts
@@ -164,12 +164,17 @@ class OccupationView(QWidget):
 
     def _show_stored(self, name: str) -> None:
         """The latest finished occupation of the marker as stored (after a reopen, too)."""
-        finished = []
+        finished: list[OccupationRecord] = []
+        stakes: tuple[StakeRecord, ...] = ()
         if name:
             try:
-                finished = [o for o in load_occupations(self.session.store.db, name) if o.result]
+                # One load: the occupations and the stakes that used them come together.
+                stored = load_installation(self.session.store.db, name)
             except LookupError:  # a marker withdrawn by a new plan meanwhile
-                finished = []
+                pass
+            else:
+                finished = [o for o in stored.occupations if o.result]
+                stakes = stored.stakes
         self.reasons.setText("")
         if not finished:
             self.record = None
@@ -189,7 +194,6 @@ class OccupationView(QWidget):
             )
         )  # fmt: skip
         self._show_reasons(r.rejected_by_reason)
-        stakes = load_installation(self.session.store.db, name).stakes
         stake = next((st for st in reversed(stakes) if st.occupation_id == record.id), None)
         self._show_outcome(record, stake)
 
