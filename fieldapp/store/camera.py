@@ -9,23 +9,26 @@ hand: the same checks, SHA-256, copy verification and provenance row.
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.store.jobfile import JobStore
-from fieldapp.store.photos import PhotoError, import_photo
+from fieldapp.store.photos import (
+    EXIF_IFD,
+    GPS_IFD,
+    TAG_DATETIME,
+    TAG_DATETIME_ORIGINAL,
+    PhotoError,
+    import_photo,
+    safe_name,
+)
 from fieldapp.survey.installation import PhotoDirection, PhotoRecord
 
 if TYPE_CHECKING:
     from PIL import Image
 
 JPEG_QUALITY = 92  # camera-app quality: small enough to sync, no visible blocking
-_EXIF_IFD = 0x8769
-_GPS_IFD = 0x8825
-_TAG_DATETIME = 306
-_TAG_DATETIME_ORIGINAL = 36867
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,11 +62,11 @@ def _exif(taken_at: dt.datetime, position: tuple[float, float] | None) -> Image.
 
     exif = Image.Exif()
     stamp = taken_at.strftime("%Y:%m:%d %H:%M:%S")  # EXIF has no zone: local time, as cameras
-    exif[_TAG_DATETIME] = stamp
-    exif.get_ifd(_EXIF_IFD)[_TAG_DATETIME_ORIGINAL] = stamp
+    exif[TAG_DATETIME] = stamp
+    exif.get_ifd(EXIF_IFD)[TAG_DATETIME_ORIGINAL] = stamp
     if position is not None:
         lat, lon = position
-        gps = exif.get_ifd(_GPS_IFD)
+        gps = exif.get_ifd(GPS_IFD)
         tags = ExifTags.GPS
         gps[tags.GPSVersionID] = b"\x02\x03\x00\x00"
         gps[tags.GPSLatitudeRef] = "S" if lat < 0 else "N"
@@ -111,8 +114,7 @@ def save_camera_frame(
         "RGB", (frame.width, frame.height), frame.rgb, "raw", "RGB", frame.stride, 1
     )
     folder.mkdir(parents=True, exist_ok=True)
-    safe = re.sub(r"[^A-Za-z0-9_-]+", "-", marker).strip("-") or "marker"
-    path = _free_name(folder, f"{safe}_{direction.value}_{when:%Y%m%d-%H%M%S}")
+    path = _free_name(folder, f"{safe_name(marker)}_{direction.value}_{when:%Y%m%d-%H%M%S}")
     part = path.with_name(f".{path.name}.part")
     image.save(part, "JPEG", quality=JPEG_QUALITY, exif=_exif(when, position))
     part.replace(path)  # a half-written JPEG never carries the final name

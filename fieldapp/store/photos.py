@@ -118,7 +118,8 @@ def _exif_position(exif: Image.Exif) -> tuple[float | None, float | None]:
     return lat, lon
 
 
-def _safe(text: str) -> str:
+def safe_name(text: str) -> str:
+    """A marker name as it may appear in a file name (photos in the job, camera JPEGs)."""
     return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "marker"
 
 
@@ -146,7 +147,7 @@ def import_photo(
     ).fetchone()
     if dup is not None:
         raise PhotoError(f"{src}: already imported for marker {marker} as {dup[0]}")
-    name = f"{_safe(marker)}_{direction.value}_{digest[:12]}{src.suffix.lower()}"
+    name = f"{safe_name(marker)}_{direction.value}_{digest[:12]}{src.suffix.lower()}"
     final = store.photos_dir / name
     part = final.with_name(f".{name}.part")
     shutil.copyfile(src, part)
