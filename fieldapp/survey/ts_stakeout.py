@@ -11,10 +11,11 @@ orientation turns a circle reading into a grid azimuth.
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 
+from fieldapp.survey import dms
 from fieldapp.survey.crs import GridSpec, transform
+from fieldapp.survey.dms import format_angle as format_angle  # the UI imports it from here
 from fieldapp.survey.polar import curvature_refraction, normalize_deg, polar_point, reduce_distances
 from fieldapp.survey.scale import line_scale_factor
 from fieldapp.survey.stakeout import (
@@ -36,9 +37,6 @@ from fieldapp.survey.station import (
     setup_on_backsight_azimuth,
     setup_on_backsight_point,
 )
-
-_DMS_SEPARATORS = re.compile(r"[°º˚'′’‘`´\"″”“:\s]+")
-_NUMBER = re.compile(r"\d+(?:\.\d*)?|\.\d+")
 
 
 class TsInputError(ValueError):
@@ -99,44 +97,12 @@ class TsGuidance:
 
 
 def parse_azimuth(text: str) -> float:
-    """A typed azimuth: ``123 45 06``, ``123°45'06,5"`` or decimal degrees ``123,7517``.
-
-    Whole degrees with minutes and seconds, or one decimal number; the result is in [0, 360).
-    """
-    original = text
-    s = text.strip().replace(",", ".")
-    if not s:
-        raise TsInputError("empty azimuth: expected degrees minutes seconds, e.g. 123 45 06")
-    fields = [f for f in _DMS_SEPARATORS.split(s) if f]
-    if not fields or len(fields) > 3 or any(not _NUMBER.fullmatch(f) for f in fields):
-        raise TsInputError(
-            f"azimuth {original!r}: expected degrees minutes seconds, e.g. 123 45 06"
-        )
-    values = [float(f) for f in fields]
-    if len(fields) > 1 and "." in fields[0]:
-        raise TsInputError(f"azimuth {original!r}: degrees must be whole when minutes follow")
-    if len(fields) == 3 and "." in fields[1]:
-        raise TsInputError(f"azimuth {original!r}: minutes must be whole when seconds follow")
-    if any(v >= 60 for v in values[1:]):
-        raise TsInputError(f"azimuth {original!r}: minutes and seconds must be below 60")
-    value = values[0] + sum(v / 60.0**i for i, v in enumerate(values[1:], start=1))
-    if value >= 360.0:
-        raise TsInputError(f"azimuth {original!r}: must be below 360°")
-    return value
-
-
-def format_angle(deg: float, *, signed: bool = False, decimals: int = 0) -> str:
-    """Degrees to D°MM'SS" (rounding carries into minutes and degrees); ``+``/``-`` if signed."""
-    if not math.isfinite(deg):
-        raise ValueError(f"cannot format {deg!r} as an angle")
-    unit = 10**decimals
-    total = round(abs(deg) * 3600 * unit)
-    d, rest = divmod(total, 3600 * unit)
-    m, s_units = divmod(rest, 60 * unit)
-    s_int, s_frac = divmod(s_units, unit)
-    seconds = f"{s_int:02d}" + (f".{s_frac:0{decimals}d}" if decimals else "")
-    sign = "-" if deg < 0 and total else ("+" if signed else "")
-    return f"{sign}{d}°{m:02d}'{seconds}\""
+    """A typed azimuth (see :func:`fieldapp.survey.dms.parse_azimuth`) in [0, 360)."""
+    try:
+        return dms.parse_azimuth(text)
+    except dms.DmsError as exc:
+        # The setup's callers catch TsInputError for everything typed into it.
+        raise TsInputError(str(exc)) from exc
 
 
 def _lonlat(grid: GridSpec, pos: GridPosition) -> tuple[float, float]:
