@@ -378,6 +378,8 @@ def pull_assignments(
     outcomes: list[AssignmentOutcome] = []
     count = 0
     with _client(office_url, token) as client:
+        # Built once (it opens every job's database); _deliver adds the jobs it creates.
+        index = jobs_by_id(jobs_dir)
         while True:
             body = _get_json(client, "/assignments", {"after": cursor}, policy)
             events = body["events"]
@@ -389,7 +391,6 @@ def pull_assignments(
                 held = newest.get(event["job_id"])
                 if held is None or int(event["revision"]) > int(held["revision"]):
                     newest[event["job_id"]] = event
-            index = jobs_by_id(jobs_dir)
             for event in newest.values():
                 try:
                     outcomes.append(_deliver(client, jobs_dir, index, event, policy))
