@@ -178,6 +178,8 @@ def arc_to_chord_deg(grid: GridSpec, p1: GridPosition, p2: GridPosition) -> floa
 
 
 def _grid_datum_lonlat(grid: GridSpec, pos: GridPosition) -> tuple[float, float]:
+    # Scale and convergence belong to the grid's own datum: DGN95 is rotated from SRGI2013
+    # by ~0.02", which would show as 4e-6 degrees of azimuth.
     if grid.datum == "SRGI2013":
         return pos.lon, pos.lat
     lon, lat, _ = transform(grid, GridSpec(grid.datum, "geographic"), pos.e, pos.n)
@@ -187,6 +189,12 @@ def _grid_datum_lonlat(grid: GridSpec, pos: GridPosition) -> tuple[float, float]
 def _mean_h(*hs: float | None) -> float:
     known = [h for h in hs if h is not None]
     return sum(known) / len(known) if known else 0.0
+
+
+def line_factor(grid: GridSpec, a: GridPosition, b: GridPosition) -> float:
+    """Combined factor (grid / ground) of the line a -> b at the mean of their known heights."""
+    a_ll, b_ll = _grid_datum_lonlat(grid, a), _grid_datum_lonlat(grid, b)
+    return line_scale_factor(grid, a_ll, b_ll, _mean_h(a.h, b.h))
 
 
 def guidance(
@@ -206,11 +214,8 @@ def guidance(
     d_e, d_n = tp.e - current.e, tp.n - current.n
     dist = math.hypot(d_e, d_n)
     az = grid_azimuth(d_e, d_n)
-    # Scale and convergence belong to the grid's own datum: DGN95 is rotated from SRGI2013
-    # by ~0.02", which would show as 4e-6 degrees of azimuth.
-    cur_ll, tp_ll = _grid_datum_lonlat(grid, current), _grid_datum_lonlat(grid, tp)
-    factor = line_scale_factor(grid, cur_ll, tp_ll, _mean_h(current.h, target.h))
-    gamma = grid_factors(grid, *cur_ll).convergence_deg
+    factor = line_factor(grid, current, tp)
+    gamma = grid_factors(grid, *_grid_datum_lonlat(grid, current)).convergence_deg
     true_az = (az - arc_to_chord_deg(grid, current, tp) + gamma) % 360.0
     ground = dist / factor
     forward = right = None

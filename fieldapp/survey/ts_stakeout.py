@@ -14,10 +14,9 @@ import math
 from dataclasses import dataclass
 
 from fieldapp.survey import dms
-from fieldapp.survey.crs import GridSpec, transform
+from fieldapp.survey.crs import GridSpec
 from fieldapp.survey.dms import format_angle as format_angle  # the UI imports it from here
 from fieldapp.survey.polar import curvature_refraction, normalize_deg, polar_point, reduce_distances
-from fieldapp.survey.scale import line_scale_factor
 from fieldapp.survey.stakeout import (
     DEFAULT_TOLERANCE_M,
     NEAR_M,
@@ -28,6 +27,7 @@ from fieldapp.survey.stakeout import (
     ToleranceState,
     grid_azimuth,
     guidance,
+    line_factor,
     position_from_grid,
     target_position,
     wrap180,
@@ -103,21 +103,6 @@ def parse_azimuth(text: str) -> float:
     except dms.DmsError as exc:
         # The setup's callers catch TsInputError for everything typed into it.
         raise TsInputError(str(exc)) from exc
-
-
-def _lonlat(grid: GridSpec, pos: GridPosition) -> tuple[float, float]:
-    # Scale factors belong to the grid's own datum (DGN95 grids on DGN95 geographic).
-    if grid.datum == "SRGI2013":
-        return pos.lon, pos.lat
-    lon, lat, _ = transform(grid, GridSpec(grid.datum, "geographic"), pos.e, pos.n)
-    return lon, lat
-
-
-def line_factor(grid: GridSpec, a: GridPosition, b: GridPosition) -> float:
-    """Combined factor (grid / ground) of the line a -> b at the mean of their known heights."""
-    heights = [h for h in (a.h, b.h) if h is not None]
-    mean_h = sum(heights) / len(heights) if heights else 0.0
-    return line_scale_factor(grid, _lonlat(grid, a), _lonlat(grid, b), mean_h)
 
 
 def station_position(grid: GridSpec, setup: StationSetup) -> GridPosition:
