@@ -30,7 +30,6 @@ from fieldapp.survey.stakeout import (
     line_factor,
     position_from_grid,
     target_position,
-    wrap180,
 )
 from fieldapp.survey.station import (
     StationSetup,
@@ -229,12 +228,8 @@ def ts_guidance(
                  tolerance_m=tolerance_m, near_m=near_m)  # fmt: skip
     offsets = g.instrument
     assert offsets is not None  # guidance was given the station
-    turn = wrap180(to.target_hz_deg - shot.hz)
-    dh = None
-    if target.h is not None and prism.position.h is not None:
-        dh = target.h - prism.position.h
-    return TsGuidance(prism, to, g, turn, offsets.out_m / to.scale_factor,
-                      offsets.right_m / to.scale_factor, dh)  # fmt: skip
+    return TsGuidance(prism, to, g, offsets.angle_to_turn_deg, offsets.out_m / to.scale_factor,
+                      offsets.right_m / to.scale_factor, g.dh_m)  # fmt: skip
 
 
 def describe_shot(setup: StationSetup, shot: TsShot) -> str:
