@@ -57,12 +57,13 @@ class AssignmentConflict:
     at: str
 
 
-def _state(db: sqlite_utils.Database, key: str) -> str | None:
+def get_sync_state(db: sqlite_utils.Database, key: str) -> str | None:
+    """One value of the job's ``sync_state`` (cursors, assignment revision, refusal)."""
     row = db.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
     return None if row is None else str(row[0])
 
 
-def _set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
+def set_sync_state(db: sqlite_utils.Database, key: str, value: str) -> None:
     db.execute(
         "INSERT INTO sync_state (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -72,12 +73,12 @@ def _set_state(db: sqlite_utils.Database, key: str, value: str) -> None:
 
 def applied_revision(db: sqlite_utils.Database) -> int:
     """The office assignment revision the job carries (0: not made from an assignment)."""
-    value = _state(db, REVISION_KEY)
+    value = get_sync_state(db, REVISION_KEY)
     return int(value) if value else 0
 
 
 def assignment_conflict(db: sqlite_utils.Database) -> AssignmentConflict | None:
-    value = _state(db, CONFLICT_KEY)
+    value = get_sync_state(db, CONFLICT_KEY)
     if not value:
         return None
     data = json.loads(value)
@@ -195,12 +196,10 @@ def apply_to_job(
                 f" the field data is kept (job stays on revision {current}). Ask the office"
                 " to reconcile the assignment with the field work."
             )
-            _set_state(
-                db, CONFLICT_KEY, json.dumps({"revision": revision, "message": message, "at": at})
-            )
+            record_refusal(db, revision, message, at)
             return outcome("conflict", message)
         notes = _write(db, spec) if changes else []
-        _set_state(db, REVISION_KEY, str(revision))
+        set_sync_state(db, REVISION_KEY, str(revision))
         db.execute("DELETE FROM sync_state WHERE key = ?", [CONFLICT_KEY])
     if not changes:
         return outcome("unchanged", f"revision {revision}: the job already matches")
@@ -259,7 +258,7 @@ def create_job(jobs_dir: Path, spec: JobSpec, revision: int) -> AssignmentOutcom
         try:
             with store.db.atomic():
                 notes = _write(store.db, spec)
-                _set_state(store.db, REVISION_KEY, str(revision))
+                set_sync_state(store.db, REVISION_KEY, str(revision))
         finally:
             store.close()
         partial.rename(final)
@@ -286,4 +285,6 @@ def create_job(jobs_dir: Path, spec: JobSpec, revision: int) -> AssignmentOutcom
 
 def record_refusal(db: sqlite_utils.Database, revision: int, message: str, at: str) -> None:
     """Keep why a revision was not applied, for `sync status`; the job's data is untouched."""
-    _set_state(db, CONFLICT_KEY, json.dumps({"revision": revision, "message": message, "at": at}))
+    set_sync_state(
+        db, CONFLICT_KEY, json.dumps({"revision": revision, "message": message, "at": at})
+    )

@@ -27,9 +27,11 @@ from fieldapp.sync.assignment import (
     AssignmentOutcome,
     apply_to_job,
     create_job,
+    get_sync_state,
     handled_revision,
     jobs_by_id,
     record_refusal,
+    set_sync_state,
 )
 from fieldapp.sync.jobspec import JobSpec, SpecError, parse_spec, spec_sha256
 from fieldapp.sync.net import RetryPolicy, check_link, office_url_error
@@ -81,8 +83,8 @@ class AssignmentsPull:
 
 
 def get_cursor(db: sqlite_utils.Database) -> int:
-    row = db.execute("SELECT value FROM sync_state WHERE key = ?", [CURSOR_KEY]).fetchone()
-    return int(row[0]) if row else 0
+    value = get_sync_state(db, CURSOR_KEY)
+    return int(value) if value is not None else 0
 
 
 def list_inbox(db: sqlite_utils.Database) -> list[InboxMessage]:
@@ -286,11 +288,7 @@ def pull(
                         apply_to_job(store, spec, int(newest["revision"]), newest["at"])
                     )
                 cursor = int(body["cursor"])
-                store.db.execute(
-                    "INSERT INTO sync_state (key, value) VALUES (?, ?)"
-                    " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                    [CURSOR_KEY, str(cursor)],
-                )
+                set_sync_state(store.db, CURSOR_KEY, str(cursor))
             count += len(events)
     return PullResult(count, cursor, tuple(changed), assignments, tuple(outcomes))
 
