@@ -201,6 +201,10 @@ class OutboxView(QWidget):
 
     # -- table and status line -----------------------------------------------------------
     def refresh(self) -> None:
+        self._fill_table()
+        self._show_status()
+
+    def _fill_table(self) -> None:
         self.entries = [
             e for e in list_outbox(self.session.store.db) if e.state != OutboxState.DRAFT
         ]
@@ -224,13 +228,13 @@ class OutboxView(QWidget):
                     item.setToolTip(e.package_id)
                 self.table.setItem(row, col, item)
         self.table.resizeRowsToContents()
-        self._show_status()
 
     def summary(self) -> OutboxSummary:
         return outbox_summary(self.session.store.db)
 
-    def _show_status(self) -> None:
-        s = self.summary()
+    def _show_status(self, known: OutboxSummary | None = None) -> None:
+        # ``known``: a summary the caller just read, with nothing written since.
+        s = known if known is not None else self.summary()
         texts = {
             "sealing": self.tr("Sealing the package…"),
             "pushing": self.tr("Sending…"),
@@ -254,9 +258,9 @@ class OutboxView(QWidget):
             text += " · " + self.tr("{0} returned: revise and seal again").format(s.returned)
         self.status_label.setText(text)
 
-    def _set_mode(self, mode: str) -> None:
+    def _set_mode(self, mode: str, known: OutboxSummary | None = None) -> None:
         self._mode = mode
-        self._show_status()
+        self._show_status(known)
 
     def show_message(self, text: str) -> None:
         self.message_label.setText(text)
@@ -320,7 +324,7 @@ class OutboxView(QWidget):
             self._on_link(result)
             return
         self._set_busy(None)
-        self._set_mode("idle")
+        self._mode = "idle"  # shown by refresh() below: one summary query per event
         if name == "seal":
             self._on_sealed(result)
         elif name == "pull":
@@ -411,7 +415,7 @@ class OutboxView(QWidget):
     def _on_pushed(self, outcome: PushOutcome | None) -> None:
         self.last_outcome = outcome
         self._set_busy(None)
-        self._set_mode("idle")
+        self._mode = "idle"  # the status line is drawn once, at the end of each branch
         status = outcome.status if outcome else PushStatus.FAILED
         error = (outcome.error if outcome else None) or ""
         if status is PushStatus.FINISHED:
@@ -422,14 +426,17 @@ class OutboxView(QWidget):
                         len(outcome.packages)
                     )
                 )
-            self.refresh()
-            self.pull(auto=True)  # the office's first word ("received") comes by the inbox
+            self._fill_table()
+            # The office's first word ("received") comes by the inbox; a started pull
+            # shows its own status.
+            if not self.pull(auto=True):
+                self._show_status()
             return
         self._failures += 1
         if status is PushStatus.CANCELLED:
             self.show_message(self.tr("Sending cancelled; it resumes where it stopped."))
         elif status is PushStatus.OFFLINE:
-            self._set_mode("offline")
+            self._mode = "offline"  # shown by refresh() below
             self.show_message(self.tr("No link to the office: {0}").format(error))
         else:
             self.show_message(self._problem_text(error, self.tr("the package")))
@@ -502,15 +509,18 @@ class OutboxView(QWidget):
             self.timing.pull_every_s
         )
         if not s.pending and not pull_due:
-            self._set_mode("idle")
+            self._set_mode("idle", s)
             self._schedule(self.timing.check_s)
             return
-        if s.pending and queue_sealed(self.session.store.db):
-            self.refresh()  # sealed -> queued: waiting for a link
+        queued = bool(s.pending and queue_sealed(self.session.store.db))
+        if queued:
+            self._fill_table()  # sealed -> queued: waiting for a link
         self.checking = True
         self.link_checks += 1
         if self._mode not in ("offline",):
-            self._set_mode("checking")
+            self._mode = "checking"
+        # After queueing, the summary read above is stale: the status reads a fresh one.
+        self._show_status(None if queued else s)
         url = cfg.url
         self._run_aside("link", lambda: check_link(url))
 
@@ -533,11 +543,11 @@ class OutboxView(QWidget):
             self._schedule(wait)
             return
         self._failures = 0
-        self._set_mode("idle")
-        if self.summary().pending:
-            self.push(auto=True)
-        else:
-            self.pull(auto=True)
+        self._mode = "idle"
+        s = self.summary()
+        # A started push or pull shows its own status; otherwise the line says idle.
+        if not (self.push(auto=True) if s.pending else self.pull(auto=True)):
+            self._show_status(s)
 
     # -- end -----------------------------------------------------------------------------
     def shutdown(self, wait_s: float = 10.0) -> None:
