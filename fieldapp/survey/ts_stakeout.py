@@ -16,7 +16,13 @@ from dataclasses import dataclass
 from fieldapp.survey import dms
 from fieldapp.survey.crs import GridSpec
 from fieldapp.survey.dms import format_angle as format_angle  # the UI imports it from here
-from fieldapp.survey.polar import curvature_refraction, normalize_deg, polar_point, reduce_distances
+from fieldapp.survey.polar import (
+    PolarPoint,
+    curvature_refraction,
+    normalize_deg,
+    polar_point,
+    reduce_distances,
+)
 from fieldapp.survey.stakeout import (
     DEFAULT_TOLERANCE_M,
     NEAR_M,
@@ -165,18 +171,17 @@ def reduce_shot(grid: GridSpec, setup: StationSetup, shot: TsShot) -> PrismFix:
     az = setup.azimuth(shot.hz)
     station = station_position(grid, setup)
 
-    def at(factor: float) -> GridPosition:
+    def at(factor: float) -> tuple[PolarPoint, GridPosition]:
         p = polar_point(setup.e, setup.n, setup.h, az, v=shot.v, sd=shot.sd,
                         instrument_h=setup.instrument_h, target_h=shot.target_h,
                         scale_factor=factor, curvature=True)  # fmt: skip
-        return position_from_grid(grid, p.e, p.n, p.h, "total_station")
+        return p, position_from_grid(grid, p.e, p.n, p.h, "total_station")
 
     # The line factor needs the far end; a first pass with factor 1 places it well enough
     # (a 1e-3 shift of a point changes the factor by ~1e-10).
-    factor = line_factor(grid, station, at(1.0))
-    pos = at(factor)
-    ground_hd, _ = reduce_distances(shot.v, shot.sd, None, None)
-    return PrismFix(pos, az, ground_hd, ground_hd * factor, factor)
+    factor = line_factor(grid, station, at(1.0)[1])
+    p, pos = at(factor)
+    return PrismFix(pos, az, p.ground_hd, p.grid_hd, factor)
 
 
 def expected_shot(
