@@ -60,7 +60,11 @@ def _print(args: argparse.Namespace) -> int:
                 )
             prepare_print(plan, output, args.reason, args.date)
             record = record_print(store, plan, args.printer, args.reason)
-        except (PrintRefused, CopyTakenError) as exc:
+        except PrintRefused as exc:
+            raise CommandError(str(exc)) from exc
+        except CopyTakenError as exc:
+            # Prepared for a copy number another print took: it lacks the stamp it now needs.
+            output.unlink(missing_ok=True)
             raise CommandError(str(exc)) from exc
         except OSError as exc:
             raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from exc

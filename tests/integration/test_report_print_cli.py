@@ -78,3 +78,35 @@ def test_other_documents_and_bad_input(
     assert "must not be the document itself" in capsys.readouterr().err
     assert main(["report", "print-log", str(tmp_path / "nojob")]) == 2
     assert "not a fieldapp job" in capsys.readouterr().err
+
+
+def test_a_copy_number_taken_meanwhile_leaves_no_file(
+    job: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from fieldapp.reports import salinan
+
+    ba = tmp_path / "ba.pdf"
+    assert main(["report", "berita-acara", str(job), "-o", str(ba), "-q"]) == 0
+    other, out = tmp_path / "other.pdf", tmp_path / "out.pdf"
+    real_prepare = salinan.prepare_print
+
+    def prepare_then_race(*args: object, **kwargs: object) -> Path:
+        # Another process prints the same berita acara as the original while this one
+        # prepares it: a real second CLI run, between this run's plan and its log entry.
+        path = real_prepare(*args, **kwargs)  # type: ignore[arg-type]
+        subprocess.run(
+            [sys.executable, "-m", "fieldapp", "report", "print", str(job), str(ba),
+             "-o", str(other)],
+            capture_output=True, text=True, check=True,
+        )  # fmt: skip
+        return path
+
+    monkeypatch.setattr(salinan, "prepare_print", prepare_then_race)
+    capsys.readouterr()
+    assert main(["report", "print", str(job), str(ba), "-o", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert "the original was already printed and logged" in err
+    assert "this print would be SALINAN ke-1" in err
+    assert not out.exists()  # the unstamped copy never waits on disk to be printed
+    assert other.read_bytes() == ba.read_bytes()
+    assert not list(tmp_path.glob(".out.pdf.*"))
