@@ -7,7 +7,6 @@ it, so a surveyor who plugs the cable back in just presses Measure again.
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
@@ -58,7 +57,10 @@ class Reading:
 
 
 class SourceTransport:
-    """A ByteSource as a Transport: read(timeout) gathers the source's short reads."""
+    """A ByteSource as a Transport: read() is one short read of the source (its read_timeout).
+
+    The LineReader that calls it keeps reading until its own deadline.
+    """
 
     def __init__(self, source: ByteSource) -> None:
         self.source = source
@@ -67,11 +69,7 @@ class SourceTransport:
         self.source.write(data)
 
     def read(self, timeout: float) -> bytes:
-        deadline = time.monotonic() + timeout
-        while True:
-            data = self.source.read()
-            if data or time.monotonic() >= deadline:
-                return data
+        return self.source.read()
 
 
 class InstrumentSession:
