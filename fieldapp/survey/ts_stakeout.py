@@ -191,30 +191,30 @@ def expected_shot(
 
     Without heights on both ends the line is taken as level (V = 90 degrees).
     """
-    station = station_position(grid, setup)
-    d_e, d_n = point.e - setup.e, point.n - setup.n
-    factor = line_factor(grid, station, point)
-    ground_hd = math.hypot(d_e, d_n) / factor
+    line = _aim_at(grid, setup, "", point)
+    ground_hd = line.ground_hd_m
     dh = 0.0
     if setup.h is not None and point.h is not None:
         dh = point.h + target_h - setup.h - setup.instrument_h - curvature_refraction(ground_hd)
-    hz = normalize_deg(grid_azimuth(d_e, d_n) - setup.orientation)
     v = math.degrees(math.atan2(ground_hd, dh))
-    return TsShot(hz, v, math.hypot(ground_hd, dh), target_h)
+    return TsShot(line.target_hz_deg, v, math.hypot(ground_hd, dh), target_h)
 
 
 def aim(grid: GridSpec, setup: StationSetup, target: StakeTarget) -> Aim:
     """Circle reading to set and ground distance to measure for a target, before any shot."""
-    station = station_position(grid, setup)
-    tp = target_position(grid, target)
-    d_e, d_n = tp.e - station.e, tp.n - station.n
-    grid_hd = math.hypot(d_e, d_n)
-    if grid_hd < 1e-3:
+    to = _aim_at(grid, setup, target.name, target_position(grid, target))
+    if to.grid_hd_m < 1e-3:
         raise StakeoutError(f"target {target.name} is on the instrument station")
+    return to
+
+
+def _aim_at(grid: GridSpec, setup: StationSetup, name: str, point: GridPosition) -> Aim:
+    station = station_position(grid, setup)
+    d_e, d_n = point.e - station.e, point.n - station.n
+    grid_hd = math.hypot(d_e, d_n)
     az = grid_azimuth(d_e, d_n)
-    factor = line_factor(grid, station, tp)
-    hz = normalize_deg(az - setup.orientation)
-    return Aim(target.name, hz, az, grid_hd, grid_hd / factor, factor)
+    factor = line_factor(grid, station, point)
+    return Aim(name, normalize_deg(az - setup.orientation), az, grid_hd, grid_hd / factor, factor)
 
 
 def ts_guidance(
