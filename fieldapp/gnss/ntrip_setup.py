@@ -58,9 +58,7 @@ def _no_path(field: str, value: str) -> str:
 
 
 def _whole(field: str, text: str, low: int, high: int) -> int:
-    value = text.strip()
-    if not value:
-        raise ProfileInputError(field, InputProblem.EMPTY, text)
+    value = _required(field, text)
     try:
         number = int(value)
     except ValueError:
