@@ -18,13 +18,13 @@ from starlette.requests import ClientDisconnect
 from fieldapp import __version__
 from fieldapp.sync.bagit import BagError
 from fieldapp.sync.office import assignments, review, service
+from fieldapp.sync.office.arrival import ArrivingBlob
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database, DatabaseUnavailable
 from fieldapp.sync.office.service import Device, OfficeError
 from fieldapp.sync.wire import API_PREFIX, WireManifest
 
 _SHA = re.compile(r"[0-9a-f]{64}")
-STORE_BLOCK = 1 << 20  # bytes written and hashed per hand-off to a worker thread
 
 
 @dataclass
@@ -139,29 +139,24 @@ def build_router(db: Database, blobs: BlobStore, bench: bool) -> APIRouter:
                 return Response(status_code=409, headers=_blob_headers(held, size, False))
             state = await run_in_threadpool(uploads.arrival, sha, held)
             fh = blobs.open_partial(sha, held)
-            pending = bytearray()
-
-            def store(data: bytes) -> None:
-                # hashlib lets go of the GIL on big buffers: the event loop reads on meanwhile.
-                fh.write(data)
-                state.digest.update(data)
-
+            arriving = ArrivingBlob(fh, state.digest)
+            arrived = held
             try:
                 async for block in request.stream():
-                    if state.offset + len(pending) + len(block) > size:
+                    if arrived + len(block) > size:
                         raise OfficeError(413, f"more bytes than the {size} declared")
-                    pending += block
-                    if len(pending) >= STORE_BLOCK:
-                        data, pending = bytes(pending), bytearray()
-                        await run_in_threadpool(store, data)
-                        state.offset += len(data)
+                    arrived += len(block)
+                    await arriving.put(block)
             except ClientDisconnect:
                 pass  # keep what arrived; the client resumes from it
             finally:
-                if pending:  # what arrived before a drop is kept too
-                    await run_in_threadpool(store, bytes(pending))
-                    state.offset += len(pending)
-                fh.close()
+                try:
+                    state.offset += await arriving.finish()  # what came before a drop too
+                except BaseException:
+                    uploads.forget(sha)  # the digest may hold bytes the disk refused
+                    raise
+                finally:
+                    fh.close()
             if state.offset < size:
                 return Response(status_code=204, headers=_blob_headers(state.offset, size, False))
             result = await run_in_threadpool(blobs.finish, sha, state.digest.hexdigest())
