@@ -22,6 +22,10 @@ if TYPE_CHECKING:
 
 DEFAULT_CHUNK = 8 << 20  # the office keeps partial bytes, so a big chunk loses nothing on a drop
 STREAM_BLOCK = 256 << 10
+# Blobs in flight at once. Each PATCH ends in a round trip and the office syncing the blob
+# to disk; with two streams one is always sending while the other waits (on a 300 ms
+# mobile link that wait is per photo).
+PARALLEL_BLOBS = 2
 T = TypeVar("T")
 
 
@@ -69,6 +73,10 @@ class _Retryable(Exception):
     pass
 
 
+class _Aborted(Exception):
+    """Another blob of the same package failed: this one stops where it is."""
+
+
 def _detail(response: httpx.Response) -> str:
     try:
         body: Any = response.json()
@@ -94,6 +102,7 @@ class PushJob:
         register_key: bool = True,
         chunk_size: int = DEFAULT_CHUNK,
         stream_block: int = STREAM_BLOCK,
+        parallel: int = PARALLEL_BLOBS,
         retry: RetryPolicy | None = None,
         timeout: float = 30.0,
         on_progress: Callable[[PushProgress], None] | None = None,
@@ -107,6 +116,7 @@ class PushJob:
         self._register_key = register_key
         self.chunk_size = chunk_size
         self.stream_block = stream_block
+        self.parallel = max(1, parallel)
         self.retry = retry or RetryPolicy()
         self.timeout = timeout
         self._on_progress = on_progress
@@ -116,6 +126,7 @@ class PushJob:
         self._done = threading.Event()
         self._thread: threading.Thread | None = None
         self._progress = PushProgress()
+        self._progress_lock = threading.Lock()  # blob workers report from several threads
         self._outcome: PushOutcome | None = None
 
     # -- the part the GUI polls -------------------------------------------------------
@@ -144,9 +155,18 @@ class PushJob:
 
     # -- the work ---------------------------------------------------------------------
     def _set_progress(self, **changes: Any) -> None:
-        self._progress = replace(self._progress, **changes)
+        with self._progress_lock:
+            self._progress = progress = replace(self._progress, **changes)
         if self._on_progress is not None:
-            self._on_progress(self._progress)
+            self._on_progress(progress)
+
+    def _count(self, delta: int, **changes: Any) -> None:
+        """Add ``delta`` bytes to the done count (negative when the office holds less)."""
+        with self._progress_lock:
+            done = self._progress.bytes_done + delta
+            self._progress = progress = replace(self._progress, bytes_done=done, **changes)
+        if self._on_progress is not None:
+            self._on_progress(progress)
 
     def run(self) -> PushOutcome:
         """Push every pending revision; blocking (the CLI calls it, ``start`` threads it)."""
@@ -253,11 +273,14 @@ class PushJob:
         missing = {m["sha256"]: int(m["offset"]) for m in answer["missing"]}
         paths = {f.sha256: f.path for f in reversed(manifest.files)}
         held = sum(size for sha, size in manifest.blobs().items() if sha not in missing)
-        self._set_progress(bytes_done=self._progress.bytes_done + held)
+        self._count(held)
         bag = store.path / entry.bag_dir
-        for sha, size in manifest.blobs().items():
-            if sha in missing:
-                self._upload_blob(client, bag, paths[sha], sha, size, missing[sha])
+        todo = [
+            (paths[sha], sha, size, missing[sha])
+            for sha, size in manifest.blobs().items()
+            if sha in missing
+        ]
+        self._upload_blobs(client, bag, todo)
         receipt = (
             answer["receipt"]
             or self._request(
@@ -277,34 +300,62 @@ class PushJob:
         )
         return PushedPackage(pid, rev, str(receipt["receipt_id"]))
 
-    def _body(self, path: Path, offset: int, length: int) -> Iterator[bytes]:
-        base = self._progress.bytes_done
-        sent = 0
-        with path.open("rb") as fh:
-            fh.seek(offset)
-            while sent < length:
-                if self._cancel.is_set():
-                    raise _Cancelled
-                block = fh.read(min(self.stream_block, length - sent))
-                if not block:
-                    raise PushError(f"{path.name} is shorter than sealed: the bag was altered")
-                sent += len(block)
-                self._set_progress(bytes_done=base + sent)
-                yield block
+    def _upload_blobs(
+        self, client: httpx.Client, bag: Path, blobs: list[tuple[str, str, int, int]]
+    ) -> None:
+        """Up to ``parallel`` blobs at once; the first failure stops the others and is raised."""
+        if self.parallel == 1 or len(blobs) < 2:
+            for blob in blobs:
+                self._upload_blob(client, bag, *blob)
+            return
+        from concurrent.futures import ThreadPoolExecutor
+
+        queue = iter(blobs)
+        take = threading.Lock()
+        failed: list[BaseException] = []
+
+        def worker() -> None:
+            while not failed:
+                with take:
+                    blob = next(queue, None)
+                if blob is None:
+                    return
+                try:
+                    self._upload_blob(client, bag, *blob, abort=failed)
+                except _Aborted:
+                    return
+                except BaseException as exc:
+                    failed.append(exc)
+                    return
+
+        with ThreadPoolExecutor(self.parallel, thread_name_prefix="fieldapp-push-blob") as pool:
+            for _ in range(self.parallel):
+                pool.submit(worker)
+        if failed:
+            raise failed[0]
 
     def _upload_blob(
-        self, client: httpx.Client, bag: Path, rel: str, sha: str, size: int, offset: int
+        self,
+        client: httpx.Client,
+        bag: Path,
+        rel: str,
+        sha: str,
+        size: int,
+        offset: int,
+        abort: list[BaseException] | None = None,
     ) -> None:
         """tus-style: PATCH chunks at the office's offset; after any failure, ask (HEAD)."""
         import httpx
 
+        abort = abort if abort is not None else []
         path = bag / rel
-        start_done = self._progress.bytes_done
-        self._set_progress(current_file=rel, bytes_done=start_done + offset)
+        counted = offset  # this blob's bytes in the progress count
+        self._count(offset, current_file=rel)
         failures = 0
         while True:
             length = min(self.chunk_size, size - offset)
-            self._set_progress(bytes_done=start_done + offset)
+            self._count(offset - counted)
+            counted = offset
             if self._on_chunk is not None:
                 self._on_chunk(sha, offset, length)
             headers = {
@@ -312,17 +363,18 @@ class PushJob:
                 "Content-Type": "application/offset+octet-stream",
                 "Content-Length": str(length),
             }
+            body = _ChunkBody(self, path, offset, length, abort)
             try:
-                response = client.patch(
-                    f"/blobs/{sha}", headers=headers, content=self._body(path, offset, length)
-                )
+                response = client.patch(f"/blobs/{sha}", headers=headers, content=body)
                 failed = response.status_code >= 500
             except httpx.TransportError:
                 failed = True
-            except _Cancelled:
-                raise
+            finally:
+                counted += body.sent
             if self._cancel.is_set():
                 raise _Cancelled
+            if abort:
+                raise _Aborted
             if failed:
                 failures += 1
                 if failures >= self.retry.max_attempts:
@@ -335,7 +387,7 @@ class PushJob:
             if response.status_code not in (200, 204, 409):
                 raise PushError(f"office refused ({response.status_code}): {_detail(response)}")
             if response.headers.get("Blob-Complete") == "1":
-                self._set_progress(bytes_done=start_done + size)
+                self._count(size - counted)
                 if self._on_confirmed is not None:
                     self._on_confirmed(sha)
                 return
@@ -343,3 +395,34 @@ class PushJob:
             if new_offset > offset:
                 failures = 0
             offset = new_offset
+
+
+class _ChunkBody:
+    """The bytes of one PATCH, read from the bag as httpx sends them; counts what went out."""
+
+    def __init__(
+        self, job: PushJob, path: Path, offset: int, length: int, abort: list[BaseException]
+    ) -> None:
+        self._job = job
+        self._path = path
+        self._offset = offset
+        self._length = length
+        self._abort = abort
+        self.sent = 0
+
+    def __iter__(self) -> Iterator[bytes]:
+        job = self._job
+        with self._path.open("rb") as fh:
+            fh.seek(self._offset)
+            while self.sent < self._length:
+                if job._cancel.is_set():
+                    raise _Cancelled
+                if self._abort:
+                    raise _Aborted
+                block = fh.read(min(job.stream_block, self._length - self.sent))
+                if not block:
+                    name = self._path.name
+                    raise PushError(f"{name} is shorter than sealed: the bag was altered")
+                self.sent += len(block)
+                job._count(len(block))
+                yield block
