@@ -79,10 +79,17 @@ class ManifestAnswer:
     receipt: Receipt | None  # already committed: nothing to send
 
 
+def new_token() -> str:
+    """A device or staff token that a command line takes as a value (never begins with -)."""
+    while (token := secrets.token_urlsafe(32)).startswith("-"):
+        pass  # `--token -x…` reads as an option: 1 token in 64 would not work on the CLI
+    return token
+
+
 def _add_principal(db: Database, table: str, name: str) -> str:
     if not re.fullmatch(r"[\w .@-]{1,80}", name):
         raise OfficeError(422, f"{name!r}: use letters, digits, space, . @ - _ (max 80)")
-    token = secrets.token_urlsafe(32)
+    token = new_token()
     with db.transaction():
         if db.one(f"SELECT 1 FROM {table} WHERE name = ?", [name]):
             raise OfficeError(409, f"{table} {name!r} already exists")

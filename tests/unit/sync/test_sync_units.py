@@ -98,3 +98,11 @@ def test_crashed_draft_is_cleaned_up(tmp_path: Path) -> None:
     assert [e.state for e in outbox.list_outbox(store.db)] == [S.SEALED]
     assert not (store.path / "outbox/.deadbeef-r1.partial").exists()
     store.close()
+
+
+def test_office_tokens_never_start_with_a_dash_so_the_cli_takes_them() -> None:
+    from fieldapp.sync.office.service import new_token
+
+    tokens = [new_token() for _ in range(2000)]  # ~31 of 2000 would start with "-" otherwise
+    assert not [t for t in tokens if t.startswith("-")]
+    assert len(set(tokens)) == len(tokens) and all(len(t) >= 43 for t in tokens)
