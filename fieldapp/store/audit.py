@@ -5,13 +5,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
 
 
 def log_change(
-    db: sqlite_utils.Database,
+    db: JobDatabase,
     marker_id: int | None,
     table: str,
     row_id: int | None,
@@ -33,14 +32,14 @@ def log_change(
     )
 
 
-def marker_id(db: sqlite_utils.Database, name: str) -> int:
+def marker_id(db: JobDatabase, name: str) -> int:
     row = db.execute("SELECT id FROM marker WHERE name = ?", [name]).fetchone()
     if row is None:
         raise LookupError(f"no marker named {name!r} in this job")
     return int(row[0])
 
 
-def surveyor_id(db: sqlite_utils.Database, name: str | None) -> int | None:
+def surveyor_id(db: JobDatabase, name: str | None) -> int | None:
     """The surveyor of that name (None passes through); the latest added wins on duplicates."""
     if name is None:
         return None
@@ -50,7 +49,7 @@ def surveyor_id(db: sqlite_utils.Database, name: str | None) -> int | None:
     return int(row[0])
 
 
-def surveyor_name(db: sqlite_utils.Database, sid: int | None) -> str | None:
+def surveyor_name(db: JobDatabase, sid: int | None) -> str | None:
     if sid is None:
         return None
     row = db.execute("SELECT name FROM surveyor WHERE id = ?", [sid]).fetchone()

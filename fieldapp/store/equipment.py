@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
 
 
@@ -26,7 +25,7 @@ class Equipment:
     notes: str | None = None
 
 
-def add_equipment(db: sqlite_utils.Database, item: Equipment) -> None:
+def add_equipment(db: JobDatabase, item: Equipment) -> None:
     """Record an instrument; the same kind, model and serial twice is refused by the schema."""
     if not item.model.strip() or not item.serial.strip():
         raise ValueError("equipment needs a model and a serial number")
@@ -42,6 +41,6 @@ def add_equipment(db: sqlite_utils.Database, item: Equipment) -> None:
         )
 
 
-def load_equipment(db: sqlite_utils.Database) -> list[Equipment]:
+def load_equipment(db: JobDatabase) -> list[Equipment]:
     rows = db.query("SELECT kind, model, serial, notes FROM equipment ORDER BY kind, id")
     return [Equipment(EquipmentKind(r["kind"]), r["model"], r["serial"], r["notes"]) for r in rows]

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-import sqlite_utils
-
 from fieldapp.store.audit import log_change, marker_id, surveyor_id, surveyor_name
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.occupations import load_occupation, load_occupations
 from fieldapp.store.records import load_marker, now_iso
 from fieldapp.survey.installation import (
@@ -40,7 +39,7 @@ STATUS_ORDER = tuple(MarkerStatus)
 WITHDRAWABLE = ("stake", "reference_marker", "photo", "witness")
 
 
-def _design(db: sqlite_utils.Database, name: str) -> Position:
+def _design(db: JobDatabase, name: str) -> Position:
     m = load_marker(db, name)
     return Position(m.lat, m.lon, m.h)
 
@@ -51,7 +50,7 @@ def _check_position(lat: float, lon: float) -> None:
 
 
 def record_stake(
-    db: sqlite_utils.Database,
+    db: JobDatabase,
     marker: str,
     position: Position,
     source: StakeSource,
@@ -83,7 +82,7 @@ def record_stake(
 
 
 def record_stake_from_occupation(
-    db: sqlite_utils.Database, occupation_id: int, tolerance_m: float = DEFAULT_TOLERANCE_M
+    db: JobDatabase, occupation_id: int, tolerance_m: float = DEFAULT_TOLERANCE_M
 ) -> StakeRecord:
     """The mark position of a finished, passed occupation becomes the staked position."""
     occ = load_occupation(db, occupation_id)
@@ -101,7 +100,7 @@ def record_stake_from_occupation(
 
 
 def record_reference(
-    db: sqlite_utils.Database,
+    db: JobDatabase,
     marker: str,
     position: Position,
     note: str | None = None,
@@ -123,9 +122,7 @@ def record_reference(
     return next(r for r in _references(db, mid, marker) if r.id == rid)
 
 
-def set_description(
-    db: sqlite_utils.Database, marker: str, description: Description
-) -> Description:
+def set_description(db: JobDatabase, marker: str, description: Description) -> Description:
     """Insert or update the description; fields left None keep what was there."""
     mid = marker_id(db, marker)
     fields = {
@@ -153,7 +150,7 @@ def set_description(
 
 
 def add_witness(
-    db: sqlite_utils.Database, marker: str, name: str, institution: str, category: WitnessCategory
+    db: JobDatabase, marker: str, name: str, institution: str, category: WitnessCategory
 ) -> WitnessRecord:
     if not name.strip() or not institution.strip():
         raise ValueError("a witness needs a name and an institution")
@@ -169,7 +166,7 @@ def add_witness(
     return next(w for w in _witnesses(db, mid, marker) if w.id == rid)
 
 
-def withdraw(db: sqlite_utils.Database, table: str, row_id: int, reason: str) -> None:
+def withdraw(db: JobDatabase, table: str, row_id: int, reason: str) -> None:
     """Withdraw a stake, reference marker, photo or witness: kept, marked, logged."""
     if table not in WITHDRAWABLE:
         raise ValueError(f"cannot withdraw from {table!r}; one of {', '.join(WITHDRAWABLE)}")
@@ -191,12 +188,12 @@ def withdraw(db: sqlite_utils.Database, table: str, row_id: int, reason: str) ->
         apply_status(db, int(row[0]), allow_demote=True)
 
 
-def refresh_status(db: sqlite_utils.Database, marker: str) -> MarkerStatus:
+def refresh_status(db: JobDatabase, marker: str) -> MarkerStatus:
     with db.atomic():
         return apply_status(db, marker_id(db, marker))
 
 
-def apply_status(db: sqlite_utils.Database, mid: int, allow_demote: bool = False) -> MarkerStatus:
+def apply_status(db: JobDatabase, mid: int, allow_demote: bool = False) -> MarkerStatus:
     """Move the marker to the status its records justify (call inside a transaction).
 
     A new record only moves the status forward, so a status set elsewhere (the stake-out
@@ -219,7 +216,7 @@ def apply_status(db: sqlite_utils.Database, mid: int, allow_demote: bool = False
     return new
 
 
-def insert_row(db: sqlite_utils.Database, table: str, row: dict[str, Any]) -> int:
+def insert_row(db: JobDatabase, table: str, row: dict[str, Any]) -> int:
     pk = db.table(table).insert(row).last_pk
     if not isinstance(pk, int):
         raise RuntimeError(f"insert into {table} returned no integer rowid ({pk!r})")
@@ -232,7 +229,7 @@ def _withdrawal(r: dict[str, Any]) -> Withdrawal | None:
     return Withdrawal(r["withdrawn_at"], r["withdrawn_reason"] or "")
 
 
-def _stakes(db: sqlite_utils.Database, mid: int, name: str) -> list[StakeRecord]:
+def _stakes(db: JobDatabase, mid: int, name: str) -> list[StakeRecord]:
     rows = db.query("SELECT * FROM stake WHERE marker_id = ? ORDER BY id", [mid])
     return [
         StakeRecord(
@@ -251,7 +248,7 @@ def _stakes(db: sqlite_utils.Database, mid: int, name: str) -> list[StakeRecord]
     ]
 
 
-def _references(db: sqlite_utils.Database, mid: int, name: str) -> list[ReferenceMarkerRecord]:
+def _references(db: JobDatabase, mid: int, name: str) -> list[ReferenceMarkerRecord]:
     rows = db.query("SELECT * FROM reference_marker WHERE marker_id = ? ORDER BY id", [mid])
     return [
         ReferenceMarkerRecord(
@@ -268,7 +265,7 @@ def _references(db: sqlite_utils.Database, mid: int, name: str) -> list[Referenc
     ]
 
 
-def _description(db: sqlite_utils.Database, mid: int) -> Description | None:
+def _description(db: JobDatabase, mid: int) -> Description | None:
     rows = list(db.query("SELECT * FROM marker_description WHERE marker_id = ?", [mid]))
     if not rows:
         return None
@@ -280,7 +277,7 @@ def _description(db: sqlite_utils.Database, mid: int) -> Description | None:
     )  # fmt: skip
 
 
-def _photos(db: sqlite_utils.Database, mid: int, name: str) -> list[PhotoRecord]:
+def _photos(db: JobDatabase, mid: int, name: str) -> list[PhotoRecord]:
     rows = db.query("SELECT * FROM photo WHERE marker_id = ? ORDER BY id", [mid])
     return [
         PhotoRecord(
@@ -305,7 +302,7 @@ def _photos(db: sqlite_utils.Database, mid: int, name: str) -> list[PhotoRecord]
     ]
 
 
-def _witnesses(db: sqlite_utils.Database, mid: int, name: str) -> list[WitnessRecord]:
+def _witnesses(db: JobDatabase, mid: int, name: str) -> list[WitnessRecord]:
     rows = db.query("SELECT * FROM witness WHERE marker_id = ? ORDER BY id", [mid])
     return [
         WitnessRecord(
@@ -321,7 +318,7 @@ def _witnesses(db: sqlite_utils.Database, mid: int, name: str) -> list[WitnessRe
     ]
 
 
-def load_installation(db: sqlite_utils.Database, marker: str) -> MarkerInstallation:
+def load_installation(db: JobDatabase, marker: str) -> MarkerInstallation:
     """Everything recorded for one marker, withdrawn records included (and marked)."""
     m = load_marker(db, marker)
     mid = marker_id(db, marker)

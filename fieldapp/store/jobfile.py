@@ -19,8 +19,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.migrations import migrate
 from fieldapp.store.records import DECREE_FIELDS, now_iso
 
@@ -32,13 +31,11 @@ class JobFileError(RuntimeError):
     """A job file that cannot be created or opened, with the reason in words."""
 
 
-def _connect(db_path: Path) -> sqlite_utils.Database:
-    # isolation_level=None: transactions are explicit (sqlite-utils atomic()), so a
+def _connect(db_path: Path) -> JobDatabase:
+    # isolation_level=None: transactions are explicit (JobDatabase.atomic()), so a
     # DDL statement never slips outside the transaction of its migration.
     conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=30, check_same_thread=False)
-    # No sqlite-utils plugins: whatever is installed on the laptop must not touch a job file,
-    # and scanning every package's entry points costs each start-up ~10 ms.
-    db = sqlite_utils.Database(conn, execute_plugins=False)
+    db = JobDatabase(conn)
     db.execute("PRAGMA foreign_keys = ON")
     db.enable_wal()
     # FULL: a capture the UI reports as saved survives a power cut, not just a crash.
@@ -49,7 +46,7 @@ def _connect(db_path: Path) -> sqlite_utils.Database:
 class JobStore:
     """An open job: the database plus the folders for its files."""
 
-    def __init__(self, path: Path, db: sqlite_utils.Database) -> None:
+    def __init__(self, path: Path, db: JobDatabase) -> None:
         self.path = path
         self.db = db
 
@@ -101,7 +98,7 @@ class JobStore:
         return self.path / "documents"
 
     @contextmanager
-    def transaction(self) -> Iterator[sqlite_utils.Database]:
+    def transaction(self) -> Iterator[JobDatabase]:
         """All-or-nothing: everything written inside commits together or not at all."""
         with self.db.atomic() as db:
             yield db

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import sqlite_utils
+from fieldapp.store.database import JobDatabase
 
 
 @dataclass(frozen=True, slots=True)
@@ -392,12 +392,12 @@ MIGRATIONS: tuple[Migration, ...] = (
 LATEST_VERSION = MIGRATIONS[-1].version
 
 
-def schema_version(db: sqlite_utils.Database) -> int:
+def schema_version(db: JobDatabase) -> int:
     row = db.execute("PRAGMA user_version").fetchone()
     return int(row[0])
 
 
-def migrate(db: sqlite_utils.Database, target: int | None = None) -> int:
+def migrate(db: JobDatabase, target: int | None = None) -> int:
     """Bring the database to ``target`` (default: latest); return the version reached."""
     goal = LATEST_VERSION if target is None else target
     current = schema_version(db)

@@ -15,10 +15,9 @@ import json
 import uuid
 from typing import Any
 
-import sqlite_utils
-
 from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.store.audit import log_change, marker_id, surveyor_id
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
 from fieldapp.survey.installation import OccupationRecord, OccupationState
 from fieldapp.survey.occupation import (
@@ -76,7 +75,7 @@ class OccupationRecorder:
     """Feeds an :class:`Occupation` and keeps every epoch on disk as it arrives."""
 
     def __init__(
-        self, db: sqlite_utils.Database, occ_id: int, occupation: Occupation, batch: int = 1
+        self, db: JobDatabase, occ_id: int, occupation: Occupation, batch: int = 1
     ) -> None:
         self.db = db
         self.id = occ_id
@@ -132,7 +131,7 @@ class OccupationRecorder:
 
 
 def begin_occupation(
-    db: sqlite_utils.Database,
+    db: JobDatabase,
     marker: str,
     profile: GateProfile,
     antenna: AntennaHeight | None = None,
@@ -178,7 +177,7 @@ def _antenna_columns(a: AntennaHeight | None) -> dict[str, Any]:
 
 
 def _write_result(
-    db: sqlite_utils.Database, occ_id: int, r: OccupationResult, earlier_id: int | None
+    db: JobDatabase, occ_id: int, r: OccupationResult, earlier_id: int | None
 ) -> None:
     c = r.comparison
     stamp = now_iso()
@@ -228,7 +227,7 @@ def _antenna_from_row(r: dict[str, Any]) -> AntennaHeight | None:
     )
 
 
-def _record_from_row(db: sqlite_utils.Database, r: dict[str, Any]) -> OccupationRecord:
+def _record_from_row(db: JobDatabase, r: dict[str, Any]) -> OccupationRecord:
     state = OccupationState(r["state"])
     n_epochs = db.execute(
         "SELECT COUNT(*) FROM occupation_epoch WHERE occupation_id = ?", [r["id"]]
@@ -267,16 +266,14 @@ def _record_from_row(db: sqlite_utils.Database, r: dict[str, Any]) -> Occupation
 _SELECT = "SELECT o.*, m.name AS marker_name FROM occupation o JOIN marker m ON m.id = o.marker_id"
 
 
-def load_occupation(db: sqlite_utils.Database, occ_id: int) -> OccupationRecord:
+def load_occupation(db: JobDatabase, occ_id: int) -> OccupationRecord:
     rows = list(db.query(f"{_SELECT} WHERE o.id = ?", [occ_id]))
     if not rows:
         raise LookupError(f"no occupation with id {occ_id} in this job")
     return _record_from_row(db, rows[0])
 
 
-def load_occupations(
-    db: sqlite_utils.Database, marker: str | None = None
-) -> list[OccupationRecord]:
+def load_occupations(db: JobDatabase, marker: str | None = None) -> list[OccupationRecord]:
     """Occupations oldest first, of one marker or of the whole job."""
     if marker is None:
         rows = db.query(f"{_SELECT} ORDER BY o.id")
@@ -285,13 +282,13 @@ def load_occupations(
     return [_record_from_row(db, r) for r in rows]
 
 
-def incomplete_occupations(db: sqlite_utils.Database) -> list[OccupationRecord]:
+def incomplete_occupations(db: JobDatabase) -> list[OccupationRecord]:
     """Occupations left running (the app died or the job was closed mid-way)."""
     rows = db.query(f"{_SELECT} WHERE o.state = 'running' ORDER BY o.id")
     return [_record_from_row(db, r) for r in rows]
 
 
-def _latest_finished(db: sqlite_utils.Database, mid: int, before: int) -> OccupationRecord | None:
+def _latest_finished(db: JobDatabase, mid: int, before: int) -> OccupationRecord | None:
     rows = list(
         db.query(
             f"{_SELECT} WHERE o.marker_id = ? AND o.state = 'finished' AND o.id < ?"
@@ -302,7 +299,7 @@ def _latest_finished(db: sqlite_utils.Database, mid: int, before: int) -> Occupa
     return _record_from_row(db, rows[0]) if rows else None
 
 
-def load_epochs(db: sqlite_utils.Database, occ_id: int) -> list[EpochRecord]:
+def load_epochs(db: JobDatabase, occ_id: int) -> list[EpochRecord]:
     """The stored epochs as Fix objects with the stored verdicts, in arrival order."""
     out: list[EpochRecord] = []
     for r in db.query(
@@ -322,7 +319,7 @@ def load_epochs(db: sqlite_utils.Database, occ_id: int) -> list[EpochRecord]:
     return out
 
 
-def recover_occupation(db: sqlite_utils.Database, occ_id: int) -> OccupationRecord:
+def recover_occupation(db: JobDatabase, occ_id: int) -> OccupationRecord:
     """Finish an interrupted occupation from the epochs on disk (the gates are run again)."""
     rows = list(db.query("SELECT * FROM occupation WHERE id = ?", [occ_id]))
     if not rows:

@@ -10,8 +10,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
 
 
@@ -111,7 +110,7 @@ def this_device() -> tuple[str | None, str | None]:
     return host, user
 
 
-def copies_logged(db: sqlite_utils.Database, document_sha256: str) -> int | None:
+def copies_logged(db: JobDatabase, document_sha256: str) -> int | None:
     """The highest copy number printed of this document; None if it never was under the rule."""
     row = db.execute(
         "SELECT max(copy_no) FROM print_log WHERE document_sha256 = ? AND copy_no IS NOT NULL",
@@ -120,13 +119,13 @@ def copies_logged(db: sqlite_utils.Database, document_sha256: str) -> int | None
     return None if row is None or row[0] is None else int(row[0])
 
 
-def next_copy_no(db: sqlite_utils.Database, document_sha256: str) -> int:
+def next_copy_no(db: JobDatabase, document_sha256: str) -> int:
     """0 when the document was never printed as an original, else the next SALINAN number."""
     last = copies_logged(db, document_sha256)
     return 0 if last is None else last + 1
 
 
-def log_print(db: sqlite_utils.Database, entry: PrintEntry) -> PrintRecord:
+def log_print(db: JobDatabase, entry: PrintEntry) -> PrintRecord:
     """Write one print to the log; a SALINAN needs a reason and the next free copy number."""
     reason = (entry.reason or "").strip() or None
     if entry.copy_no is not None and entry.copy_no > 0 and reason is None:
@@ -155,7 +154,7 @@ def _taken_message(entry: PrintEntry, expected: int) -> str:
     )
 
 
-def _insert(db: sqlite_utils.Database, entry: PrintEntry, reason: str | None) -> int:
+def _insert(db: JobDatabase, entry: PrintEntry, reason: str | None) -> int:
     with db.atomic():
         if entry.copy_no is not None:
             expected = next_copy_no(db, entry.document_sha256)
@@ -182,9 +181,7 @@ def _insert(db: sqlite_utils.Database, entry: PrintEntry, reason: str | None) ->
     return int(cursor.lastrowid or 0)
 
 
-def load_print_log(
-    db: sqlite_utils.Database, document_sha256: str | None = None
-) -> list[PrintRecord]:
+def load_print_log(db: JobDatabase, document_sha256: str | None = None) -> list[PrintRecord]:
     """Every print of the job (or of one document), oldest first."""
     if document_sha256 is None:
         rows = db.execute(f"SELECT {_COLUMNS} FROM print_log ORDER BY id").fetchall()

@@ -8,8 +8,7 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.survey.models import (
     BoundaryPoint,
     ControlKind,
@@ -53,14 +52,14 @@ PERMIT_FIELDS = (
 )
 
 
-def load_permit_area(db: sqlite_utils.Database) -> PermitArea:
+def load_permit_area(db: JobDatabase) -> PermitArea:
     row = db.execute(f"SELECT {', '.join(PERMIT_FIELDS)} FROM permit_area WHERE id = 1").fetchone()
     if row is None:
         raise LookupError("the job has no permit area record")
     return PermitArea(**dict(zip(PERMIT_FIELDS, row, strict=True)))
 
 
-def update_permit_area(db: sqlite_utils.Database, **fields: Any) -> None:
+def update_permit_area(db: JobDatabase, **fields: Any) -> None:
     unknown = set(fields) - set(PERMIT_FIELDS[1:])
     if unknown:
         raise ValueError(f"unknown permit area field(s): {', '.join(sorted(unknown))}")
@@ -68,14 +67,14 @@ def update_permit_area(db: sqlite_utils.Database, **fields: Any) -> None:
         db.table("permit_area").update(1, {**fields, "updated_at": now_iso()})
 
 
-def load_boundary_points(db: sqlite_utils.Database) -> list[BoundaryPoint]:
+def load_boundary_points(db: JobDatabase) -> list[BoundaryPoint]:
     rows = db.query(
         "SELECT number, lat, lon, lat_text, lon_text, source FROM boundary_point ORDER BY seq"
     )
     return [BoundaryPoint(**r) for r in rows]
 
 
-def replace_boundary_points(db: sqlite_utils.Database, points: Sequence[BoundaryPoint]) -> None:
+def replace_boundary_points(db: JobDatabase, points: Sequence[BoundaryPoint]) -> None:
     """Replace the boundary of the job (a new SK table supersedes the old one) atomically."""
     with db.atomic():
         db.execute("DELETE FROM boundary_point")
@@ -93,7 +92,7 @@ def replace_boundary_points(db: sqlite_utils.Database, points: Sequence[Boundary
         )
 
 
-def load_control_points(db: sqlite_utils.Database) -> list[ControlPoint]:
+def load_control_points(db: JobDatabase) -> list[ControlPoint]:
     rows = db.query(
         "SELECT name, kind, lat, lon, h, input_crs, input_a, input_b, tied_to, source,"
         " sigma_h, sigma_v FROM control_point ORDER BY id"
@@ -101,7 +100,7 @@ def load_control_points(db: sqlite_utils.Database) -> list[ControlPoint]:
     return [ControlPoint(**{**r, "kind": ControlKind(r["kind"])}) for r in rows]
 
 
-def add_control_points(db: sqlite_utils.Database, points: Iterable[ControlPoint]) -> int:
+def add_control_points(db: JobDatabase, points: Iterable[ControlPoint]) -> int:
     """Insert control points in one transaction; a name already in the job is an error."""
     count = 0
     with db.atomic():
@@ -140,19 +139,19 @@ def _marker_from_row(r: dict[str, Any]) -> Marker:
     )
 
 
-def load_markers(db: sqlite_utils.Database) -> list[Marker]:
+def load_markers(db: JobDatabase) -> list[Marker]:
     rows = db.query("SELECT * FROM marker ORDER BY seq, name")
     return [_marker_from_row(r) for r in rows]
 
 
-def load_marker(db: sqlite_utils.Database, name: str) -> Marker:
+def load_marker(db: JobDatabase, name: str) -> Marker:
     rows = list(db.query("SELECT * FROM marker WHERE name = ?", [name]))
     if not rows:
         raise LookupError(f"no marker named {name!r} in this job")
     return _marker_from_row(rows[0])
 
 
-def upsert_markers(db: sqlite_utils.Database, markers: Iterable[Marker]) -> None:
+def upsert_markers(db: JobDatabase, markers: Iterable[Marker]) -> None:
     """Insert new markers and update the design of existing ones, in one transaction."""
     stamp = now_iso()
     with db.atomic():
@@ -177,7 +176,7 @@ def upsert_markers(db: sqlite_utils.Database, markers: Iterable[Marker]) -> None
 
 
 def store_planned_markers(
-    db: sqlite_utils.Database, markers: Iterable[Marker], dropped: Iterable[str]
+    db: JobDatabase, markers: Iterable[Marker], dropped: Iterable[str]
 ) -> list[str]:
     """Store a plan's markers; planned markers the plan dropped go unless they have records."""
     notes: list[str] = []
@@ -196,7 +195,7 @@ def store_planned_markers(
     return notes
 
 
-def set_marker_status(db: sqlite_utils.Database, name: str, status: MarkerStatus) -> None:
+def set_marker_status(db: JobDatabase, name: str, status: MarkerStatus) -> None:
     with db.atomic():
         cur = db.execute(
             "UPDATE marker SET status = ?, updated_at = ? WHERE name = ?",
@@ -206,12 +205,12 @@ def set_marker_status(db: sqlite_utils.Database, name: str, status: MarkerStatus
             raise LookupError(f"no marker named {name!r} in this job")
 
 
-def load_surveyors(db: sqlite_utils.Database) -> list[Surveyor]:
+def load_surveyors(db: JobDatabase) -> list[Surveyor]:
     rows = db.query("SELECT name, certificate_no, kpo_no, kpo_active FROM surveyor ORDER BY id")
     return [Surveyor(**{**r, "kpo_active": bool(r["kpo_active"])}) for r in rows]
 
 
-def add_surveyor(db: sqlite_utils.Database, surveyor: Surveyor) -> None:
+def add_surveyor(db: JobDatabase, surveyor: Surveyor) -> None:
     with db.atomic():
         db.table("surveyor").insert(
             {
@@ -223,15 +222,16 @@ def add_surveyor(db: sqlite_utils.Database, surveyor: Surveyor) -> None:
         )
 
 
-def load_geojson_rows(db: sqlite_utils.Database, table: str) -> list[dict[str, Any]]:
+def load_geojson_rows(db: JobDatabase, table: str) -> list[dict[str, Any]]:
     """Neighbour areas or activity zones with their geometry decoded from GeoJSON."""
     if table not in ("neighbor_area", "activity_zone"):
         raise ValueError(table)
-    return [{**r, "geometry": json.loads(r["geometry"])} for r in db.table(table).rows]
+    rows = db.query(f"SELECT * FROM {table} ORDER BY id")  # one of the two names above
+    return [{**r, "geometry": json.loads(r["geometry"])} for r in rows]
 
 
 def add_neighbor_area(
-    db: sqlite_utils.Database, name: str, geometry: dict[str, Any], source: str | None
+    db: JobDatabase, name: str, geometry: dict[str, Any], source: str | None
 ) -> None:
     with db.atomic():
         db.table("neighbor_area").insert(
@@ -240,7 +240,7 @@ def add_neighbor_area(
 
 
 def add_activity_zone(
-    db: sqlite_utils.Database,
+    db: JobDatabase,
     name: str,
     kind: str,
     geometry: dict[str, Any],

@@ -2,19 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
 
 MAX_NAME = 120
 
 
-def load_holder_signatory(db: sqlite_utils.Database) -> str | None:
+def load_holder_signatory(db: JobDatabase) -> str | None:
     row = db.execute("SELECT holder_signatory FROM permit_area WHERE id = 1").fetchone()
     return None if row is None or not row[0] else str(row[0])
 
 
-def set_holder_signatory(db: sqlite_utils.Database, name: str | None) -> str | None:
+def set_holder_signatory(db: JobDatabase, name: str | None) -> str | None:
     """Store the name (spaces folded); empty clears it. Returns what was stored."""
     text = " ".join((name or "").split()) or None
     if text is not None and len(text) > MAX_NAME:

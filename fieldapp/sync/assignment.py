@@ -17,10 +17,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
+from fieldapp.store.database import JobDatabase
 from fieldapp.sync.jobspec import Area, JobSpec
 
 REVISION_KEY = "office_assignment_revision"
@@ -57,13 +56,13 @@ class AssignmentConflict:
     at: str
 
 
-def get_sync_state(db: sqlite_utils.Database, key: str) -> str | None:
+def get_sync_state(db: JobDatabase, key: str) -> str | None:
     """One value of the job's ``sync_state`` (cursors, assignment revision, refusal)."""
     row = db.execute("SELECT value FROM sync_state WHERE key = ?", [key]).fetchone()
     return None if row is None else str(row[0])
 
 
-def set_sync_state(db: sqlite_utils.Database, key: str, value: str) -> None:
+def set_sync_state(db: JobDatabase, key: str, value: str) -> None:
     db.execute(
         "INSERT INTO sync_state (key, value) VALUES (?, ?)"
         " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
@@ -71,13 +70,13 @@ def set_sync_state(db: sqlite_utils.Database, key: str, value: str) -> None:
     )
 
 
-def applied_revision(db: sqlite_utils.Database) -> int:
+def applied_revision(db: JobDatabase) -> int:
     """The office assignment revision the job carries (0: not made from an assignment)."""
     value = get_sync_state(db, REVISION_KEY)
     return int(value) if value else 0
 
 
-def assignment_conflict(db: sqlite_utils.Database) -> AssignmentConflict | None:
+def assignment_conflict(db: JobDatabase) -> AssignmentConflict | None:
     value = get_sync_state(db, CONFLICT_KEY)
     if not value:
         return None
@@ -85,13 +84,13 @@ def assignment_conflict(db: sqlite_utils.Database) -> AssignmentConflict | None:
     return AssignmentConflict(int(data["revision"]), str(data["message"]), str(data["at"]))
 
 
-def handled_revision(db: sqlite_utils.Database) -> int:
+def handled_revision(db: JobDatabase) -> int:
     """The newest revision already applied or refused: older events are no news."""
     conflict = assignment_conflict(db)
     return max(applied_revision(db), conflict.revision if conflict else 0)
 
 
-def marker_work(db: sqlite_utils.Database) -> list[str]:
+def marker_work(db: JobDatabase) -> list[str]:
     """Field work recorded on markers, as counts in words (empty: nothing done yet)."""
     found = []
     for table, label in _WORK_TABLES:
@@ -120,7 +119,7 @@ def _area_row(a: Area) -> dict[str, Any]:
     }
 
 
-def job_changes(db: sqlite_utils.Database, spec: JobSpec) -> list[str]:
+def job_changes(db: JobDatabase, spec: JobSpec) -> list[str]:
     """What the spec would change in the job, in words (empty: the job already matches)."""
     changes = []
     permit = rec.load_permit_area(db)
@@ -145,7 +144,7 @@ def job_changes(db: sqlite_utils.Database, spec: JobSpec) -> list[str]:
     return changes
 
 
-def _write(db: sqlite_utils.Database, spec: JobSpec) -> list[str]:
+def _write(db: JobDatabase, spec: JobSpec) -> list[str]:
     """Replace the job's office-given records with the spec's; returns notes for the user."""
     notes = []
     db.execute("UPDATE permit_area SET job_uuid = ? WHERE id = 1", [spec.job_id])
@@ -283,7 +282,7 @@ def create_job(jobs_dir: Path, spec: JobSpec, revision: int) -> AssignmentOutcom
     )
 
 
-def record_refusal(db: sqlite_utils.Database, revision: int, message: str, at: str) -> None:
+def record_refusal(db: JobDatabase, revision: int, message: str, at: str) -> None:
     """Keep why a revision was not applied, for `sync status`; the job's data is untouched."""
     set_sync_state(
         db, CONFLICT_KEY, json.dumps({"revision": revision, "message": message, "at": at})

@@ -6,8 +6,7 @@ import dataclasses
 import json
 from typing import Any
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import (
     load_boundary_points,
     load_control_points,
@@ -38,7 +37,7 @@ def _plain(obj: Any) -> dict[str, Any]:
     return {k: (str(v) if hasattr(v, "value") else v) for k, v in data.items()}
 
 
-def export_job(db: sqlite_utils.Database) -> dict[str, bytes]:
+def export_job(db: JobDatabase) -> dict[str, bytes]:
     """Package path (under data/) -> file bytes for the job's structured records."""
     permit = load_permit_area(db)
     boundary = load_boundary_points(db)

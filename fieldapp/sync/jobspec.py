@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import sqlite_utils
-
 from fieldapp.exchange.areas import activity_zone_from
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import DECREE_FIELDS
 from fieldapp.survey.boundary import BoundaryReport, validate_boundary
 from fieldapp.survey.crs import CrsError, parse_crs
@@ -76,7 +75,7 @@ def spec_sha256(doc: dict[str, Any]) -> str:
     return hashlib.sha256(canonical(doc)).hexdigest()
 
 
-def spec_from_job(db: sqlite_utils.Database) -> dict[str, Any]:
+def spec_from_job(db: JobDatabase) -> dict[str, Any]:
     """The spec of an existing job (the office's own job folder): its package JSON, no markers."""
     from fieldapp.sync.export import export_job
 

@@ -7,8 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
 from fieldapp.sync.wire import WireManifest
 
@@ -94,13 +93,13 @@ def _entry(row: tuple[Any, ...]) -> OutboxEntry:
     )
 
 
-def list_outbox(db: sqlite_utils.Database) -> list[OutboxEntry]:
+def list_outbox(db: JobDatabase) -> list[OutboxEntry]:
     """Every revision, oldest first: what the GUI outbox view lists."""
     rows = db.execute(f"SELECT {_COLUMNS} FROM outbox ORDER BY id").fetchall()
     return [_entry(r) for r in rows]
 
 
-def get_entry(db: sqlite_utils.Database, package_id: str, revision: int) -> OutboxEntry | None:
+def get_entry(db: JobDatabase, package_id: str, revision: int) -> OutboxEntry | None:
     row = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE package_id = ? AND revision = ?",
         [package_id, revision],
@@ -108,18 +107,18 @@ def get_entry(db: sqlite_utils.Database, package_id: str, revision: int) -> Outb
     return None if row is None else _entry(row)
 
 
-def latest_entry(db: sqlite_utils.Database) -> OutboxEntry | None:
+def latest_entry(db: JobDatabase) -> OutboxEntry | None:
     row = db.execute(
         f"SELECT {_COLUMNS} FROM outbox WHERE state != 'draft' ORDER BY id DESC LIMIT 1"
     ).fetchone()
     return None if row is None else _entry(row)
 
 
-def pending_uploads(db: sqlite_utils.Database) -> list[OutboxEntry]:
+def pending_uploads(db: JobDatabase) -> list[OutboxEntry]:
     return [e for e in list_outbox(db) if e.state in PENDING_UPLOAD]
 
 
-def wire_manifest(db: sqlite_utils.Database, package_id: str, revision: int) -> WireManifest:
+def wire_manifest(db: JobDatabase, package_id: str, revision: int) -> WireManifest:
     row = db.execute(
         "SELECT wire_manifest FROM outbox WHERE package_id = ? AND revision = ?",
         [package_id, revision],
@@ -130,7 +129,7 @@ def wire_manifest(db: sqlite_utils.Database, package_id: str, revision: int) -> 
 
 
 def insert_draft(
-    db: sqlite_utils.Database,
+    db: JobDatabase,
     package_id: str,
     revision: int,
     supersedes: int | None,
@@ -145,7 +144,7 @@ def insert_draft(
         )
 
 
-def delete_drafts(db: sqlite_utils.Database) -> list[str]:
+def delete_drafts(db: JobDatabase) -> list[str]:
     """Forget drafts a crash left behind; returns their bag folders for the caller to remove."""
     with db.atomic():
         rows = db.execute("SELECT bag_dir FROM outbox WHERE state = 'draft'").fetchall()
@@ -154,7 +153,7 @@ def delete_drafts(db: sqlite_utils.Database) -> list[str]:
 
 
 def transition(
-    db: sqlite_utils.Database,
+    db: JobDatabase,
     package_id: str,
     revision: int,
     to: OutboxState,
@@ -200,7 +199,7 @@ def transition(
     return result
 
 
-def set_error(db: sqlite_utils.Database, package_id: str, revision: int, error: str | None) -> None:
+def set_error(db: JobDatabase, package_id: str, revision: int, error: str | None) -> None:
     with db.atomic():
         db.execute(
             "UPDATE outbox SET last_error = ?, updated_at = ?"

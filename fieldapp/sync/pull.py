@@ -18,8 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.jobfile import JobFileError
 from fieldapp.store.records import load_permit_area
 from fieldapp.sync import outbox
@@ -82,12 +81,12 @@ class AssignmentsPull:
     outcomes: tuple[AssignmentOutcome, ...]
 
 
-def get_cursor(db: sqlite_utils.Database) -> int:
+def get_cursor(db: JobDatabase) -> int:
     value = get_sync_state(db, CURSOR_KEY)
     return int(value) if value is not None else 0
 
 
-def list_inbox(db: sqlite_utils.Database) -> list[InboxMessage]:
+def list_inbox(db: JobDatabase) -> list[InboxMessage]:
     rows = db.execute(
         "SELECT office_event_id, kind, package_id, revision, state, notes, actor, at"
         " FROM sync_inbox ORDER BY office_event_id"
@@ -110,7 +109,7 @@ def _path(start: OutboxState, goal: OutboxState) -> list[OutboxState]:
     return []
 
 
-def _apply(db: sqlite_utils.Database, event: dict[str, Any]) -> outbox.OutboxEntry | None:
+def _apply(db: JobDatabase, event: dict[str, Any]) -> outbox.OutboxEntry | None:
     if event["kind"] != "review" or event["package_id"] is None:
         return None
     entry = outbox.get_entry(db, event["package_id"], int(event["revision"]))
@@ -226,7 +225,7 @@ def _refused(event: dict[str, Any], exc: SpecError, path: Path | None) -> Assign
     )
 
 
-def _insert_inbox(db: sqlite_utils.Database, event: dict[str, Any]) -> None:
+def _insert_inbox(db: JobDatabase, event: dict[str, Any]) -> None:
     db.execute(
         "INSERT OR IGNORE INTO sync_inbox (office_event_id, kind, package_id,"
         " revision, state, notes, actor, at, payload) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",

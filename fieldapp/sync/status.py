@@ -9,8 +9,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-import sqlite_utils
-
+from fieldapp.store.database import JobDatabase
 from fieldapp.sync import outbox
 from fieldapp.sync.net import office_url_problem as office_url_problem  # the GUI's import
 from fieldapp.sync.outbox import OutboxEntry, OutboxState
@@ -52,11 +51,11 @@ def summarize(entries: Sequence[OutboxEntry]) -> OutboxSummary:
     )
 
 
-def outbox_summary(db: sqlite_utils.Database) -> OutboxSummary:
+def outbox_summary(db: JobDatabase) -> OutboxSummary:
     return summarize(outbox.list_outbox(db))
 
 
-def queue_sealed(db: sqlite_utils.Database) -> list[OutboxEntry]:
+def queue_sealed(db: JobDatabase) -> list[OutboxEntry]:
     """Mark sealed revisions as waiting for a link (what automatic sending means)."""
     return [
         outbox.transition(db, e.package_id, e.revision, OutboxState.QUEUED, detail="auto-push")

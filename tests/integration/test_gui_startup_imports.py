@@ -27,6 +27,7 @@ HEAVY = (
     "openpyxl",
     "ezdxf",
     "httpx",
+    "sqlite_utils",  # row writes; opening a job only reads
     "nacl",  # signing sync packages
     "fieldapp.demo_job",  # first run only
     "fieldapp.exchange.boundary_import",  # file importers and exports

@@ -4,10 +4,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from fieldapp.store import LATEST_VERSION, JobFileError, JobStore, SchemaTooNewError, migrate
 from fieldapp.store import records as rec
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.jobfile import DB_NAME, SUBFOLDERS
 from fieldapp.store.migrations import MIGRATIONS, schema_version
 from fieldapp.survey.models import BoundaryPoint
@@ -16,7 +16,7 @@ from fieldapp.survey.models import BoundaryPoint
 def _old_job(folder: Path, version: int) -> None:
     """A job folder as an older fieldapp wrote it: schema up to ``version`` and some data."""
     folder.mkdir()
-    db = sqlite_utils.Database(sqlite3.connect(folder / DB_NAME, isolation_level=None))
+    db = JobDatabase(sqlite3.connect(folder / DB_NAME, isolation_level=None))
     migrate(db, target=version)
     db["permit_area"].insert(
         {

@@ -6,10 +6,10 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 from fixfactory import LAT0, LON0, make_fix
 
 from fieldapp.store import LATEST_VERSION, JobStore, migrate
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.installation import add_witness, load_installation
 from fieldapp.store.jobfile import DB_NAME, SUBFOLDERS
 from fieldapp.store.migrations import schema_version
@@ -33,7 +33,7 @@ def _old_job(folder: Path, version: int) -> None:
     folder.mkdir()
     for sub in SUBFOLDERS:
         (folder / sub).mkdir()
-    db = sqlite_utils.Database(sqlite3.connect(folder / DB_NAME, isolation_level=None))
+    db = JobDatabase(sqlite3.connect(folder / DB_NAME, isolation_level=None))
     migrate(db, target=version)
     db["permit_area"].insert(
         {"id": 1, "job_uuid": "u", "name": "Lama", "crs": "auto", "created_at": "2024-01-01",
@@ -73,7 +73,7 @@ def test_older_job_upgrades_with_markers_intact_and_takes_new_records(
 def test_running_occupation_written_at_version_4_survives_the_upgrade(tmp_path: Path) -> None:
     folder = tmp_path / "v4.fieldapp"
     _old_job(folder, OCCUPATION_VERSION)
-    db = sqlite_utils.Database(sqlite3.connect(folder / DB_NAME, isolation_level=None))
+    db = JobDatabase(sqlite3.connect(folder / DB_NAME, isolation_level=None))
     # Rows as a version-4 fieldapp wrote them (it had no change_log to write to).
     profile = GateProfile(min_epochs=3, min_seconds=2)
     db["occupation"].insert(

@@ -6,9 +6,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-import sqlite_utils
 
 from fieldapp.store import LATEST_VERSION, JobStore, migrate
+from fieldapp.store.database import JobDatabase
 from fieldapp.store.jobfile import DB_NAME
 from fieldapp.store.migrations import schema_version
 from fieldapp.store.printlog import (
@@ -106,7 +106,7 @@ def test_bad_entries_are_refused(store: JobStore) -> None:
 def test_older_job_upgrades_to_the_print_log(tmp_path: Path, version: int) -> None:
     folder = tmp_path / f"v{version}.fieldapp"
     folder.mkdir()
-    db = sqlite_utils.Database(sqlite3.connect(folder / DB_NAME, isolation_level=None))
+    db = JobDatabase(sqlite3.connect(folder / DB_NAME, isolation_level=None))
     migrate(db, target=version)
     db["permit_area"].insert(
         {"id": 1, "job_uuid": "u", "name": "Lama", "holder": "PT Lama", "crs": "auto",
