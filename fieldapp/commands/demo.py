@@ -68,6 +68,9 @@ def _demo(args: argparse.Namespace) -> int:
         return _screenshots(args)
     if not args.report:
         store.close()
+        from fieldapp.gui_preload import preload
+
+        preload()
         from fieldapp.ui.demo import run_demo
 
         return run_demo(path, exit_when_shown=args.exit_when_shown)
