@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
@@ -26,6 +27,7 @@ STREAM_BLOCK = 256 << 10
 # to disk; with two streams one is always sending while the other waits (on a 300 ms
 # mobile link that wait is per photo).
 PARALLEL_BLOBS = 2
+ABORT_POLL_S = 0.2  # how soon a stream in backoff notices that the other one failed
 T = TypeVar("T")
 
 
@@ -154,19 +156,20 @@ class PushJob:
         return self._outcome
 
     # -- the work ---------------------------------------------------------------------
+    # The callback runs under the lock: with two streams, snapshots reach it in order.
     def _set_progress(self, **changes: Any) -> None:
         with self._progress_lock:
-            self._progress = progress = replace(self._progress, **changes)
-        if self._on_progress is not None:
-            self._on_progress(progress)
+            self._progress = replace(self._progress, **changes)
+            if self._on_progress is not None:
+                self._on_progress(self._progress)
 
     def _count(self, delta: int, **changes: Any) -> None:
         """Add ``delta`` bytes to the done count (negative when the office holds less)."""
         with self._progress_lock:
             done = self._progress.bytes_done + delta
-            self._progress = progress = replace(self._progress, bytes_done=done, **changes)
-        if self._on_progress is not None:
-            self._on_progress(progress)
+            self._progress = replace(self._progress, bytes_done=done, **changes)
+            if self._on_progress is not None:
+                self._on_progress(self._progress)
 
     def run(self) -> PushOutcome:
         """Push every pending revision; blocking (the CLI calls it, ``start`` threads it)."""
@@ -228,17 +231,24 @@ class PushJob:
                     return PushOutcome(status, tuple(pushed), error)
         return PushOutcome(PushStatus.FINISHED, tuple(pushed))
 
-    def _sleep(self, attempt: int) -> None:
-        if self._cancel.wait(self.retry.delay(attempt)):
-            raise _Cancelled
+    def _sleep(self, attempt: int, abort: Sequence[BaseException] = ()) -> None:
+        # In short steps: the other stream failing must not wait out this one's backoff.
+        end = time.monotonic() + self.retry.delay(attempt)
+        while (left := end - time.monotonic()) > 0:
+            if self._cancel.wait(min(left, ABORT_POLL_S)):
+                raise _Cancelled
+            if abort:
+                raise _Aborted
 
-    def _with_retries(self, call: Callable[[], T]) -> T:
+    def _with_retries(self, call: Callable[[], T], abort: Sequence[BaseException] = ()) -> T:
         import httpx
 
         attempt = 0
         while True:
             if self._cancel.is_set():
                 raise _Cancelled
+            if abort:
+                raise _Aborted
             try:
                 return call()
             except (httpx.TransportError, _Retryable) as exc:
@@ -247,9 +257,16 @@ class PushJob:
                 attempt += 1
                 if attempt >= self.retry.max_attempts:
                     raise _Retryable(f"office unreachable after {attempt} attempts: {exc}") from exc
-                self._sleep(attempt)
+                self._sleep(attempt, abort)
 
-    def _request(self, client: httpx.Client, method: str, url: str, **kw: Any) -> httpx.Response:
+    def _request(
+        self,
+        client: httpx.Client,
+        method: str,
+        url: str,
+        abort: Sequence[BaseException] = (),
+        **kw: Any,
+    ) -> httpx.Response:
         def call() -> httpx.Response:
             response = client.request(method, url, **kw)
             if response.status_code >= 500 or response.status_code == 429:
@@ -258,7 +275,7 @@ class PushJob:
                 raise PushError(f"office refused ({response.status_code}): {_detail(response)}")
             return response
 
-        return self._with_retries(call)
+        return self._with_retries(call, abort)
 
     def _push_one(
         self, store: JobStore, client: httpx.Client, entry: OutboxEntry, manifest: WireManifest
@@ -328,9 +345,13 @@ class PushJob:
                     failed.append(exc)
                     return
 
-        with ThreadPoolExecutor(self.parallel, thread_name_prefix="fieldapp-push-blob") as pool:
-            for _ in range(self.parallel):
-                pool.submit(worker)
+        try:
+            with ThreadPoolExecutor(self.parallel, thread_name_prefix="fieldapp-push-blob") as pool:
+                for _ in range(self.parallel):
+                    pool.submit(worker)
+        except BaseException as exc:  # Ctrl-C in the CLI: the streams stop at their next block
+            failed.append(exc)
+            raise
         if failed:
             raise failed[0]
 
@@ -379,9 +400,9 @@ class PushJob:
                 failures += 1
                 if failures >= self.retry.max_attempts:
                     raise _Retryable(f"{rel}: upload failed {failures} times in a row")
-                self._sleep(failures)
+                self._sleep(failures, abort)
                 # Never trust our own count after a failure: the office says where it stands.
-                response = self._request(client, "HEAD", f"/blobs/{sha}")
+                response = self._request(client, "HEAD", f"/blobs/{sha}", abort)
             if response.status_code in (413, 422):
                 raise PushError(f"{rel}: {_detail(response)}")
             if response.status_code not in (200, 204, 409):

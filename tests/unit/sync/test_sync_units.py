@@ -106,3 +106,19 @@ def test_office_tokens_never_start_with_a_dash_so_the_cli_takes_them() -> None:
     tokens = [new_token() for _ in range(2000)]  # ~31 of 2000 would start with "-" otherwise
     assert not [t for t in tokens if t.startswith("-")]
     assert len(set(tokens)) == len(tokens) and all(len(t) >= 43 for t in tokens)
+
+
+def test_a_stream_in_backoff_stops_when_the_other_stream_has_failed(tmp_path: Path) -> None:
+    import threading
+
+    from fieldapp.sync.push import PushJob, _Aborted, _Cancelled
+
+    # A 10-minute backoff: without the abort check this test would sit it out.
+    job = PushJob(tmp_path, "http://127.0.0.1:1", "t", retry=RetryPolicy(8, 600.0, 600.0))
+    failed: list[BaseException] = []
+    threading.Timer(0.1, failed.append, [RuntimeError("the other blob was refused")]).start()
+    with pytest.raises(_Aborted):
+        job._sleep(1, failed)
+    threading.Timer(0.1, job.cancel).start()
+    with pytest.raises(_Cancelled):
+        job._sleep(1)
