@@ -57,6 +57,10 @@ class Uploads:
         self._arrivals.pop(sha, None)
         self._locks.pop(sha, None)
 
+    def drop_arrival(self, sha: str) -> None:
+        """Rehash from disk next time; the lock stays, as its holder is still writing."""
+        self._arrivals.pop(sha, None)
+
 
 def build_router(db: Database, blobs: BlobStore, bench: bool) -> APIRouter:
     router = APIRouter(prefix=API_PREFIX)
@@ -139,7 +143,11 @@ def build_router(db: Database, blobs: BlobStore, bench: bool) -> APIRouter:
                 return Response(status_code=409, headers=_blob_headers(held, size, False))
             state = await run_in_threadpool(uploads.arrival, sha, held)
             fh = blobs.open_partial(sha, held)
-            arriving = ArrivingBlob(fh, state.digest)
+            try:
+                arriving = ArrivingBlob(fh, state.digest)
+            except BaseException:
+                fh.close()
+                raise
             arrived = held
             try:
                 async for block in request.stream():
@@ -153,7 +161,7 @@ def build_router(db: Database, blobs: BlobStore, bench: bool) -> APIRouter:
                 try:
                     state.offset += await arriving.finish()  # what came before a drop too
                 except BaseException:
-                    uploads.forget(sha)  # the digest may hold bytes the disk refused
+                    uploads.drop_arrival(sha)  # the digest may hold bytes the disk refused
                     raise
                 finally:
                     fh.close()
