@@ -37,6 +37,7 @@ def _connect(db_path: Path) -> JobDatabase:
     conn = sqlite3.connect(str(db_path), isolation_level=None, timeout=30, check_same_thread=False)
     db = JobDatabase(conn)
     db.execute("PRAGMA foreign_keys = ON")
+    db.execute("PRAGMA recursive_triggers = ON")  # as sqlite-utils set it when it opened jobs
     db.enable_wal()
     # FULL: a capture the UI reports as saved survives a power cut, not just a crash.
     db.execute("PRAGMA synchronous = FULL")
