@@ -363,12 +363,11 @@ class PushJob:
         sha: str,
         size: int,
         offset: int,
-        abort: list[BaseException] | None = None,
+        abort: Sequence[BaseException] = (),
     ) -> None:
         """tus-style: PATCH chunks at the office's offset; after any failure, ask (HEAD)."""
         import httpx
 
-        abort = abort if abort is not None else []
         path = bag / rel
         counted = offset  # this blob's bytes in the progress count
         self._count(offset, current_file=rel)
@@ -422,7 +421,7 @@ class _ChunkBody:
     """The bytes of one PATCH, read from the bag as httpx sends them; counts what went out."""
 
     def __init__(
-        self, job: PushJob, path: Path, offset: int, length: int, abort: list[BaseException]
+        self, job: PushJob, path: Path, offset: int, length: int, abort: Sequence[BaseException]
     ) -> None:
         self._job = job
         self._path = path
