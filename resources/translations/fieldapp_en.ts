@@ -29,7 +29,7 @@
 <context>
     <name>CameraButton</name>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="105" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="100" />
         <source>No camera</source>
         <translation type="unfinished" />
     </message>
@@ -37,72 +37,72 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="125" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="120" />
         <source>Camera – marker {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="135" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="130" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="138" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="133" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="149" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="144" />
         <source>Camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="150" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="145" />
         <source>Direction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="206" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="201" />
         <source>Point the camera and press Capture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="216" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="211" />
         <source>The camera is not ready yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="219" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="214" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="223" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="218" />
         <source>Camera error: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="226" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="221" />
         <source>Capture failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="234" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="229" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="242" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="237" />
         <source>Photo not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="245" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="240" />
         <source>Saved {0} ({1}) as photo {2} of marker {3}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="248" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="243" />
         <source>Photo saved: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -110,92 +110,92 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="94" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="106" />
         <source>Receiver and instrument</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="99" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="111" />
         <source>Simulator</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="112" />
         <source>Serial / Bluetooth port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="101" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="113" />
         <source>TCP (Wi-Fi)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="102" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="114" />
         <source>Replay a capture file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="109" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="121" />
         <source>Refresh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="119" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="131" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="125" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="137" />
         <source>Profiles…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="130" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="142" />
         <source>Total station…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="136" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="148" />
         <source>NTRIP corrections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="137" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="149" />
         <source>Total station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="131" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="143" />
         <source>Receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="132" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="144" />
         <source>Port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="133" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="145" />
         <source>Baud</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="134" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="146" />
         <source>TCP host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="135" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="147" />
         <source>Replay file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="170" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="176" />
         <source>No corrections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="185" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="195" />
         <source>Capture file</source>
         <translation type="unfinished" />
     </message>
@@ -203,187 +203,187 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="103" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="111" />
         <source>Berita acara</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="105" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
         <source>Marker descriptions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="107" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
         <source>Stake-out report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="108" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="116" />
         <source>Deliverables folder (PDF, XLSX, DXF, photos)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="111" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="119" />
         <source>F4 (215 × 330 mm)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="121" />
         <source>name of the person signing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="123" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="117" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="125" />
         <source>Build</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="119" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="127" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="124" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="132" />
         <source>Choose the documents and press Build.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="139" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="147" />
         <source>Paper</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="140" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="148" />
         <source>Signs for the permit holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="144" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="152" />
         <source>Folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="149" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="157" />
         <source>Build documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="160" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="168" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="160" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="168" />
         <source>Made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="162" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="170" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="163" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="171" />
         <source>Print…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="169" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="177" />
         <source>Documents in the folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
         <source>Printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
         <source>Document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
         <source>Copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="175" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="191" />
         <source>Print log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="217" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="225" />
         <source>All installed markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="220" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="228" />
         <source>Marker {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="225" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="233" />
         <source>Folder for the documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="258" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="266" />
         <source>Choose at least one document to build.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="271" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="279" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="280" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="288" />
         <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="285" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="293" />
         <source>Document {0} of {1}: {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="298" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="306" />
         <source>Done: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="301" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="309" />
         <source>Cancelled; nothing half-written was left.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="303" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="311" />
         <source>Finished before: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="307" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="315" />
         <source>Failed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="308" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="316" />
         <source>The build failed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="368" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="376" />
         <source>free</source>
         <translation type="unfinished" />
     </message>
@@ -391,88 +391,88 @@
 <context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="41" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="26" />
         <source>GNSS receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="59" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="44" />
         <source>Link</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="60" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="45" />
         <source>Fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="61" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="46" />
         <source>Satellites</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="62" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
         <source>Sigma</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="63" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
         <source>PDOP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="49" />
         <source>Corr. age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="65" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="50" />
         <source>NTRIP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="52" />
         <source>Raw log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
         <source>● recording</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="96" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="81" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="84" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
         <source>not used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="92" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
         <source>offline, retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="93" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="78" />
         <source>connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="94" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
         <source>streaming, {0} kB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="95" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="80" />
         <source>refused by the caster</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="136" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="121" />
         <source>H {0} m{1} ({2})</source>
         <translation type="unfinished" />
     </message>
@@ -725,142 +725,160 @@
     </message>
 </context>
 <context>
+    <name>Live</name>
+    <message>
+        <location filename="../../fieldapp/ui/live.py" line="63" />
+        <source>No data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/live.py" line="64" />
+        <source>No data since {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/live.py" line="73" />
+        <source>{0} s ago</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="133" />
+        <location filename="../../fieldapp/ui/main_window.py" line="148" />
         <source>Main</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="143" />
-        <location filename="../../fieldapp/ui/main_window.py" line="194" />
+        <location filename="../../fieldapp/ui/main_window.py" line="158" />
+        <location filename="../../fieldapp/ui/main_window.py" line="209" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="144" />
-        <location filename="../../fieldapp/ui/main_window.py" line="180" />
-        <location filename="../../fieldapp/ui/main_window.py" line="186" />
+        <location filename="../../fieldapp/ui/main_window.py" line="159" />
+        <location filename="../../fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../fieldapp/ui/main_window.py" line="201" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="145" />
+        <location filename="../../fieldapp/ui/main_window.py" line="160" />
         <source>Recent jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="148" />
+        <location filename="../../fieldapp/ui/main_window.py" line="163" />
         <source>Receiver…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="149" />
+        <location filename="../../fieldapp/ui/main_window.py" line="164" />
         <source>Connect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="150" />
+        <location filename="../../fieldapp/ui/main_window.py" line="165" />
         <source>Disconnect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="152" />
+        <location filename="../../fieldapp/ui/main_window.py" line="167" />
         <source>Bahasa / English</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="153" />
+        <location filename="../../fieldapp/ui/main_window.py" line="168" />
         <source>Day / night</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="163" />
+        <location filename="../../fieldapp/ui/main_window.py" line="178" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="165" />
+        <location filename="../../fieldapp/ui/main_window.py" line="180" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="172" />
+        <location filename="../../fieldapp/ui/main_window.py" line="187" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="177" />
+        <location filename="../../fieldapp/ui/main_window.py" line="192" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="180" />
+        <location filename="../../fieldapp/ui/main_window.py" line="195" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="222" />
+        <location filename="../../fieldapp/ui/main_window.py" line="238" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="223" />
+        <location filename="../../fieldapp/ui/main_window.py" line="239" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="224" />
+        <location filename="../../fieldapp/ui/main_window.py" line="240" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="225" />
+        <location filename="../../fieldapp/ui/main_window.py" line="241" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="226" />
+        <location filename="../../fieldapp/ui/main_window.py" line="242" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="227" />
+        <location filename="../../fieldapp/ui/main_window.py" line="243" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="228" />
+        <location filename="../../fieldapp/ui/main_window.py" line="244" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="284" />
+        <location filename="../../fieldapp/ui/main_window.py" line="318" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="285" />
+        <location filename="../../fieldapp/ui/main_window.py" line="319" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="286" />
+        <location filename="../../fieldapp/ui/main_window.py" line="320" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="304" />
+        <location filename="../../fieldapp/ui/main_window.py" line="338" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="348" />
+        <location filename="../../fieldapp/ui/main_window.py" line="382" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="387" />
+        <location filename="../../fieldapp/ui/main_window.py" line="422" />
         <source>Language changes fully after a restart.</source>
         <translation type="unfinished" />
     </message>
@@ -868,27 +886,27 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="230" />
+        <location filename="../../fieldapp/ui/map_view.py" line="227" />
         <source>Longitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="230" />
+        <location filename="../../fieldapp/ui/map_view.py" line="227" />
         <source>Latitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="232" />
+        <location filename="../../fieldapp/ui/map_view.py" line="229" />
         <source>Easting (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="232" />
+        <location filename="../../fieldapp/ui/map_view.py" line="229" />
         <source>Northing (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="218" />
+        <location filename="../../fieldapp/ui/map_view.py" line="215" />
         <source>▲
 N</source>
         <translation type="unfinished" />
@@ -919,7 +937,7 @@ N</source>
     </message>
     <message>
         <location filename="../../fieldapp/ui/ntrip_dialog.py" line="112" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="332" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="331" />
         <source>Load mountpoints</source>
         <translation type="unfinished" />
     </message>
@@ -1040,52 +1058,52 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="312" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="311" />
         <source>Cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="326" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="325" />
         <source>Asking {0}:{1} for its mountpoints…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="332" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="331" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="347" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="346" />
         <source>Mountpoints not loaded: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="352" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="351" />
         <source>yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="352" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="351" />
         <source>no</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="356" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="355" />
         <source>{0} km</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="368" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="367" />
         <source>The caster lists no mountpoints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="371" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="370" />
         <source>{0} mountpoints; no position yet, so no distances. Tap one to use it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="376" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="375" />
         <source>{0} mountpoints, nearest first. Tap one to use it.</source>
         <translation type="unfinished" />
     </message>
@@ -1153,80 +1171,80 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="209" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="213" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="233" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="237" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="239" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="243" />
         <source>Antenna height: type a number of metres, e.g. 1,800</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="244" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="248" />
         <source>No receiver connected.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="393" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="423" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="397" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="427" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="186" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="355" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="359" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="259" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="263" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="299" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="303" />
         <source>Saving the result…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="319" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="323" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="334" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="338" />
         <source>Recording: waiting for epochs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="343" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="420" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="347" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="424" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="362" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="366" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="381" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="385" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="386" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="390" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="390" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="394" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>
@@ -1312,221 +1330,221 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="142" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="137" />
         <source>Seal package</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="143" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="138" />
         <source>Send now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="145" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="140" />
         <source>Get office news</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="146" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="141" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="154" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="410" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="149" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="409" />
         <source>{0} / {1} MB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="155" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="413" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="150" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="412" />
         <source>{0} MB/s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="160" />
         <source>Package</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="161" />
         <source>Rev.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="167" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="162" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="168" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="163" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="169" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="164" />
         <source>Sealed at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="170" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
         <source>Updated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="171" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
         <source>Office notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="221" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="220" />
         <source>{0} MB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="239" />
         <source>Sealing the package…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
         <source>Sending…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
         <source>Getting the office's news…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
         <source>Checking the link to the office…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
         <source>Offline, waiting for signal ({0} to send)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
         <source>Automatic sending is off ({0} to send)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="246" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
         <source>Enter the office address and the device token to send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="251" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="250" />
         <source>{0} package(s) waiting to be sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="253" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="252" />
         <source>All sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="255" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="254" />
         <source>{0} awaiting review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="257" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="256" />
         <source>Nothing to send yet: seal a package first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="259" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="258" />
         <source>{0} returned: revise and seal again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="273" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="272" />
         <source>The office did not accept the device token ({0}). Check the token below; the office makes one with “fieldapp office device add”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="278" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="277" />
         <source>The office knows this laptop with another signing key: ask the office to register the device again. ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="282" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="281" />
         <source>The office refused {0}: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="284" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="283" />
         <source>The office cannot be reached: {0}. Packages stay queued.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="288" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="287" />
         <source>The office had an internal error ({0}); try again later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="291" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="475" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="290" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="477" />
         <source>Failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="348" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="347" />
         <source>Sealed revision {0} of package {1}: {2} files, {3} MB.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="358" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="357" />
         <source>Not sealed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="360" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="359" />
         <source>Sealing failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="370" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="452" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="369" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="454" />
         <source>Enter the office address and the device token below.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="426" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="425" />
         <source>Sent {0} package revision(s); the office has them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="435" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="437" />
         <source>Sending cancelled; it resumes where it stopped.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="438" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="440" />
         <source>No link to the office: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="440" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="442" />
         <source>the package</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="465" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="467" />
         <source>Office news: {0} package revision(s) changed state.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="472" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="474" />
         <source>the inbox request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="534" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="539" />
         <source>No link to the office ({0}); next try in {1} s.</source>
         <translation type="unfinished" />
     </message>
@@ -1597,127 +1615,127 @@ N</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="131" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="132" />
         <source>Print {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="151" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="152" />
         <source>e.g. copy for the office archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="152" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="153" />
         <source>Reason for this copy (printed on every page)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="165" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="166" />
         <source>Print…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="167" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="168" />
         <source>Cancel printing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="169" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="170" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="172" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="173" />
         <source>This print:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="206" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="207" />
         <source>Berita acara</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="207" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
         <source>Marker descriptions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
         <source>Stake-out report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="210" />
         <source>Other document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="228" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="229" />
         <source>Cannot print</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="229" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="230" />
         <source>This document cannot be printed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="239" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="240" />
         <source>{0}, {1} pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="242" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="243" />
         <source>Free print</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="243" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="244" />
         <source>No original/copy rule for this document; the print is logged.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="245" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="246" />
         <source>ORIGINAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="247" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="248" />
         <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="253" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="254" />
         <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="261" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
         <source>Printed before:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="301" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="302" />
         <source>This document was printed meanwhile; check and print again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="306" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="307" />
         <source>Type the reason for this copy first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="378" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="379" />
         <source>Not printed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="392" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="393" />
         <source>Printed and logged: {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="393" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="394" />
         <source>free print</source>
         <translation type="unfinished" />
     </message>
@@ -1725,27 +1743,27 @@ N</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="72" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="73" />
         <source>Cannot read {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="75" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="76" />
         <source>The printer did not accept the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="83" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="84" />
         <source>Printing cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="86" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="87" />
         <source>The printer refused page {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="101" />
         <source>The printer did not finish the job.</source>
         <translation type="unfinished" />
     </message>
@@ -1753,179 +1771,179 @@ N</source>
 <context>
     <name>StakeoutView</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="86" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="88" />
         <source>Target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="90" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="92" />
         <source>Nearest</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="100" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="102" />
         <source>Forward/right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="101" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="103" />
         <source>North/east</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="94" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="96" />
         <source>Total station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="93" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="95" />
         <source>GNSS</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="105" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="107" />
         <source>Sound</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="135" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="137" />
         <source>Save stake</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="254" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="257" />
         <source>No position yet: orient the instrument and measure first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="256" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="259" />
         <source>No position yet: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="261" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="264" />
         <source>Every marker is staked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="275" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="278" />
         <source>No position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="275" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="278" />
         <source>No target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="291" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="294" />
         <source>Ground {0} m (grid {1} m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="296" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="299" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="296" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="299" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="297" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="300" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="355" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="297" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="300" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="355" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
         <source>North</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
         <source>South</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="304" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
         <source>East</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="304" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
         <source>West</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="329" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="332" />
         <source>Set Hz {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="330" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="333" />
         <source>Not measured yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="331" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="334" />
         <source>HD {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="334" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="337" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="349" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
         <source>Turn {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="351" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="354" />
         <source>Out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="351" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="354" />
         <source>In</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="356" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="359" />
         <source>Off {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="359" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="362" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="373" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="376" />
         <source>Instrument link lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="383" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="386" />
         <source>Measure the prism first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="391" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="394" />
         <source>Stake not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="393" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="396" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
         <translation type="unfinished" />
     </message>
@@ -1933,161 +1951,161 @@ N</source>
 <context>
     <name>StationPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="131" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="129" />
         <source>Station setup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="135" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="133" />
         <source>Instrument…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="139" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="137" />
         <source>Station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="144" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="142" />
         <source>Backsight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="147" />
         <source>Instr. ht (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
         <source>Prism ht (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="153" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
         <source>Measure backsight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="154" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="152" />
         <source>with distance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="158" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="156" />
         <source>Not oriented yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="163" />
         <source>Measure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="167" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
         <source>Track</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="204" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="202" />
         <source>Azimuth (DMS)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="225" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="223" />
         <source>{0}: type a number of metres, e.g. 1,550</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="230" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="228" />
         <source>Prism height</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="235" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="233" />
         <source>Setup changed: measure the backsight again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="245" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="253" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="315" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="243" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="251" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="313" />
         <source>Instrument: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="248" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="261" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="246" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="259" />
         <source>Choose the instrument's port first (Instrument…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="256" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="254" />
         <source>Instrument ready: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="262" />
         <source>The instrument is still measuring…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="266" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
         <source>Measuring…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="270" />
         <source>Choose the station (a control point).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="274" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="343" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="341" />
         <source>Instrument height</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="280" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="278" />
         <source>Backsight azimuth: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="283" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="281" />
         <source>azimuth {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="287" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="285" />
         <source>Choose a backsight point other than the station.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="294" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="292" />
         <source>Measure the backsight first: the instrument is not oriented.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="318" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="316" />
         <source>Instrument link lost: {0}. Press Measure to reconnect.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="332" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="330" />
         <source>Measured.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="360" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="358" />
         <source>Oriented on {0}: Hz {1}, orientation {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="364" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="362" />
         <source>Backsight distance residual {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="368" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="366" />
         <source>Oriented. Aim at the prism and press Measure or Track.</source>
         <translation type="unfinished" />
     </message>
@@ -2095,264 +2113,264 @@ N</source>
 <context>
     <name>Texts</name>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="17" />
+        <location filename="../../fieldapp/ui/texts.py" line="32" />
         <source>RTK Fixed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="18" />
+        <location filename="../../fieldapp/ui/texts.py" line="33" />
         <source>RTK Float</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="19" />
+        <location filename="../../fieldapp/ui/texts.py" line="34" />
         <source>DGPS</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="20" />
+        <location filename="../../fieldapp/ui/texts.py" line="35" />
         <source>Autonomous</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="21" />
+        <location filename="../../fieldapp/ui/texts.py" line="36" />
         <source>PPS</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="22" />
+        <location filename="../../fieldapp/ui/texts.py" line="37" />
         <source>Dead reckoning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="23" />
+        <location filename="../../fieldapp/ui/texts.py" line="38" />
         <source>Manual</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="24" />
+        <location filename="../../fieldapp/ui/texts.py" line="39" />
         <source>Simulation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="27" />
+        <location filename="../../fieldapp/ui/texts.py" line="42" />
         <source>No fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="31" />
+        <location filename="../../fieldapp/ui/texts.py" line="46" />
         <source>Unknown ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="36" />
+        <location filename="../../fieldapp/ui/texts.py" line="51" />
         <source>measured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="38" />
+        <location filename="../../fieldapp/ui/texts.py" line="53" />
         <source>estimated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="39" />
+        <location filename="../../fieldapp/ui/texts.py" line="54" />
         <source>unknown</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="45" />
+        <location filename="../../fieldapp/ui/texts.py" line="60" />
         <source>Connecting</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="46" />
+        <location filename="../../fieldapp/ui/texts.py" line="61" />
         <source>Live</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="47" />
+        <location filename="../../fieldapp/ui/texts.py" line="62" />
         <source>No data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="48" />
+        <location filename="../../fieldapp/ui/texts.py" line="63" />
         <source>Lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="49" />
-        <location filename="../../fieldapp/ui/texts.py" line="50" />
-        <location filename="../../fieldapp/ui/texts.py" line="52" />
+        <location filename="../../fieldapp/ui/texts.py" line="64" />
+        <location filename="../../fieldapp/ui/texts.py" line="65" />
+        <location filename="../../fieldapp/ui/texts.py" line="67" />
         <source>Disconnected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="58" />
+        <location filename="../../fieldapp/ui/texts.py" line="73" />
         <source>planned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="59" />
+        <location filename="../../fieldapp/ui/texts.py" line="74" />
         <source>staked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="60" />
+        <location filename="../../fieldapp/ui/texts.py" line="75" />
         <source>installed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="61" />
+        <location filename="../../fieldapp/ui/texts.py" line="76" />
         <source>documented</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="67" />
+        <location filename="../../fieldapp/ui/texts.py" line="82" />
         <source>Far</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="68" />
+        <location filename="../../fieldapp/ui/texts.py" line="83" />
         <source>Near</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="69" />
+        <location filename="../../fieldapp/ui/texts.py" line="84" />
         <source>Within tolerance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="75" />
+        <location filename="../../fieldapp/ui/texts.py" line="92" />
         <source>no time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="76" />
+        <location filename="../../fieldapp/ui/texts.py" line="93" />
         <source>no position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="77" />
+        <location filename="../../fieldapp/ui/texts.py" line="94" />
         <source>not RTK fixed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="78" />
+        <location filename="../../fieldapp/ui/texts.py" line="95" />
         <source>no height</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="79" />
+        <location filename="../../fieldapp/ui/texts.py" line="96" />
         <source>no sigma</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="80" />
+        <location filename="../../fieldapp/ui/texts.py" line="97" />
         <source>sigma only estimated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="81" />
+        <location filename="../../fieldapp/ui/texts.py" line="98" />
         <source>horizontal sigma too large</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="82" />
+        <location filename="../../fieldapp/ui/texts.py" line="99" />
         <source>vertical sigma too large</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="83" />
+        <location filename="../../fieldapp/ui/texts.py" line="100" />
         <source>no PDOP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="84" />
+        <location filename="../../fieldapp/ui/texts.py" line="101" />
         <source>PDOP too high</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="85" />
+        <location filename="../../fieldapp/ui/texts.py" line="102" />
         <source>duplicate time</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="86" />
+        <location filename="../../fieldapp/ui/texts.py" line="103" />
         <source>outlier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="92" />
+        <location filename="../../fieldapp/ui/texts.py" line="111" />
         <source>no usable epochs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="93" />
+        <location filename="../../fieldapp/ui/texts.py" line="112" />
         <source>too few epochs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="94" />
+        <location filename="../../fieldapp/ui/texts.py" line="113" />
         <source>too short</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="95" />
+        <location filename="../../fieldapp/ui/texts.py" line="114" />
         <source>horizontal scatter too large</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="96" />
+        <location filename="../../fieldapp/ui/texts.py" line="115" />
         <source>vertical scatter too large</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="102" />
+        <location filename="../../fieldapp/ui/texts.py" line="123" />
         <source>North</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="103" />
+        <location filename="../../fieldapp/ui/texts.py" line="124" />
         <source>East</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="104" />
+        <location filename="../../fieldapp/ui/texts.py" line="125" />
         <source>South</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="105" />
+        <location filename="../../fieldapp/ui/texts.py" line="126" />
         <source>West</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="106" />
+        <location filename="../../fieldapp/ui/texts.py" line="127" />
         <source>Close-up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="112" />
+        <location filename="../../fieldapp/ui/texts.py" line="135" />
         <source>District/village officer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="115" />
+        <location filename="../../fieldapp/ui/texts.py" line="138" />
         <source>Neighbouring permit holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="118" />
+        <location filename="../../fieldapp/ui/texts.py" line="141" />
         <source>Other-sector permit holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="121" />
+        <location filename="../../fieldapp/ui/texts.py" line="144" />
         <source>Land-right holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="122" />
+        <location filename="../../fieldapp/ui/texts.py" line="145" />
         <source>Forestry officer</source>
         <translation type="unfinished" />
     </message>

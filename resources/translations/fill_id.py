@@ -452,6 +452,30 @@ ID = {
     "{0} epochs saved in the job.": "{0} epoch tersimpan di pekerjaan.",
 }
 
+# Issue 12 (the field screen a surveyor trusts), one table per area so that work on one area
+# never edits the lines of another.
+ID_STAKEOUT: dict[str, str] = {
+    # stake-out tab, quality profile, Ukur & simpan, spoken guidance
+}
+
+ID_LIVE: dict[str, str] = {
+    # status strip, stale readouts, GNSS panel
+    "No data": "Tidak ada data",
+    "No data since {0}": "Tidak ada data sejak {0}",
+    "{0} s ago": "{0} dtk lalu",
+}
+
+ID_RECORDS: dict[str, str] = {
+    # occupation guards, installation (photos, witnesses, marker picker)
+}
+
+ID_WINDOW: dict[str, str] = {
+    # window chrome: theme and language, map navigation, ports, layout
+}
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW):
+    ID.update(_area)
+
 
 def fill(ts: Path, table: dict[str, str]) -> list[str]:
     tree = ET.parse(ts)
