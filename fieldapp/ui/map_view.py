@@ -358,6 +358,45 @@ class MapView(QWidget):
             self._track.append((e, n))
             self.track_item.setData([t[0] for t in self._track], [t[1] for t in self._track])
 
+    def set_position_live(self, live: bool, note: str = "") -> None:
+        """Draw the live position and its ellipse grey, with ``note`` on the map, when not live.
+
+        Called on every redraw tick: pens change only when ``live`` changes, the note's text
+        only when it changes.
+        """
+        if getattr(self, "_position_live", None) is not live:
+            self._position_live = live
+            pal = self.palette_
+            if live:
+                self.ellipse_item.setPen(pg.mkPen(pal.live, width=2))
+                self.position_item.setPen(pg.mkPen("#ffffff", width=3))
+                self.position_item.setBrush(pg.mkBrush("#d50000"))
+            else:
+                grey = "#9e9e9e" if self._dark else "#616161"
+                dashed = Qt.PenStyle.DashLine
+                self.ellipse_item.setPen(pg.mkPen(grey, width=2, style=dashed))
+                self.position_item.setPen(pg.mkPen(pal.foreground, width=2, style=dashed))
+                self.position_item.setBrush(pg.mkBrush(grey))
+        label = getattr(self, "position_note", None)
+        if label is None:
+            label = self.position_note = QLabel(self.plot)
+            label.setWordWrap(True)
+            grey = "#9e9e9e" if self._dark else "#616161"
+            label.setStyleSheet(
+                f"background: {self.palette_.background}; color: {grey}; font-weight: bold;"
+                f" border: 2px dashed {grey}; padding: 4px 8px;"
+            )
+        text = "" if live else self.tr("Position not live: {0}").format(note)
+        if label.text() != text:
+            label.setText(text)
+            # On the plot, right of the axis and clear of the north arrow: one line when it fits.
+            left = int(self.plot.getAxis("left").width()) + 8
+            label.setWordWrap(False)
+            width = min(label.sizeHint().width(), max(160, self.plot.width() - left - 80))
+            label.setWordWrap(True)
+            label.setGeometry(left, 8, width, label.heightForWidth(width))
+        label.setVisible(bool(text))
+
     def clear_track(self) -> None:
         self._track.clear()
         self.track_item.setData([], [])
