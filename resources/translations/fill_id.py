@@ -463,6 +463,28 @@ ID_LIVE: dict[str, str] = {
     "No data": "Tidak ada data",
     "No data since {0}": "Tidak ada data sejak {0}",
     "{0} s ago": "{0} dtk lalu",
+    # fix types and link states as a juru ukur reads them (texts.fix_type, texts.link_state)
+    "RTK Fixed": "RTK fixed",
+    "RTK Float": "RTK float",
+    "DGPS": "DGPS",
+    "Autonomous": "Mandiri (tanpa koreksi)",
+    "PPS": "PPS",
+    "Dead reckoning": "Perkiraan (dead reckoning)",
+    "Manual": "Input manual",
+    "Simulation": "Simulasi",
+    "No fix": "Tidak ada fix",
+    "Disconnected": "Tidak terhubung",
+    "Lost": "Hilang, mencoba lagi",
+    "Latest epoch": "Epoch terakhir",
+    "GNSS status": "Status GNSS",
+    "Satellites {0}": "Satelit {0}",
+    "σH {0}": "σH {0}",
+    "σH {0} m ({1})": "σH {0} m ({1})",
+    "σH {0} m · σV {1} m ({2})": "σH {0} m · σV {1} m ({2})",
+    "Corr. {0}": "Koreksi {0}",
+    "Link: {0}": "Koneksi: {0}",
+    "Epoch {0}, {1}": "Epoch {0}, {1}",
+    "Position not live: {0}": "Posisi tidak terkini: {0}",
 }
 
 ID_RECORDS: dict[str, str] = {
