@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QEvent, QLocale
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QWidget
 
 from fieldapp.gnss.fix import Fix, GgaQuality
@@ -118,6 +118,11 @@ class GnssPanel(QGroupBox):
         if state is LinkState.LIVE and self.live:
             meaning = "good"
         self.link.setStyleSheet(text_style(meaning))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self._restyle()  # day/night switched: the greys and greens of the other theme
 
     def _restyle(self) -> None:
         grey = f"color: {stale_colour()};"

@@ -41,7 +41,7 @@ from fieldapp.ui.device_dialog import (
 )
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
-from fieldapp.ui.live import Liveness, stale_text
+from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.status_strip import StatusStrip
@@ -440,11 +440,11 @@ class MainWindow(QMainWindow):
             return
         self._drawn = fix
         self.gnss.show_liveness(state)
-        self.map.set_position_live(state.live, stale_text(state))
         if state.live:  # colours come back with the epoch drawn next
             self._tell_views(state)
         if new_fix:
             self._draw_fix(fix)
+        self.map.set_position_live(state.live, age_text(state) if state.live else stale_text(state))
         if not state.live:  # grey wins over whatever was just drawn
             self._tell_views(state)
 

@@ -359,11 +359,16 @@ class MapView(QWidget):
             self.track_item.setData([t[0] for t in self._track], [t[1] for t in self._track])
 
     def set_position_live(self, live: bool, note: str = "") -> None:
-        """Draw the live position and its ellipse grey, with ``note`` on the map, when not live.
+        """Live position drawn in colour, or grey and dashed when not live; ``note`` on the map.
 
-        Called on every redraw tick: pens change only when ``live`` changes, the note's text
-        only when it changes.
+        ``note`` is the age of the position ("2 s ago") or since when nothing came. Called on
+        every redraw tick: pens and styles change only when ``live`` changes, the note only
+        when its text does; no note while no position is drawn.
         """
+        grey = "#9e9e9e" if self._dark else "#616161"
+        label = getattr(self, "position_note", None)
+        if label is None:
+            label = self.position_note = QLabel(self.plot)
         if getattr(self, "_position_live", None) is not live:
             self._position_live = live
             pal = self.palette_
@@ -371,22 +376,22 @@ class MapView(QWidget):
                 self.ellipse_item.setPen(pg.mkPen(pal.live, width=2))
                 self.position_item.setPen(pg.mkPen("#ffffff", width=3))
                 self.position_item.setBrush(pg.mkBrush("#d50000"))
+                label.setStyleSheet(
+                    f"background: {pal.background}; color: {pal.foreground}; padding: 4px 8px;"
+                )
             else:
-                grey = "#9e9e9e" if self._dark else "#616161"
                 dashed = Qt.PenStyle.DashLine
                 self.ellipse_item.setPen(pg.mkPen(grey, width=2, style=dashed))
                 self.position_item.setPen(pg.mkPen(pal.foreground, width=2, style=dashed))
                 self.position_item.setBrush(pg.mkBrush(grey))
-        label = getattr(self, "position_note", None)
-        if label is None:
-            label = self.position_note = QLabel(self.plot)
-            label.setWordWrap(True)
-            grey = "#9e9e9e" if self._dark else "#616161"
-            label.setStyleSheet(
-                f"background: {self.palette_.background}; color: {grey}; font-weight: bold;"
-                f" border: 2px dashed {grey}; padding: 4px 8px;"
-            )
-        text = "" if live else self.tr("Position not live: {0}").format(note)
+                label.setStyleSheet(
+                    f"background: {pal.background}; color: {grey}; font-weight: bold;"
+                    f" border: 2px dashed {grey}; padding: 4px 8px;"
+                )
+        text = ""
+        if len(self.position_item.data):
+            words = self.tr("Position: {0}") if live else self.tr("Position not live: {0}")
+            text = words.format(note)
         if label.text() != text:
             label.setText(text)
             # On the plot, right of the axis and clear of the north arrow: one line when it fits.

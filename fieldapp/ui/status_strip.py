@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 
@@ -125,6 +125,11 @@ class StatusStrip(QFrame):
             self._restyle()
 
     # -- looks -----------------------------------------------------------------------
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.StyleChange:
+            self._restyle()  # day/night switched: the greys and greens of the other theme
+
     def _restyle(self) -> None:
         grey = f"color: {stale_colour()};"
         colour = fix_colour(self._quality) if self.live else None

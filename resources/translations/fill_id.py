@@ -485,6 +485,7 @@ ID_LIVE: dict[str, str] = {
     "Link: {0}": "Koneksi: {0}",
     "Epoch {0}, {1}": "Epoch {0}, {1}",
     "Position not live: {0}": "Posisi tidak terkini: {0}",
+    "Position: {0}": "Posisi: {0}",
 }
 
 ID_RECORDS: dict[str, str] = {

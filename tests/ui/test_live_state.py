@@ -61,6 +61,7 @@ def _all_grey(w: MainWindow) -> bool:
         and not w.strip.live
         and all(grey in label.styleSheet() for label in labels)
         and w.map.position_note.isVisible()
+        and w.map.position_note.text().startswith("Position not live: ")
         and not _green_anywhere(w)
     )
 
@@ -98,7 +99,7 @@ def test_disconnect_greys_every_readout(qtbot, window: MainWindow, fast_sim) -> 
     assert GREEN in window.gnss.fix_type.styleSheet()
     assert window.gnss.fix_type.text() == "RTK Fixed"
     assert window.strip.freshness.text().startswith("Epoch ")
-    assert not window.map.position_note.isVisible()
+    assert window.map.position_note.text().endswith(" s ago")  # the position's age
     assert told and told[-1].live
 
     disconnect = next(a for a in window.findChildren(type(window.connect_action))
@@ -172,7 +173,7 @@ def test_silent_receiver_greys_then_comes_back(qtbot, window: MainWindow) -> Non
         rx.silent.clear()  # data resumes: live again, colours restored by the next epoch
         qtbot.waitUntil(lambda: _is_live(window), timeout=5000)
         assert GREEN in window.gnss.fix_type.styleSheet()
-        assert not window.map.position_note.isVisible()
+        assert window.map.position_note.text().startswith("Position: ")
         assert window.strip.freshness.text().startswith("Epoch ")
     finally:
         window.adapter.disconnect_device()
@@ -242,3 +243,20 @@ def test_numbers_with_a_decimal_comma_in_indonesian(qtbot) -> None:  # type: ign
         assert "0,050" in panel.sigma.text() and panel.pdop.text() == "1,4"
     finally:
         QLocale.setDefault(previous)
+
+
+def test_grey_follows_day_and_night(qtbot, qapp) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.ui.app import apply_theme, current_theme
+    from fieldapp.ui.live import STALE_COLOUR, STALE_COLOUR_DARK
+    from fieldapp.ui.status_strip import StatusStrip
+
+    strip = StatusStrip()
+    qtbot.addWidget(strip)
+    strip.show()
+    apply_theme(qapp, "light")
+    try:
+        assert STALE_COLOUR in strip.sats.styleSheet()
+        apply_theme(qapp, "dark")  # switched live, without rebuilding the strip
+        qtbot.waitUntil(lambda: STALE_COLOUR_DARK in strip.sats.styleSheet(), timeout=2000)
+    finally:
+        apply_theme(qapp, current_theme())
