@@ -189,7 +189,7 @@ class GnssPanel(QGroupBox):
         if sh is None:
             self.sigma.setText(DASH)
         else:
-            v = f" V {number(fix.sigma_alt, 3)}" if fix.sigma_alt is not None else ""
+            v = f" V {number(fix.sigma_alt, 3)} m" if fix.sigma_alt is not None else ""
             self.sigma.setText(
                 self.tr("H {0} m{1} ({2})").format(
                     number(sh, 3), v, texts.sigma_source(fix.sigma_source)
