@@ -106,6 +106,7 @@ class Readouts(QWidget):
         self.progress_text.setWordWrap(True)
         for w in (self.delta_a, self.delta_b):
             w.setProperty("role", "big")
+            w.setWordWrap(True)  # "direction of travel not known yet — move a little"
         for w in (self.distance, self.delta_a, self.delta_b, self.dh, self.ground):
             w.setFont(mono(w.font()))
         grid = QGridLayout(self)
@@ -113,7 +114,7 @@ class Readouts(QWidget):
         # What the surveyor reads first comes first: the page is ~300 px high on a tablet.
         grid.addWidget(self.progress, 0, 0)
         grid.addWidget(self.progress_text, 0, 1)
-        rows = (self.state_label, self.distance, self.delta_a, self.delta_b, self.reason,
+        rows = (self.state_label, self.reason, self.distance, self.delta_a, self.delta_b,
                 self.quality, self.orient, self.target_line)  # fmt: skip
         for i, w in enumerate(rows, start=1):
             grid.addWidget(w, i, 0, 1, 2)

@@ -198,6 +198,9 @@ class StakeoutView(QWidget):
         return next((t for t in self._targets() if t.name == self.target), None)
 
     def _on_target_chosen(self, name: str) -> None:
+        m = self.measure.measurement
+        if m is not None and m.running and m.marker != name:
+            self.measure.cancel(self.tr("another target was chosen"))
         if name:
             self.session.select(name)
             self._state = None
@@ -313,6 +316,7 @@ class StakeoutView(QWidget):
             return
         self.guidance = g
         self.live = True
+        self.measure_btn.setEnabled(True)
         self.readouts.ungrey()
         self._show_gnss(g)
         if self.speak.isChecked() and self.pacer.due(time.monotonic(), g.state):
@@ -321,6 +325,7 @@ class StakeoutView(QWidget):
     def set_liveness(self, state: Liveness) -> None:
         """Main window, 10 Hz: not live greys every readout and silences the cue."""
         if state.live:
+            self.measure_btn.setEnabled(True)
             if not self.live and self.guidance is not None and not self.total_station:
                 self.live = True
                 self.readouts.ungrey()
@@ -335,6 +340,7 @@ class StakeoutView(QWidget):
         if self.total_station:
             return
         self.live = False
+        self.measure_btn.setEnabled(self.measure.running)  # cancel stays possible
         self._state = None  # the cue sounds again, and speech speaks at once, when data is back
         self.pacer.reset()
         grey = STATE_COLOURS[""]

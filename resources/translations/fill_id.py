@@ -506,6 +506,7 @@ ID_STAKEOUT: dict[str, str] = {
     ),
     "cancelled on the stake-out tab": "dibatalkan di tab stake out",
     "the job was closed": "pekerjaan ditutup",
+    "another target was chosen": "target lain dipilih",
 }
 
 ID_LIVE: dict[str, str] = {
