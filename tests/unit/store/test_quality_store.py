@@ -96,3 +96,29 @@ def test_a_version_7_job_migrates_and_reads(tmp_path: Path) -> None:
         assert load_quality_profile(store.db) == QualityProfile()
         assert load_stake_quality(store.db, 1) is None
         assert load_installation(store.db, "1").stakes[0].delta.tolerance_m == 0.1
+
+
+def test_a_stake_from_an_occupation_keeps_its_quality(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from fieldapp.gnss.fix import Fix, SigmaSource
+    from fieldapp.store.installation import record_stake_from_occupation
+    from fieldapp.store.occupations import begin_occupation
+    from fieldapp.survey.occupation import GateProfile
+
+    with _job(tmp_path) as store:
+        save_quality_profile(store.db, QualityProfile(0.2, RequiredFix.RTK_FIXED, 0.02))
+        rec_ = begin_occupation(store.db, "1", GateProfile(min_epochs=3, min_seconds=2))
+        for i in range(4):
+            rec_.add(Fix(dt.time(1, 0, i), dt.date(2026, 1, 1), lat=-0.5, lon=117.15, height=30.0,
+                         quality=4, pdop=1.2, sigma_lat=0.02, sigma_lon=0.02, sigma_alt=0.03,
+                         sigma_source=SigmaSource.GST))  # fmt: skip
+        occ = rec_.finish()
+        stake = record_stake_from_occupation(store.db, occ.id)
+        q = load_stake_quality(store.db, stake.id)
+        assert q is not None and stake.delta.tolerance_m == 0.2
+        assert (q.fix_quality, q.sigma_kind, q.max_sigma_h_m) == (4, SigmaKind.MEASURED, 0.02)
+        # σH 0.028 m measured is above the job's 0.02 m: recorded as not proven.
+        assert q.sigma_h_m == pytest.approx(0.0283, abs=1e-4) and q.quality_ok is False
+        other = record_stake_from_occupation(store.db, occ.id, tolerance_m=0.3)
+        assert other.delta.tolerance_m == 0.3
