@@ -3,7 +3,7 @@
 The GUI only hands over text: a speaker thread runs ``espeak-ng -v id`` and waits for it, and
 keeps just the latest phrase waiting, so a slow voice never queues up old guidance. Without
 espeak-ng nothing crashes: the switch says so once. On/off is remembered per machine
-(settings key ``speech/enabled``).
+(settings key ``speech/enabled``), and so is the interval (``speech/interval_s``).
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from fieldapp.ui.app import settings
 VOICE = "id"
 WORDS_PER_MINUTE = 150  # a little slower than espeak's 175: heard over wind and engines
 SPEAK_TIMEOUT_S = 15.0
+DEFAULT_INTERVAL_S = 4.0  # a phrase takes ~1.5 s: room to breathe, often enough to follow
 
 
 def espeak_path() -> str | None:
@@ -37,6 +38,15 @@ def render_wav(text: str, wav: Path) -> None:
         raise FileNotFoundError("espeak-ng is not installed (Debian: apt-get install espeak-ng)")
     subprocess.run(espeak_command(text, wav), check=True, capture_output=True,
                    timeout=SPEAK_TIMEOUT_S)  # fmt: skip
+
+
+def speech_interval_s() -> float:
+    """Seconds between spoken guidance when the state stays the same (``speech/interval_s``)."""
+    try:
+        value = float(settings().value("speech/interval_s", DEFAULT_INTERVAL_S))  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return DEFAULT_INTERVAL_S
+    return value if 2.0 <= value <= 60.0 else DEFAULT_INTERVAL_S
 
 
 def speech_enabled() -> bool:

@@ -48,6 +48,7 @@ class GnssDisplay(QObject):
         v = g.quality
         fine = g.ground_distance_m < FINE_M
         r.reason.setText(quality_reason(v) if v is not None and not v.ok else "")
+        r.reason.setVisible(bool(r.reason.text()))  # no empty row above the distance
         r.reason.setStyleSheet(f"color: {STATE_COLOURS['quality']}; font-weight: bold;")
         dist = centimetres(g.ground_distance_m, 4) if fine else metres(g.ground_distance_m, 2, 7)
         r.distance.setText(f"{g.target}: {dist}")

@@ -60,7 +60,7 @@ from fieldapp.ui.instrument_link import InstrumentLink
 from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.sound import ToleranceCue
-from fieldapp.ui.speech import Speaker, set_speech_enabled, speech_enabled
+from fieldapp.ui.speech import Speaker, set_speech_enabled, speech_enabled, speech_interval_s
 from fieldapp.ui.stake_measure import MeasureControl
 from fieldapp.ui.stakeout_bar import StakeoutBar
 from fieldapp.ui.stakeout_gnss import GnssDisplay
@@ -93,7 +93,7 @@ class StakeoutView(QWidget):
         self._state: ToleranceState | None = None
         self.cue = ToleranceCue(self)
         self.speaker = Speaker()
-        self.pacer = SpeechPacer()
+        self.pacer = SpeechPacer(speech_interval_s())
         # When the view is built (its tab opened), not mid-guidance on the first state change.
         QTimer.singleShot(0, self, self.cue.prepare)
 

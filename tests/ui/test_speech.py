@@ -56,3 +56,14 @@ def test_without_espeak_nothing_crashes(monkeypatch: pytest.MonkeyPatch) -> None
     assert not spk.available and spk.say("dalam toleransi") is False
     with pytest.raises(FileNotFoundError, match="espeak-ng"):
         render_wav("x", Path("/nonexistent.wav"))
+
+
+def test_interval_is_a_setting_of_this_machine() -> None:
+    from fieldapp.ui.app import settings
+
+    assert speech.speech_interval_s() == speech.DEFAULT_INTERVAL_S
+    settings().setValue("speech/interval_s", "8")
+    assert speech.speech_interval_s() == 8.0
+    for bad in ("0.1", "nan", "abc", "3600"):
+        settings().setValue("speech/interval_s", bad)
+        assert speech.speech_interval_s() == speech.DEFAULT_INTERVAL_S, bad
