@@ -42,6 +42,7 @@ class GnssDisplay(QObject):
         self.bullseye = bullseye
         self.travel = travel
         self.heading_frozen = False  # the heading is the last one seen (standing still)
+        self.quality_text = ""  # fix type and σH of the epoch shown; the view adds its age
 
     def show(self, g: Guidance, colour: str, grid: GridSpec, target: StakeTarget | None) -> None:
         r = self.r
@@ -57,8 +58,9 @@ class GnssDisplay(QObject):
         r.dh.setText("dH –" if g.dh_m is None else f"dH {num(g.dh_m, 3, 7)} m")
         if v is not None:
             q = v.quality
-            r.quality.setText(f"{self.tr('Fix')}: {texts.fix_type(q.fix_quality)} · "
-                              f"{sigma_text(q.sigma_kind, q.sigma_h_m)}")  # fmt: skip
+            self.quality_text = (f"{self.tr('Fix')}: {texts.fix_type(q.fix_quality)} · "
+                                 f"{sigma_text(q.sigma_kind, q.sigma_h_m)}")  # fmt: skip
+            r.quality.setText(self.quality_text)
         if target is not None:
             tp = target_position(grid, target)
             r.target_line.setText(self.tr("Target {0}: E {1}  N {2} · azimuth {3} · {4}").format(

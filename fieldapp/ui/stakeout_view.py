@@ -298,8 +298,9 @@ class StakeoutView(QWidget):
             return
         target = self._target()
         if fix is None or not fix.has_position or target is None:
+            # Nothing to guide from: the last guidance must not stay in colour.
             self.guidance = None
-            self.distance.setText(self.tr("No position") if target else self.tr("No target"))
+            self._grey(self.tr("No position") if target else self.tr("No target"))
             return
         grid = self.session.layers.grid
         try:
@@ -331,20 +332,21 @@ class StakeoutView(QWidget):
                 self.readouts.ungrey()
                 self._show_gnss(self.guidance)
             self.live = True
-            if self.guidance is not None and not self.total_station:
-                v = self.guidance.quality
-                if v is not None:
-                    base = self.readouts.quality.text().split(" · ")[:2]
-                    self.readouts.quality.setText(" · ".join([*base, age_text(state)]))
+            if self.guidance is not None and not self.total_station and self.display.quality_text:
+                self.readouts.quality.setText(f"{self.display.quality_text} · {age_text(state)}")
             return
         if self.total_station:
             return
         self.live = False
         self.measure_btn.setEnabled(self.measure.running)  # cancel stays possible
+        self._grey(stale_text(state))
+
+    def _grey(self, text: str) -> None:
+        """Keep the last numbers, grey, with ``text`` in the state label; the cue is silent."""
         self._state = None  # the cue sounds again, and speech speaks at once, when data is back
         self.pacer.reset()
         grey = STATE_COLOURS[""]
-        self.readouts.grey(stale_text(state))
+        self.readouts.grey(text)
         self.arrow.set_angle(self.arrow.angle_deg, grey)
         off = self.bullseye.offset
         self.bullseye.set_offset(*(off or (None, None)), self.tolerance_m, grey)

@@ -136,3 +136,23 @@ def test_speech_missing_is_said_once_and_switch_stays_off(  # type: ignore[no-un
         assert not v.speak.isChecked() and not speech.speech_enabled()
         assert messages == ["Spoken guidance needs espeak-ng, which is not installed."]
         v.shutdown()
+
+
+def test_an_epoch_without_position_leaves_nothing_green(view: StakeoutView) -> None:
+    from fieldapp.ui.widgets import STATE_COLOURS
+
+    lat, lon = _marker(view)
+    for f in _fixes(SimConfig(start_lat=lat, start_lon=lon, noise_m=0.005), 2):
+        view.update_fix(f)
+    assert STATE_COLOURS["within"] in view.state_label.styleSheet()
+    cue = view.cue.last
+    lost = _fixes(SimConfig(start_lat=lat, start_lon=lon, quality=0), 1)[0]
+    assert not lost.has_position
+    view.update_fix(lost)
+    assert view.guidance is None and view.state_label.text() == "No position"
+    assert STATE_COLOURS["within"] not in view.state_label.styleSheet()
+    assert all(STATE_COLOURS[""] in w.styleSheet() for w in view.readouts.live_labels)
+    assert view.bullseye.colour.name() == STATE_COLOURS[""] and view.cue.last == cue
+    assert not view.measure_and_save()
+    view.update_fix(None)  # the link was closed
+    assert view.state_label.text() == "No position"
