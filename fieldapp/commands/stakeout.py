@@ -142,6 +142,7 @@ def _guide(
     fixes: Iterable[Fix],
     out: TextIO,
 ) -> None:
+    from fieldapp.survey.stake_quality import fix_name
     from fieldapp.survey.stakeout import (
         PositionQuality,
         TravelHeading,
@@ -155,7 +156,14 @@ def _guide(
     for fix in fixes:
         when = fix.time_of_day.strftime("%H:%M:%S") + "Z" if fix.time_of_day else "--:--:--"
         if not fix.has_position:
-            line: Any = {"time": when, "position": None} if args.jsonl else f"{when}  no position"
+            # No position, no tolerance state: said as such, never as a distance.
+            line: Any = (
+                {"time": when, "position": None, "state": None, "quality": fix.quality,
+                 "fix": fix_name(fix.quality), "quality_ok": False,
+                 "quality_reason": "no position"}
+                if args.jsonl
+                else f"{when}  no position [{fix_name(fix.quality)}]"
+            )  # fmt: skip
             print(json.dumps(line) if args.jsonl else line, file=out, flush=True)
             continue
         pos = position_from_fix(grid, fix)

@@ -131,3 +131,18 @@ def test_job_quality_rejects_nonsense(tmp_path: Path) -> None:
         assert res.returncode == 2 and "Traceback" not in res.stderr, args
     res = run("stakeout", str(job), "--target", "T", "--replay", str(fixed), "--tolerance", "-1")
     assert res.returncode == 2 and "--tolerance" in res.stderr
+
+
+def test_an_epoch_without_position_has_no_state(tmp_path: Path) -> None:
+    fixed = _sim_capture(tmp_path / "fixed.nmea", SimConfig(), 2)
+    job = job_at(tmp_path, fixed)
+    lost = Simulator(SimConfig(quality=0))
+    with fixed.open("ab") as f:
+        f.write(lost.next_epoch())
+    res = run("stakeout", str(job), "--target", "T", "--replay", str(fixed), "--jsonl")
+    assert res.returncode == 0, res.stderr
+    last = json.loads(res.stdout.splitlines()[-1])
+    assert last["position"] is None and last["state"] is None and last["quality_ok"] is False
+    assert last["fix"] == "no fix"
+    text = run("stakeout", str(job), "--target", "T", "--replay", str(fixed))
+    assert text.stdout.splitlines()[-1].endswith("no position [no fix]")
