@@ -8,8 +8,6 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from fieldapp.ui.map_view import nice_length
-
 # White text reaches 4.5:1 on each; "quality" (inside the tolerance, not proven) is its own hue.
 STATE_COLOURS = {
     "far": "#b71c1c",
@@ -25,11 +23,10 @@ FINE_RINGS = 5
 
 def nice_at_least(metres: float) -> float:
     """The smallest 1, 2 or 5 times a power of ten that is at least ``metres``."""
-    step = nice_length(metres)
-    for m in (1.0, 2.0, 2.5, 5.0, 10.0):
-        if step * m >= metres and nice_length(step * m) == step * m:
-            return step * m
-    return step * 10
+    if metres <= 0:
+        return 1.0
+    p = 10 ** math.floor(math.log10(metres))
+    return float(next(m * p for m in (1, 2, 5, 10) if m * p >= metres))
 
 
 class ArrowWidget(QWidget):

@@ -156,3 +156,16 @@ def test_an_epoch_without_position_leaves_nothing_green(view: StakeoutView) -> N
     assert not view.measure_and_save()
     view.update_fix(None)  # the link was closed
     assert view.state_label.text() == "No position"
+
+
+def test_bullseye_scale_reaches_past_you() -> None:
+    from fieldapp.ui.widgets import Bullseye, nice_at_least
+
+    assert [nice_at_least(x) for x in (0.3, 1.0, 1.2, 3.5, 7.0, 40.0)] == [
+        0.5, 1.0, 2.0, 5.0, 10.0, 50.0]  # fmt: skip
+    b = Bullseye()
+    for d in (1.2, 3.3, 17.0, 240.0):
+        b.set_offset(d, 0.0, 0.1, "#000000")
+        assert not b.fine and b.rings * b.ring_m >= d
+    b.set_offset(0.3, 0.4, 0.1, "#000000")  # 0.5 m: the fixed centimetre scale
+    assert b.fine and (b.rings, b.ring_m) == (5, 0.2)
