@@ -217,3 +217,15 @@ def test_profile_is_shown_edited_and_saved_in_the_job(qtbot, demo_job: Path) -> 
     view.set_profile(QualityProfile(0.10, RequiredFix.RTK_FLOAT, 0.30))
     assert _states_after(qtbot, window, 10) == {ToleranceState.WITHIN}
     window.adapter.disconnect_device()
+
+
+def test_rtk_fixed_without_gst_is_not_proven(qtbot, demo_job: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, demo_job)
+    view = window.stakeout
+    m = rec.load_marker(window.session.store.db, "1")
+    cfg = SimConfig(start_lat=m.lat, start_lon=m.lon, height_m=60.0, noise_m=0.005, gst=False)
+    window.adapter.connect_source(FastSimulator(cfg))
+    assert _states_after(qtbot, window, 10) == {ToleranceState.QUALITY}
+    assert "estimated" in view.readouts.reason.text()
+    assert view.readouts.reason.text().startswith("Position not precise enough: RTK Fixed")
+    window.adapter.disconnect_device()
