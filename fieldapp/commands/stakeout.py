@@ -28,7 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         description=(
             "Stake out a marker of the job with GNSS: one line per epoch with the ground "
             "distance, true azimuth, dN/dE on the job grid, forward/right along the direction "
-            "of travel, dH and the tolerance state (far, near < 3 m, within tolerance)."
+            "of travel, dH and the tolerance state: far, near (< 3 m), quality (inside the "
+            "tolerance but the fix or the measured sigma cannot prove it: the job's quality "
+            "profile, see `fieldapp job quality`) or within."
         ),
     )
     p.add_argument("job", metavar="JOB")
@@ -47,21 +49,32 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument(
         "--duration", type=float, metavar="S", help="stop a live session after S seconds"
     )
-    p.add_argument("--tolerance", type=float, default=0.10, metavar="M", help="default 0.10 m")
+    p.add_argument(
+        "--tolerance", type=float, metavar="M", help="override the job profile's tolerance"
+    )
     p.add_argument("--jsonl", action="store_true", help="one JSON object per epoch")
     p.set_defaults(handler=_stakeout)
 
 
 def _stakeout(args: argparse.Namespace) -> int:
+    from dataclasses import replace
+
     from fieldapp.operations import job_grid
     from fieldapp.store import records as rec
+    from fieldapp.store.quality import load_quality_profile
+    from fieldapp.survey.stake_quality import QualityProfileError
     from fieldapp.survey.stakeout import targets_from_markers
 
-    if args.tolerance <= 0:
-        raise CommandError("--tolerance: must be a positive number of metres")
     with open_job(args.job) as store:
         grid = job_grid(store)
         targets = targets_from_markers(rec.load_markers(store.db))
+        profile = load_quality_profile(store.db)
+    if args.tolerance is not None:
+        try:
+            profile = replace(profile, tolerance_m=args.tolerance)
+        except QualityProfileError as exc:
+            raise CommandError(f"--tolerance: {exc}") from exc
+    args.profile = profile
     if grid.is_geographic:
         raise CommandError(f"{args.job}: the job's CRS is not a grid")
     if not targets:
@@ -129,7 +142,9 @@ def _guide(
     fixes: Iterable[Fix],
     out: TextIO,
 ) -> None:
+    from fieldapp.survey.stake_quality import fix_name
     from fieldapp.survey.stakeout import (
+        PositionQuality,
         TravelHeading,
         guidance,
         nearest_unstaked,
@@ -141,7 +156,14 @@ def _guide(
     for fix in fixes:
         when = fix.time_of_day.strftime("%H:%M:%S") + "Z" if fix.time_of_day else "--:--:--"
         if not fix.has_position:
-            line: Any = {"time": when, "position": None} if args.jsonl else f"{when}  no position"
+            # No position, no tolerance state: said as such, never as a distance.
+            line: Any = (
+                {"time": when, "position": None, "state": None, "quality": fix.quality,
+                 "fix": fix_name(fix.quality), "quality_ok": False,
+                 "quality_reason": "no position"}
+                if args.jsonl
+                else f"{when}  no position [{fix_name(fix.quality)}]"
+            )  # fmt: skip
             print(json.dumps(line) if args.jsonl else line, file=out, flush=True)
             continue
         pos = position_from_fix(grid, fix)
@@ -154,16 +176,25 @@ def _guide(
             target = by_name[near.name]
         else:
             target = by_name[args.target]
-        g = guidance(grid, pos, target, heading_deg=heading, tolerance_m=args.tolerance)
+        g = guidance(grid, pos, target, heading_deg=heading, profile=args.profile,
+                     position_quality=PositionQuality.from_fix(fix))  # fmt: skip
         if args.jsonl:
             print(json.dumps(guidance_record(when, g, fix.quality)), file=out, flush=True)
         else:
             print(format_guidance(when, g, fix.quality), file=out, flush=True)
 
 
+def _finite(x: float | None, digits: int) -> float | None:
+    # JSON has no NaN: a sigma that is not a number is reported as null (and never passes).
+    return None if x is None or x != x or x in (float("inf"), float("-inf")) else round(x, digits)
+
+
 def guidance_record(when: str, g: Guidance, quality: int | None) -> dict[str, Any]:
-    """One epoch of guidance as JSON."""
-    return {
+    """One epoch of guidance as JSON, with the quality check that decides "within"."""
+    from fieldapp.survey.stake_quality import fix_name
+
+    v = g.quality
+    record = {
         "time": when,
         "target": g.target,
         "distance_m": round(g.ground_distance_m, 4),
@@ -180,12 +211,53 @@ def guidance_record(when: str, g: Guidance, quality: int | None) -> dict[str, An
         "state": g.state.value,
         "tolerance_m": g.tolerance_m,
         "quality": quality,
+        "fix": fix_name(quality),
+        "quality_ok": g.quality_ok,
     }
+    if v is not None:
+        record.update(
+            quality_problems=[p.value for p in v.problems],
+            quality_reason=quality_reason(g),
+            sigma_h_m=_finite(v.quality.sigma_h_m, 4),
+            sigma_v_m=_finite(v.quality.sigma_v_m, 4),
+            sigma_source=v.quality.sigma_kind.value,
+            required_fix=v.profile.required_fix.value,
+            max_sigma_h_m=v.profile.sigma_limit_m,
+        )
+    return record
+
+
+def quality_reason(g: Guidance) -> str | None:
+    """Why the epoch cannot prove a stake, in words ("rtk float, sigma H 0.350 m measured");
+    None when it can."""
+    from fieldapp.survey.stake_quality import QualityProblem, fix_name
+
+    v = g.quality
+    if v is None or v.ok:
+        return None
+    q = v.quality
+    parts = []
+    if QualityProblem.FIX_TYPE in v.problems:
+        parts.append(f"{fix_name(q.fix_quality)} (needs {v.profile.required_fix.value})")
+    else:
+        parts.append(fix_name(q.fix_quality))
+    if q.sigma_h_m is None or q.sigma_kind.value == "missing":
+        parts.append("no sigma H")
+    elif QualityProblem.SIGMA_INVALID in v.problems:
+        parts.append(f"sigma H invalid ({q.sigma_h_m})")
+    else:
+        limit = (
+            f" > {v.profile.sigma_limit_m:.3f}"
+            if QualityProblem.SIGMA_TOO_LARGE in v.problems
+            else ""
+        )
+        parts.append(f"sigma H {q.sigma_h_m:.3f} m{limit} {q.sigma_kind.value}")
+    return ", ".join(parts)
 
 
 def format_guidance(when: str, g: Guidance, quality: int | None) -> str:
     """One epoch of guidance as the line a surveyor reads."""
-    from fieldapp.gnss.fix import GgaQuality
+    from fieldapp.survey.stake_quality import fix_name
 
     travel = (
         f"fwd {g.forward_m:+.2f} right {g.right_m:+.2f}"
@@ -193,11 +265,17 @@ def format_guidance(when: str, g: Guidance, quality: int | None) -> str:
         else "heading unknown"
     )
     height = "" if g.dh_m is None else f"  dH {g.dh_m:+.3f} {g.cut_fill}"
-    try:
-        q = GgaQuality(quality).name.replace("_", " ").lower() if quality is not None else "?"
-    except ValueError:
-        q = str(quality)
+    q = fix_name(quality)
+    if g.quality is not None:
+        s = g.quality.quality
+        sigma = "no sigma" if s.sigma_h_m is None else f"sH {s.sigma_h_m:.3f} {s.sigma_kind.value}"
+        q = f"{q}, {sigma}"
+    state = g.state.value.upper()
+    if g.state.value == "quality":
+        state = f"INSIDE TOLERANCE, NOT PROVEN: {quality_reason(g)}"
+    elif not g.quality_ok:
+        state += f" (quality not enough to stake: {quality_reason(g)})"
     return (
         f"{when}  {g.target}  {g.ground_distance_m:.3f} m  az {g.true_azimuth_deg:07.3f}°  "
-        f"dN {g.d_n:+.3f} dE {g.d_e:+.3f}  {travel}{height}  {g.state.value.upper()}  [{q}]"
+        f"dN {g.d_n:+.3f} dE {g.d_e:+.3f}  {travel}{height}  {state}  [{q}]"
     )

@@ -7,11 +7,13 @@ withdrawn with a reason. Photos (which also copy a file) live in :mod:`fieldapp.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from fieldapp.store.audit import log_change, marker_id, surveyor_id, surveyor_name
 from fieldapp.store.database import JobDatabase
 from fieldapp.store.occupations import load_occupation, load_occupations
+from fieldapp.store.quality import load_quality_profile, occupation_quality, stake_quality_columns
 from fieldapp.store.records import load_marker, now_iso
 from fieldapp.survey.installation import (
     DEFAULT_TOLERANCE_M,
@@ -34,6 +36,7 @@ from fieldapp.survey.installation import (
 )
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.survey.occupation import Position
+from fieldapp.survey.stake_quality import QualityVerdict
 
 STATUS_ORDER = tuple(MarkerStatus)
 WITHDRAWABLE = ("stake", "reference_marker", "photo", "witness")
@@ -59,8 +62,15 @@ def record_stake(
     ts_shot: str | None = None,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
     surveyor: str | None = None,
+    quality: QualityVerdict | None = None,
 ) -> StakeRecord:
-    """Record where the marker was set; the delta to design is computed and kept with it."""
+    """Record where the marker was set; the delta to design is computed and kept with it.
+
+    ``quality``: the GNSS position's fix and sigma checked against the job's profile, kept in
+    the row (see :mod:`fieldapp.store.quality`); its profile's tolerance is the tolerance.
+    """
+    if quality is not None:
+        tolerance_m = quality.profile.tolerance_m
     _check_position(position.lat, position.lon)
     mid = marker_id(db, marker)
     sid = surveyor_id(db, surveyor)
@@ -73,6 +83,7 @@ def record_stake(
         "dn_m": delta.dn_m, "de_m": delta.de_m, "dh_m": delta.dh_m,
         "horizontal_m": delta.horizontal_m, "tolerance_m": delta.tolerance_m,
         "passed": int(delta.passed), "surveyor_id": sid, "recorded_at": now_iso(),
+        **stake_quality_columns(quality),
     }  # fmt: skip
     with db.atomic():
         rid = insert_row(db, "stake", row)
@@ -82,12 +93,19 @@ def record_stake(
 
 
 def record_stake_from_occupation(
-    db: JobDatabase, occupation_id: int, tolerance_m: float = DEFAULT_TOLERANCE_M
+    db: JobDatabase, occupation_id: int, tolerance_m: float | None = None
 ) -> StakeRecord:
-    """The mark position of a finished, passed occupation becomes the staked position."""
+    """The mark position of a finished, passed occupation becomes the staked position.
+
+    Its quality (weakest fix, mean σH and its source) is checked against the job's quality
+    profile, ``tolerance_m`` overriding the profile's tolerance, and kept with the stake.
+    """
     occ = load_occupation(db, occupation_id)
     if occ.result is None or not occ.result.passed or occ.result.mark_position is None:
         raise ValueError(f"occupation {occupation_id} has no passed result to stake from")
+    profile = load_quality_profile(db)
+    if tolerance_m is not None:
+        profile = replace(profile, tolerance_m=tolerance_m)
     # Without an antenna height the mark height is None, and the stake's dH stays unknown.
     return record_stake(
         db,
@@ -95,7 +113,7 @@ def record_stake_from_occupation(
         occ.result.mark_position,
         StakeSource.GNSS,
         occupation_id=occupation_id,
-        tolerance_m=tolerance_m,
+        quality=occupation_quality(db, occupation_id, profile),
     )
 
 

@@ -387,6 +387,31 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE permit_area ADD COLUMN holder_signatory TEXT",
         ),
     ),
+    Migration(
+        8,
+        "the job's stake-out quality profile, and the quality every stake was taken with",
+        (
+            # One row at most; no row means the defaults (0.10 m, RTK fixed, sigma = tolerance).
+            # max_sigma_h_m NULL: the sigma limit follows the tolerance.
+            """CREATE TABLE stake_quality_profile (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                tolerance_m REAL NOT NULL CHECK (tolerance_m > 0),
+                required_fix TEXT NOT NULL
+                    CHECK (required_fix IN ('rtk-fixed', 'rtk-float', 'dgps', 'autonomous')),
+                max_sigma_h_m REAL CHECK (max_sigma_h_m IS NULL OR max_sigma_h_m > 0),
+                updated_at TEXT NOT NULL
+            )""",
+            # Stakes of older jobs keep NULL here: their quality was not recorded.
+            "ALTER TABLE stake ADD COLUMN fix_quality INTEGER",
+            "ALTER TABLE stake ADD COLUMN sigma_h_m REAL",
+            "ALTER TABLE stake ADD COLUMN sigma_v_m REAL",
+            "ALTER TABLE stake ADD COLUMN sigma_kind TEXT"
+            " CHECK (sigma_kind IN ('measured', 'estimated', 'missing'))",
+            "ALTER TABLE stake ADD COLUMN profile_required_fix TEXT",
+            "ALTER TABLE stake ADD COLUMN profile_max_sigma_h_m REAL",
+            "ALTER TABLE stake ADD COLUMN quality_ok INTEGER CHECK (quality_ok IN (0, 1))",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

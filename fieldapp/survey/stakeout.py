@@ -21,6 +21,25 @@ from fieldapp.gnss.fix import Fix
 from fieldapp.survey.crs import TM3_FE, TM3_K0, GridSpec, transform
 from fieldapp.survey.models import Marker, MarkerStatus
 from fieldapp.survey.scale import grid_factors, line_scale_factor, mean_radius
+from fieldapp.survey.stake_quality import (
+    PositionQuality,
+    QualityProblem,
+    QualityProfile,
+    QualityVerdict,
+    RequiredFix,
+    SigmaKind,
+    check_quality,
+)
+
+__all__ = [
+    "PositionQuality",
+    "QualityProblem",
+    "QualityProfile",
+    "QualityVerdict",
+    "RequiredFix",
+    "SigmaKind",
+    "check_quality",
+]
 
 SRGI2013_GEO = GridSpec("SRGI2013", "geographic")
 DEFAULT_TOLERANCE_M = 0.10
@@ -36,7 +55,9 @@ class StakeoutError(ValueError):
 class ToleranceState(StrEnum):
     FAR = "far"
     NEAR = "near"  # closer than NEAR_M
-    WITHIN = "within"  # within the stake-out tolerance
+    # Inside the tolerance by distance, but the epoch's fix or sigma cannot prove it.
+    QUALITY = "quality"
+    WITHIN = "within"  # within the tolerance, and the quality profile proves it
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,10 +127,19 @@ class Guidance:
     cut_fill: Literal["cut", "fill", "on grade"] | None
     state: ToleranceState
     tolerance_m: float
+    # The epoch checked against the job's profile; None when nothing was checked (a
+    # total-station shot, whose precision is the instrument's, not a fix type's).
+    quality: QualityVerdict | None = None
 
     @property
     def heading_known(self) -> bool:
         return self.heading_deg is not None
+
+    @property
+    def quality_ok(self) -> bool:
+        """False when the profile was checked and failed: far/near guidance still holds,
+        but the screen must say the position cannot prove a stake."""
+        return self.quality is None or self.quality.ok
 
 
 @dataclass(frozen=True, slots=True)
@@ -206,8 +236,20 @@ def guidance(
     station: GridPosition | None = None,
     tolerance_m: float = DEFAULT_TOLERANCE_M,
     near_m: float = NEAR_M,
+    profile: QualityProfile | None = None,
+    position_quality: PositionQuality | None = None,
 ) -> Guidance:
-    """Guidance from ``current`` to ``target``; ``station`` is the total station, if any."""
+    """Guidance from ``current`` to ``target``; ``station`` is the total station, if any.
+
+    With a ``profile`` (every GNSS caller) its tolerance is used and ``position_quality`` (of
+    the epoch; None counts as no fix and no sigma) must pass it for WITHIN: otherwise a
+    position inside the tolerance is QUALITY. FAR and NEAR stay as the distance says.
+    """
+    verdict: QualityVerdict | None = None
+    if profile is not None:
+        tolerance_m = profile.tolerance_m
+        pq = position_quality or PositionQuality(None, None, None, SigmaKind.MISSING)
+        verdict = check_quality(profile, pq)
     if grid.is_geographic:
         raise StakeoutError(f"stake-out needs a projected grid, not {grid.name}")
     tp = target_position(grid, target)
@@ -230,7 +272,7 @@ def guidance(
         # Ground above the design height is cut, below it is fill.
         cut_fill = "on grade" if abs(dh) <= tolerance_m else ("cut" if dh < 0 else "fill")
     if ground <= tolerance_m:
-        state = ToleranceState.WITHIN
+        state = ToleranceState.WITHIN if verdict is None or verdict.ok else ToleranceState.QUALITY
     elif ground < near_m:
         state = ToleranceState.NEAR
     else:
@@ -238,7 +280,7 @@ def guidance(
     offsets = instrument_offsets(station, current, tp) if station is not None else None
     return Guidance(
         target.name, d_n, d_e, dist, ground, factor, az, true_az, gamma,
-        heading_deg, forward, right, offsets, dh, cut_fill, state, tolerance_m,
+        heading_deg, forward, right, offsets, dh, cut_fill, state, tolerance_m, verdict,
     )  # fmt: skip
 
 

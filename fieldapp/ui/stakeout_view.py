@@ -1,6 +1,11 @@
 """Stake-out view: pick a target, then guidance from GNSS or a total station, with colour and cue.
 
-GNSS mode: big distance, forward/right or north/east deltas, arrow and bullseye from each epoch.
+GNSS mode: the job's quality profile (tolerance, required fix, σH) on the tab; the state is
+"within" only when the epoch's fix and measured σH prove it, otherwise "not precise enough"
+in its own colour with the reason. Distance, forward/right or north/east deltas (the reference
+always labelled), fix and σH of the epoch, target E/N, azimuth and ground distance; a fine
+mode in centimetres inside 1 m; "Ukur & simpan" stores an averaged stake and offers the next
+marker; spoken guidance in Indonesian. Not live (``set_liveness``): everything grey, silent.
 Total-station mode: the station panel orients the instrument; each shot on the prism gives the
 angle to turn, in/out and left/right as the instrument sees them (ground metres), and dH.
 """
@@ -9,18 +14,13 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import time
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QButtonGroup,
-    QCheckBox,
-    QComboBox,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPushButton,
-    QRadioButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -28,8 +28,11 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gnss.fix import Fix
 from fieldapp.store.installation import record_stake
-from fieldapp.survey.installation import StakeSource
+from fieldapp.store.quality import load_quality_profile, save_quality_profile
+from fieldapp.survey.installation import StakeRecord, StakeSource
 from fieldapp.survey.local import Position
+from fieldapp.survey.spoken import SpeechPacer, guidance_phrase
+from fieldapp.survey.stake_quality import PositionQuality, QualityProfile
 from fieldapp.survey.stakeout import (
     GridPosition,
     Guidance,
@@ -52,11 +55,16 @@ from fieldapp.survey.ts_stakeout import (
     station_position,
     ts_guidance,
 )
-from fieldapp.ui import texts
 from fieldapp.ui.app import settings
 from fieldapp.ui.instrument_link import InstrumentLink
+from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.sound import ToleranceCue
+from fieldapp.ui.speech import Speaker, set_speech_enabled, speech_enabled, speech_interval_s
+from fieldapp.ui.stake_measure import MeasureControl
+from fieldapp.ui.stakeout_bar import StakeoutBar
+from fieldapp.ui.stakeout_gnss import GnssDisplay
+from fieldapp.ui.stakeout_readouts import Readouts, num, profile_text, state_text
 from fieldapp.ui.station_panel import StationPanel
 from fieldapp.ui.widgets import STATE_COLOURS, ArrowWidget, Bullseye
 
@@ -68,70 +76,45 @@ class StakeoutView(QWidget):
     """Built from a session; ``update_fix`` runs from the main window's redraw timer."""
 
     state_changed = Signal(str)
+    stake_saved = Signal(object)  # StakeRecord of "Ukur & simpan", committed
 
     def __init__(
         self, session: JobSession, link: InstrumentLink | None = None, parent: QWidget | None = None
     ) -> None:
         super().__init__(parent)
         self.session = session
-        self.tolerance_m = 0.10
+        self.profile: QualityProfile = load_quality_profile(session.store.db)
         self.guidance: Guidance | None = None
         self.ts: TsGuidance | None = None
         self.last_shot: TsShot | None = None
+        self.live = True
         self._heading = TravelHeading()
+        self._last_heading: float | None = None
         self._state: ToleranceState | None = None
         self.cue = ToleranceCue(self)
+        self.speaker = Speaker()
+        self.pacer = SpeechPacer(speech_interval_s())
         # When the view is built (its tab opened), not mid-guidance on the first state change.
         QTimer.singleShot(0, self, self.cue.prepare)
 
-        top = QHBoxLayout()
-        top.addWidget(QLabel(self.tr("Target")))
-        self.target_box = QComboBox()
-        self.target_box.setMinimumWidth(120)
-        top.addWidget(self.target_box, 1)
-        self.nearest_btn = QPushButton(self.tr("Nearest"))
-        top.addWidget(self.nearest_btn)
-        top.addWidget(_separator())
-        self.mode_gnss = QRadioButton(self.tr("GNSS"))
-        self.mode_ts = QRadioButton(self.tr("Total station"))
-        modes = QButtonGroup(self)
-        for b in (self.mode_gnss, self.mode_ts):
-            modes.addButton(b)
-            top.addWidget(b)
-        top.addWidget(_separator())
-        self.mode_travel = QRadioButton(self.tr("Forward/right"))
-        self.mode_grid = QRadioButton(self.tr("North/east"))
-        self.mode_travel.setChecked(True)
-        top.addWidget(self.mode_travel)
-        top.addWidget(self.mode_grid)
-        self.sound = QCheckBox(self.tr("Sound"))
+        self.bar = bar = StakeoutBar()
+        self.target_box, self.nearest_btn = bar.target_box, bar.nearest_btn
+        self.mode_gnss, self.mode_ts, self.measure_btn = bar.mode_gnss, bar.mode_ts, bar.measure_btn
+        self.sound, self.speak = bar.sound, bar.speak
+        self.profile_label, self.profile_btn = bar.profile_label, bar.profile_btn
+        self.mode_travel, self.mode_grid = bar.mode_travel, bar.mode_grid
         self.sound.setChecked(not self.cue.muted)
-        top.addWidget(self.sound)
+        self.speak.setChecked(speech_enabled() and self.speaker.available)
 
-        self.distance = QLabel("–")
-        self.distance.setProperty("role", "huge")
-        self.state_label = QLabel("–")
-        self.state_label.setProperty("role", "big")
-        self.delta_a = QLabel("–")
-        self.delta_b = QLabel("–")
-        self.dh = QLabel("–")
-        self.ground = QLabel("–")
-        self.detail = QLabel("")
-        self.detail.setWordWrap(True)
-        for w in (self.delta_a, self.delta_b, self.dh, self.ground):
-            w.setProperty("role", "big")
-        readouts = QGridLayout()
-        readouts.addWidget(self.distance, 0, 0, 1, 2)
-        readouts.addWidget(self.state_label, 1, 0, 1, 2)
-        readouts.addWidget(self.delta_a, 2, 0)
-        readouts.addWidget(self.delta_b, 2, 1)
-        readouts.addWidget(self.dh, 3, 0)
-        readouts.addWidget(self.ground, 3, 1)
-        readouts.addWidget(self.detail, 4, 0, 1, 2)
-        readouts.setColumnStretch(0, 1)
-        readouts.setColumnStretch(1, 1)
+        self.readouts = r = Readouts()
+        self.distance, self.state_label, self.delta_a, self.delta_b = (
+            r.distance, r.state_label, r.delta_a, r.delta_b)  # fmt: skip
+        self.dh, self.ground, self.detail = r.dh, r.ground, r.detail
         self.arrow = ArrowWidget()
+        self.arrow.setMinimumSize(120, 120)
         self.bullseye = Bullseye()
+        self.display = GnssDisplay(r, self.arrow, self.bullseye, self.mode_travel, self)
+        self.measure = MeasureControl(session, self.measure_btn, r.progress, r.progress_text, self)
 
         self.panel = StationPanel(session, link)
         self.save_btn = QPushButton(self.tr("Save stake"))
@@ -141,24 +124,23 @@ class StakeoutView(QWidget):
         actions.setContentsMargins(0, 0, 0, 0)
         for b in (self.panel.measure_btn, self.panel.track_btn, self.save_btn):
             actions.addWidget(b, 1)
-        self.panel_area = QScrollArea()
-        self.panel_area.setWidget(self.panel)
-        self.panel_area.setWidgetResizable(True)
-        self.panel_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.panel_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel_area = _scroll(self.panel)
         self.panel_area.setFixedWidth(PANEL_WIDTH)
+        left = QWidget()
+        column = QVBoxLayout(left)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self.ts_actions)
+        column.addWidget(self.panel.status)  # instrument messages where the eyes are
+        column.addWidget(self.readouts, 1)
+        self.readout_area = _scroll(left)
 
         body = QHBoxLayout()
-        left = QVBoxLayout()
-        left.addWidget(self.ts_actions)
-        left.addWidget(self.panel.status)  # instrument messages where the eyes are
-        left.addLayout(readouts)
-        left.addWidget(self.arrow, 1)
         body.addWidget(self.panel_area)
-        body.addLayout(left, 3)
+        body.addWidget(self.readout_area, 3)
+        body.addWidget(self.arrow, 1)
         body.addWidget(self.bullseye, 2)
         layout = QVBoxLayout(self)
-        layout.addLayout(top)
+        layout.addWidget(bar)
         layout.addLayout(body, 1)
 
         # The saved mode is checked before toggled is connected, so _on_mode runs once, below.
@@ -167,8 +149,12 @@ class StakeoutView(QWidget):
         self.target_box.currentTextChanged.connect(self._on_target_chosen)
         self.nearest_btn.clicked.connect(self.choose_nearest)
         self.mode_ts.toggled.connect(self._on_mode)
-        self.mode_travel.toggled.connect(self._redraw)
+        self.mode_travel.toggled.connect(self._on_orientation)
         self.sound.toggled.connect(lambda on: self.cue.set_muted(not on))
+        self.speak.toggled.connect(self._on_speak)
+        self.profile_btn.clicked.connect(self.edit_profile)
+        self.measure_btn.clicked.connect(self._on_measure_clicked)
+        self.measure.stake_saved.connect(self._on_stake_saved)
         self.panel.setup_changed.connect(self._on_setup)
         self.panel.shot_measured.connect(self.show_shot)
         self.panel.link_lost.connect(self._on_link_lost)
@@ -177,6 +163,7 @@ class StakeoutView(QWidget):
         session.layers_changed.connect(self.refresh)
         session.marker_selected.connect(self._on_selected)
         self.refresh()
+        self._show_profile()
         self._on_mode(ts)
 
     # -- model -----------------------------------------------------------------------
@@ -197,6 +184,10 @@ class StakeoutView(QWidget):
     def total_station(self) -> bool:
         return self.mode_ts.isChecked()
 
+    @property
+    def tolerance_m(self) -> float:
+        return self.profile.tolerance_m
+
     def _targets(self) -> list[StakeTarget]:
         return [
             StakeTarget(m.name, m.lat, m.lon, m.h, m.status != "planned")
@@ -207,9 +198,13 @@ class StakeoutView(QWidget):
         return next((t for t in self._targets() if t.name == self.target), None)
 
     def _on_target_chosen(self, name: str) -> None:
+        m = self.measure.measurement
+        if m is not None and m.running and m.marker != name:
+            self.measure.cancel(self.tr("another target was chosen"))
         if name:
             self.session.select(name)
             self._state = None
+            self.pacer.reset()
             self._redraw()
 
     def _on_selected(self, name: str) -> None:
@@ -221,14 +216,19 @@ class StakeoutView(QWidget):
         self.panel_area.setVisible(ts)
         self.ts_actions.setVisible(ts)
         self.panel.status.setVisible(ts)
-        self.mode_travel.setVisible(not ts)
-        self.mode_grid.setVisible(not ts)
+        for w in (self.mode_travel, self.mode_grid, self.measure_btn, self.speak):
+            w.setVisible(not ts)
+        self.arrow.setVisible(not ts or self.width() >= 1200)
         if not ts:
             self.panel.track_btn.setChecked(False)
         self.guidance = None
         self.ts = None
         self._state = None
         self._clear()
+        self._redraw()
+
+    def _on_orientation(self, travel: bool) -> None:
+        settings().setValue("stakeout/orient", "travel" if travel else "grid")
         self._redraw()
 
     def _on_setup(self, setup: StationSetup | None) -> None:
@@ -267,48 +267,119 @@ class StakeoutView(QWidget):
 
     session_fix: Fix | None = None
 
+    # -- quality profile ---------------------------------------------------------------
+    def _show_profile(self) -> None:
+        self.profile_label.setText(profile_text(self.profile))
+
+    def set_profile(self, profile: QualityProfile) -> None:
+        """Save the job's profile (committed) and use it from the next epoch."""
+        try:
+            self.profile = save_quality_profile(self.session.store.db, profile)
+        except sqlite3.Error as exc:
+            self.session.message.emit(self.tr("Profile not saved: {0}").format(str(exc)))
+            return
+        self._show_profile()
+        self.session.message.emit(self.tr("Stake-out quality saved in the job."))
+        self.update_fix(self.session_fix)
+
+    def edit_profile(self) -> None:
+        from fieldapp.ui.quality_dialog import QualityProfileDialog
+
+        dialog = QualityProfileDialog(self.profile, self)
+        if dialog.exec():
+            self.set_profile(dialog.profile())
+
     # -- GNSS --------------------------------------------------------------------------
     def update_fix(self, fix: Fix | None) -> None:
         self.session_fix = fix
+        if fix is not None:
+            self.measure.add(fix)
         if self.total_station:
             return
         target = self._target()
         if fix is None or not fix.has_position or target is None:
+            # Nothing to guide from: the last guidance must not stay in colour.
             self.guidance = None
-            self.distance.setText(self.tr("No position") if target else self.tr("No target"))
+            self._grey(self.tr("No position") if target else self.tr("No target"))
             return
         grid = self.session.layers.grid
         try:
             pos = position_from_fix(grid, fix)
-            g = guidance(grid, pos, target, heading_deg=self._heading.update(pos),
-                         tolerance_m=self.tolerance_m)  # fmt: skip
+            heading = self._heading.update(pos)
+            # Standing still loses the direction of travel: keep the last one, and say so.
+            self.display.heading_frozen = heading is None and self._last_heading is not None
+            if heading is not None:
+                self._last_heading = heading
+            g = guidance(grid, pos, target, heading_deg=self._last_heading, profile=self.profile,
+                         position_quality=PositionQuality.from_fix(fix))  # fmt: skip
         except (StakeoutError, ValueError) as exc:
             self.session.message.emit(str(exc))
             return
         self.guidance = g
+        self.live = True
+        self.measure_btn.setEnabled(True)
+        self.readouts.ungrey()
         self._show_gnss(g)
+        if self.speak.isChecked() and self.pacer.due(time.monotonic(), g.state):
+            self.speaker.say(guidance_phrase(g, travel=self.mode_travel.isChecked()))
+
+    def set_liveness(self, state: Liveness) -> None:
+        """Main window, 10 Hz: not live greys every readout and silences the cue."""
+        if state.live:
+            self.measure_btn.setEnabled(True)
+            if not self.live and self.guidance is not None and not self.total_station:
+                self.live = True
+                self.readouts.ungrey()
+                self._show_gnss(self.guidance)
+            self.live = True
+            if self.guidance is not None and not self.total_station and self.display.quality_text:
+                self.readouts.quality.setText(f"{self.display.quality_text} · {age_text(state)}")
+            return
+        if self.total_station:
+            return
+        self.live = False
+        self.measure_btn.setEnabled(self.measure.running)  # cancel stays possible
+        self._grey(stale_text(state))
+
+    def _grey(self, text: str) -> None:
+        """Keep the last numbers, grey, with ``text`` in the state label; the cue is silent."""
+        self._state = None  # the cue sounds again, and speech speaks at once, when data is back
+        self.pacer.reset()
+        grey = STATE_COLOURS[""]
+        self.readouts.grey(text)
+        self.arrow.set_angle(self.arrow.angle_deg, grey)
+        off = self.bullseye.offset
+        self.bullseye.set_offset(*(off or (None, None)), self.tolerance_m, grey)
+
+    def _on_speak(self, on: bool) -> None:
+        if on and not self.speaker.available:
+            self.speak.setChecked(False)
+            self.session.message.emit(
+                self.tr("Spoken guidance needs espeak-ng, which is not installed.")
+            )
+            return
+        set_speech_enabled(on)
+        self.pacer.reset()
 
     def _show_gnss(self, g: Guidance) -> None:
         colour = self._show_state(g.state)
-        self.distance.setText(f"{g.target}: {g.ground_distance_m:.2f} m")
-        self.ground.setText(self.tr("Ground {0} m (grid {1} m)").format(
-            f"{g.ground_distance_m:.3f}", f"{g.grid_distance_m:.3f}"))  # fmt: skip
-        self.dh.setText("dH –" if g.dh_m is None else f"dH {g.dh_m:+.3f} m")
-        self.detail.setText("")
-        if self.mode_travel.isChecked() and g.forward_m is not None and g.right_m is not None:
-            fwd = self.tr("Forward") if g.forward_m >= 0 else self.tr("Back")
-            side = self.tr("Right") if g.right_m >= 0 else self.tr("Left")
-            self.delta_a.setText(f"{fwd} {abs(g.forward_m):.2f} m")
-            self.delta_b.setText(f"{side} {abs(g.right_m):.2f} m")
-            self.bullseye.set_offset(-g.right_m, -g.forward_m, g.tolerance_m, colour)
-            self.arrow.set_angle(g.grid_azimuth_deg - (g.heading_deg or 0.0), colour)
+        self.display.show(g, colour, self.session.layers.grid, self._target())
+
+    # -- Ukur & simpan -------------------------------------------------------------------
+    def _on_measure_clicked(self) -> None:
+        if self.measure.running:
+            self.measure.cancel(self.tr("cancelled on the stake-out tab"))
         else:
-            north = self.tr("North") if g.d_n >= 0 else self.tr("South")
-            east = self.tr("East") if g.d_e >= 0 else self.tr("West")
-            self.delta_a.setText(f"{north} {abs(g.d_n):.2f} m")
-            self.delta_b.setText(f"{east} {abs(g.d_e):.2f} m")
-            self.bullseye.set_offset(-g.d_e, -g.d_n, g.tolerance_m, colour)
-            self.arrow.set_angle(g.grid_azimuth_deg, colour)
+            self.measure_and_save()
+
+    def measure_and_save(self) -> bool:
+        """Store the target's stake from a short averaged occupation; False if refused."""
+        return self.measure.start(self.target, self.guidance, self.live, self.profile)
+
+    def _on_stake_saved(self, stake: StakeRecord) -> None:
+        self.stake_saved.emit(stake)
+        self.session.reload()
+        self.choose_nearest()  # offer the next marker not staked yet, nearest first
 
     # -- total station -------------------------------------------------------------------
     def show_shot(self, shot: TsShot) -> None:
@@ -394,7 +465,7 @@ class StakeoutView(QWidget):
             self.panel.show_error(self.tr("Stake not saved: {0}").format(str(exc)))
             return
         text = self.tr("Stake of {0} saved: {1} m from the design position.").format(
-            rec.marker, f"{rec.delta.horizontal_m:.3f}"
+            rec.marker, num(rec.delta.horizontal_m, 3)
         )
         self.panel.show_info(text)
         self.session.message.emit(text)
@@ -403,8 +474,7 @@ class StakeoutView(QWidget):
     # -- shared --------------------------------------------------------------------------
     def _show_state(self, state: ToleranceState) -> str:
         colour = STATE_COLOURS.get(state.value, STATE_COLOURS[""])
-        self.state_label.setText(texts.tolerance_state(state))
-        self.state_label.setStyleSheet(f"background: {colour}; color: white; padding: 4px;")
+        self.readouts.paint_state(state_text(state), colour)
         if state != self._state:
             self._state = state
             self.state_changed.emit(state.value)
@@ -422,16 +492,24 @@ class StakeoutView(QWidget):
         ):
             w.setText("–")
         self.state_label.setStyleSheet("")
-        self.detail.setText("")
+        r = self.readouts
+        for w in (self.detail, r.reason, r.quality, r.orient, r.target_line):
+            w.setText("")
         self.arrow.set_angle(None, STATE_COLOURS[""])
         self.bullseye.set_offset(None, None, self.tolerance_m, STATE_COLOURS[""])
+        self.bullseye.set_up_label("")
         self.save_btn.setEnabled(False)
 
     def shutdown(self) -> None:
+        self.measure.cancel(self.tr("the job was closed"))
+        self.speaker.shutdown()
         self.panel.shutdown()
 
 
-def _separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.VLine)
-    return line
+def _scroll(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidget(widget)
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return area

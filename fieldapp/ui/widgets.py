@@ -4,13 +4,29 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from fieldapp.ui.map_view import nice_length
+# White text reaches 4.5:1 on each; "quality" (inside the tolerance, not proven) is its own hue.
+STATE_COLOURS = {
+    "far": "#b71c1c",
+    "near": "#bf360c",
+    "quality": "#6a1b9a",
+    "within": "#1b5e20",
+    "": "#616161",
+}
+FINE_M = 1.0  # inside this the bullseye holds a fixed centimetre scale: nothing rescales
+FINE_RING_M = 0.2
+FINE_RINGS = 5
 
-STATE_COLOURS = {"far": "#b71c1c", "near": "#e65100", "within": "#1b5e20", "": "#616161"}
+
+def nice_at_least(metres: float) -> float:
+    """The smallest 1, 2 or 5 times a power of ten that is at least ``metres``."""
+    if metres <= 0:
+        return 1.0
+    p = 10 ** math.floor(math.log10(metres))
+    return float(next(m * p for m in (1, 2, 5, 10) if m * p >= metres))
 
 
 class ArrowWidget(QWidget):
@@ -59,7 +75,10 @@ class Bullseye(QWidget):
         self.tolerance_m = 0.1
         self.colour = QColor(STATE_COLOURS[""])
         self.ring_m = 1.0
-        self.setMinimumSize(220, 220)
+        self.rings = 3
+        self.fine = False
+        self.up_label = ""  # what "up" means: the direction of travel or north
+        self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_offset(self, x: float | None, y: float | None, tolerance_m: float, colour: str) -> None:
@@ -69,19 +88,36 @@ class Bullseye(QWidget):
             self.offset = None
         else:
             self.offset = (x, y)
-            self.ring_m = nice_length(max(math.hypot(x, y) / 2.5, tolerance_m))
-            if self.ring_m < tolerance_m:
-                self.ring_m = tolerance_m
+            d = math.hypot(x, y)
+            self.fine = d < FINE_M
+            if self.fine:
+                # A fixed scale in centimetres: the dot moves, the rings never jump.
+                self.rings, self.ring_m = FINE_RINGS, max(FINE_RING_M, tolerance_m)
+            else:
+                # The outer ring reaches past you: the dot is never pinned to the edge.
+                self.rings = 3
+                self.ring_m = max(nice_at_least(d / 2.8), tolerance_m)
         self.update()
+
+    def set_up_label(self, text: str) -> None:
+        self.up_label = text
+        self.update()
+
+    def caption(self) -> str:
+        if self.fine:
+            cm = QLocale().toString(self.ring_m * 100, "f", 0)
+            return self.tr("{0} cm per ring").format(cm)
+        return self.tr("{0} m per ring").format(QLocale().toString(self.ring_m, "g", 3))
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
         p = QPainter(self)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         top = 36  # the caption's strip: the rings never run under it
-        side = min(self.width(), self.height() - top) - 24
-        cx, cy = self.width() / 2, top + (self.height() - top) / 2
+        bottom = 22 if self.up_label else 0  # and the strip saying what "up" is
+        side = min(self.width(), self.height() - top - bottom) - 24
+        cx, cy = self.width() / 2, top + (self.height() - top - bottom) / 2
         fg = self.palette().windowText().color()
-        rings = 3
+        rings = self.rings
         px_per_m = side / 2 / (rings * self.ring_m)
         p.setPen(QPen(fg, 2))
         for i in range(1, rings + 1):
@@ -90,16 +126,27 @@ class Bullseye(QWidget):
         p.drawLine(QPointF(cx - side / 2, cy), QPointF(cx + side / 2, cy))
         p.drawLine(QPointF(cx, cy - side / 2), QPointF(cx, cy + side / 2))
         tol = self.tolerance_m * px_per_m
-        p.setBrush(QColor(27, 94, 32, 90))
+        grey = self.colour == QColor(STATE_COLOURS[""])
+        p.setBrush(QColor(97, 97, 97, 90) if grey else QColor(27, 94, 32, 90))
         p.drawEllipse(QPointF(cx, cy), tol, tol)
         caption = QFont(self.font())
         caption.setBold(True)
         caption.setPointSizeF(caption.pointSizeF() + 3)
         p.setFont(caption)
-        p.drawText(QRectF(4, 4, self.width() - 8, 40), Qt.AlignmentFlag.AlignLeft,
-                   self.tr("{0} m per ring").format(f"{self.ring_m:g}"))  # fmt: skip
+        p.drawText(QRectF(4, 4, self.width() - 8, 40), Qt.AlignmentFlag.AlignLeft, self.caption())
+        if self.up_label:
+            p.setFont(self.font())
+            p.drawText(QRectF(4, self.height() - bottom, self.width() - 8, bottom),
+                       Qt.AlignmentFlag.AlignLeft, f"↑ {self.up_label}")  # fmt: skip
         if self.offset is None:
             return
+        if self.fine:
+            # Crosshair through you as well: read the centimetres off both axes.
+            p.setPen(QPen(self.colour, 1, Qt.PenStyle.DashLine))
+            ox = cx + max(-side / 2, min(side / 2, self.offset[0] * px_per_m))
+            oy = cy - max(-side / 2, min(side / 2, self.offset[1] * px_per_m))
+            p.drawLine(QPointF(cx - side / 2, oy), QPointF(cx + side / 2, oy))
+            p.drawLine(QPointF(ox, cy - side / 2), QPointF(ox, cy + side / 2))
         x = max(-side / 2, min(side / 2, self.offset[0] * px_per_m))
         y = max(-side / 2, min(side / 2, self.offset[1] * px_per_m))
         p.setBrush(self.colour)

@@ -456,6 +456,57 @@ ID = {
 # never edits the lines of another.
 ID_STAKEOUT: dict[str, str] = {
     # stake-out tab, quality profile, Ukur & simpan, spoken guidance
+    "{0} cm per ring": "{0} cm per lingkaran",
+    "Target {0}: E {1}  N {2} · azimuth {3} · {4}": "Target {0}: E {1}  N {2} · azimut {3} · {4}",
+    "last direction of travel": "arah jalan terakhir",
+    "direction of travel": "arah jalan",
+    "Reference: {0}": "Arah: {0}",
+    "Reference: north (direction of travel not known yet)": (
+        "Arah: utara (arah jalan belum diketahui)"
+    ),
+    "Direction of travel not known yet — move a little": (
+        "Arah jalan belum diketahui — bergerak sedikit"
+    ),
+    "north": "utara",
+    "Choose a target first.": "Pilih target dulu.",
+    "No live position: connect the receiver first.": (
+        "Tidak ada posisi langsung: hubungkan receiver dulu."
+    ),
+    "Too far from {0} ({1} m) to store its stake.": (
+        "Terlalu jauh dari {0} ({1} m) untuk menyimpan patoknya."
+    ),
+    "Measuring {0}: only epochs that pass the profile count.": (
+        "Mengukur {0}: hanya epoch yang lolos profil mutu yang dihitung."
+    ),
+    "{0} of {1} epochs": "{0} dari {1} epoch",
+    "{0} not precise enough": "{0} belum cukup teliti",
+    "Measure && save": "Ukur && simpan",
+    "Stake of {0} saved: dN {1} m, dE {2} m, {3} m from design.": (
+        "Patok {0} tersimpan: dN {1} m, dE {2} m, {3} m dari desain."
+    ),
+    "Stake-out quality": "Mutu stake out",
+    "σH limit = tolerance": "Batas σH = toleransi",
+    "Tolerance": "Toleransi",
+    "Required fix": "Fix minimal",
+    "Largest measured σH": "σH terukur maksimum",
+    "Measurement cancelled.": "Pengukuran dibatalkan.",
+    "Measurement failed: {0}": "Pengukuran gagal: {0}",
+    "Measurement did not pass: {0}": "Pengukuran tidak lolos: {0}",
+    "Not precise enough": "Belum cukup teliti",
+    "no σH": "tanpa σH",
+    "σH invalid": "σH tidak sah",
+    "Position not precise enough: {0}, {1}": "Posisi belum cukup teliti: {0}, {1}",
+    "Tolerance {0} m · {1} · σH ≤ {2} m": "Toleransi {0} m · {1} · σH ≤ {2} m",
+    "Change…": "Ubah…",
+    "Speak": "Ucapkan",
+    "Profile not saved: {0}": "Profil tidak tersimpan: {0}",
+    "Stake-out quality saved in the job.": "Mutu stake out tersimpan di pekerjaan.",
+    "Spoken guidance needs espeak-ng, which is not installed.": (
+        "Panduan suara butuh espeak-ng, yang belum terpasang."
+    ),
+    "cancelled on the stake-out tab": "dibatalkan di tab stake out",
+    "the job was closed": "pekerjaan ditutup",
+    "another target was chosen": "target lain dipilih",
 }
 
 ID_LIVE: dict[str, str] = {

@@ -176,14 +176,16 @@ def test_stakeout_replay_walks_to_the_marker(demo: Path, tmp_path: Path) -> None
     assert lines[0]["heading_deg"] is None and lines[0]["forward_m"] is None
     assert lines[1]["heading_deg"] == pytest.approx(0.0, abs=0.01)
     assert lines[1]["forward_m"] == pytest.approx(10.5, abs=1e-3)
-    assert [x["state"] for x in lines] == ["far"] * 7 + ["near"] * 2 + ["within"] * 3
+    # RTK fixed but no GST: the sigma is only estimated, so on the marker it is "quality".
+    assert [x["state"] for x in lines] == ["far"] * 7 + ["near"] * 2 + ["quality"] * 3
+    assert lines[-1]["fix"] == "rtk fixed" and lines[-1]["sigma_source"] == "estimated"
 
     text = run("stakeout", str(demo), "--target", "5C", "--replay", str(nmea))
     assert text.returncode == 0, text.stderr
     out = text.stdout.splitlines()
     assert len(out) == len(steps)
     assert "heading unknown" in out[0] and "FAR" in out[0] and "dN +12.000" in out[0]
-    assert "WITHIN" in out[-1] and "rtk fixed" in out[-1]
+    assert "NOT PROVEN" in out[-1] and "rtk fixed" in out[-1] and "estimated" in out[-1]
 
 
 def test_stakeout_unknown_target_and_nearest(demo: Path, tmp_path: Path) -> None:

@@ -51,7 +51,11 @@ def test_each_state_has_its_own_tone(tmp_path: Path) -> None:
     total = {s: sum(d for d, _f in b) for s, b in heard.items()}
     assert total[ToleranceState.FAR] < total[ToleranceState.NEAR] < total[ToleranceState.WITHIN]
     assert abs(total[ToleranceState.WITHIN] - 0.40) < 0.02
-    assert len(PATTERNS) == 3
+    # Inside but not proven: a falling pair, never the rising "within" pair.
+    quality = heard[ToleranceState.QUALITY]
+    assert len(quality) == 2 and quality[0][1] > quality[1][1]
+    assert abs(quality[0][1] - 1320) < 30 and abs(quality[1][1] - 660) < 20
+    assert len(PATTERNS) == 4
     # Cached: a second call keeps the files as they are.
     stamps = {p: p.stat().st_mtime_ns for p in files.values()}
     assert cue_files(tmp_path) == files
