@@ -50,6 +50,8 @@ def _demo(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.export_job}: already exists; choose a new path")
         print(f"Documented demo job: {export_documented_demo(args.export_job)}")
         return 0
+    if not (args.report or args.screenshot):
+        _require_display()  # before the job is created: a headless start changes nothing
     path = Path(args.job) if args.job else default_demo_path()
     if args.fresh and path.exists():
         shutil.rmtree(path)
@@ -84,9 +86,21 @@ def _demo(args: argparse.Namespace) -> int:
     return 0 if report.valid else 1
 
 
+def _require_display() -> None:
+    """One line and exit code 2 on a machine without a display, instead of Qt's plugin abort."""
+    from fieldapp.ui.display import NO_DISPLAY, missing_display
+
+    if missing_display():
+        raise CommandError(NO_DISPLAY, exit_code=2)
+
+
 def _screenshots(args: argparse.Namespace) -> int:
     """Screenshots run on a fresh demo job in a temporary folder: the user's job is untouched."""
     import tempfile
+
+    from fieldapp.ui.display import use_offscreen_when_headless
+
+    use_offscreen_when_headless()  # screenshots need no display: they are drawn offscreen
 
     from fieldapp.demo_job import create_demo_job
 

@@ -138,6 +138,12 @@ def install_language(app: QCoreApplication, lang: str) -> bool:
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The one QApplication, themed and translated from the settings."""
     existing = QApplication.instance()
+    if existing is None:
+        from fieldapp.ui.display import NO_DISPLAY, missing_display
+
+        if missing_display():  # Qt would abort in its platform plugin with a page of text
+            print(f"fieldapp: {NO_DISPLAY}", file=sys.stderr)
+            raise SystemExit(2)
     app = existing if isinstance(existing, QApplication) else QApplication(argv or sys.argv[:1])
     app.setOrganizationName(ORG)
     app.setApplicationName(APP)
