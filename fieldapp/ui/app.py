@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
@@ -27,7 +27,11 @@ QPushButton:hover, QToolButton:hover {{ background: {hover}; }}
 QPushButton:disabled {{ color: {disabled}; border-color: {disabled}; }}
 QPushButton[accent="true"] {{ background: {accent}; color: {accent_fg}; font-weight: bold; }}
 QPushButton[accent="true"]:disabled {{ background: {button}; color: {disabled}; }}
-QListWidget::item, QTreeWidget::item, QTableWidget::item {{ min-height: 40px; padding: 2px; }}
+QListWidget::item, QTreeWidget::item, QTableWidget::item, QListView::item, QTreeView::item {{
+    min-height: {target}px; padding: 2px; }}
+QComboBox QAbstractItemView::item {{ min-height: {target}px; }}
+QComboBox QAbstractItemView {{ background: {panel}; color: {fg}; }}
+*:disabled {{ color: {disabled}; }}
 QListWidget, QTreeWidget, QTableWidget, QPlainTextEdit, QTextEdit {{
     border: 1px solid {border}; background: {panel};
 }}
@@ -54,12 +58,12 @@ QLabel[role="caption"] {{ color: {muted}; }}
 PALETTES = {
     "light": dict(
         bg="#ffffff", fg="#000000", panel="#f2f2f2", button="#e6e6e6", hover="#d0d0d0",
-        border="#202020", disabled="#8a8a8a", accent="#0047b3", accent_fg="#ffffff",
+        border="#202020", disabled="#595959", accent="#0047b3", accent_fg="#ffffff",
         muted="#333333",
     ),
     "dark": dict(
         bg="#111111", fg="#f2f2f2", panel="#1c1c1c", button="#2a2a2a", hover="#3a3a3a",
-        border="#9a9a9a", disabled="#666666", accent="#ffb000", accent_fg="#000000",
+        border="#9a9a9a", disabled="#a6a6a6", accent="#ffb000", accent_fg="#000000",
         muted="#cccccc",
     ),
 }  # fmt: skip
@@ -102,9 +106,15 @@ def is_dark(app: QCoreApplication | None = None) -> bool:
 # Text colours per meaning; the dark theme needs lighter shades to keep the contrast.
 TEXT_COLOURS = {
     "good": ("#1b5e20", "#81c784"),
-    "warn": ("#e65100", "#ffb74d"),
+    "warn": ("#b34700", "#ffb74d"),  # >= 4.5:1 on the panels of either theme
     "bad": ("#b71c1c", "#ef9a9a"),
 }
+
+
+def theme_colour_swap(dark: bool) -> dict[str, str]:
+    """Text colours of the other theme -> this theme's: for styles set before a switch."""
+    pairs = [(light, night) for light, night in TEXT_COLOURS.values()]
+    return {night: light for light, night in pairs} if not dark else dict(pairs)
 
 
 def text_style(meaning: str) -> str:
@@ -126,6 +136,11 @@ def install_language(app: QCoreApplication, lang: str) -> bool:
     QLocale.setDefault(
         QLocale(QLocale.Language.Indonesian if lang == "id" else QLocale.Language.English)
     )
+    # Qt's own texts first (OK/Cancel, the file dialog): ours are installed after and win.
+    qt = QTranslator(app)
+    if _load_qtbase(qt, lang):
+        app.installTranslator(qt)
+        _translators.append(qt)
     qm = resource_path("translations", f"fieldapp_{lang}.qm")
     translator = QTranslator(app)
     if qm.is_file() and translator.load(str(qm)):
@@ -133,6 +148,17 @@ def install_language(app: QCoreApplication, lang: str) -> bool:
         _translators.append(translator)
         return True
     return lang == "en"
+
+
+def _load_qtbase(translator: QTranslator, lang: str) -> bool:
+    """Qt's qtbase_<lang>.qm: ours in resources (Qt ships none for Indonesian), else Qt's."""
+    if lang == "en":
+        return False
+    ours = resource_path("translations", f"qtbase_{lang}.qm")
+    if ours.is_file():
+        return translator.load(str(ours))
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    return translator.load(f"qtbase_{lang}", qt_dir)
 
 
 def create_app(argv: list[str] | None = None) -> QApplication:

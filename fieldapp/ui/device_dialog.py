@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -60,6 +62,19 @@ def fill_ports(combo: QComboBox) -> None:
         combo.addItem(f"{p.device} – {p.description}", p.device)
 
 
+class PortNotFoundError(ValueError):
+    """The chosen serial port does not exist on this machine (unplugged, not paired)."""
+
+    def __init__(self, port: str) -> None:
+        super().__init__(f"port {port} not found (unplugged, or Bluetooth not paired?)")
+        self.port = port
+
+
+def port_missing(port: str) -> bool:
+    """A device path that does not exist (POSIX); COM names are left to the open to judge."""
+    return os.name == "posix" and port.startswith("/") and not Path(port).exists()
+
+
 def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -> ByteSource:
     """The byte source for a choice; ValueError with a message for the window when impossible."""
     if choice.kind == "serial":
@@ -67,6 +82,8 @@ def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -
 
         if not choice.port:
             raise ValueError("choose a serial port")
+        if port_missing(choice.port):
+            raise PortNotFoundError(choice.port)
         # exclusive: a port another program reads says 'busy' (POSIX flock; Windows always is).
         return SerialSource(choice.port, choice.baud, exclusive=True)
     if choice.kind == "tcp":
@@ -158,10 +175,30 @@ class DeviceDialog(QDialog):
         profiles_btn.clicked.connect(self.edit_ntrip_profiles)
         self.ts_button.clicked.connect(self.edit_instrument)
         self.refresh_ports()
-        self.port.setCurrentIndex(max(0, self.port.findData(choice.port)))
+        self.set_port(choice.port)
 
     def refresh_ports(self) -> None:
+        typed = self.typed_port()
         fill_ports(self.port)
+        self.set_port(typed)
+
+    def set_port(self, port: str) -> None:
+        """Shows ``port``: its listed item, or the name as typed when it is not listed now."""
+        index = self.port.findData(port) if port else -1
+        if index >= 0:
+            self.port.setCurrentIndex(index)
+        else:
+            # A receiver that is unplugged now stays chosen: never swap in another port.
+            self.port.setCurrentIndex(-1)
+            self.port.setEditText(port)
+
+    def typed_port(self) -> str:
+        """The port in the box: a listed item's device name, or the text exactly as typed."""
+        text = self.port.currentText().strip()
+        index = self.port.findText(text)
+        if index >= 0 and self.port.itemData(index):
+            return str(self.port.itemData(index))
+        return text
 
     def edit_instrument(self) -> None:
         from fieldapp.ui.instrument_link import InstrumentChoice
@@ -197,9 +234,9 @@ class DeviceDialog(QDialog):
             self.replay.setText(path)
 
     def choice(self) -> DeviceChoice:
-        port = self.port.currentData() or self.port.currentText().split(" – ")[0]
         return DeviceChoice(
-            kind=str(self.kind.currentData()), port=str(port), baud=int(self.baud.currentText()),
+            kind=str(self.kind.currentData()), port=self.typed_port(),
+            baud=int(self.baud.currentText()),
             tcp=self.tcp.text().strip(), replay=self.replay.text().strip(),
             ntrip=str(self.ntrip.currentData() or ""),
         )  # fmt: skip

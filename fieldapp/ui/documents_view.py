@@ -42,6 +42,7 @@ from fieldapp.store.printlog import load_print_log
 from fieldapp.store.signatory import load_holder_signatory, set_holder_signatory
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui.app import text_style
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.print_dialog import PrintDialog
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.texts import local_time
@@ -250,7 +251,7 @@ class DocumentsView(QWidget):
         try:
             signer = set_holder_signatory(self.session.store.db, self.signatory.text())
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         requests = document_requests(
             folder,

@@ -31,7 +31,14 @@ from fieldapp.gnss.link import LinkState, LinkStatus
 from fieldapp.store import JobFileError, JobStore
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
-from fieldapp.ui.app import apply_theme, install_language, is_dark, settings
+from fieldapp.ui.app import (
+    apply_theme,
+    current_language,
+    install_language,
+    is_dark,
+    settings,
+    theme_colour_swap,
+)
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.device_dialog import (
     DeviceChoice,
@@ -39,9 +46,11 @@ from fieldapp.ui.device_dialog import (
     chosen_ntrip_profile,
     make_source,
 )
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.map_view import MapView
+from fieldapp.ui.retranslate import restyle_tree, retranslate_tree, translate_text
 from fieldapp.ui.session import JobSession
 
 if TYPE_CHECKING:
@@ -145,27 +154,46 @@ class MainWindow(QMainWindow):
 
     # -- chrome ----------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"))
+        bar = self.toolbar = QToolBar()
         bar.setMovable(False)
         self.addToolBar(bar)
+        self.actions_: dict[str, QAction] = {}
 
-        def act(text: str, slot: object) -> QAction:
-            a = QAction(text, self)
+        def act(key: str, slot: object) -> QAction:
+            a = QAction(self)
             a.triggered.connect(slot)
             bar.addAction(a)
+            self.actions_[key] = a
             return a
 
-        act(self.tr("Open job"), self.choose_job)
-        act(self.tr("New job"), self.new_job)
-        self.recent_menu = self.menuBar().addMenu(self.tr("Recent jobs"))
+        act("open", self.choose_job)
+        act("new", self.new_job)
+        self.recent_menu = self.menuBar().addMenu("")
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         bar.addSeparator()
-        act(self.tr("Receiver…"), self.setup_device)
-        self.connect_action = act(self.tr("Connect"), self.connect_device)
-        act(self.tr("Disconnect"), self.adapter.disconnect_device)
+        act("receiver", self.setup_device)
+        self.connect_action = act("connect", self.connect_device)
+        act("disconnect", self.adapter.disconnect_device)
         bar.addSeparator()
-        act(self.tr("Bahasa / English"), self.toggle_language)
-        act(self.tr("Day / night"), self.toggle_theme)
+        act("language", self.toggle_language)
+        act("theme", self.toggle_theme)
+        self._name_actions()
+
+    def _name_actions(self) -> None:
+        """Toolbar and menu texts in the language now installed."""
+        self.toolbar.setWindowTitle(self.tr("Main"))
+        names = {
+            "open": self.tr("Open job"),
+            "new": self.tr("New job"),
+            "receiver": self.tr("Receiver…"),
+            "connect": self.tr("Connect"),
+            "disconnect": self.tr("Disconnect"),
+            "language": self.tr("Bahasa / English"),
+            "theme": self.tr("Day / night"),
+        }
+        for key, text in names.items():
+            self.actions_[key].setText(text)
+        self.recent_menu.setTitle(self.tr("Recent jobs"))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -198,7 +226,7 @@ class MainWindow(QMainWindow):
         try:
             store = JobStore.create(Path(folder) / f"{name.strip()}.fieldapp", name.strip())
         except (JobFileError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("New job"), str(exc))
+            QMessageBox.warning(self, self.tr("New job"), error_text(exc))
             return
         self.set_store(store)
 
@@ -206,7 +234,7 @@ class MainWindow(QMainWindow):
         try:
             store = JobStore.open(path)
         except (JobFileError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Open job"), str(exc))
+            QMessageBox.warning(self, self.tr("Open job"), error_text(exc))
             return False
         self.set_store(store)
         return True
@@ -231,17 +259,15 @@ class MainWindow(QMainWindow):
         self.stakeout_page = LazyPage(lambda: _stakeout_view(session, adapter))
         self.occupation_page = LazyPage(lambda: _occupation_view(session, adapter))
         self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
-        self.planning_page = LazyPage(lambda: _planning_view(session, dark))
+        self.planning_page = LazyPage(lambda: _planning_view(session, is_dark()))
         self.documents_page = LazyPage(lambda: _documents_view(session))
         self.outbox_page = LazyPage(lambda: _outbox_view(session))
         self.tabs.clear()
-        self.tabs.addTab(self._map_page(), self.tr("Map"))
-        self.tabs.addTab(self.stakeout_page, self.tr("Stake-out"))
-        self.tabs.addTab(self.occupation_page, self.tr("Occupation"))
-        self.tabs.addTab(self.installation_page, self.tr("Installation"))
-        self.tabs.addTab(self.planning_page, self.tr("Planning"))
-        self.tabs.addTab(self.outbox_page, self.tr("Outbox"))
-        self.tabs.addTab(self.documents_page, self.tr("Documents"))
+        pages = [self._map_page(), self.stakeout_page, self.occupation_page,
+                 self.installation_page, self.planning_page, self.outbox_page,
+                 self.documents_page]  # fmt: skip
+        for page, title in zip(pages, self._tab_titles(), strict=True):
+            self.tabs.addTab(page, title)
         self.map.set_layers(session.layers)
         self.map.set_target(session.selected)
         self.map.marker_clicked.connect(session.select)
@@ -379,7 +405,7 @@ class MainWindow(QMainWindow):
             choice = DeviceChoice.load()
             source = make_source(choice, near)
         except (ValueError, OSError) as exc:
-            self.message(self.tr("Cannot connect: {0}").format(str(exc)))
+            self.message(self.tr("Cannot connect: {0}").format(error_text(exc)))
             return False
         raw = self.session.store.raw_dir if self.session else None
         self.adapter.connect_source(source, raw_dir=raw, ntrip=chosen_ntrip_profile(choice))
@@ -412,23 +438,62 @@ class MainWindow(QMainWindow):
         if self.stakeout_page.built:
             self.stakeout.update_fix(fix)
 
-    # -- preferences -----------------------------------------------------------------
+    # -- preferences: switched live, nothing reopened ---------------------------------
     def toggle_language(self) -> None:
-        lang = "en" if str(settings().value("ui/language", "id")) == "id" else "id"
+        self.set_language("en" if current_language() == "id" else "id")
+
+    def set_language(self, lang: str) -> None:
+        """Install ``lang`` and re-set every text shown; running work is not touched."""
+        old = current_language()
         settings().setValue("ui/language", lang)
         app = QApplication.instance()
         if app is not None:
             install_language(app, lang)
-        self.message(self.tr("Language changes fully after a restart."))
+        self.retranslate(old)
+
+    def retranslate(self, old: str | None = None) -> None:
+        """Every text of the window in the language now installed (``old``: the one before)."""
+        old = old or ("en" if current_language() == "id" else "id")
+        central = self.centralWidget()
+        if central is not None:
+            retranslate_tree(central, old)  # views with retranslate() re-set their own texts
+        self._name_actions()
+        for i, text in enumerate(self._tab_titles()):
+            if i < self.tabs.count():
+                self.tabs.setTabText(i, text)
+        if self.session is not None:
+            self._fill_lists()
+        self.link_label.setText(translate_text(self.link_label.text(), old))
+        self.statusBar().clearMessage()  # a message in the old language would linger
+
+    def _tab_titles(self) -> list[str]:
+        if self.session is None:
+            return [self.tr("Start")]
+        return [
+            self.tr("Map"),
+            self.tr("Stake-out"),
+            self.tr("Occupation"),
+            self.tr("Installation"),
+            self.tr("Planning"),
+            self.tr("Outbox"),
+            self.tr("Documents"),
+        ]
 
     def toggle_theme(self) -> None:
-        theme = "light" if is_dark() else "dark"
+        self.set_theme("light" if is_dark() else "dark")
+
+    def set_theme(self, theme: str) -> None:
+        """Re-style in place: the job stays open, links and occupations keep running."""
         settings().setValue("ui/theme", theme)
+        dark = theme == "dark"
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)
-        if self.session:
-            self.set_store(JobStore.open(self.session.path))
+        for widget in self.findChildren(QWidget):
+            set_dark = getattr(widget, "set_dark", None)
+            if callable(set_dark):
+                set_dark(dark)  # views that bake colours when built (the maps)
+        restyle_tree(self, theme_colour_swap(dark))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()

@@ -14,9 +14,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QTouchEvent
+from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
@@ -57,6 +57,8 @@ PALETTES = {
 TRACK_POINTS = 600
 MARKER_PX = 18
 DECLUTTER_MS = 40  # view changes within this time are decluttered once
+NAV_PX = 52  # map buttons: a gloved finger hits them (>= 48 px)
+ZOOM_STEP = 2.0
 # Where a label may sit around its marker, in the order tried: the usual cartographic
 # preference (upper right first), then straight above and below.
 LABEL_SPOTS = ("ne", "e", "se", "nw", "w", "sw", "n", "s")
@@ -218,6 +220,140 @@ class MapView(QWidget):
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
         self.north.resize(48, 72)
+        self._build_nav()
+        # Pinch with two fingers on a touch screen; the wheel keeps working with a mouse.
+        viewport = self.plot.viewport()
+        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
+        self._pinch_span: float | None = None
+        viewport.installEventFilter(self)
+        self.position_item.sigPlotChanged.connect(self._position_moved)
+        vb.sigRangeChangedManually.connect(self._panned_by_hand)
+
+    # -- navigation for gloves: buttons, pinch, fit, follow --------------------------
+    def _build_nav(self) -> None:
+        self.nav = QWidget(self.plot)
+        self.nav.setObjectName("mapNav")
+        column = QVBoxLayout(self.nav)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(6)
+
+        def button(text: str, slot: object, checkable: bool = False) -> QToolButton:
+            b = QToolButton(self.nav)
+            b.setText(text)
+            b.setCheckable(checkable)
+            b.setFixedSize(NAV_PX, NAV_PX)
+            b.clicked.connect(slot)
+            column.addWidget(b)
+            return b
+
+        self.zoom_in_btn = button("+", self.zoom_in)
+        self.zoom_out_btn = button("−", self.zoom_out)
+        self.fit_btn = button("⤢", self.fit_wiup)
+        self.centre_btn = button("◎", self.centre_on_me)
+        self.follow_btn = button("➤", self._follow_toggled, checkable=True)
+        self.nav.adjustSize()
+        self.nav.move(8, 8)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Texts in the language now installed (axis titles, north, button tips)."""
+        self.north.setText(self.tr("▲\nN"))
+        grid = self._layers.grid if self._layers is not None else None
+        self._axis_labels(grid.is_geographic if grid else False, grid.name if grid else "")
+        self.zoom_in_btn.setToolTip(self.tr("Zoom in"))
+        self.zoom_out_btn.setToolTip(self.tr("Zoom out"))
+        self.fit_btn.setToolTip(self.tr("Whole WIUP"))
+        self.centre_btn.setToolTip(self.tr("Centre on my position"))
+        self.follow_btn.setToolTip(self.tr("Follow my position"))
+
+    def zoom_in(self) -> None:
+        self.plot.getViewBox().scaleBy((1 / ZOOM_STEP, 1 / ZOOM_STEP))
+
+    def zoom_out(self) -> None:
+        self.plot.getViewBox().scaleBy((ZOOM_STEP, ZOOM_STEP))
+
+    def fit_wiup(self) -> None:
+        """The whole WIUP in view (everything when the job has no boundary yet)."""
+        self.follow_btn.setChecked(False)
+        layers = self._layers
+        if layers is None or not layers.boundary:
+            self.fit()
+            return
+        es = [b.e for b in layers.boundary]
+        ns = [b.n for b in layers.boundary]
+        self.plot.getViewBox().setRange(
+            xRange=(min(es), max(es)), yRange=(min(ns), max(ns)), padding=0.08
+        )
+
+    def my_position(self) -> tuple[float, float] | None:
+        xs, ys = self.position_item.getData()
+        if xs is None or len(xs) == 0:
+            return None
+        return float(xs[0]), float(ys[0])
+
+    def centre_on_me(self) -> bool:
+        """Centre the view on the live position, keeping the zoom; False when there is none."""
+        here = self.my_position()
+        if here is None:
+            return False
+        vb = self.plot.getViewBox()
+        (x0, x1), (y0, y1) = vb.viewRange()
+        e, n = here
+        vb.setRange(
+            xRange=(e - (x1 - x0) / 2, e + (x1 - x0) / 2),
+            yRange=(n - (y1 - y0) / 2, n + (y1 - y0) / 2),
+            padding=0,
+        )
+        return True
+
+    @property
+    def following(self) -> bool:
+        return self.follow_btn.isChecked()
+
+    def set_following(self, on: bool) -> None:
+        self.follow_btn.setChecked(on)
+        self._follow_toggled()
+
+    def _follow_toggled(self, *_args: object) -> None:
+        if self.follow_btn.isChecked():
+            self.centre_on_me()
+
+    def _position_moved(self, *_args: object) -> None:
+        if self.follow_btn.isChecked():
+            self.centre_on_me()
+
+    def _panned_by_hand(self, *_args: object) -> None:
+        # Dragging the map means "let me look elsewhere": following would snap it back.
+        self.follow_btn.setChecked(False)
+
+    def pinch(self, factor: float) -> None:
+        """Zoom by ``factor`` (> 1 spreads the fingers: closer in) about the view's centre."""
+        if factor > 0 and math.isfinite(factor):
+            self.plot.getViewBox().scaleBy((1 / factor, 1 / factor))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        kind = event.type()
+        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
+            assert isinstance(event, QTouchEvent)
+            points = event.points()
+            if len(points) == 2 and kind != QEvent.Type.TouchEnd:
+                a, b = points[0].position(), points[1].position()
+                span = math.hypot(a.x() - b.x(), a.y() - b.y())
+                if self._pinch_span and span > 0:
+                    self.pinch(span / self._pinch_span)
+                self._pinch_span = span or None
+            else:
+                self._pinch_span = None
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+    def set_dark(self, dark: bool) -> None:
+        """Re-colour every item for the day or night theme, in place (nothing is rebuilt)."""
+        if dark == self._dark:
+            return
+        self._dark = dark
+        self._apply_palette()
 
     def _axis_labels(self, geographic: bool, crs: str) -> None:
         """Axis titles name the job's CRS: the grid lines are in its coordinates."""
@@ -233,6 +369,39 @@ class MapView(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.north.move(self.plot.width() - 70, 8)
+        self.nav.raise_()
+
+    def _apply_palette(self) -> None:
+        pal = self.palette_ = PALETTES[self._dark]
+        fg = pal.foreground
+        self.plot.setBackground(pal.background)
+        self.plot.showGrid(x=True, y=True, alpha=0.3 if self._dark else 0.25)
+        for axis in ("bottom", "left"):
+            self.plot.getAxis(axis).setTextPen(fg)
+            self.plot.getAxis(axis).setPen(fg)
+        self.neighbors_item.setPen(pg.mkPen(pal.neighbor, width=3, style=Qt.PenStyle.DashLine))
+        self.zones_item.setPen(pg.mkPen(pal.zone, width=3))
+        self.wiup_item.setPen(pg.mkPen(fg, width=3))
+        self.proposal_item.setPen(pg.mkPen(pal.target, width=3))
+        self.control_item.setPen(pg.mkPen(fg, width=1.5))
+        self.markers_item.setPen(pg.mkPen(fg, width=1.5))
+        self.target_item.setPen(pg.mkPen(pal.target, width=4))
+        self.track_item.setPen(pg.mkPen(pal.live, width=2))
+        self.ellipse_item.setPen(pg.mkPen(pal.live, width=2))
+        self.scale_bar.bar.setBrush(pg.mkBrush(fg))
+        self.scale_bar.text.setColor(fg)
+        self.north.setStyleSheet(
+            f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
+        )
+        for label in self._labels:
+            label.setColor(fg)
+            label.fill = pg.mkBrush(*pal.label_fill)
+            label.update()
+        if self._layers is not None:
+            layers = self._layers
+            self.markers_item.setBrush(
+                [pg.mkBrush(pal.status.get(m.status, "#9e9e9e")) for m in layers.markers]
+            )
 
     def _make_items(self) -> None:
         pal, p = self.palette_, self.plot

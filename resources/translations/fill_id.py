@@ -235,7 +235,7 @@ ID = {
     "District/village officer": "Aparat kecamatan/desa",
     "East": "Timur",
     "Easting (m)": "Easting (m)",
-    "Every marker is staked.": "Semua tanda batas sudah di-stake out.",
+    "Every marker is staked.": "Semua tanda batas sudah dipatok.",
     "FAILED: {0}": "GAGAL: {0}",
     "Far": "Jauh",
     "Finish when the requirement is met": "Selesai otomatis bila syarat terpenuhi",
@@ -330,7 +330,7 @@ ID = {
     "Simulator": "Simulator",
     "South": "Selatan",
     "Stake-out": "Stake out",
-    "Staked position recorded": "Posisi stake out tercatat",
+    "Staked position recorded": "Posisi dipatok tercatat",
     "Start": "Mulai",
     "Start occupation": "Mulai pengamatan",
     "Status": "Status",
@@ -373,7 +373,7 @@ ID = {
     "outlier": "pencilan",
     "planned": "direncanakan",
     "sigma only estimated": "sigma hanya estimasi",
-    "staked": "di-stake out",
+    "staked": "dipatok",
     "too few epochs": "epoch terlalu sedikit",
     "too short": "terlalu singkat",
     "unknown": "tidak diketahui",
@@ -471,6 +471,24 @@ ID_RECORDS: dict[str, str] = {
 
 ID_WINDOW: dict[str, str] = {
     # window chrome: theme and language, map navigation, ports, layout
+    "Zoom in": "Perbesar",
+    "Zoom out": "Perkecil",
+    "Whole WIUP": "Seluruh WIUP",
+    "Centre on my position": "Ke posisi saya",
+    "Follow my position": "Ikuti posisi saya",
+    # core error messages shown in the window (errors.py)
+    "{0}: not a fieldapp job (no {1} inside)": "{0}: bukan pekerjaan fieldapp (tidak ada {1} di dalamnya)",
+    "{0}: already exists; choose another name or open it": "{0}: sudah ada; pilih nama lain atau buka pekerjaan itu",
+    "{0}: cannot open the job database: {1}": "{0}: basis data pekerjaan tidak dapat dibuka: {1}",
+    "The job was saved by a newer fieldapp (schema {0}; this one knows up to {1}): update fieldapp to open it": "Pekerjaan ini disimpan oleh fieldapp yang lebih baru (skema {0}; versi ini hanya sampai {1}): perbarui fieldapp untuk membukanya",
+    "{0}: not an image that can be read": "{0}: bukan gambar yang dapat dibaca",
+    "{0}: no such file": "{0}: berkas tidak ada",
+    "{0}: not a file": "{0}: bukan berkas",
+    "port {0} not found (unplugged, or Bluetooth not paired?)": "port {0} tidak ditemukan (kabel tercabut, atau Bluetooth belum dipasangkan?)",
+    "port {0} is busy (another program has it open?)": "port {0} sedang dipakai (dibuka program lain?)",
+    "no permission to open port {0} (on Linux: add the user to 'dialout')": "tidak ada izin membuka port {0} (di Linux: masukkan pengguna ke grup 'dialout')",
+    "choose a serial port": "pilih port serial",
+    "choose a capture file to replay": "pilih berkas rekaman untuk diputar ulang",
 }
 
 for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW):
