@@ -6,7 +6,7 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QComboBox, QProxyStyle, QStyledItemDelegate
 
 from fieldapp.resources import resource_path
 
@@ -35,8 +35,10 @@ QComboBox QAbstractItemView {{ background: {panel}; color: {fg}; }}
 QListWidget, QTreeWidget, QTableWidget, QPlainTextEdit, QTextEdit {{
     border: 1px solid {border}; background: {panel};
 }}
-QTabBar::tab {{ min-height: {target}px; min-width: 120px; padding: 4px 14px;
+QTabBar::tab {{ min-height: {target}px; min-width: {target}px; padding: 4px 10px;
     border: 1px solid {border}; background: {button}; }}
+QTabBar QToolButton {{ min-width: {target}px; padding: 0; }}
+QToolBar QToolButton {{ padding: 2px 8px; }}
 QTabBar::tab:selected {{ background: {accent}; color: {accent_fg}; font-weight: bold; }}
 QGroupBox {{ border: 1px solid {border}; margin-top: 18px; font-weight: bold; }}
 QGroupBox::title {{ subcontrol-origin: margin; left: 8px; padding: 0 4px; }}
@@ -93,7 +95,23 @@ def stylesheet(theme: str, font_pt: int = 13) -> str:
     return _BASE.format(check=check, **sizes, **colours)
 
 
+class _FingerRows(QProxyStyle):
+    """Drop-down rows as tall as any touch target: the style sheet's ``::item`` height needs
+    a styled delegate, which QComboBox does not use by default."""
+
+    def polish(self, *args: object) -> None:
+        target = args[0] if args else None
+        if isinstance(target, QComboBox) and not isinstance(
+            target.itemDelegate(), QStyledItemDelegate
+        ):
+            target.setItemDelegate(QStyledItemDelegate(target))
+        super().polish(*args)  # type: ignore[arg-type]
+
+
 def apply_theme(app: QApplication, theme: str) -> None:
+    if not app.property("fieldapp_rows"):
+        app.setProperty("fieldapp_rows", True)
+        app.setStyle(_FingerRows())
     app.setProperty("fieldapp_theme", theme)
     app.setStyleSheet(stylesheet(theme))
 
@@ -106,7 +124,7 @@ def is_dark(app: QCoreApplication | None = None) -> bool:
 # Text colours per meaning; the dark theme needs lighter shades to keep the contrast.
 TEXT_COLOURS = {
     "good": ("#1b5e20", "#81c784"),
-    "warn": ("#b34700", "#ffb74d"),  # >= 4.5:1 on the panels of either theme
+    "warn": ("#a84300", "#ffb74d"),  # >= 4.5:1 on the panels of either theme
     "bad": ("#b71c1c", "#ef9a9a"),
 }
 

@@ -6,19 +6,23 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
+    QFrame,
     QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
+    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -131,6 +135,29 @@ def _documents_view(session: JobSession) -> QWidget:
     return DocumentsView(session)
 
 
+class SidePanel(QScrollArea):
+    """A side panel that scrolls down but is never cut sideways: as wide as its content needs,
+    also when the content grows (a longer fix type, a wider number)."""
+
+    def __init__(self, inner: QWidget) -> None:
+        super().__init__()
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(inner)
+        inner.installEventFilter(self)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        inner = self.widget()
+        bar = self.verticalScrollBar().sizeHint().width()
+        return QSize(inner.minimumSizeHint().width() + bar if inner else bar, 0)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the splitter makes room when the content grew
+        return False
+
+
 class MainWindow(QMainWindow):
     """Holds one JobSession and one DeviceAdapter; views are rebuilt when a job opens."""
 
@@ -167,16 +194,26 @@ class MainWindow(QMainWindow):
             return a
 
         act("open", self.choose_job)
-        act("new", self.new_job)
-        self.recent_menu = self.menuBar().addMenu("")
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        bar.addSeparator()
         act("receiver", self.setup_device)
         self.connect_action = act("connect", self.connect_device)
         act("disconnect", self.adapter.disconnect_device)
         bar.addSeparator()
-        act("language", self.toggle_language)
         act("theme", self.toggle_theme)
+        act("language", self.toggle_language)
+        # What a surveyor needs less often drops down from "More": the bar fits 1024 px.
+        self.more_menu = QMenu(self)
+        self.recent_menu = QMenu(self)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        new_job = QAction(self)
+        new_job.triggered.connect(self.new_job)
+        self.actions_["new"] = new_job
+        self.more_menu.addAction(new_job)
+        self.actions_["recent"] = self.more_menu.addMenu(self.recent_menu)
+        more = act("more", lambda: None)
+        more.setMenu(self.more_menu)
+        button = bar.widgetForAction(more)
+        if isinstance(button, QToolButton):
+            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self._name_actions()
 
     def _name_actions(self) -> None:
@@ -193,7 +230,8 @@ class MainWindow(QMainWindow):
         }
         for key, text in names.items():
             self.actions_[key].setText(text)
-        self.recent_menu.setTitle(self.tr("Recent jobs"))
+        self.actions_["recent"].setText(self.tr("Recent jobs"))
+        self.actions_["more"].setText(self.tr("More"))
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -335,7 +373,8 @@ class MainWindow(QMainWindow):
     def _map_page(self) -> QWidget:
         side = QTabWidget()
         side.setStyleSheet("QTabBar::tab { min-width: 30px; padding: 4px 6px; }")
-        side.setUsesScrollButtons(False)
+        side.setUsesScrollButtons(True)
+        side.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.boundary_list = QListWidget()
         self.marker_tree = QTreeWidget()
         self.marker_tree.setHeaderHidden(True)
@@ -344,17 +383,23 @@ class MainWindow(QMainWindow):
         side.addTab(self.marker_tree, self.tr("Markers"))
         side.addTab(self.boundary_list, self.tr("Boundary"))
         side.addTab(self.control_list, self.tr("Control"))
-        right = QWidget()
-        rv = QVBoxLayout(right)
+        inner = QWidget()
+        rv = QVBoxLayout(inner)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.gnss)
         rv.addStretch(1)
-        split = QSplitter()
+        # The side panels scroll and fold away (drag the splitter handle to the edge): on a
+        # 1024 px tablet the map keeps most of the width.
+        right = SidePanel(inner)
+        split = self.map_split = QSplitter()
         split.addWidget(side)
         split.addWidget(self.map)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([340, 700, 340])
+        split.setHandleWidth(12)
+        for i in range(3):
+            split.setCollapsible(i, i != 1)
+        split.setSizes([200, 500, 320])  # at 1024 px; a wider window widens the map
         return split
 
     def _fill_lists(self) -> None:

@@ -228,6 +228,7 @@ class MapView(QWidget):
         viewport.installEventFilter(self)
         self.position_item.sigPlotChanged.connect(self._position_moved)
         vb.sigRangeChangedManually.connect(self._panned_by_hand)
+        vb.sigResized.connect(self._place_nav)
 
     # -- navigation for gloves: buttons, pinch, fit, follow --------------------------
     def _build_nav(self) -> None:
@@ -369,6 +370,13 @@ class MapView(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.north.move(self.plot.width() - 70, 8)
+        self._place_nav()
+
+    def _place_nav(self, *_args: object) -> None:
+        """Buttons in the map's top-left corner, clear of the axis and its numbers."""
+        rect = self.plot.getViewBox().sceneBoundingRect()
+        left = self.plot.mapFromScene(rect.topLeft())
+        self.nav.move(max(0, left.x()) + 6, max(0, left.y()) + 6)
         self.nav.raise_()
 
     def _apply_palette(self) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fieldapp.ui.map_view import nice_length
 
-STATE_COLOURS = {"far": "#b71c1c", "near": "#b34700", "within": "#1b5e20", "": "#616161"}
+STATE_COLOURS = {"far": "#b71c1c", "near": "#a84300", "within": "#1b5e20", "": "#616161"}
 
 
 class ArrowWidget(QWidget):

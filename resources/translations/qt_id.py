@@ -2,7 +2,7 @@
 
 Qt ships no qtbase translation for Indonesian, so the texts of its dialogs that a surveyor
 meets are translated here, by Qt's context and source text, and compiled with lrelease.
-Usage: .venv/bin/python resources/translations/qt_id.py   (writes qtbase_id.ts and .qm here)
+Usage: .venv/bin/python resources/translations/qt_id.py   (writes qtbase_id.qm here)
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -156,7 +157,8 @@ def lrelease() -> str:
 
 if __name__ == "__main__":
     folder = Path(__file__).parent
-    ts = folder / "qtbase_id.ts"
-    write_ts(ts)
-    subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(folder / "qtbase_id.qm")],
-                   check=True)  # fmt: skip
+    with tempfile.TemporaryDirectory() as tmp:
+        ts = Path(tmp) / "qtbase_id.ts"
+        write_ts(ts)
+        subprocess.run([lrelease(), "-silent", str(ts), "-qm", str(folder / "qtbase_id.qm")],
+                       check=True)  # fmt: skip
