@@ -14,12 +14,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QTouchEvent
-from PySide6.QtWidgets import QLabel, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
+from fieldapp.ui.map_nav import MapNavigator
 
 # Marker fill per status; the dark theme needs lighter tones to stand out on near-black.
 STATUS_COLOURS = {
@@ -57,8 +58,6 @@ PALETTES = {
 TRACK_POINTS = 600
 MARKER_PX = 18
 DECLUTTER_MS = 40  # view changes within this time are decluttered once
-NAV_PX = 52  # map buttons: a gloved finger hits them (>= 48 px)
-ZOOM_STEP = 2.0
 # Where a label may sit around its marker, in the order tried: the usual cartographic
 # preference (upper right first), then straight above and below.
 LABEL_SPOTS = ("ne", "e", "se", "nw", "w", "sw", "n", "s")
@@ -220,62 +219,18 @@ class MapView(QWidget):
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
         self.north.resize(48, 72)
-        self._build_nav()
-        # Pinch with two fingers on a touch screen; the wheel keeps working with a mouse.
-        viewport = self.plot.viewport()
-        viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents, True)
-        self._pinch_span: float | None = None
-        viewport.installEventFilter(self)
-        self.position_item.sigPlotChanged.connect(self._position_moved)
-        vb.sigRangeChangedManually.connect(self._panned_by_hand)
-        vb.sigResized.connect(self._place_nav)
-
-    # -- navigation for gloves: buttons, pinch, fit, follow --------------------------
-    def _build_nav(self) -> None:
-        self.nav = QWidget(self.plot)
-        self.nav.setObjectName("mapNav")
-        column = QVBoxLayout(self.nav)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(6)
-
-        def button(text: str, slot: object, checkable: bool = False) -> QToolButton:
-            b = QToolButton(self.nav)
-            b.setText(text)
-            b.setCheckable(checkable)
-            b.setFixedSize(NAV_PX, NAV_PX)
-            b.clicked.connect(slot)
-            column.addWidget(b)
-            return b
-
-        self.zoom_in_btn = button("+", self.zoom_in)
-        self.zoom_out_btn = button("−", self.zoom_out)
-        self.fit_btn = button("⤢", self.fit_wiup)
-        self.centre_btn = button("◎", self.centre_on_me)
-        self.follow_btn = button("➤", self._follow_toggled, checkable=True)
-        self.nav.adjustSize()
-        self.nav.move(8, 8)
-        self.retranslate()
+        self.nav = MapNavigator(self.plot, self.fit_wiup, self.my_position)
+        self.position_item.sigPlotChanged.connect(self.nav.position_moved)
 
     def retranslate(self) -> None:
         """Texts in the language now installed (axis titles, north, button tips)."""
         self.north.setText(self.tr("▲\nN"))
         grid = self._layers.grid if self._layers is not None else None
         self._axis_labels(grid.is_geographic if grid else False, grid.name if grid else "")
-        self.zoom_in_btn.setToolTip(self.tr("Zoom in"))
-        self.zoom_out_btn.setToolTip(self.tr("Zoom out"))
-        self.fit_btn.setToolTip(self.tr("Whole WIUP"))
-        self.centre_btn.setToolTip(self.tr("Centre on my position"))
-        self.follow_btn.setToolTip(self.tr("Follow my position"))
-
-    def zoom_in(self) -> None:
-        self.plot.getViewBox().scaleBy((1 / ZOOM_STEP, 1 / ZOOM_STEP))
-
-    def zoom_out(self) -> None:
-        self.plot.getViewBox().scaleBy((ZOOM_STEP, ZOOM_STEP))
+        self.nav.retranslate()
 
     def fit_wiup(self) -> None:
         """The whole WIUP in view (everything when the job has no boundary yet)."""
-        self.follow_btn.setChecked(False)
         layers = self._layers
         if layers is None or not layers.boundary:
             self.fit()
@@ -287,67 +242,11 @@ class MapView(QWidget):
         )
 
     def my_position(self) -> tuple[float, float] | None:
+        """The live position drawn on the map, if any."""
         xs, ys = self.position_item.getData()
         if xs is None or len(xs) == 0:
             return None
         return float(xs[0]), float(ys[0])
-
-    def centre_on_me(self) -> bool:
-        """Centre the view on the live position, keeping the zoom; False when there is none."""
-        here = self.my_position()
-        if here is None:
-            return False
-        vb = self.plot.getViewBox()
-        (x0, x1), (y0, y1) = vb.viewRange()
-        e, n = here
-        vb.setRange(
-            xRange=(e - (x1 - x0) / 2, e + (x1 - x0) / 2),
-            yRange=(n - (y1 - y0) / 2, n + (y1 - y0) / 2),
-            padding=0,
-        )
-        return True
-
-    @property
-    def following(self) -> bool:
-        return self.follow_btn.isChecked()
-
-    def set_following(self, on: bool) -> None:
-        self.follow_btn.setChecked(on)
-        self._follow_toggled()
-
-    def _follow_toggled(self, *_args: object) -> None:
-        if self.follow_btn.isChecked():
-            self.centre_on_me()
-
-    def _position_moved(self, *_args: object) -> None:
-        if self.follow_btn.isChecked():
-            self.centre_on_me()
-
-    def _panned_by_hand(self, *_args: object) -> None:
-        # Dragging the map means "let me look elsewhere": following would snap it back.
-        self.follow_btn.setChecked(False)
-
-    def pinch(self, factor: float) -> None:
-        """Zoom by ``factor`` (> 1 spreads the fingers: closer in) about the view's centre."""
-        if factor > 0 and math.isfinite(factor):
-            self.plot.getViewBox().scaleBy((1 / factor, 1 / factor))
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        kind = event.type()
-        if kind in (QEvent.Type.TouchBegin, QEvent.Type.TouchUpdate, QEvent.Type.TouchEnd):
-            assert isinstance(event, QTouchEvent)
-            points = event.points()
-            if len(points) == 2 and kind != QEvent.Type.TouchEnd:
-                a, b = points[0].position(), points[1].position()
-                span = math.hypot(a.x() - b.x(), a.y() - b.y())
-                if self._pinch_span and span > 0:
-                    self.pinch(span / self._pinch_span)
-                self._pinch_span = span or None
-            else:
-                self._pinch_span = None
-            event.accept()
-            return True
-        return super().eventFilter(watched, event)
 
     def set_dark(self, dark: bool) -> None:
         """Re-colour every item for the day or night theme, in place (nothing is rebuilt)."""
@@ -370,14 +269,7 @@ class MapView(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.north.move(self.plot.width() - 70, 8)
-        self._place_nav()
-
-    def _place_nav(self, *_args: object) -> None:
-        """Buttons in the map's top-left corner, clear of the axis and its numbers."""
-        rect = self.plot.getViewBox().sceneBoundingRect()
-        left = self.plot.mapFromScene(rect.topLeft())
-        self.nav.move(max(0, left.x()) + 6, max(0, left.y()) + 6)
-        self.nav.raise_()
+        self.nav.place()
 
     def _apply_palette(self) -> None:
         pal = self.palette_ = PALETTES[self._dark]

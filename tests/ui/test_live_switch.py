@@ -63,7 +63,7 @@ def test_theme_and_language_switch_mid_occupation(  # type: ignore[no-untyped-de
     assert occ.stop_btn.text() == "Stop and save"
     assert occ.start_btn.text() == "Start occupation"
     assert window.actions_["theme"].text() == "Day / night"
-    assert window.map.zoom_in_btn.toolTip() == "Zoom in"
+    assert window.map.nav.zoom_in_btn.toolTip() == "Zoom in"
     saved = occ.epochs_saved
     qtbot.waitUntil(lambda: occ.epochs_saved >= saved + 5, timeout=10000)
     # Counters re-set per epoch speak the new language too.
@@ -74,7 +74,7 @@ def test_theme_and_language_switch_mid_occupation(  # type: ignore[no-untyped-de
     assert window.tabs.tabText(2) == "Pengamatan"
     assert occ.stop_btn.text() == "Berhenti dan simpan"
     assert window.actions_["language"].text() == "Bahasa / English"
-    assert window.map.zoom_in_btn.toolTip() == "Perbesar"
+    assert window.map.nav.zoom_in_btn.toolTip() == "Perbesar"
     assert "Stop and save" not in _texts(window)
 
     # Same job, same writer, still counting; the receiver link never dropped.
