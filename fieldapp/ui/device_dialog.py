@@ -184,7 +184,7 @@ class DeviceDialog(QDialog):
 
     def set_port(self, port: str) -> None:
         """Shows ``port``: its listed item, or the name as typed when it is not listed now."""
-        index = self.port.findData(port) if port else -1
+        index = self.port.findData(port) if port else min(0, self.port.count() - 1)
         if index >= 0:
             self.port.setCurrentIndex(index)
         else:
