@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
 from fieldapp.ui.map_nav import MapNavigator
+from fieldapp.ui.numbers import fixed, short
 
 # Marker fill per status; the dark theme needs lighter tones to stand out on near-black.
 STATUS_COLOURS = {
@@ -170,7 +171,7 @@ class GridAxis(pg.AxisItem):  # type: ignore[misc]
         d = 0
         if self.degrees and spacing > 0:
             d = max(0, min(6, 1 - math.floor(math.log10(spacing))))
-        return [f"{v:.{d}f}" for v in values]
+        return [fixed(v, d) for v in values]
 
 
 class MapView(QWidget):
@@ -474,7 +475,9 @@ class MapView(QWidget):
             metres_per_unit = metres_per_degree((y0 + y1) / 2)[1]
         length = nice_length((x1 - x0) * metres_per_unit / 5)
         self.scale_bar.size = length / metres_per_unit
-        self.scale_bar.text.setText(f"{length:g} m" if length < 1000 else f"{length / 1000:g} km")
+        self.scale_bar.text.setText(
+            f"{short(length)} m" if length < 1000 else f"{short(length / 1000)} km"
+        )
         self.scale_bar.updateBar()
 
     # -- interaction -----------------------------------------------------------------

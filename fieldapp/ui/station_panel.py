@@ -46,6 +46,7 @@ from fieldapp.ui.instrument_link import (
     InstrumentLink,
     InstrumentOutcome,
 )
+from fieldapp.ui.numbers import fixed
 from fieldapp.ui.session import JobSession
 
 TRACK_INTERVAL_MS = 250  # pause between tracking shots: the rodman sees each reading
@@ -361,7 +362,7 @@ class StationPanel(QWidget):
         )
         if setup.backsight_distance_residual is not None:
             text += "\n" + self.tr("Backsight distance residual {0} m").format(
-                f"{setup.backsight_distance_residual:+.3f}"
+                fixed(setup.backsight_distance_residual, 3, sign=True)
             )
         self.orientation_label.setText(text)
         self.show_info(self.tr("Oriented. Aim at the prism and press Measure or Track."))
