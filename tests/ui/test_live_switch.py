@@ -86,3 +86,51 @@ def test_theme_and_language_switch_mid_occupation(  # type: ignore[no-untyped-de
     assert window.adapter.status.state is LinkState.LIVE
     occ.stop(wait=True)
     window.close()
+
+
+def _catalogue() -> tuple[set[str], set[str]]:
+    """Texts that exist only in English, and only in Indonesian (messages that differ)."""
+    from fieldapp.ui.retranslate import _messages
+
+    pairs = [(src, ind) for _ctx, src, ind in _messages() if src != ind]
+    english = {s for s, _ in pairs} - {i for _, i in pairs}
+    indonesian = {i for _, i in pairs} - {s for s, _ in pairs}
+    return english, indonesian
+
+
+def _shown_texts(window: MainWindow) -> set[str]:
+    from PySide6.QtWidgets import QComboBox, QGroupBox, QTabWidget
+
+    out = set(_texts(window))
+    for g in window.findChildren(QGroupBox):
+        out.add(g.title())
+    for t in window.findChildren(QTabWidget):
+        out |= {t.tabText(i) for i in range(t.count())}
+    for c in window.findChildren(QComboBox):
+        out |= {c.itemText(i) for i in range(c.count())}
+    return out
+
+
+def test_no_screen_is_half_translated_after_a_switch(
+    qtbot, demo_job: Path, fast_sim, indonesian
+) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_language("id")
+    assert window.open_job(demo_job)
+    window.show()
+    assert window.session is not None
+    window.adapter.connect_source(fast_sim(window.session.store, "1"))
+    qtbot.waitUntil(lambda: window.adapter.latest_fix is not None, timeout=10000)
+    for i in range(window.tabs.count()):  # every view built, in Indonesian
+        window.tabs.setCurrentIndex(i)
+        qtbot.wait(50)
+    english, indonesian_only = _catalogue()
+    window.set_language("en")
+    left = sorted(_shown_texts(window) & indonesian_only)
+    assert not left, f"still Indonesian after switching to English: {left}"
+    window.set_language("id")
+    left = sorted(_shown_texts(window) & english)
+    assert not left, f"still English after switching to Indonesian: {left}"
+    window.adapter.disconnect_device()
+    window.close()
