@@ -6,7 +6,13 @@ import sys
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QSettings, QTranslator
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication, QComboBox, QProxyStyle, QStyledItemDelegate
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QProxyStyle,
+    QStyledItemDelegate,
+    QTableView,
+)
 
 from fieldapp.resources import resource_path
 
@@ -105,6 +111,10 @@ class _FingerRows(QProxyStyle):
             target.itemDelegate(), QStyledItemDelegate
         ):
             target.setItemDelegate(QStyledItemDelegate(target))
+        elif isinstance(target, QTableView):
+            rows = target.verticalHeader()  # table rows take their height from here
+            rows.setMinimumSectionSize(TARGET_PX)
+            rows.setDefaultSectionSize(TARGET_PX)
         super().polish(*args)  # type: ignore[arg-type]
 
 

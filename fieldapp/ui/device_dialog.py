@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -62,19 +60,6 @@ def fill_ports(combo: QComboBox) -> None:
         combo.addItem(f"{p.device} – {p.description}", p.device)
 
 
-class PortNotFoundError(ValueError):
-    """The chosen serial port does not exist on this machine (unplugged, not paired)."""
-
-    def __init__(self, port: str) -> None:
-        super().__init__(f"port {port} not found (unplugged, or Bluetooth not paired?)")
-        self.port = port
-
-
-def port_missing(port: str) -> bool:
-    """A device path that does not exist (POSIX); COM names are left to the open to judge."""
-    return os.name == "posix" and port.startswith("/") and not Path(port).exists()
-
-
 def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -> ByteSource:
     """The byte source for a choice; ValueError with a message for the window when impossible."""
     if choice.kind == "serial":
@@ -82,8 +67,6 @@ def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -
 
         if not choice.port:
             raise ValueError("choose a serial port")
-        if port_missing(choice.port):
-            raise PortNotFoundError(choice.port)
         # exclusive: a port another program reads says 'busy' (POSIX flock; Windows always is).
         return SerialSource(choice.port, choice.baud, exclusive=True)
     if choice.kind == "tcp":

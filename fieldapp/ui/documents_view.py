@@ -44,6 +44,7 @@ from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui.app import text_style
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.print_dialog import PrintDialog
+from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.texts import local_time
 
@@ -195,7 +196,8 @@ class DocumentsView(QWidget):
         right.addWidget(files_box)
         right.addWidget(log_box)
         split = QSplitter()
-        split.addWidget(box)
+        # The choices scroll down on a 600 px screen; never cut sideways.
+        split.addWidget(SidePanel(box))
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([540, 820])

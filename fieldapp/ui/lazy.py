@@ -6,7 +6,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from fieldapp.ui.scrolling import PageScroller
 
 
 class LazyPage(QWidget):
@@ -25,10 +27,8 @@ class LazyPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         # A view taller or wider than a small screen (1024x600) scrolls inside its tab
         # instead of forcing the whole window larger than the screen.
-        self.scroll = QScrollArea(self)
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        layout.addWidget(self.scroll)
+        self.scroller = PageScroller(self)
+        layout.addWidget(self.scroller)
 
     @property
     def built(self) -> bool:
@@ -37,7 +37,7 @@ class LazyPage(QWidget):
     def view(self) -> QWidget:
         if self._view is None:
             self._view = self._factory()
-            self.scroll.setWidget(self._view)
+            self.scroller.setWidget(self._view)
         return self._view
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

@@ -6,19 +6,17 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
-    QFrame,
     QInputDialog,
     QLabel,
     QListWidget,
     QMainWindow,
     QMenu,
     QMessageBox,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -55,6 +53,7 @@ from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.retranslate import restyle_tree, retranslate_tree, translate_text
+from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
 
 if TYPE_CHECKING:
@@ -133,29 +132,6 @@ def _documents_view(session: JobSession) -> QWidget:
     from fieldapp.ui.documents_view import DocumentsView
 
     return DocumentsView(session)
-
-
-class SidePanel(QScrollArea):
-    """A side panel that scrolls down but is never cut sideways: as wide as its content needs,
-    also when the content grows (a longer fix type, a wider number)."""
-
-    def __init__(self, inner: QWidget) -> None:
-        super().__init__()
-        self.setWidgetResizable(True)
-        self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setWidget(inner)
-        inner.installEventFilter(self)
-
-    def minimumSizeHint(self) -> QSize:  # noqa: N802
-        inner = self.widget()
-        bar = self.verticalScrollBar().sizeHint().width()
-        return QSize(inner.minimumSizeHint().width() + bar if inner else bar, 0)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.LayoutRequest:
-            self.updateGeometry()  # the splitter makes room when the content grew
-        return False
 
 
 class MainWindow(QMainWindow):

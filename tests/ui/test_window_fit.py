@@ -118,7 +118,7 @@ def test_contrast_of_near_and_disabled_text_in_both_themes() -> None:
 
 
 def test_list_and_dropdown_rows_are_finger_sized(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QComboBox, QListWidget
+    from PySide6.QtWidgets import QComboBox, QListWidget, QTableWidget
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -136,5 +136,9 @@ def test_list_and_dropdown_rows_are_finger_sized(qtbot) -> None:  # type: ignore
     view = combo.view()
     assert view.visualRect(view.model().index(0, 0)).height() >= 48
     assert listing.visualItemRect(listing.item(0)).height() >= 48
+    table = QTableWidget(3, 2)
+    qtbot.addWidget(table)
+    table.show()
+    assert all(table.rowHeight(r) >= 48 for r in range(3))
     assert combo.height() >= 48
     combo.hidePopup()
