@@ -229,6 +229,11 @@ class MapView(QWidget):
         grid = self._layers.grid if self._layers is not None else None
         self._axis_labels(grid.is_geographic if grid else False, grid.name if grid else "")
         self.nav.retranslate()
+        # Tick numbers and the scale bar in the new language's decimal sign.
+        for axis in self.axes.values():
+            axis.picture = None
+            axis.update()
+        self._update_scale()
 
     def fit_wiup(self) -> None:
         """The whole WIUP in view (everything when the job has no boundary yet)."""

@@ -134,3 +134,30 @@ def test_no_screen_is_half_translated_after_a_switch(
     assert not left, f"still English after switching to Indonesian: {left}"
     window.adapter.disconnect_device()
     window.close()
+
+
+def test_theme_switch_recolours_what_was_built_in_place(qtbot, demo_job: Path, indonesian) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.ui.app import TEXT_COLOURS
+    from fieldapp.ui.map_view import PALETTES
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_job(demo_job)
+    window.show()
+    planning, documents = window.planning, window.documents  # built in the day theme
+    session = window.session
+    bad_day, bad_night = TEXT_COLOURS["bad"]
+    assert bad_day in documents.error.styleSheet()
+    window.set_theme("dark")
+    # Same objects, nothing rebuilt, colours of the night.
+    assert window.session is session and window.planning is planning
+    assert window.documents is documents
+    assert bad_night in documents.error.styleSheet() and bad_day not in documents.error.styleSheet()
+    night = PALETTES[True]
+    for view in (window.map, planning.map):
+        assert view.plot.backgroundBrush().color().name() == night.background
+        assert view.wiup_item.opts["pen"].color().name() == night.foreground
+    window.set_theme("light")
+    assert bad_day in documents.error.styleSheet()
+    assert window.map.plot.backgroundBrush().color().name() == PALETTES[False].background
+    window.close()
