@@ -42,6 +42,7 @@ def _demo(args: argparse.Namespace) -> int:
     import shutil
 
     from fieldapp.store import JobFileError, JobStore
+    from fieldapp.store.migrations import SchemaTooNewError
 
     if args.export_job:
         from fieldapp.demo_documented import export_documented_demo
@@ -50,7 +51,9 @@ def _demo(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.export_job}: already exists; choose a new path")
         print(f"Documented demo job: {export_documented_demo(args.export_job)}")
         return 0
-    if not (args.report or args.screenshot):
+    if args.screenshot:
+        return _screenshots(args)  # on a fresh job of their own: the user's demo job is untouched
+    if not args.report:
         _require_display()  # before the job is created: a headless start changes nothing
     path = Path(args.job) if args.job else default_demo_path()
     if args.fresh and path.exists():
@@ -63,11 +66,8 @@ def _demo(args: argparse.Namespace) -> int:
             from fieldapp.demo_job import create_demo_job
 
             store = create_demo_job(path)
-    except JobFileError as exc:
+    except (JobFileError, SchemaTooNewError) as exc:
         raise CommandError(str(exc)) from exc
-    if args.screenshot:
-        store.close()
-        return _screenshots(args)
     if not args.report:
         store.close()
         from fieldapp.gui_preload import preload

@@ -51,6 +51,7 @@ def test_screenshots_work_without_a_display(tmp_path: Path) -> None:
     for png in pngs:
         with Image.open(png) as im:
             assert im.size == (1024, 600), png.name
+    assert not (tmp_path / "data" / "fieldapp").exists()  # the user's demo job is not touched
 
 
 def test_which_platforms_need_a_display() -> None:
