@@ -37,6 +37,7 @@ from fieldapp.gnss.ntrip_setup import (
     replace_profile,
 )
 from fieldapp.ui.app import settings, text_style
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.numbers import fixed
 
 PROFILES_KEY = "ntrip/profiles"
@@ -69,7 +70,7 @@ class SourcetableFetch(QObject):
             try:
                 table = fetch_sourcetable(profile)
             except (OSError, NtripError) as exc:
-                self.failed.emit(number, str(exc) or exc.__class__.__name__)
+                self.failed.emit(number, error_text(exc))
             else:
                 self.loaded.emit(number, table)
 
