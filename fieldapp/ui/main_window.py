@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -19,8 +19,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QSplitter,
     QTabWidget,
-    QToolBar,
-    QToolButton,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -55,6 +53,7 @@ from fieldapp.ui.map_view import MapView
 from fieldapp.ui.retranslate import restyle_tree, retranslate_tree, translate_text
 from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
+from fieldapp.ui.toolbar import MainToolbar
 
 if TYPE_CHECKING:
     from fieldapp.ui.documents_view import DocumentsView
@@ -157,62 +156,24 @@ class MainWindow(QMainWindow):
 
     # -- chrome ----------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = self.toolbar = QToolBar()
-        bar.setMovable(False)
-        self.addToolBar(bar)
-        self.actions_: dict[str, QAction] = {}
-
-        def act(key: str, slot: object) -> QAction:
-            a = QAction(self)
-            a.triggered.connect(slot)
-            bar.addAction(a)
-            self.actions_[key] = a
-            return a
-
-        act("open", self.choose_job)
-        act("receiver", self.setup_device)
-        self.connect_action = act("connect", self.connect_device)
-        act("disconnect", self.adapter.disconnect_device)
-        bar.addSeparator()
-        act("theme", self.toggle_theme)
-        act("language", self.toggle_language)
-        # What a surveyor needs less often drops down from "More": the bar fits 1024 px.
-        self.more_menu = QMenu(self)
-        self.recent_menu = QMenu(self)
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        new_job = QAction(self)
-        new_job.triggered.connect(self.new_job)
-        self.actions_["new"] = new_job
-        self.more_menu.addAction(new_job)
-        self.actions_["recent"] = self.more_menu.addMenu(self.recent_menu)
-        more = act("more", lambda: None)
-        more.setMenu(self.more_menu)
-        button = bar.widgetForAction(more)
-        if isinstance(button, QToolButton):
-            button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self._name_actions()
-
-    def _name_actions(self) -> None:
-        """Toolbar and menu texts in the language now installed."""
-        self.toolbar.setWindowTitle(self.tr("Main"))
-        names = {
-            "open": self.tr("Open job"),
-            "new": self.tr("New job"),
-            "receiver": self.tr("Receiver…"),
-            "connect": self.tr("Connect"),
-            "disconnect": self.tr("Disconnect"),
-            "language": self.tr("Bahasa / English"),
-            "theme": self.tr("Day / night"),
+        slots = {
+            "open": self.choose_job,
+            "new": self.new_job,
+            "receiver": self.setup_device,
+            "connect": self.connect_device,
+            "disconnect": self.adapter.disconnect_device,
+            "theme": self.toggle_theme,
+            "language": self.toggle_language,
         }
-        for key, text in names.items():
-            self.actions_[key].setText(text)
-        self.actions_["recent"].setText(self.tr("Recent jobs"))
-        self.actions_["more"].setText(self.tr("More"))
+        self.toolbar = MainToolbar(slots, self._fill_recent, self)
+        self.addToolBar(self.toolbar)
+        self.actions_ = self.toolbar.actions_
+        self.connect_action = self.actions_["connect"]
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
+    def _fill_recent(self, menu: QMenu) -> None:
+        menu.clear()
         for path in recent_jobs():
-            a = self.recent_menu.addAction(path)
+            a = menu.addAction(path)
             a.triggered.connect(lambda _c=False, p=path: self.open_job(Path(p)))
 
     def _show_empty(self) -> None:
@@ -478,7 +439,7 @@ class MainWindow(QMainWindow):
         central = self.centralWidget()
         if central is not None:
             retranslate_tree(central, old)  # views with retranslate() re-set their own texts
-        self._name_actions()
+        self.toolbar.retranslate()
         for i, text in enumerate(self._tab_titles()):
             if i < self.tabs.count():
                 self.tabs.setTabText(i, text)
