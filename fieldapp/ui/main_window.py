@@ -445,8 +445,15 @@ class MainWindow(QMainWindow):
                 self.tabs.setTabText(i, text)
         if self.session is not None:
             self._fill_lists()
-        self.link_label.setText(translate_text(self.link_label.text(), old))
         self.statusBar().clearMessage()  # a message in the old language would linger
+        # Live texts formatted from the data (link state, fix words) are formatted again now,
+        # not at the next change of state.
+        if self.adapter.status is not None:
+            self._on_link_status(self.adapter.status)
+        else:
+            self.link_label.setText(translate_text(self.link_label.text(), old))
+        self._drawn = None
+        self.redraw()
 
     def _tab_titles(self) -> list[str]:
         if self.session is None:

@@ -64,6 +64,7 @@ def test_theme_and_language_switch_mid_occupation(  # type: ignore[no-untyped-de
     assert occ.start_btn.text() == "Start occupation"
     assert window.actions_["theme"].text() == "Day / night"
     assert window.map.nav.zoom_in_btn.toolTip() == "Zoom in"
+    assert window.link_label.text() == "GNSS: Live"  # formatted from the link state, again
     saved = occ.epochs_saved
     qtbot.waitUntil(lambda: occ.epochs_saved >= saved + 5, timeout=10000)
     # Counters re-set per epoch speak the new language too.
