@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 from fieldapp.fieldwork import ellipse_outline, nearest_marker, to_grid
 from fieldapp.gnss.fix import Fix
 from fieldapp.gnss.link import LinkState, LinkStatus
-from fieldapp.store import JobFileError, JobStore
+from fieldapp.store import JobFileError, JobStore, SchemaTooNewError
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
 from fieldapp.ui.app import (
@@ -208,7 +208,7 @@ class MainWindow(QMainWindow):
     def open_job(self, path: Path) -> bool:
         try:
             store = JobStore.open(path)
-        except (JobFileError, OSError) as exc:
+        except (JobFileError, SchemaTooNewError, OSError) as exc:
             QMessageBox.warning(self, self.tr("Open job"), error_text(exc))
             return False
         self.set_store(store)

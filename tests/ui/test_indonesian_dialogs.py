@@ -95,3 +95,23 @@ def test_numbers_with_the_languages_decimal_sign(qapp, indonesian) -> None:  # t
     assert short(0.5) == "0,5" and short(200.0) == "200"
     install_language(qapp, "en")
     assert fixed(1.5, 2) == "1.50" and short(0.5) == "0.5"
+
+
+def test_a_job_from_a_newer_fieldapp_is_refused_in_words(  # type: ignore[no-untyped-def]
+    qtbot, indonesian, demo_job: Path, monkeypatch
+) -> None:
+    import sqlite3
+
+    from fieldapp.store import LATEST_VERSION
+    from fieldapp.store.jobfile import DB_NAME
+
+    conn = sqlite3.connect(demo_job / DB_NAME)
+    conn.execute(f"PRAGMA user_version = {LATEST_VERSION + 1}")
+    conn.close()
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert not window.open_job(demo_job)
+    assert len(shown) == 1 and "fieldapp yang lebih baru" in shown[0]
+    assert f"skema {LATEST_VERSION + 1}" in shown[0]
