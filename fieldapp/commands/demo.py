@@ -113,6 +113,10 @@ def _screenshots(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         job = Path(tmp) / "WIUP-Demo.fieldapp"
         create_demo_job(job).close()
-        for png in take_screenshots(job, Path(args.screenshot), (width, height), args.theme):
+        try:
+            shots = take_screenshots(job, Path(args.screenshot), (width, height), args.theme)
+        except ValueError as exc:
+            raise CommandError(f"--size {args.size}: {exc}") from exc
+        for png in shots:
             print(png)
     return 0

@@ -54,6 +54,15 @@ def test_screenshots_work_without_a_display(tmp_path: Path) -> None:
     assert not (tmp_path / "data" / "fieldapp").exists()  # the user's demo job is not touched
 
 
+@linux_only
+def test_screenshots_refuse_a_size_the_window_cannot_take(tmp_path: Path) -> None:
+    out = tmp_path / "shots"
+    r = _fieldapp(_headless_env(tmp_path), "demo", "--screenshot", str(out), "--size", "500x300")
+    assert r.returncode == 2
+    assert "--size 500x300: the window cannot be 500x300: it needs at least" in r.stderr
+    assert not list(out.glob("*.png"))
+
+
 def test_which_platforms_need_a_display() -> None:
     assert missing_display({}, "linux")
     assert missing_display({"QT_QPA_PLATFORM": "xcb"}, "linux")

@@ -118,7 +118,13 @@ def test_contrast_of_near_and_disabled_text_in_both_themes() -> None:
 
 
 def test_list_and_dropdown_rows_are_finger_sized(qtbot) -> None:  # type: ignore[no-untyped-def]
-    from PySide6.QtWidgets import QComboBox, QListWidget, QTableWidget
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QListWidget,
+        QTableWidget,
+        QTreeWidget,
+        QTreeWidgetItem,
+    )
 
     app = QApplication.instance()
     assert isinstance(app, QApplication)
@@ -136,6 +142,15 @@ def test_list_and_dropdown_rows_are_finger_sized(qtbot) -> None:  # type: ignore
     view = combo.view()
     assert view.visualRect(view.model().index(0, 0)).height() >= 48
     assert listing.visualItemRect(listing.item(0)).height() >= 48
+    tree = QTreeWidget()
+    qtbot.addWidget(tree)
+    top = QTreeWidgetItem(["direncanakan (2)"])
+    tree.addTopLevelItem(top)
+    top.addChild(QTreeWidgetItem(["4A"]))
+    top.setExpanded(True)
+    tree.show()
+    assert tree.visualItemRect(top).height() >= 48
+    assert tree.visualItemRect(top.child(0)).height() >= 48
     table = QTableWidget(3, 2)
     qtbot.addWidget(table)
     table.show()
