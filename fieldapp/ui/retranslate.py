@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -118,6 +118,15 @@ def translate_text(text: str, old: str, contexts: Iterable[str] = ()) -> str:
     return text
 
 
+def _reset(get: Callable[[], str], put: Callable[[str], object], tr: Callable[[str], str]) -> None:
+    # Only a text that changes is set again: setting an editable combo's current item would
+    # overwrite what the surveyor typed, and every setText costs a relayout.
+    text = get()
+    new = tr(text) if text else text
+    if new != text:
+        put(new)
+
+
 def retranslate_widget(w: QWidget, old: str) -> None:
     """Re-set the texts one widget shows (not those of its children)."""
     ctxs = _contexts(w)
@@ -126,30 +135,29 @@ def retranslate_widget(w: QWidget, old: str) -> None:
         return translate_text(text, old, ctxs)
 
     if isinstance(w, (QLabel, QAbstractButton)):
-        w.setText(tr(w.text()))
+        _reset(w.text, w.setText, tr)
     elif isinstance(w, QGroupBox):
-        w.setTitle(tr(w.title()))
+        _reset(w.title, w.setTitle, tr)
     elif isinstance(w, QLineEdit):
-        w.setPlaceholderText(tr(w.placeholderText()))
+        _reset(w.placeholderText, w.setPlaceholderText, tr)
     elif isinstance(w, QComboBox):
         for i in range(w.count()):
-            w.setItemText(i, tr(w.itemText(i)))
+            _reset(lambda i=i: w.itemText(i), lambda t, i=i: w.setItemText(i, t), tr)
     elif isinstance(w, QTabWidget):
         for i in range(w.count()):
-            w.setTabText(i, tr(w.tabText(i)))
+            _reset(lambda i=i: w.tabText(i), lambda t, i=i: w.setTabText(i, t), tr)
     elif isinstance(w, QTreeWidget):
         head = w.headerItem()
         for c in range(w.columnCount()):
-            head.setText(c, tr(head.text(c)))
+            _reset(lambda c=c: head.text(c), lambda t, c=c: head.setText(c, t), tr)
     elif isinstance(w, QTableWidget):
         for c in range(w.columnCount()):
             item = w.horizontalHeaderItem(c)
             if item is not None:
-                item.setText(tr(item.text()))
-    if w.toolTip():
-        w.setToolTip(tr(w.toolTip()))
-    if w.isWindow() and w.windowTitle():
-        w.setWindowTitle(tr(w.windowTitle()))
+                _reset(item.text, item.setText, tr)
+    _reset(w.toolTip, w.setToolTip, tr)
+    if w.isWindow():
+        _reset(w.windowTitle, w.setWindowTitle, tr)
 
 
 def retranslate_tree(root: QWidget, old: str) -> None:
