@@ -115,7 +115,7 @@ class _FingerRows(QProxyStyle):
             rows = target.verticalHeader()  # table rows take their height from here
             rows.setMinimumSectionSize(TARGET_PX)
             rows.setDefaultSectionSize(TARGET_PX)
-        super().polish(*args)  # type: ignore[arg-type]
+        super().polish(*args)  # type: ignore[call-overload]
 
 
 def apply_theme(app: QApplication, theme: str) -> None:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 # ruff: noqa: E501 -- each message stays whole on one line, as lupdate and grep see it
 # The core's English message (a pattern) -> the message to translate, with the captured parts.
-_KNOWN: tuple[tuple[str, str], ...] = (
+_KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as object
     (r"(.+): not a fieldapp job \(no (.+) inside\)",
      QT_TRANSLATE_NOOP("Errors", "{0}: not a fieldapp job (no {1} inside)")),
     (r"(.+): already exists; choose another name or open it",
@@ -37,7 +37,7 @@ _KNOWN: tuple[tuple[str, str], ...] = (
     (r"choose a serial port", QT_TRANSLATE_NOOP("Errors", "choose a serial port")),
     (r"choose a capture file to replay", QT_TRANSLATE_NOOP("Errors", "choose a capture file to replay")),
 )  # fmt: skip
-_PATTERNS = tuple((re.compile(f"(?s){p}"), text) for p, text in _KNOWN)
+_PATTERNS = tuple((re.compile(f"(?s){p}"), str(text)) for p, text in _KNOWN)
 
 
 def error_text(error: BaseException | str) -> str:

@@ -118,13 +118,14 @@ def translate_text(text: str, old: str, contexts: Iterable[str] = ()) -> str:
     return text
 
 
-def _reset(get: Callable[[], str], put: Callable[[str], object], tr: Callable[[str], str]) -> None:
-    # Only a text that changes is set again: setting an editable combo's current item would
-    # overwrite what the surveyor typed, and every setText costs a relayout.
-    text = get()
+def _changed(text: str, tr: Callable[[str], str]) -> str | None:
+    """The text in the new language, or None when it stays as it is.
+
+    Only a text that changes is set again: setting an editable combo's current item would
+    overwrite what the surveyor typed, and every setText costs a relayout.
+    """
     new = tr(text) if text else text
-    if new != text:
-        put(new)
+    return new if new != text else None
 
 
 def retranslate_widget(w: QWidget, old: str) -> None:
@@ -135,29 +136,36 @@ def retranslate_widget(w: QWidget, old: str) -> None:
         return translate_text(text, old, ctxs)
 
     if isinstance(w, (QLabel, QAbstractButton)):
-        _reset(w.text, w.setText, tr)
+        if (new := _changed(w.text(), tr)) is not None:
+            w.setText(new)
     elif isinstance(w, QGroupBox):
-        _reset(w.title, w.setTitle, tr)
+        if (new := _changed(w.title(), tr)) is not None:
+            w.setTitle(new)
     elif isinstance(w, QLineEdit):
-        _reset(w.placeholderText, w.setPlaceholderText, tr)
+        if (new := _changed(w.placeholderText(), tr)) is not None:
+            w.setPlaceholderText(new)
     elif isinstance(w, QComboBox):
         for i in range(w.count()):
-            _reset(lambda i=i: w.itemText(i), lambda t, i=i: w.setItemText(i, t), tr)
+            if (new := _changed(w.itemText(i), tr)) is not None:
+                w.setItemText(i, new)
     elif isinstance(w, QTabWidget):
         for i in range(w.count()):
-            _reset(lambda i=i: w.tabText(i), lambda t, i=i: w.setTabText(i, t), tr)
+            if (new := _changed(w.tabText(i), tr)) is not None:
+                w.setTabText(i, new)
     elif isinstance(w, QTreeWidget):
         head = w.headerItem()
         for c in range(w.columnCount()):
-            _reset(lambda c=c: head.text(c), lambda t, c=c: head.setText(c, t), tr)
+            if (new := _changed(head.text(c), tr)) is not None:
+                head.setText(c, new)
     elif isinstance(w, QTableWidget):
         for c in range(w.columnCount()):
             item = w.horizontalHeaderItem(c)
-            if item is not None:
-                _reset(item.text, item.setText, tr)
-    _reset(w.toolTip, w.setToolTip, tr)
-    if w.isWindow():
-        _reset(w.windowTitle, w.setWindowTitle, tr)
+            if item is not None and (new := _changed(item.text(), tr)) is not None:
+                item.setText(new)
+    if (new := _changed(w.toolTip(), tr)) is not None:
+        w.setToolTip(new)
+    if w.isWindow() and (new := _changed(w.windowTitle(), tr)) is not None:
+        w.setWindowTitle(new)
 
 
 def retranslate_tree(root: QWidget, old: str) -> None:
