@@ -4,9 +4,11 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-# Debian packages: Qt's runtime libraries for the GUI (also offscreen), fonts, PDF tools.
+# Debian packages: Qt's runtime libraries for the GUI (also offscreen), fonts, PDF tools,
+# espeak-ng for spoken guidance in Bahasa Indonesia and sox to check the rendered speech.
 APT_PACKAGES=(python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
-              libx11-xcb1 libxcb-cursor0 libpulse0 fonts-dejavu-core poppler-utils binutils)
+              libx11-xcb1 libxcb-cursor0 libpulse0 fonts-dejavu-core poppler-utils binutils
+              espeak-ng sox)
 
 pick_python() {
     for candidate in "${PYTHON:-}" python3 python3.13 python3.12 python3.11; do

@@ -42,6 +42,7 @@ def _demo(args: argparse.Namespace) -> int:
     import shutil
 
     from fieldapp.store import JobFileError, JobStore
+    from fieldapp.store.migrations import SchemaTooNewError
 
     if args.export_job:
         from fieldapp.demo_documented import export_documented_demo
@@ -50,6 +51,10 @@ def _demo(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.export_job}: already exists; choose a new path")
         print(f"Documented demo job: {export_documented_demo(args.export_job)}")
         return 0
+    if args.screenshot:
+        return _screenshots(args)  # on a fresh job of their own: the user's demo job is untouched
+    if not args.report:
+        _require_display()  # before the job is created: a headless start changes nothing
     path = Path(args.job) if args.job else default_demo_path()
     if args.fresh and path.exists():
         shutil.rmtree(path)
@@ -61,11 +66,8 @@ def _demo(args: argparse.Namespace) -> int:
             from fieldapp.demo_job import create_demo_job
 
             store = create_demo_job(path)
-    except JobFileError as exc:
+    except (JobFileError, SchemaTooNewError) as exc:
         raise CommandError(str(exc)) from exc
-    if args.screenshot:
-        store.close()
-        return _screenshots(args)
     if not args.report:
         store.close()
         from fieldapp.gui_preload import preload
@@ -84,9 +86,21 @@ def _demo(args: argparse.Namespace) -> int:
     return 0 if report.valid else 1
 
 
+def _require_display() -> None:
+    """One line and exit code 2 on a machine without a display, instead of Qt's plugin abort."""
+    from fieldapp.ui.display import NO_DISPLAY, missing_display
+
+    if missing_display():
+        raise CommandError(NO_DISPLAY, exit_code=2)
+
+
 def _screenshots(args: argparse.Namespace) -> int:
     """Screenshots run on a fresh demo job in a temporary folder: the user's job is untouched."""
     import tempfile
+
+    from fieldapp.ui.display import use_offscreen_when_headless
+
+    use_offscreen_when_headless()  # screenshots need no display: they are drawn offscreen
 
     from fieldapp.demo_job import create_demo_job
 
@@ -99,6 +113,10 @@ def _screenshots(args: argparse.Namespace) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         job = Path(tmp) / "WIUP-Demo.fieldapp"
         create_demo_job(job).close()
-        for png in take_screenshots(job, Path(args.screenshot), (width, height), args.theme):
+        try:
+            shots = take_screenshots(job, Path(args.screenshot), (width, height), args.theme)
+        except ValueError as exc:
+            raise CommandError(f"--size {args.size}: {exc}") from exc
+        for png in shots:
             print(png)
     return 0

@@ -159,6 +159,13 @@ def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str
     window.adapter.connect_source(demo_source(window.session.store, rate_hz=10.0))
     window.show()
     _pump(2.5)
+    if (window.width(), window.height()) != size:
+        # A PNG of another size would pretend the window fits a screen it does not fit.
+        least = window.minimumSizeHint().expandedTo(window.minimumSize())
+        raise ValueError(
+            f"the window cannot be {size[0]}x{size[1]}: it needs at least "
+            f"{least.width()}x{least.height()}"
+        )
     tag = f"{size[0]}x{size[1]}"
     written: list[Path] = []
     for i in range(window.tabs.count()):

@@ -158,10 +158,30 @@ class DeviceDialog(QDialog):
         profiles_btn.clicked.connect(self.edit_ntrip_profiles)
         self.ts_button.clicked.connect(self.edit_instrument)
         self.refresh_ports()
-        self.port.setCurrentIndex(max(0, self.port.findData(choice.port)))
+        self.set_port(choice.port)
 
     def refresh_ports(self) -> None:
+        typed = self.typed_port()
         fill_ports(self.port)
+        self.set_port(typed)
+
+    def set_port(self, port: str) -> None:
+        """Shows ``port``: its listed item, or the name as typed when it is not listed now."""
+        index = self.port.findData(port) if port else min(0, self.port.count() - 1)
+        if index >= 0:
+            self.port.setCurrentIndex(index)
+        else:
+            # A receiver that is unplugged now stays chosen: never swap in another port.
+            self.port.setCurrentIndex(-1)
+            self.port.setEditText(port)
+
+    def typed_port(self) -> str:
+        """The port in the box: a listed item's device name, or the text exactly as typed."""
+        text = self.port.currentText().strip()
+        index = self.port.findText(text)
+        if index >= 0 and self.port.itemData(index):
+            return str(self.port.itemData(index))
+        return text
 
     def edit_instrument(self) -> None:
         from fieldapp.ui.instrument_link import InstrumentChoice
@@ -197,9 +217,9 @@ class DeviceDialog(QDialog):
             self.replay.setText(path)
 
     def choice(self) -> DeviceChoice:
-        port = self.port.currentData() or self.port.currentText().split(" – ")[0]
         return DeviceChoice(
-            kind=str(self.kind.currentData()), port=str(port), baud=int(self.baud.currentText()),
+            kind=str(self.kind.currentData()), port=self.typed_port(),
+            baud=int(self.baud.currentText()),
             tcp=self.tcp.text().strip(), replay=self.replay.text().strip(),
             ntrip=str(self.ntrip.currentData() or ""),
         )  # fmt: skip

@@ -42,7 +42,9 @@ from fieldapp.store.printlog import load_print_log
 from fieldapp.store.signatory import load_holder_signatory, set_holder_signatory
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui.app import text_style
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.print_dialog import PrintDialog
+from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.texts import local_time
 
@@ -194,7 +196,8 @@ class DocumentsView(QWidget):
         right.addWidget(files_box)
         right.addWidget(log_box)
         split = QSplitter()
-        split.addWidget(box)
+        # The choices scroll down on a 600 px screen; never cut sideways.
+        split.addWidget(SidePanel(box))
         split.addWidget(right)
         split.setStretchFactor(1, 1)
         split.setSizes([540, 820])
@@ -250,7 +253,7 @@ class DocumentsView(QWidget):
         try:
             signer = set_holder_signatory(self.session.store.db, self.signatory.text())
         except ValueError as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return False
         requests = document_requests(
             folder,

@@ -8,6 +8,8 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
+from fieldapp.ui.scrolling import PageScroller
+
 
 class LazyPage(QWidget):
     """Holds the place of a view in a QTabWidget; ``view()`` builds it once, on demand.
@@ -21,8 +23,12 @@ class LazyPage(QWidget):
         super().__init__(parent)
         self._factory = factory
         self._view: QWidget | None = None
-        self._layout = QVBoxLayout(self)
-        self._layout.setContentsMargins(0, 0, 0, 0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        # A view taller or wider than a small screen (1024x600) scrolls inside its tab
+        # instead of forcing the whole window larger than the screen.
+        self.scroller = PageScroller(self)
+        layout.addWidget(self.scroller)
 
     @property
     def built(self) -> bool:
@@ -31,7 +37,7 @@ class LazyPage(QWidget):
     def view(self) -> QWidget:
         if self._view is None:
             self._view = self._factory()
-            self._layout.addWidget(self._view)
+            self.scroller.setWidget(self._view)
         return self._view
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFileDialog,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -28,10 +29,17 @@ from PySide6.QtWidgets import (
 from fieldapp.fieldwork import ellipse_outline, nearest_marker, to_grid
 from fieldapp.gnss.fix import Fix
 from fieldapp.gnss.link import LinkState, LinkStatus
-from fieldapp.store import JobFileError, JobStore
+from fieldapp.store import JobFileError, JobStore, SchemaTooNewError
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
-from fieldapp.ui.app import apply_theme, install_language, is_dark, settings
+from fieldapp.ui.app import (
+    apply_theme,
+    current_language,
+    install_language,
+    is_dark,
+    settings,
+    theme_colour_swap,
+)
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.device_dialog import (
     DeviceChoice,
@@ -39,12 +47,16 @@ from fieldapp.ui.device_dialog import (
     chosen_ntrip_profile,
     make_source,
 )
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.map_view import MapView
+from fieldapp.ui.retranslate import restyle_tree, retranslate_tree, translate_text
+from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.status_strip import StatusStrip
+from fieldapp.ui.toolbar import MainToolbar
 
 if TYPE_CHECKING:
     from fieldapp.ui.documents_view import DocumentsView
@@ -160,27 +172,19 @@ class MainWindow(QMainWindow):
 
     # -- chrome ----------------------------------------------------------------------
     def _build_toolbar(self) -> None:
-        bar = QToolBar(self.tr("Main"))
-        bar.setMovable(False)
-        self.addToolBar(bar)
-
-        def act(text: str, slot: object) -> QAction:
-            a = QAction(text, self)
-            a.triggered.connect(slot)
-            bar.addAction(a)
-            return a
-
-        act(self.tr("Open job"), self.choose_job)
-        act(self.tr("New job"), self.new_job)
-        self.recent_menu = self.menuBar().addMenu(self.tr("Recent jobs"))
-        self.recent_menu.aboutToShow.connect(self._fill_recent)
-        bar.addSeparator()
-        act(self.tr("Receiver…"), self.setup_device)
-        self.connect_action = act(self.tr("Connect"), self.connect_device)
-        act(self.tr("Disconnect"), self.adapter.disconnect_device)
-        bar.addSeparator()
-        act(self.tr("Bahasa / English"), self.toggle_language)
-        act(self.tr("Day / night"), self.toggle_theme)
+        slots = {
+            "open": self.choose_job,
+            "new": self.new_job,
+            "receiver": self.setup_device,
+            "connect": self.connect_device,
+            "disconnect": self.adapter.disconnect_device,
+            "theme": self.toggle_theme,
+            "language": self.toggle_language,
+        }
+        self.toolbar = MainToolbar(slots, self._fill_recent, self)
+        self.addToolBar(self.toolbar)
+        self.actions_ = self.toolbar.actions_
+        self.connect_action = self.actions_["connect"]
 
     def _build_status_strip(self) -> None:
         """The status strip in its own bottom bar: under every tab, above the status bar."""
@@ -195,10 +199,10 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
         self.strip_bar = bar
 
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
+    def _fill_recent(self, menu: QMenu) -> None:
+        menu.clear()
         for path in recent_jobs():
-            a = self.recent_menu.addAction(path)
+            a = menu.addAction(path)
             a.triggered.connect(lambda _c=False, p=path: self.open_job(Path(p)))
 
     def _show_empty(self) -> None:
@@ -226,15 +230,15 @@ class MainWindow(QMainWindow):
         try:
             store = JobStore.create(Path(folder) / f"{name.strip()}.fieldapp", name.strip())
         except (JobFileError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("New job"), str(exc))
+            QMessageBox.warning(self, self.tr("New job"), error_text(exc))
             return
         self.set_store(store)
 
     def open_job(self, path: Path) -> bool:
         try:
             store = JobStore.open(path)
-        except (JobFileError, OSError) as exc:
-            QMessageBox.warning(self, self.tr("Open job"), str(exc))
+        except (JobFileError, SchemaTooNewError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Open job"), error_text(exc))
             return False
         self.set_store(store)
         return True
@@ -261,17 +265,15 @@ class MainWindow(QMainWindow):
         self.stakeout_page = LazyPage(lambda: _stakeout_view(session, adapter))
         self.occupation_page = LazyPage(lambda: _occupation_view(session, adapter))
         self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
-        self.planning_page = LazyPage(lambda: _planning_view(session, dark))
+        self.planning_page = LazyPage(lambda: _planning_view(session, is_dark()))
         self.documents_page = LazyPage(lambda: _documents_view(session))
         self.outbox_page = LazyPage(lambda: _outbox_view(session))
         self.tabs.clear()
-        self.tabs.addTab(self._map_page(), self.tr("Map"))
-        self.tabs.addTab(self.stakeout_page, self.tr("Stake-out"))
-        self.tabs.addTab(self.occupation_page, self.tr("Occupation"))
-        self.tabs.addTab(self.installation_page, self.tr("Installation"))
-        self.tabs.addTab(self.planning_page, self.tr("Planning"))
-        self.tabs.addTab(self.outbox_page, self.tr("Outbox"))
-        self.tabs.addTab(self.documents_page, self.tr("Documents"))
+        pages = [self._map_page(), self.stakeout_page, self.occupation_page,
+                 self.installation_page, self.planning_page, self.outbox_page,
+                 self.documents_page]  # fmt: skip
+        for page, title in zip(pages, self._tab_titles(), strict=True):
+            self.tabs.addTab(page, title)
         self.map.set_layers(session.layers)
         self.map.set_target(session.selected)
         self.map.marker_clicked.connect(session.select)
@@ -339,7 +341,8 @@ class MainWindow(QMainWindow):
     def _map_page(self) -> QWidget:
         side = QTabWidget()
         side.setStyleSheet("QTabBar::tab { min-width: 30px; padding: 4px 6px; }")
-        side.setUsesScrollButtons(False)
+        side.setUsesScrollButtons(True)
+        side.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
         self.boundary_list = QListWidget()
         self.marker_tree = QTreeWidget()
         self.marker_tree.setHeaderHidden(True)
@@ -348,17 +351,23 @@ class MainWindow(QMainWindow):
         side.addTab(self.marker_tree, self.tr("Markers"))
         side.addTab(self.boundary_list, self.tr("Boundary"))
         side.addTab(self.control_list, self.tr("Control"))
-        right = QWidget()
-        rv = QVBoxLayout(right)
+        inner = QWidget()
+        rv = QVBoxLayout(inner)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.gnss)
         rv.addStretch(1)
-        split = QSplitter()
+        # The side panels scroll and fold away (drag the splitter handle to the edge): on a
+        # 1024 px tablet the map keeps most of the width.
+        right = SidePanel(inner)
+        split = self.map_split = QSplitter()
         split.addWidget(side)
         split.addWidget(self.map)
         split.addWidget(right)
         split.setStretchFactor(1, 1)
-        split.setSizes([340, 700, 340])
+        split.setHandleWidth(12)
+        for i in range(3):
+            split.setCollapsible(i, i != 1)
+        split.setSizes([200, 500, 320])  # at 1024 px; a wider window widens the map
         return split
 
     def _fill_lists(self) -> None:
@@ -409,7 +418,7 @@ class MainWindow(QMainWindow):
             choice = DeviceChoice.load()
             source = make_source(choice, near)
         except (ValueError, OSError) as exc:
-            self.message(self.tr("Cannot connect: {0}").format(str(exc)))
+            self.message(self.tr("Cannot connect: {0}").format(error_text(exc)))
             return False
         raw = self.session.store.raw_dir if self.session else None
         self.adapter.connect_source(source, raw_dir=raw, ntrip=chosen_ntrip_profile(choice))
@@ -474,23 +483,69 @@ class MainWindow(QMainWindow):
         if self.stakeout_page.built:
             self.stakeout.update_fix(fix)
 
-    # -- preferences -----------------------------------------------------------------
+    # -- preferences: switched live, nothing reopened ---------------------------------
     def toggle_language(self) -> None:
-        lang = "en" if str(settings().value("ui/language", "id")) == "id" else "id"
+        self.set_language("en" if current_language() == "id" else "id")
+
+    def set_language(self, lang: str) -> None:
+        """Install ``lang`` and re-set every text shown; running work is not touched."""
+        old = current_language()
         settings().setValue("ui/language", lang)
         app = QApplication.instance()
         if app is not None:
             install_language(app, lang)
-        self.message(self.tr("Language changes fully after a restart."))
+        self.retranslate(old)
+
+    def retranslate(self, old: str | None = None) -> None:
+        """Every text of the window in the language now installed (``old``: the one before)."""
+        old = old or ("en" if current_language() == "id" else "id")
+        central = self.centralWidget()
+        if central is not None:
+            retranslate_tree(central, old)  # views with retranslate() re-set their own texts
+        self.toolbar.retranslate()
+        for i, text in enumerate(self._tab_titles()):
+            if i < self.tabs.count():
+                self.tabs.setTabText(i, text)
+        if self.session is not None:
+            self._fill_lists()
+        self.statusBar().clearMessage()  # a message in the old language would linger
+        # Live texts formatted from the data (link state, fix words) are formatted again now,
+        # not at the next change of state.
+        if self.adapter.status is not None:
+            self._on_link_status(self.adapter.status)
+        else:
+            self.link_label.setText(translate_text(self.link_label.text(), old))
+        self._drawn = None
+        self.redraw()
+
+    def _tab_titles(self) -> list[str]:
+        if self.session is None:
+            return [self.tr("Start")]
+        return [
+            self.tr("Map"),
+            self.tr("Stake-out"),
+            self.tr("Occupation"),
+            self.tr("Installation"),
+            self.tr("Planning"),
+            self.tr("Outbox"),
+            self.tr("Documents"),
+        ]
 
     def toggle_theme(self) -> None:
-        theme = "light" if is_dark() else "dark"
+        self.set_theme("light" if is_dark() else "dark")
+
+    def set_theme(self, theme: str) -> None:
+        """Re-style in place: the job stays open, links and occupations keep running."""
         settings().setValue("ui/theme", theme)
+        dark = theme == "dark"
         app = QApplication.instance()
         if isinstance(app, QApplication):
             apply_theme(app, theme)
-        if self.session:
-            self.set_store(JobStore.open(self.session.path))
+        for widget in self.findChildren(QWidget):
+            set_dark = getattr(widget, "set_dark", None)
+            if callable(set_dark):
+                set_dark(dark)  # views that bake colours when built (the maps)
+        restyle_tree(self, theme_colour_swap(dark))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         self.timer.stop()

@@ -20,6 +20,8 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
+from fieldapp.ui.map_nav import MapNavigator
+from fieldapp.ui.numbers import fixed, short
 
 # Marker fill per status; the dark theme needs lighter tones to stand out on near-black.
 STATUS_COLOURS = {
@@ -169,7 +171,7 @@ class GridAxis(pg.AxisItem):  # type: ignore[misc]
         d = 0
         if self.degrees and spacing > 0:
             d = max(0, min(6, 1 - math.floor(math.log10(spacing))))
-        return [f"{v:.{d}f}" for v in values]
+        return [fixed(v, d) for v in values]
 
 
 class MapView(QWidget):
@@ -218,6 +220,46 @@ class MapView(QWidget):
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
         self.north.resize(48, 72)
+        self.nav = MapNavigator(self.plot, self.fit_wiup, self.my_position)
+        self.position_item.sigPlotChanged.connect(self.nav.position_moved)
+
+    def retranslate(self) -> None:
+        """Texts in the language now installed (axis titles, north, button tips)."""
+        self.north.setText(self.tr("▲\nN"))
+        grid = self._layers.grid if self._layers is not None else None
+        self._axis_labels(grid.is_geographic if grid else False, grid.name if grid else "")
+        self.nav.retranslate()
+        # Tick numbers and the scale bar in the new language's decimal sign.
+        for axis in self.axes.values():
+            axis.picture = None
+            axis.update()
+        self._update_scale()
+
+    def fit_wiup(self) -> None:
+        """The whole WIUP in view (everything when the job has no boundary yet)."""
+        layers = self._layers
+        if layers is None or not layers.boundary:
+            self.fit()
+            return
+        es = [b.e for b in layers.boundary]
+        ns = [b.n for b in layers.boundary]
+        self.plot.getViewBox().setRange(
+            xRange=(min(es), max(es)), yRange=(min(ns), max(ns)), padding=0.08
+        )
+
+    def my_position(self) -> tuple[float, float] | None:
+        """The live position drawn on the map, if any."""
+        xs, ys = self.position_item.getData()
+        if xs is None or len(xs) == 0:
+            return None
+        return float(xs[0]), float(ys[0])
+
+    def set_dark(self, dark: bool) -> None:
+        """Re-colour every item for the day or night theme, in place (nothing is rebuilt)."""
+        if dark == self._dark:
+            return
+        self._dark = dark
+        self._apply_palette()
 
     def _axis_labels(self, geographic: bool, crs: str) -> None:
         """Axis titles name the job's CRS: the grid lines are in its coordinates."""
@@ -233,6 +275,39 @@ class MapView(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.north.move(self.plot.width() - 70, 8)
+        self.nav.place()
+
+    def _apply_palette(self) -> None:
+        pal = self.palette_ = PALETTES[self._dark]
+        fg = pal.foreground
+        self.plot.setBackground(pal.background)
+        self.plot.showGrid(x=True, y=True, alpha=0.3 if self._dark else 0.25)
+        for axis in ("bottom", "left"):
+            self.plot.getAxis(axis).setTextPen(fg)
+            self.plot.getAxis(axis).setPen(fg)
+        self.neighbors_item.setPen(pg.mkPen(pal.neighbor, width=3, style=Qt.PenStyle.DashLine))
+        self.zones_item.setPen(pg.mkPen(pal.zone, width=3))
+        self.wiup_item.setPen(pg.mkPen(fg, width=3))
+        self.proposal_item.setPen(pg.mkPen(pal.target, width=3))
+        self.control_item.setPen(pg.mkPen(fg, width=1.5))
+        self.markers_item.setPen(pg.mkPen(fg, width=1.5))
+        self.target_item.setPen(pg.mkPen(pal.target, width=4))
+        self.track_item.setPen(pg.mkPen(pal.live, width=2))
+        self.ellipse_item.setPen(pg.mkPen(pal.live, width=2))
+        self.scale_bar.bar.setBrush(pg.mkBrush(fg))
+        self.scale_bar.text.setColor(fg)
+        self.north.setStyleSheet(
+            f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
+        )
+        for label in self._labels:
+            label.setColor(fg)
+            label.fill = pg.mkBrush(*pal.label_fill)
+            label.update()
+        if self._layers is not None:
+            layers = self._layers
+            self.markers_item.setBrush(
+                [pg.mkBrush(pal.status.get(m.status, "#9e9e9e")) for m in layers.markers]
+            )
 
     def _make_items(self) -> None:
         pal, p = self.palette_, self.plot
@@ -449,7 +524,9 @@ class MapView(QWidget):
             metres_per_unit = metres_per_degree((y0 + y1) / 2)[1]
         length = nice_length((x1 - x0) * metres_per_unit / 5)
         self.scale_bar.size = length / metres_per_unit
-        self.scale_bar.text.setText(f"{length:g} m" if length < 1000 else f"{length / 1000:g} km")
+        self.scale_bar.text.setText(
+            f"{short(length)} m" if length < 1000 else f"{short(length / 1000)} km"
+        )
         self.scale_bar.updateBar()
 
     # -- interaction -----------------------------------------------------------------

@@ -37,6 +37,8 @@ from fieldapp.gnss.ntrip_setup import (
     replace_profile,
 )
 from fieldapp.ui.app import settings, text_style
+from fieldapp.ui.errors import error_text
+from fieldapp.ui.numbers import fixed
 
 PROFILES_KEY = "ntrip/profiles"
 CHOICE_KEY = "device/ntrip"  # DeviceChoice.ntrip: the profile the receiver setup uses
@@ -68,7 +70,7 @@ class SourcetableFetch(QObject):
             try:
                 table = fetch_sourcetable(profile)
             except (OSError, NtripError) as exc:
-                self.failed.emit(number, str(exc) or exc.__class__.__name__)
+                self.failed.emit(number, error_text(exc))
             else:
                 self.loaded.emit(number, table)
 
@@ -352,7 +354,7 @@ class NtripDialog(QDialog):
         for row, c in enumerate(choices):
             e = c.entry
             km = c.distance_km
-            dist = "–" if km is None else self.tr("{0} km").format(f"{km:.1f}")
+            dist = "–" if km is None else self.tr("{0} km").format(fixed(km, 1))
             cells = [
                 f"{e.mountpoint}  ({e.identifier})" if e.identifier else e.mountpoint,
                 e.format,

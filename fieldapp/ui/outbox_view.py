@@ -37,6 +37,7 @@ from fieldapp.sync.status import (
     outbox_summary,
     queue_sealed,
 )
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.office_settings import OfficeBox, OfficeSettings
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.texts import local_time
@@ -354,9 +355,9 @@ class OutboxView(QWidget):
             self._failures = 0
             self._schedule(0.2)
         elif isinstance(result, SealError):
-            self.show_message(self.tr("Not sealed: {0}").format(str(result)))
+            self.show_message(self.tr("Not sealed: {0}").format(error_text(result)))
         else:
-            self.show_message(self.tr("Sealing failed: {0}").format(str(result)))
+            self.show_message(self.tr("Sealing failed: {0}").format(error_text(result)))
 
     # -- push ----------------------------------------------------------------------------
     def push(self, auto: bool = False) -> bool:
@@ -474,7 +475,7 @@ class OutboxView(QWidget):
             self.show_message(self._problem_text(str(result), self.tr("the inbox request")))
             self._schedule(self._backoff())
         else:
-            self.show_message(self.tr("Failed: {0}").format(str(result)))
+            self.show_message(self.tr("Failed: {0}").format(error_text(result)))
 
     # -- automatic sending ---------------------------------------------------------------
     def _backoff(self) -> float:

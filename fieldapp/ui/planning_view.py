@@ -17,6 +17,7 @@ from fieldapp.survey.edges import BoundaryError
 from fieldapp.survey.neighbors import AreaError
 from fieldapp.survey.planning import Plan
 from fieldapp.ui import texts
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.session import JobSession
 
@@ -60,7 +61,7 @@ class PlanningView(QWidget):
         try:
             plan = plan_job(self.session.store)
         except (BoundaryError, AreaError, ValueError) as exc:
-            self.session.message.emit(self.tr("Planning failed: {0}").format(str(exc)))
+            self.session.message.emit(self.tr("Planning failed: {0}").format(error_text(exc)))
             return None
         self.plan = plan
         grid = self.session.layers.grid

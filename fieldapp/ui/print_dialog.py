@@ -43,6 +43,7 @@ from fieldapp.reports.salinan import (
 from fieldapp.store import JobStore
 from fieldapp.store.printlog import CopyTakenError, DocumentKind, PrintRecord, load_print_log
 from fieldapp.ui.app import text_style
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.texts import local_time
 
 MAX_DPI = 300  # enough for text on paper; a 1200 dpi page image would be ~130 MB
@@ -228,7 +229,7 @@ class PrintDialog(QDialog):
             self.document_label.setText(f"<b>{self.path.name}</b>")
             self._set_badge(self.tr("Cannot print"), "#8a5a00")
             self.verdict.setText(self.tr("This document cannot be printed:"))
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self._show_reason(False)
             self.print_btn.setEnabled(False)
             self.doc.load(str(self.path))
@@ -280,7 +281,7 @@ class PrintDialog(QDialog):
             try:
                 source = prepare_print(self.plan, target, self.reason.text())
             except PrintRefused as exc:
-                self.error.setText(str(exc))
+                self.error.setText(error_text(exc))
                 return
         nav = self.preview.pageNavigator()
         page = nav.currentPage()
@@ -314,7 +315,7 @@ class PrintDialog(QDialog):
         try:
             self._prepared = prepare_print(plan, target, reason)
         except (PrintRefused, OSError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             return
         self._start_job(self._prepared, printer)
 
@@ -383,7 +384,7 @@ class PrintDialog(QDialog):
         try:
             record = record_print(self.store, plan, _printer_name(printer), self.reason.text())
         except (CopyTakenError, PrintRefused, ValueError) as exc:
-            self.error.setText(str(exc))
+            self.error.setText(error_text(exc))
             self.print_btn.setEnabled(True)
             return
         self.last_record = record

@@ -37,6 +37,7 @@ from fieldapp.survey.ts_stakeout import (
 )
 from fieldapp.ui.app import text_style
 from fieldapp.ui.device_dialog import fill_ports
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.instrument_link import (
     BAUDS,
     LINKS,
@@ -45,6 +46,7 @@ from fieldapp.ui.instrument_link import (
     InstrumentLink,
     InstrumentOutcome,
 )
+from fieldapp.ui.numbers import fixed
 from fieldapp.ui.session import JobSession
 
 TRACK_INTERVAL_MS = 250  # pause between tracking shots: the rodman sees each reading
@@ -248,7 +250,7 @@ class StationPanel(QWidget):
         try:
             self.link.configure(choice)
         except ValueError as exc:
-            self.show_error(self.tr("Instrument: {0}").format(str(exc)))
+            self.show_error(self.tr("Instrument: {0}").format(error_text(exc)))
             return False
         choice.save()
         self.show_info(self.tr("Instrument ready: {0}").format(choice.label()))
@@ -275,7 +277,7 @@ class StationPanel(QWidget):
             try:
                 azimuth = parse_azimuth(self.azimuth_edit.text())
             except TsInputError as exc:
-                self.show_error(self.tr("Backsight azimuth: {0}").format(str(exc)))
+                self.show_error(self.tr("Backsight azimuth: {0}").format(error_text(exc)))
                 self.azimuth_edit.setFocus()
                 return
             self._backsight = (self.tr("azimuth {0}").format(format_angle(azimuth)), azimuth, False)
@@ -352,7 +354,7 @@ class StationPanel(QWidget):
                     TsShot(hz, v, sd), station_id=station.name, backsight_id=name,
                 )  # fmt: skip
         except TsInputError as exc:
-            self.show_error(str(exc))
+            self.show_error(error_text(exc))
             return
         self.setup = setup
         text = self.tr("Oriented on {0}: Hz {1}, orientation {2}").format(
@@ -360,7 +362,7 @@ class StationPanel(QWidget):
         )
         if setup.backsight_distance_residual is not None:
             text += "\n" + self.tr("Backsight distance residual {0} m").format(
-                f"{setup.backsight_distance_residual:+.3f}"
+                fixed(setup.backsight_distance_residual, 3, sign=True)
             )
         self.orientation_label.setText(text)
         self.show_info(self.tr("Oriented. Aim at the prism and press Measure or Track."))

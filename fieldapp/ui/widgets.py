@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 # White text reaches 4.5:1 on each; "quality" (inside the tolerance, not proven) is its own hue.
 STATE_COLOURS = {
     "far": "#b71c1c",
-    "near": "#bf360c",
+    "near": "#a84300",
     "quality": "#6a1b9a",
     "within": "#1b5e20",
     "": "#616161",

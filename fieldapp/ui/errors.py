@@ -1,0 +1,50 @@
+"""Core error messages in the window's language: known messages of the core, translated.
+
+The core (store, gnss, reports, sync) words its errors in English for the CLI and the logs;
+the window shows them to a surveyor who reads Bahasa Indonesia. ``error_text`` recognises the
+known messages by their shape (the path or port they name is kept) and returns them translated;
+anything unknown is shown as it came, never hidden.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+# ruff: noqa: E501 -- each message stays whole on one line, as lupdate and grep see it
+# The core's English message (a pattern) -> the message to translate, with the captured parts.
+_KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as object
+    (r"(.+): not a fieldapp job \(no (.+) inside\)",
+     QT_TRANSLATE_NOOP("Errors", "{0}: not a fieldapp job (no {1} inside)")),
+    (r"(.+): already exists; choose another name or open it",
+     QT_TRANSLATE_NOOP("Errors", "{0}: already exists; choose another name or open it")),
+    (r"(.+): cannot open the job database: (.+)",
+     QT_TRANSLATE_NOOP("Errors", "{0}: cannot open the job database: {1}")),
+    (r"job file has schema version (\d+), this fieldapp knows up to (\d+).*",
+     QT_TRANSLATE_NOOP("Errors", "The job was saved by a newer fieldapp (schema {0}; this one knows up to {1}): "
+                                 "update fieldapp to open it")),
+    (r"(.+): not an image that can be read \(\w+\)",
+     QT_TRANSLATE_NOOP("Errors", "{0}: not an image that can be read")),
+    (r"(.+): no such file", QT_TRANSLATE_NOOP("Errors", "{0}: no such file")),
+    (r"(.+): not a file", QT_TRANSLATE_NOOP("Errors", "{0}: not a file")),
+    (r"port (.+) not found \(unplugged, or Bluetooth not paired\?\)",
+     QT_TRANSLATE_NOOP("Errors", "port {0} not found (unplugged, or Bluetooth not paired?)")),
+    (r"port (.+) is busy \(another program has it open\?\)",
+     QT_TRANSLATE_NOOP("Errors", "port {0} is busy (another program has it open?)")),
+    (r"no permission to open port (.+) \(on Linux: add the user to 'dialout'\)",
+     QT_TRANSLATE_NOOP("Errors", "no permission to open port {0} (on Linux: add the user to 'dialout')")),
+    (r"choose a serial port", QT_TRANSLATE_NOOP("Errors", "choose a serial port")),
+    (r"choose a capture file to replay", QT_TRANSLATE_NOOP("Errors", "choose a capture file to replay")),
+)  # fmt: skip
+_PATTERNS = tuple((re.compile(f"(?s){p}"), str(text)) for p, text in _KNOWN)
+
+
+def error_text(error: BaseException | str) -> str:
+    """The message of ``error`` in the window's language (as it came when it is not known)."""
+    text = str(error).strip() or type(error).__name__
+    for pattern, source in _PATTERNS:
+        found = pattern.fullmatch(text)
+        if found:
+            return QCoreApplication.translate("Errors", source).format(*found.groups())
+    return text

@@ -1,0 +1,108 @@
+"""Ports as typed: used and saved as typed; a missing port is named when connecting."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tty
+from pathlib import Path
+
+import pytest
+
+from fieldapp.gnss.simulator import SimConfig, SimulatorSource
+from fieldapp.gnss.sources import PortInfo
+from fieldapp.ui import device_dialog
+from fieldapp.ui.device_dialog import DeviceChoice, DeviceDialog
+from fieldapp.ui.main_window import MainWindow
+
+posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
+
+
+@pytest.fixture
+def listed_ports(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The ports this machine lists (what pyserial's enumeration would report on a laptop)."""
+    ports = [PortInfo("/dev/ttyS0", "ttyS0", "PNP0501"), PortInfo("/dev/ttyACM0", "u-blox", "USB")]
+    monkeypatch.setattr(device_dialog, "list_ports", lambda: ports)
+
+
+def _type_port(qtbot, dialog: DeviceDialog, text: str) -> None:  # type: ignore[no-untyped-def]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("serial"))
+    edit = dialog.port.lineEdit()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+
+
+def test_a_typed_port_is_saved_and_shown_as_typed(qtbot, listed_ports) -> None:  # type: ignore[no-untyped-def]
+    dialog = DeviceDialog()
+    qtbot.addWidget(dialog)
+    assert dialog.port.count() == 2 and dialog.port.currentText().startswith("/dev/ttyS0")
+    _type_port(qtbot, dialog, "/dev/ttyUSB7")
+    assert dialog.choice().port == "/dev/ttyUSB7"
+    dialog.accept()
+    assert DeviceChoice.load().port == "/dev/ttyUSB7"
+
+    # Reopened with the receiver unplugged: still the typed port, never another one.
+    again = DeviceDialog()
+    qtbot.addWidget(again)
+    assert again.port.currentText() == "/dev/ttyUSB7"
+    again.refresh_ports()
+    assert again.port.currentText() == "/dev/ttyUSB7"
+    again.accept()
+    assert DeviceChoice.load().port == "/dev/ttyUSB7"
+
+    # A listed port picked from the list is saved by its device name, not its description.
+    third = DeviceDialog()
+    qtbot.addWidget(third)
+    third.port.setCurrentIndex(1)
+    assert third.choice().port == "/dev/ttyACM0"
+    _type_port(qtbot, third, "COM12")
+    assert third.choice().port == "COM12"
+
+
+def test_a_missing_port_is_named_when_connecting(qtbot, demo_job: Path) -> None:  # type: ignore[no-untyped-def]
+    DeviceChoice(kind="serial", port="/dev/ttyUSB7").save()
+    window = MainWindow()
+    qtbot.addWidget(window)
+    assert window.open_job(demo_job)
+    # The link keeps trying (a receiver plugged in later connects by itself) and says why not.
+    assert window.connect_device()
+    qtbot.waitUntil(lambda: "/dev/ttyUSB7" in window.statusBar().currentMessage(), timeout=5000)
+    assert window.adapter._link is not None
+    assert window.adapter._link.source.port == "/dev/ttyUSB7"  # type: ignore[attr-defined]
+    assert DeviceChoice.load().port == "/dev/ttyUSB7"  # nothing replaced it
+    window.adapter.disconnect_device()
+    window.close()
+
+
+@posix_only
+def test_a_typed_port_that_exists_is_used(  # type: ignore[no-untyped-def]
+    qtbot, demo_job: Path, tmp_path: Path, listed_ports
+) -> None:
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    typed = tmp_path / "ttyUSB7"  # a receiver on a port the OS does not list
+    typed.symlink_to(os.ttyname(slave))
+    try:
+        dialog = DeviceDialog()
+        qtbot.addWidget(dialog)
+        _type_port(qtbot, dialog, str(typed))
+        dialog.accept()
+        window = MainWindow()
+        qtbot.addWidget(window)
+        assert window.open_job(demo_job)
+        assert window.connect_device()
+        assert window.adapter._link is not None
+        assert window.adapter._link.source.port == str(typed)  # type: ignore[attr-defined]
+        sim = SimulatorSource(SimConfig(), realtime=False)
+        sim.open()
+
+        def feed() -> bool:
+            os.write(master, sim.read())
+            return window.adapter.latest_fix is not None
+
+        qtbot.waitUntil(feed, timeout=10000)
+        window.adapter.disconnect_device()
+        window.close()
+    finally:
+        os.close(master)
+        os.close(slave)
