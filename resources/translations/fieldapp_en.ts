@@ -3,7 +3,12 @@
 <context>
     <name>Bullseye</name>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="100" />
+        <location filename="../../fieldapp/ui/widgets.py" line="109" />
+        <source>{0} cm per ring</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/widgets.py" line="110" />
         <source>{0} m per ring</source>
         <translation type="unfinished" />
     </message>
@@ -190,12 +195,12 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="176" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="196" />
         <source>No corrections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="195" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="215" />
         <source>Capture file</source>
         <translation type="unfinished" />
     </message>
@@ -203,276 +208,436 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="111" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
         <source>Berita acara</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
         <source>Marker descriptions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="117" />
         <source>Stake-out report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="116" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="118" />
         <source>Deliverables folder (PDF, XLSX, DXF, photos)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="119" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="121" />
         <source>F4 (215 × 330 mm)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="121" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="123" />
         <source>name of the person signing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="123" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="125" />
         <source>Browse…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="125" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="127" />
         <source>Build</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="127" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="129" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="132" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="134" />
         <source>Choose the documents and press Build.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="147" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="149" />
         <source>Paper</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="148" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="150" />
         <source>Signs for the permit holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="152" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="154" />
         <source>Folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="157" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="159" />
         <source>Build documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="168" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="170" />
         <source>File</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="168" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="170" />
         <source>Made</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="170" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="172" />
         <source>Open</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="171" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="173" />
         <source>Print…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="177" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="179" />
         <source>Documents in the folder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Printed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Copy</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Reason</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="191" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="193" />
         <source>Print log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="225" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="228" />
         <source>All installed markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="228" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="231" />
         <source>Marker {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="233" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="236" />
         <source>Folder for the documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="266" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="269" />
         <source>Choose at least one document to build.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="279" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="282" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="288" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="291" />
         <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="293" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="296" />
         <source>Document {0} of {1}: {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="306" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="309" />
         <source>Done: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="309" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="312" />
         <source>Cancelled; nothing half-written was left.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="311" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="314" />
         <source>Finished before: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="315" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="318" />
         <source>Failed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="316" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="319" />
         <source>The build failed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="376" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="379" />
         <source>free</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="19" />
+        <source>{0}: not a fieldapp job (no {1} inside)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="21" />
+        <source>{0}: already exists; choose another name or open it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="23" />
+        <source>{0}: cannot open the job database: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="25" />
+        <source>The job was saved by a newer fieldapp (schema {0}; this one knows up to {1}): update fieldapp to open it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="28" />
+        <source>{0}: not an image that can be read</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="29" />
+        <source>{0}: no such file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="30" />
+        <source>{0}: not a file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="32" />
+        <source>port {0} not found (unplugged, or Bluetooth not paired?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="34" />
+        <source>port {0} is busy (another program has it open?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="36" />
+        <source>no permission to open port {0} (on Linux: add the user to 'dialout')</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="37" />
+        <source>choose a serial port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="38" />
+        <source>choose a capture file to replay</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>GnssDisplay</name>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="56" />
+        <source>Ground {0} m (grid {1} m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="66" />
+        <source>Target {0}: E {1}  N {2} · azimuth {3} · {4}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="75" />
+        <source>last direction of travel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="76" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="83" />
+        <source>direction of travel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="77" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="94" />
+        <source>Reference: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="78" />
+        <source>Forward</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="78" />
+        <source>Back</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="79" />
+        <source>Right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="79" />
+        <source>Left</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="87" />
+        <source>Reference: north (direction of travel not known yet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="88" />
+        <source>Direction of travel not known yet — move a little</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="91" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="94" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="100" />
+        <source>north</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="95" />
+        <source>North</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="95" />
+        <source>South</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
+        <source>East</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
+        <source>West</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="26" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
         <source>GNSS receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="44" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
         <source>Link</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="45" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="68" />
         <source>Fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="46" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
+        <source>Latest epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="70" />
         <source>Satellites</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="71" />
         <source>Sigma</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="72" />
         <source>PDOP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="49" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="73" />
         <source>Corr. age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="50" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="74" />
         <source>NTRIP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="52" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="76" />
         <source>Raw log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="83" />
+        <source>No data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
         <source>● recording</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="81" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="146" />
         <source>not used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="154" />
         <source>offline, retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="78" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="155" />
         <source>connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="156" />
         <source>streaming, {0} kB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="80" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="157" />
         <source>refused by the caster</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="121" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="194" />
         <source>H {0} m{1} ({2})</source>
         <translation type="unfinished" />
     </message>
@@ -679,47 +844,47 @@
 <context>
     <name>InstrumentDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="59" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="61" />
         <source>Total station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="68" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="70" />
         <source>Serial / Bluetooth port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="69" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="71" />
         <source>TCP (Wi-Fi)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="73" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="75" />
         <source>Refresh</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="82" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="84" />
         <source>Protocol</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="83" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="85" />
         <source>Connection</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="84" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="86" />
         <source>Port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="85" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="87" />
         <source>Baud</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="86" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="88" />
         <source>TCP host:port</source>
         <translation type="unfinished" />
     </message>
@@ -727,383 +892,487 @@
 <context>
     <name>Live</name>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="63" />
+        <location filename="../../fieldapp/ui/live.py" line="64" />
         <source>No data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="64" />
+        <location filename="../../fieldapp/ui/live.py" line="65" />
         <source>No data since {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="73" />
+        <location filename="../../fieldapp/ui/live.py" line="74" />
         <source>{0} s ago</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainToolbar</name>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="55" />
+        <source>Main</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="57" />
+        <source>Open job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="58" />
+        <source>New job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="59" />
+        <source>Recent jobs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="60" />
+        <source>Receiver…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="61" />
+        <source>Connect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="62" />
+        <source>Disconnect</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="63" />
+        <source>Bahasa / English</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="64" />
+        <source>Day / night</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="65" />
+        <source>More</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="148" />
-        <source>Main</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="158" />
-        <location filename="../../fieldapp/ui/main_window.py" line="209" />
+        <location filename="../../fieldapp/ui/main_window.py" line="241" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="159" />
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
-        <location filename="../../fieldapp/ui/main_window.py" line="201" />
+        <location filename="../../fieldapp/ui/main_window.py" line="227" />
+        <location filename="../../fieldapp/ui/main_window.py" line="233" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="160" />
-        <source>Recent jobs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="163" />
-        <source>Receiver…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="164" />
-        <source>Connect</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="165" />
-        <source>Disconnect</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="167" />
-        <source>Bahasa / English</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="168" />
-        <source>Day / night</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="178" />
+        <location filename="../../fieldapp/ui/main_window.py" line="210" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="180" />
+        <location filename="../../fieldapp/ui/main_window.py" line="212" />
+        <location filename="../../fieldapp/ui/main_window.py" line="523" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="187" />
+        <location filename="../../fieldapp/ui/main_window.py" line="219" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="192" />
+        <location filename="../../fieldapp/ui/main_window.py" line="224" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../fieldapp/ui/main_window.py" line="227" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="238" />
+        <location filename="../../fieldapp/ui/main_window.py" line="525" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="239" />
+        <location filename="../../fieldapp/ui/main_window.py" line="526" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="240" />
+        <location filename="../../fieldapp/ui/main_window.py" line="527" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="241" />
+        <location filename="../../fieldapp/ui/main_window.py" line="528" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="242" />
+        <location filename="../../fieldapp/ui/main_window.py" line="529" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="243" />
+        <location filename="../../fieldapp/ui/main_window.py" line="530" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="244" />
+        <location filename="../../fieldapp/ui/main_window.py" line="531" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="318" />
+        <location filename="../../fieldapp/ui/main_window.py" line="351" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="319" />
+        <location filename="../../fieldapp/ui/main_window.py" line="191" />
+        <source>GNSS status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="352" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="320" />
+        <location filename="../../fieldapp/ui/main_window.py" line="353" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="338" />
+        <location filename="../../fieldapp/ui/main_window.py" line="377" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../fieldapp/ui/main_window.py" line="421" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
+</context>
+<context>
+    <name>MapNavigator</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="422" />
-        <source>Language changes fully after a restart.</source>
+        <location filename="../../fieldapp/ui/map_nav.py" line="62" />
+        <source>Zoom in</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="63" />
+        <source>Zoom out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="64" />
+        <source>Whole WIUP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="65" />
+        <source>Centre on my position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="66" />
+        <source>Follow my position</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="227" />
+        <location filename="../../fieldapp/ui/map_view.py" line="269" />
         <source>Longitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="227" />
+        <location filename="../../fieldapp/ui/map_view.py" line="269" />
         <source>Latitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="229" />
+        <location filename="../../fieldapp/ui/map_view.py" line="271" />
         <source>Easting (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="229" />
+        <location filename="../../fieldapp/ui/map_view.py" line="271" />
         <source>Northing (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="215" />
+        <location filename="../../fieldapp/ui/map_view.py" line="468" />
+        <source>Position: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="468" />
+        <source>Position not live: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="217" />
+        <location filename="../../fieldapp/ui/map_view.py" line="228" />
         <source>▲
 N</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
-    <name>NtripDialog</name>
+    <name>MeasureControl</name>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="85" />
-        <source>NTRIP profiles</source>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="173" />
+        <source>Choose a target first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="97" />
-        <source>New profile</source>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="175" />
+        <source>No live position: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="98" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
-        <source>Delete</source>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="177" />
+        <source>Too far from {0} ({1} m) to store its stake.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="100" />
-        <source>Saved profiles</source>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="187" />
+        <source>Measuring {0}: only epochs that pass the profile count.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="112" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="331" />
-        <source>Load mountpoints</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="120" />
-        <source>2 (HTTP/1.1)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="121" />
-        <source>1 (old casters)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="122" />
-        <source>Send my position (GGA): needed for VRS</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
-        <source>Name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
-        <source>Caster host</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
-        <source>Port</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>Mountpoint</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
-        <source>User</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
-        <source>Password</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
-        <source>NTRIP version</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>Format</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>Distance</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>GGA</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="162" />
-        <source>Press “Load mountpoints” to ask the caster.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="167" />
-        <source>Save profile</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="169" />
-        <source>Close</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
-        <source>Delete the profile “{0}”?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="278" />
-        <source>Profile “{0}” saved.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="284" />
-        <source>{0}: this field is empty; fill it in.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="285" />
-        <source>{0}: type a whole number, not “{1}”.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="286" />
-        <source>{0}: type a number from {2} to {3}, not “{1}”.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="288" />
-        <source>{0}: only the name, without spaces, “/” or “http://” (you typed “{1}”).</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="290" />
-        <source>{0}: another profile is already called “{1}”.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="311" />
-        <source>Cancelled.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="325" />
-        <source>Asking {0}:{1} for its mountpoints…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="331" />
+        <location filename="../../fieldapp/ui/stake_measure.py" line="190" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="346" />
+        <location filename="../../fieldapp/ui/stake_measure.py" line="204" />
+        <source>{0} of {1} epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="206" />
+        <source>{0} not precise enough</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="211" />
+        <source>Measure &amp;&amp; save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="222" />
+        <source>Stake of {0} saved: dN {1} m, dE {2} m, {3} m from design.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>NtripDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="87" />
+        <source>NTRIP profiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="99" />
+        <source>New profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="243" />
+        <source>Delete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="102" />
+        <source>Saved profiles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="114" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="333" />
+        <source>Load mountpoints</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="122" />
+        <source>2 (HTTP/1.1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="123" />
+        <source>1 (old casters)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Send my position (GGA): needed for VRS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Caster host</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Port</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="127" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>Mountpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="127" />
+        <source>User</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="128" />
+        <source>Password</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="128" />
+        <source>NTRIP version</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>Format</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>Distance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>GGA</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="164" />
+        <source>Press “Load mountpoints” to ask the caster.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="169" />
+        <source>Save profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="171" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="243" />
+        <source>Delete the profile “{0}”?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="280" />
+        <source>Profile “{0}” saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="286" />
+        <source>{0}: this field is empty; fill it in.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="287" />
+        <source>{0}: type a whole number, not “{1}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="288" />
+        <source>{0}: type a number from {2} to {3}, not “{1}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="290" />
+        <source>{0}: only the name, without spaces, “/” or “http://” (you typed “{1}”).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="292" />
+        <source>{0}: another profile is already called “{1}”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="313" />
+        <source>Cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="327" />
+        <source>Asking {0}:{1} for its mountpoints…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="333" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="348" />
         <source>Mountpoints not loaded: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="351" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="353" />
         <source>yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="351" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="353" />
         <source>no</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="355" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="357" />
         <source>{0} km</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="367" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="369" />
         <source>The caster lists no mountpoints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="370" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="372" />
         <source>{0} mountpoints; no position yet, so no distances. Tap one to use it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="375" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="377" />
         <source>{0} mountpoints, nearest first. Tap one to use it.</source>
         <translation type="unfinished" />
     </message>
@@ -1280,271 +1549,271 @@ N</source>
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="59" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="60" />
         <source>Draft</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="60" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="61" />
         <source>Sealed</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="61" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="62" />
         <source>Queued</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="62" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="63" />
         <source>Uploading</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="63" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="64" />
         <source>Sent to office</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="64" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="65" />
         <source>Received by office</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="65" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="66" />
         <source>In review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="66" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="67" />
         <source>Accepted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="67" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="68" />
         <source>Returned</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="68" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="69" />
         <source>Rejected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="137" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="138" />
         <source>Seal package</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="138" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="139" />
         <source>Send now</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="140" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="141" />
         <source>Get office news</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="141" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="142" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="149" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="409" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="150" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="410" />
         <source>{0} / {1} MB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="150" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="412" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="151" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="413" />
         <source>{0} MB/s</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="160" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="161" />
         <source>Package</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="161" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="162" />
         <source>Rev.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="162" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="163" />
         <source>State</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="163" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="164" />
         <source>Size</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="164" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
         <source>Sealed at</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
         <source>Updated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="167" />
         <source>Office notes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="220" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="221" />
         <source>{0} MB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="239" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
         <source>Sealing the package…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
         <source>Sending…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
         <source>Getting the office's news…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
         <source>Checking the link to the office…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
         <source>Offline, waiting for signal ({0} to send)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
         <source>Automatic sending is off ({0} to send)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="246" />
         <source>Enter the office address and the device token to send</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="250" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="251" />
         <source>{0} package(s) waiting to be sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="252" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="253" />
         <source>All sent</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="254" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="255" />
         <source>{0} awaiting review</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="256" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="257" />
         <source>Nothing to send yet: seal a package first</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="258" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="259" />
         <source>{0} returned: revise and seal again</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="272" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="273" />
         <source>The office did not accept the device token ({0}). Check the token below; the office makes one with “fieldapp office device add”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="277" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="278" />
         <source>The office knows this laptop with another signing key: ask the office to register the device again. ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="281" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="282" />
         <source>The office refused {0}: {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="283" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="284" />
         <source>The office cannot be reached: {0}. Packages stay queued.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="287" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="288" />
         <source>The office had an internal error ({0}); try again later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="290" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="477" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="291" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="478" />
         <source>Failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="347" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="348" />
         <source>Sealed revision {0} of package {1}: {2} files, {3} MB.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="357" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="358" />
         <source>Not sealed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="359" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="360" />
         <source>Sealing failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="369" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="454" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="370" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="455" />
         <source>Enter the office address and the device token below.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="425" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="426" />
         <source>Sent {0} package revision(s); the office has them.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="437" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="438" />
         <source>Sending cancelled; it resumes where it stopped.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="440" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="441" />
         <source>No link to the office: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="442" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="443" />
         <source>the package</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="467" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="468" />
         <source>Office news: {0} package revision(s) changed state.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="474" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="475" />
         <source>the inbox request</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="539" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="540" />
         <source>No link to the office ({0}); next try in {1} s.</source>
         <translation type="unfinished" />
     </message>
@@ -1552,62 +1821,62 @@ N</source>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="31" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="32" />
         <source>Run planner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="32" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="33" />
         <source>Accept plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="35" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="36" />
         <source>Corners, ≤ 500 m along neighbours, ≤ 100 m near pits.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="63" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="64" />
         <source>Planning failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="70" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="71" />
         <source>corner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="70" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="71" />
         <source>infill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="77" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="78" />
         <source>{0} markers ({1} corners, {2} infill)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="89" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="90" />
         <source>Plan stored: {0} markers.</source>
         <translation type="unfinished" />
     </message>
@@ -1615,127 +1884,127 @@ N</source>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="132" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="133" />
         <source>Print {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="152" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="153" />
         <source>e.g. copy for the office archive</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="153" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="154" />
         <source>Reason for this copy (printed on every page)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="166" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="167" />
         <source>Print…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="168" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="169" />
         <source>Cancel printing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="170" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="171" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="173" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="174" />
         <source>This print:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="207" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
         <source>Berita acara</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
         <source>Marker descriptions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="210" />
         <source>Stake-out report</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="210" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="211" />
         <source>Other document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="229" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="230" />
         <source>Cannot print</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="230" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="231" />
         <source>This document cannot be printed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="240" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="241" />
         <source>{0}, {1} pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="243" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="244" />
         <source>Free print</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="244" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="245" />
         <source>No original/copy rule for this document; the print is logged.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="246" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="247" />
         <source>ORIGINAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="248" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="249" />
         <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="254" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="255" />
         <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="263" />
         <source>Printed before:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="302" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="303" />
         <source>This document was printed meanwhile; check and print again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="307" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="308" />
         <source>Type the reason for this copy first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="379" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="380" />
         <source>Not printed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="393" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="394" />
         <source>Printed and logged: {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="394" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="395" />
         <source>free print</source>
         <translation type="unfinished" />
     </message>
@@ -1743,71 +2012,183 @@ N</source>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="73" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="74" />
         <source>Cannot read {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="76" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="77" />
         <source>The printer did not accept the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="84" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="85" />
         <source>Printing cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="87" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="88" />
         <source>The printer refused page {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="101" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="102" />
         <source>The printer did not finish the job.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>QualityProfileDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="47" />
+        <source>Stake-out quality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="54" />
+        <source>σH limit = tolerance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="62" />
+        <source>Tolerance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="63" />
+        <source>Required fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="65" />
+        <source>Largest measured σH</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StakeMeasurement</name>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="113" />
+        <source>Measurement cancelled.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="115" />
+        <source>Measurement failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="121" />
+        <source>Measurement did not pass: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="129" />
+        <source>Stake not saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Stakeout</name>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="45" />
+        <source>Not precise enough</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="52" />
+        <source>no σH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="54" />
+        <source>σH invalid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="56" />
+        <source>measured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="58" />
+        <source>estimated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="69" />
+        <source>Position not precise enough: {0}, {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="77" />
+        <source>Tolerance {0} m · {1} · σH ≤ {2} m</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StakeoutBar</name>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="34" />
+        <source>Target</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="38" />
+        <source>Nearest</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="41" />
+        <source>GNSS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="42" />
+        <source>Total station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="48" />
+        <source>Measure &amp;&amp; save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="51" />
+        <source>Sound</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="53" />
+        <source>Speak</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="59" />
+        <source>Change…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="63" />
+        <source>Forward/right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="64" />
+        <source>North/east</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StakeoutView</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="88" />
-        <source>Target</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="92" />
-        <source>Nearest</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="102" />
-        <source>Forward/right</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="103" />
-        <source>North/east</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="96" />
-        <source>Total station</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="95" />
-        <source>GNSS</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="107" />
-        <source>Sound</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="137" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="120" />
         <source>Save stake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="203" />
+        <source>another target was chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
@@ -1826,287 +2207,321 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="278" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="279" />
+        <source>Profile not saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="282" />
+        <source>Stake-out quality saved in the job.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>No position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="278" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>No target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="294" />
-        <source>Ground {0} m (grid {1} m)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="299" />
-        <source>Forward</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="299" />
-        <source>Back</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="300" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="355" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="300" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="355" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
-        <source>North</source>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="358" />
+        <source>Spoken guidance needs espeak-ng, which is not installed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
-        <source>South</source>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="371" />
+        <source>cancelled on the stake-out tab</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
-        <source>East</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
-        <source>West</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="332" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="403" />
         <source>Set Hz {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="333" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="404" />
         <source>Not measured yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="334" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="405" />
         <source>HD {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="337" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="423" />
         <source>Turn {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="354" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
         <source>Out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="354" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
         <source>In</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="359" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
         <source>Off {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="362" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="433" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="376" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="447" />
         <source>Instrument link lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="386" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="457" />
         <source>Measure the prism first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="394" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="465" />
         <source>Stake not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="396" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="467" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="504" />
+        <source>the job was closed</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>StationPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="129" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="131" />
         <source>Station setup</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="133" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="135" />
         <source>Instrument…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="137" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="139" />
         <source>Station</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="142" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="144" />
         <source>Backsight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="147" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
         <source>Instr. ht (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
         <source>Prism ht (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="153" />
         <source>Measure backsight</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="152" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="154" />
         <source>with distance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="156" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="158" />
         <source>Not oriented yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="163" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
         <source>Measure</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="167" />
         <source>Track</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="202" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="204" />
         <source>Azimuth (DMS)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="223" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="225" />
         <source>{0}: type a number of metres, e.g. 1,550</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="228" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="230" />
         <source>Prism height</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="233" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="235" />
         <source>Setup changed: measure the backsight again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="243" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="251" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="313" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="245" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="253" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="315" />
         <source>Instrument: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="246" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="259" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="248" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="261" />
         <source>Choose the instrument's port first (Instrument…).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="254" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="256" />
         <source>Instrument ready: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="262" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
         <source>The instrument is still measuring…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="266" />
         <source>Measuring…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="270" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
         <source>Choose the station (a control point).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="341" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="274" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="343" />
         <source>Instrument height</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="278" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="280" />
         <source>Backsight azimuth: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="281" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="283" />
         <source>azimuth {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="285" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="287" />
         <source>Choose a backsight point other than the station.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="292" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="294" />
         <source>Measure the backsight first: the instrument is not oriented.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="316" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="318" />
         <source>Instrument link lost: {0}. Press Measure to reconnect.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="330" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="332" />
         <source>Measured.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="358" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="360" />
         <source>Oriented on {0}: Hz {1}, orientation {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="362" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="364" />
         <source>Backsight distance residual {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="366" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="368" />
         <source>Oriented. Aim at the prism and press Measure or Track.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="60" />
+        <source>No data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="77" />
+        <location filename="../../fieldapp/ui/status_strip.py" line="85" />
+        <source>Satellites {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="78" />
+        <location filename="../../fieldapp/ui/status_strip.py" line="92" />
+        <source>σH {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="79" />
+        <location filename="../../fieldapp/ui/status_strip.py" line="103" />
+        <source>Corr. {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="94" />
+        <source>σH {0} m ({1})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="98" />
+        <source>σH {0} m · σV {1} m ({2})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="107" />
+        <source>Link: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="115" />
+        <source>Epoch {0}, {1}</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -3,7 +3,12 @@
 <context>
     <name>Bullseye</name>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="100" />
+        <location filename="../../fieldapp/ui/widgets.py" line="109" />
+        <source>{0} cm per ring</source>
+        <translation>{0} cm per lingkaran</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/widgets.py" line="110" />
         <source>{0} m per ring</source>
         <translation>{0} m per lingkaran</translation>
     </message>
@@ -190,12 +195,12 @@
         <translation>File putar ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="176" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="196" />
         <source>No corrections</source>
         <translation>Tanpa koreksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="195" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="215" />
         <source>Capture file</source>
         <translation>File rekaman</translation>
     </message>
@@ -203,276 +208,436 @@
 <context>
     <name>DocumentsView</name>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="111" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
         <source>Berita acara</source>
         <translation>Berita acara</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="113" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
         <source>Marker descriptions</source>
         <translation>Deskripsi tanda batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="115" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="117" />
         <source>Stake-out report</source>
         <translation>Laporan stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="116" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="118" />
         <source>Deliverables folder (PDF, XLSX, DXF, photos)</source>
         <translation>Folder laporan (PDF, XLSX, DXF, foto)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="119" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="121" />
         <source>F4 (215 × 330 mm)</source>
         <translation>F4 (215 × 330 mm)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="121" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="123" />
         <source>name of the person signing</source>
         <translation>nama penanda tangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="123" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="125" />
         <source>Browse…</source>
         <translation>Pilih…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="125" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="127" />
         <source>Build</source>
         <translation>Buat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="127" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="129" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="132" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="134" />
         <source>Choose the documents and press Build.</source>
         <translation>Pilih dokumen lalu tekan Buat.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="147" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="149" />
         <source>Paper</source>
         <translation>Kertas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="148" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="150" />
         <source>Signs for the permit holder</source>
         <translation>Penanda tangan pemegang IUP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="152" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="154" />
         <source>Folder</source>
         <translation>Folder</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="157" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="159" />
         <source>Build documents</source>
         <translation>Buat dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="168" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="170" />
         <source>File</source>
         <translation>Berkas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="168" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="170" />
         <source>Made</source>
         <translation>Dibuat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="170" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="172" />
         <source>Open</source>
         <translation>Buka</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="171" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="173" />
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="177" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="179" />
         <source>Documents in the folder</source>
         <translation>Dokumen di folder</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Printed</source>
         <translation>Dicetak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Document</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Copy</source>
         <translation>Salinan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="183" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="185" />
         <source>Reason</source>
         <translation>Alasan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="191" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="193" />
         <source>Print log</source>
         <translation>Catatan pencetakan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="225" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="228" />
         <source>All installed markers</source>
         <translation>Semua tanda batas terpasang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="228" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="231" />
         <source>Marker {0}</source>
         <translation>Tanda batas {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="233" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="236" />
         <source>Folder for the documents</source>
         <translation>Folder untuk dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="266" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="269" />
         <source>Choose at least one document to build.</source>
         <translation>Pilih minimal satu dokumen untuk dibuat.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="279" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="282" />
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="288" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="291" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="293" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="296" />
         <source>Document {0} of {1}: {2}</source>
         <translation>Dokumen {0} dari {1}: {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="306" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="309" />
         <source>Done: {0}</source>
         <translation>Selesai: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="309" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="312" />
         <source>Cancelled; nothing half-written was left.</source>
         <translation>Dibatalkan; tidak ada berkas setengah jadi yang tertinggal.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="311" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="314" />
         <source>Finished before: {0}</source>
         <translation>Yang sudah selesai: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="315" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="318" />
         <source>Failed.</source>
         <translation>Gagal.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="316" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="319" />
         <source>The build failed.</source>
         <translation>Pembuatan dokumen gagal.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="376" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="379" />
         <source>free</source>
         <translation>bebas</translation>
     </message>
 </context>
 <context>
+    <name>Errors</name>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="19" />
+        <source>{0}: not a fieldapp job (no {1} inside)</source>
+        <translation>{0}: bukan pekerjaan fieldapp (tidak ada {1} di dalamnya)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="21" />
+        <source>{0}: already exists; choose another name or open it</source>
+        <translation>{0}: sudah ada; pilih nama lain atau buka pekerjaan itu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="23" />
+        <source>{0}: cannot open the job database: {1}</source>
+        <translation>{0}: basis data pekerjaan tidak dapat dibuka: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="25" />
+        <source>The job was saved by a newer fieldapp (schema {0}; this one knows up to {1}): update fieldapp to open it</source>
+        <translation>Pekerjaan ini disimpan oleh fieldapp yang lebih baru (skema {0}; versi ini hanya sampai {1}): perbarui fieldapp untuk membukanya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="28" />
+        <source>{0}: not an image that can be read</source>
+        <translation>{0}: bukan gambar yang dapat dibaca</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="29" />
+        <source>{0}: no such file</source>
+        <translation>{0}: berkas tidak ada</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="30" />
+        <source>{0}: not a file</source>
+        <translation>{0}: bukan berkas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="32" />
+        <source>port {0} not found (unplugged, or Bluetooth not paired?)</source>
+        <translation>port {0} tidak ditemukan (kabel tercabut, atau Bluetooth belum dipasangkan?)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="34" />
+        <source>port {0} is busy (another program has it open?)</source>
+        <translation>port {0} sedang dipakai (dibuka program lain?)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="36" />
+        <source>no permission to open port {0} (on Linux: add the user to 'dialout')</source>
+        <translation>tidak ada izin membuka port {0} (di Linux: masukkan pengguna ke grup 'dialout')</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="37" />
+        <source>choose a serial port</source>
+        <translation>pilih port serial</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="38" />
+        <source>choose a capture file to replay</source>
+        <translation>pilih berkas rekaman untuk diputar ulang</translation>
+    </message>
+</context>
+<context>
+    <name>GnssDisplay</name>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="56" />
+        <source>Ground {0} m (grid {1} m)</source>
+        <translation>Lapangan {0} m (grid {1} m)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="66" />
+        <source>Target {0}: E {1}  N {2} · azimuth {3} · {4}</source>
+        <translation>Target {0}: E {1}  N {2} · azimut {3} · {4}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="75" />
+        <source>last direction of travel</source>
+        <translation>arah jalan terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="76" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="83" />
+        <source>direction of travel</source>
+        <translation>arah jalan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="77" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="94" />
+        <source>Reference: {0}</source>
+        <translation>Arah: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="78" />
+        <source>Forward</source>
+        <translation>Maju</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="78" />
+        <source>Back</source>
+        <translation>Mundur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="79" />
+        <source>Right</source>
+        <translation>Kanan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="79" />
+        <source>Left</source>
+        <translation>Kiri</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="87" />
+        <source>Reference: north (direction of travel not known yet)</source>
+        <translation>Arah: utara (arah jalan belum diketahui)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="88" />
+        <source>Direction of travel not known yet — move a little</source>
+        <translation>Arah jalan belum diketahui — bergerak sedikit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="91" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="94" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="100" />
+        <source>north</source>
+        <translation>utara</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="95" />
+        <source>North</source>
+        <translation>Utara</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="95" />
+        <source>South</source>
+        <translation>Selatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
+        <source>East</source>
+        <translation>Timur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
+        <source>West</source>
+        <translation>Barat</translation>
+    </message>
+</context>
+<context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="26" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
         <source>GNSS receiver</source>
         <translation>Receiver GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="44" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="45" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="68" />
         <source>Fix</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="46" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
+        <source>Latest epoch</source>
+        <translation>Epoch terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="70" />
         <source>Satellites</source>
         <translation>Satelit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="71" />
         <source>Sigma</source>
         <translation>Sigma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="72" />
         <source>PDOP</source>
         <translation>PDOP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="49" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="73" />
         <source>Corr. age</source>
         <translation>Umur koreksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="50" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="74" />
         <source>NTRIP</source>
         <translation>NTRIP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="52" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="76" />
         <source>Raw log</source>
         <translation>Log mentah</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="83" />
+        <source>No data</source>
+        <translation>Tidak ada data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
         <source>● recording</source>
         <translation>● merekam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="64" />
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="81" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="146" />
         <source>not used</source>
         <translation>tidak dipakai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="154" />
         <source>offline, retrying</source>
         <translation>offline, mencoba lagi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="78" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="155" />
         <source>connecting…</source>
         <translation>menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="156" />
         <source>streaming, {0} kB</source>
         <translation>aktif, {0} kB</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="80" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="157" />
         <source>refused by the caster</source>
         <translation>ditolak caster</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="121" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="194" />
         <source>H {0} m{1} ({2})</source>
         <translation>H {0} m{1} ({2})</translation>
     </message>
@@ -602,7 +767,7 @@
     <message>
         <location filename="../../fieldapp/ui/installation_view.py" line="164" />
         <source>Staked position recorded</source>
-        <translation>Posisi stake out tercatat</translation>
+        <translation>Posisi dipatok tercatat</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/installation_view.py" line="165" />
@@ -679,47 +844,47 @@
 <context>
     <name>InstrumentDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="59" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="61" />
         <source>Total station</source>
         <translation>Total station</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="68" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="70" />
         <source>Serial / Bluetooth port</source>
         <translation>Port serial / Bluetooth</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="69" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="71" />
         <source>TCP (Wi-Fi)</source>
         <translation>TCP (Wi-Fi)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="73" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="75" />
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="82" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="84" />
         <source>Protocol</source>
         <translation>Protokol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="83" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="85" />
         <source>Connection</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="84" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="86" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="85" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="87" />
         <source>Baud</source>
         <translation>Baud</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="86" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="88" />
         <source>TCP host:port</source>
         <translation>Host:port TCP</translation>
     </message>
@@ -727,186 +892,242 @@
 <context>
     <name>Live</name>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="63" />
+        <location filename="../../fieldapp/ui/live.py" line="64" />
         <source>No data</source>
         <translation>Tidak ada data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="64" />
+        <location filename="../../fieldapp/ui/live.py" line="65" />
         <source>No data since {0}</source>
         <translation>Tidak ada data sejak {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="73" />
+        <location filename="../../fieldapp/ui/live.py" line="74" />
         <source>{0} s ago</source>
         <translation>{0} dtk lalu</translation>
     </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>MainToolbar</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="148" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="55" />
         <source>Main</source>
         <translation>Utama</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="158" />
-        <location filename="../../fieldapp/ui/main_window.py" line="209" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="57" />
         <source>Open job</source>
         <translation>Buka pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="159" />
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
-        <location filename="../../fieldapp/ui/main_window.py" line="201" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="58" />
         <source>New job</source>
         <translation>Pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="160" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="59" />
         <source>Recent jobs</source>
         <translation>Pekerjaan terakhir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="163" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="60" />
         <source>Receiver…</source>
-        <translation>Receiver…</translation>
+        <translation>Penerima GNSS…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="164" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="61" />
         <source>Connect</source>
         <translation>Hubungkan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="165" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="62" />
         <source>Disconnect</source>
         <translation>Putuskan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="167" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="63" />
         <source>Bahasa / English</source>
         <translation>Bahasa / English</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="168" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="64" />
         <source>Day / night</source>
         <translation>Siang / malam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="178" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="65" />
+        <source>More</source>
+        <translation>Lainnya</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="241" />
+        <source>Open job</source>
+        <translation>Buka pekerjaan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="227" />
+        <location filename="../../fieldapp/ui/main_window.py" line="233" />
+        <source>New job</source>
+        <translation>Pekerjaan baru</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="210" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation>Buka pekerjaan atau buat yang baru (bilah alat di atas).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="180" />
+        <location filename="../../fieldapp/ui/main_window.py" line="212" />
+        <location filename="../../fieldapp/ui/main_window.py" line="523" />
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="187" />
+        <location filename="../../fieldapp/ui/main_window.py" line="219" />
         <source>Open job (*.fieldapp folder)</source>
         <translation>Buka pekerjaan (folder *.fieldapp)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="192" />
+        <location filename="../../fieldapp/ui/main_window.py" line="224" />
         <source>Folder for the new job</source>
         <translation>Folder untuk pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../fieldapp/ui/main_window.py" line="227" />
         <source>Job name (WIUP)</source>
         <translation>Nama pekerjaan (WIUP)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="238" />
+        <location filename="../../fieldapp/ui/main_window.py" line="525" />
         <source>Map</source>
         <translation>Peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="239" />
+        <location filename="../../fieldapp/ui/main_window.py" line="526" />
         <source>Stake-out</source>
         <translation>Stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="240" />
+        <location filename="../../fieldapp/ui/main_window.py" line="527" />
         <source>Occupation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="241" />
+        <location filename="../../fieldapp/ui/main_window.py" line="528" />
         <source>Installation</source>
         <translation>Pemasangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="242" />
+        <location filename="../../fieldapp/ui/main_window.py" line="529" />
         <source>Planning</source>
         <translation>Perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="243" />
+        <location filename="../../fieldapp/ui/main_window.py" line="530" />
         <source>Outbox</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="244" />
+        <location filename="../../fieldapp/ui/main_window.py" line="531" />
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="318" />
+        <location filename="../../fieldapp/ui/main_window.py" line="351" />
         <source>Markers</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="319" />
+        <location filename="../../fieldapp/ui/main_window.py" line="191" />
+        <source>GNSS status</source>
+        <translation>Status GNSS</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="352" />
         <source>Boundary</source>
         <translation>Titik Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="320" />
+        <location filename="../../fieldapp/ui/main_window.py" line="353" />
         <source>Control</source>
         <translation>Kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="338" />
+        <location filename="../../fieldapp/ui/main_window.py" line="377" />
         <source>Point {0}</source>
         <translation>Titik {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../fieldapp/ui/main_window.py" line="421" />
         <source>Cannot connect: {0}</source>
         <translation>Tidak dapat terhubung: {0}</translation>
     </message>
+</context>
+<context>
+    <name>MapNavigator</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="422" />
-        <source>Language changes fully after a restart.</source>
-        <translation>Bahasa berubah sepenuhnya setelah aplikasi dibuka ulang.</translation>
+        <location filename="../../fieldapp/ui/map_nav.py" line="62" />
+        <source>Zoom in</source>
+        <translation>Perbesar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="63" />
+        <source>Zoom out</source>
+        <translation>Perkecil</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="64" />
+        <source>Whole WIUP</source>
+        <translation>Seluruh WIUP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="65" />
+        <source>Centre on my position</source>
+        <translation>Ke posisi saya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_nav.py" line="66" />
+        <source>Follow my position</source>
+        <translation>Ikuti posisi saya</translation>
     </message>
 </context>
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="227" />
+        <location filename="../../fieldapp/ui/map_view.py" line="269" />
         <source>Longitude (°)</source>
         <translation>Bujur (°)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="227" />
+        <location filename="../../fieldapp/ui/map_view.py" line="269" />
         <source>Latitude (°)</source>
         <translation>Lintang (°)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="229" />
+        <location filename="../../fieldapp/ui/map_view.py" line="271" />
         <source>Easting (m)</source>
-        <translation>Easting (m)</translation>
+        <translation>Timur (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="229" />
+        <location filename="../../fieldapp/ui/map_view.py" line="271" />
         <source>Northing (m)</source>
-        <translation>Northing (m)</translation>
+        <translation>Utara (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="215" />
+        <location filename="../../fieldapp/ui/map_view.py" line="468" />
+        <source>Position: {0}</source>
+        <translation>Posisi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="468" />
+        <source>Position not live: {0}</source>
+        <translation>Posisi tidak terkini: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="217" />
+        <location filename="../../fieldapp/ui/map_view.py" line="228" />
         <source>▲
 N</source>
         <translation>▲
@@ -914,197 +1135,245 @@ U</translation>
     </message>
 </context>
 <context>
-    <name>NtripDialog</name>
+    <name>MeasureControl</name>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="85" />
-        <source>NTRIP profiles</source>
-        <translation>Profil NTRIP</translation>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="173" />
+        <source>Choose a target first.</source>
+        <translation>Pilih target dulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="97" />
-        <source>New profile</source>
-        <translation>Profil baru</translation>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="175" />
+        <source>No live position: connect the receiver first.</source>
+        <translation>Tidak ada posisi langsung: hubungkan receiver dulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="98" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
-        <source>Delete</source>
-        <translation>Hapus</translation>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="177" />
+        <source>Too far from {0} ({1} m) to store its stake.</source>
+        <translation>Terlalu jauh dari {0} ({1} m) untuk menyimpan patoknya.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="100" />
-        <source>Saved profiles</source>
-        <translation>Profil tersimpan</translation>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="187" />
+        <source>Measuring {0}: only epochs that pass the profile count.</source>
+        <translation>Mengukur {0}: hanya epoch yang lolos profil mutu yang dihitung.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="112" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="331" />
-        <source>Load mountpoints</source>
-        <translation>Muat mountpoint</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="120" />
-        <source>2 (HTTP/1.1)</source>
-        <translation>2 (HTTP/1.1)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="121" />
-        <source>1 (old casters)</source>
-        <translation>1 (caster lama)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="122" />
-        <source>Send my position (GGA): needed for VRS</source>
-        <translation>Kirim posisi saya (GGA): perlu untuk VRS</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
-        <source>Caster host</source>
-        <translation>Host caster</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
-        <source>Port</source>
-        <translation>Port</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>Mountpoint</source>
-        <translation>Mountpoint</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="125" />
-        <source>User</source>
-        <translation>Pengguna</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
-        <source>Password</source>
-        <translation>Kata sandi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
-        <source>NTRIP version</source>
-        <translation>Versi NTRIP</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>Format</source>
-        <translation>Format</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>Distance</source>
-        <translation>Jarak</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="152" />
-        <source>GGA</source>
-        <translation>GGA</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="162" />
-        <source>Press “Load mountpoints” to ask the caster.</source>
-        <translation>Tekan “Muat mountpoint” untuk bertanya ke caster.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="167" />
-        <source>Save profile</source>
-        <translation>Simpan profil</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="169" />
-        <source>Close</source>
-        <translation>Tutup</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="241" />
-        <source>Delete the profile “{0}”?</source>
-        <translation>Hapus profil “{0}”?</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="278" />
-        <source>Profile “{0}” saved.</source>
-        <translation>Profil “{0}” tersimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="284" />
-        <source>{0}: this field is empty; fill it in.</source>
-        <translation>{0}: kolom ini kosong; silakan isi.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="285" />
-        <source>{0}: type a whole number, not “{1}”.</source>
-        <translation>{0}: isi bilangan bulat, bukan “{1}”.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="286" />
-        <source>{0}: type a number from {2} to {3}, not “{1}”.</source>
-        <translation>{0}: isi angka dari {2} sampai {3}, bukan “{1}”.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="288" />
-        <source>{0}: only the name, without spaces, “/” or “http://” (you typed “{1}”).</source>
-        <translation>{0}: hanya nama, tanpa spasi, “/” atau “http://” (Anda mengetik “{1}”).</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="290" />
-        <source>{0}: another profile is already called “{1}”.</source>
-        <translation>{0}: sudah ada profil lain bernama “{1}”.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="311" />
-        <source>Cancelled.</source>
-        <translation>Dibatalkan.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="325" />
-        <source>Asking {0}:{1} for its mountpoints…</source>
-        <translation>Meminta daftar mountpoint dari {0}:{1}…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="331" />
+        <location filename="../../fieldapp/ui/stake_measure.py" line="190" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="346" />
+        <location filename="../../fieldapp/ui/stake_measure.py" line="204" />
+        <source>{0} of {1} epochs</source>
+        <translation>{0} dari {1} epoch</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="206" />
+        <source>{0} not precise enough</source>
+        <translation>{0} belum cukup teliti</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="211" />
+        <source>Measure &amp;&amp; save</source>
+        <translation>Ukur &amp;&amp; simpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="222" />
+        <source>Stake of {0} saved: dN {1} m, dE {2} m, {3} m from design.</source>
+        <translation>Patok {0} tersimpan: dN {1} m, dE {2} m, {3} m dari desain.</translation>
+    </message>
+</context>
+<context>
+    <name>NtripDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="87" />
+        <source>NTRIP profiles</source>
+        <translation>Profil NTRIP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="99" />
+        <source>New profile</source>
+        <translation>Profil baru</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="243" />
+        <source>Delete</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="102" />
+        <source>Saved profiles</source>
+        <translation>Profil tersimpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="114" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="333" />
+        <source>Load mountpoints</source>
+        <translation>Muat mountpoint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="122" />
+        <source>2 (HTTP/1.1)</source>
+        <translation>2 (HTTP/1.1)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="123" />
+        <source>1 (old casters)</source>
+        <translation>1 (caster lama)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <source>Send my position (GGA): needed for VRS</source>
+        <translation>Kirim posisi saya (GGA): perlu untuk VRS</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Caster host</source>
+        <translation>Host caster</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="127" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>Mountpoint</source>
+        <translation>Mountpoint</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="127" />
+        <source>User</source>
+        <translation>Pengguna</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="128" />
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="128" />
+        <source>NTRIP version</source>
+        <translation>Versi NTRIP</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>Format</source>
+        <translation>Format</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>Distance</source>
+        <translation>Jarak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <source>GGA</source>
+        <translation>GGA</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="164" />
+        <source>Press “Load mountpoints” to ask the caster.</source>
+        <translation>Tekan “Muat mountpoint” untuk bertanya ke caster.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="169" />
+        <source>Save profile</source>
+        <translation>Simpan profil</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="171" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="243" />
+        <source>Delete the profile “{0}”?</source>
+        <translation>Hapus profil “{0}”?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="280" />
+        <source>Profile “{0}” saved.</source>
+        <translation>Profil “{0}” tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="286" />
+        <source>{0}: this field is empty; fill it in.</source>
+        <translation>{0}: kolom ini kosong; silakan isi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="287" />
+        <source>{0}: type a whole number, not “{1}”.</source>
+        <translation>{0}: isi bilangan bulat, bukan “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="288" />
+        <source>{0}: type a number from {2} to {3}, not “{1}”.</source>
+        <translation>{0}: isi angka dari {2} sampai {3}, bukan “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="290" />
+        <source>{0}: only the name, without spaces, “/” or “http://” (you typed “{1}”).</source>
+        <translation>{0}: hanya nama, tanpa spasi, “/” atau “http://” (Anda mengetik “{1}”).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="292" />
+        <source>{0}: another profile is already called “{1}”.</source>
+        <translation>{0}: sudah ada profil lain bernama “{1}”.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="313" />
+        <source>Cancelled.</source>
+        <translation>Dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="327" />
+        <source>Asking {0}:{1} for its mountpoints…</source>
+        <translation>Meminta daftar mountpoint dari {0}:{1}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="333" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="348" />
         <source>Mountpoints not loaded: {0}</source>
         <translation>Mountpoint tidak termuat: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="351" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="353" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="351" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="353" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="355" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="357" />
         <source>{0} km</source>
         <translation>{0} km</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="367" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="369" />
         <source>The caster lists no mountpoints.</source>
         <translation>Caster tidak memiliki mountpoint.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="370" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="372" />
         <source>{0} mountpoints; no position yet, so no distances. Tap one to use it.</source>
         <translation>{0} mountpoint; posisi belum ada, jadi tanpa jarak. Ketuk salah satu untuk memakainya.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="375" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="377" />
         <source>{0} mountpoints, nearest first. Tap one to use it.</source>
         <translation>{0} mountpoint, terdekat di atas. Ketuk salah satu untuk memakainya.</translation>
     </message>
@@ -1281,271 +1550,271 @@ U</translation>
 <context>
     <name>OutboxView</name>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="59" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="60" />
         <source>Draft</source>
         <translation>Draf</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="60" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="61" />
         <source>Sealed</source>
         <translation>Tersegel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="61" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="62" />
         <source>Queued</source>
         <translation>Dalam antrean</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="62" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="63" />
         <source>Uploading</source>
         <translation>Sedang dikirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="63" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="64" />
         <source>Sent to office</source>
         <translation>Terkirim ke kantor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="64" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="65" />
         <source>Received by office</source>
         <translation>Diterima kantor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="65" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="66" />
         <source>In review</source>
         <translation>Sedang diperiksa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="66" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="67" />
         <source>Accepted</source>
         <translation>Disetujui</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="67" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="68" />
         <source>Returned</source>
         <translation>Dikembalikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="68" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="69" />
         <source>Rejected</source>
         <translation>Ditolak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="137" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="138" />
         <source>Seal package</source>
         <translation>Segel paket</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="138" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="139" />
         <source>Send now</source>
         <translation>Kirim sekarang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="140" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="141" />
         <source>Get office news</source>
         <translation>Ambil kabar kantor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="141" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="142" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="149" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="409" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="150" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="410" />
         <source>{0} / {1} MB</source>
         <translation>{0} / {1} MB</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="150" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="412" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="151" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="413" />
         <source>{0} MB/s</source>
         <translation>{0} MB/dtk</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="160" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="161" />
         <source>Package</source>
         <translation>Paket</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="161" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="162" />
         <source>Rev.</source>
         <translation>Rev.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="162" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="163" />
         <source>State</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="163" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="164" />
         <source>Size</source>
         <translation>Ukuran</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="164" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
         <source>Sealed at</source>
         <translation>Disegel</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="165" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
         <source>Updated</source>
         <translation>Diperbarui</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="166" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="167" />
         <source>Office notes</source>
         <translation>Catatan kantor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="220" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="221" />
         <source>{0} MB</source>
         <translation>{0} MB</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="239" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
         <source>Sealing the package…</source>
         <translation>Menyegel paket…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="240" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
         <source>Sending…</source>
         <translation>Mengirim…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="241" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
         <source>Getting the office's news…</source>
         <translation>Mengambil kabar kantor…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="242" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
         <source>Checking the link to the office…</source>
         <translation>Memeriksa koneksi ke kantor…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="243" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
         <source>Offline, waiting for signal ({0} to send)</source>
         <translation>Offline, menunggu sinyal ({0} akan dikirim)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="244" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
         <source>Automatic sending is off ({0} to send)</source>
         <translation>Kirim otomatis mati ({0} akan dikirim)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="245" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="246" />
         <source>Enter the office address and the device token to send</source>
         <translation>Isi alamat kantor dan token perangkat untuk mengirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="250" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="251" />
         <source>{0} package(s) waiting to be sent</source>
         <translation>{0} paket menunggu dikirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="252" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="253" />
         <source>All sent</source>
         <translation>Semua terkirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="254" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="255" />
         <source>{0} awaiting review</source>
         <translation>{0} menunggu pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="256" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="257" />
         <source>Nothing to send yet: seal a package first</source>
         <translation>Belum ada yang dikirim: segel paket dahulu</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="258" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="259" />
         <source>{0} returned: revise and seal again</source>
         <translation>{0} dikembalikan: perbaiki lalu segel ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="272" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="273" />
         <source>The office did not accept the device token ({0}). Check the token below; the office makes one with “fieldapp office device add”.</source>
         <translation>Kantor tidak menerima token perangkat ({0}). Periksa token di bawah; kantor membuatnya dengan “fieldapp office device add”.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="277" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="278" />
         <source>The office knows this laptop with another signing key: ask the office to register the device again. ({0})</source>
         <translation>Kantor mengenal laptop ini dengan kunci tanda tangan lain: minta kantor mendaftarkan ulang perangkat ini. ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="281" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="282" />
         <source>The office refused {0}: {1}</source>
         <translation>Kantor menolak {0}: {1}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="283" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="284" />
         <source>The office cannot be reached: {0}. Packages stay queued.</source>
         <translation>Kantor tidak dapat dihubungi: {0}. Paket tetap dalam antrean.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="287" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="288" />
         <source>The office had an internal error ({0}); try again later.</source>
         <translation>Server kantor mengalami galat ({0}); coba lagi nanti.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="290" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="477" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="291" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="478" />
         <source>Failed: {0}</source>
         <translation>Gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="347" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="348" />
         <source>Sealed revision {0} of package {1}: {2} files, {3} MB.</source>
         <translation>Revisi {0} paket {1} tersegel: {2} file, {3} MB.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="357" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="358" />
         <source>Not sealed: {0}</source>
         <translation>Tidak disegel: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="359" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="360" />
         <source>Sealing failed: {0}</source>
         <translation>Penyegelan gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="369" />
-        <location filename="../../fieldapp/ui/outbox_view.py" line="454" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="370" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="455" />
         <source>Enter the office address and the device token below.</source>
         <translation>Isi alamat kantor dan token perangkat di bawah.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="425" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="426" />
         <source>Sent {0} package revision(s); the office has them.</source>
         <translation>{0} revisi paket terkirim dan sudah ada di kantor.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="437" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="438" />
         <source>Sending cancelled; it resumes where it stopped.</source>
         <translation>Pengiriman dibatalkan; nanti dilanjutkan dari titik berhenti.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="440" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="441" />
         <source>No link to the office: {0}</source>
         <translation>Tidak ada koneksi ke kantor: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="442" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="443" />
         <source>the package</source>
         <translation>paket</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="467" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="468" />
         <source>Office news: {0} package revision(s) changed state.</source>
         <translation>Kabar kantor: status {0} revisi paket berubah.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="474" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="475" />
         <source>the inbox request</source>
         <translation>permintaan kotak masuk</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/outbox_view.py" line="539" />
+        <location filename="../../fieldapp/ui/outbox_view.py" line="540" />
         <source>No link to the office ({0}); next try in {1} s.</source>
         <translation>Tidak ada koneksi ke kantor ({0}); dicoba lagi dalam {1} dtk.</translation>
     </message>
@@ -1553,62 +1822,62 @@ U</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="31" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="32" />
         <source>Run planner</source>
         <translation>Jalankan perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="32" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="33" />
         <source>Accept plan</source>
         <translation>Terima rencana</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="35" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="36" />
         <source>Corners, ≤ 500 m along neighbours, ≤ 100 m near pits.</source>
         <translation>Sudut, ≤ 500 m di batas tetangga, ≤ 100 m dekat pit.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Line</source>
         <translation>Garis</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="39" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="63" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="64" />
         <source>Planning failed: {0}</source>
         <translation>Perencanaan gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="70" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="71" />
         <source>corner</source>
         <translation>sudut</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="70" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="71" />
         <source>infill</source>
         <translation>sisipan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="77" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="78" />
         <source>{0} markers ({1} corners, {2} infill)</source>
         <translation>{0} tanda batas ({1} sudut, {2} sisipan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="89" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="90" />
         <source>Plan stored: {0} markers.</source>
         <translation>Rencana tersimpan: {0} tanda batas.</translation>
     </message>
@@ -1616,127 +1885,127 @@ U</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="132" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="133" />
         <source>Print {0}</source>
         <translation>Cetak {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="152" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="153" />
         <source>e.g. copy for the office archive</source>
         <translation>mis. salinan untuk arsip kantor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="153" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="154" />
         <source>Reason for this copy (printed on every page)</source>
         <translation>Alasan salinan ini (dicetak di setiap halaman)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="166" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="167" />
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="168" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="169" />
         <source>Cancel printing</source>
         <translation>Batalkan pencetakan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="170" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="171" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="173" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="174" />
         <source>This print:</source>
         <translation>Cetakan ini:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="207" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
         <source>Berita acara</source>
         <translation>Berita acara</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
         <source>Marker descriptions</source>
         <translation>Deskripsi tanda batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="210" />
         <source>Stake-out report</source>
         <translation>Laporan stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="210" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="211" />
         <source>Other document</source>
         <translation>Dokumen lain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="229" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="230" />
         <source>Cannot print</source>
         <translation>Tidak dapat dicetak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="230" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="231" />
         <source>This document cannot be printed:</source>
         <translation>Dokumen ini tidak dapat dicetak:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="240" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="241" />
         <source>{0}, {1} pages</source>
         <translation>{0}, {1} halaman</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="243" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="244" />
         <source>Free print</source>
         <translation>Cetak bebas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="244" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="245" />
         <source>No original/copy rule for this document; the print is logged.</source>
         <translation>Dokumen ini tanpa aturan asli/salinan; pencetakan tetap dicatat.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="246" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="247" />
         <source>ORIGINAL</source>
         <translation>ASLI</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="248" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="249" />
         <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
         <translation>Cetakan pertama berita acara final: dokumen asli untuk ditandatangani. Setiap cetakan berikutnya diberi cap SALINAN.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="254" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="255" />
         <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
         <translation>Dokumen asli sudah pernah dicetak: setiap halaman salinan ini diberi cap SALINAN ke-{0} beserta alasan dan tanggalnya.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="263" />
         <source>Printed before:</source>
         <translation>Sudah dicetak sebelumnya:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="302" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="303" />
         <source>This document was printed meanwhile; check and print again.</source>
         <translation>Dokumen ini baru saja dicetak; periksa lalu cetak lagi.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="307" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="308" />
         <source>Type the reason for this copy first.</source>
         <translation>Isi dulu alasan salinan ini.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="379" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="380" />
         <source>Not printed.</source>
         <translation>Tidak dicetak.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="393" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="394" />
         <source>Printed and logged: {0}.</source>
         <translation>Sudah dicetak dan dicatat: {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="394" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="395" />
         <source>free print</source>
         <translation>cetak bebas</translation>
     </message>
@@ -1744,72 +2013,184 @@ U</translation>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="73" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="74" />
         <source>Cannot read {0}</source>
         <translation>Tidak dapat membaca {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="76" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="77" />
         <source>The printer did not accept the job.</source>
         <translation>Printer tidak menerima pekerjaan cetak.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="84" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="85" />
         <source>Printing cancelled.</source>
         <translation>Pencetakan dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="87" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="88" />
         <source>The printer refused page {0}.</source>
         <translation>Printer menolak halaman {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="101" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="102" />
         <source>The printer did not finish the job.</source>
         <translation>Printer tidak menyelesaikan pekerjaan cetak.</translation>
     </message>
 </context>
 <context>
-    <name>StakeoutView</name>
+    <name>QualityProfileDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="88" />
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="47" />
+        <source>Stake-out quality</source>
+        <translation>Mutu stake out</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="54" />
+        <source>σH limit = tolerance</source>
+        <translation>Batas σH = toleransi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="62" />
+        <source>Tolerance</source>
+        <translation>Toleransi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="63" />
+        <source>Required fix</source>
+        <translation>Fix minimal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/quality_dialog.py" line="65" />
+        <source>Largest measured σH</source>
+        <translation>σH terukur maksimum</translation>
+    </message>
+</context>
+<context>
+    <name>StakeMeasurement</name>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="113" />
+        <source>Measurement cancelled.</source>
+        <translation>Pengukuran dibatalkan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="115" />
+        <source>Measurement failed: {0}</source>
+        <translation>Pengukuran gagal: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="121" />
+        <source>Measurement did not pass: {0}</source>
+        <translation>Pengukuran tidak lolos: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stake_measure.py" line="129" />
+        <source>Stake not saved: {0}</source>
+        <translation>Patok tidak tersimpan: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>Stakeout</name>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="45" />
+        <source>Not precise enough</source>
+        <translation>Belum cukup teliti</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="52" />
+        <source>no σH</source>
+        <translation>tanpa σH</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="54" />
+        <source>σH invalid</source>
+        <translation>σH tidak sah</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="56" />
+        <source>measured</source>
+        <translation>terukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="58" />
+        <source>estimated</source>
+        <translation>estimasi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="69" />
+        <source>Position not precise enough: {0}, {1}</source>
+        <translation>Posisi belum cukup teliti: {0}, {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="77" />
+        <source>Tolerance {0} m · {1} · σH ≤ {2} m</source>
+        <translation>Toleransi {0} m · {1} · σH ≤ {2} m</translation>
+    </message>
+</context>
+<context>
+    <name>StakeoutBar</name>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="34" />
         <source>Target</source>
         <translation>Target</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="92" />
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="38" />
         <source>Nearest</source>
         <translation>Terdekat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="102" />
-        <source>Forward/right</source>
-        <translation>Maju/kanan</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="103" />
-        <source>North/east</source>
-        <translation>Utara/timur</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="96" />
-        <source>Total station</source>
-        <translation>Total station</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="95" />
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="41" />
         <source>GNSS</source>
         <translation>GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="107" />
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="42" />
+        <source>Total station</source>
+        <translation>Total station</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="48" />
+        <source>Measure &amp;&amp; save</source>
+        <translation>Ukur &amp;&amp; simpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="51" />
         <source>Sound</source>
         <translation>Suara</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="137" />
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="53" />
+        <source>Speak</source>
+        <translation>Ucapkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="59" />
+        <source>Change…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="63" />
+        <source>Forward/right</source>
+        <translation>Maju/kanan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_bar.py" line="64" />
+        <source>North/east</source>
+        <translation>Utara/timur</translation>
+    </message>
+</context>
+<context>
+    <name>StakeoutView</name>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="120" />
         <source>Save stake</source>
         <translation>Simpan patok</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="203" />
+        <source>another target was chosen</source>
+        <translation>target lain dipilih</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/stakeout_view.py" line="257" />
@@ -1824,291 +2205,325 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/stakeout_view.py" line="264" />
         <source>Every marker is staked.</source>
-        <translation>Semua tanda batas sudah di-stake out.</translation>
+        <translation>Semua tanda batas sudah dipatok.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="278" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="279" />
+        <source>Profile not saved: {0}</source>
+        <translation>Profil tidak tersimpan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="282" />
+        <source>Stake-out quality saved in the job.</source>
+        <translation>Mutu stake out tersimpan di pekerjaan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>No position</source>
         <translation>Tidak ada posisi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="278" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
         <source>No target</source>
         <translation>Tidak ada target</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="294" />
-        <source>Ground {0} m (grid {1} m)</source>
-        <translation>Lapangan {0} m (grid {1} m)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="299" />
-        <source>Forward</source>
-        <translation>Maju</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="299" />
-        <source>Back</source>
-        <translation>Mundur</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="300" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="355" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="300" />
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="355" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
-        <source>North</source>
-        <translation>Utara</translation>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="358" />
+        <source>Spoken guidance needs espeak-ng, which is not installed.</source>
+        <translation>Panduan suara butuh espeak-ng, yang belum terpasang.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
-        <source>South</source>
-        <translation>Selatan</translation>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="371" />
+        <source>cancelled on the stake-out tab</source>
+        <translation>dibatalkan di tab stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
-        <source>East</source>
-        <translation>Timur</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
-        <source>West</source>
-        <translation>Barat</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="332" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="403" />
         <source>Set Hz {0}</source>
         <translation>Atur Hz {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="333" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="404" />
         <source>Not measured yet</source>
         <translation>Belum diukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="334" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="405" />
         <source>HD {0} m</source>
         <translation>Jarak datar {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="337" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation>{0}: azimut {1}, jarak lapangan {2} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="352" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="423" />
         <source>Turn {0}</source>
         <translation>Putar {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="354" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
         <source>Out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="354" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
         <source>In</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="359" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
         <source>Off {0} m</source>
         <translation>Selisih {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="362" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="433" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation>{0}: Hz {1}, jarak datar {2} m (lapangan; grid = lapangan × {3}). H prisma {4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="376" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="447" />
         <source>Instrument link lost</source>
         <translation>Koneksi alat terputus</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="386" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="457" />
         <source>Measure the prism first.</source>
         <translation>Ukur prisma terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="394" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="465" />
         <source>Stake not saved: {0}</source>
         <translation>Patok tidak tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="396" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="467" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
         <translation>Patok {0} tersimpan: {1} m dari posisi rencana.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="504" />
+        <source>the job was closed</source>
+        <translation>pekerjaan ditutup</translation>
     </message>
 </context>
 <context>
     <name>StationPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="129" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="131" />
         <source>Station setup</source>
         <translation>Pengaturan alat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="133" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="135" />
         <source>Instrument…</source>
         <translation>Alat…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="137" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="139" />
         <source>Station</source>
         <translation>Titik berdiri</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="142" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="144" />
         <source>Backsight</source>
         <translation>Titik belakang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="147" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
         <source>Instr. ht (m)</source>
         <translation>Tinggi alat (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="149" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
         <source>Prism ht (m)</source>
         <translation>Tinggi prisma (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="151" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="153" />
         <source>Measure backsight</source>
         <translation>Ukur titik belakang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="152" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="154" />
         <source>with distance</source>
         <translation>dengan jarak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="156" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="158" />
         <source>Not oriented yet</source>
         <translation>Belum terorientasi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="163" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
         <source>Measure</source>
         <translation>Ukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="165" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="167" />
         <source>Track</source>
         <translation>Lacak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="202" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="204" />
         <source>Azimuth (DMS)</source>
         <translation>Azimut (DMS)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="223" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="225" />
         <source>{0}: type a number of metres, e.g. 1,550</source>
         <translation>{0}: isi angka dalam meter, mis. 1,550</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="228" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="230" />
         <source>Prism height</source>
         <translation>Tinggi prisma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="233" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="235" />
         <source>Setup changed: measure the backsight again.</source>
         <translation>Pengaturan berubah: ukur titik belakang lagi.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="243" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="251" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="313" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="245" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="253" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="315" />
         <source>Instrument: {0}</source>
         <translation>Alat: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="246" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="259" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="248" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="261" />
         <source>Choose the instrument's port first (Instrument…).</source>
         <translation>Pilih port alat terlebih dahulu (Alat…).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="254" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="256" />
         <source>Instrument ready: {0}</source>
         <translation>Alat siap: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="262" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
         <source>The instrument is still measuring…</source>
         <translation>Alat masih mengukur…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="264" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="266" />
         <source>Measuring…</source>
         <translation>Mengukur…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="270" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
         <source>Choose the station (a control point).</source>
         <translation>Pilih titik berdiri alat (titik kontrol).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="272" />
-        <location filename="../../fieldapp/ui/station_panel.py" line="341" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="274" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="343" />
         <source>Instrument height</source>
         <translation>Tinggi alat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="278" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="280" />
         <source>Backsight azimuth: {0}</source>
         <translation>Azimut titik belakang: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="281" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="283" />
         <source>azimuth {0}</source>
         <translation>azimut {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="285" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="287" />
         <source>Choose a backsight point other than the station.</source>
         <translation>Pilih titik belakang selain titik berdiri alat.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="292" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="294" />
         <source>Measure the backsight first: the instrument is not oriented.</source>
         <translation>Ukur titik belakang terlebih dahulu: alat belum terorientasi.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="316" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="318" />
         <source>Instrument link lost: {0}. Press Measure to reconnect.</source>
         <translation>Koneksi alat terputus: {0}. Tekan Ukur untuk menyambung lagi.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="330" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="332" />
         <source>Measured.</source>
         <translation>Terukur.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="358" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="360" />
         <source>Oriented on {0}: Hz {1}, orientation {2}</source>
         <translation>Orientasi ke {0}: Hz {1}, orientasi {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="362" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="364" />
         <source>Backsight distance residual {0} m</source>
         <translation>Selisih jarak titik belakang {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/station_panel.py" line="366" />
+        <location filename="../../fieldapp/ui/station_panel.py" line="368" />
         <source>Oriented. Aim at the prism and press Measure or Track.</source>
         <translation>Alat terorientasi. Bidik prisma lalu tekan Ukur atau Lacak.</translation>
+    </message>
+</context>
+<context>
+    <name>StatusStrip</name>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="60" />
+        <source>No data</source>
+        <translation>Tidak ada data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="77" />
+        <location filename="../../fieldapp/ui/status_strip.py" line="85" />
+        <source>Satellites {0}</source>
+        <translation>Satelit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="78" />
+        <location filename="../../fieldapp/ui/status_strip.py" line="92" />
+        <source>σH {0}</source>
+        <translation>σH {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="79" />
+        <location filename="../../fieldapp/ui/status_strip.py" line="103" />
+        <source>Corr. {0}</source>
+        <translation>Koreksi {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="94" />
+        <source>σH {0} m ({1})</source>
+        <translation>σH {0} m ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="98" />
+        <source>σH {0} m · σV {1} m ({2})</source>
+        <translation>σH {0} m · σV {1} m ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="107" />
+        <source>Link: {0}</source>
+        <translation>Koneksi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/status_strip.py" line="115" />
+        <source>Epoch {0}, {1}</source>
+        <translation>Epoch {0}, {1}</translation>
     </message>
 </context>
 <context>
@@ -2116,12 +2531,12 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="32" />
         <source>RTK Fixed</source>
-        <translation>RTK Fixed</translation>
+        <translation>RTK fixed</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="33" />
         <source>RTK Float</source>
-        <translation>RTK Float</translation>
+        <translation>RTK float</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="34" />
@@ -2131,7 +2546,7 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="35" />
         <source>Autonomous</source>
-        <translation>Autonomous</translation>
+        <translation>Mandiri (tanpa koreksi)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="36" />
@@ -2141,12 +2556,12 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="37" />
         <source>Dead reckoning</source>
-        <translation>Dead reckoning</translation>
+        <translation>Perkiraan (dead reckoning)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="38" />
         <source>Manual</source>
-        <translation>Manual</translation>
+        <translation>Input manual</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="39" />
@@ -2196,14 +2611,14 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="63" />
         <source>Lost</source>
-        <translation>Hilang</translation>
+        <translation>Hilang, mencoba lagi</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="64" />
         <location filename="../../fieldapp/ui/texts.py" line="65" />
         <location filename="../../fieldapp/ui/texts.py" line="67" />
         <source>Disconnected</source>
-        <translation>Terputus</translation>
+        <translation>Tidak terhubung</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="73" />
@@ -2213,7 +2628,7 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="74" />
         <source>staked</source>
-        <translation>di-stake out</translation>
+        <translation>dipatok</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="75" />
