@@ -7,6 +7,9 @@ an event confirms is committed, so a slow disk never stalls the window and never
 
 from __future__ import annotations
 
+import datetime as dt
+import time
+from collections import deque
 from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -17,14 +20,13 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.fieldwork import parse_metres
 from fieldapp.gnss.fix import Fix
 from fieldapp.store.installation import load_installation
 from fieldapp.store.occupation_writer import (
@@ -40,14 +42,38 @@ from fieldapp.store.occupation_writer import (
 )
 from fieldapp.store.occupations import incomplete_occupations
 from fieldapp.survey.installation import OccupationRecord, StakeRecord
-from fieldapp.survey.occupation import PROFILES, AntennaHeight, RejectReason
+from fieldapp.survey.local import Position
+from fieldapp.survey.occupation import PROFILES, RejectReason
+from fieldapp.survey.occupation_guard import DistanceFrom, GuardLimits, GuardResult, check_start
 from fieldapp.ui import texts
+from fieldapp.ui.app import settings
 from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.live import Liveness, liveness
+from fieldapp.ui.occupation_panels import (
+    AntennaForm,
+    LiveReadout,
+    distance_text,
+    guard_text,
+    number,
+)
 from fieldapp.ui.session import JobSession
 
 WAIT_S = 30.0  # closing the job waits this long for the last commit (busy timeout is 30 s)
 PASS_STYLE = "background: #1b5e20; color: white; padding: 6px;"
 FAIL_STYLE = "background: #b71c1c; color: white; padding: 6px;"
+RECENT_EPOCHS = 10  # for the speed when the receiver reports none
+REDRAW_S = 0.2  # the live readout is redrawn at most this often, whatever the data rate
+
+
+def guard_limits() -> GuardLimits:
+    """Start limits set on this machine (``occupation/max_distance_m``, ``max_speed_mps``)."""
+    try:
+        return GuardLimits(
+            float(settings().value("occupation/max_distance_m", 2.0)),  # type: ignore[arg-type]
+            float(settings().value("occupation/max_speed_mps", 0.3)),  # type: ignore[arg-type]
+        )
+    except (TypeError, ValueError):
+        return GuardLimits()
 
 
 class OccupationView(QWidget):
@@ -69,26 +95,42 @@ class OccupationView(QWidget):
         self.epochs_saved = 0
         self._finishing = False
         self._attached = False  # fix_received -> _on_fix
+        self.guard: GuardResult | None = None  # the latest start check
+        self._recent: deque[Fix] = deque(maxlen=RECENT_EPOCHS)
+        self._received: tuple[float, dt.datetime] | None = None  # monotonic, wall clock
+        self._drawn_at = 0.0
+        self._design: Position | None = None
+        self._stake: Position | None = None
 
         self.marker = QLabel()
         self.marker.setProperty("role", "big")
-        self.antenna = QLineEdit("1,800")
+        self.antenna_form = AntennaForm()
+        self.antenna = self.antenna_form.height_edit
         self.profile = QComboBox()
         self.profile.addItems(list(PROFILES))
         self.auto_finish = QCheckBox(self.tr("Finish when the requirement is met"))
         self.auto_finish.setChecked(True)
+        limits = guard_limits()
+        self.limits_label = QLabel(
+            self.tr("Starts within {0} of the marker, standing still (≤ {1} m/s).").format(
+                distance_text(limits.max_distance_m), number(limits.max_speed_mps, 1)
+            )
+        )
+        self.limits_label.setWordWrap(True)
         form = QFormLayout()
         form.addRow(self.tr("Marker"), self.marker)
-        form.addRow(self.tr("Antenna height (m)"), self.antenna)
+        form.addRow(self.antenna_form)
         form.addRow(self.tr("Profile"), self.profile)
         form.addRow("", self.auto_finish)
+        form.addRow(self.limits_label)
+        self.live = LiveReadout()
         self.start_btn = QPushButton(self.tr("Start occupation"))
         self.start_btn.setProperty("accent", "true")
         self.stop_btn = QPushButton(self.tr("Stop and save"))
         self.stop_btn.setEnabled(False)
         self.abandon_btn = QPushButton(self.tr("Abandon"))
         self.abandon_btn.setEnabled(False)
-        buttons = QVBoxLayout()
+        buttons = QHBoxLayout()
         buttons.addWidget(self.start_btn)
         buttons.addWidget(self.stop_btn)
         buttons.addWidget(self.abandon_btn)
@@ -107,15 +149,22 @@ class OccupationView(QWidget):
         self.saved.setWordWrap(True)
         self._build_recovery()
         # Settings and buttons on the left, at a width a thumb reaches; readouts on the right.
+        # The settings scroll: at 1024x600 the page is about 400 px high.
         left_box = QWidget()
-        left_box.setMaximumWidth(560)
         left = QVBoxLayout(left_box)
-        left.setContentsMargins(0, 0, 0, 0)
+        left.setContentsMargins(0, 0, 8, 0)
         left.addLayout(form)
-        left.addSpacing(12)
-        left.addLayout(buttons)
         left.addStretch(1)
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left_box)
+        left_scroll.setMaximumWidth(560)
+        left_col = QVBoxLayout()
+        left_col.addWidget(left_scroll, 1)
+        left_col.addLayout(buttons)
         right = QVBoxLayout()
+        right.addWidget(self.live)
         right.addWidget(self.progress)
         right.addWidget(self.counts)
         right.addWidget(self.reasons)
@@ -123,7 +172,7 @@ class OccupationView(QWidget):
         right.addWidget(self.saved)
         right.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(left_box, 2)
+        columns.addLayout(left_col, 2)
         columns.addSpacing(16)
         columns.addLayout(right, 3)
         layout = QVBoxLayout(self)
@@ -133,6 +182,7 @@ class OccupationView(QWidget):
         self.start_btn.clicked.connect(self.start)
         self.stop_btn.clicked.connect(lambda: self.stop())
         self.abandon_btn.clicked.connect(lambda: self.abandon(self.tr("abandoned by the surveyor")))
+        adapter.fix_received.connect(self._on_live_fix)
         session.marker_selected.connect(self._show_marker)
         session.layers_changed.connect(lambda: self._show_marker(session.selected or ""))
         self._show_marker(session.selected or "")
@@ -166,6 +216,7 @@ class OccupationView(QWidget):
         """The latest finished occupation of the marker as stored (after a reopen, too)."""
         finished: list[OccupationRecord] = []
         stakes: tuple[StakeRecord, ...] = ()
+        self._design = self._stake = None
         if name:
             try:
                 # One load: the occupations and the stakes that used them come together.
@@ -175,6 +226,9 @@ class OccupationView(QWidget):
             else:
                 finished = [o for o in stored.occupations if o.result]
                 stakes = stored.stakes
+                self._design = stored.design
+                active = [st for st in stakes if st.withdrawn is None]
+                self._stake = active[-1].position if active else None
         self.reasons.setText("")
         if not finished:
             self.record = None
@@ -236,18 +290,16 @@ class OccupationView(QWidget):
         if not name:
             self.session.message.emit(self.tr("Choose a marker first."))
             return False
-        try:
-            antenna = AntennaHeight(parse_metres(self.antenna.text()))
-        except ValueError:
-            self.session.message.emit(
-                self.tr("Antenna height: type a number of metres, e.g. 1,800")
-            )
-            self.antenna.setFocus()
+        antenna = self.antenna_form.antenna()
+        if isinstance(antenna, str):
+            self.session.message.emit(antenna)
             return False
         if not self.adapter.connected:
             self.session.message.emit(self.tr("No receiver connected."))
             return False
         if self.writer is not None or self.recovery is not None:
+            return False
+        if not self._guard_allows(name):
             return False
         src = self.adapter.source
         writer = OccupationWriter(
@@ -274,6 +326,49 @@ class OccupationView(QWidget):
         self.stop_btn.setEnabled(True)
         self.abandon_btn.setEnabled(True)
         return True
+
+    # -- guards and live readout -----------------------------------------------------
+    def liveness(self) -> Liveness:
+        """How old the latest epoch this view received is, and whether the link is up."""
+        mono, wall = self._received if self._received else (None, None)
+        return liveness(mono, wall, self.adapter.connected)
+
+    def _guard_allows(self, name: str) -> bool:
+        """Check distance, speed and liveness; say why in the status bar when refused."""
+        if self._design is None:
+            self._show_stored(name)
+        if self._design is None:
+            self.session.message.emit(self.tr("Choose a marker first."))
+            return False
+        reference = self._stake or self._design
+        kind = DistanceFrom.STAKE if self._stake is not None else DistanceFrom.DESIGN
+        state = self.liveness()
+        latest = self._recent[-1] if self._recent else None
+        self.guard = check_start(
+            latest, state.live, reference, kind, tuple(self._recent), guard_limits()
+        )
+        text = guard_text(self.guard, name)
+        if text:
+            self.saved.setText(text)
+            self.session.message.emit(text)
+            return False
+        return True
+
+    @Slot(object)
+    def _on_live_fix(self, fix: Fix) -> None:
+        self._received = (time.monotonic(), dt.datetime.now())
+        if fix.has_position:
+            self._recent.append(fix)
+        # Redrawn at most every REDRAW_S (the receiver may send 20 Hz); the first stale
+        # readout is restored by the next epoch at once.
+        now = self._received[0]
+        if now - self._drawn_at >= REDRAW_S or not self.live.live:
+            self._drawn_at = now
+            self.live.show_fix(fix, self._design, self._stake)
+
+    def set_liveness(self, state: Liveness) -> None:
+        """Not live: the readouts go grey and say since when; the occupation keeps running."""
+        self.live.set_liveness(state)
 
     @Slot(object)
     def _on_fix(self, fix: Fix) -> None:

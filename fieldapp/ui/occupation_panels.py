@@ -1,0 +1,207 @@
+"""Parts of the occupation view: the antenna form (height, method, model) and the live readout."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QWidget,
+)
+
+from fieldapp.fieldwork import parse_metres
+from fieldapp.gnss.fix import Fix, GgaQuality
+from fieldapp.survey.antenna import (
+    GENERIC_ANTENNA,
+    HEIGHT_RANGE_M,
+    PCO_RANGE_M,
+    RADIUS_RANGE_M,
+    AntennaHeight,
+    AntennaModel,
+    HeightMethod,
+    out_of_range,
+)
+from fieldapp.survey.local import Position, compare
+from fieldapp.survey.occupation_guard import DistanceFrom, GuardRefusal, GuardResult
+from fieldapp.ui import texts
+from fieldapp.ui.app import settings, text_style
+from fieldapp.ui.live import STALE_COLOUR, Liveness, age_text, stale_text
+
+CUSTOM = "custom"
+
+
+def number(value: float, decimals: int) -> str:
+    """A number as the UI language writes it (decimal comma in Indonesian)."""
+    return QLocale().toString(float(value), "f", decimals)
+
+
+def distance_text(metres: float) -> str:
+    """Metres up to a kilometre, kilometres beyond, in the UI's number format."""
+    if metres >= 1000:
+        return f"{number(metres / 1000, 2)} km"
+    return f"{number(metres, 2)} m"
+
+
+def guard_text(g: GuardResult, marker: str) -> str:
+    """A refused start in words, with the distance or speed; empty when it is allowed."""
+    if g.reason is GuardRefusal.NO_POSITION:
+        return QCoreApplication.translate(
+            "OccupationGuard", "Not started: no live position from the receiver."
+        )
+    if g.reason is GuardRefusal.TOO_FAR and g.distance_m is not None:
+        stake = g.measured_to is DistanceFrom.STAKE
+        what = (
+            QCoreApplication.translate("OccupationGuard", "its stake")
+            if stake
+            else QCoreApplication.translate("OccupationGuard", "its design position")
+        )
+        return QCoreApplication.translate(
+            "OccupationGuard",
+            "Not started: the antenna is {0} from marker {1} ({2}); at most {3}. "
+            "Set up over the marker first.",
+        ).format(distance_text(g.distance_m), marker, what, distance_text(g.limits.max_distance_m))
+    if g.reason is GuardRefusal.MOVING and g.speed_mps is not None:
+        return QCoreApplication.translate(
+            "OccupationGuard",
+            "Not started: the antenna is moving at {0} m/s; at most {1} m/s. Hold the pole still.",
+        ).format(number(g.speed_mps, 1), number(g.limits.max_speed_mps, 1))
+    return ""
+
+
+class AntennaForm(QWidget):
+    """Measured height, vertical or slant, and the antenna model whose offset is added."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.height_edit = QLineEdit(str(settings().value("occupation/antenna_m", "1,800")))
+        self.method = QComboBox()
+        self.method.addItem(self.tr("Vertical (to the mark)"), HeightMethod.VERTICAL.value)
+        self.method.addItem(self.tr("Slant (to the antenna edge)"), HeightMethod.SLANT.value)
+        self.model = QComboBox()
+        self.model.addItem(self.tr("Generic (no offset)"), GENERIC_ANTENNA.key)
+        self.model.addItem(self.tr("Other: type radius and offset"), CUSTOM)
+        self.radius = QLineEdit("0,000")
+        self.offset = QLineEdit("0,000")
+        self.radius.setToolTip(self.tr("Antenna radius (m), for a slant height"))
+        self.offset.setToolTip(self.tr("Phase-centre offset (m), from the calibration sheet"))
+        pair = QHBoxLayout()
+        pair.setContentsMargins(0, 0, 0, 0)
+        pair.addWidget(QLabel(self.tr("radius")))
+        pair.addWidget(self.radius, 1)
+        pair.addWidget(QLabel(self.tr("offset")))
+        pair.addWidget(self.offset, 1)
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(0, 0, 0, 0)
+        self.form.addRow(self.tr("Antenna height (m)"), self.height_edit)
+        self.form.addRow(self.tr("Measured"), self.method)
+        self.form.addRow(self.tr("Antenna model"), self.model)
+        self.form.addRow(self.tr("Radius / offset (m)"), pair)
+        self.model.currentIndexChanged.connect(lambda _i: self._model_changed())
+        self._model_changed()
+
+    def _model_changed(self) -> None:
+        custom = self.model.currentData() == CUSTOM
+        self.radius.setEnabled(custom)
+        self.offset.setEnabled(custom)
+        if not custom:
+            self.radius.setText(number(GENERIC_ANTENNA.radius_m, 3))
+            self.offset.setText(number(GENERIC_ANTENNA.phase_centre_offset_m, 3))
+
+    def antenna(self) -> AntennaHeight | str:
+        """The antenna height, or the message saying which field is wrong and its range."""
+        names = {
+            "height": self.tr("Antenna height"),
+            "radius": self.tr("Antenna radius"),
+            "offset": self.tr("Phase-centre offset"),
+        }
+        edits = {"height": self.height_edit, "radius": self.radius, "offset": self.offset}
+        ranges = {"height": HEIGHT_RANGE_M, "radius": RADIUS_RANGE_M, "offset": PCO_RANGE_M}
+        values: dict[str, float] = {}
+        for key, edit in edits.items():
+            try:
+                values[key] = parse_metres(edit.text())
+            except ValueError:
+                values[key] = float("nan")
+            bad = out_of_range(key, values[key], ranges[key])
+            if bad is not None:
+                edit.setFocus()
+                return self.tr("{0}: type a number of metres from {1} to {2}, e.g. 1,800").format(
+                    names[key], number(bad.low, 1), number(bad.high, 1)
+                )
+        method = HeightMethod(str(self.method.currentData()))
+        model = AntennaModel(CUSTOM, values["radius"], values["offset"])
+        try:
+            height = model.height(values["height"], method)
+        except ValueError:
+            self.radius.setFocus()
+            return self.tr(
+                "A slant height needs the antenna radius (greater than 0, less than the height):"
+                " choose the model 'Other' and type it."
+            )
+        settings().setValue("occupation/antenna_m", self.height_edit.text())
+        return height
+
+
+class LiveReadout(QFrame):
+    """Fix type, σH (measured or estimated) and distance from design, grey when not live."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.fix = QLabel("–")
+        self.sigma = QLabel("–")
+        self.distance = QLabel("–")
+        self.age = QLabel("–")
+        for label in (self.fix, self.sigma, self.distance, self.age):
+            label.setMinimumWidth(180)  # the text changes, the layout does not
+        form = QFormLayout(self)
+        form.addRow(self.tr("Fix"), self.fix)
+        form.addRow(self.tr("σH"), self.sigma)
+        form.addRow(self.tr("From design"), self.distance)
+        form.addRow(self.tr("Latest epoch"), self.age)
+        self.live = True
+        self._fix_style = ""
+
+    def show_fix(self, fix: Fix, design: Position | None, stake: Position | None) -> None:
+        """A new epoch arrived: it is live, so it may be coloured."""
+        self.live = True
+        q = fix.quality
+        meaning = (
+            "good" if q == GgaQuality.RTK_FIXED else "warn" if q == GgaQuality.RTK_FLOAT else "bad"
+        )
+        self._fix_style = text_style(meaning)
+        self.fix.setText(texts.fix_type(q))
+        sh = fix.sigma_horizontal
+        self.sigma.setText(
+            "–" if sh is None else f"{number(sh, 3)} m ({texts.sigma_source(fix.sigma_source)})"
+        )
+        if design is None or fix.lat is None or fix.lon is None:
+            self.distance.setText("–")
+        else:
+            here = Position(fix.lat, fix.lon)
+            text = distance_text(compare(design, here).horizontal_m)
+            if stake is not None:
+                to_stake = distance_text(compare(stake, here).horizontal_m)
+                text += " · " + self.tr("stake {0}").format(to_stake)
+            self.distance.setText(text)
+        self.age.setText(self.tr("live"))
+        self._paint()
+
+    def set_liveness(self, state: Liveness) -> None:
+        if state.live:
+            if self.live:
+                self.age.setText(age_text(state))
+            return  # colours come back with the next epoch, not from old data
+        self.live = False
+        self.age.setText(stale_text(state))
+        self._paint()
+
+    def _paint(self) -> None:
+        grey = f"color: {STALE_COLOUR};"
+        self.fix.setStyleSheet(self._fix_style if self.live else grey + " font-weight: bold;")
+        for label in (self.sigma, self.distance, self.age):
+            label.setStyleSheet("" if self.live else grey)
