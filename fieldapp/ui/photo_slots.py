@@ -1,0 +1,91 @@
+"""One photo slot per direction (Utara, Timur, Selatan, Barat, Detail): thumbnail and actions."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from fieldapp.survey.installation import PhotoDirection, PhotoRecord
+from fieldapp.ui import texts
+from fieldapp.ui.camera_dialog import CameraButton
+from fieldapp.ui.thumbnails import THUMB_H, THUMB_W
+
+
+class PhotoSlot(QFrame):
+    """The current photo of one direction; the buttons say what happens to it."""
+
+    file_clicked = Signal(str)  # direction value
+    camera_clicked = Signal(str)
+    move_clicked = Signal(str)
+    withdraw_clicked = Signal(str)
+
+    def __init__(self, direction: PhotoDirection, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.direction = direction
+        self.photo: PhotoRecord | None = None
+        self.extra = 0  # further active photos of this direction (older ones)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.title = QLabel(texts.photo_direction(direction))
+        self.title.setProperty("role", "big")
+        self.thumb = QLabel()
+        self.thumb.setFixedSize(THUMB_W, THUMB_H)
+        self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.thumb.setFrameShape(QFrame.Shape.Box)
+        self.info = QLabel()
+        self.info.setWordWrap(True)
+        self.info.setMaximumWidth(THUMB_W + 20)
+        self.file_btn = QPushButton()
+        self.camera_btn = CameraButton(self.tr("Camera"))
+        self.move_btn = QPushButton(self.tr("Move…"))
+        self.withdraw_btn = QPushButton(self.tr("Withdraw…"))
+        buttons = QGridLayout()
+        buttons.setSpacing(4)
+        buttons.addWidget(self.file_btn, 0, 0)
+        buttons.addWidget(self.camera_btn, 0, 1)
+        buttons.addWidget(self.move_btn, 1, 0)
+        buttons.addWidget(self.withdraw_btn, 1, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.title)
+        layout.addWidget(self.thumb, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addWidget(self.info)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        value = direction.value
+        self.file_btn.clicked.connect(lambda: self.file_clicked.emit(value))
+        self.camera_btn.clicked.connect(lambda: self.camera_clicked.emit(value))
+        self.move_btn.clicked.connect(lambda: self.move_clicked.emit(value))
+        self.withdraw_btn.clicked.connect(lambda: self.withdraw_clicked.emit(value))
+        self.show_photo(None)
+
+    def show_photo(self, photo: PhotoRecord | None, extra: int = 0) -> None:
+        self.photo = photo
+        self.extra = extra
+        self.move_btn.setEnabled(photo is not None)
+        self.withdraw_btn.setEnabled(photo is not None)
+        if photo is None:
+            self.file_btn.setText(self.tr("File…"))
+            self.file_btn.setToolTip(self.tr("Add a photo file for this direction"))
+            self.thumb.setPixmap(QPixmap())
+            self.thumb.setText(self.tr("No photo"))
+            self.info.setText("")
+            return
+        self.file_btn.setText(self.tr("Retake…"))
+        self.file_btn.setToolTip(self.tr("Replace with another file; this one is withdrawn"))
+        self.thumb.setText(self.tr("Loading…"))
+        info = photo.original_name
+        if extra:
+            info += "\n" + self.tr("+{0} older, still active").format(extra)
+        self.info.setText(info)
+
+    def show_thumbnail(self, pixmap: QPixmap | None) -> None:
+        if pixmap is None:
+            self.thumb.setPixmap(QPixmap())
+            self.thumb.setText(self.tr("Cannot be shown"))
+        else:
+            self.thumb.setPixmap(pixmap)
+
+    @property
+    def has_thumbnail(self) -> bool:
+        return not self.thumb.pixmap().isNull()
