@@ -71,6 +71,9 @@ class WitnessPage(QWidget):
         form.addRow(self.tr("Category"), self.w_cat)
         form.addRow("", self.add_witness_btn)
         self.list = QListWidget()
+        self.list.setWordWrap(True)  # long institutions wrap instead of scrolling sideways
+        self.list.setStyleSheet("QListWidget::item { padding: 10px 4px; }")  # rows >= 48 px
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.edit_btn = QPushButton(self.tr("Edit…"))
         self.withdraw_btn = QPushButton(self.tr("Withdraw…"))
         self.history = QLabel()
@@ -242,6 +245,7 @@ class DescriptionPage(QWidget):
         self.reference_btn.setEnabled(False)
         self.checklist = QLabel()
         self.checklist.setWordWrap(True)
+        self.checklist.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         check = QGroupBox(self.tr("Berita acara checklist"))
         QVBoxLayout(check).addWidget(self.checklist)
         left = QVBoxLayout()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,6 +30,7 @@ from fieldapp.store.photos import PhotoError, import_photo, reassign_photo, repl
 from fieldapp.survey.installation import MarkerInstallation, PhotoDirection
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
+from fieldapp.ui.app import text_style
 from fieldapp.ui.camera_dialog import CameraDialog
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.installation_pages import DescriptionPage, WitnessPage
@@ -61,36 +63,32 @@ class InstallationView(QWidget):
         self.confirmed: set[str] = set()  # unstaked markers the surveyor chose to document
         self.thumbs = ThumbnailCache(self)
 
-        # -- header: the marker, its status, and a picker of its own ---------------------
-        self.marker = QLabel()
-        self.marker.setProperty("role", "big")
-        self.status = QLabel()
+        # -- header: a picker of its own (name and status), beside the page tabs -----------
         self.picker = QComboBox()
-        self.picker.setMinimumContentsLength(16)
+        self.picker.setMinimumContentsLength(14)
         self.picker.setToolTip(self.tr("Marker to document"))
         self.warning = QLabel()
-        self.warning.setWordWrap(True)
-        header = QHBoxLayout()
-        header.addWidget(QLabel(self.tr("Marker")))
-        header.addWidget(self.picker)
-        header.addWidget(self.marker)
-        header.addWidget(self.status)
-        header.addWidget(self.warning, 1)
+        header = QWidget()
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(8, 0, 0, 0)
+        hl.addWidget(QLabel(self.tr("Marker")))
+        hl.addWidget(self.picker)
+        hl.addWidget(self.warning)
 
         # -- photos: five slots ------------------------------------------------------------
         self.slots: dict[PhotoDirection, PhotoSlot] = {}
         photos = QWidget()
         row = QHBoxLayout(photos)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
         for d in PhotoDirection:
             slot = PhotoSlot(d)
             self.slots[d] = slot
-            row.addWidget(slot)
+            row.addWidget(slot, 1)
             slot.file_clicked.connect(self._slot_file)
             slot.camera_clicked.connect(self._slot_camera)
             slot.move_clicked.connect(self._slot_move)
             slot.withdraw_clicked.connect(self._slot_withdraw)
-        row.addStretch(1)
         self.camera_btn = self.slots[PhotoDirection.UTARA].camera_btn
 
         self.witnesses = WitnessPage(session, self._may_document)
@@ -104,8 +102,10 @@ class InstallationView(QWidget):
         self.pages.addTab(scrolled(photos), self.tr("Photos"))
         self.pages.addTab(scrolled(self.witnesses), self.tr("Witnesses"))
         self.pages.addTab(scrolled(self.description), self.tr("Description"))
+        # The picker sits in the tab bar's corner: at 1024x600 every row of height counts.
+        self.pages.setCornerWidget(header, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
-        layout.addLayout(header)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.pages, 1)
 
         self.picker.activated.connect(self._picked)
@@ -131,11 +131,11 @@ class InstallationView(QWidget):
     def refresh(self) -> None:
         self._fill_picker()
         name = self.session.selected
-        self.marker.setText(name or self.tr("(no marker)"))
         self.inst = load_installation(self.session.store.db, name) if name else None
         inst = self.inst
-        self.status.setText(texts.marker_status(inst.status.value) if inst else "")
-        self.warning.setText(
+        self.warning.setText("⚠ " + self.tr("Not staked yet") if self.unstaked else "")
+        self.warning.setStyleSheet(text_style("warn"))
+        self.warning.setToolTip(
             self.tr("Not staked yet: stake it out before documenting.") if self.unstaked else ""
         )
         for d, slot in self.slots.items():

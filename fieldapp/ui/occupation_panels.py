@@ -90,16 +90,22 @@ class AntennaForm(QWidget):
         self.offset.setToolTip(self.tr("Phase-centre offset (m), from the calibration sheet"))
         pair = QHBoxLayout()
         pair.setContentsMargins(0, 0, 0, 0)
-        pair.addWidget(QLabel(self.tr("radius")))
-        pair.addWidget(self.radius, 1)
-        pair.addWidget(QLabel(self.tr("offset")))
-        pair.addWidget(self.offset, 1)
+        # The row's label names both fields: no inline labels, so the pair fits 1024 px.
+        for edit in (self.radius, self.offset):
+            edit.setMinimumWidth(70)
+            pair.addWidget(edit, 1)
         self.form = QFormLayout(self)
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(self.tr("Antenna height (m)"), self.height_edit)
         self.form.addRow(self.tr("Measured"), self.method)
         self.form.addRow(self.tr("Antenna model"), self.model)
         self.form.addRow(self.tr("Radius / offset (m)"), pair)
+        for combo in (self.method, self.model):
+            # Sized by a short text, not the longest item: the form fits a 1024 px window.
+            combo.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            combo.setMinimumContentsLength(10)
         self.model.currentIndexChanged.connect(lambda _i: self._model_changed())
         self._model_changed()
 

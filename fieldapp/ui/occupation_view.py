@@ -16,7 +16,6 @@ from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -108,6 +107,10 @@ class OccupationView(QWidget):
         self.antenna = self.antenna_form.height_edit
         self.profile = QComboBox()
         self.profile.addItems(list(PROFILES))
+        self.profile.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+        )
+        self.profile.setMinimumContentsLength(8)
         self.auto_finish = QCheckBox(self.tr("Finish when the requirement is met"))
         self.auto_finish.setChecked(True)
         limits = guard_limits()
@@ -117,11 +120,10 @@ class OccupationView(QWidget):
             )
         )
         self.limits_label.setWordWrap(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Marker"), self.marker)
-        form.addRow(self.antenna_form)
+        form = self.antenna_form.form  # one form: its labels line up
+        form.insertRow(0, self.tr("Marker"), self.marker)
         form.addRow(self.tr("Profile"), self.profile)
-        form.addRow("", self.auto_finish)
+        form.addRow(self.auto_finish)  # spans both columns: the long label needs the width
         form.addRow(self.limits_label)
         self.live = LiveReadout()
         self.start_btn = QPushButton(self.tr("Start occupation"))
@@ -153,17 +155,20 @@ class OccupationView(QWidget):
         left_box = QWidget()
         left = QVBoxLayout(left_box)
         left.setContentsMargins(0, 0, 8, 0)
-        left.addLayout(form)
+        left.addWidget(self.antenna_form)
         left.addStretch(1)
         left_scroll = QScrollArea()
         left_scroll.setWidgetResizable(True)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         left_scroll.setFrameShape(QFrame.Shape.NoFrame)
         left_scroll.setWidget(left_box)
         left_scroll.setMaximumWidth(560)
         left_col = QVBoxLayout()
         left_col.addWidget(left_scroll, 1)
         left_col.addLayout(buttons)
-        right = QVBoxLayout()
+        right_box = QWidget()
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, 0, 0)
         right.addWidget(self.live)
         right.addWidget(self.progress)
         right.addWidget(self.counts)
@@ -174,7 +179,13 @@ class OccupationView(QWidget):
         columns = QHBoxLayout()
         columns.addLayout(left_col, 2)
         columns.addSpacing(16)
-        columns.addLayout(right, 3)
+        # Wrapped texts (a refusal, a failure) get their full height: the readouts scroll.
+        right_scroll = QScrollArea()
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right_box)
+        columns.addWidget(right_scroll, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.recover_box)
         layout.addLayout(columns, 1)

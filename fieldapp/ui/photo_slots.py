@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from fieldapp.survey.installation import PhotoDirection, PhotoRecord
 from fieldapp.ui import texts
@@ -27,16 +35,14 @@ class PhotoSlot(QFrame):
         self.extra = 0  # further active photos of this direction (older ones)
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self.title = QLabel(texts.photo_direction(direction))
-        self.title.setProperty("role", "big")
+        self.title.setStyleSheet("font-weight: bold;")
         self.thumb = QLabel()
         self.thumb.setFixedSize(THUMB_W, THUMB_H)
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.setFrameShape(QFrame.Shape.Box)
-        self.info = QLabel()
-        self.info.setWordWrap(True)
-        self.info.setMaximumWidth(THUMB_W + 20)
-        self.file_btn = QPushButton()
-        self.camera_btn = CameraButton(self.tr("Camera"))
+        self.action = QLabel()  # "Add:" or "Retake:" above the file and camera buttons
+        self.file_btn = QPushButton(self.tr("File…"))
+        self.camera_btn = CameraButton(self.tr("Camera"), say_missing=False)
         self.move_btn = QPushButton(self.tr("Move…"))
         self.withdraw_btn = QPushButton(self.tr("Withdraw…"))
         buttons = QGridLayout()
@@ -45,11 +51,17 @@ class PhotoSlot(QFrame):
         buttons.addWidget(self.camera_btn, 0, 1)
         buttons.addWidget(self.move_btn, 1, 0)
         buttons.addWidget(self.withdraw_btn, 1, 1)
+        for b in (self.file_btn, self.camera_btn, self.move_btn, self.withdraw_btn):
+            # Five slots side by side at 1024 px: narrow buttons, still 48 px high.
+            b.setStyleSheet("padding: 2px 4px;")
+            b.setMinimumWidth(0)
+            b.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 6)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(4)
         layout.addWidget(self.title)
         layout.addWidget(self.thumb, 0, Qt.AlignmentFlag.AlignHCenter)
-        layout.addWidget(self.info)
+        layout.addWidget(self.action)
         layout.addLayout(buttons)
         layout.addStretch(1)
         value = direction.value
@@ -65,19 +77,20 @@ class PhotoSlot(QFrame):
         self.move_btn.setEnabled(photo is not None)
         self.withdraw_btn.setEnabled(photo is not None)
         if photo is None:
-            self.file_btn.setText(self.tr("File…"))
+            self.action.setText(self.tr("Add:"))
             self.file_btn.setToolTip(self.tr("Add a photo file for this direction"))
             self.thumb.setPixmap(QPixmap())
             self.thumb.setText(self.tr("No photo"))
-            self.info.setText("")
+            self.thumb.setToolTip("")
             return
-        self.file_btn.setText(self.tr("Retake…"))
+        self.action.setText(self.tr("Retake:"))
         self.file_btn.setToolTip(self.tr("Replace with another file; this one is withdrawn"))
         self.thumb.setText(self.tr("Loading…"))
         info = photo.original_name
         if extra:
             info += "\n" + self.tr("+{0} older, still active").format(extra)
-        self.info.setText(info)
+            self.action.setText(self.tr("Retake ({0} active):").format(extra + 1))
+        self.thumb.setToolTip(info)
 
     def show_thumbnail(self, pixmap: QPixmap | None) -> None:
         if pixmap is None:

@@ -484,8 +484,6 @@ ID_RECORDS: dict[str, str] = {
     "Other: type radius and offset": "Lain: isi jari-jari dan offset",
     "Antenna radius (m), for a slant height": "Jari-jari antena (m), untuk tinggi miring",
     "Phase-centre offset (m), from the calibration sheet": "Offset pusat fase (m), dari lembar kalibrasi",
-    "radius": "jari-jari",
-    "offset": "offset",
     "Measured": "Diukur",
     "Antenna model": "Model antena",
     "Radius / offset (m)": "Jari-jari / offset (m)",
@@ -500,8 +498,7 @@ ID_RECORDS: dict[str, str] = {
     "Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?": "Tanda batas {0} belum dipatok (status: direncanakan). Foto, saksi dan deskripsi seharusnya menggambarkan tanda batas yang sudah dipasang. Tetap dokumentasikan?",
     "Document anyway": "Tetap dokumentasikan",
     "File…": "Berkas…",
-    "Retake…": "Ambil ulang…",
-    "Move…": "Pindahkan…",
+    "Move…": "Pindah…",
     "Withdraw…": "Tarik…",
     "Add a photo file for this direction": "Tambah berkas foto untuk arah ini",
     "Replace with another file; this one is withdrawn": "Ganti dengan berkas lain; foto ini ditarik",
@@ -540,6 +537,10 @@ ID_RECORDS: dict[str, str] = {
     "{0} ({1}) is marked withdrawn and kept in the history.": "{0} ({1}) ditandai ditarik dan tetap di riwayat.",
     "Witness withdrawn: {0}": "Saksi ditarik: {0}",
     "{0} withdrawn entries kept in the history.": "{0} isian yang ditarik tetap di riwayat.",
+    "Add:": "Tambah:",
+    "Retake:": "Ambil ulang:",
+    "Retake ({0} active):": "Ambil ulang ({0} aktif):",
+    "Not staked yet": "Belum dipatok",
 }
 
 ID_WINDOW: dict[str, str] = {

@@ -155,7 +155,7 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
     assert again.open_job(demo_job)
     s2 = again.session
     assert s2 is not None and s2.selected == "2"
-    assert again.occupation.marker.text() == "2" and again.installation.marker.text() == "2"
+    assert again.occupation.marker.text() == "2" and again.installation.picker.currentData() == "2"
     assert again.occupation.record is None  # marker 2 has no occupation yet
     tree = [again.marker_tree.topLevelItem(i).text(0) for i in range(4)]
     assert tree[0].endswith("(22)") and tree[3].endswith("(1)")  # planned 22, documented 1

@@ -234,7 +234,7 @@ def test_marker_picker_switches_marker(qtbot, demo_job: Path) -> None:  # type: 
     view.picker.setCurrentIndex(index)
     view.picker.activated.emit(index)  # what a tap on the list's row does
     assert window.session.selected == "2"
-    assert view.marker.text() == "2" and view.picker.currentData() == "2"
+    assert view.picker.currentData() == "2"
     assert window.occupation.marker.text() == "2"  # the whole session moved on
     window.close()
 
@@ -245,6 +245,7 @@ def test_documenting_an_unstaked_marker_asks_first(
     window = _window(qtbot, demo_job)
     view = window.installation
     assert view.unstaked and view.warning.text()  # marker 1 is planned, no stake
+    assert "stake" in view.warning.toolTip()
     picked: list[int] = []
 
     def pick(*_a, **_k):  # type: ignore[no-untyped-def]
