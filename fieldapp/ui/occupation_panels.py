@@ -107,7 +107,27 @@ class AntennaForm(QWidget):
             )
             combo.setMinimumContentsLength(10)
         self.model.currentIndexChanged.connect(lambda _i: self._model_changed())
+        self._restore()
         self._model_changed()
+
+    def _restore(self) -> None:
+        """The antenna of the last started occupation: a crew uses one all day."""
+        s = settings()
+        for combo, key in ((self.method, "method"), (self.model, "model")):
+            index = combo.findData(str(s.value(f"occupation/antenna_{key}", "")))
+            if index >= 0:
+                combo.setCurrentIndex(index)
+        if self.model.currentData() == CUSTOM:
+            self.radius.setText(str(s.value("occupation/antenna_radius_m", "0,000")))
+            self.offset.setText(str(s.value("occupation/antenna_offset_m", "0,000")))
+
+    def _save(self) -> None:
+        s = settings()
+        s.setValue("occupation/antenna_m", self.height_edit.text())
+        s.setValue("occupation/antenna_method", self.method.currentData())
+        s.setValue("occupation/antenna_model", self.model.currentData())
+        s.setValue("occupation/antenna_radius_m", self.radius.text())
+        s.setValue("occupation/antenna_offset_m", self.offset.text())
 
     def _model_changed(self) -> None:
         custom = self.model.currentData() == CUSTOM
@@ -148,7 +168,7 @@ class AntennaForm(QWidget):
                 "A slant height needs the antenna radius (greater than 0, less than the height):"
                 " choose the model 'Other' and type it."
             )
-        settings().setValue("occupation/antenna_m", self.height_edit.text())
+        self._save()
         return height
 
 
@@ -171,10 +191,11 @@ class LiveReadout(QFrame):
         form.addRow(self.tr("Latest epoch"), self.age)
         self.live = True
         self._fix_style = ""
+        self._timed = False  # True once the window's timer calls set_liveness: it writes the age
 
     def show_fix(self, fix: Fix, design: Position | None, stake: Position | None) -> None:
         """A new epoch arrived: it is live, so it may be coloured."""
-        self.live = True
+        was_live, self.live = self.live, True
         q = fix.quality
         meaning = (
             "good" if q == GgaQuality.RTK_FIXED else "warn" if q == GgaQuality.RTK_FLOAT else "bad"
@@ -194,10 +215,12 @@ class LiveReadout(QFrame):
                 to_stake = distance_text(compare(stake, here).horizontal_m)
                 text += " · " + self.tr("stake {0}").format(to_stake)
             self.distance.setText(text)
-        self.age.setText(self.tr("live"))
+        if not self._timed or not was_live:  # the stale words go with the first new epoch
+            self.age.setText(self.tr("live"))
         self._paint()
 
     def set_liveness(self, state: Liveness) -> None:
+        self._timed = True
         if state.live:
             if self.live:
                 self.age.setText(age_text(state))

@@ -336,7 +336,12 @@ class OccupationView(QWidget):
         self.start_btn.setEnabled(False)
         self.stop_btn.setEnabled(True)
         self.abandon_btn.setEnabled(True)
+        self._settings_enabled(False)  # recorded at the start: not changed mid-way
         return True
+
+    def _settings_enabled(self, on: bool) -> None:
+        self.antenna_form.setEnabled(on)
+        self.profile.setEnabled(on)
 
     # -- guards and live readout -----------------------------------------------------
     def liveness(self) -> Liveness:
@@ -487,9 +492,9 @@ class OccupationView(QWidget):
         r = record.result
         if r is not None and r.passed:
             std = r.std_h_m or 0.0
-            off = f"{stake.delta.horizontal_m:.3f}" if stake else "–"
+            off = number(stake.delta.horizontal_m, 3) if stake else "–"
             self.result.setText(self.tr("PASSED: {0} epochs, σH {1} m, {2} m from design").format(
-                r.epochs_used, f"{std:.3f}", off))  # fmt: skip
+                r.epochs_used, number(std, 3), off))  # fmt: skip
             self.result.setStyleSheet(PASS_STYLE)
         else:
             why = ", ".join(texts.fail_reason(f) for f in r.failures) if r else "–"
@@ -516,6 +521,7 @@ class OccupationView(QWidget):
         self._detach()
         self.writer = None
         self._finishing = False
+        self._settings_enabled(True)
         self.start_btn.setEnabled(True)
         self.stop_btn.setEnabled(False)
         self.abandon_btn.setEnabled(False)

@@ -144,6 +144,7 @@ def test_standing_on_the_marker_runs_and_keeps_running_when_stale(
     assert "5.0" in window.statusBar().currentMessage()  # the range is named
     view.antenna.setText("1,500")
     assert view.start(), window.statusBar().currentMessage()
+    assert not view.antenna_form.isEnabled()  # recorded at the start: locked while it runs
     assert view.guard is not None and view.guard.allowed
     qtbot.waitUntil(lambda: view.epochs_saved >= 5, timeout=10000)
     assert view.live.fix.text() == "RTK Fixed"
@@ -165,6 +166,7 @@ def test_standing_on_the_marker_runs_and_keeps_running_when_stale(
     window.adapter.connect_source(fast_sim(window.session.store, "1", offset_deg=0.0))
     qtbot.waitUntil(lambda: view.epochs_saved >= saved + 5, timeout=10000)
     assert STALE_COLOUR not in view.live.fix.styleSheet()
+    assert view.live.age.text() == "live"
     view.stop()
     qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
     window.close()
@@ -176,3 +178,10 @@ def test_standing_on_the_marker_runs_and_keeps_running_when_stale(
         assert antenna is not None and antenna.method.value == "slant"
         assert antenna.antenna_radius_m == pytest.approx(0.12)
         assert antenna.phase_centre_offset_m == pytest.approx(0.065)
+
+    # The next occupation view (a reopened job) offers the same antenna.
+    again = _window(qtbot, demo_job)
+    form = again.occupation.antenna_form
+    assert form.height_edit.text() == "1,500" and form.method.currentIndex() == 1
+    assert form.model.currentIndex() == 1 and form.offset.text() == "0,065"
+    again.close()
