@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,6 +16,7 @@ from fieldapp.gnss.ntrip_client import NtripClient, NtripState, NtripStatus
 from fieldapp.gnss.sentences import gga
 from fieldapp.gnss.simulator import Simulator, SimulatorSource
 from fieldapp.gnss.sources import ByteSource
+from fieldapp.ui.live import Liveness, liveness
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +39,7 @@ class DeviceAdapter(QObject):
     fix_received = Signal(object)  # Fix, every epoch (occupation needs each one)
     status_changed = Signal(object)  # LinkStatus
     corrections_changed = Signal(object)  # CorrectionLink, or None when no NTRIP runs
-    _fix_from_reader = Signal(object)
+    _fix_from_reader = Signal(int, object)  # link number, Fix
     _status_from_reader = Signal(object)
     _ntrip_from_reader = Signal(int, object)  # client number, NtripStatus
 
@@ -47,6 +49,11 @@ class DeviceAdapter(QObject):
         self.latest_fix: Fix | None = None
         self.status: LinkStatus | None = None
         self.epochs = 0
+        self._link_number = 0  # epochs still queued from a link already stopped are dropped
+        # When the latest epoch arrived here (monotonic for its age, wall clock for "since"):
+        # kept across a disconnect so the grey readouts can say since when nothing came.
+        self.received_monotonic: float | None = None
+        self.received_wall: dt.datetime | None = None
         self._ntrip: NtripClient | None = None
         self._ntrip_number = 0  # statuses of a client already replaced are dropped
         self._reader_fix: Fix | None = None  # set in the reader thread, read by the NTRIP thread
@@ -81,6 +88,23 @@ class DeviceAdapter(QObject):
         return self.status.state if self.status else LinkState.STOPPED
 
     @property
+    def link_up(self) -> bool:
+        """The device is open (or being opened) and has not been lost or stopped."""
+        return self.connected and self.state not in (LinkState.LOST, LinkState.STOPPED)
+
+    def liveness(
+        self, now_monotonic: float | None = None, stale_s: float | None = None
+    ) -> Liveness:
+        """How old the latest epoch is and whether readouts may show it as live."""
+        return liveness(
+            self.received_monotonic,
+            self.received_wall,
+            self.link_up,
+            now_monotonic=now_monotonic,
+            stale_s=stale_s,
+        )
+
+    @property
     def ntrip_client(self) -> NtripClient | None:
         return self._ntrip
 
@@ -98,7 +122,16 @@ class DeviceAdapter(QObject):
         self.disconnect_device()
         self.latest_fix = None
         self._reader_fix = None
-        link = GnssLink(source, self._from_reader, self._status_from_reader.emit, raw_dir=raw_dir)
+        self.received_monotonic = None
+        self.received_wall = None
+        self._link_number += 1
+        number = self._link_number
+        link = GnssLink(
+            source,
+            lambda fix: self._from_reader(number, fix),
+            self._status_from_reader.emit,
+            raw_dir=raw_dir,
+        )
         self._link = link
         link.start()
         if ntrip is not None:
@@ -107,14 +140,16 @@ class DeviceAdapter(QObject):
             self._publish(None)
 
     def disconnect_device(self) -> None:
+        """Stop the device; the latest epoch stays, marked not live by ``liveness()``."""
         self._stop_ntrip()
+        self._link_number += 1
         link, self._link = self._link, None
         if link is not None:
             link.stop(timeout=3.0)
 
-    def _from_reader(self, fix: Fix) -> None:
+    def _from_reader(self, number: int, fix: Fix) -> None:
         self._reader_fix = fix  # one attribute store: the NTRIP thread reads it for its GGA
-        self._fix_from_reader.emit(fix)
+        self._fix_from_reader.emit(number, fix)
 
     def _latest_gga(self) -> bytes | None:
         fix = self._reader_fix
@@ -170,8 +205,12 @@ class DeviceAdapter(QObject):
             return
         self._publish(shown.status)
 
-    @Slot(object)
-    def _on_fix(self, fix: Fix) -> None:
+    @Slot(int, object)
+    def _on_fix(self, number: int, fix: Fix) -> None:
+        if number != self._link_number:
+            return  # queued before a disconnect: it must not look like a fresh epoch
+        self.received_monotonic = time.monotonic()
+        self.received_wall = dt.datetime.now()
         self.latest_fix = fix
         self.epochs += 1
         self.fix_received.emit(fix)

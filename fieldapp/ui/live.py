@@ -8,11 +8,12 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
 
-from fieldapp.ui.app import settings
+from fieldapp.ui.app import is_dark, settings
 
 DEFAULT_STALE_S = 3.0
 MIN_STALE_S, MAX_STALE_S = 0.5, 60.0
 STALE_COLOUR = "#616161"  # the grey of every readout that is not live
+STALE_COLOUR_DARK = "#9e9e9e"  # the same grey on the night theme (7:1 on its background)
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,3 +72,8 @@ def age_text(state: Liveness) -> str:
     if state.age_s is None:
         return "–"
     return QCoreApplication.translate("Live", "{0} s ago").format(f"{state.age_s:.0f}")
+
+
+def stale_colour() -> str:
+    """The grey of a readout that is not live, for the current theme (>= 4.5:1 contrast)."""
+    return STALE_COLOUR_DARK if is_dark() else STALE_COLOUR

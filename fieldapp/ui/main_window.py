@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -41,8 +41,10 @@ from fieldapp.ui.device_dialog import (
 )
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
+from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.session import JobSession
+from fieldapp.ui.status_strip import StatusStrip
 
 if TYPE_CHECKING:
     from fieldapp.ui.documents_view import DocumentsView
@@ -87,7 +89,9 @@ def remembered_marker(path: Path) -> str | None:
 def _occupation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
     from fieldapp.ui.occupation_view import OccupationView
 
-    return OccupationView(session, adapter)
+    view = OccupationView(session, adapter)
+    _tell_liveness(view, adapter.liveness())
+    return view
 
 
 def _installation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
@@ -107,7 +111,15 @@ def _stakeout_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
 
     view = StakeoutView(session)
     view.update_fix(adapter.latest_fix)  # built late: start from the epoch already here
+    _tell_liveness(view, adapter.liveness())  # ... and never in colour when that epoch is old
     return view
+
+
+def _tell_liveness(view: QWidget, state: Liveness) -> None:
+    # set_liveness is the contract of every view with live readouts (stake-out, occupation).
+    set_liveness = getattr(view, "set_liveness", None)
+    if set_liveness is not None:
+        set_liveness(state)
 
 
 def _outbox_view(session: JobSession) -> QWidget:
@@ -131,9 +143,12 @@ class MainWindow(QMainWindow):
         self.adapter = adapter or DeviceAdapter(self)
         self.session: JobSession | None = None
         self._drawn: Fix | None = None
+        self._strip_fix: Fix | None = None
+        self._told: dict[str, tuple[object, ...]] = {}  # per view, the liveness it was last told
         self.tabs = QTabWidget()
         self.setCentralWidget(self.tabs)
         self._build_toolbar()
+        self._build_status_strip()
         self.link_label = QLabel()
         self.statusBar().addPermanentWidget(self.link_label)
         self.adapter.status_changed.connect(self._on_link_status)
@@ -166,6 +181,19 @@ class MainWindow(QMainWindow):
         bar.addSeparator()
         act(self.tr("Bahasa / English"), self.toggle_language)
         act(self.tr("Day / night"), self.toggle_theme)
+
+    def _build_status_strip(self) -> None:
+        """The status strip in its own bottom bar: under every tab, above the status bar."""
+        bar = QToolBar(self.tr("GNSS status"))
+        bar.setObjectName("statusStripBar")
+        bar.setMovable(False)
+        bar.setFloatable(False)
+        bar.toggleViewAction().setEnabled(False)  # it cannot be hidden by mistake
+        bar.setStyleSheet("QToolBar { border: none; padding: 0; spacing: 0; }")
+        self.strip = StatusStrip()
+        bar.addWidget(self.strip)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bar)
+        self.strip_bar = bar
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
@@ -215,6 +243,8 @@ class MainWindow(QMainWindow):
         self.close_job()
         session = JobSession(store, self)
         self.session = session
+        self._drawn = None
+        self._told = {}
         last = remembered_marker(store.path)
         if last:
             session.select(last)  # ignored when the marker is gone
@@ -387,17 +417,49 @@ class MainWindow(QMainWindow):
 
     def _on_link_status(self, status: LinkStatus) -> None:
         self.link_label.setText(f"GNSS: {texts.link_state(status.state)}")
+        self.strip.show_link(status.state)
         if status.state in (LinkState.LOST, LinkState.STALE):
             self.message(status.reason)
         if self.session:
             self.gnss.show_status(status, self.adapter.raw_logging)
 
     def redraw(self) -> None:
-        """Timer slot: draw the latest epoch once, whatever arrived in between."""
+        """Timer slot: the liveness every tick, the latest epoch once, whatever came between.
+
+        Staleness happens precisely when nothing arrives, so the age is computed on every tick;
+        the widgets restyle only when it crosses the stale time or the link goes.
+        """
+        state = self.adapter.liveness()
         fix = self.adapter.latest_fix
-        if self.session is None or fix is self._drawn:
+        self.strip.show_liveness(state)
+        if fix is not self._strip_fix:
+            self._strip_fix = fix
+            self.strip.show_fix(fix)
+        new_fix = fix is not self._drawn
+        if self.session is None:
             return
         self._drawn = fix
+        self.gnss.show_liveness(state)
+        if state.live:  # colours come back with the epoch drawn next
+            self._tell_views(state)
+        if new_fix:
+            self._draw_fix(fix)
+        self.map.set_position_live(state.live, age_text(state) if state.live else stale_text(state))
+        if not state.live:  # grey wins over whatever was just drawn
+            self._tell_views(state)
+
+    def _tell_views(self, state: Liveness) -> None:
+        """set_liveness on the built stake-out and occupation views when what they show changes."""
+        age = None if state.age_s is None else int(state.age_s)
+        key = (state.live, state.link_up, state.since, age)
+        pages = {"stakeout": self.stakeout_page, "occupation": self.occupation_page}
+        for name, page in pages.items():
+            if page.built and self._told.get(name) != key:
+                self._told[name] = key
+                _tell_liveness(page.view(), state)
+
+    def _draw_fix(self, fix: Fix | None) -> None:
+        assert self.session is not None
         self.gnss.show_fix(fix)
         if fix is not None and fix.lat is not None and fix.lon is not None:
             e, n = to_grid(self.session.layers.grid, fix.lat, fix.lon)

@@ -358,6 +358,50 @@ class MapView(QWidget):
             self._track.append((e, n))
             self.track_item.setData([t[0] for t in self._track], [t[1] for t in self._track])
 
+    def set_position_live(self, live: bool, note: str = "") -> None:
+        """Live position drawn in colour, or grey and dashed when not live; ``note`` on the map.
+
+        ``note`` is the age of the position ("2 s ago") or since when nothing came. Called on
+        every redraw tick: pens and styles change only when ``live`` changes, the note only
+        when its text does; no note while no position is drawn.
+        """
+        grey = "#9e9e9e" if self._dark else "#616161"
+        label = getattr(self, "position_note", None)
+        if label is None:
+            label = self.position_note = QLabel(self.plot)
+        if getattr(self, "_position_live", None) is not live:
+            self._position_live = live
+            pal = self.palette_
+            if live:
+                self.ellipse_item.setPen(pg.mkPen(pal.live, width=2))
+                self.position_item.setPen(pg.mkPen("#ffffff", width=3))
+                self.position_item.setBrush(pg.mkBrush("#d50000"))
+                label.setStyleSheet(
+                    f"background: {pal.background}; color: {pal.foreground}; padding: 4px 8px;"
+                )
+            else:
+                dashed = Qt.PenStyle.DashLine
+                self.ellipse_item.setPen(pg.mkPen(grey, width=2, style=dashed))
+                self.position_item.setPen(pg.mkPen(pal.foreground, width=2, style=dashed))
+                self.position_item.setBrush(pg.mkBrush(grey))
+                label.setStyleSheet(
+                    f"background: {pal.background}; color: {grey}; font-weight: bold;"
+                    f" border: 2px dashed {grey}; padding: 4px 8px;"
+                )
+        text = ""
+        if len(self.position_item.data):
+            words = self.tr("Position: {0}") if live else self.tr("Position not live: {0}")
+            text = words.format(note)
+        if label.text() != text:
+            label.setText(text)
+            # On the plot, right of the axis and clear of the north arrow: one line when it fits.
+            left = int(self.plot.getAxis("left").width()) + 8
+            label.setWordWrap(False)
+            width = min(label.sizeHint().width(), max(160, self.plot.width() - left - 80))
+            label.setWordWrap(True)
+            label.setGeometry(left, 8, width, label.heightForWidth(width))
+        label.setVisible(bool(text))
+
     def clear_track(self) -> None:
         self._track.clear()
         self.track_item.setData([], [])
