@@ -7,7 +7,6 @@ an event confirms is committed, so a slow disk never stalls the window and never
 
 from __future__ import annotations
 
-import datetime as dt
 import time
 from collections import deque
 from collections.abc import Mapping
@@ -47,7 +46,7 @@ from fieldapp.survey.occupation_guard import DistanceFrom, GuardLimits, GuardRes
 from fieldapp.ui import texts
 from fieldapp.ui.app import settings
 from fieldapp.ui.device_adapter import DeviceAdapter
-from fieldapp.ui.live import Liveness, liveness
+from fieldapp.ui.live import Liveness
 from fieldapp.ui.occupation_panels import (
     AntennaForm,
     LiveReadout,
@@ -96,7 +95,6 @@ class OccupationView(QWidget):
         self._attached = False  # fix_received -> _on_fix
         self.guard: GuardResult | None = None  # the latest start check
         self._recent: deque[Fix] = deque(maxlen=RECENT_EPOCHS)
-        self._received: tuple[float, dt.datetime] | None = None  # monotonic, wall clock
         self._drawn_at = 0.0
         self._design: Position | None = None
         self._stake: Position | None = None
@@ -198,6 +196,9 @@ class OccupationView(QWidget):
         session.layers_changed.connect(lambda: self._show_marker(session.selected or ""))
         self._show_marker(session.selected or "")
         self.show_interrupted()
+        if adapter.latest_fix is not None:  # built on first use: show what is already known
+            self.live.show_fix(adapter.latest_fix, self._design, self._stake)
+            self.live.set_liveness(adapter.liveness())
 
     def _build_recovery(self) -> None:
         self.recover_box = QFrame()
@@ -345,9 +346,8 @@ class OccupationView(QWidget):
 
     # -- guards and live readout -----------------------------------------------------
     def liveness(self) -> Liveness:
-        """How old the latest epoch this view received is, and whether the link is up."""
-        mono, wall = self._received if self._received else (None, None)
-        return liveness(mono, wall, self.adapter.connected)
+        """How old the receiver's latest epoch is, and whether the link is up."""
+        return self.adapter.liveness()
 
     def _guard_allows(self, name: str) -> bool:
         """Check distance, speed and liveness; say why in the status bar when refused."""
@@ -359,7 +359,7 @@ class OccupationView(QWidget):
         reference = self._stake or self._design
         kind = DistanceFrom.STAKE if self._stake is not None else DistanceFrom.DESIGN
         state = self.liveness()
-        latest = self._recent[-1] if self._recent else None
+        latest = self.adapter.latest_fix
         self.guard = check_start(
             latest, state.live, reference, kind, tuple(self._recent), guard_limits()
         )
@@ -372,12 +372,11 @@ class OccupationView(QWidget):
 
     @Slot(object)
     def _on_live_fix(self, fix: Fix) -> None:
-        self._received = (time.monotonic(), dt.datetime.now())
         if fix.has_position:
             self._recent.append(fix)
         # Redrawn at most every REDRAW_S (the receiver may send 20 Hz); the first stale
         # readout is restored by the next epoch at once.
-        now = self._received[0]
+        now = time.monotonic()
         if now - self._drawn_at >= REDRAW_S or not self.live.live:
             self._drawn_at = now
             self.live.show_fix(fix, self._design, self._stake)

@@ -88,7 +88,9 @@ def test_non_numeric_antenna_height(
     window.tabs.setCurrentWidget(window.occupation)
     view = window.occupation
     # The start guard needs a live epoch at the marker, standing still (the simulator walks there).
-    qtbot.waitUntil(lambda: view.liveness().live and view._recent[-1].speed_mps == 0, timeout=10000)
+    adapter = window.adapter
+    still = lambda: view.liveness().live and adapter.latest_fix.speed_mps == 0  # noqa: E731
+    qtbot.waitUntil(still, timeout=10000)
     view.antenna.clear()
     qtbot.keyClicks(view.antenna, typed)
     qtbot.mouseClick(view.start_btn, Qt.MouseButton.LeftButton)

@@ -69,8 +69,10 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
     # occupy with the buttons; "saved" shows only once the writer thread has committed
     occ = window.occupation
     window.tabs.setCurrentWidget(occ)
-    # The start guard needs an epoch the (newly built) view saw live, standing still.
-    qtbot.waitUntil(lambda: occ.liveness().live and occ._recent[-1].speed_mps == 0, timeout=10000)
+    # The start guard needs a live epoch, standing still at the marker.
+    adapter = window.adapter
+    still = lambda: occ.liveness().live and adapter.latest_fix.speed_mps == 0  # noqa: E731
+    qtbot.waitUntil(still, timeout=10000)
     occ.antenna.clear()
     qtbot.keyClicks(occ.antenna, "1,750")
     qtbot.mouseClick(occ.start_btn, LEFT)

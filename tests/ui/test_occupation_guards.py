@@ -166,7 +166,7 @@ def test_standing_on_the_marker_runs_and_keeps_running_when_stale(
     window.adapter.connect_source(fast_sim(window.session.store, "1", offset_deg=0.0))
     qtbot.waitUntil(lambda: view.epochs_saved >= saved + 5, timeout=10000)
     assert STALE_COLOUR not in view.live.fix.styleSheet()
-    assert view.live.age.text() == "live"
+    assert not view.live.age.text().startswith("No data")  # "live", or its age in seconds
     view.stop()
     qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
     window.close()
