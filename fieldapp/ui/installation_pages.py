@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -56,45 +56,64 @@ class WitnessPage(QWidget):
         self.may_document = may_document
         self.records: dict[int, WitnessRecord] = {}
         self.known = QComboBox()
-        self.known.setPlaceholderText(self.tr("Pick from the list…"))
         self.w_name = QLineEdit()
         self.w_inst = QLineEdit()
         self.w_cat = QComboBox()
         for c in WitnessCategory:
-            self.w_cat.addItem(texts.witness_category(c), c.value)
-        self.add_witness_btn = QPushButton(self.tr("Add witness"))
-        form_box = QGroupBox(self.tr("New witness"))
-        form = QFormLayout(form_box)
-        form.addRow(self.tr("Known"), self.known)
-        form.addRow(self.tr("Name"), self.w_name)
-        form.addRow(self.tr("Institution"), self.w_inst)
-        form.addRow(self.tr("Category"), self.w_cat)
+            self.w_cat.addItem("", c.value)
+        self.add_witness_btn = QPushButton()
+        self.form_box = QGroupBox()
+        form = QFormLayout(self.form_box)
+        self.row_labels = [QLabel() for _ in range(4)]
+        for label, field in zip(
+            self.row_labels, (self.known, self.w_name, self.w_inst, self.w_cat), strict=True
+        ):
+            form.addRow(label, field)
         form.addRow("", self.add_witness_btn)
         self.list = QListWidget()
         self.list.setWordWrap(True)  # long institutions wrap instead of scrolling sideways
         self.list.setStyleSheet("QListWidget::item { padding: 10px 4px; }")  # rows >= 48 px
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.edit_btn = QPushButton(self.tr("Edit…"))
-        self.withdraw_btn = QPushButton(self.tr("Withdraw…"))
+        self.edit_btn = QPushButton()
+        self.withdraw_btn = QPushButton()
         self.history = QLabel()
         self.history.setWordWrap(True)
         buttons = QHBoxLayout()
         buttons.addWidget(self.edit_btn)
         buttons.addWidget(self.withdraw_btn)
-        list_box = QGroupBox(self.tr("Witnesses of this marker"))
-        lv = QVBoxLayout(list_box)
+        self.list_box = QGroupBox()
+        lv = QVBoxLayout(self.list_box)
         lv.addWidget(self.list, 1)
         lv.addLayout(buttons)
         lv.addWidget(self.history)
         layout = QHBoxLayout(self)
-        layout.addWidget(form_box, 1)
-        layout.addWidget(list_box, 1)
+        layout.addWidget(self.form_box, 1)
+        layout.addWidget(self.list_box, 1)
+        self.retranslate()
         self.known.activated.connect(self._fill_known)
         self.add_witness_btn.clicked.connect(self._add_from_form)
         self.edit_btn.clicked.connect(self._edit_selected)
         self.withdraw_btn.clicked.connect(self._withdraw_selected)
         self.list.currentRowChanged.connect(lambda _r: self._enable())
         self._enable()
+
+    def retranslate(self) -> None:
+        self.known.setPlaceholderText(self.tr("Pick from the list…"))
+        for i, c in enumerate(WitnessCategory):
+            self.w_cat.setItemText(i, texts.witness_category(c))
+        self.add_witness_btn.setText(self.tr("Add witness"))
+        self.form_box.setTitle(self.tr("New witness"))
+        self.list_box.setTitle(self.tr("Witnesses of this marker"))
+        self.edit_btn.setText(self.tr("Edit…"))
+        self.withdraw_btn.setText(self.tr("Withdraw…"))
+        words = (self.tr("Known"), self.tr("Name"), self.tr("Institution"), self.tr("Category"))
+        for label, text in zip(self.row_labels, words, strict=True):
+            label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # the list is refilled by the view's refresh
+        super().changeEvent(event)
 
     def show_installation(self, inst: MarkerInstallation | None) -> None:
         self.list.clear()
@@ -222,34 +241,30 @@ class DescriptionPage(QWidget):
         self.session = session
         self.adapter = adapter
         self.may_document = may_document
-        desc = QGroupBox(self.tr("Description"))
-        grid = QGridLayout(desc)
-        labels = {
-            "desa": self.tr("Village"), "kecamatan": self.tr("District"),
-            "kabupaten": self.tr("Regency/city"), "provinsi": self.tr("Province"),
-            "access": self.tr("Access"), "condition": self.tr("Condition"),
-            "notes": self.tr("Notes"),
-        }  # fmt: skip
+        self.desc_box = QGroupBox()
+        grid = QGridLayout(self.desc_box)
         self.fields: dict[str, QLineEdit] = {}
+        self.field_labels: dict[str, QLabel] = {}
         for i, key in enumerate(FIELDS):
             edit = QLineEdit()
             self.fields[key] = edit
-            grid.addWidget(QLabel(labels[key]), i // 2, (i % 2) * 2)
+            self.field_labels[key] = QLabel()
+            grid.addWidget(self.field_labels[key], i // 2, (i % 2) * 2)
             grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
-        self.save_btn = QPushButton(self.tr("Save description"))
+        self.save_btn = QPushButton()
         grid.addWidget(self.save_btn, 3, 2, 1, 2)
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
-        self.reference_mode = QCheckBox(self.tr("Reference marker (point cannot take a marker)"))
-        self.reference_btn = QPushButton(self.tr("Record current position as reference"))
+        self.reference_mode = QCheckBox()
+        self.reference_btn = QPushButton()
         self.reference_btn.setEnabled(False)
         self.checklist = QLabel()
         self.checklist.setWordWrap(True)
         self.checklist.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        check = QGroupBox(self.tr("Berita acara checklist"))
+        self.check_box = check = QGroupBox()
         QVBoxLayout(check).addWidget(self.checklist)
         left = QVBoxLayout()
-        left.addWidget(desc)
+        left.addWidget(self.desc_box)
         left.addWidget(self.reference_mode)
         left.addWidget(self.reference_btn)
         left.addStretch(1)
@@ -259,14 +274,36 @@ class DescriptionPage(QWidget):
         self.save_btn.clicked.connect(self.save)
         self.reference_mode.toggled.connect(self.reference_btn.setEnabled)
         self.reference_btn.clicked.connect(self.record_reference)
+        self.retranslate()
 
-    def show_installation(self, inst: MarkerInstallation | None) -> None:
+    def retranslate(self) -> None:
+        words = {
+            "desa": self.tr("Village"), "kecamatan": self.tr("District"),
+            "kabupaten": self.tr("Regency/city"), "provinsi": self.tr("Province"),
+            "access": self.tr("Access"), "condition": self.tr("Condition"),
+            "notes": self.tr("Notes"),
+        }  # fmt: skip
+        for key, label in self.field_labels.items():
+            label.setText(words[key])
+        self.desc_box.setTitle(self.tr("Description"))
+        self.save_btn.setText(self.tr("Save description"))
+        self.reference_mode.setText(self.tr("Reference marker (point cannot take a marker)"))
+        self.reference_btn.setText(self.tr("Record current position as reference"))
+        self.check_box.setTitle(self.tr("Berita acara checklist"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # the checklist is rewritten by the view's refresh
+        super().changeEvent(event)
+
+    def show_installation(self, inst: MarkerInstallation | None, fill_fields: bool = True) -> None:
         if inst is None:
             self.checklist.setText("")
             return
         d = inst.description
         for key, edit in self.fields.items():
-            edit.setText((getattr(d, key) if d else None) or "")
+            if fill_fields:
+                edit.setText((getattr(d, key) if d else None) or "")
         c = berita_acara_checklist(inst, self.session.has_neighbors)
         ok, no = "✔", "✘"
         lines = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -66,12 +66,12 @@ class InstallationView(QWidget):
         # -- header: a picker of its own (name and status), beside the page tabs -----------
         self.picker = QComboBox()
         self.picker.setMinimumContentsLength(14)
-        self.picker.setToolTip(self.tr("Marker to document"))
         self.warning = QLabel()
+        self.picker_label = QLabel()
         header = QWidget()
         hl = QHBoxLayout(header)
         hl.setContentsMargins(8, 0, 0, 0)
-        hl.addWidget(QLabel(self.tr("Marker")))
+        hl.addWidget(self.picker_label)
         hl.addWidget(self.picker)
         hl.addWidget(self.warning)
 
@@ -99,9 +99,10 @@ class InstallationView(QWidget):
         self.checklist = self.description.checklist
 
         self.pages = QTabWidget()
-        self.pages.addTab(scrolled(photos), self.tr("Photos"))
-        self.pages.addTab(scrolled(self.witnesses), self.tr("Witnesses"))
-        self.pages.addTab(scrolled(self.description), self.tr("Description"))
+        self.pages.addTab(scrolled(photos), "")
+        self.pages.addTab(scrolled(self.witnesses), "")
+        self.pages.addTab(scrolled(self.description), "")
+        self.retranslate()
         # The picker sits in the tab bar's corner: at 1024x600 every row of height counts.
         self.pages.setCornerWidget(header, Qt.Corner.TopRightCorner)
         layout = QVBoxLayout(self)
@@ -113,6 +114,18 @@ class InstallationView(QWidget):
         session.marker_selected.connect(lambda _n: self.refresh())
         session.layers_changed.connect(self.refresh)
         self.refresh()
+
+    def retranslate(self) -> None:
+        self.picker_label.setText(self.tr("Marker"))
+        self.picker.setToolTip(self.tr("Marker to document"))
+        for i, text in enumerate((self.tr("Photos"), self.tr("Witnesses"), self.tr("Description"))):
+            self.pages.setTabText(i, text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh(keep_typed=True)  # picker, slots, lists and checklist reworded
+        super().changeEvent(event)
 
     # -- reading ---------------------------------------------------------------------
     def _fill_picker(self) -> None:
@@ -128,7 +141,8 @@ class InstallationView(QWidget):
         if name:
             self.session.select(str(name))
 
-    def refresh(self) -> None:
+    def refresh(self, keep_typed: bool = False) -> None:
+        """Re-read the marker; ``keep_typed`` leaves unsaved description text alone."""
         self._fill_picker()
         name = self.session.selected
         self.inst = load_installation(self.session.store.db, name) if name else None
@@ -149,7 +163,7 @@ class InstallationView(QWidget):
                 if pixmap is not None or self.thumbs.cached(slot.photo.sha256):
                     slot.show_thumbnail(pixmap)
         self.witnesses.show_installation(inst)
-        self.description.show_installation(inst)
+        self.description.show_installation(inst, fill_fields=not keep_typed)
 
     def _thumbnail_ready(self, key: str, pixmap: QPixmap | None) -> None:
         for slot in self.slots.values():

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication, QEvent, QLocale
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -26,7 +29,12 @@ from fieldapp.survey.antenna import (
     out_of_range,
 )
 from fieldapp.survey.local import Position, compare
-from fieldapp.survey.occupation_guard import DistanceFrom, GuardRefusal, GuardResult
+from fieldapp.survey.occupation_guard import (
+    DistanceFrom,
+    GuardLimits,
+    GuardRefusal,
+    GuardResult,
+)
 from fieldapp.ui import texts
 from fieldapp.ui.app import settings, text_style
 from fieldapp.ui.live import STALE_COLOUR, Liveness, age_text, stale_text
@@ -72,35 +80,54 @@ def guard_text(g: GuardResult, marker: str) -> str:
     return ""
 
 
-class AntennaForm(QWidget):
-    """Measured height, vertical or slant, and the antenna model whose offset is added."""
+class SettingsForm(QWidget):
+    """The occupation form: marker, antenna (height, vertical or slant, model with its
+    phase-centre offset), profile, auto-finish and the start limits.
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    One class, not a subclass of an antenna form: PySide looks translations up under the
+    instance's class, lupdate files them under the class the call is written in.
+    """
+
+    def __init__(self, profiles: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.marker = QLabel()
+        self.marker.setProperty("role", "big")
+        self.profile = QComboBox()
+        for key in profiles:
+            self.profile.addItem(key, key)  # worded in retranslate(); the key is the data
+        self.auto_finish = QCheckBox()
+        self.auto_finish.setChecked(True)
+        self.limits = QLabel()
+        self.limits.setWordWrap(True)
+        self.marker_label, self.profile_label = QLabel(), QLabel()
         self.height_edit = QLineEdit(str(settings().value("occupation/antenna_m", "1,800")))
         self.method = QComboBox()
-        self.method.addItem(self.tr("Vertical (to the mark)"), HeightMethod.VERTICAL.value)
-        self.method.addItem(self.tr("Slant (to the antenna edge)"), HeightMethod.SLANT.value)
+        self.method.addItem("", HeightMethod.VERTICAL.value)
+        self.method.addItem("", HeightMethod.SLANT.value)
         self.model = QComboBox()
-        self.model.addItem(self.tr("Generic (no offset)"), GENERIC_ANTENNA.key)
-        self.model.addItem(self.tr("Other: type radius and offset"), CUSTOM)
+        self.model.addItem("", GENERIC_ANTENNA.key)
+        self.model.addItem("", CUSTOM)
         self.radius = QLineEdit("0,000")
         self.offset = QLineEdit("0,000")
-        self.radius.setToolTip(self.tr("Antenna radius (m), for a slant height"))
-        self.offset.setToolTip(self.tr("Phase-centre offset (m), from the calibration sheet"))
+        self.labels = [QLabel() for _ in range(4)]
         pair = QHBoxLayout()
         pair.setContentsMargins(0, 0, 0, 0)
         # The row's label names both fields: no inline labels, so the pair fits 1024 px.
         for edit in (self.radius, self.offset):
             edit.setMinimumWidth(70)
             pair.addWidget(edit, 1)
-        self.form = QFormLayout(self)
+        self.form = QFormLayout(self)  # one form: the labels line up
         self.form.setContentsMargins(0, 0, 0, 0)
-        self.form.addRow(self.tr("Antenna height (m)"), self.height_edit)
-        self.form.addRow(self.tr("Measured"), self.method)
-        self.form.addRow(self.tr("Antenna model"), self.model)
-        self.form.addRow(self.tr("Radius / offset (m)"), pair)
-        for combo in (self.method, self.model):
+        self.form.addRow(self.marker_label, self.marker)
+        self.form.addRow(self.labels[0], self.height_edit)
+        self.form.addRow(self.labels[1], self.method)
+        self.form.addRow(self.labels[2], self.model)
+        self.form.addRow(self.labels[3], pair)
+        self.form.addRow(self.profile_label, self.profile)
+        self.form.addRow(self.auto_finish)  # spans both columns: the long label needs the width
+        self.form.addRow(self.limits)
+        self.retranslate()
+        for combo in (self.method, self.model, self.profile):
             # Sized by a short text, not the longest item: the form fits a 1024 px window.
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
@@ -109,6 +136,43 @@ class AntennaForm(QWidget):
         self.model.currentIndexChanged.connect(lambda _i: self._model_changed())
         self._restore()
         self._model_changed()
+
+    def retranslate(self) -> None:
+        """Every word again in the current language (a live language switch)."""
+        self.method.setItemText(0, self.tr("Vertical (to the mark)"))
+        self.method.setItemText(1, self.tr("Slant (to the antenna edge)"))
+        self.model.setItemText(0, self.tr("Generic (no offset)"))
+        self.model.setItemText(1, self.tr("Other: type radius and offset"))
+        self.radius.setToolTip(self.tr("Antenna radius (m), for a slant height"))
+        self.offset.setToolTip(self.tr("Phase-centre offset (m), from the calibration sheet"))
+        words = (
+            self.tr("Antenna height (m)"), self.tr("Measured"), self.tr("Antenna model"),
+            self.tr("Radius / offset (m)"),
+        )  # fmt: skip
+        for label, text in zip(self.labels, words, strict=True):
+            label.setText(text)
+        self.marker_label.setText(self.tr("Marker"))
+        self.profile_label.setText(self.tr("Profile"))
+        names = {
+            "default": self.tr("standard (30 epochs, 30 s)"),
+            "rapid": self.tr("rapid re-check (10 epochs)"),
+            "strict": self.tr("strict (measured σ only, 60 s)"),
+        }
+        for i in range(self.profile.count()):
+            key = str(self.profile.itemData(i))
+            self.profile.setItemText(i, names.get(key, key))
+        self.auto_finish.setText(self.tr("Finish when the requirement is met"))
+        lim = guard_limits()
+        self.limits.setText(
+            self.tr("Starts within {0} of the marker, standing still (≤ {1} m/s).").format(
+                distance_text(lim.max_distance_m), number(lim.max_speed_mps, 1)
+            )
+        )
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def _restore(self) -> None:
         """The antenna of the last started occupation: a crew uses one all day."""
@@ -172,6 +236,45 @@ class AntennaForm(QWidget):
         return height
 
 
+def guard_limits() -> GuardLimits:
+    """Start limits set on this machine (``occupation/max_distance_m``, ``max_speed_mps``)."""
+    try:
+        return GuardLimits(
+            float(settings().value("occupation/max_distance_m", 2.0)),  # type: ignore[arg-type]
+            float(settings().value("occupation/max_speed_mps", 0.3)),  # type: ignore[arg-type]
+        )
+    except (TypeError, ValueError):
+        return GuardLimits()
+
+
+class RecoveryBox(QFrame):
+    """An occupation a crash or a closed job left running: finish it or abandon it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.finish_btn = QPushButton()
+        self.abandon_btn = QPushButton()
+        row = QHBoxLayout()
+        row.addWidget(self.finish_btn)
+        row.addWidget(self.abandon_btn)
+        box = QVBoxLayout(self)
+        box.addWidget(self.label)
+        box.addLayout(row)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.finish_btn.setText(self.tr("Finish from saved epochs"))
+        self.abandon_btn.setText(self.tr("Abandon it"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+
 class LiveReadout(QFrame):
     """Fix type, σH (measured or estimated) and distance from design, grey when not live."""
 
@@ -184,14 +287,25 @@ class LiveReadout(QFrame):
         self.age = QLabel("–")
         for label in (self.fix, self.sigma, self.distance, self.age):
             label.setMinimumWidth(180)  # the text changes, the layout does not
+        self.labels = [QLabel() for _ in range(4)]
         form = QFormLayout(self)
-        form.addRow(self.tr("Fix"), self.fix)
-        form.addRow(self.tr("σH"), self.sigma)
-        form.addRow(self.tr("From design"), self.distance)
-        form.addRow(self.tr("Latest epoch"), self.age)
+        values = (self.fix, self.sigma, self.distance, self.age)
+        for label, value in zip(self.labels, values, strict=True):
+            form.addRow(label, value)
+        self.retranslate()
         self.live = True
         self._fix_style = ""
         self._timed = False  # True once the window's timer calls set_liveness: it writes the age
+
+    def retranslate(self) -> None:
+        words = (self.tr("Fix"), self.tr("σH"), self.tr("From design"), self.tr("Latest epoch"))
+        for label, text in zip(self.labels, words, strict=True):
+            label.setText(text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()  # the values follow with the next epoch
+        super().changeEvent(event)
 
     def show_fix(self, fix: Fix, design: Position | None, stake: Position | None) -> None:
         """A new epoch arrived: it is live, so it may be coloured."""

@@ -11,10 +11,8 @@ import time
 from collections import deque
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -42,15 +40,15 @@ from fieldapp.store.occupations import incomplete_occupations
 from fieldapp.survey.installation import OccupationRecord, StakeRecord
 from fieldapp.survey.local import Position
 from fieldapp.survey.occupation import PROFILES, RejectReason
-from fieldapp.survey.occupation_guard import DistanceFrom, GuardLimits, GuardResult, check_start
+from fieldapp.survey.occupation_guard import DistanceFrom, GuardResult, check_start
 from fieldapp.ui import texts
-from fieldapp.ui.app import settings
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.live import Liveness
 from fieldapp.ui.occupation_panels import (
-    AntennaForm,
     LiveReadout,
-    distance_text,
+    RecoveryBox,
+    SettingsForm,
+    guard_limits,
     guard_text,
     number,
 )
@@ -61,17 +59,6 @@ PASS_STYLE = "background: #1b5e20; color: white; padding: 6px;"
 FAIL_STYLE = "background: #b71c1c; color: white; padding: 6px;"
 RECENT_EPOCHS = 10  # for the speed when the receiver reports none
 REDRAW_S = 0.2  # the live readout is redrawn at most this often, whatever the data rate
-
-
-def guard_limits() -> GuardLimits:
-    """Start limits set on this machine (``occupation/max_distance_m``, ``max_speed_mps``)."""
-    try:
-        return GuardLimits(
-            float(settings().value("occupation/max_distance_m", 2.0)),  # type: ignore[arg-type]
-            float(settings().value("occupation/max_speed_mps", 0.3)),  # type: ignore[arg-type]
-        )
-    except (TypeError, ValueError):
-        return GuardLimits()
 
 
 class OccupationView(QWidget):
@@ -99,36 +86,17 @@ class OccupationView(QWidget):
         self._design: Position | None = None
         self._stake: Position | None = None
 
-        self.marker = QLabel()
-        self.marker.setProperty("role", "big")
-        self.antenna_form = AntennaForm()
+        self.antenna_form = SettingsForm(list(PROFILES))
+        self.marker = self.antenna_form.marker
         self.antenna = self.antenna_form.height_edit
-        self.profile = QComboBox()
-        self.profile.addItems(list(PROFILES))
-        self.profile.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.profile.setMinimumContentsLength(8)
-        self.auto_finish = QCheckBox(self.tr("Finish when the requirement is met"))
-        self.auto_finish.setChecked(True)
-        limits = guard_limits()
-        self.limits_label = QLabel(
-            self.tr("Starts within {0} of the marker, standing still (≤ {1} m/s).").format(
-                distance_text(limits.max_distance_m), number(limits.max_speed_mps, 1)
-            )
-        )
-        self.limits_label.setWordWrap(True)
-        form = self.antenna_form.form  # one form: its labels line up
-        form.insertRow(0, self.tr("Marker"), self.marker)
-        form.addRow(self.tr("Profile"), self.profile)
-        form.addRow(self.auto_finish)  # spans both columns: the long label needs the width
-        form.addRow(self.limits_label)
+        self.profile = self.antenna_form.profile
+        self.auto_finish = self.antenna_form.auto_finish
         self.live = LiveReadout()
-        self.start_btn = QPushButton(self.tr("Start occupation"))
+        self.start_btn = QPushButton()
         self.start_btn.setProperty("accent", "true")
-        self.stop_btn = QPushButton(self.tr("Stop and save"))
+        self.stop_btn = QPushButton()
         self.stop_btn.setEnabled(False)
-        self.abandon_btn = QPushButton(self.tr("Abandon"))
+        self.abandon_btn = QPushButton()
         self.abandon_btn.setEnabled(False)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_btn)
@@ -187,6 +155,7 @@ class OccupationView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.recover_box)
         layout.addLayout(columns, 1)
+        self.retranslate()
         self._event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self.start_btn.clicked.connect(self.start)
         self.stop_btn.clicked.connect(lambda: self.stop())
@@ -201,23 +170,30 @@ class OccupationView(QWidget):
             self.live.set_liveness(adapter.liveness())
 
     def _build_recovery(self) -> None:
-        self.recover_box = QFrame()
-        self.recover_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.recover_label = QLabel()
-        self.recover_label.setWordWrap(True)
-        self.recover_btn = QPushButton(self.tr("Finish from saved epochs"))
-        self.recover_abandon_btn = QPushButton(self.tr("Abandon it"))
-        row = QHBoxLayout()
-        row.addWidget(self.recover_btn)
-        row.addWidget(self.recover_abandon_btn)
-        box = QVBoxLayout(self.recover_box)
-        box.addWidget(self.recover_label)
-        box.addLayout(row)
+        self.recover_box = RecoveryBox()
+        self.recover_label = self.recover_box.label
+        self.recover_btn = self.recover_box.finish_btn
+        self.recover_abandon_btn = self.recover_box.abandon_btn
         self.recover_btn.clicked.connect(lambda: self.recover())
         self.recover_abandon_btn.clicked.connect(
             lambda: self.recover(abandon=self.tr("interrupted, abandoned by the surveyor"))
         )
         self._interrupted: OccupationRecord | None = None
+
+    def retranslate(self) -> None:
+        """The words again in the current language; a running occupation is not touched."""
+        self.start_btn.setText(self.tr("Start occupation"))
+        self.stop_btn.setText(self.tr("Stop and save"))
+        self.abandon_btn.setText(self.tr("Abandon"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.writer is None and self.recovery is None:
+                self._show_marker(self.session.selected or "")  # stored results, reworded
+                self.show_interrupted()
+            # While recording, the next saved-epochs event rewords the counts.
+        super().changeEvent(event)
 
     def _show_marker(self, name: str) -> None:
         if self.writer is None and self.recovery is None:
@@ -253,12 +229,9 @@ class OccupationView(QWidget):
         record = finished[-1]
         r = record.result
         assert r is not None
-        self.counts.setText(
-            self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
-                r.epochs_used, r.profile.min_epochs, f"{r.span_s:.0f}",
-                f"{r.profile.min_seconds:.0f}", r.epochs_rejected,
-            )
-        )  # fmt: skip
+        self._show_counts(
+            r.epochs_used, r.profile.min_epochs, r.span_s, r.profile.min_seconds, r.epochs_rejected
+        )
         self._show_reasons(r.rejected_by_reason)
         stake = next((st for st in reversed(stakes) if st.occupation_id == record.id), None)
         self._show_outcome(record, stake)
@@ -315,7 +288,7 @@ class OccupationView(QWidget):
             return False
         src = self.adapter.source
         writer = OccupationWriter(
-            self.session.path, name, PROFILES[self.profile.currentText()], antenna,
+            self.session.path, name, PROFILES[str(self.profile.currentData())], antenna,
             on_event=lambda e: self._event.emit(writer, e),
             device=src.label if src else None, source=src.device if src else None,
         )  # fmt: skip
@@ -342,7 +315,6 @@ class OccupationView(QWidget):
 
     def _settings_enabled(self, on: bool) -> None:
         self.antenna_form.setEnabled(on)
-        self.profile.setEnabled(on)
 
     # -- guards and live readout -----------------------------------------------------
     def liveness(self) -> Liveness:
@@ -465,12 +437,9 @@ class OccupationView(QWidget):
         p = e.progress
         self.epochs_saved = e.epochs_on_disk
         self.progress.setValue(round(100 * p.fraction))
-        self.counts.setText(
-            self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
-                p.epochs_used, p.epochs_required, f"{p.seconds:.0f}",
-                f"{p.seconds_required:.0f}", p.epochs_rejected,
-            )
-        )  # fmt: skip
+        self._show_counts(
+            p.epochs_used, p.epochs_required, p.seconds, p.seconds_required, p.epochs_rejected
+        )
         self._show_reasons(e.rejected_by_reason)
         if not self._finishing:
             self.saved.setText(self.tr("{0} epochs saved in the job.").format(e.epochs_on_disk))
@@ -482,6 +451,13 @@ class OccupationView(QWidget):
         self.session.message.emit(self.saved.text())
         self.session.reload()
         self.finished.emit(e.record)
+
+    def _show_counts(self, used: int, need: int, s: float, s_need: float, rejected: int) -> None:
+        self.counts.setText(
+            self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
+                used, need, f"{s:.0f}", f"{s_need:.0f}", rejected
+            )
+        )
 
     def _show_reasons(self, counts: Mapping[RejectReason, int]) -> None:
         self.reasons.setText(", ".join(f"{texts.reject_reason(k)}: {v}" for k, v in counts.items()))

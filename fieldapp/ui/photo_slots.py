@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QFrame,
@@ -34,17 +34,18 @@ class PhotoSlot(QFrame):
         self.photo: PhotoRecord | None = None
         self.extra = 0  # further active photos of this direction (older ones)
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.title = QLabel(texts.photo_direction(direction))
+        self.title = QLabel()
         self.title.setStyleSheet("font-weight: bold;")
         self.thumb = QLabel()
         self.thumb.setFixedSize(THUMB_W, THUMB_H)
         self.thumb.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.thumb.setFrameShape(QFrame.Shape.Box)
         self.action = QLabel()  # "Add:" or "Retake:" above the file and camera buttons
-        self.file_btn = QPushButton(self.tr("File…"))
-        self.camera_btn = CameraButton(self.tr("Camera"), say_missing=False)
-        self.move_btn = QPushButton(self.tr("Move…"))
-        self.withdraw_btn = QPushButton(self.tr("Withdraw…"))
+        self.file_btn = QPushButton()
+        self.camera_btn = CameraButton("", say_missing=False)
+        self.move_btn = QPushButton()
+        self.withdraw_btn = QPushButton()
+        self.retranslate()
         buttons = QGridLayout()
         buttons.setSpacing(4)
         buttons.addWidget(self.file_btn, 0, 0)
@@ -70,6 +71,20 @@ class PhotoSlot(QFrame):
         self.move_btn.clicked.connect(lambda: self.move_clicked.emit(value))
         self.withdraw_btn.clicked.connect(lambda: self.withdraw_clicked.emit(value))
         self.show_photo(None)
+
+    def retranslate(self) -> None:
+        """The fixed words; the photo's own (action, tooltip) come with show_photo."""
+        self.title.setText(texts.photo_direction(self.direction))
+        self.file_btn.setText(self.tr("File…"))
+        self.camera_btn.label = self.tr("Camera")
+        self.camera_btn.setText(self.camera_btn.label)
+        self.move_btn.setText(self.tr("Move…"))
+        self.withdraw_btn.setText(self.tr("Withdraw…"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_photo(self, photo: PhotoRecord | None, extra: int = 0) -> None:
         self.photo = photo

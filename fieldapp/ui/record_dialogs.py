@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -39,10 +40,16 @@ class _Dialog(QDialog):
         self.setWindowTitle(title)
         self.form = QFormLayout()
         self.reason = QLineEdit()
-        self.reason.setPlaceholderText(self.tr("Why? (kept in the job's history)"))
+        # Not self.tr: PySide would look these up under the subclass's name.
+        self.reason.setPlaceholderText(
+            QCoreApplication.translate("RecordDialogs", "Why? (kept in the job's history)")
+        )
         self.buttons = QDialogButtonBox()
         self.ok = self.buttons.addButton(ok_text, QDialogButtonBox.ButtonRole.AcceptRole)
-        cancel = self.buttons.addButton(self.tr("Cancel"), QDialogButtonBox.ButtonRole.RejectRole)
+        cancel = self.buttons.addButton(
+            QCoreApplication.translate("RecordDialogs", "Cancel"),
+            QDialogButtonBox.ButtonRole.RejectRole,
+        )
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
         cancel.setDefault(False)
@@ -58,7 +65,7 @@ class _Dialog(QDialog):
         self.ok.setEnabled(bool(self.reason.text().strip()))
 
     def finish_form(self) -> None:
-        self.form.addRow(self.tr("Reason"), self.reason)
+        self.form.addRow(QCoreApplication.translate("RecordDialogs", "Reason"), self.reason)
         self._check()
         self.reason.setFocus()
 

@@ -564,6 +564,9 @@ ID_RECORDS: dict[str, str] = {
     "Retake:": "Ambil ulang:",
     "Retake ({0} active):": "Ambil ulang ({0} aktif):",
     "Not staked yet": "Belum dipatok",
+    "standard (30 epochs, 30 s)": "standar (30 epoch, 30 dtk)",
+    "rapid re-check (10 epochs)": "cek ulang cepat (10 epoch)",
+    "strict (measured σ only, 60 s)": "ketat (hanya σ terukur, 60 dtk)",
 }
 
 ID_WINDOW: dict[str, str] = {
