@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 from collections import OrderedDict
 from pathlib import Path
 
@@ -40,7 +41,9 @@ class _Decode(QRunnable):
             image: QImage | None = decode_thumbnail(self.path)
         except Exception:  # a damaged file shows as "cannot be shown", never a crash
             image = None
-        self.signals.done.emit(self.key, image)
+        # The view (and its cache) may have closed while this decoded: drop it quietly.
+        with contextlib.suppress(RuntimeError):
+            self.signals.done.emit(self.key, image)
 
 
 class ThumbnailCache(QObject):
