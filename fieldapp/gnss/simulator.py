@@ -60,6 +60,12 @@ class Simulator:
         self._epoch = 0
         self._lock = threading.Lock()
         self._sky = self._make_sky()
+        # Whether the last step moved the antenna: a receiver standing at its target
+        # reports no speed, as a real one does, instead of its walking pace forever.
+        cfg = self.config
+        self._moving = cfg.target_lat is not None and (
+            (cfg.target_lat, cfg.target_lon) != (cfg.start_lat, cfg.start_lon)
+        )
 
     @property
     def epochs(self) -> int:
@@ -87,12 +93,14 @@ class Simulator:
 
     def _walk(self, dt_s: float, cfg: SimConfig) -> None:
         if cfg.target_lat is None or cfg.target_lon is None:
+            self._moving = False
             return
         coslat = math.cos(math.radians(self._lat))
         dn = math.radians(cfg.target_lat - self._lat) * _EARTH_RADIUS_M
         de = math.radians(cfg.target_lon - self._lon) * _EARTH_RADIUS_M * coslat
         dist = math.hypot(dn, de)
         step = cfg.speed_mps * dt_s
+        self._moving = dist > 0.0
         if dist <= step or dist == 0.0:
             self._lat, self._lon = cfg.target_lat, cfg.target_lon
             return
@@ -132,7 +140,7 @@ class Simulator:
             hdop=cfg.hdop,
             correction_age_s=cfg.correction_age_s if cfg.quality in (2, 4, 5) else None,
             base_id=cfg.base_id if cfg.quality in (2, 4, 5) else None,
-            speed_mps=cfg.speed_mps if cfg.target_lat is not None else 0.0,
+            speed_mps=cfg.speed_mps if self._moving else 0.0,
         )
         out = [nm.gga(fix), nm.rmc(fix, mode=_faa_mode(cfg.quality))]
         for talker, prns in used.items():

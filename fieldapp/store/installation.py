@@ -351,3 +351,30 @@ def load_installation(db: JobDatabase, marker: str) -> MarkerInstallation:
         references=tuple(_references(db, mid, marker)), description=description,
         photos=tuple(photos), witnesses=tuple(witnesses),
     )  # fmt: skip
+
+
+def edit_witness(
+    db: JobDatabase,
+    witness_id: int,
+    name: str,
+    institution: str,
+    category: WitnessCategory,
+    reason: str,
+) -> WitnessRecord:
+    """A corrected witness: the old record withdrawn with the reason, the new one added.
+
+    Nothing is overwritten: the change_log links the new row to the one it replaces.
+    """
+    row = db.execute(
+        "SELECT w.marker_id, m.name FROM witness w JOIN marker m ON m.id = w.marker_id"
+        " WHERE w.id = ?",
+        [witness_id],
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"no witness record with id {witness_id}")
+    with db.atomic():
+        withdraw(db, "witness", witness_id, reason)
+        new = add_witness(db, row[1], name, institution, category)
+        detail = {"replaces_witness": witness_id, "reason": reason.strip()}
+        log_change(db, row[0], "witness", new.id, "update", detail)
+    return new

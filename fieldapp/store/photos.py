@@ -182,3 +182,60 @@ def verify_photo(store: JobStore, photo: PhotoRecord) -> bool:
     """True when the file in the job still has the SHA-256 taken at import."""
     path = store.photos_dir / photo.file_name
     return path.is_file() and sha256_file(path) == photo.sha256
+
+
+def _active_photo(store: JobStore, photo_id: int) -> tuple[str, PhotoRecord]:
+    row = store.db.execute(
+        "SELECT m.name FROM photo p JOIN marker m ON m.id = p.marker_id WHERE p.id = ?", [photo_id]
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"no photo record with id {photo_id}")
+    photo = next(p for p in load_installation(store.db, row[0]).photos if p.id == photo_id)
+    if photo.withdrawn is not None:
+        raise ValueError(f"photo {photo_id} was already withdrawn at {photo.withdrawn.at}")
+    return row[0], photo
+
+
+def replace_photo(store: JobStore, photo_id: int, path: str | Path, reason: str) -> PhotoRecord:
+    """A retake: the new file for the same marker and direction, the old one withdrawn.
+
+    One transaction: a new file that cannot be imported leaves the old photo active.
+    """
+    marker, old = _active_photo(store, photo_id)
+    with store.db.atomic():
+        withdraw(store.db, "photo", photo_id, reason)
+        return import_photo(store, marker, path, old.direction, old.caption)
+
+
+def reassign_photo(
+    store: JobStore,
+    photo_id: int,
+    marker: str,
+    direction: PhotoDirection | str,
+    reason: str,
+) -> PhotoRecord:
+    """Move a photo to another direction or marker: withdrawn where it was, added where it belongs.
+
+    The same file (same SHA-256) is imported again from the job's own copy; the change_log
+    keeps the withdrawal with its reason and, on the new row, where it came from.
+    """
+    old_marker, old = _active_photo(store, photo_id)
+    direction = PhotoDirection(direction)
+    if old_marker == marker and old.direction is direction:
+        raise ValueError(f"photo {photo_id} is already {direction.value} of marker {marker}")
+    source = store.photos_dir / old.file_name
+    if not verify_photo(store, old):
+        raise PhotoError(f"{source}: the file no longer matches its SHA-256; not moved")
+    db = store.db
+    with db.atomic():
+        withdraw(db, "photo", photo_id, reason)
+        new = import_photo(store, marker, source, direction, old.caption)
+        # The new row keeps the name the photo had when it was first imported.
+        db.execute("UPDATE photo SET original_name = ? WHERE id = ?", [old.original_name, new.id])
+        detail = {
+            "moved_from_photo": photo_id, "from_marker": old_marker,
+            "from_direction": old.direction.value, "reason": reason.strip(),
+            "original_name": old.original_name,
+        }  # fmt: skip
+        log_change(db, marker_id(db, marker), "photo", new.id, "update", detail)
+    return next(p for p in load_installation(db, marker).photos if p.id == new.id)

@@ -41,3 +41,47 @@ class AntennaHeight:
     def total_m(self) -> float:
         """Vertical distance from the mark to the antenna phase centre."""
         return self.vertical_m + self.phase_centre_offset_m
+
+
+# Ranges an entered value must lie in: a pole or tripod is at most a few metres high, and a
+# phase-centre offset or antenna radius of more than a few decimetres is a typing mistake.
+HEIGHT_RANGE_M = (0.0, 5.0)
+RADIUS_RANGE_M = (0.0, 0.5)
+PCO_RANGE_M = (-0.5, 0.5)
+
+
+@dataclass(frozen=True, slots=True)
+class AntennaModel:
+    """An antenna as the surveyor picks it: its radius (for slant heights) and phase-centre offset.
+
+    Only the generic model (no offset) ships: calibrated offsets come from the antenna's own
+    calibration sheet and are typed in as a custom model, never guessed by the app.
+    """
+
+    key: str
+    radius_m: float = 0.0
+    phase_centre_offset_m: float = 0.0
+
+    def height(self, measured_m: float, method: HeightMethod) -> AntennaHeight:
+        return AntennaHeight(measured_m, method, self.radius_m, self.phase_centre_offset_m)
+
+
+GENERIC_ANTENNA = AntennaModel("generic")
+
+
+@dataclass(frozen=True, slots=True)
+class OutOfRange:
+    """A value outside its range: which field, the value and the range, for the message."""
+
+    field: str  # "height", "radius" or "offset"
+    value: float
+    low: float
+    high: float
+
+
+def out_of_range(field: str, value: float, bounds: tuple[float, float]) -> OutOfRange | None:
+    """None when ``low <= value <= high`` and finite; else what is wrong."""
+    low, high = bounds
+    if math.isfinite(value) and low <= value <= high:
+        return None
+    return OutOfRange(field, value, low, high)

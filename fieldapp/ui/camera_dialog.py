@@ -83,10 +83,12 @@ def store_captured_image(
 class CameraButton(QPushButton):
     """Looks for a camera when first shown (QtMultimedia loads FFmpeg: not at start-up)."""
 
-    def __init__(self, text: str, parent: QWidget | None = None) -> None:
+    def __init__(self, text: str, parent: QWidget | None = None, say_missing: bool = True) -> None:
         super().__init__(text, parent)
         self.label = text
         self.checked = False
+        # False: a narrow button keeps its label; disabled, its tooltip says why.
+        self.say_missing = say_missing
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)
@@ -97,7 +99,8 @@ class CameraButton(QPushButton):
         self.checked = True
         problem = camera_problem()
         self.setEnabled(problem is None)
-        self.setText(self.label if problem is None else self.tr("No camera"))
+        missing = problem is not None and self.say_missing
+        self.setText(self.tr("No camera") if missing else self.label)
         self.setToolTip(problem or "")
 
 

@@ -1,42 +1,57 @@
-"""Installation capture: description, photos, witnesses, reference marker, checklist."""
+"""Documenting a marker: its header and picker, five photo slots, witnesses, description.
+
+Every button writes through the store and the view re-reads the marker afterwards. Nothing
+is deleted or overwritten: a retake, a move or a correction withdraws the old record with
+the surveyor's reason and adds the new one, so the job's history says what happened.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
+    QDialog,
     QFileDialog,
-    QFormLayout,
-    QGridLayout,
-    QGroupBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QPushButton,
+    QScrollArea,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.fieldwork import berita_acara_checklist, known_witnesses
-from fieldapp.store.installation import add_witness, load_installation, record_reference
-from fieldapp.store.installation import set_description as store_description
-from fieldapp.store.photos import PhotoError, import_photo
-from fieldapp.survey.installation import Description, PhotoDirection, WitnessCategory
-from fieldapp.survey.local import Position
+from fieldapp.store.installation import load_installation, withdraw
+from fieldapp.store.photos import PhotoError, import_photo, reassign_photo, replace_photo
+from fieldapp.survey.installation import MarkerInstallation, PhotoDirection
+from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
-from fieldapp.ui.camera_dialog import CameraButton, CameraDialog
+from fieldapp.ui.app import text_style
+from fieldapp.ui.camera_dialog import CameraDialog
 from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.installation_pages import DescriptionPage, WitnessPage
+from fieldapp.ui.photo_slots import PhotoSlot
+from fieldapp.ui.record_dialogs import MoveDialog, ReasonDialog, confirm
 from fieldapp.ui.session import JobSession
+from fieldapp.ui.thumbnails import ThumbnailCache
 
-FIELDS = ("desa", "kecamatan", "kabupaten", "provinsi", "access", "condition", "notes")
+IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff"
+
+
+def scrolled(widget: QWidget) -> QScrollArea:
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidget(widget)
+    return area
 
 
 class InstallationView(QWidget):
-    """Every button writes through the store; the view re-reads the marker afterwards."""
+    """The Pemasangan tab: which marker, then its photos, witnesses and description."""
 
     def __init__(
         self, session: JobSession, adapter: DeviceAdapter, parent: QWidget | None = None
@@ -44,155 +59,149 @@ class InstallationView(QWidget):
         super().__init__(parent)
         self.session = session
         self.adapter = adapter
-        self.marker = QLabel()
-        self.marker.setProperty("role", "big")
+        self.inst: MarkerInstallation | None = None
+        self.confirmed: set[str] = set()  # unstaked markers the surveyor chose to document
+        self.thumbs = ThumbnailCache(self)
 
-        desc = QGroupBox(self.tr("Description"))
-        grid = QGridLayout(desc)
-        labels = {
-            "desa": self.tr("Village"), "kecamatan": self.tr("District"),
-            "kabupaten": self.tr("Regency/city"), "provinsi": self.tr("Province"),
-            "access": self.tr("Access"), "condition": self.tr("Condition"),
-            "notes": self.tr("Notes"),
-        }  # fmt: skip
-        self.fields: dict[str, QLineEdit] = {}
-        for i, key in enumerate(FIELDS):
-            edit = QLineEdit()
-            self.fields[key] = edit
-            grid.addWidget(QLabel(labels[key]), i // 2, (i % 2) * 2)
-            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
-        self.save_desc = QPushButton(self.tr("Save description"))
-        grid.addWidget(self.save_desc, 3, 2, 1, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
+        # -- header: a picker of its own (name and status), beside the page tabs -----------
+        self.picker = QComboBox()
+        self.picker.setMinimumContentsLength(14)
+        self.warning = QLabel()
+        self.picker_label = QLabel()
+        header = QWidget()
+        hl = QHBoxLayout(header)
+        hl.setContentsMargins(8, 0, 0, 0)
+        hl.addWidget(self.picker_label)
+        hl.addWidget(self.picker)
+        hl.addWidget(self.warning)
 
-        photos = QGroupBox(self.tr("Photos"))
-        pv = QVBoxLayout(photos)
-        row = QHBoxLayout()
-        self.direction = QComboBox()
+        # -- photos: five slots ------------------------------------------------------------
+        self.slots: dict[PhotoDirection, PhotoSlot] = {}
+        photos = QWidget()
+        row = QHBoxLayout(photos)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(4)
         for d in PhotoDirection:
-            self.direction.addItem(texts.photo_direction(d), d.value)
-        self.add_photo_btn = QPushButton(self.tr("Add photo files…"))
-        self.camera_btn = CameraButton(self.tr("Camera"))  # looks for a camera when shown
-        # Direction on its own row: the three side by side squeezed the description fields.
-        pv.addWidget(self.direction)
-        row.addWidget(self.add_photo_btn, 1)
-        row.addWidget(self.camera_btn)
-        pv.addLayout(row)
-        self.photo_list = QListWidget()
-        pv.addWidget(self.photo_list)
+            slot = PhotoSlot(d)
+            self.slots[d] = slot
+            row.addWidget(slot, 1)
+            slot.file_clicked.connect(self._slot_file)
+            slot.camera_clicked.connect(self._slot_camera)
+            slot.move_clicked.connect(self._slot_move)
+            slot.withdraw_clicked.connect(self._slot_withdraw)
+        self.camera_btn = self.slots[PhotoDirection.UTARA].camera_btn
 
-        wit = QGroupBox(self.tr("Witnesses"))
-        wv = QFormLayout(wit)
-        self.known = QComboBox()
-        self.known.setPlaceholderText(self.tr("Pick from the list…"))
-        self.w_name = QLineEdit()
-        self.w_inst = QLineEdit()
-        self.w_cat = QComboBox()
-        for c in WitnessCategory:
-            self.w_cat.addItem(texts.witness_category(c), c.value)
-        self.add_witness_btn = QPushButton(self.tr("Add witness"))
-        self.witness_list = QListWidget()
-        wv.addRow(self.tr("Known"), self.known)
-        wv.addRow(self.tr("Name"), self.w_name)
-        wv.addRow(self.tr("Institution"), self.w_inst)
-        wv.addRow(self.tr("Category"), self.w_cat)
-        wv.addRow("", self.add_witness_btn)
-        wv.addRow(self.witness_list)
+        self.witnesses = WitnessPage(session, self._may_document)
+        self.witness_list = self.witnesses.list
+        self.description = DescriptionPage(session, adapter, self._may_document)
+        self.fields = self.description.fields
+        self.save_desc = self.description.save_btn
+        self.checklist = self.description.checklist
 
-        self.reference_mode = QCheckBox(self.tr("Reference marker (point cannot take a marker)"))
-        self.reference_btn = QPushButton(self.tr("Record current position as reference"))
-        self.reference_btn.setEnabled(False)
-        self.checklist = QLabel()
-        self.checklist.setWordWrap(True)
-        check = QGroupBox(self.tr("Berita acara checklist"))
-        QVBoxLayout(check).addWidget(self.checklist)
+        self.pages = QTabWidget()
+        self.pages.addTab(scrolled(photos), "")
+        self.pages.addTab(scrolled(self.witnesses), "")
+        self.pages.addTab(scrolled(self.description), "")
+        self.retranslate()
+        # The picker sits in the tab bar's corner: at 1024x600 every row of height counts.
+        self.pages.setCornerWidget(header, Qt.Corner.TopRightCorner)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.pages, 1)
 
-        left = QVBoxLayout()
-        left.addWidget(self.marker)
-        left.addWidget(desc)
-        left.addWidget(self.reference_mode)
-        left.addWidget(self.reference_btn)
-        left.addWidget(check, 1)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 3)
-        layout.addWidget(photos, 2)
-        layout.addWidget(wit, 2)
-
-        self.save_desc.clicked.connect(self.save_description)
-        self.add_photo_btn.clicked.connect(self._pick_photos)
-        self.known.activated.connect(self._fill_known)
-        self.add_witness_btn.clicked.connect(self._add_witness_from_form)
-        self.reference_mode.toggled.connect(self.reference_btn.setEnabled)
-        self.camera_btn.clicked.connect(self.open_camera)
-        self.reference_btn.clicked.connect(self.record_reference)
+        self.picker.activated.connect(self._picked)
+        self.thumbs.ready.connect(self._thumbnail_ready)
         session.marker_selected.connect(lambda _n: self.refresh())
         session.layers_changed.connect(self.refresh)
         self.refresh()
 
+    def retranslate(self) -> None:
+        self.picker_label.setText(self.tr("Marker"))
+        self.picker.setToolTip(self.tr("Marker to document"))
+        for i, text in enumerate((self.tr("Photos"), self.tr("Witnesses"), self.tr("Description"))):
+            self.pages.setTabText(i, text)
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            self.refresh(keep_typed=True)  # picker, slots, lists and checklist reworded
+        super().changeEvent(event)
+
     # -- reading ---------------------------------------------------------------------
-    def refresh(self) -> None:
+    def _fill_picker(self) -> None:
+        self.picker.blockSignals(True)
+        self.picker.clear()
+        for m in self.session.layers.markers:
+            self.picker.addItem(f"{m.name} – {texts.marker_status(m.status)}", m.name)
+        self.picker.setCurrentIndex(max(0, self.picker.findData(self.session.selected)))
+        self.picker.blockSignals(False)
+
+    def _picked(self, index: int) -> None:
+        name = self.picker.itemData(index)
+        if name:
+            self.session.select(str(name))
+
+    def refresh(self, keep_typed: bool = False) -> None:
+        """Re-read the marker; ``keep_typed`` leaves unsaved description text alone."""
+        self._fill_picker()
         name = self.session.selected
-        self.marker.setText(name or self.tr("(no marker)"))
-        self.photo_list.clear()
-        self.witness_list.clear()
-        self.known.clear()
-        for w in known_witnesses(self.session.store):
-            self.known.addItem(f"{w.name} – {w.institution}", (w.name, w.institution, w.category))
-        if not name:
-            self.checklist.setText("")
-            return
-        inst = load_installation(self.session.store.db, name)
-        d = inst.description
-        for key, edit in self.fields.items():
-            edit.setText((getattr(d, key) if d else None) or "")
-        for p in inst.photos:
-            if p.withdrawn is None:
-                self.photo_list.addItem(f"{texts.photo_direction(p.direction)}: {p.original_name}")
-        for w in inst.witnesses:
-            if w.withdrawn is None:
-                self.witness_list.addItem(
-                    f"{w.name} ({w.institution}) – {texts.witness_category(w.category)}"
-                )
-        self._show_checklist(inst)
-
-    def _show_checklist(self, inst: object) -> None:
-        c = berita_acara_checklist(inst, self.session.has_neighbors)  # type: ignore[arg-type]
-        ok, no = "✔", "✘"
-        lines = [
-            f"{ok if c.has_occupation else no} " + self.tr("Occupation passed"),
-            f"{ok if c.has_stake else no} " + self.tr("Staked position recorded"),
-            f"{ok if c.described else no} " + self.tr("Description complete"),
-        ]
-        if c.missing_photos:
-            missing = ", ".join(texts.photo_direction(d) for d in c.missing_photos)
-            lines.append(f"{no} " + self.tr("Photos missing: {0}").format(missing))
-        else:
-            lines.append(f"{ok} " + self.tr("All photo directions"))
-        if c.missing_witness_categories:
-            cats = ", ".join(texts.witness_category(w) for w in c.missing_witness_categories)
-            lines.append(f"{no} " + self.tr("Witnesses missing: {0}").format(cats))
-        else:
-            lines.append(f"{ok} " + self.tr("Witnesses present"))
-        self.checklist.setText("\n".join(lines))
-
-    # -- writing ---------------------------------------------------------------------
-    def save_description(self) -> None:
-        name = self.session.selected
-        if not name:
-            return
-        values = {k: (e.text().strip() or None) for k, e in self.fields.items()}
-        store_description(self.session.store.db, name, Description(**values))
-        self.session.message.emit(self.tr("Description saved."))
-        self.session.reload()
-
-    def _pick_photos(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(
-            self, self.tr("Add photos"), "", self.tr("Images (*.jpg *.jpeg *.png *.tif *.tiff)")
+        self.inst = load_installation(self.session.store.db, name) if name else None
+        inst = self.inst
+        self.warning.setText("⚠ " + self.tr("Not staked yet") if self.unstaked else "")
+        self.warning.setStyleSheet(text_style("warn"))
+        self.warning.setToolTip(
+            self.tr("Not staked yet: stake it out before documenting.") if self.unstaked else ""
         )
-        if files:
-            self.add_photos([Path(f) for f in files], str(self.direction.currentData()))
+        for d, slot in self.slots.items():
+            active = (
+                [p for p in inst.photos if p.direction is d and p.withdrawn is None] if inst else []
+            )
+            slot.show_photo(active[-1] if active else None, len(active) - 1 if active else 0)
+            if slot.photo is not None:
+                path = self.session.store.photos_dir / slot.photo.file_name
+                pixmap = self.thumbs.request(slot.photo.sha256, path)
+                if pixmap is not None or self.thumbs.cached(slot.photo.sha256):
+                    slot.show_thumbnail(pixmap)
+        self.witnesses.show_installation(inst)
+        self.description.show_installation(inst, fill_fields=not keep_typed)
 
+    def _thumbnail_ready(self, key: str, pixmap: QPixmap | None) -> None:
+        for slot in self.slots.values():
+            if slot.photo is not None and slot.photo.sha256 == key:
+                slot.show_thumbnail(pixmap)
+
+    @property
+    def unstaked(self) -> bool:
+        """The marker has no active stake: documenting it would describe a monument not set."""
+        inst = self.inst
+        if inst is None:
+            return False
+        active = [s for s in inst.stakes if s.withdrawn is None]
+        return not active and inst.status is MarkerStatus.PLANNED
+
+    def _may_document(self) -> bool:
+        """True to go on; asks once per marker when it has no stake yet."""
+        name = self.session.selected
+        if not name:
+            self.session.message.emit(self.tr("Choose a marker first."))
+            return False
+        if not self.unstaked or name in self.confirmed:
+            return True
+        if confirm(
+            self,
+            self.tr("Marker not staked"),
+            self.tr(
+                "Marker {0} has no stake yet (status: planned). Photos, witnesses and a"
+                " description should describe a marker that has been set. Document it anyway?"
+            ).format(name),
+            self.tr("Document anyway"),
+            self.tr("Cancel"),
+        ):
+            self.confirmed.add(name)
+            return True
+        return False
+
+    # -- photos ------------------------------------------------------------------------
     def add_photos(self, paths: Sequence[Path], direction: str) -> int:
         """Import photos for the selected marker; a bad file gives a message, not a traceback."""
         name = self.session.selected
@@ -218,51 +227,119 @@ class InstallationView(QWidget):
             self.session.reload()
         return added
 
-    def open_camera(self) -> None:
-        if not self.session.selected:
-            self.session.message.emit(self.tr("Choose a marker first."))
+    def _ask_reason(self, title: str, intro: str, ok: str, default: str = "") -> str | None:
+        dialog = ReasonDialog(title, intro, ok, default, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        return dialog.reason.text().strip() or None
+
+    def _slot_file(self, direction: str) -> None:
+        if not self._may_document():
             return
-        CameraDialog(
-            self.session, self.adapter, str(self.direction.currentData()), parent=self
-        ).exec()
+        slot = self.slots[PhotoDirection(direction)]
+        reason = None
+        if slot.photo is not None:
+            reason = self._ask_reason(
+                self.tr("Retake photo"),
+                self.tr("The current photo is withdrawn and kept in the job's history."),
+                self.tr("Choose the new photo"),
+                self.tr("retaken"),
+            )
+            if reason is None:
+                return
+        files, _ = QFileDialog.getOpenFileNames(
+            self, self.tr("Add photos"), "", self.tr("Images ({0})").format(IMAGE_FILTER)
+        )
+        if not files:
+            return
+        if slot.photo is None or reason is None:
+            self.add_photos([Path(f) for f in files], direction)
+        else:
+            self.replace_photo(slot.photo.id, Path(files[0]), reason)
 
-    def _fill_known(self, index: int) -> None:
-        data = self.known.itemData(index)
-        if data:
-            self.w_name.setText(data[0])
-            self.w_inst.setText(data[1])
-            self.w_cat.setCurrentIndex(max(0, self.w_cat.findData(WitnessCategory(data[2]).value)))
-
-    def _add_witness_from_form(self) -> None:
-        cat = WitnessCategory(str(self.w_cat.currentData()))
-        if self.add_witness(self.w_name.text(), self.w_inst.text(), cat):
-            self.w_name.clear()
-            self.w_inst.clear()
-
-    def add_witness(self, name: str, institution: str, category: WitnessCategory) -> bool:
-        marker = self.session.selected
-        if not marker:
-            return False
+    def replace_photo(self, photo_id: int, path: Path, reason: str) -> bool:
+        """A retake from a file: the new photo in, the old one withdrawn, in one transaction."""
         try:
-            add_witness(self.session.store.db, marker, name, institution, category)
-        except ValueError as exc:
-            self.session.message.emit(str(exc))
+            replace_photo(self.session.store, photo_id, path, reason)
+        except (PhotoError, OSError, ValueError, LookupError) as exc:
+            self.session.message.emit(self.tr("Photo not replaced: {0}").format(str(exc)))
             return False
-        self.session.message.emit(self.tr("Witness saved."))
+        self.session.message.emit(self.tr("Photo replaced; the earlier one is withdrawn."))
         self.session.reload()
         return True
 
-    def record_reference(self) -> None:
-        fix = self.adapter.latest_fix
-        marker = self.session.selected
-        if not marker or fix is None or fix.lat is None or fix.lon is None:
-            self.session.message.emit(self.tr("No position yet: connect the receiver first."))
+    def _slot_camera(self, direction: str) -> None:
+        if not self._may_document():
             return
-        ref = record_reference(
-            self.session.store.db, marker, Position(fix.lat, fix.lon, fix.height)
+        old = self.slots[PhotoDirection(direction)].photo
+        reason = None
+        if old is not None:
+            reason = self._ask_reason(
+                self.tr("Retake photo"),
+                self.tr("A new capture for this direction withdraws the current photo."),
+                self.tr("Open the camera"),
+                self.tr("retaken"),
+            )
+            if reason is None:
+                return
+        dialog = CameraDialog(self.session, self.adapter, direction, parent=self)
+        dialog.exec()
+        taken = [s for s in dialog.shots if s.photo.direction.value == direction]
+        if old is not None and reason is not None and taken:
+            self.withdraw_photo(old.id, reason)
+
+    def withdraw_photo(self, photo_id: int, reason: str) -> bool:
+        try:
+            withdraw(self.session.store.db, "photo", photo_id, reason)
+        except (ValueError, LookupError) as exc:
+            self.session.message.emit(str(exc))
+            return False
+        self.session.message.emit(self.tr("Photo withdrawn: {0}").format(reason))
+        self.session.reload()
+        return True
+
+    def _slot_withdraw(self, direction: str) -> None:
+        photo = self.slots[PhotoDirection(direction)].photo
+        if photo is None:
+            return
+        reason = self._ask_reason(
+            self.tr("Withdraw photo"),
+            self.tr("Photo {0} ({1}) is marked withdrawn; the file stays in the job.").format(
+                texts.photo_direction(photo.direction), photo.original_name
+            ),
+            self.tr("Withdraw"),
         )
+        if reason is not None:
+            self.withdraw_photo(photo.id, reason)
+
+    def _slot_move(self, direction: str) -> None:
+        photo = self.slots[PhotoDirection(direction)].photo
+        name = self.session.selected
+        if photo is None or not name:
+            return
+        names = [m.name for m in self.session.layers.markers]
+        dialog = MoveDialog(names, name, photo.direction, parent=self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        self.move_photo(
+            photo.id, dialog.marker.currentText(), str(dialog.direction.currentData()),
+            dialog.reason.text(),
+        )  # fmt: skip
+
+    def move_photo(self, photo_id: int, marker: str, direction: str, reason: str) -> bool:
+        """Reassign to another direction or marker: withdrawn here, the same file added there."""
+        try:
+            new = reassign_photo(self.session.store, photo_id, marker, direction, reason)
+        except (PhotoError, OSError, ValueError, LookupError) as exc:
+            self.session.message.emit(self.tr("Photo not moved: {0}").format(str(exc)))
+            return False
         self.session.message.emit(
-            self.tr("Reference marker saved: azimuth {0}°, distance {1} m").format(
-                f"{ref.geometry.azimuth_deg:.4f}", f"{ref.geometry.distance_m:.3f}"
+            self.tr("Photo moved to marker {0}, {1}.").format(
+                marker, texts.photo_direction(new.direction)
             )
         )
+        self.session.reload()
+        return True
+
+    def open_camera(self) -> None:
+        self._slot_camera(PhotoDirection.UTARA.value)

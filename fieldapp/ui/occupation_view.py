@@ -7,24 +7,22 @@ an event confirms is committed, so a slow disk never stalls the window and never
 
 from __future__ import annotations
 
+import time
+from collections import deque
 from collections.abc import Mapping
 
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, Qt, Signal, Slot
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
-from fieldapp.fieldwork import parse_metres
 from fieldapp.gnss.fix import Fix
 from fieldapp.store.installation import load_installation
 from fieldapp.store.occupation_writer import (
@@ -40,14 +38,27 @@ from fieldapp.store.occupation_writer import (
 )
 from fieldapp.store.occupations import incomplete_occupations
 from fieldapp.survey.installation import OccupationRecord, StakeRecord
-from fieldapp.survey.occupation import PROFILES, AntennaHeight, RejectReason
+from fieldapp.survey.local import Position
+from fieldapp.survey.occupation import PROFILES, RejectReason
+from fieldapp.survey.occupation_guard import DistanceFrom, GuardResult, check_start
 from fieldapp.ui import texts
 from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.live import Liveness
+from fieldapp.ui.occupation_panels import (
+    LiveReadout,
+    RecoveryBox,
+    SettingsForm,
+    guard_limits,
+    guard_text,
+    number,
+)
 from fieldapp.ui.session import JobSession
 
 WAIT_S = 30.0  # closing the job waits this long for the last commit (busy timeout is 30 s)
 PASS_STYLE = "background: #1b5e20; color: white; padding: 6px;"
 FAIL_STYLE = "background: #b71c1c; color: white; padding: 6px;"
+RECENT_EPOCHS = 10  # for the speed when the receiver reports none
+REDRAW_S = 0.2  # the live readout is redrawn at most this often, whatever the data rate
 
 
 class OccupationView(QWidget):
@@ -69,26 +80,25 @@ class OccupationView(QWidget):
         self.epochs_saved = 0
         self._finishing = False
         self._attached = False  # fix_received -> _on_fix
+        self.guard: GuardResult | None = None  # the latest start check
+        self._recent: deque[Fix] = deque(maxlen=RECENT_EPOCHS)
+        self._drawn_at = 0.0
+        self._design: Position | None = None
+        self._stake: Position | None = None
 
-        self.marker = QLabel()
-        self.marker.setProperty("role", "big")
-        self.antenna = QLineEdit("1,800")
-        self.profile = QComboBox()
-        self.profile.addItems(list(PROFILES))
-        self.auto_finish = QCheckBox(self.tr("Finish when the requirement is met"))
-        self.auto_finish.setChecked(True)
-        form = QFormLayout()
-        form.addRow(self.tr("Marker"), self.marker)
-        form.addRow(self.tr("Antenna height (m)"), self.antenna)
-        form.addRow(self.tr("Profile"), self.profile)
-        form.addRow("", self.auto_finish)
-        self.start_btn = QPushButton(self.tr("Start occupation"))
+        self.antenna_form = SettingsForm(list(PROFILES))
+        self.marker = self.antenna_form.marker
+        self.antenna = self.antenna_form.height_edit
+        self.profile = self.antenna_form.profile
+        self.auto_finish = self.antenna_form.auto_finish
+        self.live = LiveReadout()
+        self.start_btn = QPushButton()
         self.start_btn.setProperty("accent", "true")
-        self.stop_btn = QPushButton(self.tr("Stop and save"))
+        self.stop_btn = QPushButton()
         self.stop_btn.setEnabled(False)
-        self.abandon_btn = QPushButton(self.tr("Abandon"))
+        self.abandon_btn = QPushButton()
         self.abandon_btn.setEnabled(False)
-        buttons = QVBoxLayout()
+        buttons = QHBoxLayout()
         buttons.addWidget(self.start_btn)
         buttons.addWidget(self.stop_btn)
         buttons.addWidget(self.abandon_btn)
@@ -107,15 +117,25 @@ class OccupationView(QWidget):
         self.saved.setWordWrap(True)
         self._build_recovery()
         # Settings and buttons on the left, at a width a thumb reaches; readouts on the right.
+        # The settings scroll: at 1024x600 the page is about 400 px high.
         left_box = QWidget()
-        left_box.setMaximumWidth(560)
         left = QVBoxLayout(left_box)
-        left.setContentsMargins(0, 0, 0, 0)
-        left.addLayout(form)
-        left.addSpacing(12)
-        left.addLayout(buttons)
+        left.setContentsMargins(0, 0, 8, 0)
+        left.addWidget(self.antenna_form)
         left.addStretch(1)
-        right = QVBoxLayout()
+        left_scroll = QScrollArea()
+        left_scroll.setWidgetResizable(True)
+        left_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        left_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_scroll.setWidget(left_box)
+        left_scroll.setMaximumWidth(560)
+        left_col = QVBoxLayout()
+        left_col.addWidget(left_scroll, 1)
+        left_col.addLayout(buttons)
+        right_box = QWidget()
+        right = QVBoxLayout(right_box)
+        right.setContentsMargins(0, 0, 0, 0)
+        right.addWidget(self.live)
         right.addWidget(self.progress)
         right.addWidget(self.counts)
         right.addWidget(self.reasons)
@@ -123,39 +143,57 @@ class OccupationView(QWidget):
         right.addWidget(self.saved)
         right.addStretch(1)
         columns = QHBoxLayout()
-        columns.addWidget(left_box, 2)
+        columns.addLayout(left_col, 2)
         columns.addSpacing(16)
-        columns.addLayout(right, 3)
+        # Wrapped texts (a refusal, a failure) get their full height: the readouts scroll.
+        right_scroll = QScrollArea()
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setWidget(right_box)
+        columns.addWidget(right_scroll, 3)
         layout = QVBoxLayout(self)
         layout.addWidget(self.recover_box)
         layout.addLayout(columns, 1)
+        self.retranslate()
         self._event.connect(self._on_event, Qt.ConnectionType.QueuedConnection)
         self.start_btn.clicked.connect(self.start)
         self.stop_btn.clicked.connect(lambda: self.stop())
         self.abandon_btn.clicked.connect(lambda: self.abandon(self.tr("abandoned by the surveyor")))
+        adapter.fix_received.connect(self._on_live_fix)
         session.marker_selected.connect(self._show_marker)
         session.layers_changed.connect(lambda: self._show_marker(session.selected or ""))
         self._show_marker(session.selected or "")
         self.show_interrupted()
+        if adapter.latest_fix is not None:  # built on first use: show what is already known
+            self.live.show_fix(adapter.latest_fix, self._design, self._stake)
+            self.live.set_liveness(adapter.liveness())
 
     def _build_recovery(self) -> None:
-        self.recover_box = QFrame()
-        self.recover_box.setFrameShape(QFrame.Shape.StyledPanel)
-        self.recover_label = QLabel()
-        self.recover_label.setWordWrap(True)
-        self.recover_btn = QPushButton(self.tr("Finish from saved epochs"))
-        self.recover_abandon_btn = QPushButton(self.tr("Abandon it"))
-        row = QHBoxLayout()
-        row.addWidget(self.recover_btn)
-        row.addWidget(self.recover_abandon_btn)
-        box = QVBoxLayout(self.recover_box)
-        box.addWidget(self.recover_label)
-        box.addLayout(row)
+        self.recover_box = RecoveryBox()
+        self.recover_label = self.recover_box.label
+        self.recover_btn = self.recover_box.finish_btn
+        self.recover_abandon_btn = self.recover_box.abandon_btn
         self.recover_btn.clicked.connect(lambda: self.recover())
         self.recover_abandon_btn.clicked.connect(
             lambda: self.recover(abandon=self.tr("interrupted, abandoned by the surveyor"))
         )
         self._interrupted: OccupationRecord | None = None
+
+    def retranslate(self) -> None:
+        """The words again in the current language; a running occupation is not touched."""
+        self.start_btn.setText(self.tr("Start occupation"))
+        self.stop_btn.setText(self.tr("Stop and save"))
+        self.abandon_btn.setText(self.tr("Abandon"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+            if self.writer is None and self.recovery is None:
+                self._show_marker(self.session.selected or "")  # stored results, reworded
+                self.show_interrupted()
+            # While recording, the next saved-epochs event rewords the counts.
+        super().changeEvent(event)
 
     def _show_marker(self, name: str) -> None:
         if self.writer is None and self.recovery is None:
@@ -166,6 +204,7 @@ class OccupationView(QWidget):
         """The latest finished occupation of the marker as stored (after a reopen, too)."""
         finished: list[OccupationRecord] = []
         stakes: tuple[StakeRecord, ...] = ()
+        self._design = self._stake = None
         if name:
             try:
                 # One load: the occupations and the stakes that used them come together.
@@ -175,6 +214,9 @@ class OccupationView(QWidget):
             else:
                 finished = [o for o in stored.occupations if o.result]
                 stakes = stored.stakes
+                self._design = stored.design
+                active = [st for st in stakes if st.withdrawn is None]
+                self._stake = active[-1].position if active else None
         self.reasons.setText("")
         if not finished:
             self.record = None
@@ -187,12 +229,9 @@ class OccupationView(QWidget):
         record = finished[-1]
         r = record.result
         assert r is not None
-        self.counts.setText(
-            self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
-                r.epochs_used, r.profile.min_epochs, f"{r.span_s:.0f}",
-                f"{r.profile.min_seconds:.0f}", r.epochs_rejected,
-            )
-        )  # fmt: skip
+        self._show_counts(
+            r.epochs_used, r.profile.min_epochs, r.span_s, r.profile.min_seconds, r.epochs_rejected
+        )
         self._show_reasons(r.rejected_by_reason)
         stake = next((st for st in reversed(stakes) if st.occupation_id == record.id), None)
         self._show_outcome(record, stake)
@@ -236,22 +275,20 @@ class OccupationView(QWidget):
         if not name:
             self.session.message.emit(self.tr("Choose a marker first."))
             return False
-        try:
-            antenna = AntennaHeight(parse_metres(self.antenna.text()))
-        except ValueError:
-            self.session.message.emit(
-                self.tr("Antenna height: type a number of metres, e.g. 1,800")
-            )
-            self.antenna.setFocus()
+        antenna = self.antenna_form.antenna()
+        if isinstance(antenna, str):
+            self.session.message.emit(antenna)
             return False
         if not self.adapter.connected:
             self.session.message.emit(self.tr("No receiver connected."))
             return False
         if self.writer is not None or self.recovery is not None:
             return False
+        if not self._guard_allows(name):
+            return False
         src = self.adapter.source
         writer = OccupationWriter(
-            self.session.path, name, PROFILES[self.profile.currentText()], antenna,
+            self.session.path, name, PROFILES[str(self.profile.currentData())], antenna,
             on_event=lambda e: self._event.emit(writer, e),
             device=src.label if src else None, source=src.device if src else None,
         )  # fmt: skip
@@ -273,7 +310,52 @@ class OccupationView(QWidget):
         self.start_btn.setEnabled(False)
         self.stop_btn.setEnabled(True)
         self.abandon_btn.setEnabled(True)
+        self._settings_enabled(False)  # recorded at the start: not changed mid-way
         return True
+
+    def _settings_enabled(self, on: bool) -> None:
+        self.antenna_form.setEnabled(on)
+
+    # -- guards and live readout -----------------------------------------------------
+    def liveness(self) -> Liveness:
+        """How old the receiver's latest epoch is, and whether the link is up."""
+        return self.adapter.liveness()
+
+    def _guard_allows(self, name: str) -> bool:
+        """Check distance, speed and liveness; say why in the status bar when refused."""
+        if self._design is None:
+            self._show_stored(name)
+        if self._design is None:
+            self.session.message.emit(self.tr("Choose a marker first."))
+            return False
+        reference = self._stake or self._design
+        kind = DistanceFrom.STAKE if self._stake is not None else DistanceFrom.DESIGN
+        state = self.liveness()
+        latest = self.adapter.latest_fix
+        self.guard = check_start(
+            latest, state.live, reference, kind, tuple(self._recent), guard_limits()
+        )
+        text = guard_text(self.guard, name)
+        if text:
+            self.saved.setText(text)
+            self.session.message.emit(text)
+            return False
+        return True
+
+    @Slot(object)
+    def _on_live_fix(self, fix: Fix) -> None:
+        if fix.has_position:
+            self._recent.append(fix)
+        # Redrawn at most every REDRAW_S (the receiver may send 20 Hz); the first stale
+        # readout is restored by the next epoch at once.
+        now = time.monotonic()
+        if now - self._drawn_at >= REDRAW_S or not self.live.live:
+            self._drawn_at = now
+            self.live.show_fix(fix, self._design, self._stake)
+
+    def set_liveness(self, state: Liveness) -> None:
+        """Not live: the readouts go grey and say since when; the occupation keeps running."""
+        self.live.set_liveness(state)
 
     @Slot(object)
     def _on_fix(self, fix: Fix) -> None:
@@ -355,12 +437,9 @@ class OccupationView(QWidget):
         p = e.progress
         self.epochs_saved = e.epochs_on_disk
         self.progress.setValue(round(100 * p.fraction))
-        self.counts.setText(
-            self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
-                p.epochs_used, p.epochs_required, f"{p.seconds:.0f}",
-                f"{p.seconds_required:.0f}", p.epochs_rejected,
-            )
-        )  # fmt: skip
+        self._show_counts(
+            p.epochs_used, p.epochs_required, p.seconds, p.seconds_required, p.epochs_rejected
+        )
         self._show_reasons(e.rejected_by_reason)
         if not self._finishing:
             self.saved.setText(self.tr("{0} epochs saved in the job.").format(e.epochs_on_disk))
@@ -373,6 +452,13 @@ class OccupationView(QWidget):
         self.session.reload()
         self.finished.emit(e.record)
 
+    def _show_counts(self, used: int, need: int, s: float, s_need: float, rejected: int) -> None:
+        self.counts.setText(
+            self.tr("Used {0} / {1} epochs, {2} / {3} s, rejected {4}").format(
+                used, need, f"{s:.0f}", f"{s_need:.0f}", rejected
+            )
+        )
+
     def _show_reasons(self, counts: Mapping[RejectReason, int]) -> None:
         self.reasons.setText(", ".join(f"{texts.reject_reason(k)}: {v}" for k, v in counts.items()))
 
@@ -381,9 +467,9 @@ class OccupationView(QWidget):
         r = record.result
         if r is not None and r.passed:
             std = r.std_h_m or 0.0
-            off = f"{stake.delta.horizontal_m:.3f}" if stake else "–"
+            off = number(stake.delta.horizontal_m, 3) if stake else "–"
             self.result.setText(self.tr("PASSED: {0} epochs, σH {1} m, {2} m from design").format(
-                r.epochs_used, f"{std:.3f}", off))  # fmt: skip
+                r.epochs_used, number(std, 3), off))  # fmt: skip
             self.result.setStyleSheet(PASS_STYLE)
         else:
             why = ", ".join(texts.fail_reason(f) for f in r.failures) if r else "–"
@@ -410,6 +496,7 @@ class OccupationView(QWidget):
         self._detach()
         self.writer = None
         self._finishing = False
+        self._settings_enabled(True)
         self.start_btn.setEnabled(True)
         self.stop_btn.setEnabled(False)
         self.abandon_btn.setEnabled(False)

@@ -112,7 +112,7 @@ def test_asking_for_the_installation_view_builds_it(tmp_path: Path, planned_demo
         "w = MainWindow()\n"
         f"w.set_store(JobStore.open({str(planned_demo)!r}))\n"
         "assert not w.installation_page.built\n"
-        "assert w.installation.marker.text() == w.session.selected\n"
+        "assert w.installation.picker.currentData() == w.session.selected\n"
         "assert w.installation_page.built and w.installation_page.isAncestorOf(w.installation)\n"
         "w.close()\n"
     )

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import QFileDialog
 from fieldapp.gnss.filesource import split_epochs
 from fieldapp.gnss.link import LinkState
 from fieldapp.store.jobfile import DB_NAME
+from fieldapp.survey.installation import PhotoDirection
 from fieldapp.ui.device_dialog import DeviceChoice
 from fieldapp.ui.main_window import MainWindow
+
+UTARA = PhotoDirection.UTARA
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
 
@@ -84,6 +87,10 @@ def test_non_numeric_antenna_height(
     qtbot.waitUntil(lambda: window.adapter.connected, timeout=5000)
     window.tabs.setCurrentWidget(window.occupation)
     view = window.occupation
+    # The start guard needs a live epoch at the marker, standing still (the simulator walks there).
+    adapter = window.adapter
+    still = lambda: view.liveness().live and adapter.latest_fix.speed_mps == 0  # noqa: E731
+    qtbot.waitUntil(still, timeout=10000)
     view.antenna.clear()
     qtbot.keyClicks(view.antenna, typed)
     qtbot.mouseClick(view.start_btn, Qt.MouseButton.LeftButton)
@@ -131,20 +138,21 @@ def test_unreadable_photo(
     bad = _bad_photos(tmp_path / "in")[kind]
     view = window.installation
     window.tabs.setCurrentWidget(view)
+    view.confirmed.add("1")  # marker 1 is not staked: the surveyor said to document it anyway
     # The file dialog is Qt's, not ours: it hands the view the path the surveyor picked.
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(bad)], ""))
-    qtbot.mouseClick(view.add_photo_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.slots[UTARA].file_btn, Qt.MouseButton.LeftButton)
     message = _message(window)
     assert bad.name in message and "not" in message.lower(), message
-    assert view.photo_list.count() == 0
+    assert view.slots[UTARA].photo is None
     assert _rows(demo_job, "photo") == 0
     assert not any((demo_job / "photos").rglob("*.*"))  # nothing half-copied into the job
     # A good photo afterwards still goes in.
     good = tmp_path / "baik.jpg"
     Image.new("RGB", (64, 48), (10, 120, 40)).save(good, "JPEG")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([str(good)], ""))
-    qtbot.mouseClick(view.add_photo_btn, Qt.MouseButton.LeftButton)
-    assert view.photo_list.count() == 1
+    qtbot.mouseClick(view.slots[UTARA].file_btn, Qt.MouseButton.LeftButton)
+    assert view.slots[UTARA].photo is not None
     _responsive(qtbot, window)
 
 
@@ -157,12 +165,13 @@ def test_batch_with_bad_photos_saves_the_good_ones_and_names_the_bad(
     picked = [str(bad["text"]), str(good), str(bad["empty"])]
     view = window.installation
     window.tabs.setCurrentWidget(view)
+    view.confirmed.add("1")  # marker 1 is not staked: the surveyor said to document it anyway
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: (picked, ""))
-    qtbot.mouseClick(view.add_photo_btn, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(view.slots[UTARA].file_btn, Qt.MouseButton.LeftButton)
     message = _message(window)
     # The count of saved photos does not hide which files were refused.
     assert "1" in message and "catatan.jpg" in message and "kosong.jpg" in message, message
-    assert view.photo_list.count() == 1 and _rows(demo_job, "photo") == 1
+    assert view.slots[UTARA].photo is not None and _rows(demo_job, "photo") == 1
 
 
 # -- ports -------------------------------------------------------------------------------

@@ -69,6 +69,10 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
     # occupy with the buttons; "saved" shows only once the writer thread has committed
     occ = window.occupation
     window.tabs.setCurrentWidget(occ)
+    # The start guard needs a live epoch, standing still at the marker.
+    adapter = window.adapter
+    still = lambda: occ.liveness().live and adapter.latest_fix.speed_mps == 0  # noqa: E731
+    qtbot.waitUntil(still, timeout=10000)
     occ.antenna.clear()
     qtbot.keyClicks(occ.antenna, "1,750")
     qtbot.mouseClick(occ.start_btn, LEFT)
@@ -79,23 +83,25 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
     assert occ.saved.text() == f"Saved in the job (occupation {record.id})."
     assert occ.start_btn.isEnabled() and not occ.running
 
-    # five photos, one per direction, through the direction box and the add button
+    # five photos, one per direction, through each direction's slot
     inst = window.installation
     window.tabs.setCurrentWidget(inst)
     originals = _jpegs(tmp_path / "jpg", 5)
     for path, d in zip(originals, PhotoDirection, strict=True):
-        inst.direction.setCurrentIndex(inst.direction.findData(d.value))
         monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, p=path, **k: ([str(p)], ""))
-        qtbot.mouseClick(inst.add_photo_btn, LEFT)
-    assert inst.photo_list.count() == 5
+        qtbot.mouseClick(inst.slots[d].file_btn, LEFT)
+    assert all(slot.photo is not None for slot in inst.slots.values())
 
     # two witnesses typed into the form
+    inst.pages.setCurrentIndex(1)
+    wp = inst.witnesses
     for name, institution, category in WITNESSES:
-        qtbot.keyClicks(inst.w_name, name)
-        qtbot.keyClicks(inst.w_inst, institution)
-        inst.w_cat.setCurrentIndex(inst.w_cat.findData(category.value))
-        qtbot.mouseClick(inst.add_witness_btn, LEFT)
+        qtbot.keyClicks(wp.w_name, name)
+        qtbot.keyClicks(wp.w_inst, institution)
+        wp.w_cat.setCurrentIndex(wp.w_cat.findData(category.value))
+        qtbot.mouseClick(wp.add_witness_btn, LEFT)
     assert inst.witness_list.count() == 2
+    inst.pages.setCurrentIndex(2)
     for key, text in PLACE.items():
         qtbot.keyClicks(inst.fields[key], text)
     qtbot.mouseClick(inst.save_desc, LEFT)
@@ -151,7 +157,7 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
     assert again.open_job(demo_job)
     s2 = again.session
     assert s2 is not None and s2.selected == "2"
-    assert again.occupation.marker.text() == "2" and again.installation.marker.text() == "2"
+    assert again.occupation.marker.text() == "2" and again.installation.picker.currentData() == "2"
     assert again.occupation.record is None  # marker 2 has no occupation yet
     tree = [again.marker_tree.topLevelItem(i).text(0) for i in range(4)]
     assert tree[0].endswith("(22)") and tree[3].endswith("(1)")  # planned 22, documented 1
@@ -161,7 +167,7 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
     assert restored is not None and restored.id == record.id
     assert str(record.result.epochs_used) in again.occupation.counts.text()
     assert "PASSED" in again.occupation.result.text()
-    assert again.installation.photo_list.count() == 5
+    assert all(slot.photo is not None for slot in again.installation.slots.values())
     assert again.installation.witness_list.count() == 2
     assert again.installation.fields["desa"].text() == PLACE["desa"]
     assert "✘" not in again.installation.checklist.text()

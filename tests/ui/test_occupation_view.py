@@ -27,6 +27,8 @@ def _window(qtbot, job: Path, fast_sim) -> MainWindow:  # type: ignore[no-untype
     assert window.session is not None
     window.adapter.connect_source(fast_sim(window.session.store, "1", offset_deg=0.0))
     qtbot.waitUntil(lambda: window.adapter.latest_fix is not None, timeout=10000)
+    # The occupation view is built on first use; its start guard needs an epoch it saw live.
+    qtbot.waitUntil(lambda: window.occupation.liveness().live, timeout=10000)
     return window
 
 
