@@ -34,7 +34,7 @@
 <context>
     <name>CameraButton</name>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="103" />
         <source>No camera</source>
         <translation type="unfinished" />
     </message>
@@ -42,73 +42,186 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="120" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="123" />
         <source>Camera – marker {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="130" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="133" />
         <source>Capture</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="133" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="136" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="144" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="147" />
         <source>Camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="145" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="148" />
         <source>Direction</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="201" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="204" />
         <source>Point the camera and press Capture.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="211" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="214" />
         <source>The camera is not ready yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="214" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="217" />
         <source>Capturing…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="218" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="221" />
         <source>Camera error: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="221" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="224" />
         <source>Capture failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="229" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="232" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="237" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="240" />
         <source>Photo not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="240" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="243" />
         <source>Saved {0} ({1}) as photo {2} of marker {3}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="243" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="246" />
         <source>Photo saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DescriptionPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="281" />
+        <source>Village</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="281" />
+        <source>District</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="282" />
+        <source>Regency/city</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="282" />
+        <source>Province</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="283" />
+        <source>Access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="283" />
+        <source>Condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="284" />
+        <source>Notes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="288" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="289" />
+        <source>Save description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="290" />
+        <source>Reference marker (point cannot take a marker)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="291" />
+        <source>Record current position as reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="292" />
+        <source>Berita acara checklist</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="310" />
+        <source>Occupation passed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="311" />
+        <source>Staked position recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="312" />
+        <source>Description complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="316" />
+        <source>Photos missing: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="318" />
+        <source>All photo directions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="321" />
+        <source>Witnesses missing: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="323" />
+        <source>Witnesses present</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="332" />
+        <source>Description saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="339" />
+        <source>No position yet: connect the receiver first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="345" />
+        <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -645,199 +758,156 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="50" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Description</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
-        <source>Village</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
-        <source>District</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
-        <source>Regency/city</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
-        <source>Province</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
-        <source>Access</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
-        <source>Condition</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="56" />
-        <source>Notes</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
-        <source>Save description</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="69" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="75" />
-        <source>Add photo files…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="76" />
-        <source>Camera</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Witnesses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="88" />
-        <source>Pick from the list…</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="94" />
-        <source>Add witness</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
-        <source>Known</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="97" />
-        <source>Name</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="98" />
-        <source>Institution</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="99" />
-        <source>Category</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="103" />
-        <source>Reference marker (point cannot take a marker)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="104" />
-        <source>Record current position as reference</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="108" />
-        <source>Berita acara checklist</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="136" />
-        <source>(no marker)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="163" />
-        <source>Occupation passed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="164" />
-        <source>Staked position recorded</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="165" />
-        <source>Description complete</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="169" />
-        <source>Photos missing: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="171" />
-        <source>All photo directions</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="174" />
-        <source>Witnesses missing: {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="176" />
-        <source>Witnesses present</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
-        <source>Description saved.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
         <source>Add photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <location filename="../../fieldapp/ui/installation_view.py" line="119" />
+        <source>Marker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="211" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
+        <source>Marker to document</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="150" />
+        <source>Not staked yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="153" />
+        <source>Not staked yet: stake it out before documenting.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
+        <source>Marker not staked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="194" />
+        <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="197" />
+        <source>Document anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="220" />
         <source>Photo not added: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="213" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="216" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="222" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="225" />
         <source>{0} photo(s) saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="223" />
-        <source>Choose a marker first.</source>
+        <location filename="../../fieldapp/ui/installation_view.py" line="243" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="278" />
+        <source>Retake photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
+        <source>The current photo is withdrawn and kept in the job's history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
+        <source>Choose the new photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
+        <source>retaken</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/installation_view.py" line="251" />
-        <source>Witness saved.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="259" />
-        <source>No position yet: connect the receiver first.</source>
+        <source>Images ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/installation_view.py" line="265" />
-        <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
+        <source>Photo not replaced: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="267" />
+        <source>Photo replaced; the earlier one is withdrawn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
+        <source>A new capture for this direction withdraws the current photo.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
+        <source>Open the camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="297" />
+        <source>Photo withdrawn: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="306" />
+        <source>Withdraw photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
+        <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="310" />
+        <source>Withdraw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="334" />
+        <source>Photo not moved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="337" />
+        <source>Photo moved to marker {0}, {1}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
+        <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -904,6 +974,39 @@
     <message>
         <location filename="../../fieldapp/ui/live.py" line="74" />
         <source>{0} s ago</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>LiveReadout</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>Fix</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>σH</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>From design</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>Latest epoch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="330" />
+        <source>stake {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="333" />
+        <source>live</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1182,6 +1285,34 @@ N</source>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="95" />
+        <source>Move photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="95" />
+        <source>Move</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="97" />
+        <source>Photo {0} of marker {1}. The same file is recorded where it belongs.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="108" />
+        <source>To marker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="109" />
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>NtripDialog</name>
     <message>
         <location filename="../../fieldapp/ui/ntrip_dialog.py" line="87" />
@@ -1378,142 +1509,135 @@ N</source>
     </message>
 </context>
 <context>
+    <name>OccupationGuard</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="60" />
+        <source>Not started: no live position from the receiver.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="66" />
+        <source>its stake</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="68" />
+        <source>its design position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="70" />
+        <source>Not started: the antenna is {0} from marker {1} ({2}); at most {3}. Set up over the marker first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="76" />
+        <source>Not started: the antenna is moving at {0} m/s; at most {1} m/s. Hold the pole still.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="78" />
-        <source>Finish when the requirement is met</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="81" />
-        <source>Marker</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="82" />
-        <source>Antenna height (m)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="83" />
-        <source>Profile</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="85" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="185" />
         <source>Start occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="87" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="186" />
         <source>Stop and save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="89" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="187" />
         <source>Abandon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="135" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
         <source>abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="146" />
-        <source>Finish from saved epochs</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="147" />
-        <source>Abandon it</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="156" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="179" />
         <source>interrupted, abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="200" />
         <source>(no marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="213" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="252" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="237" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="276" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="329" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="243" />
-        <source>Antenna height: type a number of metres, e.g. 1,800</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="248" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="283" />
         <source>No receiver connected.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="397" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="427" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="483" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="359" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="457" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="263" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="300" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="303" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="385" />
         <source>Saving the result…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="323" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="405" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="338" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="420" />
         <source>Recording: waiting for epochs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="347" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="424" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="429" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="511" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="366" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="445" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="385" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="471" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="390" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="476" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="394" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="480" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>
@@ -1819,6 +1943,74 @@ N</source>
     </message>
 </context>
 <context>
+    <name>PhotoSlot</name>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="78" />
+        <source>File…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="79" />
+        <source>Camera</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="81" />
+        <source>Move…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="82" />
+        <source>Withdraw…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="95" />
+        <source>Add:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="96" />
+        <source>Add a photo file for this direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="98" />
+        <source>No photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="101" />
+        <source>Retake:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="102" />
+        <source>Replace with another file; this one is withdrawn</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="103" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="106" />
+        <source>+{0} older, still active</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="107" />
+        <source>Retake ({0} active):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="113" />
+        <source>Cannot be shown</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PlanningView</name>
     <message>
         <location filename="../../fieldapp/ui/planning_view.py" line="32" />
@@ -2062,6 +2254,150 @@ N</source>
     <message>
         <location filename="../../fieldapp/ui/quality_dialog.py" line="65" />
         <source>Largest measured σH</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecordDialogs</name>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="45" />
+        <source>Why? (kept in the job's history)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="50" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="68" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecoveryBox</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="269" />
+        <source>Finish from saved epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="270" />
+        <source>Abandon it</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="142" />
+        <source>Vertical (to the mark)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="143" />
+        <source>Slant (to the antenna edge)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="144" />
+        <source>Generic (no offset)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="145" />
+        <source>Other: type radius and offset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="146" />
+        <source>Antenna radius (m), for a slant height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="147" />
+        <source>Phase-centre offset (m), from the calibration sheet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="149" />
+        <source>Antenna height (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="149" />
+        <source>Measured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="149" />
+        <source>Antenna model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="150" />
+        <source>Radius / offset (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="154" />
+        <source>Marker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="155" />
+        <source>Profile</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="157" />
+        <source>standard (30 epochs, 30 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="158" />
+        <source>rapid re-check (10 epochs)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="159" />
+        <source>strict (measured σ only, 60 s)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="164" />
+        <source>Finish when the requirement is met</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="167" />
+        <source>Starts within {0} of the marker, standing still (≤ {1} m/s).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="207" />
+        <source>Antenna height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="208" />
+        <source>Antenna radius</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="209" />
+        <source>Phase-centre offset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="222" />
+        <source>{0}: type a number of metres from {1} to {2}, e.g. 1,800</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="232" />
+        <source>A slant height needs the antenna radius (greater than 0, less than the height): choose the model 'Other' and type it.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2787,6 +3123,127 @@ N</source>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="145" />
         <source>Forestry officer</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WitnessDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="119" />
+        <source>Edit witness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="119" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="120" />
+        <source>The earlier entry is kept in the history, marked withdrawn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="127" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="128" />
+        <source>Institution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="129" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WitnessPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="101" />
+        <source>Pick from the list…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="104" />
+        <source>Add witness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="105" />
+        <source>New witness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="106" />
+        <source>Witnesses of this marker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="107" />
+        <source>Edit…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="108" />
+        <source>Withdraw…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Known</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Name</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Institution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="136" />
+        <source>{0} withdrawn entries kept in the history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="177" />
+        <source>Witness saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="200" />
+        <source>Witness corrected; the earlier entry is withdrawn.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="209" />
+        <source>Withdraw witness</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="210" />
+        <source>{0} ({1}) is marked withdrawn and kept in the history.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="213" />
+        <source>Withdraw</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="225" />
+        <source>Witness withdrawn: {0}</source>
         <translation type="unfinished" />
     </message>
 </context>

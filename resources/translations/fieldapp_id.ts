@@ -34,7 +34,7 @@
 <context>
     <name>CameraButton</name>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="100" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="103" />
         <source>No camera</source>
         <translation>Tanpa kamera</translation>
     </message>
@@ -42,74 +42,187 @@
 <context>
     <name>CameraDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="120" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="123" />
         <source>Camera – marker {0}</source>
         <translation>Kamera – tanda batas {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="130" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="133" />
         <source>Capture</source>
         <translation>Ambil foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="133" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="136" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="144" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="147" />
         <source>Camera</source>
         <translation>Kamera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="145" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="148" />
         <source>Direction</source>
         <translation>Arah</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="201" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="204" />
         <source>Point the camera and press Capture.</source>
         <translation>Arahkan kamera lalu tekan Ambil foto.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="211" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="214" />
         <source>The camera is not ready yet.</source>
         <translation>Kamera belum siap.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="214" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="217" />
         <source>Capturing…</source>
         <translation>Mengambil foto…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="218" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="221" />
         <source>Camera error: {0}</source>
         <translation>Kesalahan kamera: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="221" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="224" />
         <source>Capture failed: {0}</source>
         <translation>Gagal mengambil foto: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="229" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="232" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="237" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="240" />
         <source>Photo not saved: {0}</source>
         <translation>Foto tidak tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="240" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="243" />
         <source>Saved {0} ({1}) as photo {2} of marker {3}.</source>
         <translation>Tersimpan {0} ({1}) sebagai foto {2} tanda batas {3}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/camera_dialog.py" line="243" />
+        <location filename="../../fieldapp/ui/camera_dialog.py" line="246" />
         <source>Photo saved: {0}</source>
         <translation>Foto tersimpan: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>DescriptionPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="281" />
+        <source>Village</source>
+        <translation>Desa/kelurahan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="281" />
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="282" />
+        <source>Regency/city</source>
+        <translation>Kabupaten/kota</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="282" />
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="283" />
+        <source>Access</source>
+        <translation>Akses</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="283" />
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="284" />
+        <source>Notes</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="288" />
+        <source>Description</source>
+        <translation>Deskripsi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="289" />
+        <source>Save description</source>
+        <translation>Simpan deskripsi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="290" />
+        <source>Reference marker (point cannot take a marker)</source>
+        <translation>Tanda Batas Referensi (titik tidak dapat dipasang)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="291" />
+        <source>Record current position as reference</source>
+        <translation>Simpan posisi sekarang sebagai referensi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="292" />
+        <source>Berita acara checklist</source>
+        <translation>Kelengkapan berita acara</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="310" />
+        <source>Occupation passed</source>
+        <translation>Pengamatan lulus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="311" />
+        <source>Staked position recorded</source>
+        <translation>Posisi dipatok tercatat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="312" />
+        <source>Description complete</source>
+        <translation>Deskripsi lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="316" />
+        <source>Photos missing: {0}</source>
+        <translation>Foto belum ada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="318" />
+        <source>All photo directions</source>
+        <translation>Foto semua arah lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="321" />
+        <source>Witnesses missing: {0}</source>
+        <translation>Saksi belum ada: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="323" />
+        <source>Witnesses present</source>
+        <translation>Saksi lengkap</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="332" />
+        <source>Description saved.</source>
+        <translation>Deskripsi tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="339" />
+        <source>No position yet: connect the receiver first.</source>
+        <translation>Belum ada posisi: hubungkan receiver dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="345" />
+        <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
+        <translation>Tanda Batas Referensi tersimpan: azimut {0}°, jarak {1} m</translation>
     </message>
 </context>
 <context>
@@ -645,200 +758,157 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="50" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
-        <source>Village</source>
-        <translation>Desa/kelurahan</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="53" />
-        <source>District</source>
-        <translation>Kecamatan</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
-        <source>Regency/city</source>
-        <translation>Kabupaten/kota</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="54" />
-        <source>Province</source>
-        <translation>Provinsi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
-        <source>Access</source>
-        <translation>Akses</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="55" />
-        <source>Condition</source>
-        <translation>Kondisi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="56" />
-        <source>Notes</source>
-        <translation>Catatan</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="64" />
-        <source>Save description</source>
-        <translation>Simpan deskripsi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="69" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="75" />
-        <source>Add photo files…</source>
-        <translation>Tambah file foto…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="76" />
-        <source>Camera</source>
-        <translation>Kamera</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="85" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Witnesses</source>
         <translation>Saksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="88" />
-        <source>Pick from the list…</source>
-        <translation>Pilih dari daftar…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="94" />
-        <source>Add witness</source>
-        <translation>Tambah saksi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="96" />
-        <source>Known</source>
-        <translation>Daftar saksi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="97" />
-        <source>Name</source>
-        <translation>Nama</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="98" />
-        <source>Institution</source>
-        <translation>Instansi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="99" />
-        <source>Category</source>
-        <translation>Kategori</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="103" />
-        <source>Reference marker (point cannot take a marker)</source>
-        <translation>Tanda Batas Referensi (titik tidak dapat dipasang)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="104" />
-        <source>Record current position as reference</source>
-        <translation>Simpan posisi sekarang sebagai referensi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="108" />
-        <source>Berita acara checklist</source>
-        <translation>Kelengkapan berita acara</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="136" />
-        <source>(no marker)</source>
-        <translation>(belum ada tanda batas)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="163" />
-        <source>Occupation passed</source>
-        <translation>Pengamatan lulus</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="164" />
-        <source>Staked position recorded</source>
-        <translation>Posisi dipatok tercatat</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="165" />
-        <source>Description complete</source>
-        <translation>Deskripsi lengkap</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="169" />
-        <source>Photos missing: {0}</source>
-        <translation>Foto belum ada: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="171" />
-        <source>All photo directions</source>
-        <translation>Foto semua arah lengkap</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="174" />
-        <source>Witnesses missing: {0}</source>
-        <translation>Saksi belum ada: {0}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="176" />
-        <source>Witnesses present</source>
-        <translation>Saksi lengkap</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
-        <source>Description saved.</source>
-        <translation>Deskripsi tersimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
         <source>Add photos</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="191" />
-        <source>Images (*.jpg *.jpeg *.png *.tif *.tiff)</source>
-        <translation>Gambar (*.jpg *.jpeg *.png *.tif *.tiff)</translation>
+        <location filename="../../fieldapp/ui/installation_view.py" line="119" />
+        <source>Marker</source>
+        <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="211" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
+        <source>Marker to document</source>
+        <translation>Tanda batas yang didokumentasikan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="150" />
+        <source>Not staked yet</source>
+        <translation>Belum dipatok</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="153" />
+        <source>Not staked yet: stake it out before documenting.</source>
+        <translation>Belum dipatok: patok dulu sebelum didokumentasikan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
+        <source>Marker not staked</source>
+        <translation>Tanda batas belum dipatok</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="194" />
+        <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
+        <translation>Tanda batas {0} belum dipatok (status: direncanakan). Foto, saksi dan deskripsi seharusnya menggambarkan tanda batas yang sudah dipasang. Tetap dokumentasikan?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="197" />
+        <source>Document anyway</source>
+        <translation>Tetap dokumentasikan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="220" />
         <source>Photo not added: {0}</source>
         <translation>Foto tidak ditambahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="213" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="216" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="222" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="225" />
         <source>{0} photo(s) saved.</source>
         <translation>{0} foto tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="223" />
-        <source>Choose a marker first.</source>
-        <translation>Pilih tanda batas terlebih dahulu.</translation>
+        <location filename="../../fieldapp/ui/installation_view.py" line="243" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="278" />
+        <source>Retake photo</source>
+        <translation>Ambil ulang foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
+        <source>The current photo is withdrawn and kept in the job's history.</source>
+        <translation>Foto sekarang ditarik dan tetap tersimpan di riwayat pekerjaan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
+        <source>Choose the new photo</source>
+        <translation>Pilih foto baru</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
+        <source>retaken</source>
+        <translation>diambil ulang</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/installation_view.py" line="251" />
-        <source>Witness saved.</source>
-        <translation>Saksi tersimpan.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="259" />
-        <source>No position yet: connect the receiver first.</source>
-        <translation>Belum ada posisi: hubungkan receiver dahulu.</translation>
+        <source>Images ({0})</source>
+        <translation>Gambar ({0})</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/installation_view.py" line="265" />
-        <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
-        <translation>Tanda Batas Referensi tersimpan: azimut {0}°, jarak {1} m</translation>
+        <source>Photo not replaced: {0}</source>
+        <translation>Foto tidak diganti: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="267" />
+        <source>Photo replaced; the earlier one is withdrawn.</source>
+        <translation>Foto diganti; foto sebelumnya ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
+        <source>A new capture for this direction withdraws the current photo.</source>
+        <translation>Foto baru untuk arah ini menarik foto yang sekarang.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
+        <source>Open the camera</source>
+        <translation>Buka kamera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="297" />
+        <source>Photo withdrawn: {0}</source>
+        <translation>Foto ditarik: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="306" />
+        <source>Withdraw photo</source>
+        <translation>Tarik foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
+        <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
+        <translation>Foto {0} ({1}) ditandai ditarik; berkasnya tetap di pekerjaan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="310" />
+        <source>Withdraw</source>
+        <translation>Tarik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="334" />
+        <source>Photo not moved: {0}</source>
+        <translation>Foto tidak dipindahkan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="337" />
+        <source>Photo moved to marker {0}, {1}.</source>
+        <translation>Foto dipindahkan ke tanda batas {0}, {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
+        <source>Choose a marker first.</source>
+        <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
 </context>
 <context>
@@ -905,6 +975,39 @@
         <location filename="../../fieldapp/ui/live.py" line="74" />
         <source>{0} s ago</source>
         <translation>{0} dtk lalu</translation>
+    </message>
+</context>
+<context>
+    <name>LiveReadout</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>Fix</source>
+        <translation>Fix</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>σH</source>
+        <translation>σH</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>From design</source>
+        <translation>Dari rencana</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <source>Latest epoch</source>
+        <translation>Epoch terakhir</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="330" />
+        <source>stake {0}</source>
+        <translation>patok {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="333" />
+        <source>live</source>
+        <translation>langsung</translation>
     </message>
 </context>
 <context>
@@ -1183,6 +1286,34 @@ U</translation>
     </message>
 </context>
 <context>
+    <name>MoveDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="95" />
+        <source>Move photo</source>
+        <translation>Pindahkan foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="95" />
+        <source>Move</source>
+        <translation>Pindahkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="97" />
+        <source>Photo {0} of marker {1}. The same file is recorded where it belongs.</source>
+        <translation>Foto {0} tanda batas {1}. Berkas yang sama dicatat di tempat yang benar.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="108" />
+        <source>To marker</source>
+        <translation>Ke tanda batas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="109" />
+        <source>Direction</source>
+        <translation>Arah</translation>
+    </message>
+</context>
+<context>
     <name>NtripDialog</name>
     <message>
         <location filename="../../fieldapp/ui/ntrip_dialog.py" line="87" />
@@ -1379,142 +1510,135 @@ U</translation>
     </message>
 </context>
 <context>
+    <name>OccupationGuard</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="60" />
+        <source>Not started: no live position from the receiver.</source>
+        <translation>Tidak dimulai: tidak ada posisi langsung dari receiver.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="66" />
+        <source>its stake</source>
+        <translation>patoknya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="68" />
+        <source>its design position</source>
+        <translation>posisi rencananya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="70" />
+        <source>Not started: the antenna is {0} from marker {1} ({2}); at most {3}. Set up over the marker first.</source>
+        <translation>Tidak dimulai: antena berjarak {0} dari tanda batas {1} ({2}); paling jauh {3}. Dirikan antena di atas tanda batas dulu.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="76" />
+        <source>Not started: the antenna is moving at {0} m/s; at most {1} m/s. Hold the pole still.</source>
+        <translation>Tidak dimulai: antena bergerak {0} m/dtk; paling cepat {1} m/dtk. Tahan jalon tetap diam.</translation>
+    </message>
+</context>
+<context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="78" />
-        <source>Finish when the requirement is met</source>
-        <translation>Selesai otomatis bila syarat terpenuhi</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="81" />
-        <source>Marker</source>
-        <translation>Tanda Batas</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="82" />
-        <source>Antenna height (m)</source>
-        <translation>Tinggi antena (m)</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="83" />
-        <source>Profile</source>
-        <translation>Profil</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="85" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="185" />
         <source>Start occupation</source>
         <translation>Mulai pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="87" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="186" />
         <source>Stop and save</source>
         <translation>Berhenti dan simpan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="89" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="187" />
         <source>Abandon</source>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="135" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
         <source>abandoned by the surveyor</source>
         <translation>dibatalkan oleh juru ukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="146" />
-        <source>Finish from saved epochs</source>
-        <translation>Selesaikan dari epoch tersimpan</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="147" />
-        <source>Abandon it</source>
-        <translation>Batalkan</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="156" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="179" />
         <source>interrupted, abandoned by the surveyor</source>
         <translation>terputus, dibatalkan oleh juru ukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="200" />
         <source>(no marker)</source>
         <translation>(belum ada tanda batas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="213" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="252" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation>Pengamatan tanda batas {0} terputus ({1} epoch tersimpan).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="237" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="276" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="329" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="243" />
-        <source>Antenna height: type a number of metres, e.g. 1,800</source>
-        <translation>Tinggi antena: isi angka dalam meter, mis. 1,800</translation>
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="248" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="283" />
         <source>No receiver connected.</source>
         <translation>Receiver belum terhubung.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="397" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="427" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="483" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
         <source>Not saved: {0}</source>
         <translation>Belum tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="359" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="457" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation>Dipakai {0} / {1} epoch, {2} / {3} dtk, ditolak {4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="263" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="300" />
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="303" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="385" />
         <source>Saving the result…</source>
         <translation>Menyimpan hasil…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="323" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="405" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation>Pengamatan masih disimpan; dapat dipulihkan nanti.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="338" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="420" />
         <source>Recording: waiting for epochs…</source>
         <translation>Merekam: menunggu epoch…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="347" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="424" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="429" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="511" />
         <source>Occupation {0} abandoned.</source>
         <translation>Pengamatan {0} dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="366" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="445" />
         <source>{0} epochs saved in the job.</source>
         <translation>{0} epoch tersimpan di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="385" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="471" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation>LULUS: {0} epoch, σH {1} m, {2} m dari desain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="390" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="476" />
         <source>FAILED: {0}</source>
         <translation>GAGAL: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="394" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="480" />
         <source>Saved in the job (occupation {0}).</source>
         <translation>Tersimpan di pekerjaan (pengamatan {0}).</translation>
     </message>
@@ -1820,6 +1944,74 @@ U</translation>
     </message>
 </context>
 <context>
+    <name>PhotoSlot</name>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="78" />
+        <source>File…</source>
+        <translation>Berkas…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="79" />
+        <source>Camera</source>
+        <translation>Kamera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="81" />
+        <source>Move…</source>
+        <translation>Pindah…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="82" />
+        <source>Withdraw…</source>
+        <translation>Tarik…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="95" />
+        <source>Add:</source>
+        <translation>Tambah:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="96" />
+        <source>Add a photo file for this direction</source>
+        <translation>Tambah berkas foto untuk arah ini</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="98" />
+        <source>No photo</source>
+        <translation>Belum ada foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="101" />
+        <source>Retake:</source>
+        <translation>Ambil ulang:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="102" />
+        <source>Replace with another file; this one is withdrawn</source>
+        <translation>Ganti dengan berkas lain; foto ini ditarik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="103" />
+        <source>Loading…</source>
+        <translation>Memuat…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="106" />
+        <source>+{0} older, still active</source>
+        <translation>+{0} lebih lama, masih aktif</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="107" />
+        <source>Retake ({0} active):</source>
+        <translation>Ambil ulang ({0} aktif):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/photo_slots.py" line="113" />
+        <source>Cannot be shown</source>
+        <translation>Tidak dapat ditampilkan</translation>
+    </message>
+</context>
+<context>
     <name>PlanningView</name>
     <message>
         <location filename="../../fieldapp/ui/planning_view.py" line="32" />
@@ -2064,6 +2256,150 @@ U</translation>
         <location filename="../../fieldapp/ui/quality_dialog.py" line="65" />
         <source>Largest measured σH</source>
         <translation>σH terukur maksimum</translation>
+    </message>
+</context>
+<context>
+    <name>RecordDialogs</name>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="45" />
+        <source>Why? (kept in the job's history)</source>
+        <translation>Mengapa? (disimpan di riwayat pekerjaan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="50" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="68" />
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveryBox</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="269" />
+        <source>Finish from saved epochs</source>
+        <translation>Selesaikan dari epoch tersimpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="270" />
+        <source>Abandon it</source>
+        <translation>Batalkan</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsForm</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="142" />
+        <source>Vertical (to the mark)</source>
+        <translation>Tegak (ke tanda)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="143" />
+        <source>Slant (to the antenna edge)</source>
+        <translation>Miring (ke tepi antena)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="144" />
+        <source>Generic (no offset)</source>
+        <translation>Umum (tanpa offset)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="145" />
+        <source>Other: type radius and offset</source>
+        <translation>Lain: isi jari-jari dan offset</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="146" />
+        <source>Antenna radius (m), for a slant height</source>
+        <translation>Jari-jari antena (m), untuk tinggi miring</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="147" />
+        <source>Phase-centre offset (m), from the calibration sheet</source>
+        <translation>Offset pusat fase (m), dari lembar kalibrasi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="149" />
+        <source>Antenna height (m)</source>
+        <translation>Tinggi antena (m)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="149" />
+        <source>Measured</source>
+        <translation>Diukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="149" />
+        <source>Antenna model</source>
+        <translation>Model antena</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="150" />
+        <source>Radius / offset (m)</source>
+        <translation>Jari-jari / offset (m)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="154" />
+        <source>Marker</source>
+        <translation>Tanda Batas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="155" />
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="157" />
+        <source>standard (30 epochs, 30 s)</source>
+        <translation>standar (30 epoch, 30 dtk)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="158" />
+        <source>rapid re-check (10 epochs)</source>
+        <translation>cek ulang cepat (10 epoch)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="159" />
+        <source>strict (measured σ only, 60 s)</source>
+        <translation>ketat (hanya σ terukur, 60 dtk)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="164" />
+        <source>Finish when the requirement is met</source>
+        <translation>Selesai otomatis bila syarat terpenuhi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="167" />
+        <source>Starts within {0} of the marker, standing still (≤ {1} m/s).</source>
+        <translation>Mulai hanya dalam jarak {0} dari tanda batas dan diam (≤ {1} m/dtk).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="207" />
+        <source>Antenna height</source>
+        <translation>Tinggi antena</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="208" />
+        <source>Antenna radius</source>
+        <translation>Jari-jari antena</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="209" />
+        <source>Phase-centre offset</source>
+        <translation>Offset pusat fase</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="222" />
+        <source>{0}: type a number of metres from {1} to {2}, e.g. 1,800</source>
+        <translation>{0}: isi angka meter dari {1} sampai {2}, mis. 1,800</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="232" />
+        <source>A slant height needs the antenna radius (greater than 0, less than the height): choose the model 'Other' and type it.</source>
+        <translation>Tinggi miring perlu jari-jari antena (lebih dari 0, kurang dari tingginya): pilih model 'Lain' lalu isi.</translation>
     </message>
 </context>
 <context>
@@ -2789,6 +3125,127 @@ U</translation>
         <location filename="../../fieldapp/ui/texts.py" line="145" />
         <source>Forestry officer</source>
         <translation>Petugas kehutanan</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="119" />
+        <source>Edit witness</source>
+        <translation>Ubah saksi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="119" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="120" />
+        <source>The earlier entry is kept in the history, marked withdrawn.</source>
+        <translation>Isian sebelumnya tetap di riwayat, ditandai ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="127" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="128" />
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/record_dialogs.py" line="129" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+</context>
+<context>
+    <name>WitnessPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="101" />
+        <source>Pick from the list…</source>
+        <translation>Pilih dari daftar…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="104" />
+        <source>Add witness</source>
+        <translation>Tambah saksi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="105" />
+        <source>New witness</source>
+        <translation>Saksi baru</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="106" />
+        <source>Witnesses of this marker</source>
+        <translation>Saksi tanda batas ini</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="107" />
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="108" />
+        <source>Withdraw…</source>
+        <translation>Tarik…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Known</source>
+        <translation>Daftar saksi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Institution</source>
+        <translation>Instansi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="109" />
+        <source>Category</source>
+        <translation>Kategori</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="136" />
+        <source>{0} withdrawn entries kept in the history.</source>
+        <translation>{0} isian yang ditarik tetap di riwayat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="177" />
+        <source>Witness saved.</source>
+        <translation>Saksi tersimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="200" />
+        <source>Witness corrected; the earlier entry is withdrawn.</source>
+        <translation>Saksi diperbaiki; isian sebelumnya ditarik.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="209" />
+        <source>Withdraw witness</source>
+        <translation>Tarik saksi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="210" />
+        <source>{0} ({1}) is marked withdrawn and kept in the history.</source>
+        <translation>{0} ({1}) ditandai ditarik dan tetap di riwayat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="213" />
+        <source>Withdraw</source>
+        <translation>Tarik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_pages.py" line="225" />
+        <source>Witness withdrawn: {0}</source>
+        <translation>Saksi ditarik: {0}</translation>
     </message>
 </context>
 </TS>
