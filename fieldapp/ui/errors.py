@@ -36,6 +36,20 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
      QT_TRANSLATE_NOOP("Errors", "no permission to open port {0} (on Linux: add the user to 'dialout')")),
     (r"choose a serial port", QT_TRANSLATE_NOOP("Errors", "choose a serial port")),
     (r"choose a capture file to replay", QT_TRANSLATE_NOOP("Errors", "choose a capture file to replay")),
+    # The receiver link's states (gnss.link): shown as the link's tool tip and in the status bar.
+    (r"not started", QT_TRANSLATE_NOOP("Errors", "not started")),
+    (r"opening (.+)", QT_TRANSLATE_NOOP("Errors", "opening {0}")),
+    (r"opened (.+), waiting for data", QT_TRANSLATE_NOOP("Errors", "{0} opened, waiting for data")),
+    (r"reopened (.+), waiting for data", QT_TRANSLATE_NOOP("Errors", "{0} opened again, waiting for data")),
+    (r"(.+): epochs arriving", QT_TRANSLATE_NOOP("Errors", "{0}: epochs arriving")),
+    (r"(.+): no epoch for ([\d.]+) s, bytes arrive but no epoch \(wrong baud rate or no NMEA output\?\)",
+     QT_TRANSLATE_NOOP("Errors", "{0}: no epoch for {1} s; bytes arrive but no epoch (wrong baud rate, or no NMEA output?)")),
+    (r"(.+): no epoch for ([\d.]+) s, no data at all \(receiver off or not sending\?\)",
+     QT_TRANSLATE_NOOP("Errors", "{0}: no epoch for {1} s; no data at all (receiver off, or not sending?)")),
+    (r"(.+); retrying", QT_TRANSLATE_NOOP("Errors", "{0}; retrying")),
+    (r"(.+); reconnecting", QT_TRANSLATE_NOOP("Errors", "{0}; reconnecting")),
+    (r"raw log failed: (.+)", QT_TRANSLATE_NOOP("Errors", "raw log failed: {0}")),
+    (r"(.+) closed", QT_TRANSLATE_NOOP("Errors", "{0} closed")),
 )  # fmt: skip
 _PATTERNS = tuple((re.compile(f"(?s){p}"), str(text)) for p, text in _KNOWN)
 
@@ -46,5 +60,7 @@ def error_text(error: BaseException | str) -> str:
     for pattern, source in _PATTERNS:
         found = pattern.fullmatch(text)
         if found:
-            return QCoreApplication.translate("Errors", source).format(*found.groups())
+            # A part may itself be a known message ("port X not found; retrying").
+            parts = [error_text(g) if g else g for g in found.groups()]
+            return QCoreApplication.translate("Errors", source).format(*parts)
     return text

@@ -11,6 +11,7 @@ from fieldapp.gnss.ntrip_client import NtripState
 from fieldapp.ui import texts
 from fieldapp.ui.app import text_style
 from fieldapp.ui.device_adapter import CorrectionLink
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.live import Liveness, age_text, stale_colour, stale_text
 
 FIX_COLOURS = {
@@ -105,7 +106,7 @@ class GnssPanel(QGroupBox):
     def show_status(self, status: LinkStatus | None, raw_logging: bool) -> None:
         state = status.state if status else LinkState.STOPPED
         self.link.setText(texts.link_state(state))
-        self.link.setToolTip(status.reason if status else "")
+        self.link.setToolTip(error_text(status.reason) if status else "")
         if state != self._link_state:
             self._link_state = state
             self._style_link()
@@ -165,8 +166,9 @@ class GnssPanel(QGroupBox):
         }.get(state, "")
         self.ntrip.setStyleSheet(text_style(meaning))
         show_reason = state in (NtripState.OFFLINE, NtripState.REFUSED, NtripState.CONNECTING)
-        self.ntrip_reason.setText(link.status.reason if show_reason else link.status.profile)
-        self.ntrip_reason.setToolTip(link.status.reason)
+        reason = error_text(link.status.reason)
+        self.ntrip_reason.setText(reason if show_reason else link.status.profile)
+        self.ntrip_reason.setToolTip(reason)
         self.ntrip_reason.show()
 
     def show_fix(self, fix: Fix | None) -> None:

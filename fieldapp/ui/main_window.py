@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -428,7 +428,7 @@ class MainWindow(QMainWindow):
         self.link_label.setText(f"GNSS: {texts.link_state(status.state)}")
         self.strip.show_link(status.state)
         if status.state in (LinkState.LOST, LinkState.STALE):
-            self.message(status.reason)
+            self.message(error_text(status.reason))
         if self.session:
             self.gnss.show_status(status, self.adapter.raw_logging)
 
@@ -494,6 +494,9 @@ class MainWindow(QMainWindow):
         app = QApplication.instance()
         if app is not None:
             install_language(app, lang)
+            # Qt posts LanguageChange to the windows: deliver it now, so views that reword
+            # themselves on it (occupation, installation) are done before the walk below.
+            QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
         self.retranslate(old)
 
     def retranslate(self, old: str | None = None) -> None:
@@ -515,7 +518,7 @@ class MainWindow(QMainWindow):
             self._on_link_status(self.adapter.status)
         else:
             self.link_label.setText(translate_text(self.link_label.text(), old))
-        self._drawn = None
+        self._drawn = self._strip_fix = None
         self.redraw()
 
     def _tab_titles(self) -> list[str]:

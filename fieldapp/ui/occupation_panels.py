@@ -296,6 +296,7 @@ class LiveReadout(QFrame):
         self.live = True
         self._fix_style = ""
         self._timed = False  # True once the window's timer calls set_liveness: it writes the age
+        self._shown: tuple[Fix, Position | None, Position | None] | None = None
 
     def retranslate(self) -> None:
         words = (self.tr("Fix"), self.tr("σH"), self.tr("From design"), self.tr("Latest epoch"))
@@ -304,7 +305,9 @@ class LiveReadout(QFrame):
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()  # the values follow with the next epoch
+            self.retranslate()
+            if self._shown is not None:  # the epoch shown, reworded: not made live by it
+                self._word(*self._shown)
         super().changeEvent(event)
 
     def show_fix(self, fix: Fix, design: Position | None, stake: Position | None) -> None:
@@ -315,7 +318,15 @@ class LiveReadout(QFrame):
             "good" if q == GgaQuality.RTK_FIXED else "warn" if q == GgaQuality.RTK_FLOAT else "bad"
         )
         self._fix_style = text_style(meaning)
-        self.fix.setText(texts.fix_type(q))
+        self._shown = (fix, design, stake)
+        self._word(fix, design, stake)
+        if not self._timed or not was_live:  # the stale words go with the first new epoch
+            self.age.setText(self.tr("live"))
+        self._paint()
+
+    def _word(self, fix: Fix, design: Position | None, stake: Position | None) -> None:
+        """The epoch's values in words of the current language (colours are _paint's)."""
+        self.fix.setText(texts.fix_type(fix.quality))
         sh = fix.sigma_horizontal
         self.sigma.setText(
             "–" if sh is None else f"{number(sh, 3)} m ({texts.sigma_source(fix.sigma_source)})"
@@ -329,9 +340,6 @@ class LiveReadout(QFrame):
                 to_stake = distance_text(compare(stake, here).horizontal_m)
                 text += " · " + self.tr("stake {0}").format(to_stake)
             self.distance.setText(text)
-        if not self._timed or not was_live:  # the stale words go with the first new epoch
-            self.age.setText(self.tr("live"))
-        self._paint()
 
     def set_liveness(self, state: Liveness) -> None:
         self._timed = True

@@ -568,6 +568,61 @@
         <source>choose a capture file to replay</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="40" />
+        <source>not started</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="41" />
+        <source>opening {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="42" />
+        <source>{0} opened, waiting for data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="43" />
+        <source>{0} opened again, waiting for data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="44" />
+        <source>{0}: epochs arriving</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="46" />
+        <source>{0}: no epoch for {1} s; bytes arrive but no epoch (wrong baud rate, or no NMEA output?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="48" />
+        <source>{0}: no epoch for {1} s; no data at all (receiver off, or not sending?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="49" />
+        <source>{0}; retrying</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="50" />
+        <source>{0}; reconnecting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="51" />
+        <source>raw log failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="52" />
+        <source>{0} closed</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -659,98 +714,98 @@
 <context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
         <source>GNSS receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="68" />
         <source>Link</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="68" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
         <source>Fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="70" />
         <source>Latest epoch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="70" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="71" />
         <source>Satellites</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="71" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="72" />
         <source>Sigma</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="72" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="73" />
         <source>PDOP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="73" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="74" />
         <source>Corr. age</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="74" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="75" />
         <source>NTRIP</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="76" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
         <source>Raw log</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="83" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="84" />
         <source>No data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="113" />
         <source>● recording</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="113" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="159" />
         <source>off</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="146" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="147" />
         <source>not used</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="154" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="155" />
         <source>offline, retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="155" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="156" />
         <source>connecting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="156" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="157" />
         <source>streaming, {0} kB</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="157" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
         <source>refused by the caster</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="194" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="196" />
         <source>H {0} m{1} ({2})</source>
         <translation type="unfinished" />
     </message>
@@ -980,32 +1035,32 @@
 <context>
     <name>LiveReadout</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>Fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>σH</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>From design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>Latest epoch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="330" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="341" />
         <source>stake {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="333" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="324" />
         <source>live</source>
         <translation type="unfinished" />
     </message>
@@ -1083,7 +1138,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="212" />
-        <location filename="../../fieldapp/ui/main_window.py" line="523" />
+        <location filename="../../fieldapp/ui/main_window.py" line="526" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
@@ -1103,37 +1158,37 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="525" />
+        <location filename="../../fieldapp/ui/main_window.py" line="528" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="526" />
+        <location filename="../../fieldapp/ui/main_window.py" line="529" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="527" />
+        <location filename="../../fieldapp/ui/main_window.py" line="530" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="528" />
+        <location filename="../../fieldapp/ui/main_window.py" line="531" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="529" />
+        <location filename="../../fieldapp/ui/main_window.py" line="532" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="530" />
+        <location filename="../../fieldapp/ui/main_window.py" line="533" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="531" />
+        <location filename="../../fieldapp/ui/main_window.py" line="534" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>

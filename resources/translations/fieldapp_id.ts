@@ -28,7 +28,7 @@
     <message>
         <location filename="../../fieldapp/ui/camera_dialog.py" line="47" />
         <source>No camera was found on this machine. Add photo files instead.</source>
-        <translation>Tidak ada kamera di perangkat ini. Tambahkan file foto saja.</translation>
+        <translation>Tidak ada kamera di perangkat ini. Tambahkan berkas foto saja.</translation>
     </message>
 </context>
 <context>
@@ -250,7 +250,7 @@
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="114" />
         <source>Replay a capture file</source>
-        <translation>Putar ulang file rekaman</translation>
+        <translation>Putar ulang berkas rekaman</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="121" />
@@ -305,7 +305,7 @@
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="147" />
         <source>Replay file</source>
-        <translation>File putar ulang</translation>
+        <translation>Berkas putar ulang</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="196" />
@@ -315,7 +315,7 @@
     <message>
         <location filename="../../fieldapp/ui/device_dialog.py" line="215" />
         <source>Capture file</source>
-        <translation>File rekaman</translation>
+        <translation>Berkas rekaman</translation>
     </message>
 </context>
 <context>
@@ -568,6 +568,61 @@
         <source>choose a capture file to replay</source>
         <translation>pilih berkas rekaman untuk diputar ulang</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="40" />
+        <source>not started</source>
+        <translation>belum dimulai</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="41" />
+        <source>opening {0}</source>
+        <translation>membuka {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="42" />
+        <source>{0} opened, waiting for data</source>
+        <translation>{0} terbuka, menunggu data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="43" />
+        <source>{0} opened again, waiting for data</source>
+        <translation>{0} terbuka kembali, menunggu data</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="44" />
+        <source>{0}: epochs arriving</source>
+        <translation>{0}: epoch masuk</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="46" />
+        <source>{0}: no epoch for {1} s; bytes arrive but no epoch (wrong baud rate, or no NMEA output?)</source>
+        <translation>{0}: tidak ada epoch selama {1} dtk; data masuk tetapi bukan epoch (baud rate salah, atau keluaran NMEA mati?)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="48" />
+        <source>{0}: no epoch for {1} s; no data at all (receiver off, or not sending?)</source>
+        <translation>{0}: tidak ada epoch selama {1} dtk; tidak ada data sama sekali (receiver mati, atau tidak mengirim?)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="49" />
+        <source>{0}; retrying</source>
+        <translation>{0}; mencoba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="50" />
+        <source>{0}; reconnecting</source>
+        <translation>{0}; menyambung ulang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="51" />
+        <source>raw log failed: {0}</source>
+        <translation>perekaman data mentah gagal: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="52" />
+        <source>{0} closed</source>
+        <translation>{0} ditutup</translation>
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -659,98 +714,98 @@
 <context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="47" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
         <source>GNSS receiver</source>
         <translation>Receiver GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="67" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="68" />
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="68" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
         <source>Fix</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="70" />
         <source>Latest epoch</source>
         <translation>Epoch terakhir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="70" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="71" />
         <source>Satellites</source>
         <translation>Satelit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="71" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="72" />
         <source>Sigma</source>
         <translation>Sigma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="72" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="73" />
         <source>PDOP</source>
         <translation>PDOP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="73" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="74" />
         <source>Corr. age</source>
         <translation>Umur koreksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="74" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="75" />
         <source>NTRIP</source>
         <translation>NTRIP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="76" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
         <source>Raw log</source>
         <translation>Log mentah</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="83" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="84" />
         <source>No data</source>
         <translation>Tidak ada data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="113" />
         <source>● recording</source>
         <translation>● merekam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="112" />
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="113" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="159" />
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="146" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="147" />
         <source>not used</source>
         <translation>tidak dipakai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="154" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="155" />
         <source>offline, retrying</source>
         <translation>offline, mencoba lagi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="155" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="156" />
         <source>connecting…</source>
         <translation>menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="156" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="157" />
         <source>streaming, {0} kB</source>
         <translation>aktif, {0} kB</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="157" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
         <source>refused by the caster</source>
         <translation>ditolak caster</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="194" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="196" />
         <source>H {0} m{1} ({2})</source>
         <translation>H {0} m{1} ({2})</translation>
     </message>
@@ -980,32 +1035,32 @@
 <context>
     <name>LiveReadout</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>Fix</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>σH</source>
         <translation>σH</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>From design</source>
         <translation>Dari rencana</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="301" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
         <source>Latest epoch</source>
         <translation>Epoch terakhir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="330" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="341" />
         <source>stake {0}</source>
         <translation>patok {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="333" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="324" />
         <source>live</source>
         <translation>langsung</translation>
     </message>
@@ -1083,7 +1138,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="212" />
-        <location filename="../../fieldapp/ui/main_window.py" line="523" />
+        <location filename="../../fieldapp/ui/main_window.py" line="526" />
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
@@ -1103,37 +1158,37 @@
         <translation>Nama pekerjaan (WIUP)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="525" />
+        <location filename="../../fieldapp/ui/main_window.py" line="528" />
         <source>Map</source>
         <translation>Peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="526" />
+        <location filename="../../fieldapp/ui/main_window.py" line="529" />
         <source>Stake-out</source>
         <translation>Stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="527" />
+        <location filename="../../fieldapp/ui/main_window.py" line="530" />
         <source>Occupation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="528" />
+        <location filename="../../fieldapp/ui/main_window.py" line="531" />
         <source>Installation</source>
         <translation>Pemasangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="529" />
+        <location filename="../../fieldapp/ui/main_window.py" line="532" />
         <source>Planning</source>
         <translation>Perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="530" />
+        <location filename="../../fieldapp/ui/main_window.py" line="533" />
         <source>Outbox</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="531" />
+        <location filename="../../fieldapp/ui/main_window.py" line="534" />
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
@@ -1889,7 +1944,7 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/outbox_view.py" line="348" />
         <source>Sealed revision {0} of package {1}: {2} files, {3} MB.</source>
-        <translation>Revisi {0} paket {1} tersegel: {2} file, {3} MB.</translation>
+        <translation>Revisi {0} paket {1} tersegel: {2} berkas, {3} MB.</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/outbox_view.py" line="358" />
