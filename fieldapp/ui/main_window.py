@@ -10,6 +10,7 @@ from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QApplication,
+    QComboBox,
     QFileDialog,
     QInputDialog,
     QLabel,
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import (
     QMenu,
     QMessageBox,
     QSplitter,
+    QStackedWidget,
     QTabWidget,
     QToolBar,
     QTreeWidget,
@@ -339,18 +341,29 @@ class MainWindow(QMainWindow):
         self.session = None
 
     def _map_page(self) -> QWidget:
-        side = QTabWidget()
-        side.setStyleSheet("QTabBar::tab { min-width: 30px; padding: 4px 6px; }")
-        side.setUsesScrollButtons(True)
-        side.tabBar().setElideMode(Qt.TextElideMode.ElideRight)
+        # One list at a time, chosen in a drop-down: three tab titles do not fit the narrow
+        # side of a 1024 px screen in Indonesian ("Tanda Batas", "Titik Batas", "Kontrol").
+        side = QWidget()
+        sv = QVBoxLayout(side)
+        sv.setContentsMargins(0, 0, 0, 0)
+        self.list_choice = QComboBox()
+        lists = QStackedWidget()
         self.boundary_list = QListWidget()
         self.marker_tree = QTreeWidget()
         self.marker_tree.setHeaderHidden(True)
+        self.marker_tree.setIndentation(14)  # the status title keeps its count in view
         self.marker_tree.itemClicked.connect(self._tree_clicked)
         self.control_list = QListWidget()
-        side.addTab(self.marker_tree, self.tr("Markers"))
-        side.addTab(self.boundary_list, self.tr("Boundary"))
-        side.addTab(self.control_list, self.tr("Control"))
+        for widget, title in (
+            (self.marker_tree, self.tr("Markers")),
+            (self.boundary_list, self.tr("Boundary")),
+            (self.control_list, self.tr("Control")),
+        ):
+            lists.addWidget(widget)
+            self.list_choice.addItem(title)
+        self.list_choice.currentIndexChanged.connect(lists.setCurrentIndex)
+        sv.addWidget(self.list_choice)
+        sv.addWidget(lists, 1)
         inner = QWidget()
         rv = QVBoxLayout(inner)
         rv.setContentsMargins(0, 0, 0, 0)

@@ -9,6 +9,7 @@ zooms in. Placement is pixel bookkeeping on a coarse grid of cells, cheap for hu
 from __future__ import annotations
 
 import math
+import re
 from collections import deque
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -265,6 +266,8 @@ class MapView(QWidget):
         """Axis titles name the job's CRS: the grid lines are in its coordinates."""
         for axis in self.axes.values():
             axis.degrees = geographic
+        # The CRS's EPSG name is English ("UTM zone 50S"); the word "zone" is read in the UI's.
+        crs = re.sub(r"\bzone\b", self.tr("zone"), crs)
         if geographic:
             x, y = self.tr("Longitude (°)"), self.tr("Latitude (°)")
         else:
@@ -469,8 +472,9 @@ class MapView(QWidget):
             text = words.format(note)
         if label.text() != text:
             label.setText(text)
-            # On the plot, right of the axis and clear of the north arrow: one line when it fits.
-            left = int(self.plot.getAxis("left").width()) + 8
+            # On the plot, right of the axis and of the navigation buttons, clear of the north
+            # arrow: one line when it fits.
+            left = max(int(self.plot.getAxis("left").width()), self.nav.geometry().right()) + 8
             label.setWordWrap(False)
             width = min(label.sizeHint().width(), max(160, self.plot.width() - left - 80))
             label.setWordWrap(True)

@@ -6,21 +6,22 @@ nothing moves as they change, and in the locale's decimal separator (a comma in 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 
 from fieldapp.survey.stake_quality import QualityProblem, QualityProfile, QualityVerdict, SigmaKind
 from fieldapp.survey.stakeout import ToleranceState
 from fieldapp.ui import texts
+from fieldapp.ui.numbers import fixed
 from fieldapp.ui.widgets import STATE_COLOURS
 
 NBSP = "\u00a0"  # padding that QLabel never collapses
 
 
 def num(value: float, decimals: int, width: int = 0) -> str:
-    """A number in the UI's locale, right-aligned in ``width`` characters."""
-    return QLocale().toString(float(value), "f", decimals).rjust(width, NBSP)
+    """A number in the UI's decimal sign, ungrouped, right-aligned in ``width`` characters."""
+    return fixed(value, decimals).rjust(width, NBSP)
 
 
 def metres(value: float, decimals: int = 2, width: int = 6) -> str:
@@ -86,6 +87,7 @@ class Readouts(QWidget):
         super().__init__(parent)
         self.state_label = QLabel("–")
         self.state_label.setProperty("role", "big")
+        self.state_label.setWordWrap(True)  # "Tidak ada data sejak 13:21:40" on a 1024 px tablet
         self.reason = QLabel("")
         self.reason.setWordWrap(True)
         self.distance = QLabel("–")

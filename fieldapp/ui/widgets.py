@@ -8,6 +8,8 @@ from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from fieldapp.ui.numbers import short
+
 # White text reaches 4.5:1 on each; "quality" (inside the tolerance, not proven) is its own hue.
 STATE_COLOURS = {
     "far": "#b71c1c",
@@ -107,7 +109,7 @@ class Bullseye(QWidget):
         if self.fine:
             cm = QLocale().toString(self.ring_m * 100, "f", 0)
             return self.tr("{0} cm per ring").format(cm)
-        return self.tr("{0} m per ring").format(QLocale().toString(self.ring_m, "g", 3))
+        return self.tr("{0} m per ring").format(short(self.ring_m))  # 2000, never 2e+03
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
         p = QPainter(self)

@@ -3,12 +3,12 @@
 <context>
     <name>Bullseye</name>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="109" />
+        <location filename="../../fieldapp/ui/widgets.py" line="111" />
         <source>{0} cm per ring</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="110" />
+        <location filename="../../fieldapp/ui/widgets.py" line="112" />
         <source>{0} m per ring</source>
         <translation type="unfinished" />
     </message>
@@ -1121,104 +1121,104 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="241" />
+        <location filename="../../fieldapp/ui/main_window.py" line="243" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="227" />
-        <location filename="../../fieldapp/ui/main_window.py" line="233" />
+        <location filename="../../fieldapp/ui/main_window.py" line="229" />
+        <location filename="../../fieldapp/ui/main_window.py" line="235" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="210" />
+        <location filename="../../fieldapp/ui/main_window.py" line="212" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="212" />
-        <location filename="../../fieldapp/ui/main_window.py" line="526" />
+        <location filename="../../fieldapp/ui/main_window.py" line="214" />
+        <location filename="../../fieldapp/ui/main_window.py" line="539" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="219" />
+        <location filename="../../fieldapp/ui/main_window.py" line="221" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="224" />
+        <location filename="../../fieldapp/ui/main_window.py" line="226" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="227" />
+        <location filename="../../fieldapp/ui/main_window.py" line="229" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="528" />
+        <location filename="../../fieldapp/ui/main_window.py" line="541" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="529" />
+        <location filename="../../fieldapp/ui/main_window.py" line="542" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="530" />
+        <location filename="../../fieldapp/ui/main_window.py" line="543" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="531" />
+        <location filename="../../fieldapp/ui/main_window.py" line="544" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="532" />
+        <location filename="../../fieldapp/ui/main_window.py" line="545" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="533" />
+        <location filename="../../fieldapp/ui/main_window.py" line="546" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="534" />
+        <location filename="../../fieldapp/ui/main_window.py" line="547" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="351" />
+        <location filename="../../fieldapp/ui/main_window.py" line="358" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="191" />
+        <location filename="../../fieldapp/ui/main_window.py" line="193" />
         <source>GNSS status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="352" />
+        <location filename="../../fieldapp/ui/main_window.py" line="359" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="353" />
+        <location filename="../../fieldapp/ui/main_window.py" line="360" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="377" />
+        <location filename="../../fieldapp/ui/main_window.py" line="390" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="421" />
+        <location filename="../../fieldapp/ui/main_window.py" line="434" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -1254,38 +1254,43 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="269" />
+        <location filename="../../fieldapp/ui/map_view.py" line="270" />
+        <source>zone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="272" />
         <source>Longitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="269" />
+        <location filename="../../fieldapp/ui/map_view.py" line="272" />
         <source>Latitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="271" />
+        <location filename="../../fieldapp/ui/map_view.py" line="274" />
         <source>Easting (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="271" />
+        <location filename="../../fieldapp/ui/map_view.py" line="274" />
         <source>Northing (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="468" />
+        <location filename="../../fieldapp/ui/map_view.py" line="471" />
         <source>Position: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="468" />
+        <location filename="../../fieldapp/ui/map_view.py" line="471" />
         <source>Position not live: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="217" />
-        <location filename="../../fieldapp/ui/map_view.py" line="228" />
+        <location filename="../../fieldapp/ui/map_view.py" line="218" />
+        <location filename="../../fieldapp/ui/map_view.py" line="229" />
         <source>▲
 N</source>
         <translation type="unfinished" />
@@ -2482,37 +2487,37 @@ N</source>
 <context>
     <name>Stakeout</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="45" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="46" />
         <source>Not precise enough</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="52" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="53" />
         <source>no σH</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="54" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="55" />
         <source>σH invalid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="56" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="57" />
         <source>measured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="58" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="59" />
         <source>estimated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="69" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="70" />
         <source>Position not precise enough: {0}, {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="77" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="78" />
         <source>Tolerance {0} m · {1} · σH ≤ {2} m</source>
         <translation type="unfinished" />
     </message>

@@ -622,6 +622,7 @@ ID_RECORDS: dict[str, str] = {
 
 ID_WINDOW: dict[str, str] = {
     # window chrome: theme and language, map navigation, ports, layout
+    "zone": "zona",
     "not started": "belum dimulai",
     "opening {0}": "membuka {0}",
     "{0} opened, waiting for data": "{0} terbuka, menunggu data",
