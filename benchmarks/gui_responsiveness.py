@@ -63,7 +63,9 @@ class NmeaWriter(threading.Thread):
         from fieldapp.gnss.simulator import SimConfig, Simulator
 
         # ~35 m south-west of the marker, walking to it: stake-out, then standing on it.
-        cfg = SimConfig(start_lat=lat - 0.00025, start_lon=lon - 0.0002, target_lat=lat,
+        # ~11 m off: the rover stands on the marker before phase 2, where the occupation's
+        # start guard (within 2 m, standing still) lets it begin.
+        cfg = SimConfig(start_lat=lat - 0.00008, start_lon=lon - 0.00006, target_lat=lat,
                         target_lon=lon, speed_mps=1.2, rate_hz=RATE_HZ, quality=4,
                         sats_per_system=10, height_m=60.0)  # fmt: skip
         self.sim = Simulator(cfg)
@@ -220,6 +222,11 @@ def run(args: argparse.Namespace) -> int:
     phase1 = measure(third)
     window.tabs.setCurrentWidget(window.occupation)
     started = window.occupation.start()
+    for _ in range(40):  # still walking in: the guard refuses; try again as a surveyor would
+        if started:
+            break
+        pump(0.25)
+        started = window.occupation.start()
     phase2 = measure(third)
     saved_before = window.occupation.epochs_saved
     window.tabs.setCurrentWidget(window.stakeout)
