@@ -76,6 +76,12 @@ class Simulator:
         with self._lock:
             self.config = replace(self.config, target_lat=lat, target_lon=lon)
 
+    def place(self, lat: float, lon: float) -> None:
+        """Stand at ``lat``/``lon`` from the next epoch on (a pole set on a marker)."""
+        with self._lock:
+            self._lat, self._lon = lat, lon
+            self.config = replace(self.config, target_lat=lat, target_lon=lon)
+
     def set_quality(self, quality: int) -> None:
         with self._lock:
             self.config = replace(self.config, quality=quality)

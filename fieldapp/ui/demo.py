@@ -24,6 +24,16 @@ def ensure_planned(store: JobStore) -> None:
         apply_plan(store, plan_job(store))
 
 
+def _stand_on_marker(window: MainWindow) -> None:
+    """The pole set on the selected marker and still: the occupation's start guard passes."""
+    session, sim = window.session, window.adapter.simulator
+    marker = session.layers.marker(session.selected or "") if session else None
+    if sim is None or marker is None:
+        return
+    sim.place(marker.lat, marker.lon)
+    _pump(1.0)
+
+
 class DemoWalker(QObject):
     """Steers the simulator to the selected marker; when within tolerance, picks the next one."""
 
@@ -172,6 +182,7 @@ def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str
         name = _view_name(window, i)
         window.tabs.setCurrentIndex(i)
         if name == "occupation" and not window.occupation.running:
+            _stand_on_marker(window)
             window.occupation.auto_finish.setChecked(False)
             window.occupation.start()
             _pump(1.5)

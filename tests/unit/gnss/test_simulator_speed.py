@@ -21,3 +21,20 @@ def test_speed_drops_to_zero_on_arrival() -> None:
 
 def test_no_target_means_standing_still() -> None:
     assert _rmc_knots(Simulator(SimConfig()).next_epoch()) == 0.0
+
+
+def _gga_lat(nmea: bytes) -> float:
+    gga = next(line for line in nmea.decode().splitlines() if line[3:6] == "GGA")
+    field, hemi = gga.split(",")[2:4]
+    lat = int(field[:2]) + float(field[2:]) / 60
+    return -lat if hemi == "S" else lat
+
+
+def test_placed_on_a_point_it_stands_there() -> None:
+    sim = Simulator(SimConfig(start_lat=-0.5, start_lon=117.0, target_lat=-0.4,
+                              target_lon=117.0, speed_mps=5.0, noise_m=0.0))  # fmt: skip
+    sim.next_epoch()
+    sim.place(-0.45, 117.01)
+    epochs = [sim.next_epoch() for _ in range(3)]
+    assert [_rmc_knots(e) for e in epochs] == [0.0, 0.0, 0.0]
+    assert all(abs(_gga_lat(e) + 0.45) < 1e-6 for e in epochs)
