@@ -1,4 +1,4 @@
-"""Points out: CSV (SK-style DMS and grid E/N), GeoJSON, KML, GPX and DXF (ezdxf)."""
+"""Points out: CSV (SK-style DMS and grid E/N), GeoJSON, KML, GPX and DXF (exchange/dxfmap)."""
 
 from __future__ import annotations
 
@@ -6,19 +6,21 @@ import csv
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 from xml.sax.saxutils import escape
 
 from fieldapp.survey.crs import GridSpec, parse_crs, transform
 from fieldapp.survey.dms import format_dms
+from fieldapp.survey.installation import ReferenceMarkerRecord
 from fieldapp.survey.models import BoundaryPoint, ControlPoint, Marker, PermitArea
+from fieldapp.survey.scale import grid_factors
 
 FORMATS = ("csv", "geojson", "kml", "gpx", "dxf")
-Role = Literal["boundary_point", "marker", "control_point"]
+Role = Literal["boundary_point", "marker", "control_point", "reference_marker"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,6 +43,22 @@ class ExportSet:
     grid: GridSpec
     points: list[ExportPoint]
     ring: list[ExportPoint]  # the WIUP boundary in SK order
+    references: list[ExportReference] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ExportReference:
+    """A Tanda Batas Referensi with the way to its true point in both reckonings."""
+
+    point: ExportPoint  # role reference_marker, named "Ref. <marker>"
+    marker: str
+    true_e: float
+    true_n: float
+    geodetic_azimuth_deg: float  # from the reference to the true point, true north
+    grid_azimuth_deg: float  # the same line against grid north
+    ellipsoid_m: float
+    grid_m: float
+    ground_m: float | None
 
 
 def build_export_set(
@@ -49,7 +67,9 @@ def build_export_set(
     boundary: list[BoundaryPoint],
     markers: list[Marker],
     control: list[ControlPoint],
+    references: Sequence[ReferenceMarkerRecord] = (),
 ) -> ExportSet:
+    """``references``: the current reference markers; their true point is the marker given."""
     srgi = parse_crs("SRGI2013")
 
     def point(
@@ -62,7 +82,25 @@ def build_export_set(
     pts = list(ring)
     pts += [point("marker", m.name, m.kind.value, m.lat, m.lon, m.h) for m in markers]
     pts += [point("control_point", c.name, c.kind.value, c.lat, c.lon, c.h) for c in control]
-    return ExportSet(permit, grid, pts, ring)
+    by_name = {p.name: p for p in pts if p.role == "marker"}
+    refs = []
+    for r in references:
+        true = by_name.get(r.marker)
+        if r.withdrawn is not None or true is None:
+            continue
+        pos = r.position
+        ref_pt = point("reference_marker", f"Ref. {r.marker}", "reference", pos.lat, pos.lon, pos.h)
+        f = grid_factors(grid, pos.lon, pos.lat, pos.h or 0.0) if not grid.is_geographic else None
+        g = r.geometry
+        refs.append(
+            ExportReference(
+                ref_pt, r.marker, true.e, true.n, g.azimuth_deg,
+                (g.azimuth_deg - (f.convergence_deg if f else 0.0)) % 360.0,
+                g.distance_m, g.distance_m * (f.point_scale if f else 1.0), g.ground_distance_m,
+            )
+        )  # fmt: skip
+        pts.append(ref_pt)
+    return ExportSet(permit, grid, pts, ring, refs)
 
 
 @contextmanager
@@ -184,34 +222,10 @@ def _gpx(data: ExportSet, out: Path) -> None:
     out.write_text("\n".join(parts), encoding="utf-8")
 
 
-DXF_LAYERS = {
-    "permit_area": ("WIUP", 1),
-    "boundary_point": ("TITIK_BATAS", 1),
-    "marker": ("TANDA_BATAS", 3),
-    "control_point": ("KONTROL", 5),
-}
-
-
 def _dxf(data: ExportSet, out: Path) -> None:
-    import ezdxf
+    from fieldapp.exchange.dxfmap import write_dxf
 
-    doc = ezdxf.new("R2010", setup=True)
-    doc.header["$INSUNITS"] = 6  # metres
-    msp = doc.modelspace()
-    for layer, color in DXF_LAYERS.values():
-        doc.layers.add(layer, color=color)
-    if data.ring:
-        msp.add_lwpolyline(
-            [(p.e, p.n) for p in data.ring], close=True, dxfattribs={"layer": "WIUP"}
-        )
-    for p in data.points:
-        layer = DXF_LAYERS[p.role][0]
-        z = p.h or 0.0
-        msp.add_point((p.e, p.n, z), dxfattribs={"layer": layer})
-        msp.add_text(p.name, height=2.5, dxfattribs={"layer": layer}).set_placement(
-            (p.e + 2.0, p.n + 2.0)
-        )
-    doc.saveas(out)
+    write_dxf(data, out)
 
 
 _WRITERS: dict[str, Callable[[ExportSet, Path], None]] = {

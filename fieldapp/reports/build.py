@@ -213,7 +213,7 @@ class DocumentBuild:
 
 
 def write_map(data: ReportData, target: Path) -> Path:
-    """WIUP, markers as installed and control points on named layers (the exchange DXF writer)."""
+    """WIUP, markers as installed, their reference markers and control (the exchange DXF writer)."""
     from fieldapp.exchange.export import build_export_set, export_points
     from fieldapp.survey.models import Marker
 
@@ -223,8 +223,9 @@ def write_map(data: ReportData, target: Path) -> Path:
         )
         for m in data.markers
     ]
+    refs = [r for m in data.markers for r in m.installation.references]
     export = build_export_set(
-        data.permit, data.grid, list(data.boundary), built, list(data.control)
+        data.permit, data.grid, list(data.boundary), built, list(data.control), refs
     )
     return export_points(export, "dxf", target)
 

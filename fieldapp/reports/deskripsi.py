@@ -6,39 +6,43 @@ import io
 from collections import deque
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
+from pathlib import Path
 
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.marker_facts import (
+    STATUS_ID,
+    achieved_sigma,
+    convergence_deg,
+    find_geoid_grid,
+    geoid_undulation,
+    instrument_text,
+    method_text,
+    orthometric_text,
+    reference_facts,
+)
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
 from fieldapp.reports.photos import PhotoProcessor, PreparedPhoto
 from fieldapp.reports.sketch import draw_sketch
-from fieldapp.reports.textfmt import (
-    DIRECTION_ID,
-    azimuth_dms,
-    date_id,
-    lat_dms,
-    lon_dms,
-    num,
-)
+from fieldapp.reports.textfmt import DIRECTION_ID, date_id, lat_dms, lon_dms, num
 from fieldapp.survey.installation import PhotoDirection
 
 TITLE = "Deskripsi Tanda Batas"
-STATUS_ID = {
-    "planned": "Rencana",
-    "staked": "Dipatok",
-    "installed": "Terpasang",
-    "documented": "Terpasang dan terdokumentasi",
-}
 Progress = Callable[[str], None]
 PHOTO_WORKERS = 2
 PREFETCH_MARKERS = 3
+KEY_W = 40
+PHOTO_CONVENTION = (
+    "Konvensi foto: kamera di samping tanda batas menghadap ke arah yang disebut "
+    "(Utara = ke arah utara); Detail = tampak dekat tanda batas."
+)
 
 
 def stamp_lines(data: ReportData, m: MarkerReport, direction: str, when: str) -> list[str]:
     return [
         f"Tanda Batas {m.name} · {data.permit.wiup_code or data.permit.name}",
-        f"{lat_dms(m.lat)}  {lon_dms(m.lon)}",
+        f"{lat_dms(m.lat, 5)}  {lon_dms(m.lon, 5)}",
         f"E {num(m.e)}  N {num(m.n)} ({data.zone_label})",
-        f"{when} · arah {DIRECTION_ID.get(direction, direction)}",
+        f"{when} · foto ke arah {DIRECTION_ID.get(direction, direction).lower()}",
     ]
 
 
@@ -58,86 +62,150 @@ def _kv(
     w: float,
     rows: list[tuple[str, str | None]],
     key_w: float,
-    size: float = 8.5,
+    size: float = 8,
 ) -> None:
     for key, value in rows:
         pdf.set_x(x)
         pdf.set_font(FONT, size=size)
         pdf.set_text_color(70)
-        pdf.cell(key_w, 4.6, key)
+        pdf.cell(key_w, 4.1, key)
         pdf.set_text_color(0)
-        pdf.multi_cell(w - key_w, 4.6, value or "-", new_x="LEFT", new_y="NEXT")
+        pdf.multi_cell(w - key_w, 4.1, value or "-", align="L", new_x="LEFT", new_y="NEXT")
 
 
 def _section(pdf: DocumentPDF, text: str, x: float | None = None) -> None:
     pdf.set_x(pdf.l_margin if x is None else x)
-    pdf.set_font(FONT, "B", 9.5)
-    pdf.cell(0, 6, text, new_x="LEFT", new_y="NEXT")
+    pdf.set_font(FONT, "B", 9)
+    pdf.cell(0, 5.2, text, new_x="LEFT", new_y="NEXT")
 
 
-def _sheet(
-    pdf: DocumentPDF, data: ReportData, m: MarkerReport, photos: dict[PhotoDirection, PreparedPhoto]
-) -> None:
-    pdf.add_page()
+def _heading(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
     p = data.permit
     pdf.set_font(FONT, "B", 13)
-    pdf.cell(0, 7, "DESKRIPSI TANDA BATAS", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, size=9)
+    pdf.cell(0, 6.5, "DESKRIPSI TANDA BATAS", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, size=8.5)
     pdf.cell(
         0,
-        5,
+        4.5,
         f"WIUP {p.wiup_code or '-'} · {p.holder or p.name} · SK {p.sk_number or '-'}",
         align="C",
         new_x="LMARGIN",
         new_y="NEXT",
     )
-    pdf.set_font(FONT, "B", 16)
-    pdf.cell(0, 9, f"Tanda Batas {m.name}", align="C", new_x="LMARGIN", new_y="NEXT")
-    top = pdf.get_y() + 1
-    left_w = pdf.content_width - 76
-    sketch_x = pdf.l_margin + left_w + 4
+    pdf.set_font(FONT, "B", 15)
+    pdf.cell(0, 8, f"Tanda Batas {m.name}", align="C", new_x="LMARGIN", new_y="NEXT")
+
+
+def _identity_rows(data: ReportData, m: MarkerReport) -> list[tuple[str, str | None]]:
     edge = f" (garis batas {m.marker.edge[0]}–{m.marker.edge[1]})" if m.marker.edge else ""
+    return [
+        ("Jenis", KIND_ID[m.marker.kind] + edge),
+        ("Status", STATUS_ID[m.installation.status.value].capitalize()),
+        (
+            "Tanggal pemasangan",
+            f"{date_id(m.installed_at.date())} {m.installed_at:%H:%M} {data.zone.name}",
+        ),
+    ]
+
+
+def _coordinate_rows(
+    data: ReportData, m: MarkerReport, geoid: Path | None
+) -> list[tuple[str, str | None]]:
+    conv = convergence_deg(data, m.lat, m.lon, m.h)
+    n = geoid_undulation(m.lat, m.lon, geoid)
+    return [
+        ("Lintang", lat_dms(m.lat, 5)),
+        ("Bujur", lon_dms(m.lon, 5)),
+        ("Proyeksi / zona", data.zone_label.replace("UTM", "UTM zona")),
+        ("E", f"{num(m.e)} m"),
+        ("N", f"{num(m.n)} m"),
+        ("Konvergensi grid", f"{num(conv * 3600, 1, signed=True)}″ (utara grid terhadap utara)"),
+        ("Tinggi elipsoid", f"{num(m.h)} m" if m.h is not None else None),
+        ("Tinggi ortometrik", orthometric_text(m.h, n)),
+        (
+            "Δ terhadap desain",
+            f"{num(m.stake.delta.horizontal_m)} m "
+            f"(toleransi {num(m.stake.delta.tolerance_m, 2)} m)",
+        ),
+    ]
+
+
+def _method_rows(data: ReportData, m: MarkerReport) -> list[tuple[str, str | None]]:
+    sigma = achieved_sigma(m)
+    achieved = (
+        f"σH {num(sigma.h_m)} m, σV {num(sigma.v_m)} m (sebaran epoch yang dipakai)"
+        if sigma.h_m is not None
+        else None
+    )
+    return [
+        ("Metode", method_text(m)),
+        ("Ketelitian tercapai", achieved),
+        ("Alat", instrument_text(m, data.equipment)),
+    ]
+
+
+def missing_items(m: MarkerReport, photos: dict[PhotoDirection, PreparedPhoto]) -> list[str]:
+    """What keeps the sheet a DRAF: absent photos, empty fields, a stake outside tolerance."""
+    out = []
+    d = m.installation.description
+    fields = {
+        "desa": "desa/kelurahan", "kecamatan": "kecamatan", "kabupaten": "kabupaten/kota",
+        "provinsi": "provinsi", "access": "akses", "condition": "kondisi",
+    }  # fmt: skip
+    empty = [label for key, label in fields.items() if d is None or not getattr(d, key)]
+    if empty:
+        out.append("isian kosong: " + ", ".join(empty))
+    absent = [DIRECTION_ID[x.value].lower() for x in PhotoDirection if x not in photos]
+    if absent:
+        out.append("foto belum ada: " + ", ".join(absent))
+    if m.h is None:
+        out.append("tinggi tidak terukur")
+    if not m.stake.delta.passed:
+        out.append("posisi di luar toleransi desain")
+    return out
+
+
+def _draft_mark(pdf: DocumentPDF, missing: list[str]) -> None:
+    """A large grey DRAF across the page and the reasons under the title: not a final sheet."""
+    with pdf.local_context(fill_opacity=0.18, text_color=(200, 30, 30)):
+        pdf.set_font(FONT, "B", 110)
+        with pdf.rotation(35, pdf.w / 2, pdf.h / 2):
+            pdf.text(pdf.w / 2 - 62, pdf.h / 2 + 18, "DRAF")
+    pdf.set_font(FONT, "B", 8)
+    pdf.set_text_color(180, 20, 20)
+    pdf.multi_cell(
+        0, 4, "DRAF: belum lengkap; " + "; ".join(missing), align="C", new_x="LMARGIN",
+        new_y="NEXT",
+    )  # fmt: skip
+    pdf.set_text_color(0)
+
+
+def _sheet(
+    pdf: DocumentPDF,
+    data: ReportData,
+    m: MarkerReport,
+    photos: dict[PhotoDirection, PreparedPhoto],
+    geoid: Path | None,
+) -> None:
+    pdf.add_page()
+    missing = missing_items(m, photos)
+    _heading(pdf, data, m)
+    if missing:
+        _draft_mark(pdf, missing)
+    top = pdf.get_y() + 0.5
+    sketch_w = 80
+    left_w = pdf.content_width - sketch_w - 4
+    sketch_x = pdf.l_margin + left_w + 4
     pdf.set_y(top)
     _section(pdf, "Identitas")
-    _kv(
-        pdf,
-        pdf.l_margin,
-        left_w,
-        [
-            ("Nama", m.name),
-            ("Jenis", KIND_ID[m.marker.kind] + edge),
-            ("Status", STATUS_ID[m.installation.status.value]),
-            (
-                "Tanggal pemasangan",
-                f"{date_id(m.installed_at.date())} {m.installed_at:%H:%M} {data.zone.name}",
-            ),
-        ],
-        36,
-    )
+    _kv(pdf, pdf.l_margin, left_w, _identity_rows(data, m), KEY_W)
     _section(pdf, "Koordinat (SRGI2013)")
-    _kv(
-        pdf,
-        pdf.l_margin,
-        left_w,
-        [
-            ("Lintang", lat_dms(m.lat, 5)),
-            ("Bujur", lon_dms(m.lon, 5)),
-            (f"E ({data.zone_label})", f"{num(m.e)} m"),
-            (f"N ({data.zone_label})", f"{num(m.n)} m"),
-            ("Tinggi elipsoid", f"{num(m.h)} m" if m.h is not None else "-"),
-            (
-                "Δ terhadap desain",
-                f"{num(m.stake.delta.horizontal_m)} m "
-                f"(toleransi {num(m.stake.delta.tolerance_m, 2)} m)",
-            ),
-        ],
-        36,
-    )
-    draw_sketch(pdf, sketch_x, top + 1, 72, 72, data, m)
-    pdf.set_font(FONT, size=6.5)
-    pdf.set_xy(sketch_x, top + 74)
-    pdf.cell(72, 3.5, f"Sketsa lokasi · grid {data.zone_label}, U = utara grid", align="C")
-    pdf.set_y(max(pdf.get_y(), top + 80))
+    _kv(pdf, pdf.l_margin, left_w, _coordinate_rows(data, m, geoid), KEY_W)
+    _section(pdf, "Pengukuran")
+    _kv(pdf, pdf.l_margin, left_w, _method_rows(data, m), KEY_W)
+    left_end = pdf.get_y()
+    legend_end = draw_sketch(pdf, sketch_x, top + 1, sketch_w, sketch_w, data, m)
+    pdf.set_y(max(left_end, legend_end) + 1)
     d = m.installation.description
     _section(pdf, "Lokasi dan kondisi")
     _kv(
@@ -145,20 +213,18 @@ def _sheet(
         pdf.l_margin,
         pdf.content_width,
         [
-            ("Desa / Kelurahan", d.desa if d else "-"),
-            ("Kecamatan", d.kecamatan if d else "-"),
-            ("Kabupaten / Kota", d.kabupaten if d else "-"),
-            ("Provinsi", d.provinsi if d else "-"),
-            ("Akses", d.access if d else "-"),
-            ("Kondisi", d.condition if d else "-"),
+            ("Desa / Kelurahan", d.desa if d else None),
+            ("Kecamatan", d.kecamatan if d else None),
+            ("Kabupaten / Kota", d.kabupaten if d else None),
+            ("Provinsi", d.provinsi if d else None),
+            ("Akses", d.access if d else None),
+            ("Kondisi", d.condition if d else None),
         ]
         + ([("Catatan", d.notes)] if d and d.notes else []),
-        36,
+        KEY_W,
     )
-    refs = [r for r in m.installation.references if r.withdrawn is None]
-    for r in refs:
-        g = r.geometry
-        ground = f", di permukaan {num(g.ground_distance_m)} m" if g.ground_distance_m else ""
+    for ref in reference_facts(data, m):
+        r = ref.record
         _kv(
             pdf,
             pdf.l_margin,
@@ -166,58 +232,88 @@ def _sheet(
             [
                 (
                     "Tanda Batas Referensi",
-                    f"{lat_dms(r.position.lat, 5)} {lon_dms(r.position.lon, 5)}; "
-                    "ke titik sebenarnya "
-                    f"azimut {azimuth_dms(g.azimuth_deg)}, jarak {num(g.distance_m)} m{ground}"
+                    f"{lat_dms(r.position.lat, 5)} {lon_dms(r.position.lon, 5)}, "
+                    f"E {num(ref.e)} N {num(ref.n)}; ke titik sebenarnya {ref.text()}"
                     + (f" ({r.note})" if r.note else ""),
                 )
             ],
-            36,
+            KEY_W,
         )
     _photo_grid(pdf, photos)
-    pdf.set_y(max(pdf.get_y() + 2, pdf.page_break_trigger - 12))
-    pdf.set_font(FONT, size=8.5)
+    _signatures(pdf, data, m)
+
+
+def _signatures(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
+    """Dibuat oleh (the surveyor) and Diperiksa oleh with lines to fill in and sign."""
+    d = m.installation.description
     surveyor = (d.surveyor if d else None) or m.stake.surveyor or "-"
-    pdf.cell(
-        pdf.content_width * 0.6,
-        5,
-        f"Juru ukur: {surveyor}    Tanggal: {date_id(m.installed_at.date())}",
-    )
-    pdf.cell(0, 5, "Tanda tangan: ____________________", align="R")
+    y = max(pdf.get_y() + 1, pdf.page_break_trigger - 17)
+    half = pdf.content_width / 2
+    pdf.set_font(FONT, size=8)
+    blocks = [
+        ("Dibuat oleh (juru ukur)", surveyor, date_id(m.installed_at.date())),
+        ("Diperiksa oleh", "______________________________", "____________________"),
+    ]
+    for i, (title, name, day) in enumerate(blocks):
+        x = pdf.l_margin + i * half
+        pdf.set_xy(x, y)
+        pdf.set_font(FONT, "B", 8)
+        pdf.cell(half, 4, title, new_x="LEFT", new_y="NEXT")
+        pdf.set_font(FONT, size=8)
+        for key, value in (("Nama", name), ("Tanggal", day), ("Tanda tangan", "_" * 30)):
+            pdf.set_x(x)
+            pdf.cell(22, 4.2, key)
+            pdf.cell(half - 22, 4.2, value, new_x="LEFT", new_y="NEXT")
 
 
 def _photo_grid(pdf: DocumentPDF, photos: dict[PhotoDirection, PreparedPhoto]) -> None:
     _section(pdf, "Foto")
+    pdf.set_font(FONT, size=7)
+    pdf.cell(0, 3.6, PHOTO_CONVENTION, new_x="LMARGIN", new_y="NEXT")
     cols, gap = 3, 3.0
     cell_w = (pdf.content_width - gap * (cols - 1)) / cols
     cell_h = cell_w * 0.75
-    y0 = pdf.get_y()
-    room = pdf.page_break_trigger - 14 - y0
-    if 2 * (cell_h + 5) > room:  # shrink rather than spill the sheet onto a second page
-        cell_h = room / 2 - 5
+    y0 = pdf.get_y() + 0.5
+    room = pdf.page_break_trigger - 19 - y0
+    if 2 * (cell_h + 4.5) > room:  # shrink rather than spill the sheet onto a second page
+        cell_h = room / 2 - 4.5
         cell_w = cell_h / 0.75
     for i, direction in enumerate(PhotoDirection):
         cx = pdf.l_margin + (i % cols) * (cell_w + gap)
-        cy = y0 + (i // cols) * (cell_h + 5)
+        cy = y0 + (i // cols) * (cell_h + 4.5)
         pdf.set_draw_color(160)
         pdf.rect(cx, cy, cell_w, cell_h)
         photo = photos.get(direction)
+        label = _direction_caption(direction)
         if photo is not None:
             scale = min(cell_w / photo.width, cell_h / photo.height)
             iw, ih = photo.width * scale, photo.height * scale
             pdf.image(
                 io.BytesIO(photo.jpeg), cx + (cell_w - iw) / 2, cy + (cell_h - ih) / 2, iw, ih
             )
-            caption = f"{DIRECTION_ID[direction.value]}" + (
-                f" — {photo.record.caption}" if photo.record.caption else ""
-            )
+            caption = label + (f" — {photo.record.caption}" if photo.record.caption else "")
         else:
-            caption = f"{DIRECTION_ID[direction.value]} — tidak ada foto"
+            caption = f"{label} — tidak ada foto"
         pdf.set_font(FONT, size=6.5)
-        pdf.set_xy(cx, cy + cell_h + 0.5)
-        pdf.cell(cell_w, 3.5, caption[:70], align="C")
+        pdf.set_xy(cx, cy + cell_h + 0.4)
+        pdf.cell(cell_w, 3.5, _fit(pdf, caption, cell_w), align="C")
     pdf.set_draw_color(0)
-    pdf.set_y(y0 + 2 * (cell_h + 5))
+    pdf.set_y(y0 + 2 * (cell_h + 4.5))
+
+
+def _fit(pdf: DocumentPDF, text: str, width: float) -> str:
+    """Cut ``text`` with an ellipsis so it fits ``width`` in the current font."""
+    if pdf.get_string_width(text) <= width:
+        return text
+    while text and pdf.get_string_width(text + "…") > width:
+        text = text[:-1]
+    return text.rstrip(" —,") + "…"
+
+
+def _direction_caption(direction: PhotoDirection) -> str:
+    if direction is PhotoDirection.DETAIL:
+        return "Detail (tampak dekat)"
+    return f"Ke arah {direction.value}"
 
 
 def render_deskripsi(
@@ -226,8 +322,13 @@ def render_deskripsi(
     paper: Paper = "a4",
     progress: Progress | None = None,
     check: Callable[[], None] | None = None,
+    geoid_dirs: list[Path] | None = None,
 ) -> DocumentPDF:
-    """One sheet per marker; ``check`` raises to cancel between markers."""
+    """One sheet per marker; ``check`` raises to cancel between markers.
+
+    ``geoid_dirs``: where to look for the EGM96 grid (default: PROJ's data directories).
+    """
+    geoid = find_geoid_grid(geoid_dirs)
     if not data.markers:
         raise ReportInputError(
             f"{data.job_path}: no installed marker to describe", path=data.job_path
@@ -245,7 +346,7 @@ def render_deskripsi(
                 if check is not None:
                     check()
                 prepared = [f.result() for f in pending.popleft()]
-                _sheet(pdf, data, m, {p.record.direction: p for p in prepared})
+                _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, geoid)
                 if progress is not None:
                     progress(m.name)
         finally:

@@ -113,7 +113,11 @@ def _jpeg(img: Image.Image, quality: int) -> bytes:
 
 
 class PhotoProcessor:
-    """Prepares each photo once: the same downscaled image feeds the PDF and the stamped copy."""
+    """Prepares each photo once: one stamped, downscaled JPEG feeds the PDF and the copy.
+
+    The PDF shows the photo as printed in the field folder: marker, direction, date and time
+    and coordinates burnt into the image, so a page cut from the document still says them.
+    """
 
     def __init__(self, photos_dir: Path, stamp_dir: Path | None = None) -> None:
         self.photos_dir = photos_dir
@@ -121,9 +125,10 @@ class PhotoProcessor:
 
     def prepare(self, marker: str, record: PhotoRecord, stamp_lines: list[str]) -> PreparedPhoto:
         img = load_print_image(self.photos_dir / record.file_name, record, marker)
+        jpeg = _jpeg(stamp(img, stamp_lines), 82) if stamp_lines else _jpeg(img, 80)
         stamped_path = None
         if self.stamp_dir is not None:
             stamped_path = self.stamp_dir / f"{marker}_{record.direction.value}_{record.id}.jpg"
             with atomic_path(stamped_path) as tmp:
-                tmp.write_bytes(_jpeg(stamp(img, stamp_lines), 85))
-        return PreparedPhoto(record, _jpeg(img, 80), img.width, img.height, stamped_path)
+                tmp.write_bytes(jpeg)
+        return PreparedPhoto(record, jpeg, img.width, img.height, stamped_path)

@@ -25,17 +25,19 @@ def test_progress_and_deliverables(documented_job: JobStore, tmp_path: Path) -> 
                      "laporan_stakeout.pdf", "peta_wiup.dxf", "tabel_koordinat.xlsx"]  # fmt: skip
     assert len(list((out / "foto").glob("*.jpg"))) == 15
     wb = load_workbook(out / "tabel_koordinat.xlsx")
-    assert wb.sheetnames == ["Titik Batas", "Tanda Batas", "Ikatan BM-JKHN",
-                             "Ikatan Titik Bantu-BM"]  # fmt: skip
-    assert [r[0].value for r in wb["Tanda Batas"].iter_rows(min_row=2)] == ["4", "4A", "4B"]
+    assert wb.sheetnames == ["Judul", "Tabel I BM-JKHN", "Tabel II Titik Bantu-BM",
+                             "Tanda Batas", "Titik Batas"]  # fmt: skip
+    names = [r[0].value for r in wb["Tanda Batas"].iter_rows(min_row=2)]
+    assert names == ["4", "4A", "4B", "Ref. 4B"]
     assert wb["Titik Batas"].max_row == 11
-    ties = list(wb["Ikatan Titik Bantu-BM"].iter_rows(min_row=2, values_only=True))
-    assert len(ties) == 10 and all(r[1] in ("BM-01", "BM-02") and r[10] > 0 for r in ties)
+    ties = list(wb["Tabel II Titik Bantu-BM"].iter_rows(min_row=3, values_only=True))
+    assert len(ties) == 10 and all(r[6] in ("BM-01", "BM-02") and r[12] > 0 for r in ties)
     doc = ezdxf.readfile(out / "peta_wiup.dxf")
     layers = {e.dxf.layer for e in doc.modelspace()}
     assert {"WIUP", "TANDA_BATAS", "KONTROL", "TITIK_BATAS"} <= layers
     texts = {e.dxf.text for e in doc.modelspace().query("TEXT")}
     assert {"4", "4A", "4B", "BM-01", "TB-01"} <= texts
+    assert "TANDA_BATAS_REFERENSI" in layers
     sums = (out / "SHA256SUMS.txt").read_text().splitlines()
     assert any(line.endswith("  berita_acara.pdf") for line in sums)
 

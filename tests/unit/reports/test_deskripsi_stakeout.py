@@ -29,8 +29,9 @@ def test_deskripsi_one_sheet_per_marker(documented_job: JobStore, tmp_path: Path
         for text in (lat_dms(m.lat, 5), lon_dms(m.lon, 5), f"{num(m.e)} m", f"{num(m.n)} m",
                      f"{num(m.h)} m", "Kutai Kartanegara", "Kalimantan Timur"):  # fmt: skip
             assert text in page, (m.name, text)
-        for direction in ("Utara", "Timur", "Selatan", "Barat", "Detail"):
-            assert direction in page
+        for caption in ("Ke arah utara", "Ke arah timur", "Ke arah selatan", "Ke arah barat",
+                        "Detail (tampak dekat)", "Utara = ke arah utara"):  # fmt: skip
+            assert caption in page
         assert "Budi Santoso, S.T." in page
         assert f"Halaman {m.installation.marker and pages.index(page) + 1} dari 3" in page
     ref = data.markers[2].installation.references[0]

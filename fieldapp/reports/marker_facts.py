@@ -1,0 +1,159 @@
+"""Facts the deliverables state per marker, derived from ReportData: method, σ, heights, grid.
+
+The berita acara has its own wording (reports/berita_acara.py); this module feeds the deskripsi,
+the XLSX and the DXF so that the three say the same thing the same way.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from pyproj import Transformer, datadir
+
+from fieldapp.reports.data import MarkerReport, ReportData
+from fieldapp.reports.textfmt import azimuth_dms, num
+from fieldapp.store.equipment import Equipment, EquipmentKind
+from fieldapp.survey.installation import ReferenceMarkerRecord, StakeSource
+from fieldapp.survey.scale import grid_factors
+
+STATUS_ID = {
+    "planned": "direncanakan",
+    "staked": "dipatok",
+    "installed": "terpasang",
+    "documented": "terdokumentasi",
+}
+GEOID_GRID = "us_nga_egm96_15.tif"
+GEOID_NAME = "EGM96"
+NOT_AVAILABLE = "tidak tersedia"
+
+
+@dataclass(frozen=True, slots=True)
+class AchievedSigma:
+    """What the occupation achieved: the scatter of the used epochs, metres."""
+
+    h_m: float | None
+    v_m: float | None
+    epochs: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class ReferenceFacts:
+    """A Tanda Batas Referensi and the way from it to the true point, in both reckonings."""
+
+    record: ReferenceMarkerRecord
+    e: float
+    n: float
+    geodetic_azimuth_deg: float  # true north, on the ellipsoid
+    grid_azimuth_deg: float  # grid north of the job's projection
+    ellipsoid_m: float
+    grid_m: float
+    ground_m: float | None
+
+    def text(self) -> str:
+        ground = f", permukaan tanah {num(self.ground_m)} m" if self.ground_m else ""
+        return (
+            f"azimut geodetik {azimuth_dms(self.geodetic_azimuth_deg)} "
+            f"(azimut grid {azimuth_dms(self.grid_azimuth_deg)}); jarak elipsoid "
+            f"{num(self.ellipsoid_m)} m{ground}, jarak grid {num(self.grid_m)} m"
+        )
+
+
+def achieved_sigma(m: MarkerReport) -> AchievedSigma:
+    r = m.occupation.result if m.occupation is not None else None
+    if r is None:
+        return AchievedSigma(None, None, None)
+    return AchievedSigma(r.std_h_m, r.std_u_m, r.epochs_used)
+
+
+def method_text(m: MarkerReport) -> str:
+    """The method as recorded: GNSS occupation (fix and epochs) or the total-station shot."""
+    if m.stake.source is StakeSource.TOTAL_STATION:
+        return "Total station" + (f": {m.stake.ts_shot}" if m.stake.ts_shot else "")
+    occ = m.occupation
+    parts = ["GNSS"]
+    if m.fix_type:
+        parts.append(m.fix_type.replace("RTK Fixed", "RTK fixed").replace("Autonomous", "absolut"))
+    if occ is not None and occ.result is not None:
+        parts.append(f"{occ.result.epochs_used} epoch, {occ.result.span_s:.0f} detik")
+    return ", ".join(parts)
+
+
+def instrument_text(m: MarkerReport, equipment: tuple[Equipment, ...]) -> str:
+    """The instrument of the method with its serial; the occupation's device when listed."""
+    want = (
+        EquipmentKind.TOTAL_STATION
+        if m.stake.source is StakeSource.TOTAL_STATION
+        else EquipmentKind.GNSS_RECEIVER
+    )
+    items = [e for e in equipment if e.kind is want]
+    if items:
+        return "; ".join(f"{e.model}, nomor seri {e.serial}" for e in items)
+    device = m.occupation.device if m.occupation is not None else None
+    return f"{device} (nomor seri tidak dicatat)" if device else "-"
+
+
+def convergence_deg(data: ReportData, lat: float, lon: float, h: float | None) -> float:
+    return grid_factors(data.grid, lon, lat, h or 0.0).convergence_deg
+
+
+def reference_facts(data: ReportData, m: MarkerReport) -> list[ReferenceFacts]:
+    out = []
+    for r in m.installation.references:
+        if r.withdrawn is not None:
+            continue
+        g = r.geometry
+        f = grid_factors(data.grid, r.position.lon, r.position.lat, r.position.h or 0.0)
+        e, n = data.grid_of(r.position.lat, r.position.lon)
+        out.append(
+            ReferenceFacts(
+                r,
+                e,
+                n,
+                g.azimuth_deg,
+                (g.azimuth_deg - f.convergence_deg) % 360.0,
+                g.distance_m,
+                g.distance_m * f.point_scale,
+                g.ground_distance_m,
+            )
+        )
+    return out
+
+
+def _search_dirs() -> list[Path]:
+    dirs = [Path(d) for d in datadir.get_data_dir().split(os.pathsep) if d]
+    dirs.append(Path(datadir.get_user_data_dir()))
+    return dirs
+
+
+def find_geoid_grid(dirs: list[Path] | None = None) -> Path | None:
+    """The EGM96 grid where PROJ looks for grids (the build ships none: issue 18 adds it)."""
+    for d in _search_dirs() if dirs is None else dirs:
+        candidate = d / GEOID_GRID
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+@functools.lru_cache(maxsize=4)
+def _geoid_transformer(grid: Path) -> Transformer:
+    return Transformer.from_pipeline(f"+proj=vgridshift +grids={grid} +multiplier=1")
+
+
+def geoid_undulation(lat: float, lon: float, grid: Path | None) -> float | None:
+    """N (ellipsoid minus geoid) in metres from ``grid``, None without a grid or outside it."""
+    if grid is None:
+        return None
+    # vgridshift with multiplier 1 adds N to a height: h = 0 gives N itself.
+    _, _, n = _geoid_transformer(grid).transform(lon, lat, 0.0)
+    return None if n in (float("inf"), float("-inf")) or n != n else float(n)
+
+
+def orthometric_text(h: float | None, undulation: float | None) -> str:
+    if h is None:
+        return "-"
+    if undulation is None:
+        return f"{NOT_AVAILABLE} (model geoid tidak ada pada instalasi ini)"
+    return f"{num(h - undulation)} m ({GEOID_NAME}, N = {num(undulation)} m)"
