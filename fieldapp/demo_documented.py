@@ -166,7 +166,9 @@ def _occupy(store: JobStore, name: str, surveyor: str, start: dt.datetime, seed:
         profile_named("default"),
         antenna,
         device="CHCNAV i73+ (simulasi)",
-        source="simulator",
+        # 4B's true point lies in a stream: located by the stake-out, its monument is the
+        # Tanda Batas Referensi (store.installation.true_point_monument).
+        source="stakeout" if name == "4B" else "simulator",
         surveyor=surveyor,
         batch=20,
     )

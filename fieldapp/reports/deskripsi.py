@@ -116,7 +116,7 @@ def _coordinate_rows(
     return [
         ("Lintang", lat_dms(m.lat, 5)),
         ("Bujur", lon_dms(m.lon, 5)),
-        ("Proyeksi / zona", data.zone_label.replace("UTM", "UTM zona")),
+        ("Proyeksi / zona", data.grid.name.replace(" zone ", " zona ")),
         ("E", f"{num(m.e)} m"),
         ("N", f"{num(m.n)} m"),
         ("Konvergensi grid", f"{num(conv * 3600, 1, signed=True)}″ (utara grid terhadap utara)"),

@@ -75,9 +75,9 @@ def _formats(ws: Worksheet, first_row: int, columns: dict[int, str]) -> None:
             cell.number_format = fmt
 
 
-def _empty_note(ws: Worksheet, text: str) -> None:
-    ws.append([text])
-    ws.cell(ws.max_row, 1).font = NOTE_FONT
+def _note(ws: Worksheet, row: int, text: str) -> None:
+    cell = ws.cell(row, 1, text)
+    cell.font = NOTE_FONT
 
 
 def _title_sheet(wb: Workbook, data: ReportData, made: dt.datetime) -> None:
@@ -94,7 +94,7 @@ def _title_sheet(wb: Workbook, data: ReportData, made: dt.datetime) -> None:
         ("Provinsi", p.province or "-"),
         ("Kabupaten / Kota", p.regency or "-"),
         ("Datum", "SRGI2013 (EPSG:9470), elipsoid GRS80"),
-        ("Proyeksi / zona", f"{data.grid.name} ({data.zone_label})"),
+        ("Proyeksi / zona", data.grid.name.replace(" zone ", " zona ")),
         ("Satuan", "meter; sudut dalam derajat, menit, detik (DMS) atau derajat desimal"),
         ("Notasi DMS", f"DD° MM′ SS,{'s' * DMS_DECIMALS}″ LU/LS, BT/BB (semua lembar)"),
         ("Tinggi", "tinggi elipsoid (h) kecuali disebut lain"),
@@ -174,10 +174,11 @@ def _tie_sheet(
     _formats(ws, 3, {4: "0.000", 5: "0.000", 6: "0.000", 10: "0.000", 13: "0.000", 14: "0.000",
                      15: "0.000", 16: "0.000", 17: "0.000"})  # fmt: skip
     if not rows:
-        _empty_note(ws, NO_TIES.format(what=f"{what} ke {base_word}"))
+        _note(ws, 3, NO_TIES.format(what=f"{what} ke {base_word}"))
     elif all(r[6] is not None and r[7] == "tidak ada dalam data pekerjaan" for r in rows):
-        _empty_note(
+        _note(
             ws,
+            3 + len(rows),
             f"Koordinat titik {base_word} tidak ada dalam data pekerjaan: baseline dan azimut "
             "tidak dihitung; σ sebagaimana tercatat pada titik.",
         )
@@ -232,7 +233,7 @@ def write_tables(data: ReportData, target: Path, made: dt.datetime | None = None
     ws = _sheet(wb, "Tanda Batas", head, _marker_rows(data))
     _formats(ws, 2, {6: "0.000", 7: "0.000", 8: "0.000", 9: "0.000", 10: "0.00", 11: "0.000",
                      12: "0.000", 16: DATETIME_FMT})  # fmt: skip
-    boundary = []
+    boundary: list[list[Cell]] = []
     for b in data.boundary:
         lat, lon = _dms(b.lat, b.lon)
         boundary.append([b.number, lat, lon, *data.grid_of(b.lat, b.lon), b.lat_text, b.lon_text])

@@ -117,6 +117,30 @@ def record_stake_from_occupation(
     )
 
 
+# Occupations taken by the stake-out's "Ukur & simpan" locate the point; any other occupation
+# is of the set monument (DESIGN.md step 5: "occupy the set marker").
+STAKEOUT_SOURCE = "stakeout"
+
+
+def true_point_monument(db: JobDatabase, marker: str) -> str | None:
+    """What shows a monument on the marker's true point, in words; None when nothing does.
+
+    A monument stands on the true point when a current stake within its tolerance comes from
+    an occupation of the set marker (not the stake-out's locating measurement).
+    """
+    mid = marker_id(db, marker)
+    for stake in _stakes(db, mid, marker):
+        if stake.withdrawn is not None or stake.occupation_id is None or not stake.delta.passed:
+            continue
+        occ = load_occupation(db, stake.occupation_id)
+        if occ.source != STAKEOUT_SOURCE:
+            return (
+                f"occupation {occ.id} of the set marker, {stake.delta.horizontal_m:.3f} m from "
+                f"the true point (stake {stake.id})"
+            )
+    return None
+
+
 def record_reference(
     db: JobDatabase,
     marker: str,
@@ -124,9 +148,20 @@ def record_reference(
     note: str | None = None,
     surveyor: str | None = None,
 ) -> ReferenceMarkerRecord:
-    """A Tanda Batas Referensi set near a point that cannot take a marker."""
+    """A Tanda Batas Referensi set near a point that cannot take a marker.
+
+    Refused when a monument already stands on the true point (:func:`true_point_monument`):
+    a marker is either on its true point or referenced, never both.
+    """
     _check_position(position.lat, position.lon)
     mid = marker_id(db, marker)
+    monument = true_point_monument(db, marker)
+    if monument is not None:
+        raise ValueError(
+            f"marker {marker} already has a monument on its true point ({monument}); a "
+            "reference marker is set only where the true point cannot take one. Withdraw "
+            "that stake first if the monument is not on the true point."
+        )
     geo = reference_to_true(position, _design(db, marker))
     row = {
         "marker_id": mid, "lat": position.lat, "lon": position.lon, "h": position.h,
@@ -138,6 +173,11 @@ def record_reference(
         rid = insert_row(db, "reference_marker", row)
         log_change(db, mid, "reference_marker", rid, "insert", row)
     return next(r for r in _references(db, mid, marker) if r.id == rid)
+
+
+def current_references(db: JobDatabase, marker: str) -> list[ReferenceMarkerRecord]:
+    """The reference markers not withdrawn: the other half of the rule, for record_stake."""
+    return [r for r in _references(db, marker_id(db, marker), marker) if r.withdrawn is None]
 
 
 def set_description(db: JobDatabase, marker: str, description: Description) -> Description:
