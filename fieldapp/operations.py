@@ -72,12 +72,15 @@ def validate_job(store: JobStore) -> BoundaryReport:
 
 def export_job(store: JobStore, fmt: str, path: str | Path) -> Path:
     from fieldapp.exchange.export import build_export_set, export_points
+    from fieldapp.store.installation import current_references
 
+    markers = rec.load_markers(store.db)
     data = build_export_set(
         rec.load_permit_area(store.db),
         job_grid(store),
         rec.load_boundary_points(store.db),
-        rec.load_markers(store.db),
+        markers,
         rec.load_control_points(store.db),
+        [r for m in markers for r in current_references(store.db, m.name)],
     )
     return export_points(data, fmt, path)

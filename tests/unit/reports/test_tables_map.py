@@ -195,3 +195,13 @@ def test_dxf_rendered_fills_the_view(data: ReportData, tmp_path: Path, qapp: obj
     scale = min(w / (hi[0] - lo[0]), h / (hi[1] - lo[1]))
     names = [t for t in doc.modelspace().query("TEXT") if t.dxf.layer == "TANDA_BATAS"]
     assert all(t.dxf.height * scale >= 12 for t in names)  # px: readable at this size
+
+
+def test_job_export_carries_the_reference_marker(documented_job: JobStore, tmp_path: Path) -> None:
+    from fieldapp.operations import export_job
+
+    doc = ezdxf.readfile(export_job(documented_job, "dxf", tmp_path / "job.dxf"))
+    refs = doc.modelspace().query('INSERT[layer=="TANDA_BATAS_REFERENSI"]')
+    assert len(refs) == 1
+    csv_text = export_job(documented_job, "csv", tmp_path / "job.csv").read_text()
+    assert "reference_marker;Ref. 4B;reference;" in csv_text
