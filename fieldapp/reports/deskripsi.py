@@ -70,7 +70,12 @@ def _kv(
         pdf.set_text_color(70)
         pdf.cell(key_w, 4.1, key)
         pdf.set_text_color(0)
-        pdf.multi_cell(w - key_w, 4.1, value or "-", align="L", new_x="LEFT", new_y="NEXT")
+        text = value or "-"
+        if pdf.get_string_width(text) < w - key_w - 2 * pdf.c_margin:
+            # One line: a plain cell, several times cheaper than multi_cell's line breaking.
+            pdf.cell(w - key_w, 4.1, text, new_x="LEFT", new_y="NEXT")
+        else:
+            pdf.multi_cell(w - key_w, 4.1, text, align="L", new_x="LEFT", new_y="NEXT")
 
 
 def _section(pdf: DocumentPDF, text: str, x: float | None = None) -> None:
