@@ -251,13 +251,14 @@ def _sheet(
 def _signatures(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
     """Dibuat oleh (the surveyor) and Diperiksa oleh with lines to fill in and sign."""
     d = m.installation.description
-    surveyor = (d.surveyor if d else None) or m.stake.surveyor or "-"
+    blank = "_" * 30  # unknown: a line to write on, never a "-" that looks complete
+    surveyor = (d.surveyor if d else None) or m.stake.surveyor or blank
     y = max(pdf.get_y() + 1, pdf.page_break_trigger - 17)
     half = pdf.content_width / 2
     pdf.set_font(FONT, size=8)
     blocks = [
         ("Dibuat oleh (juru ukur)", surveyor, date_id(m.installed_at.date())),
-        ("Diperiksa oleh", "______________________________", "____________________"),
+        ("Diperiksa oleh", blank, "_" * 20),
     ]
     for i, (title, name, day) in enumerate(blocks):
         x = pdf.l_margin + i * half
@@ -265,7 +266,7 @@ def _signatures(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
         pdf.set_font(FONT, "B", 8)
         pdf.cell(half, 4, title, new_x="LEFT", new_y="NEXT")
         pdf.set_font(FONT, size=8)
-        for key, value in (("Nama", name), ("Tanggal", day), ("Tanda tangan", "_" * 30)):
+        for key, value in (("Nama", name), ("Tanggal", day), ("Tanda tangan", blank)):
             pdf.set_x(x)
             pdf.cell(22, 4.2, key)
             pdf.cell(half - 22, 4.2, value, new_x="LEFT", new_y="NEXT")
