@@ -87,13 +87,24 @@ def test_whole_installation_through_the_cli(
                        "--institution", "Kecamatan Long Ikis", "--category",
                        "district-village-officer")  # fmt: skip
     assert code == 0
-    assert run(capsys, "marker", "reference", job, "1", "--lat", str(LAT0 - 1e-4), "--lon",
-               str(LON0))[0] == 0  # fmt: skip
+    # Marker 1's monument was occupied on its true point: no reference marker beside it.
+    code, _, err = run(capsys, "marker", "reference", job, "1", "--lat", str(LAT0 - 1e-4),
+                       "--lon", str(LON0))  # fmt: skip
+    assert code != 0 and "already has a monument on its true point" in err
+    # Marker 2's true point lies in a swamp: located by total station, referenced 11 m south.
+    assert run(capsys, "marker", "add", job, "2", "--lat", str(LAT0), "--lon", str(LON0 + 1e-3),
+               "--kind", "corner")[0] == 0  # fmt: skip
+    assert run(capsys, "marker", "stake", job, "2", "--lat", str(LAT0), "--lon",
+               str(LON0 + 1e-3), "--source", "ts", "--shot", "gsi:7")[0] == 0  # fmt: skip
+    assert run(capsys, "marker", "reference", job, "2", "--lat", str(LAT0 - 1e-4), "--lon",
+               str(LON0 + 1e-3))[0] == 0  # fmt: skip
 
     listing = json.loads(run(capsys, "marker", "list", job, "--json")[1])
     assert listing[0]["status"] == "documented" and listing[0]["missing_photos"] == []
     shown = json.loads(run(capsys, "marker", "show", job, "1", "--json")[1])
     assert shown["status"] == "documented" and len(shown["photos"]) == 5
+    assert shown["references"] == []
+    shown = json.loads(run(capsys, "marker", "show", job, "2", "--json")[1])
     assert shown["references"][0]["geometry"]["azimuth_deg"] == pytest.approx(0.0, abs=1e-6)
     text = run(capsys, "marker", "show", job, "1")[1]
     assert "status documented" in text and "PASSED" in text
