@@ -205,3 +205,17 @@ def test_job_export_carries_the_reference_marker(documented_job: JobStore, tmp_p
     assert len(refs) == 1
     csv_text = export_job(documented_job, "csv", tmp_path / "job.csv").read_text()
     assert "reference_marker;Ref. 4B;reference;" in csv_text
+
+
+def test_tabel_i_with_the_jkhn_point_in_the_data(data: ReportData, tmp_path: Path) -> None:
+    from fieldapp.survey.models import ControlKind, ControlPoint
+
+    bm = next(c for c in data.control if c.name == "BM-01")
+    jkhn = ControlPoint("JKHN N0.1234", ControlKind.JKHN, bm.lat + 0.05, bm.lon - 0.04, 31.5,
+                        "SRGI2013", bm.lat + 0.05, bm.lon - 0.04, source="BIG")  # fmt: skip
+    wb = load_workbook(write_tables(dataclasses.replace(data, control=(*data.control, jkhn)),
+                                    tmp_path / "t.xlsx"))  # fmt: skip
+    row = next(r for r in _rows(wb["Tabel I BM-JKHN"], 3) if r[0] == "BM-01")
+    assert row[6] == "JKHN N0.1234" and DMS.match(row[7]) and row[9] == pytest.approx(31.5)
+    assert 7000 < row[12] < 7300 and row[11].count("°") == 1  # the baseline and its azimuth
+    assert row[14] == pytest.approx(96.412 - 31.5)
