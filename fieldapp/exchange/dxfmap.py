@@ -53,7 +53,9 @@ def _blocks(doc: Drawing) -> None:
 def _crs_text(data: ExportSet) -> str:
     g = data.grid
     epsg = f" (EPSG:{g.epsg})" if g.epsg else " (parameter TM-3 pada EPSG:9470)"
-    return f"Sistem koordinat: {g.name.replace(' zone ', ' zona ')}{epsg}; satuan meter"
+    name = g.name.replace(" zone ", " zona ").replace("geographic", "geografis")
+    units = "X = bujur, Y = lintang, derajat desimal" if g.is_geographic else "satuan meter"
+    return f"Sistem koordinat: {name}{epsg}; {units}"
 
 
 def _span(data: ExportSet) -> tuple[float, float, float, float]:
@@ -161,7 +163,7 @@ def write_dxf(data: ExportSet, out: Path) -> None:
     from ezdxf import bbox, zoom
 
     doc = ezdxf.new("R2010", setup=True)
-    doc.header["$INSUNITS"] = 6  # metres
+    doc.header["$INSUNITS"] = 0 if data.grid.is_geographic else 6  # unitless degrees / metres
     doc.header["$MEASUREMENT"] = 1  # metric
     doc.header.custom_vars.append("CRS", data.grid.name)
     if data.grid.epsg:
@@ -173,7 +175,10 @@ def write_dxf(data: ExportSet, out: Path) -> None:
     doc.layers.add(TITLE_LAYER, color=7)
     _blocks(doc)
     x0, y0, x1, y1 = _span(data)
-    h = max(max(x1 - x0, y1 - y0) * LABEL_RATIO, MIN_TEXT_M)
+    span = max(x1 - x0, y1 - y0)
+    # A geographic job draws in degrees: there the floor in metres would swamp the map.
+    h = span * LABEL_RATIO if data.grid.is_geographic else max(span * LABEL_RATIO, MIN_TEXT_M)
+    h = h or 1.0  # a single point has no span
     if data.ring:
         msp.add_lwpolyline(
             [(p.e, p.n) for p in data.ring], close=True, dxfattribs={"layer": "WIUP"}
