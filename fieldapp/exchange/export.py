@@ -17,7 +17,7 @@ from fieldapp.survey.crs import GridSpec, parse_crs, transform
 from fieldapp.survey.dms import format_dms
 from fieldapp.survey.installation import ReferenceMarkerRecord
 from fieldapp.survey.models import BoundaryPoint, ControlPoint, Marker, PermitArea
-from fieldapp.survey.scale import grid_factors
+from fieldapp.survey.scale import elevation_factor, grid_factors
 
 FORMATS = ("csv", "geojson", "kml", "gpx", "dxf")
 Role = Literal["boundary_point", "marker", "control_point", "reference_marker"]
@@ -96,7 +96,9 @@ def build_export_set(
             ExportReference(
                 ref_pt, r.marker, true.e, true.n, g.azimuth_deg,
                 (g.azimuth_deg - (f.convergence_deg if f else 0.0)) % 360.0,
-                g.distance_m, g.distance_m * (f.point_scale if f else 1.0), g.ground_distance_m,
+                g.distance_m, g.distance_m * (f.point_scale if f else 1.0),
+                g.ground_distance_m if true.h is None or g.ground_distance_m is not None
+                else g.distance_m / elevation_factor(pos.lat, true.h),
             )
         )  # fmt: skip
         pts.append(ref_pt)

@@ -17,7 +17,7 @@ from fieldapp.reports.data import MarkerReport, ReportData
 from fieldapp.reports.textfmt import azimuth_dms, num
 from fieldapp.store.equipment import Equipment, EquipmentKind
 from fieldapp.survey.installation import ReferenceMarkerRecord, StakeSource
-from fieldapp.survey.scale import grid_factors
+from fieldapp.survey.scale import elevation_factor, grid_factors
 
 STATUS_ID = {
     "planned": "direncanakan",
@@ -116,10 +116,17 @@ def reference_facts(data: ReportData, m: MarkerReport) -> list[ReferenceFacts]:
                 (g.azimuth_deg - f.convergence_deg) % 360.0,
                 g.distance_m,
                 g.distance_m * f.point_scale,
-                g.ground_distance_m,
+                _ground(g.ground_distance_m, g.distance_m, r.position.lat, m.h),
             )
         )
     return out
+
+
+def _ground(ground: float | None, ellipsoid: float, lat: float, h: float | None) -> float | None:
+    """The stored ground distance, else the one at the true point's measured height."""
+    if ground is not None or h is None:
+        return ground
+    return ellipsoid / elevation_factor(lat, h)
 
 
 def _search_dirs() -> list[Path]:
