@@ -165,15 +165,17 @@ def cmd_witness(args: argparse.Namespace) -> int:
 
 def cmd_reference(args: argparse.Namespace) -> int:
     from fieldapp.store.installation import record_reference
+    from fieldapp.store.marker_names import reference_names
     from fieldapp.survey.occupation import Position
 
     with _job(args.job) as job:
         r = record_reference(job.db, args.name, Position(args.lat, args.lon, args.h), args.note,
                              args.surveyor)  # fmt: skip
+        name = reference_names(job.db, args.name)[r.id]
     g = r.geometry
     ground = "" if g.ground_distance_m is None else f", ground {g.ground_distance_m:.3f} m"
     print(
-        f"reference marker {r.id} of {args.name}: to the true point azimuth "
+        f"reference marker {name} (record {r.id}) of {args.name}: to the true point azimuth "
         f"{g.azimuth_deg:.4f} deg, distance {g.distance_m:.3f} m{ground}"
     )
     return 0

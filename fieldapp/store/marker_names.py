@@ -16,7 +16,13 @@ from fieldapp.store.audit import log_change, marker_id
 from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import load_boundary_points, load_markers, now_iso, upsert_markers
 from fieldapp.survey.models import Marker, MarkerKind, MarkerStatus
-from fieldapp.survey.naming import check_marker_name, name_problem, parse_marker_name, rule_text
+from fieldapp.survey.naming import (
+    check_marker_name,
+    name_problem,
+    parse_marker_name,
+    reference_name,
+    rule_text,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,18 @@ def rename_marker(db: JobDatabase, old: str, new: str, source: str = "marker ren
         db.execute("UPDATE marker SET name = ?, updated_at = ? WHERE id = ?", [new, now_iso(), mid])
         log_change(db, mid, "marker", mid, "update", {"name": [old, new]})
     return Renamed(old, new, MarkerStatus(row[3]))
+
+
+def reference_names(db: JobDatabase, marker: str) -> dict[int, str]:
+    """Names of the marker's Tanda Batas Referensi records by id: 4B-R, 4B-R2 ...
+
+    Numbered in the order recorded, withdrawn ones included: a record is never deleted, so a
+    name once printed never moves to another reference.
+    """
+    rows = db.execute(
+        "SELECT id FROM reference_marker WHERE marker_id = ? ORDER BY id", [marker_id(db, marker)]
+    ).fetchall()
+    return {int(r[0]): reference_name(marker, i) for i, r in enumerate(rows, 1)}
 
 
 def naming_findings(db: JobDatabase) -> list[NameFinding]:

@@ -10,9 +10,11 @@ The rule (DESIGN.md step 3, issue 13 item 8):
   like spreadsheet columns); when the marker knows its boundary line, the number is the line's
   start point;
 * a Tanda Batas Referensi follows its own marker: the marker's name plus ``-R``
-  (``4B-R``; a second one for the same marker ``4B-R2``, then ``4B-R3`` …). Reference
-  records attached to a marker (the ``reference_marker`` table) have no name of their own and
-  are shown under this one; a marker row of kind ``reference`` must carry it.
+  (``4B-R``; a second one for the same marker ``4B-R2``, then ``4B-R3`` …). The reference
+  records attached to a marker (the ``reference_marker`` table) have no name column: they are
+  named so in the order recorded, withdrawn ones included, so a printed name never moves
+  (:func:`fieldapp.store.marker_names.reference_names`); a marker row of kind ``reference``
+  must carry such a name itself.
 
 A name is checked exactly: no spaces, no lower-case letters, no leading zeros the SK does not
 print. When an SK label itself ends in letters (``1`` and ``1A`` both in the SK) the exact SK

@@ -12,7 +12,7 @@ import pytest
 from fieldapp.cli import main
 from fieldapp.fieldwork import apply_plan, plan_job
 from fieldapp.store import JobStore
-from fieldapp.store.marker_names import naming_findings
+from fieldapp.store.marker_names import naming_findings, reference_names
 from fieldapp.store.records import load_markers, replace_boundary_points
 from fieldapp.survey.models import BoundaryPoint
 from fieldapp.survey.naming import MarkerNameError
@@ -163,3 +163,18 @@ def test_plan_apply_stores_names_by_the_rule_and_refuses_others(
         with pytest.raises(MarkerNameError, match=r"'1-a' \(accepting the plan\) refused"):
             apply_plan(store, dataclasses.replace(plan_obj, markers=(bad, *plan_obj.markers[2:])))
         assert [m.name for m in load_markers(store.db)] == before
+
+
+def test_reference_records_are_named_after_their_marker_and_keep_the_name(
+    job: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    add(capsys, job, "4B")
+    ref = ["--lat", str(LAT - 1e-4), "--lon", str(LON)]
+    out = run(capsys, "marker", "reference", job, "4B", *ref)[1]
+    assert out.startswith("reference marker 4B-R (record 1) of 4B: to the true point azimuth")
+    assert run(capsys, "marker", "withdraw", job, "reference", "1", "--reason", "salah")[0] == 0
+    out = run(capsys, "marker", "reference", job, "4B", *ref)[1]
+    assert out.startswith("reference marker 4B-R2 (record 2) of 4B")  # 4B-R stays the first's
+    with JobStore.open(job) as store:
+        assert reference_names(store.db, "4B") == {1: "4B-R", 2: "4B-R2"}
+        assert naming_findings(store.db) == []
