@@ -214,8 +214,8 @@ def print_validation(store: Any, report: Any, out: Any = sys.stdout) -> None:
     from fieldapp.store.marker_names import naming_findings, naming_rule
 
     names = naming_findings(store.db)
-    for n in names:
-        w(f"PERINGATAN [marker_name] {n.message}\n")
+    for finding in names:
+        w(f"PERINGATAN [marker_name] {finding.message}\n")
     if names:
         w(f"  aturan nama Tanda Batas: {naming_rule(store.db)}\n")
     w("\nHasil: " + ("WIUP valid\n" if report.valid else f"{len(report.errors)} kesalahan\n"))
