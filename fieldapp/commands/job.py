@@ -109,15 +109,24 @@ def _report_import_failure(exc: Exception) -> int:
 def _import_boundary(args: argparse.Namespace) -> int:
     from fieldapp.exchange.problems import ImportFailed
     from fieldapp.operations import import_boundary
+    from fieldapp.store.marker_names import naming_findings
 
     with open_job(args.job) as store:
         try:
             summary = import_boundary(store, args.file)
         except ImportFailed as exc:
             return _report_import_failure(exc)
+        # A new SK table can leave markers named after the old numbers: say so now.
+        broken = naming_findings(store.db)
     for note in summary.notes:
         print(f"note: {note}")
     print(f"imported {summary.count} boundary points from {args.file}")
+    if broken:
+        names = ", ".join(f.marker for f in broken[:8]) + (" …" if len(broken) > 8 else "")
+        print(
+            f"note: {len(broken)} marker name(s) no longer follow the SK rule: {names}"
+            " (see `fieldapp job validate`; put right with `fieldapp marker rename`)"
+        )
     return 0
 
 

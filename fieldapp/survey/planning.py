@@ -33,7 +33,7 @@ import numpy as np
 from fieldapp.survey.crs import GridSpec
 from fieldapp.survey.edges import GridEdge, boundary_edges, grid_edge, permit_polygon, to_grid
 from fieldapp.survey.models import BoundaryPoint, Marker, MarkerKind, MarkerStatus
-from fieldapp.survey.naming import infill_name, name_problem
+from fieldapp.survey.naming import infill_name, marker_sort_key, name_problem
 from fieldapp.survey.naming import letters as letters  # re-exported: the planner's sequence
 from fieldapp.survey.neighbors import (
     ActivityZone,
@@ -302,7 +302,12 @@ def plan_markers(
             # A monument in the ground keeps its name; the surveyor renames it deliberately.
             warnings.append(f"kept marker {m.name} breaks the SK naming rule: {problem}")
     names_now = {m.name for m in markers}
-    dropped = tuple(sorted(m.name for m in existing if m.name not in names_now))
+    dropped = tuple(
+        sorted(
+            (m.name for m in existing if m.name not in names_now),
+            key=lambda name: marker_sort_key(name, numbers),
+        )
+    )
     comparisons = compare_with_neighbors(permit, neighbors, grid, rules.gap_search_m)
     for c in comparisons:
         if c.max_width_m > rules.shared_tolerance_m:

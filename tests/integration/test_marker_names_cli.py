@@ -178,3 +178,19 @@ def test_reference_records_are_named_after_their_marker_and_keep_the_name(
     with JobStore.open(job) as store:
         assert reference_names(store.db, "4B") == {1: "4B-R", 2: "4B-R2"}
         assert naming_findings(store.db) == []
+
+
+def test_a_new_sk_table_says_which_markers_it_leaves_outside_the_rule(
+    job: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("1", "4", "5A", "9B"):
+        add(capsys, job, name)
+    ring = [[LON + dx * 0.009, LAT + dy * 0.009] for dx, dy in RING[:4]]
+    sk = tmp_path / "sk_baru.geojson"
+    sk.write_text(json.dumps({"type": "Polygon", "coordinates": [[*ring, ring[0]]]}))
+    code, out, err = run(capsys, "job", "import-boundary", job, str(sk))
+    assert code == 0, err
+    assert "note: 2 marker name(s) no longer follow the SK rule: 5A, 9B" in out
+    data = json.loads(run(capsys, "job", "validate", job, "--json")[1])
+    assert [f["marker"] for f in data["marker_names"]] == ["5A", "9B"]
+    assert "(1–4)" in data["marker_name_rule"]

@@ -148,3 +148,15 @@ def test_planner_warns_about_a_kept_marker_outside_the_rule() -> None:
     plan = plan_markers(pts, GRID, existing=[kept])
     assert any("kept marker X1 breaks the SK naming rule" in w for w in plan.warnings)
     assert "X1" in [m.name for m in plan.markers]  # kept as it is: the monument is in the ground
+
+
+def test_dropped_markers_are_listed_in_marker_order() -> None:
+    pts, *_ = rectangle(115.6, -3.5, 3000, 1000)
+    dense = plan_markers(pts, GRID, rules=PlanRules(user_spacing_m=100))
+    sparse = plan_markers(
+        pts, GRID, existing=[m.to_marker() for m in dense.markers], rules=PlanRules()
+    )
+    dropped = list(sparse.dropped)
+    assert dropped[:3] == ["1A", "1B", "1C"]
+    assert dropped.index("1Z") + 1 == dropped.index("1AA")
+    assert dropped.index("1AC") < dropped.index("2A")
