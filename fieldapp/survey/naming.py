@@ -160,8 +160,8 @@ def name_problem(
     parsed = parse_marker_name(name, points)
     if parsed is None:
         return (
-            f"it is not a Titik Batas number of the SK ({point_range(points)}), nor one "
-            "followed by capital letters, nor such a name plus -R"
+            "it is neither a Titik Batas number nor one followed by capital letters "
+            "(with -R for a reference)"
         )
     if kind is not None and parsed.kind is not kind:
         return f"it names {_KIND_WORDS[parsed.kind]}, the marker is {_KIND_WORDS[kind]}"

@@ -124,7 +124,7 @@ def test_validate_flags_a_job_with_a_bad_name_and_it_still_opens(
     assert code_json == code  # names are flagged, the WIUP verdict is the boundary's
     assert [f["marker"] for f in data["marker_names"]] == ["1A", "TB-02a"]
     assert data["marker_names"][1]["kind"] == "infill"
-    assert "not a Titik Batas number of the SK (1–10)" in data["marker_names"][1]["problem"]
+    assert "neither a Titik Batas number" in data["marker_names"][1]["problem"]
     assert "(1–10)" in data["marker_name_rule"]
     # The job still opens, lists and shows the markers; the bad name can be put right.
     listed = json.loads(run(capsys, "marker", "list", job, "--json")[1])
