@@ -376,9 +376,15 @@ class DocumentsView(QWidget):
         self.log.setRowCount(len(records))
         for row, r in enumerate(records):
             when = local_time(r.printed_at)
-            copy = r.label if r.copy_no is not None else self.tr("free")
+            copy = r.label if r.copy_no is not None or r.draft else self.tr("free")
+            if r.superseded_by:
+                copy = self.tr("{0} (superseded)").format(copy)
             # Printer, machine and login in the tooltip: the row stays readable at 1366 px.
             tip = " · ".join(x for x in (r.printer, r.device, r.user_name) if x)
+            if r.nomor:
+                tip += "\n" + self.tr("Nomor {0}").format(r.nomor)
+            if r.superseded_by:
+                tip += "\n" + self.tr("superseded by Nomor {0}").format(r.superseded_by)
             for col, text in enumerate((when, r.file_name, copy, r.reason or "")):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip if col != 3 else f"{text}\n{tip}")
