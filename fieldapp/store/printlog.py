@@ -156,10 +156,10 @@ def original_of(db: JobDatabase, nomor: str) -> PrintRecord | None:
 
 
 def supersede_originals(db: JobDatabase, current_nomor: str) -> list[PrintRecord]:
-    """Mark every printed berita acara original of another Nomor as superseded by this one.
+    """Mark the prints (original and copies) of every other berita acara Nomor as superseded.
 
-    Returns the originals marked now; ones already superseded keep their first successor,
-    which is the Nomor that replaced them when it happened.
+    Returns the originals marked now; prints already superseded keep their first successor,
+    the Nomor that replaced them when it happened.
     """
     with db.atomic():
         rows = db.execute(
