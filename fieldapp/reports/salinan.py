@@ -206,7 +206,7 @@ def plan_print(store: JobStore, path: Path, draft: bool = False) -> PrintPlan:
             raise PrintRefused(
                 f"{name}: Nomor {emb.nomor} is a DRAF, not final; it cannot be printed as ASLI. "
                 f"Missing:\n{missing}\nComplete these, build it again, then print; or print it "
-                "as a draft with --draft"
+                "as a DRAF only (report print --draft, or Print as DRAF in the print dialog)"
             )
         return PrintPlan(doc, None, warnings, draft=True)
     if copy_no > 0:
