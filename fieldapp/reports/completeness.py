@@ -44,6 +44,10 @@ _PLACE_WORDS = {"desa": "desa", "kelurahan": "desa", "kampung": "desa", "kecamat
                 "kec": "kec"}  # fmt: skip
 
 
+# NMEA GGA fix quality as Indonesian surveyors say it (the solution types keep their names).
+_FIX_ID = {0: "tanpa fix", 1: "autonomous", 2: "DGNSS", 4: "RTK fixed", 5: "RTK float"}
+
+
 @dataclass(frozen=True, slots=True)
 class MarkerGaps:
     """What one marker still lacks, each item one Indonesian line for the annex and messages."""
@@ -152,9 +156,10 @@ def check_completeness(
             items.append("mutu pengamatan GNSS (jenis fix, σ) tidak tercatat pada pematokan")
         elif quality is not None and not quality.quality_ok:
             sigma = "-" if quality.sigma_h_m is None else f"{quality.sigma_h_m:.3f} m"
+            fix = _FIX_ID.get(quality.fix_quality or 0, f"kualitas {quality.fix_quality}")
             items.append(
-                f"mutu pengamatan tidak memenuhi profil (fix {quality.fix_quality}, σH "
-                f"{sigma.replace('.', ',')}, batas {quality.max_sigma_h_m:.3f} m)".replace(".", ",")
+                f"mutu pengamatan tidak memenuhi profil (solusi {fix}, σH {sigma}, "
+                f"batas {quality.max_sigma_h_m:.3f} m)".replace(".", ",")
             )
         desc = inst.description
         if desc is None:

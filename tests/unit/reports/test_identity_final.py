@@ -216,3 +216,40 @@ def test_identify_reads_the_nomor_of_a_register_with_spaces(documented_job: JobS
     set_ba_register(store.db, "No. 7 / BA / 2026")
     info = identify(_build(store, "r.pdf"))
     assert info.nomor is not None and info.nomor.startswith("No. 7 / BA / 2026/")
+
+
+def test_a_stake_outside_tolerance_or_without_recorded_quality_is_not_final(
+    documented_job: JobStore,
+) -> None:
+    from fieldapp.store.installation import record_stake
+    from fieldapp.store.records import load_marker
+    from fieldapp.survey.installation import StakeSource
+    from fieldapp.survey.local import metres_per_degree
+    from fieldapp.survey.occupation import Position
+
+    store = documented_job
+    m = load_marker(store.db, "4A")
+    kn, _ = metres_per_degree(m.lat)
+    # A total-station shot 0.25 m north of design replaces the occupation's stake.
+    record_stake(store.db, "4A", Position(m.lat + 0.25 / kn, m.lon, m.h), StakeSource.TOTAL_STATION,
+                 ts_shot="TS-4A.gsi:12")  # fmt: skip
+    # 4B's stake as an older job holds it: taken before stakes kept their fix and sigma.
+    stake_4b = load_installation(store.db, "4B").current_stake
+    assert stake_4b is not None
+    store.db.execute("UPDATE stake SET sigma_kind = NULL WHERE id = ?", [stake_4b.id])
+    # 4's stake as checked against a stricter profile: its sigma failed.
+    stake_4 = load_installation(store.db, "4").current_stake
+    assert stake_4 is not None
+    store.db.execute(
+        "UPDATE stake SET quality_ok = 0, sigma_h_m = 0.2, profile_max_sigma_h_m = 0.05 "
+        "WHERE id = ?",
+        [stake_4.id],
+    )
+    gaps = {g.marker: g.items for g in check_completeness(store, load_report_data(store)).gaps}
+    assert gaps == {
+        "4": (
+            "mutu pengamatan tidak memenuhi profil (solusi RTK fixed, σH 0,200 m, batas 0,050 m)",
+        ),
+        "4A": ("posisi terpasang 0,250 m dari desain, melebihi toleransi 0,100 m",),
+        "4B": ("mutu pengamatan GNSS (jenis fix, σ) tidak tercatat pada pematokan",),
+    }
