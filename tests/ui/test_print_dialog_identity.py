@@ -86,3 +86,25 @@ def test_a_draf_is_refused_as_original_and_prints_as_draf(
     assert dialog.plan is not None and dialog.plan.draft and dialog.badge.text() == "DRAF"
     _print(qtbot, dialog)
     assert [(r.label, r.copy_no) for r in load_print_log(store.db)] == [("DRAF", None)]
+
+
+def test_the_documents_print_log_marks_the_superseded_original(  # type: ignore[no-untyped-def]
+    qtbot, store: JobStore, tmp_path: Path
+) -> None:
+    from fieldapp.ui.main_window import MainWindow
+
+    first = _build(store, "first.pdf")
+    dialog = PrintDialog(store, first, printer=_printer(tmp_path / "p1.pdf"))
+    qtbot.addWidget(dialog)
+    _print(qtbot, dialog)
+    set_holder_signatory(store.db, "Ir. Agus Salim")
+    _build(store, "second.pdf")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_store(JobStore.open(store.path))
+    view = window.documents
+    view.refresh_log()
+    assert view.log.rowCount() == 1
+    assert view.log.item(0, 2).text() == "ASLI (superseded)"
+    new = load_print_log(store.db)[0].superseded_by
+    assert f"superseded by Nomor {new}" in view.log.item(0, 0).toolTip()
