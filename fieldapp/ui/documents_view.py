@@ -333,6 +333,10 @@ class DocumentsView(QWidget):
             name = QTableWidgetItem(path.name + ("/" if path.is_dir() else ""))
             name.setData(Qt.ItemDataRole.UserRole, str(path))
             made = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            if _is_draft(path):
+                # A berita acara that is not final says so before anyone opens it.
+                made += "  DRAF"
+                name.setToolTip(self.tr("DRAF: not final; its last page lists what is missing"))
             self.files.setItem(row, 0, name)
             self.files.setItem(row, 1, QTableWidgetItem(made))
             if select is not None and path == select:
@@ -391,3 +395,15 @@ class DocumentsView(QWidget):
                 self.log.setItem(row, col, item)
         self.log.resizeColumnToContents(1)
         self.log.setColumnWidth(1, min(self.log.columnWidth(1), 200))
+
+
+def _is_draft(path: Path) -> bool:
+    """A berita acara PDF built as a DRAF (from its keywords; anything unreadable is not)."""
+    if path.suffix.lower() != ".pdf" or not path.is_file():
+        return False
+    from fieldapp.reports.salinan import PrintRefused, identify
+
+    try:
+        return identify(path).draft
+    except PrintRefused:
+        return False

@@ -661,6 +661,7 @@ ID_WINDOW: dict[str, str] = {
     "Print as DRAF": "Cetak sebagai DRAF",
     "Not final: printed as a DRAF (the watermark and the list of what is missing are on it), never as the original; the print is logged.": "Belum final: dicetak sebagai DRAF (dengan tanda air dan daftar kekurangan), tidak pernah sebagai ASLI; pencetakan dicatat.",
     "Warning: {0}": "Peringatan: {0}",
+    "DRAF: not final; its last page lists what is missing": "DRAF: belum final; halaman terakhirnya memuat daftar kekurangan",
 }
 
 for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW):

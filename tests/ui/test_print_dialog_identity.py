@@ -108,3 +108,21 @@ def test_the_documents_print_log_marks_the_superseded_original(  # type: ignore[
     assert view.log.item(0, 2).text() == "ASLI (superseded)"
     new = load_print_log(store.db)[0].superseded_by
     assert f"superseded by Nomor {new}" in view.log.item(0, 0).toolTip()
+
+
+def test_the_documents_list_marks_a_draf_berita_acara(qtbot, store: JobStore) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.ui.main_window import MainWindow
+
+    final = _build(store, "final.pdf")
+    for w in load_installation(store.db, "4B").witnesses:
+        withdraw(store.db, "witness", w.id, "tidak hadir")
+    draf = _build(store, "draf.pdf")
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_store(JobStore.open(store.path))
+    view = window.documents
+    view.refresh_files()
+    rows = {view.files.item(r, 0).text(): r for r in range(view.files.rowCount())}
+    assert view.files.item(rows[draf.name], 1).text().endswith("DRAF")
+    assert "not final" in view.files.item(rows[draf.name], 0).toolTip()
+    assert not view.files.item(rows[final.name], 1).text().endswith("DRAF")
