@@ -159,8 +159,8 @@ class DocumentBuild:
         self._step("berita acara")
         saved = save_pdf(pdf, out)
         self.identity = prepared.identity
-        if prepared.identity.final:
-            # A final berita acara replaces every original printed under another Nomor.
+        if prepared.identity.final and final.of_the_job(store, ba):
+            # A final berita acara of the job replaces every original of another Nomor.
             supersede_originals(store.db, prepared.identity.nomor)
         return saved
 

@@ -71,6 +71,21 @@ def prepare(store: JobStore, data: ReportData, opts: BeritaAcaraOptions) -> Prep
     return PreparedBeritaAcara(options, identity, completeness)
 
 
+def of_the_job(store: JobStore, opts: BeritaAcaraOptions) -> bool:
+    """Whether a build signs as the job's records say (stored signatory and register).
+
+    Only such a berita acara may become an original, so only its final build supersedes
+    earlier originals; a one-off ``--holder-signatory`` or ``--number`` build is a draft of
+    intent until the job records it.
+    """
+    from fieldapp.store.signatory import load_holder_signatory
+
+    register = load_ba_register(store.db)
+    return opts.holder_signatory == load_holder_signatory(store.db) and (
+        opts.number is None or " ".join(opts.number.split()) == register
+    )
+
+
 def finish(pdf: DocumentPDF, prepared: PreparedBeritaAcara) -> DocumentPDF:
     """The DRAF annex and watermark when incomplete; the identity keywords always."""
     mark_draft(pdf, prepared.completeness)

@@ -253,3 +253,17 @@ def test_a_stake_outside_tolerance_or_without_recorded_quality_is_not_final(
         "4A": ("posisi terpasang 0,250 m dari desain, melebihi toleransi 0,100 m",),
         "4B": ("mutu pengamatan GNSS (jenis fix, σ) tidak tercatat pada pematokan",),
     }
+
+
+def test_a_one_off_signatory_build_supersedes_nothing_and_is_no_original(
+    documented_job: JobStore, tmp_path: Path
+) -> None:
+    store = documented_job
+    printed = _build(store, "printed.pdf")
+    assert _print(store, printed, tmp_path / "o.pdf") == 0
+    once = _build(store, "once.pdf", holder_signatory="Drs. Sekali Saja")
+    assert _nomor(once) != _nomor(printed)
+    assert load_print_log(store.db)[0].superseded_by is None
+    with pytest.raises(PrintRefused, match="signatory, register number"):
+        plan_print(store, once)
+    assert plan_print(store, printed).copy_no == 1
