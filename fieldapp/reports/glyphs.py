@@ -12,7 +12,7 @@ from fieldapp.reports.pdfbase import font_path
 
 @functools.cache
 def _covered() -> frozenset[int]:
-    from fontTools.ttLib import TTFont
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     # A character is drawable when both faces have it: names print regular, roles bold.
     sets = []
