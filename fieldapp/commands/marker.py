@@ -138,14 +138,15 @@ def cmd_situation(args: argparse.Namespace) -> int:
     from fieldapp.store.witness_needs import load_witness_needs, set_witness_needs
 
     with _job(args.job) as job:
-        needs = load_witness_needs(job.db, args.name)
+        stored = needs = load_witness_needs(job.db, args.name)
         if args.forest_area is not None:
             needs = replace(needs, forest_area=args.forest_area)
         if args.private_land is not None:
             needs = replace(needs, private_land=args.private_land)
         if args.other_commodity is not None:
             needs = replace(needs, other_commodity_holder=args.other_commodity or None)
-        needs = set_witness_needs(job.db, args.name, needs)
+        if needs != stored:  # without options it only shows the flags
+            needs = set_witness_needs(job.db, args.name, needs)
     print(f"{args.name}: forest area {'yes' if needs.forest_area else 'no'}, private land "
           f"{'yes' if needs.private_land else 'no'}, other-commodity permit holder "
           f"{needs.other_commodity_holder or '-'}")  # fmt: skip
