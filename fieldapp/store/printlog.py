@@ -164,13 +164,15 @@ def supersede_originals(db: JobDatabase, current_nomor: str) -> list[PrintRecord
     with db.atomic():
         rows = db.execute(
             f"SELECT {_COLUMNS} FROM print_log WHERE document_kind = 'berita_acara' "
-            "AND copy_no = 0 AND nomor IS NOT NULL AND nomor != ? AND superseded_by IS NULL",
+            "AND copy_no = 0 AND (nomor IS NULL OR nomor != ?) AND superseded_by IS NULL",
             [current_nomor],
         ).fetchall()
         if rows:
+            # Prints from before Nomors existed (nomor NULL) are replaced too: the job's
+            # first final berita acara after the upgrade is its one standing original.
             db.execute(
                 "UPDATE print_log SET superseded_by = ?, superseded_at = ? "
-                "WHERE document_kind = 'berita_acara' AND nomor IS NOT NULL AND nomor != ? "
+                "WHERE document_kind = 'berita_acara' AND (nomor IS NULL OR nomor != ?) "
                 "AND superseded_by IS NULL",
                 [current_nomor, now_iso(), current_nomor],
             )

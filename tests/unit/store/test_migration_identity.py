@@ -69,7 +69,11 @@ def test_a_version_8_job_upgrades_with_witnesses_and_prints_intact(tmp_path: Pat
         # A print logged before Nomors existed keeps its file-based copy count.
         assert (old.nomor, old.draft, old.superseded_by) == (None, False, None)
         assert next_copy_no(store.db, SHA) == 1
-        assert supersede_originals(store.db, "BA/NEW") == []  # no Nomor: nothing to supersede
+        # The first final berita acara after the upgrade replaces the original printed before.
+        [replaced] = supersede_originals(store.db, "BA/NEW")
+        assert replaced.id == old.id
+        assert load_print_log(store.db)[0].superseded_by == "BA/NEW"
+        assert supersede_originals(store.db, "BA/NEWER") == []  # replaced once, by BA/NEW
         assert load_ba_register(store.db) is None
         assert set_ba_register(store.db, "  12/BA/PT-X/2026 ") == "12/BA/PT-X/2026"
         assert load_witness_needs(store.db, "3A") == WitnessNeeds()
