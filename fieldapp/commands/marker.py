@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 DIRECTIONS = ("utara", "timur", "selatan", "barat", "detail")
 CATEGORIES = (
     "district_village_officer", "neighbour_permit_holder", "other_sector_permit_holder",
-    "land_right_holder", "forestry_officer",
+    "land_right_holder", "forestry_officer", "other_commodity_permit_holder",
 )  # fmt: skip
 
 
@@ -141,6 +141,28 @@ def cmd_describe(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_situation(args: argparse.Namespace) -> int:
+    """The flags that require forestry, land-right and other-commodity witnesses."""
+    from dataclasses import replace
+
+    from fieldapp.store.witness_needs import load_witness_needs, set_witness_needs
+
+    with _job(args.job) as job:
+        stored = needs = load_witness_needs(job.db, args.name)
+        if args.forest_area is not None:
+            needs = replace(needs, forest_area=args.forest_area)
+        if args.private_land is not None:
+            needs = replace(needs, private_land=args.private_land)
+        if args.other_commodity is not None:
+            needs = replace(needs, other_commodity_holder=args.other_commodity or None)
+        if needs != stored:  # without options it only shows the flags
+            needs = set_witness_needs(job.db, args.name, needs)
+    print(f"{args.name}: forest area {'yes' if needs.forest_area else 'no'}, private land "
+          f"{'yes' if needs.private_land else 'no'}, other-commodity permit holder "
+          f"{needs.other_commodity_holder or '-'}")  # fmt: skip
+    return 0
+
+
 def cmd_photo(args: argparse.Namespace) -> int:
     from fieldapp.store.photos import import_photo
 
@@ -242,6 +264,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for field in ("desa", "kecamatan", "kabupaten", "provinsi", "access", "condition", "notes"):
         p.add_argument(f"--{field}")
     p.add_argument("--surveyor")
+    p = cmd(
+        "situation",
+        cmd_situation,
+        "where the marker stands, for the witnesses the berita acara requires",
+    )
+    flag = argparse.BooleanOptionalAction
+    p.add_argument("--forest-area", action=flag, help="in a forest area: a forestry officer")
+    p.add_argument("--private-land", action=flag, help="on private land: the land-right holder")
+    p.add_argument(
+        "--other-commodity",
+        metavar="HOLDER",
+        help="another commodity's permit holder over the marker ('' clears)",
+    )
     p = cmd("photo", cmd_photo, "import a photo unchanged (SHA-256 and EXIF are recorded)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--direction", required=True, choices=DIRECTIONS)
