@@ -50,33 +50,53 @@ class DemoSite:
 
 
 SITES = {
+    # Access from the nearest Titik Bantu or Tanda Batas, as measured on the demo's grid
+    # (TB-04 is 60 m from 4; 4A is 460 m south of 4; TB-05 is 420 m south of 4B).
     "4": DemoSite(
         "Jembayan",
         "Loa Kulu",
-        "Dari jalan hauling km 12 ke utara ±350 m melalui "
-        "jalan setapak; kendaraan roda dua sampai 50 m dari titik.",
-        "Baik: tugu beton 20×20×100 cm, pelat nama terpasang, tidak terganggu.",
+        "Dari jalan hauling km 12 ke utara ±350 m melalui jalan setapak; kendaraan roda dua "
+        "sampai 50 m dari titik. Titik Bantu TB-04 berada ±60 m di barat daya.",
+        "Baik: tugu beton 20×20×100 cm, cat kuning, pelat nama terpasang, tidak terganggu.",
     ),
     "4A": DemoSite(
         "Jembayan",
         "Loa Kulu",
-        "Menyusuri garis batas ke selatan dari TB 4 ±400 m; "
+        "Dari Tanda Batas 4 menyusuri garis batas ke selatan ±460 m; "
         "semak belukar, dibuka jalur selebar 1 m.",
-        "Baik: tugu beton, cat kuning, terletak di tepi kebun karet.",
+        "Baik: tugu beton 20×20×100 cm, cat kuning, terletak di tepi kebun karet milik warga.",
     ),
     "4B": DemoSite(
         "Jembayan Tengah",
         "Loa Kulu",
-        "Dari Titik Bantu TB-02 ke utara ±80 m; medan datar, tanah liat.",
-        "Baik: tugu beton; Tanda Batas Referensi dipasang 6 m ke arah barat daya "
-        "karena titik sebenarnya berada di alur sungai kecil.",
+        "Dari Titik Bantu TB-05 ke utara ±420 m menyusuri garis batas; medan datar, tanah liat.",
+        "Baik: tugu beton 20×20×100 cm, cat kuning; Tanda Batas Referensi dipasang 6 m ke arah "
+        "barat daya karena titik sebenarnya berada di alur sungai kecil.",
     ),
 }
-WITNESSES = (
-    ("Suparman", "Kantor Desa Jembayan", WitnessCategory.DISTRICT_VILLAGE_OFFICER),
-    ("Ir. Hendra Wijaya", "PT Tambang Mahakam Sejahtera", WitnessCategory.NEIGHBOUR_PERMIT_HOLDER),
-    ("Dewi Lestari, S.Hut.", "KPHP Santan", WitnessCategory.FORESTRY_OFFICER),
+# The neighbour witness is the holder recorded for the neighbouring WIUP (tetangga.geojson);
+# each marker's officer is of its own desa; 4A's rubber garden brings its land-right holder.
+_DESA_JEMBAYAN = ("Suparman", "Kantor Desa Jembayan", WitnessCategory.DISTRICT_VILLAGE_OFFICER)
+_NEIGHBOUR = (
+    "Ir. Hendra Wijaya",
+    "PT Tetangga Batubara Sejahtera",
+    WitnessCategory.NEIGHBOUR_PERMIT_HOLDER,
 )
+WITNESSES = {
+    "4": (_DESA_JEMBAYAN, _NEIGHBOUR),
+    "4A": (
+        _DESA_JEMBAYAN,
+        _NEIGHBOUR,
+        ("Dewi Lestari, S.Hut.", "KPHP Santan", WitnessCategory.FORESTRY_OFFICER),
+        ("H. Abdul Rahman", "Pemilik kebun karet (SKT Desa Jembayan)",
+         WitnessCategory.LAND_RIGHT_HOLDER),
+    ),
+    "4B": (
+        ("Yohanes Lahang", "Pemerintah Desa Jembayan Tengah",
+         WitnessCategory.DISTRICT_VILLAGE_OFFICER),
+        _NEIGHBOUR,
+    ),
+}  # fmt: skip
 
 
 def synthetic_photo(
@@ -225,7 +245,7 @@ def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 12
                 import_photo(
                     store, name, path, direction, f"Tanda batas {name}, arah {direction.value}"
                 )
-            for wname, inst, cat in WITNESSES[: 2 + (k == 2)]:
+            for wname, inst, cat in WITNESSES[name]:
                 add_witness(store.db, name, wname, inst, cat)
         m = rec.load_marker(store.db, "4B")
         kn, ke = metres_per_degree(m.lat)

@@ -162,7 +162,10 @@ def plan_job(store: JobStore, rules: PlanRules | None = None) -> Plan:
 
 def apply_plan(store: JobStore, plan: Plan) -> list[str]:
     """Store a plan: new/moved planned markers; dropped planned markers without records go."""
+    from fieldapp.store.marker_names import check_markers
+
     kept_out = [m.to_marker() for m in plan.markers if not m.kept]
+    check_markers(store.db, kept_out, "accepting the plan")
     return rec.store_planned_markers(store.db, kept_out, plan.dropped)
 
 

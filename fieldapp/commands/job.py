@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from typing import Any
 
 from fieldapp.commands.common import CommandError, open_job
@@ -108,15 +109,24 @@ def _report_import_failure(exc: Exception) -> int:
 def _import_boundary(args: argparse.Namespace) -> int:
     from fieldapp.exchange.problems import ImportFailed
     from fieldapp.operations import import_boundary
+    from fieldapp.store.marker_names import naming_findings
 
     with open_job(args.job) as store:
         try:
             summary = import_boundary(store, args.file)
         except ImportFailed as exc:
             return _report_import_failure(exc)
+        # A new SK table can leave markers named after the old numbers: say so now.
+        broken = naming_findings(store.db)
     for note in summary.notes:
         print(f"note: {note}")
     print(f"imported {summary.count} boundary points from {args.file}")
+    if broken:
+        names = ", ".join(f.marker for f in broken[:8]) + (" …" if len(broken) > 8 else "")
+        print(
+            f"note: {len(broken)} marker name(s) no longer follow the SK rule: {names}"
+            " (see `fieldapp job validate`; put right with `fieldapp marker rename`)"
+        )
     return 0
 
 
@@ -138,7 +148,7 @@ def _import_control(args: argparse.Namespace) -> int:
     return 0
 
 
-def validation_json(report: Any) -> dict[str, Any]:
+def validation_json(report: Any, names: Sequence[Any] = (), rule: str = "") -> dict[str, Any]:
     def finding(f: Any) -> dict[str, Any]:
         out: dict[str, Any] = {"code": f.code, "message": f.message}
         if f.edge is not None:
@@ -159,6 +169,12 @@ def validation_json(report: Any) -> dict[str, Any]:
             {"from": e.start, "to": e.end, "direction": e.direction, "length_m": e.length_m}
             for e in report.edges
         ],
+        # Markers named outside the SK rule: flagged, the job still opens and reports.
+        "marker_names": [
+            {"marker": f.marker, "kind": f.kind.value, "problem": f.problem, "message": f.message}
+            for f in names
+        ],
+        "marker_name_rule": rule,
     }
 
 
@@ -204,6 +220,13 @@ def print_validation(store: Any, report: Any, out: Any = sys.stdout) -> None:
         w(f"KESALAHAN [{f.code}] {f.message}\n")
     for f in report.warnings:
         w(f"PERINGATAN [{f.code}] {f.message}\n")
+    from fieldapp.store.marker_names import naming_findings, naming_rule
+
+    names = naming_findings(store.db)
+    for finding in names:
+        w(f"PERINGATAN [marker_name] {finding.message}\n")
+    if names:
+        w(f"  aturan nama Tanda Batas: {naming_rule(store.db)}\n")
     w("\nHasil: " + ("WIUP valid\n" if report.valid else f"{len(report.errors)} kesalahan\n"))
 
 
@@ -213,7 +236,11 @@ def _validate(args: argparse.Namespace) -> int:
     with open_job(args.job) as store:
         report = validate_job(store)
         if args.json:
-            print(json.dumps(validation_json(report), ensure_ascii=False))
+            from fieldapp.store.marker_names import naming_findings, naming_rule
+
+            names = naming_findings(store.db)
+            rule = naming_rule(store.db)
+            print(json.dumps(validation_json(report, names, rule), ensure_ascii=False))
         else:
             print_validation(store, report)
     return 0 if report.valid else 1

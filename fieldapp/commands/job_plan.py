@@ -72,6 +72,7 @@ def _plan(args: argparse.Namespace) -> int:
     from fieldapp.operations import job_grid
     from fieldapp.store import records as rec
     from fieldapp.survey.edges import BoundaryError
+    from fieldapp.survey.naming import MarkerNameError
     from fieldapp.survey.neighbors import AreaError
     from fieldapp.survey.planning import PlanRules, plan_markers
 
@@ -105,13 +106,16 @@ def _plan(args: argparse.Namespace) -> int:
             raise CommandError(f"{args.job}: {exc}") from exc
         notes: list[str] = []
         if args.apply:
-            notes = _apply(
-                store,
-                plan,
-                args,
-                neighbors if args.neighbors else (),
-                zones if args.activity else (),
-            )
+            try:
+                notes = _apply(
+                    store,
+                    plan,
+                    args,
+                    neighbors if args.neighbors else (),
+                    zones if args.activity else (),
+                )
+            except MarkerNameError as exc:
+                raise CommandError(f"{args.job}: {exc}; nothing stored") from exc
     if args.json:
         print(json.dumps(plan_json(plan, applied=args.apply, notes=notes), ensure_ascii=False))
     else:
@@ -128,10 +132,12 @@ def _apply(
 ) -> list[str]:
     """Store the plan, and the areas read from files, in one transaction."""
     from fieldapp.store import records as rec
+    from fieldapp.store.marker_names import check_markers
     from fieldapp.survey.neighbors import rings_to_geojson
 
     with store.transaction() as db:
         markers = [m.to_marker() for m in plan.markers if not m.kept]
+        check_markers(db, markers, "job plan --apply")
         notes = rec.store_planned_markers(db, markers, plan.dropped)
         # Applying the same file twice must not store its areas twice.
         for nb in neighbors:

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 DIRECTIONS = ("utara", "timur", "selatan", "barat", "detail")
 CATEGORIES = (
     "district_village_officer", "neighbour_permit_holder", "other_sector_permit_holder",
-    "land_right_holder", "forestry_officer",
+    "land_right_holder", "forestry_officer", "other_commodity_permit_holder",
 )  # fmt: skip
 
 
@@ -79,20 +79,30 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from fieldapp.store.records import upsert_markers
+    from fieldapp.store.marker_names import add_marker, infer_kind
     from fieldapp.survey.installation import is_finite_position
     from fieldapp.survey.models import Marker, MarkerKind
 
     if not is_finite_position(args.lat, args.lon):
         raise CommandError(f"--lat {args.lat} --lon {args.lon}: not a position in degrees")
     with _job(args.job) as job:
-        if job.db.execute("SELECT 1 FROM marker WHERE name = ?", [args.name]).fetchone():
-            raise CommandError(f"marker {args.name!r} already exists in this job")
+        # The name says the kind (1 corner, 1A infill, 1A-R reference); --kind must agree.
+        kind = MarkerKind(args.kind) if args.kind else infer_kind(job.db, args.name)
         seq = job.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM marker").fetchone()[0]
-        upsert_markers(
-            job.db, [Marker(args.name, MarkerKind(args.kind), seq, args.lat, args.lon, args.h)]
-        )
-    print(f"marker {args.name} added ({args.kind}, planned)")
+        marker = Marker(args.name, kind or MarkerKind.INFILL, seq, args.lat, args.lon, args.h)
+        add_marker(job.db, marker, "marker add")
+    print(f"marker {args.name} added ({marker.kind.value}, planned)")
+    return 0
+
+
+def cmd_rename(args: argparse.Namespace) -> int:
+    from fieldapp.store.marker_names import rename_marker
+
+    with _job(args.job) as job:
+        done = rename_marker(job.db, args.name, args.new_name, "marker rename")
+    print(f"marker {done.old} renamed {done.new}")
+    if done.in_the_ground:
+        print(f"note: the monument is {done.status.value}: paint the new name {done.new} on it")
     return 0
 
 
@@ -131,6 +141,28 @@ def cmd_describe(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_situation(args: argparse.Namespace) -> int:
+    """The flags that require forestry, land-right and other-commodity witnesses."""
+    from dataclasses import replace
+
+    from fieldapp.store.witness_needs import load_witness_needs, set_witness_needs
+
+    with _job(args.job) as job:
+        stored = needs = load_witness_needs(job.db, args.name)
+        if args.forest_area is not None:
+            needs = replace(needs, forest_area=args.forest_area)
+        if args.private_land is not None:
+            needs = replace(needs, private_land=args.private_land)
+        if args.other_commodity is not None:
+            needs = replace(needs, other_commodity_holder=args.other_commodity or None)
+        if needs != stored:  # without options it only shows the flags
+            needs = set_witness_needs(job.db, args.name, needs)
+    print(f"{args.name}: forest area {'yes' if needs.forest_area else 'no'}, private land "
+          f"{'yes' if needs.private_land else 'no'}, other-commodity permit holder "
+          f"{needs.other_commodity_holder or '-'}")  # fmt: skip
+    return 0
+
+
 def cmd_photo(args: argparse.Namespace) -> int:
     from fieldapp.store.photos import import_photo
 
@@ -155,15 +187,17 @@ def cmd_witness(args: argparse.Namespace) -> int:
 
 def cmd_reference(args: argparse.Namespace) -> int:
     from fieldapp.store.installation import record_reference
+    from fieldapp.store.marker_names import reference_names
     from fieldapp.survey.occupation import Position
 
     with _job(args.job) as job:
         r = record_reference(job.db, args.name, Position(args.lat, args.lon, args.h), args.note,
                              args.surveyor)  # fmt: skip
+        name = reference_names(job.db, args.name)[r.id]
     g = r.geometry
     ground = "" if g.ground_distance_m is None else f", ground {g.ground_distance_m:.3f} m"
     print(
-        f"reference marker {r.id} of {args.name}: to the true point azimuth "
+        f"reference marker {name} (record {r.id}) of {args.name}: to the true point azimuth "
         f"{g.azimuth_deg:.4f} deg, distance {g.distance_m:.3f} m{ground}"
     )
     return 0
@@ -211,7 +245,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--json", action="store_true")
     p = cmd("add", cmd_add, "add an ad-hoc marker at a design position")
     position(p)
-    p.add_argument("--kind", choices=("corner", "infill", "reference"), default="infill")
+    p.add_argument(
+        "--kind",
+        choices=("corner", "infill", "reference"),
+        help="default: what the name says by the SK rule (1 corner, 1A infill, 1A-R reference)",
+    )
+    p = cmd("rename", cmd_rename, "rename a marker by the SK rule (the change is logged)")
+    p.add_argument("new_name", metavar="NEW", help="new marker name")
     register_occupy(msub)
     p = cmd("stake", cmd_stake, "record a staked position (e.g. a total-station shot)")
     position(p)
@@ -224,6 +264,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     for field in ("desa", "kecamatan", "kabupaten", "provinsi", "access", "condition", "notes"):
         p.add_argument(f"--{field}")
     p.add_argument("--surveyor")
+    p = cmd(
+        "situation",
+        cmd_situation,
+        "where the marker stands, for the witnesses the berita acara requires",
+    )
+    flag = argparse.BooleanOptionalAction
+    p.add_argument("--forest-area", action=flag, help="in a forest area: a forestry officer")
+    p.add_argument("--private-land", action=flag, help="on private land: the land-right holder")
+    p.add_argument(
+        "--other-commodity",
+        metavar="HOLDER",
+        help="another commodity's permit holder over the marker ('' clears)",
+    )
     p = cmd("photo", cmd_photo, "import a photo unchanged (SHA-256 and EXIF are recorded)")
     p.add_argument("file", metavar="FILE")
     p.add_argument("--direction", required=True, choices=DIRECTIONS)

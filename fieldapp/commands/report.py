@@ -52,7 +52,9 @@ def _print(args: argparse.Namespace) -> int:
     source, output = Path(args.file), Path(args.output)
     with open_job(args.job) as store:
         try:
-            plan = plan_print(store, source)
+            plan = plan_print(store, source, draft=args.draft)
+            for warning in plan.warnings:
+                print(f"warning: {warning}", file=sys.stderr)
             if plan.needs_reason and not (args.reason or "").strip():
                 raise PrintRefused(
                     f"{source.name} was printed before: this print is {plan.label}; "
@@ -71,6 +73,10 @@ def _print(args: argparse.Namespace) -> int:
     what = {0: "the original (ASLI)", None: "no copy rule for this document"}.get(
         record.copy_no, record.label
     )
+    if record.draft:
+        what = "a DRAF (not final, not numbered)"
+    if record.nomor:
+        what = f"Nomor {record.nomor}, {what}"
     print(f"{output}: {plan.document.kind.value} {source.name}, {what}; logged as print "
           f"{record.id}")  # fmt: skip
     return 0
@@ -86,7 +92,10 @@ def _print_log(args: argparse.Namespace) -> int:
     with open_job(args.job) as store:
         records = load_print_log(store.db)
     if args.json:
-        rows = [{**dataclasses.asdict(r), "label": r.label} for r in records]
+        rows = [
+            {**dataclasses.asdict(r), "label": r.label, "superseded": r.superseded_by is not None}
+            for r in records
+        ]
         print(json.dumps(rows, indent=2, ensure_ascii=False))
         return 0
     if not records:
@@ -99,6 +108,25 @@ def _print_log(args: argparse.Namespace) -> int:
         reason = f"  [{r.reason}]" if r.reason else ""
         print(f"{r.id:>3}  {r.printed_at[:19].replace('T', ' '):19}  {r.label:13}  "
               f"{r.pages:>5}  {r.file_name[:28]:28}  {who}{reason}")  # fmt: skip
+        if r.nomor:
+            gone = f"  SUPERSEDED by Nomor {r.superseded_by}" if r.superseded_by else ""
+            print(f"{'':>3}  Nomor {r.nomor}{gone}")
+    return 0
+
+
+def _register(args: argparse.Namespace) -> int:
+    from fieldapp.commands.common import open_job
+    from fieldapp.store.witness_needs import load_ba_register, set_ba_register
+
+    with open_job(args.job) as store:
+        if args.clear or args.register is not None:
+            try:
+                stored = set_ba_register(store.db, None if args.clear else args.register)
+            except (ValueError, LookupError) as exc:
+                raise CommandError(str(exc)) from exc
+        else:
+            stored = load_ba_register(store.db)
+    print(stored or "(none: the Nomor is BA-TB/<WIUP code>/<date>/<hash>)")
     return 0
 
 
@@ -134,7 +162,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = doc(
         "berita-acara", "Berita Acara Pengukuran Titik Batas dan Pemasangan Tanda Batas", "FILE.pdf"
     )
-    p.add_argument("--number", help="document number (default: built from WIUP code and date)")
+    p.add_argument(
+        "--number",
+        help="register part of the Nomor for this build (default: the stored register, or the "
+        "WIUP code and date); a hash of the content is always appended",
+    )
     p.add_argument("--date", type=_day, help="date of the berita acara (default: last install)")
     p.add_argument("--place", help="where it is signed (default: village of the first marker)")
     p.add_argument(
@@ -158,7 +190,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--reason", help="why this copy is printed (required for a SALINAN)")
     p.add_argument("--printer", default="lp", help="printer name for the log (default: lp)")
     p.add_argument("--date", type=_day, help="date on the SALINAN stamp (default: today)")
+    p.add_argument(
+        "--draft",
+        action="store_true",
+        help="print a berita acara that is still a DRAF, as a DRAF (never as ASLI or SALINAN)",
+    )
     p.set_defaults(handler=_print)
+    p = rsub.add_parser(
+        "register",
+        help="show or set the company's register number used in the berita acara Nomor",
+        description="E.g. 123/BA/PT-X/2026; the Nomor becomes REGISTER/HASH, the hash binding "
+        "it to what the berita acara states.",
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("register", nargs="?", metavar="REGISTER")
+    p.add_argument("--clear", action="store_true", help="forget the stored register number")
+    p.set_defaults(handler=_register)
     p = rsub.add_parser(
         "signatory",
         help="show or set who signs the berita acara for the permit holder",

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from fieldapp.reports.berita_acara import BeritaAcaraOptions, render_berita_acara
 from fieldapp.reports.data import ReportData, ReportInputError, load_report_data
+from fieldapp.reports.identity import BeritaAcaraIdentity
 from fieldapp.reports.pdfbase import Paper, atomic_path, save_pdf
 from fieldapp.store import JobStore
 from fieldapp.store.photos import sha256_file
@@ -96,6 +97,7 @@ class DocumentBuild:
         self._cancel = threading.Event()
         self._done = 0
         self._total = 1
+        self.identity: BeritaAcaraIdentity | None = None  # of the berita acara built, if any
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -142,16 +144,25 @@ class DocumentBuild:
         data = load_report_data(store, names=names)
         if self.kind is BuildKind.BERITA_ACARA:
             self._total = 2
-            return [self._berita_acara(data, out)]
+            return [self._berita_acara(store, data, out)]
         self._total = len(data.markers) + 1
         return [self._deskripsi(store, data, out, None)]
 
-    def _berita_acara(self, data: ReportData, out: Path) -> Path:
+    def _berita_acara(self, store: JobStore, data: ReportData, out: Path) -> Path:
+        from fieldapp.reports import final
+        from fieldapp.store.printlog import supersede_originals
+
         ba = replace(self.options.berita_acara, paper=self.options.paper)
-        pdf = render_berita_acara(data, ba)
+        prepared = final.prepare(store, data, ba)
+        pdf = final.finish(render_berita_acara(data, prepared.options), prepared)
         self.check()
         self._step("berita acara")
-        return save_pdf(pdf, out)
+        saved = save_pdf(pdf, out)
+        self.identity = prepared.identity
+        if prepared.identity.final and final.of_the_job(store, ba):
+            # A final berita acara of the job replaces every original of another Nomor.
+            supersede_originals(store.db, prepared.identity.nomor)
+        return saved
 
     def _deskripsi(
         self, store: JobStore, data: ReportData, out: Path, stamp_dir: Path | None
@@ -194,7 +205,7 @@ class DocumentBuild:
             n = DELIVERABLE_NAMES
             photo_dir = work / n["photos"]
             photo_dir.mkdir()
-            self._berita_acara(installed, work / n["berita_acara"])
+            self._berita_acara(store, installed, work / n["berita_acara"])
             self._deskripsi(store, installed, work / n["deskripsi"], photo_dir)
             self._stakeout(staked, work / n["stakeout"])
             write_tables(installed, work / n["tables"])

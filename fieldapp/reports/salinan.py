@@ -1,12 +1,14 @@
-"""Printing rule of the job's documents: the original of a final berita acara, then SALINAN n.
+"""Printing rule of the job's documents: one original per berita acara Nomor, then SALINAN n.
 
-A berita acara is *final* when the data SHA-256 it carries equals the SHA-256 of the job's
-data as it stands (every installed marker with its current records): it states the job, not
-an older draft of it. The first print of a final berita acara is the original (copy 0, printed
-as is, to be signed). Every later print of the same file (same SHA-256) is a copy: each page
-is stamped "SALINAN ke-n" with the reason the user typed and the date. A berita acara that is
-no longer final may still be reprinted as a SALINAN of an original printed earlier, but never
-printed as a new original. Other documents print freely and are logged without copy numbers.
+A berita acara carries its Nomor and the SHA-256 of what it states (identity.py). It may be
+printed as the original (ASLI, copy 0, to be signed) only when it is final (complete, no DRAF)
+and states the job as it stands. Copies are counted per Nomor, not per file: the A4 and the F4
+build of one statement share one original, and every later print of either is "SALINAN ke-n"
+with the reason typed and the date. A Nomor replaced by a newer final berita acara is
+superseded: copies of it are refused, because a copy of a replaced legal record on site invites
+signing the wrong one; its history stays in the print log. A DRAF prints only as a DRAF (never
+numbered). A SALINAN of a Nomor that no longer states the job prints with a warning. Other
+documents print freely and are logged without copy numbers.
 """
 
 from __future__ import annotations
@@ -22,9 +24,10 @@ from fpdf import FPDF
 from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.errors import PyPdfError
 
-from fieldapp.reports.berita_acara import DATA_KEYWORD, SHORT_TITLE
-from fieldapp.reports.data import ReportInputError, load_report_data
+from fieldapp.reports.berita_acara import SHORT_TITLE
+from fieldapp.reports.data import ReportInputError
 from fieldapp.reports.deskripsi import TITLE as DESKRIPSI_TITLE
+from fieldapp.reports.identity import EmbeddedIdentity, parse_keywords
 from fieldapp.reports.pdfbase import FONT, atomic_path, font_path
 from fieldapp.reports.stakeout import TITLE as STAKEOUT_TITLE
 from fieldapp.reports.textfmt import date_id
@@ -36,6 +39,8 @@ from fieldapp.store.printlog import (
     copy_label,
     log_print,
     next_copy_no,
+    supersede_originals,
+    superseded_by,
     this_device,
 )
 
@@ -76,14 +81,28 @@ class DocumentInfo:
     sha256: str
     data_sha256: str | None
     pages: int
+    embedded: EmbeddedIdentity | None = None  # a berita acara's Nomor, statement, DRAF
+
+    @property
+    def nomor(self) -> str | None:
+        return self.embedded.nomor if self.embedded else None
+
+    @property
+    def draft(self) -> bool:
+        return bool(self.embedded and self.embedded.draft)
 
 
 @dataclass(frozen=True, slots=True)
 class PrintPlan:
-    """What the next print of a document is: ``copy_no`` 0 original, n SALINAN, None free."""
+    """What the next print of a document is: ``copy_no`` 0 original, n SALINAN, None free.
+
+    ``warnings`` are printed with it (an out-of-date SALINAN); ``draft`` a DRAF print.
+    """
 
     document: DocumentInfo
     copy_no: int | None
+    warnings: tuple[str, ...] = ()
+    draft: bool = False
 
     @property
     def needs_reason(self) -> bool:
@@ -91,7 +110,7 @@ class PrintPlan:
 
     @property
     def label(self) -> str:
-        return copy_label(self.copy_no)
+        return copy_label(self.copy_no, self.draft)
 
 
 def _read(path: Path) -> bytes:
@@ -130,41 +149,89 @@ def identify(path: Path) -> DocumentInfo:
     kind = _TITLES.get(title, DocumentKind.OTHER)
     data_sha = None
     keywords = str(meta.get("/Keywords", "")) if meta else ""
-    if keywords.startswith(DATA_KEYWORD):
-        data_sha = keywords.removeprefix(DATA_KEYWORD)[:64]
+    embedded = parse_keywords(keywords) if kind is DocumentKind.BERITA_ACARA else None
+    if embedded is not None and embedded.data_sha256:
+        data_sha = embedded.data_sha256
     elif kind is not DocumentKind.OTHER and reader.pages:
         found = _FOOTER_SHA.search(reader.pages[0].extract_text() or "")
         data_sha = found.group(1) if found else None
     pages = len(reader.pages)
     if pages == 0:
         raise PrintRefused(f"{path}: the PDF has no pages")
-    return DocumentInfo(path, kind, _sha256(data), data_sha, pages)
+    return DocumentInfo(path, kind, _sha256(data), data_sha, pages, embedded)
 
 
-def plan_print(store: JobStore, path: Path) -> PrintPlan:
-    """Apply the rule to ``path`` against the job's print log; refuse a stale original."""
+def plan_print(store: JobStore, path: Path, draft: bool = False) -> PrintPlan:
+    """Apply the rule to ``path`` against the job's print log.
+
+    Refuses: a berita acara without a Nomor bound to its content (older builds), a superseded
+    Nomor, a DRAF unless ``draft`` (then it prints as DRAF, unnumbered), and an original that
+    does not state the job as it stands.
+    """
+    from fieldapp.reports.final import current_identity
+
     doc = identify(path)
     if doc.kind is not DocumentKind.BERITA_ACARA:
         return PrintPlan(doc, None)
-    copy_no = next_copy_no(store.db, doc.sha256)
-    if copy_no > 0:
-        return PrintPlan(doc, copy_no)
-    if doc.data_sha256 is None:
+    emb, name = doc.embedded, doc.path.name
+    if emb is None or emb.nomor is None or emb.statement_sha256 is None:
         raise PrintRefused(
-            f"{doc.path.name}: a berita acara without the SHA-256 of its data; "
-            "build it again with fieldapp, then print"
+            f"{name}: a berita acara without a Nomor bound to what it states (built by an "
+            "older fieldapp); build it again with fieldapp, then print"
+        )
+    newer = superseded_by(store.db, emb.nomor)
+    if newer is not None:
+        raise PrintRefused(
+            f"{name}: Nomor {emb.nomor} is superseded by Nomor {newer} (what it states "
+            f"changed); no copy of it is printed: print the berita acara Nomor {newer}"
         )
     try:
-        current = load_report_data(store).sha256
+        current, completeness = current_identity(store, emb.day, emb.place)
+        stale = current.statement_sha256 != emb.statement_sha256
+        why = _why_stale(current, emb)
     except ReportInputError as exc:
-        raise PrintRefused(f"{doc.path.name}: not final: {exc}") from exc
-    if current != doc.data_sha256:
+        current, completeness, stale, why = None, None, True, str(exc)
+    copy_no = next_copy_no(store.db, doc.sha256, emb.nomor)
+    warnings = (
+        (
+            f"{name}: Nomor {emb.nomor} no longer states the job as it stands ({why}); "
+            "build the berita acara again for a new Nomor",
+        )
+        if stale
+        else ()
+    )
+    if emb.draft:
+        if not draft:
+            missing = completeness.summary() if completeness and not stale else "see its annex"
+            raise PrintRefused(
+                f"{name}: Nomor {emb.nomor} is a DRAF, not final; it cannot be printed as ASLI. "
+                f"Missing:\n{missing}\nComplete these, build it again, then print; or print it "
+                "as a DRAF only (report print --draft, or Print as DRAF in the print dialog)"
+            )
+        return PrintPlan(doc, None, warnings, draft=True)
+    if copy_no > 0:
+        return PrintPlan(doc, copy_no, warnings)
+    if stale:
         raise PrintRefused(
-            f"{doc.path.name}: not final: made from data SHA-256 {doc.data_sha256[:12]}…, "
-            f"but the job now holds {current[:12]}…; build the berita acara again, then print "
-            "(only the berita acara of the job as it stands is printed as the original)"
+            f"{name}: not final: Nomor {emb.nomor} no longer states the job as it stands "
+            f"({why}); build the berita acara again, then print (only the berita acara of the "
+            "job as it stands is printed as the original)"
         )
     return PrintPlan(doc, 0)
+
+
+def _why_stale(current: object, emb: EmbeddedIdentity) -> str:
+    from fieldapp.reports.identity import BeritaAcaraIdentity
+
+    assert isinstance(current, BeritaAcaraIdentity)
+    if emb.data_sha256 != current.data_sha256:
+        return (
+            f"made from data SHA-256 {(emb.data_sha256 or '?')[:12]}…, but the job now holds "
+            f"{current.data_sha256[:12]}…"
+        )
+    if emb.draft == current.final:
+        return "its completeness changed"
+    return "the signatory, register number or completeness recorded in the job changed"
 
 
 def check_reason(reason: str | None) -> str:
@@ -214,8 +281,15 @@ def record_print(
         data_sha256=doc.data_sha256,
         device=device,
         user_name=user,
+        nomor=doc.nomor,
+        statement_sha256=doc.embedded.statement_sha256 if doc.embedded else None,
+        draft=plan.draft,
     )
-    return log_print(store.db, entry)
+    record = log_print(store.db, entry)
+    if plan.copy_no == 0 and doc.nomor is not None:
+        # Printing the original of this Nomor retires every earlier original.
+        supersede_originals(store.db, doc.nomor)
+    return record
 
 
 # -- the stamp -----------------------------------------------------------------------------

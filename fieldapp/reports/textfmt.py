@@ -14,6 +14,7 @@ WITNESS_ID = {
     WitnessCategory.OTHER_SECTOR_PERMIT_HOLDER: "Pemegang izin sektor lain",
     WitnessCategory.LAND_RIGHT_HOLDER: "Pemegang hak atas tanah",
     WitnessCategory.FORESTRY_OFFICER: "Petugas kehutanan",
+    WitnessCategory.OTHER_COMMODITY_PERMIT_HOLDER: "Pemegang izin komoditas lain",
 }
 DIRECTION_ID = {
     "utara": "Utara",

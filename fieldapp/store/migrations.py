@@ -412,6 +412,49 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE stake ADD COLUMN quality_ok INTEGER CHECK (quality_ok IN (0, 1))",
         ),
     ),
+    Migration(
+        9,
+        "one original per berita acara Nomor, supersession, the company's BA register number, "
+        "the witnesses a marker's situation requires, other-commodity permit holders as witnesses",
+        (
+            # A berita acara print is keyed by its Nomor (bound to the hash of what it states),
+            # not by the PDF's bytes: the A4 and F4 builds of one Nomor share one original.
+            "ALTER TABLE print_log ADD COLUMN nomor TEXT",
+            "ALTER TABLE print_log ADD COLUMN statement_sha256 TEXT",
+            "ALTER TABLE print_log ADD COLUMN draft INTEGER NOT NULL DEFAULT 0"
+            " CHECK (draft IN (0, 1))",
+            "ALTER TABLE print_log ADD COLUMN superseded_by TEXT",
+            "ALTER TABLE print_log ADD COLUMN superseded_at TEXT",
+            "CREATE UNIQUE INDEX print_log_nomor_copy ON print_log (nomor, copy_no)"
+            " WHERE nomor IS NOT NULL AND copy_no IS NOT NULL",
+            "ALTER TABLE permit_area ADD COLUMN ba_register TEXT",
+            """CREATE TABLE marker_witness_need (
+                marker_id INTEGER PRIMARY KEY REFERENCES marker(id),
+                forest_area INTEGER NOT NULL DEFAULT 0 CHECK (forest_area IN (0, 1)),
+                private_land INTEGER NOT NULL DEFAULT 0 CHECK (private_land IN (0, 1)),
+                other_commodity_holder TEXT,
+                updated_at TEXT NOT NULL
+            )""",
+            # SQLite cannot widen a CHECK: rebuild the witness table with the new category.
+            """CREATE TABLE witness_v9 (
+                id INTEGER PRIMARY KEY,
+                marker_id INTEGER NOT NULL REFERENCES marker(id),
+                name TEXT NOT NULL,
+                institution TEXT NOT NULL,
+                category TEXT NOT NULL CHECK (category IN ('district_village_officer',
+                    'neighbour_permit_holder', 'other_sector_permit_holder',
+                    'land_right_holder', 'forestry_officer', 'other_commodity_permit_holder')),
+                recorded_at TEXT NOT NULL,
+                withdrawn_at TEXT,
+                withdrawn_reason TEXT
+            )""",
+            "INSERT INTO witness_v9 SELECT id, marker_id, name, institution, category,"
+            " recorded_at, withdrawn_at, withdrawn_reason FROM witness",
+            "DROP TABLE witness",
+            "ALTER TABLE witness_v9 RENAME TO witness",
+            "CREATE INDEX witness_marker ON witness (marker_id)",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

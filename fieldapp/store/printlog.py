@@ -1,4 +1,9 @@
-"""The job's print log: every printed document, which copy it was (original / SALINAN n), why."""
+"""The job's print log: every printed document, which copy it was (original / SALINAN n), why.
+
+A berita acara is logged under its Nomor (bound to the hash of what it states): copy numbers
+count per Nomor, whatever the paper or the PDF's bytes, so there is one original per Nomor.
+An original whose Nomor was replaced by a newer one is marked superseded, with the new Nomor.
+"""
 
 from __future__ import annotations
 
@@ -25,8 +30,10 @@ class CopyTakenError(RuntimeError):
     """Another print of the same document took this copy number first."""
 
 
-def copy_label(copy_no: int | None) -> str:
-    """How the documents name a print: ASLI, SALINAN ke-n, or '-' (no copy rule)."""
+def copy_label(copy_no: int | None, draft: bool = False) -> str:
+    """How the documents name a print: ASLI, SALINAN ke-n, DRAF, or '-' (no copy rule)."""
+    if draft:
+        return "DRAF"
     if copy_no is None:
         return "-"
     return "ASLI" if copy_no == 0 else f"SALINAN ke-{copy_no}"
@@ -46,6 +53,9 @@ class PrintEntry:
     data_sha256: str | None = None
     device: str | None = None
     user_name: str | None = None
+    nomor: str | None = None  # a berita acara: the copy rule counts per Nomor
+    statement_sha256: str | None = None
+    draft: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +74,11 @@ class PrintRecord:
     printed_at: str
     device: str | None
     user_name: str | None
+    nomor: str | None = None
+    statement_sha256: str | None = None
+    draft: bool = False
+    superseded_by: str | None = None
+    superseded_at: str | None = None
 
     @property
     def is_original(self) -> bool:
@@ -71,12 +86,13 @@ class PrintRecord:
 
     @property
     def label(self) -> str:
-        return copy_label(self.copy_no)
+        return copy_label(self.copy_no, self.draft)
 
 
 _COLUMNS = (
     "id, document_kind, file_name, document_sha256, data_sha256, copy_no, reason, printer, "
-    "pages, printed_at, device, user_name"
+    "pages, printed_at, device, user_name, nomor, statement_sha256, draft, superseded_by, "
+    "superseded_at"
 )
 
 
@@ -94,6 +110,11 @@ def _record(r: Sequence[Any]) -> PrintRecord:
         printed_at=r[9],
         device=r[10],
         user_name=r[11],
+        nomor=r[12],
+        statement_sha256=r[13],
+        draft=bool(r[14]),
+        superseded_by=r[15],
+        superseded_at=r[16],
     )
 
 
@@ -110,19 +131,62 @@ def this_device() -> tuple[str | None, str | None]:
     return host, user
 
 
-def copies_logged(db: JobDatabase, document_sha256: str) -> int | None:
-    """The highest copy number printed of this document; None if it never was under the rule."""
+def copies_logged(db: JobDatabase, document_sha256: str, nomor: str | None = None) -> int | None:
+    """The highest copy number printed of this Nomor (or, without one, of these bytes)."""
+    key, value = ("nomor", nomor) if nomor is not None else ("document_sha256", document_sha256)
     row = db.execute(
-        "SELECT max(copy_no) FROM print_log WHERE document_sha256 = ? AND copy_no IS NOT NULL",
-        [document_sha256],
+        f"SELECT max(copy_no) FROM print_log WHERE {key} = ? AND copy_no IS NOT NULL",
+        [value],
     ).fetchone()
     return None if row is None or row[0] is None else int(row[0])
 
 
-def next_copy_no(db: JobDatabase, document_sha256: str) -> int:
-    """0 when the document was never printed as an original, else the next SALINAN number."""
-    last = copies_logged(db, document_sha256)
+def next_copy_no(db: JobDatabase, document_sha256: str, nomor: str | None = None) -> int:
+    """0 when the Nomor (document) was never printed as an original, else the next SALINAN."""
+    last = copies_logged(db, document_sha256, nomor)
     return 0 if last is None else last + 1
+
+
+def original_of(db: JobDatabase, nomor: str) -> PrintRecord | None:
+    """The logged original (ASLI) of a berita acara Nomor, if it was printed."""
+    row = db.execute(
+        f"SELECT {_COLUMNS} FROM print_log WHERE nomor = ? AND copy_no = 0", [nomor]
+    ).fetchone()
+    return None if row is None else _record(row)
+
+
+def supersede_originals(db: JobDatabase, current_nomor: str) -> list[PrintRecord]:
+    """Mark the prints (original and copies) of every other berita acara Nomor as superseded.
+
+    Returns the originals marked now; prints already superseded keep their first successor,
+    the Nomor that replaced them when it happened.
+    """
+    with db.atomic():
+        rows = db.execute(
+            f"SELECT {_COLUMNS} FROM print_log WHERE document_kind = 'berita_acara' "
+            "AND copy_no = 0 AND (nomor IS NULL OR nomor != ?) AND superseded_by IS NULL",
+            [current_nomor],
+        ).fetchall()
+        if rows:
+            # Prints from before Nomors existed (nomor NULL) are replaced too: the job's
+            # first final berita acara after the upgrade is its one standing original.
+            db.execute(
+                "UPDATE print_log SET superseded_by = ?, superseded_at = ? "
+                "WHERE document_kind = 'berita_acara' AND (nomor IS NULL OR nomor != ?) "
+                "AND superseded_by IS NULL",
+                [current_nomor, now_iso(), current_nomor],
+            )
+    return [_record(r) for r in rows]
+
+
+def superseded_by(db: JobDatabase, nomor: str) -> str | None:
+    """The Nomor that replaced this one, when a newer berita acara superseded it."""
+    row = db.execute(
+        "SELECT superseded_by FROM print_log WHERE nomor = ? AND superseded_by IS NOT NULL "
+        "ORDER BY id LIMIT 1",
+        [nomor],
+    ).fetchone()
+    return None if row is None else str(row[0])
 
 
 def log_print(db: JobDatabase, entry: PrintEntry) -> PrintRecord:
@@ -140,7 +204,7 @@ def log_print(db: JobDatabase, entry: PrintEntry) -> PrintRecord:
         # Another process logged the same copy number between our check and insert.
         if entry.copy_no is None or "UNIQUE" not in str(exc):
             raise
-        expected = next_copy_no(db, entry.document_sha256)
+        expected = next_copy_no(db, entry.document_sha256, entry.nomor)
         raise CopyTakenError(_taken_message(entry, expected)) from exc
     row = db.execute(f"SELECT {_COLUMNS} FROM print_log WHERE id = ?", [row_id]).fetchone()
     return _record(row)
@@ -157,13 +221,13 @@ def _taken_message(entry: PrintEntry, expected: int) -> str:
 def _insert(db: JobDatabase, entry: PrintEntry, reason: str | None) -> int:
     with db.atomic():
         if entry.copy_no is not None:
-            expected = next_copy_no(db, entry.document_sha256)
+            expected = next_copy_no(db, entry.document_sha256, entry.nomor)
             if entry.copy_no != expected:
                 raise CopyTakenError(_taken_message(entry, expected))
         cursor = db.execute(
             "INSERT INTO print_log (document_kind, file_name, document_sha256, data_sha256, "
-            "copy_no, reason, printer, pages, printed_at, device, user_name) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "copy_no, reason, printer, pages, printed_at, device, user_name, nomor, "
+            "statement_sha256, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 DocumentKind(entry.kind).value,
                 entry.file_name,
@@ -176,6 +240,9 @@ def _insert(db: JobDatabase, entry: PrintEntry, reason: str | None) -> int:
                 now_iso(),
                 entry.device,
                 entry.user_name,
+                entry.nomor,
+                entry.statement_sha256,
+                int(entry.draft),
             ],
         )
     return int(cursor.lastrowid or 0)

@@ -19,6 +19,7 @@ from fieldapp.survey.models import (
     PermitArea,
     Surveyor,
 )
+from fieldapp.survey.naming import marker_sort_key
 
 
 def now_iso() -> str:
@@ -140,8 +141,11 @@ def _marker_from_row(r: dict[str, Any]) -> Marker:
 
 
 def load_markers(db: JobDatabase) -> list[Marker]:
-    rows = db.query("SELECT * FROM marker ORDER BY seq, name")
-    return [_marker_from_row(r) for r in rows]
+    """The job's markers in the order a surveyor reads them: 1, 1A … 1Z, 1AA, 2 … 10."""
+    points = [p.number for p in load_boundary_points(db)]
+    markers = [_marker_from_row(r) for r in db.query("SELECT * FROM marker ORDER BY seq, name")]
+    # seq is the planner's ring order, but ad-hoc and kept markers get theirs out of turn.
+    return sorted(markers, key=lambda m: (marker_sort_key(m.name, points), m.seq))
 
 
 def load_marker(db: JobDatabase, name: str) -> Marker:

@@ -45,6 +45,8 @@ class WitnessCategory(StrEnum):
     OTHER_SECTOR_PERMIT_HOLDER = "other_sector_permit_holder"
     LAND_RIGHT_HOLDER = "land_right_holder"
     FORESTRY_OFFICER = "forestry_officer"
+    # A permit for another commodity over the same ground (e.g. a mineral IUP over coal).
+    OTHER_COMMODITY_PERMIT_HOLDER = "other_commodity_permit_holder"
 
 
 class OccupationState(StrEnum):

@@ -11,8 +11,9 @@ Rules (Kepmen ESDM 1825 K/30/MEM/2018, DESIGN.md step 3):
 Where rules overlap the tightest spacing wins. Each stretch gets a marker at both ends and the
 fewest equally spaced markers in between. Infill markers lie ON the parallel or meridian:
 positions are computed in geographic coordinates (see :mod:`fieldapp.survey.edges`), and
-spacings are arc lengths along that line on the ellipsoid. Names: the SK number of the
-corner the edge starts from plus A, B, C ... (after Z: AA, AB ...) in ring direction.
+spacings are arc lengths along that line on the ellipsoid. Names follow the SK rule of
+:mod:`fieldapp.survey.naming`: the SK number of the corner the edge starts from plus A, B,
+C ... (after Z: AA, AB ...) in ring direction; an SK label is never handed out as an infill.
 
 Re-planning keeps every marker that is no longer ``planned`` (staked, installed, documented)
 exactly where it is with its name: such a marker splits its stretch and the spacing rule is
@@ -32,6 +33,8 @@ import numpy as np
 from fieldapp.survey.crs import GridSpec
 from fieldapp.survey.edges import GridEdge, boundary_edges, grid_edge, permit_polygon, to_grid
 from fieldapp.survey.models import BoundaryPoint, Marker, MarkerKind, MarkerStatus
+from fieldapp.survey.naming import infill_name, marker_sort_key, name_problem
+from fieldapp.survey.naming import letters as letters  # re-exported: the planner's sequence
 from fieldapp.survey.neighbors import (
     ActivityZone,
     AreaComparison,
@@ -120,20 +123,10 @@ class Plan:
         return [m for m in (start, *inner, end) if m is not None]
 
 
-def letters(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA, 27 -> AB ... (bijective base 26, like spreadsheet columns)."""
-    out = ""
-    n = index + 1
-    while n > 0:
-        n, r = divmod(n - 1, 26)
-        out = chr(ord("A") + r) + out
-    return out
-
-
 def _names(prefix: str, reserved: set[str]) -> Iterator[str]:
     i = 0
     while True:
-        name = prefix + letters(i)
+        name = infill_name(prefix, i)
         i += 1
         if name not in reserved:
             yield name
@@ -256,7 +249,8 @@ def plan_markers(
     warnings: list[str] = []
     kept_on_edge, off_plan = _place_kept(kept, gedges, grid, warnings)
 
-    reserved = set(kept_by_name)
+    # An SK that labels a point "1A" keeps that name for its corner: infills skip it.
+    reserved = set(kept_by_name) | {p.number for p in points}
     markers: list[PlannedMarker] = []
     stretches: list[Stretch] = []
     seq = 0
@@ -301,8 +295,19 @@ def plan_markers(
     for m in kept:
         if m.kind is MarkerKind.CORNER and m.name not in corner_names:
             warnings.append(f"kept corner marker {m.name} is not a boundary point of this plan")
+    numbers = [e.start.number for e in edges]
+    for m in kept:
+        problem = name_problem(m.name, m.kind, numbers, m.edge)
+        if problem is not None:
+            # A monument in the ground keeps its name; the surveyor renames it deliberately.
+            warnings.append(f"kept marker {m.name} breaks the SK naming rule: {problem}")
     names_now = {m.name for m in markers}
-    dropped = tuple(sorted(m.name for m in existing if m.name not in names_now))
+    dropped = tuple(
+        sorted(
+            (m.name for m in existing if m.name not in names_now),
+            key=lambda name: marker_sort_key(name, numbers),
+        )
+    )
     comparisons = compare_with_neighbors(permit, neighbors, grid, rules.gap_search_m)
     for c in comparisons:
         if c.max_width_m > rules.shared_tolerance_m:

@@ -12,8 +12,7 @@ import math
 from dataclasses import dataclass
 
 from fieldapp.survey.stakeout import Guidance, ToleranceState
-
-_UNITS = ("nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan")
+from fieldapp.survey.words import terbilang
 
 WITHIN = "dalam toleransi"
 NOT_PRECISE = "posisi belum cukup teliti"
@@ -25,28 +24,7 @@ def number_words(n: int) -> str:
     """A whole number 0 .. 999 999 in Indonesian words (sebelas, dua belas, seratus, seribu)."""
     if not 0 <= n < 1_000_000:
         raise ValueError(f"{n} is outside 0 .. 999 999")
-    if n < 10:
-        return _UNITS[n]
-    if n == 10:
-        return "sepuluh"
-    if n == 11:
-        return "sebelas"
-    if n < 20:
-        return f"{_UNITS[n - 10]} belas"
-    if n < 100:
-        tens, rest = divmod(n, 10)
-        return _join(f"{_UNITS[tens]} puluh", rest)
-    if n < 1000:
-        hundreds, rest = divmod(n, 100)
-        head = "seratus" if hundreds == 1 else f"{_UNITS[hundreds]} ratus"
-        return _join(head, rest)
-    thousands, rest = divmod(n, 1000)
-    head = "seribu" if thousands == 1 else f"{number_words(thousands)} ribu"
-    return _join(head, rest)
-
-
-def _join(head: str, rest: int) -> str:
-    return head if rest == 0 else f"{head} {number_words(rest)}"
+    return terbilang(n)
 
 
 def distance_words(metres: float) -> str | None:

@@ -333,6 +333,10 @@ class DocumentsView(QWidget):
             name = QTableWidgetItem(path.name + ("/" if path.is_dir() else ""))
             name.setData(Qt.ItemDataRole.UserRole, str(path))
             made = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+            if _is_draft(path):
+                # A berita acara that is not final says so before anyone opens it.
+                made += "  DRAF"
+                name.setToolTip(self.tr("DRAF: not final; its last page lists what is missing"))
             self.files.setItem(row, 0, name)
             self.files.setItem(row, 1, QTableWidgetItem(made))
             if select is not None and path == select:
@@ -376,12 +380,30 @@ class DocumentsView(QWidget):
         self.log.setRowCount(len(records))
         for row, r in enumerate(records):
             when = local_time(r.printed_at)
-            copy = r.label if r.copy_no is not None else self.tr("free")
+            copy = r.label if r.copy_no is not None or r.draft else self.tr("free")
+            if r.superseded_by:
+                copy = self.tr("{0} (superseded)").format(copy)
             # Printer, machine and login in the tooltip: the row stays readable at 1366 px.
             tip = " · ".join(x for x in (r.printer, r.device, r.user_name) if x)
+            if r.nomor:
+                tip += "\n" + self.tr("Nomor {0}").format(r.nomor)
+            if r.superseded_by:
+                tip += "\n" + self.tr("superseded by Nomor {0}").format(r.superseded_by)
             for col, text in enumerate((when, r.file_name, copy, r.reason or "")):
                 item = QTableWidgetItem(text)
                 item.setToolTip(tip if col != 3 else f"{text}\n{tip}")
                 self.log.setItem(row, col, item)
         self.log.resizeColumnToContents(1)
         self.log.setColumnWidth(1, min(self.log.columnWidth(1), 200))
+
+
+def _is_draft(path: Path) -> bool:
+    """A berita acara PDF built as a DRAF (from its keywords; anything unreadable is not)."""
+    if path.suffix.lower() != ".pdf" or not path.is_file():
+        return False
+    from fieldapp.reports.salinan import PrintRefused, identify
+
+    try:
+        return identify(path).draft
+    except PrintRefused:
+        return False

@@ -31,6 +31,17 @@ def fix_colour(quality: int | None) -> str | None:
         return None
 
 
+def fix_badge_style(quality: int | None, live: bool, padding: str) -> str:
+    """The fix type's badge: its colour while live, a grey dashed frame when not."""
+    colour = fix_colour(quality) if live else None
+    if colour:
+        return f"background: {colour}; color: white; padding: {padding};"
+    if live:
+        return f"padding: {padding};"
+    grey = stale_colour()
+    return f"color: {grey}; border: 2px dashed {grey}; padding: {padding};"
+
+
 def number(value: float, decimals: int) -> str:
     """A number as the UI language writes it (decimal comma in Indonesian)."""
     return QLocale().toString(float(value), "f", decimals)
@@ -127,15 +138,7 @@ class GnssPanel(QGroupBox):
 
     def _restyle(self) -> None:
         grey = f"color: {stale_colour()};"
-        colour = fix_colour(self._quality) if self.live else None
-        if colour:
-            self.fix_type.setStyleSheet(f"background: {colour}; color: white; padding: 2px 6px;")
-        elif self.live:
-            self.fix_type.setStyleSheet("")
-        else:
-            self.fix_type.setStyleSheet(
-                f"{grey} border: 2px dashed {stale_colour()}; padding: 2px 6px;"
-            )
+        self.fix_type.setStyleSheet(fix_badge_style(self._quality, self.live, "2px 6px"))
         for label in (self.sats, self.sigma, self.pdop, self.age):
             label.setStyleSheet("" if self.live else grey)
         self.freshness.setStyleSheet("" if self.live else f"{grey} font-weight: bold;")

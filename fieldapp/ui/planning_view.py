@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.fieldwork import apply_plan, plan_job, to_grid
 from fieldapp.survey.edges import BoundaryError
+from fieldapp.survey.naming import MarkerNameError
 from fieldapp.survey.neighbors import AreaError
 from fieldapp.survey.planning import Plan
 from fieldapp.ui import texts
@@ -85,7 +86,11 @@ class PlanningView(QWidget):
     def accept(self) -> None:
         if self.plan is None:
             return
-        apply_plan(self.session.store, self.plan)
+        try:
+            apply_plan(self.session.store, self.plan)
+        except MarkerNameError as exc:  # a name outside the SK rule: nothing was stored
+            self.session.message.emit(self.tr("Planning failed: {0}").format(error_text(exc)))
+            return
         self.session.message.emit(
             self.tr("Plan stored: {0} markers.").format(len(self.plan.markers))
         )

@@ -36,6 +36,7 @@ from fieldapp.reports.salinan import (
     MAX_REASON,
     PrintPlan,
     PrintRefused,
+    identify,
     plan_print,
     prepare_print,
     record_print,
@@ -130,6 +131,7 @@ class PrintDialog(QDialog):
         self._job: PrintJob | None = None
         self._printer: QPrinter | None = None
         self._prepared: Path | None = None
+        self._draft = False  # the user chose to print a DRAF berita acara as a DRAF
         self.setWindowTitle(self.tr("Print {0}").format(self.path.name))
         self.resize(980, 700)
         self._build_ui()
@@ -169,6 +171,9 @@ class PrintDialog(QDialog):
         self.cancel_btn = QPushButton(self.tr("Cancel printing"))
         self.cancel_btn.setVisible(False)
         self.close_btn = QPushButton(self.tr("Close"))
+        self.draft_btn = QPushButton(self.tr("Print as DRAF"))
+        self.draft_btn.setVisible(False)
+        self.draft_btn.clicked.connect(self._choose_draft)
         side = QVBoxLayout()
         side.addWidget(self.document_label)
         side.addWidget(QLabel(self.tr("This print:")))
@@ -180,6 +185,7 @@ class PrintDialog(QDialog):
         side.addWidget(self.history)
         side.addStretch(1)
         side.addWidget(self.error)
+        side.addWidget(self.draft_btn)
         side.addWidget(self.progress)
         buttons = QHBoxLayout()
         buttons.addWidget(self.print_btn)
@@ -222,8 +228,9 @@ class PrintDialog(QDialog):
     def refresh(self) -> None:
         """Ask the core again what the next print of this document is."""
         self.error.clear()
+        self.draft_btn.setVisible(False)
         try:
-            self.plan = plan_print(self.store, self.path)
+            self.plan = plan_print(self.store, self.path, draft=self._draft)
         except PrintRefused as exc:
             self.plan = None
             self.document_label.setText(f"<b>{self.path.name}</b>")
@@ -232,15 +239,25 @@ class PrintDialog(QDialog):
             self.error.setText(error_text(exc))
             self._show_reason(False)
             self.print_btn.setEnabled(False)
+            self.draft_btn.setVisible(self._is_draft())
             self.doc.load(str(self.path))
+            self._show_history(None)
             return
         plan = self.plan
         doc = plan.document
+        nomor = "<br>" + self.tr("Nomor {0}").format(doc.nomor) if doc.nomor else ""
         self.document_label.setText(
             f"<b>{self.path.name}</b><br>"
             + self.tr("{0}, {1} pages").format(self._kind_text(doc.kind), doc.pages)
+            + nomor
         )
-        if plan.copy_no is None:
+        if plan.draft:
+            self._set_badge("DRAF", "#8a5a00")
+            text = self.tr(
+                "Not final: printed as a DRAF (the watermark and the list of what is missing "
+                "are on it), never as the original; the print is logged."
+            )
+        elif plan.copy_no is None:
             self._set_badge(self.tr("Free print"), "#555555")
             text = self.tr("No original/copy rule for this document; the print is logged.")
         elif plan.copy_no == 0:
@@ -255,15 +272,43 @@ class PrintDialog(QDialog):
                 "The original was printed before: every page of this copy is stamped "
                 "SALINAN ke-{0} with the reason and the date."
             ).format(plan.copy_no)
+        if plan.warnings:
+            # The core's words: a copy of a Nomor that no longer states the job.
+            text += "\n\n" + self.tr("Warning: {0}").format(" ".join(plan.warnings))
         self.verdict.setText(text)
         self._show_reason(plan.needs_reason)
-        earlier = load_print_log(self.store.db, doc.sha256)
-        lines = [f"{local_time(r.printed_at)}  {r.label}  {r.printer}" for r in earlier]
-        self.history.setText(
-            self.tr("Printed before:") + "\n" + "\n".join(lines[-6:]) if lines else ""
-        )
+        self._show_history(plan)
         self.print_btn.setEnabled(True)
         self._update_preview()
+
+    def _is_draft(self) -> bool:
+        try:
+            return identify(self.path).draft
+        except PrintRefused:
+            return False
+
+    def _choose_draft(self) -> None:
+        self._draft = True
+        self.refresh()
+
+    def _show_history(self, plan: PrintPlan | None) -> None:
+        """Earlier prints of this Nomor (or file), each superseded one saying by which Nomor."""
+        try:
+            doc = plan.document if plan is not None else identify(self.path)
+        except PrintRefused:
+            self.history.clear()
+            return
+        if doc.nomor:
+            earlier = [r for r in load_print_log(self.store.db) if r.nomor == doc.nomor]
+        else:
+            earlier = load_print_log(self.store.db, doc.sha256)
+        lines = []
+        for r in earlier[-6:]:
+            line = f"{local_time(r.printed_at)}  {r.label}  {r.printer}"
+            if r.superseded_by:
+                line += "\n    " + self.tr("superseded by Nomor {0}").format(r.superseded_by)
+            lines.append(line)
+        self.history.setText(self.tr("Printed before:") + "\n" + "\n".join(lines) if lines else "")
 
     def _show_reason(self, needed: bool) -> None:
         self.reason.setVisible(needed)
@@ -392,7 +437,9 @@ class PrintDialog(QDialog):
         self.refresh()
         self.done_label.setText(
             self.tr("Printed and logged: {0}.").format(
-                record.label if record.copy_no is not None else self.tr("free print")
+                record.label
+                if record.copy_no is not None or record.draft
+                else self.tr("free print")
             )
         )
         self.printed.emit(record)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QWidget
 from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.gnss.link import LinkState
 from fieldapp.ui import texts
-from fieldapp.ui.gnss_panel import fix_colour, number
+from fieldapp.ui.gnss_panel import fix_badge_style, number
 from fieldapp.ui.live import Liveness, age_text, stale_colour, stale_text
 
 MIN_HEIGHT_PX = 48
@@ -132,15 +132,7 @@ class StatusStrip(QFrame):
 
     def _restyle(self) -> None:
         grey = f"color: {stale_colour()};"
-        colour = fix_colour(self._quality) if self.live else None
-        if colour:
-            self.fix_type.setStyleSheet(f"background: {colour}; color: white; padding: 2px 8px;")
-        elif self.live:
-            self.fix_type.setStyleSheet("padding: 2px 8px;")
-        else:
-            self.fix_type.setStyleSheet(
-                f"{grey} border: 2px dashed {stale_colour()}; padding: 2px 8px;"
-            )
+        self.fix_type.setStyleSheet(fix_badge_style(self._quality, self.live, "2px 8px"))
         for label in (self.sigma, self.sats, self.corr):
             label.setStyleSheet("" if self.live else grey)
         self.freshness.setStyleSheet("" if self.live else f"{grey} font-weight: bold;")

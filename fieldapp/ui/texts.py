@@ -143,4 +143,7 @@ def witness_category(c: WitnessCategory) -> str:
         ),
         WitnessCategory.LAND_RIGHT_HOLDER: QCoreApplication.translate("Texts", "Land-right holder"),
         WitnessCategory.FORESTRY_OFFICER: QCoreApplication.translate("Texts", "Forestry officer"),
+        WitnessCategory.OTHER_COMMODITY_PERMIT_HOLDER: QCoreApplication.translate(
+            "Texts", "Other-commodity permit holder"
+        ),
     }[c]

@@ -653,6 +653,15 @@ ID_WINDOW: dict[str, str] = {
     "no permission to open port {0} (on Linux: add the user to 'dialout')": "tidak ada izin membuka port {0} (di Linux: masukkan pengguna ke grup 'dialout')",
     "choose a serial port": "pilih port serial",
     "choose a capture file to replay": "pilih berkas rekaman untuk diputar ulang",
+    # issue 13 (ident): witness category, superseded berita acara, DRAF
+    "Other-commodity permit holder": "Pemegang izin komoditas lain",
+    "{0} (superseded)": "{0} (digantikan)",
+    "Nomor {0}": "Nomor {0}",
+    "superseded by Nomor {0}": "digantikan oleh Nomor {0}",
+    "Print as DRAF": "Cetak sebagai DRAF",
+    "Not final: printed as a DRAF (the watermark and the list of what is missing are on it), never as the original; the print is logged.": "Belum final: dicetak sebagai DRAF (dengan tanda air dan daftar kekurangan), tidak pernah sebagai ASLI; pencetakan dicatat.",
+    "Warning: {0}": "Peringatan: {0}",
+    "DRAF: not final; its last page lists what is missing": "DRAF: belum final; halaman terakhirnya memuat daftar kekurangan",
 }
 
 for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW):

@@ -14,6 +14,8 @@ from PIL import Image
 from fieldapp.cli import main
 from fieldapp.store import JobStore
 from fieldapp.store.occupations import load_epochs, load_occupations
+from fieldapp.store.records import replace_boundary_points
+from fieldapp.survey.models import BoundaryPoint
 
 
 def nmea(body: str) -> str:
@@ -46,7 +48,14 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def job(tmp_path: Path) -> str:
-    JobStore.create(tmp_path / "demo.fieldapp", "Demo").close()
+    """A job with a four-point SK boundary around the reference point: names follow it."""
+    store = JobStore.create(tmp_path / "demo.fieldapp", "Demo")
+    corners = [(LAT0, LON0), (LAT0, LON0 + 0.01), (LAT0 - 0.01, LON0 + 0.01), (LAT0 - 0.01, LON0)]
+    replace_boundary_points(
+        store.db,
+        [BoundaryPoint(str(i), la, lo, f"{la}", f"{lo}") for i, (la, lo) in enumerate(corners, 1)],
+    )
+    store.close()
     return str(tmp_path / "demo.fieldapp")
 
 

@@ -59,3 +59,19 @@ def collect_while_qt_alive(qapp):  # type: ignore[no-untyped-def]
 
     qapp.processEvents()
     gc.collect()
+
+
+@pytest.fixture
+def indonesian(qapp):  # type: ignore[no-untyped-def]
+    """The UI in Bahasa Indonesia for one test; English (the tests' language) and the day theme
+    come back after it."""
+    from PySide6.QtCore import QLocale
+
+    from fieldapp.ui.app import apply_theme, install_language
+
+    before = QLocale()
+    assert install_language(qapp, "id")
+    yield
+    install_language(qapp, "en")
+    QLocale.setDefault(before)
+    apply_theme(qapp, "light")

@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
-    QApplication,
     QDialogButtonBox,
     QFileDialog,
     QLabel,
@@ -24,15 +21,6 @@ from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.numbers import fixed, short
 
 SB = QDialogButtonBox.StandardButton
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_language(qapp, "id")
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def test_qt_buttons_speak_indonesian(qtbot, indonesian) -> None:  # type: ignore[no-untyped-def]

@@ -15,7 +15,6 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -34,7 +33,6 @@ from PySide6.QtWidgets import (
 )
 from testpaths import PROJECT_ROOT
 
-from fieldapp.ui.app import install_language
 from fieldapp.ui.main_window import MainWindow
 
 TRANSLATIONS = PROJECT_ROOT / "resources" / "translations"
@@ -135,13 +133,6 @@ def english_in(root: QWidget, vocabulary: set[str]) -> list[str]:
             if hits:
                 found.append(f"{where}: {plain.strip()!r} ({', '.join(hits)})")
     return found
-
-
-@pytest.fixture
-def indonesian(qapp):  # type: ignore[no-untyped-def]
-    assert install_language(qapp, "id")
-    yield
-    install_language(qapp, "en")
 
 
 def test_vocabulary_finds_english() -> None:

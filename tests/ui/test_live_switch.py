@@ -2,26 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from fieldapp.gnss.link import LinkState
-from fieldapp.ui.app import apply_theme, install_language, is_dark
+from fieldapp.ui.app import is_dark
 from fieldapp.ui.main_window import MainWindow
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_language(qapp, "id")
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(before)
-    apply_theme(qapp, "light")
 
 
 def _texts(root: QWidget) -> list[str]:

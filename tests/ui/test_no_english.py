@@ -9,14 +9,10 @@ live texts are there too.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -27,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.ui.app import install_language
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.retranslate import _messages
 
@@ -86,15 +81,6 @@ def _lineage(w: QWidget) -> list[QWidget]:
         out.append(p)
         p = p.parentWidget()
     return out
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_language(qapp, "id")
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def test_window_helper_views_have_no_english(qtbot, demo_job: Path, fast_sim, indonesian) -> None:  # type: ignore[no-untyped-def]

@@ -2,29 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QPoint, QRect
+from PySide6.QtCore import QPoint, QRect
 from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
-from fieldapp.ui.app import PALETTES, TEXT_COLOURS, apply_theme, install_language
+from fieldapp.ui.app import PALETTES, TEXT_COLOURS, apply_theme
 from fieldapp.ui.demo import open_demo_window
 from fieldapp.ui.main_window import MainWindow
 from fieldapp.ui.widgets import STATE_COLOURS
 
 SIZES = [(1024, 600), (1366, 768)]
-
-
-@pytest.fixture
-def indonesian(qapp: QApplication) -> Iterator[None]:
-    before = QLocale()
-    install_language(qapp, "id")
-    apply_theme(qapp, "light")
-    yield
-    install_language(qapp, "en")
-    QLocale.setDefault(before)
 
 
 def _pump(qtbot, ms: int = 200) -> None:  # type: ignore[no-untyped-def]
