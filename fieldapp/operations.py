@@ -72,7 +72,7 @@ def validate_job(store: JobStore) -> BoundaryReport:
 
 def export_job(store: JobStore, fmt: str, path: str | Path) -> Path:
     from fieldapp.exchange.export import build_export_set, export_points
-    from fieldapp.store.installation import current_references
+    from fieldapp.store.installation import all_references
 
     markers = rec.load_markers(store.db)
     data = build_export_set(
@@ -81,6 +81,6 @@ def export_job(store: JobStore, fmt: str, path: str | Path) -> Path:
         rec.load_boundary_points(store.db),
         markers,
         rec.load_control_points(store.db),
-        [r for m in markers for r in current_references(store.db, m.name)],
+        [r for m in markers for r in all_references(store.db, m.name)],
     )
     return export_points(data, fmt, path)

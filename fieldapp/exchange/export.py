@@ -17,6 +17,7 @@ from fieldapp.survey.crs import GridSpec, parse_crs, transform
 from fieldapp.survey.dms import format_dms
 from fieldapp.survey.installation import ReferenceMarkerRecord
 from fieldapp.survey.models import BoundaryPoint, ControlPoint, Marker, PermitArea
+from fieldapp.survey.naming import reference_name
 from fieldapp.survey.scale import elevation_factor, grid_factors
 
 FORMATS = ("csv", "geojson", "kml", "gpx", "dxf")
@@ -50,7 +51,7 @@ class ExportSet:
 class ExportReference:
     """A Tanda Batas Referensi with the way to its true point in both reckonings."""
 
-    point: ExportPoint  # role reference_marker, named "Ref. <marker>"
+    point: ExportPoint  # role reference_marker, named by the SK rule: 4B-R, 4B-R2 ...
     marker: str
     true_e: float
     true_n: float
@@ -69,7 +70,8 @@ def build_export_set(
     control: list[ControlPoint],
     references: Sequence[ReferenceMarkerRecord] = (),
 ) -> ExportSet:
-    """``references``: the current reference markers; their true point is the marker given."""
+    """``references``: every reference record of the markers, withdrawn ones included (their
+    order names them, 4B-R, 4B-R2 ...); withdrawn ones are not drawn."""
     srgi = parse_crs("SRGI2013")
 
     def point(
@@ -84,12 +86,15 @@ def build_export_set(
     pts += [point("control_point", c.name, c.kind.value, c.lat, c.lon, c.h) for c in control]
     by_name = {p.name: p for p in pts if p.role == "marker"}
     refs = []
-    for r in references:
+    nth: dict[str, int] = {}
+    for r in sorted(references, key=lambda r: r.id):
+        nth[r.marker] = nth.get(r.marker, 0) + 1
         true = by_name.get(r.marker)
         if r.withdrawn is not None or true is None:
             continue
         pos = r.position
-        ref_pt = point("reference_marker", f"Ref. {r.marker}", "reference", pos.lat, pos.lon, pos.h)
+        name = reference_name(r.marker, nth[r.marker])
+        ref_pt = point("reference_marker", name, "reference", pos.lat, pos.lon, pos.h)
         f = grid_factors(grid, pos.lon, pos.lat, pos.h or 0.0) if not grid.is_geographic else None
         g = r.geometry
         refs.append(

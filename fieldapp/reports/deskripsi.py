@@ -237,7 +237,7 @@ def _sheet(
             [
                 (
                     "Tanda Batas Referensi",
-                    f"{lat_dms(r.position.lat, 5)} {lon_dms(r.position.lon, 5)}, "
+                    f"{ref.name}: {lat_dms(r.position.lat, 5)} {lon_dms(r.position.lon, 5)}, "
                     f"E {num(ref.e)} N {num(ref.n)}; ke titik sebenarnya {ref.text()}"
                     + (f" ({r.note})" if r.note else ""),
                 )

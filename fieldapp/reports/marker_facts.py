@@ -17,6 +17,7 @@ from fieldapp.reports.data import MarkerReport, ReportData
 from fieldapp.reports.textfmt import azimuth_dms, num
 from fieldapp.store.equipment import Equipment, EquipmentKind
 from fieldapp.survey.installation import ReferenceMarkerRecord, StakeSource
+from fieldapp.survey.naming import reference_name
 from fieldapp.survey.scale import elevation_factor, grid_factors
 
 STATUS_ID = {
@@ -44,6 +45,7 @@ class ReferenceFacts:
     """A Tanda Batas Referensi and the way from it to the true point, in both reckonings."""
 
     record: ReferenceMarkerRecord
+    name: str  # by the SK rule: 4B-R, 4B-R2 ...
     e: float
     n: float
     geodetic_azimuth_deg: float  # true north, on the ellipsoid
@@ -101,7 +103,8 @@ def convergence_deg(data: ReportData, lat: float, lon: float, h: float | None) -
 
 def reference_facts(data: ReportData, m: MarkerReport) -> list[ReferenceFacts]:
     out = []
-    for r in m.installation.references:
+    # Numbered over every record, withdrawn ones too, so a printed name never moves.
+    for nth, r in enumerate(m.installation.references, start=1):
         if r.withdrawn is not None:
             continue
         g = r.geometry
@@ -110,6 +113,7 @@ def reference_facts(data: ReportData, m: MarkerReport) -> list[ReferenceFacts]:
         out.append(
             ReferenceFacts(
                 r,
+                reference_name(m.name, nth),
                 e,
                 n,
                 g.azimuth_deg,

@@ -9,6 +9,7 @@ from fieldapp.reports.data import MarkerReport, ReportData
 from fieldapp.reports.pdfbase import FONT, DocumentPDF
 from fieldapp.reports.textfmt import num
 from fieldapp.survey.labels import Box, LabelRequest, place_labels
+from fieldapp.survey.naming import reference_name
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +56,10 @@ def named_in_access(data: ReportData, m: MarkerReport) -> list[str]:
 def _items(data: ReportData, m: MarkerReport) -> list[SketchItem]:
     built = {r.name: (r.e, r.n) for r in data.markers}
     items = [SketchItem("this", "this", m.e, m.n, m.name)]
-    for ref in m.installation.references:
+    for nth, ref in enumerate(m.installation.references, start=1):
         if ref.withdrawn is None:
             e, n = data.grid_of(ref.position.lat, ref.position.lon)
-            items.append(SketchItem(f"ref{ref.id}", "reference", e, n, f"Ref. {m.name}"))
+            items.append(SketchItem(f"ref{ref.id}", "reference", e, n, reference_name(m.name, nth)))
     for mk in data.all_markers:
         if mk.name != m.name:
             e, n = built.get(mk.name) or data.grid_of(mk.lat, mk.lon)

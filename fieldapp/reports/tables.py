@@ -210,7 +210,7 @@ def _marker_rows(data: ReportData) -> list[list[Cell]]:
             when = dt.datetime.fromisoformat(ref.record.recorded_at).replace(microsecond=0)
             rows.append(
                 [
-                    f"Ref. {m.name}", KIND_ID[MarkerKind.REFERENCE], "-", r_lat, r_lon,
+                    ref.name, KIND_ID[MarkerKind.REFERENCE], "-", r_lat, r_lon,
                     ref.e, ref.n, ref.record.position.h, None, None, None, None, None,
                     "Tanda Batas Referensi" + (f" ({ref.record.note})" if ref.record.note else ""),
                     "-", data.zone.local(when).replace(tzinfo=None),

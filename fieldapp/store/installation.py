@@ -175,9 +175,15 @@ def record_reference(
     return next(r for r in _references(db, mid, marker) if r.id == rid)
 
 
+def all_references(db: JobDatabase, marker: str) -> list[ReferenceMarkerRecord]:
+    """Every reference marker of ``marker`` in the order recorded, withdrawn ones included
+    (their order gives the names 4B-R, 4B-R2 ...: survey.naming.reference_name)."""
+    return _references(db, marker_id(db, marker), marker)
+
+
 def current_references(db: JobDatabase, marker: str) -> list[ReferenceMarkerRecord]:
     """The reference markers not withdrawn: the other half of the rule, for record_stake."""
-    return [r for r in _references(db, marker_id(db, marker), marker) if r.withdrawn is None]
+    return [r for r in all_references(db, marker) if r.withdrawn is None]
 
 
 def set_description(db: JobDatabase, marker: str, description: Description) -> Description:

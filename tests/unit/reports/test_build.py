@@ -28,7 +28,7 @@ def test_progress_and_deliverables(documented_job: JobStore, tmp_path: Path) -> 
     assert wb.sheetnames == ["Judul", "Tabel I BM-JKHN", "Tabel II Titik Bantu-BM",
                              "Tanda Batas", "Titik Batas"]  # fmt: skip
     names = [r[0].value for r in wb["Tanda Batas"].iter_rows(min_row=2)]
-    assert names == ["4", "4A", "4B", "Ref. 4B"]
+    assert names == ["4", "4A", "4B", "4B-R"]
     assert wb["Titik Batas"].max_row == 11
     ties = list(wb["Tabel II Titik Bantu-BM"].iter_rows(min_row=3, values_only=True))
     assert len(ties) == 10 and all(r[6] in ("BM-01", "BM-02") and r[12] > 0 for r in ties)

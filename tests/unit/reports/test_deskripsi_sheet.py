@@ -47,7 +47,7 @@ def test_sheet_states_heights_grid_method_and_checker(
     # 4B: the reference marker with both reckonings, and its distance on the sketch.
     assert "ke titik sebenarnya azimut geodetik 45° 40′" in pages[2]
     assert "(azimut grid 45° 40′" in pages[2] and "jarak grid 6,008 m" in pages[2]
-    assert "Ref. 4B 6,0 m" in pages[2]
+    assert "4B-R 6,0 m" in pages[2]
 
 
 @pytest.mark.skipif(not (SHARED_GEOID / GEOID_GRID).is_file(), reason="no EGM96 grid on disk")

@@ -56,12 +56,12 @@ def test_xlsx_title_ties_markers_and_the_reference(data: ReportData, tmp_path: P
     ws = wb["Tanda Batas"]
     head = [c.value for c in ws[1]]
     rows = {r[0]: dict(zip(head, r, strict=True)) for r in _rows(ws, 2)}
-    assert list(rows) == ["4", "4A", "4B", "Ref. 4B"]
+    assert list(rows) == ["4", "4A", "4B", "4B-R"]
     for name in ("4", "4A", "4B"):
         assert 0 < rows[name]["σH tercapai (m)"] < 0.05 and rows[name]["σV tercapai (m)"] > 0
         assert rows[name]["Status"] == "terdokumentasi"
         assert "3374-1928-0041" in rows[name]["Alat (nomor seri)"]
-    ref = rows["Ref. 4B"]
+    ref = rows["4B-R"]
     r4b = data.markers[2].installation.references[0]
     assert ref["Jenis"] == "Referensi"
     assert ref["E (m) UTM 50S"] == pytest.approx(data.grid_of(r4b.position.lat,
@@ -132,7 +132,7 @@ def test_dxf_crs_extents_symbols_and_the_reference(data: ReportData, tmp_path: P
     assert ref.dxf.name == "REFERENSI"
     assert ref.dxf.insert.x == pytest.approx(e, abs=1e-3) and ref.dxf.insert.y == pytest.approx(n)
     ref_text = " ".join(t.dxf.text for t in ref_layer.query("TEXT"))
-    assert "Ref. 4B (Tanda Batas Referensi) ke 4B" in ref_text
+    assert "4B-R (Tanda Batas Referensi) ke 4B" in ref_text
     assert "az. geodetik 45°40'" in ref_text and "jarak elipsoid 6,011 m" in ref_text
     assert len(ref_layer.query("LINE")) >= 1
 
@@ -204,7 +204,7 @@ def test_job_export_carries_the_reference_marker(documented_job: JobStore, tmp_p
     refs = doc.modelspace().query('INSERT[layer=="TANDA_BATAS_REFERENSI"]')
     assert len(refs) == 1
     csv_text = export_job(documented_job, "csv", tmp_path / "job.csv").read_text()
-    assert "reference_marker;Ref. 4B;reference;" in csv_text
+    assert "reference_marker;4B-R;reference;" in csv_text
 
 
 def test_tabel_i_with_the_jkhn_point_in_the_data(data: ReportData, tmp_path: Path) -> None:
