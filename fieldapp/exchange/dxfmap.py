@@ -73,7 +73,7 @@ def _label(
     t.set_placement((x, y), align=TextEntityAlignment[align])
 
 
-CHAR_W = 0.62  # mean glyph width / text height of the sans fonts viewers substitute
+CHAR_W = 0.72  # generous glyph width / text height of the sans fonts viewers substitute
 
 
 def _points(msp: Modelspace, data: ExportSet, h: float) -> None:
