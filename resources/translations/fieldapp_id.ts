@@ -501,9 +501,29 @@
         <translation>Pembuatan dokumen gagal.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="379" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="339" />
+        <source>DRAF: not final; its last page lists what is missing</source>
+        <translation>DRAF: belum final; halaman terakhirnya memuat daftar kekurangan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="383" />
         <source>free</source>
         <translation>bebas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="385" />
+        <source>{0} (superseded)</source>
+        <translation>{0} (digantikan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="389" />
+        <source>Nomor {0}</source>
+        <translation>Nomor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/documents_view.py" line="391" />
+        <source>superseded by Nomor {0}</source>
+        <translation>digantikan oleh Nomor {0}</translation>
     </message>
 </context>
 <context>
@@ -714,98 +734,98 @@
 <context>
     <name>GnssPanel</name>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="48" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="59" />
         <source>GNSS receiver</source>
         <translation>Receiver GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="68" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="79" />
         <source>Link</source>
         <translation>Koneksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="69" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="80" />
         <source>Fix</source>
         <translation>Fix</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="70" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="81" />
         <source>Latest epoch</source>
         <translation>Epoch terakhir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="71" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="82" />
         <source>Satellites</source>
         <translation>Satelit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="72" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="83" />
         <source>Sigma</source>
         <translation>Sigma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="73" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="84" />
         <source>PDOP</source>
         <translation>PDOP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="74" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="85" />
         <source>Corr. age</source>
         <translation>Umur koreksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="75" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="86" />
         <source>NTRIP</source>
         <translation>NTRIP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="77" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="88" />
         <source>Raw log</source>
         <translation>Log mentah</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="84" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="95" />
         <source>No data</source>
         <translation>Tidak ada data</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="113" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="124" />
         <source>● recording</source>
         <translation>● merekam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="113" />
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="159" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="124" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="162" />
         <source>off</source>
         <translation>mati</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="147" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="150" />
         <source>not used</source>
         <translation>tidak dipakai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="155" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
         <source>offline, retrying</source>
         <translation>offline, mencoba lagi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="156" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="159" />
         <source>connecting…</source>
         <translation>menghubungkan…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="157" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="160" />
         <source>streaming, {0} kB</source>
         <translation>aktif, {0} kB</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="158" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="161" />
         <source>refused by the caster</source>
         <translation>ditolak caster</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/gnss_panel.py" line="196" />
+        <location filename="../../fieldapp/ui/gnss_panel.py" line="199" />
         <source>H {0} m{1} ({2})</source>
         <translation>H {0} m{1} ({2})</translation>
     </message>
@@ -2074,62 +2094,63 @@ U</translation>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="32" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="33" />
         <source>Run planner</source>
         <translation>Jalankan perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="33" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="34" />
         <source>Accept plan</source>
         <translation>Terima rencana</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="36" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="37" />
         <source>Corners, ≤ 500 m along neighbours, ≤ 100 m near pits.</source>
         <translation>Sudut, ≤ 500 m di batas tetangga, ≤ 100 m dekat pit.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
         <source>Name</source>
         <translation>Nama</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
         <source>Line</source>
         <translation>Garis</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="40" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="64" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="65" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="92" />
         <source>Planning failed: {0}</source>
         <translation>Perencanaan gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="71" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="72" />
         <source>corner</source>
         <translation>sudut</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="71" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="72" />
         <source>infill</source>
         <translation>sisipan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="78" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="79" />
         <source>{0} markers ({1} corners, {2} infill)</source>
         <translation>{0} tanda batas ({1} sudut, {2} sisipan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="90" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="95" />
         <source>Plan stored: {0} markers.</source>
         <translation>Rencana tersimpan: {0} tanda batas.</translation>
     </message>
@@ -2137,127 +2158,152 @@ U</translation>
 <context>
     <name>PrintDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="133" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="135" />
         <source>Print {0}</source>
         <translation>Cetak {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="153" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="155" />
         <source>e.g. copy for the office archive</source>
         <translation>mis. salinan untuk arsip kantor</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="154" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="156" />
         <source>Reason for this copy (printed on every page)</source>
         <translation>Alasan salinan ini (dicetak di setiap halaman)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="167" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="169" />
         <source>Print…</source>
         <translation>Cetak…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="169" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="171" />
         <source>Cancel printing</source>
         <translation>Batalkan pencetakan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="171" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="173" />
         <source>Close</source>
         <translation>Tutup</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/print_dialog.py" line="174" />
+        <source>Print as DRAF</source>
+        <translation>Cetak sebagai DRAF</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="179" />
         <source>This print:</source>
         <translation>Cetakan ini:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="208" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="214" />
         <source>Berita acara</source>
         <translation>Berita acara</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="209" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="215" />
         <source>Marker descriptions</source>
         <translation>Deskripsi tanda batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="210" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="216" />
         <source>Stake-out report</source>
         <translation>Laporan stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="211" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="217" />
         <source>Other document</source>
         <translation>Dokumen lain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="230" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="237" />
         <source>Cannot print</source>
         <translation>Tidak dapat dicetak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="231" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="238" />
         <source>This document cannot be printed:</source>
         <translation>Dokumen ini tidak dapat dicetak:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="241" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="248" />
+        <source>Nomor {0}</source>
+        <translation>Nomor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="251" />
         <source>{0}, {1} pages</source>
         <translation>{0}, {1} halaman</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="244" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="257" />
+        <source>Not final: printed as a DRAF (the watermark and the list of what is missing are on it), never as the original; the print is logged.</source>
+        <translation>Belum final: dicetak sebagai DRAF (dengan tanda air dan daftar kekurangan), tidak pernah sebagai ASLI; pencetakan dicatat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="261" />
         <source>Free print</source>
         <translation>Cetak bebas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="245" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
         <source>No original/copy rule for this document; the print is logged.</source>
         <translation>Dokumen ini tanpa aturan asli/salinan; pencetakan tetap dicatat.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="247" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="264" />
         <source>ORIGINAL</source>
         <translation>ASLI</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="249" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="266" />
         <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
         <translation>Cetakan pertama berita acara final: dokumen asli untuk ditandatangani. Setiap cetakan berikutnya diberi cap SALINAN.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="255" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="272" />
         <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
         <translation>Dokumen asli sudah pernah dicetak: setiap halaman salinan ini diberi cap SALINAN ke-{0} beserta alasan dan tanggalnya.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="263" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="277" />
+        <source>Warning: {0}</source>
+        <translation>Peringatan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="309" />
+        <source>superseded by Nomor {0}</source>
+        <translation>digantikan oleh Nomor {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="311" />
         <source>Printed before:</source>
         <translation>Sudah dicetak sebelumnya:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="303" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="348" />
         <source>This document was printed meanwhile; check and print again.</source>
         <translation>Dokumen ini baru saja dicetak; periksa lalu cetak lagi.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="308" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="353" />
         <source>Type the reason for this copy first.</source>
         <translation>Isi dulu alasan salinan ini.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="380" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="425" />
         <source>Not printed.</source>
         <translation>Tidak dicetak.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="394" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="439" />
         <source>Printed and logged: {0}.</source>
         <translation>Sudah dicetak dan dicatat: {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="395" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="442" />
         <source>free print</source>
         <translation>cetak bebas</translation>
     </message>
@@ -2265,27 +2311,27 @@ U</translation>
 <context>
     <name>PrintJob</name>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="74" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="75" />
         <source>Cannot read {0}</source>
         <translation>Tidak dapat membaca {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="77" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="78" />
         <source>The printer did not accept the job.</source>
         <translation>Printer tidak menerima pekerjaan cetak.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="85" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="86" />
         <source>Printing cancelled.</source>
         <translation>Pencetakan dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="88" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="89" />
         <source>The printer refused page {0}.</source>
         <translation>Printer menolak halaman {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="102" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="103" />
         <source>The printer did not finish the job.</source>
         <translation>Printer tidak menyelesaikan pekerjaan cetak.</translation>
     </message>
@@ -3185,6 +3231,11 @@ U</translation>
         <location filename="../../fieldapp/ui/texts.py" line="145" />
         <source>Forestry officer</source>
         <translation>Petugas kehutanan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/texts.py" line="146" />
+        <source>Other-commodity permit holder</source>
+        <translation>Pemegang izin komoditas lain</translation>
     </message>
 </context>
 <context>
