@@ -9,6 +9,7 @@ from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_h
 from fieldapp.reports.berita_acara_tables import (
     markers_table,
     method_table,
+    rows_height,
     simple_table,
     witness_rows,
 )
@@ -150,11 +151,15 @@ def _closing(
     where = opts.place or place_text(data).split(",")[0]
     pdf.cell(0, 5, f"{where}, {iso_date(day.isoformat())}", align="R", new_x="LMARGIN",
              new_y="NEXT")  # fmt: skip
-    for start in range(0, len(boxes), 2):
-        sign_row(pdf, boxes[start : start + 2])
     holder = data.permit.holder or "Pemegang IUP"
     ktt = SignBox("Mengetahui,", f"Kepala Teknik Tambang {holder}", opts.ktt_name or "",
                   "Kepala Teknik Tambang")  # fmt: skip
+    for start in range(0, len(boxes), 2):
+        pair = boxes[start : start + 2]
+        if start + 2 >= len(boxes):
+            # The KTT's block never stands alone: it goes over with the last signatures.
+            pdf.keep(pair_height(pdf, pair) + pair_height(pdf, [ktt]) + 4)
+        sign_row(pdf, pair)
     sign_row(pdf, [ktt], centred=True)
 
 
@@ -243,15 +248,14 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     pdf.heading_with(f"VI. Daftar Tanda Batas Terpasang ({len(data.markers)} buah)", 30)
     markers_table(pdf, data)
     _markers_legend(pdf, data)
-    witnesses = witness_rows(data)
-    pdf.heading_with("VII. Saksi", 8 + 9 * min(3, max(1, len(witnesses))))
-    simple_table(
-        pdf,
-        ("No", "Nama", "Instansi", "Unsur", "Tanda batas"),
-        (9, 40, 52, 38, 31),
-        [(str(i), *r) for i, r in enumerate(witnesses, start=1)]
-        or [("-", "Tidak ada saksi tercatat", "-", "-", "-")],
-    )
+    head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
+    widths = (9, 38, 50, 36, 37)
+    rows = [(str(i), *r) for i, r in enumerate(witness_rows(data), start=1)] or [
+        ("-", "Tidak ada saksi tercatat", "-", "-", "-")
+    ]
+    # The heading stays with the table's header and its first rows.
+    pdf.heading_with("VII. Saksi", rows_height(pdf, widths, [head, *rows[:3]]))
+    simple_table(pdf, head, widths, rows)
     _closing(pdf, data, opts, day, people)
     decorate(pdf, data, number)
     return pdf

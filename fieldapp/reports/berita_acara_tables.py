@@ -141,6 +141,25 @@ def method_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
     pdf.set_font(FONT, size=9.5)
 
 
+def marker_runs(data: ReportData, names: list[str]) -> str:
+    """Names in table order, consecutive runs of three or more as ``B000–B040``."""
+    if len(names) == len(data.markers):
+        return f"semua ({len(names)} tanda batas)"
+    order = {m.name: i for i, m in enumerate(data.markers)}
+    idx = sorted(order[n] for n in names)
+    parts: list[str] = []
+    start = prev = idx[0]
+    for i in [*idx[1:], None]:
+        if i is not None and i == prev + 1:
+            prev = i
+            continue
+        a, b = data.markers[start].name, data.markers[prev].name
+        parts.append(a if start == prev else (f"{a}, {b}" if prev == start + 1 else f"{a}–{b}"))
+        if i is not None:
+            start = prev = i
+    return ", ".join(parts)
+
+
 def witness_rows(data: ReportData) -> list[tuple[str, str, str, str]]:
     rows: dict[tuple[str, str], tuple[str, list[str]]] = {}
     for m in data.markers:
@@ -148,7 +167,20 @@ def witness_rows(data: ReportData) -> list[tuple[str, str, str, str]]:
             if w.withdrawn is None:
                 _, names = rows.setdefault((w.name, w.institution), (WITNESS_ID[w.category], []))
                 names.append(m.name)
-    return [(n, i, c, ", ".join(ms)) for (n, i), (c, ms) in rows.items()]
+    return [(n, i, c, marker_runs(data, ms)) for (n, i), (c, ms) in rows.items()]
+
+
+def rows_height(
+    pdf: BeritaAcaraPDF, widths: tuple[float, ...], rows: list[tuple[str, ...]]
+) -> float:
+    """Height of these rows as :func:`simple_table` prints them (to keep a heading with them)."""
+    scale = pdf.content_width / sum(widths)
+    pdf.set_font(FONT, size=8.5)
+    total = 0.0
+    for values in rows:
+        total += max(pdf.text_height(w * scale - 2, 4.4, v) for w, v in zip(widths, values)) + 2
+    pdf.set_font(FONT, size=9.5)
+    return total
 
 
 def simple_table(
