@@ -60,8 +60,8 @@ def fixes_from_capture(path: Path) -> Iterator[Fix]:
 
 def cmd_occupy(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import dumps, occupation_lines
-    from fieldapp.store.installation import record_stake_from_occupation
     from fieldapp.store.equipment import find_equipment
+    from fieldapp.store.installation import record_stake_from_occupation
     from fieldapp.store.occupations import begin_occupation, check_antenna_after
     from fieldapp.survey.occupation import AntennaHeight, HeightMethod, profile_named
 
@@ -164,9 +164,9 @@ def register_occupy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                    help="stake tolerance against the design position (default 0.10 m)")  # fmt: skip
     p.add_argument("--device", help="receiver name for the record")
     p.add_argument("--base", metavar="NAME",
-                   help="base station, benchmark or NTRIP mountpoint of the corrections")  # fmt: skip
+                   help="base station, benchmark or NTRIP mountpoint")  # fmt: skip
     p.add_argument("--instrument", metavar="SERIAL",
-                   help="serial number of the receiver (as added with `equipment add`)")  # fmt: skip
+                   help="receiver serial (as added with `equipment add`)")  # fmt: skip
     p.add_argument("--surveyor", help="surveyor name (as added with `surveyor add`)")
     p.add_argument("--no-stake", action="store_true", help="only check; do not record a stake")
     p.add_argument("--json", action="store_true")

@@ -7,12 +7,10 @@ from pathlib import Path
 
 import pytest
 from fixfactory import LAT0, LON0
+from test_marker_cli import run, synthetic_capture
 
-from fieldapp.cli import main
 from fieldapp.store import JobStore
 from fieldapp.store.occupations import load_occupations
-
-from test_marker_cli import run, synthetic_capture
 
 
 @pytest.fixture

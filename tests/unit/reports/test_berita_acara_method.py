@@ -129,7 +129,7 @@ def test_parties_signatures_meterai_ktt_and_copies(
                  holder_position=POSITION, ktt_name=KTT)  # fmt: skip
     pages = pages_text(pdf)
     first = pages[0]
-    head, _, rest = first.partition("kami yang bertanda tangan di bawah ini:")
+    _, _, rest = first.partition("kami yang bertanda tangan di bawah ini:")
     assert rest.startswith(" 1. Nama : Budi Santoso")
     assert f"Nama : {HOLDER} Jabatan : {POSITION}" in rest
     assert "Nama : Suparman Jabatan : Aparat kecamatan/desa Instansi : Kantor Desa Jembayan" in rest
