@@ -178,7 +178,10 @@ def rows_height(
     pdf.set_font(FONT, size=8.5)
     total = 0.0
     for values in rows:
-        total += max(pdf.text_height(w * scale - 2, 4.4, v) for w, v in zip(widths, values, strict=True)) + 2
+        total += (
+            max(pdf.text_height(w * scale - 2, 4.4, v) for w, v in zip(widths, values, strict=True))
+            + 2
+        )
     pdf.set_font(FONT, size=9.5)
     return total
 
