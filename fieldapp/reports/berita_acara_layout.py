@@ -95,26 +95,37 @@ def pair_height(pdf: BeritaAcaraPDF, pair: list[SignBox]) -> float:
     return max(_box_height(pdf, b, col) for b in pair)
 
 
+def _head_height(pdf: BeritaAcaraPDF, box: SignBox, width: float) -> float:
+    pdf.set_font(FONT, "B", 9)
+    h = pdf.text_height(width, 4.5, box.role)
+    pdf.set_font(FONT, size=8.5)
+    return h + pdf.text_height(width, 4, box.institution)
+
+
 def sign_row(pdf: BeritaAcaraPDF, pair: list[SignBox], centred: bool = False) -> None:
-    """Two signatures side by side (or one centred); never split across a page."""
+    """Two signatures side by side (or one centred); never split across a page.
+
+    The name lines of the pair sit level, below the taller heading: a long institution
+    wraps and pushes both down rather than eating the room for the signature.
+    """
     col = pdf.content_width / 2
+    w = col - 6
     height = pair_height(pdf, pair)
     pdf.keep(height)
     top = pdf.get_y() + 2
+    head = max(_head_height(pdf, b, w) for b in pair)
+    extra = 4 if any(b.meterai for b in pair) else 0
+    line_y = top + head + SIGN_SPACE + extra
     bottom = top
     for k, box in enumerate(pair):
         x = pdf.l_margin + (col / 2 if centred else k * col)
-        w = col - 6
         pdf.set_xy(x, top)
         pdf.set_font(FONT, "B", 9)
         pdf.multi_cell(w, 4.5, box.role, align="C", new_x="LEFT", new_y="NEXT")
         pdf.set_font(FONT, size=8.5)
-        # A long institution wraps here; the signing space below it stays whole.
         pdf.multi_cell(w, 4, box.institution, align="C", new_x="LEFT", new_y="NEXT")
-        sign_top = pdf.get_y()
         if box.meterai:
-            _meterai(pdf, x, sign_top)
-        line_y = sign_top + SIGN_SPACE + (4 if box.meterai else 0)
+            _meterai(pdf, x, top + head)
         pdf.line(x + 10, line_y, x + w - 10, line_y)
         pdf.set_xy(x, line_y + 0.5)
         pdf.set_font(FONT, "B" if box.name else "", 9)

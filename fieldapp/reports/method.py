@@ -158,3 +158,27 @@ def marker_method(
         antenna_changed=bool(occ and occ.antenna_changed),
         instrument=_instrument(equipment, occ, EquipmentKind.GNSS_RECEIVER),
     )
+
+
+def method_gaps(name: str, m: MarkerMethod) -> list[str]:
+    """What the recorded method of one marker lacks, in Indonesian (for a DRAF annex)."""
+    out = []
+    if m.kind == "ts":
+        if m.base is None:
+            out.append(f"TB {name}: stasiun Total Station tidak tercatat")
+        if m.backsight is None:
+            out.append(f"TB {name}: backsight Total Station tidak tercatat")
+        return out
+    if m.kind in ("rtk", "dgnss") and m.base is None:
+        out.append(f"TB {name}: base / BM koreksi tidak tercatat")
+    if m.sigma_h_m is None:
+        out.append(f"TB {name}: σ yang tercapai tidak tercatat")
+    if m.antenna_before_m is None:
+        out.append(f"TB {name}: tinggi antena tidak tercatat")
+    elif m.antenna_after_m is None:
+        out.append(f"TB {name}: tinggi antena sesudah pengamatan tidak diukur")
+    elif m.antenna_changed:
+        out.append(f"TB {name}: tinggi antena sebelum dan sesudah berbeda lebih dari 5 mm")
+    if m.instrument == "tidak tercatat" or "tidak tercatat)" in m.instrument:
+        out.append(f"TB {name}: nomor seri alat tidak tercatat")
+    return out

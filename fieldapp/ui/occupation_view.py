@@ -296,6 +296,7 @@ class OccupationView(QWidget):
             self.session.path, name, PROFILES[str(self.profile.currentData())], antenna,
             on_event=lambda e: self._event.emit(writer, e),
             device=src.label if src else None, source=src.device if src else None,
+            base_station=self._base_station(),
         )  # fmt: skip
         self.writer = writer
         self.record = None
@@ -319,6 +320,15 @@ class OccupationView(QWidget):
         self.abandon_btn.setEnabled(True)
         self._settings_enabled(False)  # recorded at the start: not changed mid-way
         return True
+
+    def _base_station(self) -> str | None:
+        """The NTRIP mountpoint the corrections come from; otherwise the epochs' station ID
+        (kept per epoch) names the base in the documents."""
+        client = self.adapter.ntrip_client
+        if client is None:
+            return None
+        p = client.profile
+        return f"NTRIP {p.host}/{p.mountpoint}"
 
     def _settings_enabled(self, on: bool) -> None:
         self.antenna_form.setEnabled(on)

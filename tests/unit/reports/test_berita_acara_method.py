@@ -207,3 +207,45 @@ def test_120_markers_layout(big_job: JobStore, tmp_path: Path, paper: str) -> No
     assert "Mengetahui," in last and last.index("Saksi") < last.index("Mengetahui,")
     rows = _dms_rows(text)
     assert len(rows) == 121  # 120 markers and the reference marker of 4B
+
+
+def test_method_gaps_for_the_draf_annex(documented_job: JobStore) -> None:
+    from fieldapp.reports.method import method_gaps
+
+    data = load_report_data(documented_job)
+    assert [g for m in data.markers for g in method_gaps(m.name, m.method)] == []
+    documented_job.db.execute("UPDATE occupation SET antenna_after_m = 1.810, base_station = NULL")
+    documented_job.db.execute("UPDATE occupation_epoch SET base_id = NULL")
+    m = load_report_data(documented_job, names=["4"]).markers[0]
+    assert m.method.antenna_changed and m.method.antenna_change_m == pytest.approx(0.010)
+    assert method_gaps("4", m.method) == [
+        "TB 4: base / BM koreksi tidak tercatat",
+        "TB 4: tinggi antena sebelum dan sesudah berbeda lebih dari 5 mm",
+    ]
+
+
+def test_a_changed_antenna_height_is_flagged_in_the_berita_acara(
+    documented_job: JobStore, tmp_path: Path
+) -> None:
+    documented_job.db.execute("UPDATE occupation SET antenna_after_m = 1.808 WHERE id = 1")
+    text = all_text(_build(documented_job, tmp_path / "ba.pdf"))
+    assert "1,800 / 1,808 (BEDA 8 mm)" in text
+
+
+def test_a_long_institution_wraps_and_keeps_the_signing_space() -> None:
+    from fieldapp.reports.berita_acara_layout import SIGN_SPACE, BeritaAcaraPDF, SignBox, sign_row
+
+    pdf = BeritaAcaraPDF("t", "id", "0" * 64, "a4", ["A", "B"])
+    pdf.add_page()
+    long = SignBox("Saksi (Pemegang izin berbatasan)",
+                   "Koperasi Unit Desa Tambang Rakyat Sejahtera Bersama Kecamatan Loa Kulu "
+                   "Kabupaten Kutai Kartanegara Provinsi Kalimantan Timur", "Ir. Hendra Wijaya",
+                   "Direktur")  # fmt: skip
+    short = SignBox("Juru Ukur", "PT A", "Budi")
+    top = pdf.get_y()
+    sign_row(pdf, [long, short])
+    pdf.set_font("DejaVu", size=8.5)
+    institution = pdf.text_height(pdf.content_width / 2 - 6, 4, long.institution)
+    assert institution >= 12  # it wraps onto three lines or more ...
+    # ... and the row grows by it: the signing space stays whole under the longer heading.
+    assert pdf.get_y() - top >= 4.5 + institution + SIGN_SPACE + 4.5 + 4
