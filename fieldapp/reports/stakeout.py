@@ -71,6 +71,7 @@ def _rows(data: ReportData, m: MarkerReport) -> list[str]:
     ]
 
 
+PROFILE_ID = {"default": "standar", "rapid": "cek ulang cepat", "strict": "ketat"}
 HEIGHT_METHOD_ID = {"vertical": "tegak", "slant": "miring"}
 
 
@@ -96,7 +97,8 @@ def _gates_note(data: ReportData) -> str:
     p = occ.result.profile
     fixes = ", ".join(QUALITY_ID.get(int(q), str(q)) for q in sorted(p.allowed_qualities))
     return (
-        f"Ambang mutu pengamatan yang diterapkan aplikasi (profil {p.name}): {fixes}, "
+        f"Ambang mutu pengamatan yang diterapkan aplikasi (profil "
+        f"{PROFILE_ID.get(p.name, p.name)}): {fixes}, "
         f"σH ≤ {num(p.max_sigma_h_m, 2)} m, σV ≤ {num(p.max_sigma_v_m, 2)} m, "
         f"PDOP ≤ {num(p.max_pdop, 0)}, minimal {p.min_epochs} epoch. Ambang ini bukan ketentuan "
         "Kepdirjen 697.K/29/DDJP/1996, yang menetapkan pengamatan GPS statik relatif (≥ 1 jam, "
