@@ -68,7 +68,7 @@ def signatories(
             "Juru Ukur",
             s.name,
             f"Sertifikat Kompetensi {s.certificate_no or '-'}",
-            f"Juru Ukur Tambang, KPO {s.kpo_no}" if s.kpo_no else "Juru Ukur Tambang",
+            _surveyor_position(s.kpo_no),
         )
         for s in data.surveyors
     ]
@@ -82,6 +82,12 @@ def signatories(
                 unsur = WITNESS_ID[w.category]
                 people.append(Signatory(f"Saksi ({unsur})", w.name, w.institution, unsur))
     return people
+
+
+def _surveyor_position(kpo: str | None) -> str:
+    if not kpo:
+        return "Juru Ukur Tambang"
+    return f"Juru Ukur Tambang, {kpo if kpo.upper().startswith('KPO') else 'KPO ' + kpo}"
 
 
 def copies(people: list[Signatory]) -> int:

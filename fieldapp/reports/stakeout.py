@@ -66,7 +66,7 @@ def _rows(data: ReportData, m: MarkerReport) -> list[str]:
         f"{num(m.e)}\n{num(m.n)}",
         f"{num(d.dn_m, signed=True)}\n{num(d.de_m, signed=True)}\n{num(d.dh_m, signed=True)}",
         f"{num(d.horizontal_m)}\n≤ {num(d.tolerance_m, 2)}\n{'memenuhi' if d.passed else 'TIDAK'}",
-        m.method.summary,
+        m.method.summary + (f"\n{m.stake.ts_shot}" if m.stake.ts_shot else ""),
         *occ_cells,
     ]
 

@@ -249,3 +249,16 @@ def test_a_long_institution_wraps_and_keeps_the_signing_space() -> None:
     assert institution >= 12  # it wraps onto three lines or more ...
     # ... and the row grows by it: the signing space stays whole under the longer heading.
     assert pdf.get_y() - top >= 4.5 + institution + SIGN_SPACE + 4.5 + 4
+
+
+def test_stakeout_report_names_the_station_and_keeps_the_raw_shot(
+    big_job: JobStore, tmp_path: Path
+) -> None:
+    from fieldapp.reports.stakeout import render_stakeout
+
+    data = load_report_data(big_job, names=["4", "B000"])
+    text = " ".join(pages_text(save_pdf(render_stakeout(data), tmp_path / "so.pdf")))
+    assert "Total Station dari stasiun TB-02, backsight BM-01 TB-02>BM-01 Hz" in text
+    assert "GNSS RTK (fixed) dari base BM-02" in text
+    # The achieved figures are printed; the app's gates are not called 697/1996 limits.
+    assert "σ tercapai" in text and "bukan ketentuan Kepdirjen 697.K/29/DDJP/1996" in text
