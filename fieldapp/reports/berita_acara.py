@@ -99,9 +99,11 @@ def _parties(pdf: BeritaAcaraPDF, people: list[Signatory]) -> None:
     """Right after "kami yang bertanda tangan di bawah ini": who, with their position."""
     pdf.set_font(FONT, size=9.5)
     for i, p in enumerate(people, start=1):
-        pdf.keep(15)
-        pdf.set_x(pdf.l_margin + 4)
-        pdf.cell(6, 5, f"{i}.")
+        pdf.keep(20)
+        top = pdf.get_y()
+        pdf.set_xy(pdf.l_margin + 4, top)
+        pdf.cell(6, 4.8, f"{i}.")
+        pdf.set_y(top)
         rows = [
             ("Nama", p.name or "(belum diisi)"),
             ("Jabatan", p.position or "(belum diisi)"),
