@@ -230,6 +230,7 @@ def run(args: argparse.Namespace) -> int:
     phase2 = measure(third)
     saved_before = window.occupation.epochs_saved
     window.tabs.setCurrentWidget(window.stakeout)
+    window.occupation.after_edit.setText("1,800")  # measured again after the session
     record = window.occupation.stop()
     phase3 = measure(third)
     writer.stop.set()

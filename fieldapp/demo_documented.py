@@ -14,7 +14,7 @@ from fieldapp.gnss.stream import NmeaStream
 from fieldapp.operations import job_grid
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
-from fieldapp.store.equipment import Equipment, EquipmentKind, add_equipment
+from fieldapp.store.equipment import Equipment, EquipmentKind, add_equipment, find_equipment
 from fieldapp.store.installation import (
     add_witness,
     record_reference,
@@ -29,7 +29,8 @@ from fieldapp.survey.neighbors import ActivityZone, NeighborArea, rings_from_geo
 from fieldapp.survey.occupation import AntennaHeight, HeightMethod, Position, profile_named
 from fieldapp.survey.planning import plan_markers
 
-DOCUMENTED = ("4", "4A", "4B")  # a corner and the two infill markers after it
+DOCUMENTED = ("4", "4A", "4B")
+RECEIVER_SERIALS = "3374-1928-0041 / 3374-1928-0057"  # a corner and the two infill markers after it
 EXIF_ORIENTATION = 0x0112
 EXIF_DATETIME_ORIGINAL = 36867
 _SKY = {
@@ -191,6 +192,8 @@ def _occupy(store: JobStore, name: str, surveyor: str, start: dt.datetime, seed:
         source="stakeout" if name == "4B" else "simulator",
         surveyor=surveyor,
         batch=20,
+        base_station="BM-02",  # the base receiver stood on BM-02
+        equipment_id=find_equipment(store.db, RECEIVER_SERIALS),
     )
     stream = NmeaStream()
     for k in range(40):
@@ -198,7 +201,8 @@ def _occupy(store: JobStore, name: str, surveyor: str, start: dt.datetime, seed:
             recorder.add(fix)
     for fix in stream.flush():
         recorder.add(fix)
-    record = recorder.finish(antenna)
+    # Measured again after the session (Kepdirjen 697.K/29/DDJP/1996): the pole held.
+    record = recorder.finish(antenna, antenna_after_m=antenna.measured_m + 0.001 * (seed % 3))
     if record.result is None or not record.result.passed:
         raise RuntimeError(f"demo occupation of {name} did not pass: {record.result}")
     record_stake_from_occupation(store.db, record.id)
@@ -213,7 +217,7 @@ def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 12
         Equipment(
             EquipmentKind.GNSS_RECEIVER,
             "CHCNAV i73+ (base + rover)",
-            "3374-1928-0041 / 3374-1928-0057",
+            RECEIVER_SERIALS,
         ),
     )
     add_equipment(store.db, Equipment(EquipmentKind.TOTAL_STATION, "Sokkia iM-52", "HR0934"))

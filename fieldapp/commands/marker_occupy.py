@@ -60,8 +60,9 @@ def fixes_from_capture(path: Path) -> Iterator[Fix]:
 
 def cmd_occupy(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import dumps, occupation_lines
+    from fieldapp.store.equipment import find_equipment
     from fieldapp.store.installation import record_stake_from_occupation
-    from fieldapp.store.occupations import begin_occupation
+    from fieldapp.store.occupations import begin_occupation, check_antenna_after
     from fieldapp.survey.occupation import AntennaHeight, HeightMethod, profile_named
 
     replay = Path(args.replay)
@@ -73,9 +74,16 @@ def cmd_occupy(args: argparse.Namespace) -> int:
         if args.antenna_height is not None:
             method = HeightMethod.SLANT if args.slant else HeightMethod.VERTICAL
             antenna = AntennaHeight(args.antenna_height, method, args.antenna_radius, args.pco)
+        if args.antenna_height_after is not None and antenna is None:
+            raise ValueError("--antenna-height-after needs --antenna-height (the before value)")
+        check_antenna_after(args.antenna_height_after)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     with open_job(args.job) as job:
+        try:
+            equipment_id = find_equipment(job.db, args.instrument) if args.instrument else None
+        except LookupError as exc:
+            raise CommandError(str(exc.args[0])) from exc
         # The capture is evidence: keep a copy in the job's raw/ folder next to the result.
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
         raw_name = f"occupation-{stamp}-{replay.name}"
@@ -83,7 +91,8 @@ def cmd_occupy(args: argparse.Namespace) -> int:
             recorder = begin_occupation(
                 job.db, args.name, profile, antenna, device=args.device,
                 source=f"replay:{replay.name}", raw_log=f"raw/{raw_name}",
-                surveyor=args.surveyor, batch=10,
+                surveyor=args.surveyor, batch=10, base_station=args.base,
+                equipment_id=equipment_id,
             )  # fmt: skip
         except LookupError as exc:
             raise CommandError(str(exc.args[0])) from exc
@@ -91,7 +100,7 @@ def cmd_occupy(args: argparse.Namespace) -> int:
         reader = fixes_from_jsonl if replay.suffix.lower() == ".jsonl" else fixes_from_capture
         for fix in reader(replay):
             recorder.add(fix)
-        record = recorder.finish(antenna)
+        record = recorder.finish(antenna, args.antenna_height_after)
         stake = None
         if record.result is not None and record.result.passed and not args.no_stake:
             stake = record_stake_from_occupation(job.db, record.id, args.tolerance)
@@ -142,6 +151,9 @@ def register_occupy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("name", metavar="NAME", help="marker name")
     p.add_argument("--replay", required=True, metavar="FILE", help="capture file (.jsonl or NMEA)")
     p.add_argument("--antenna-height", type=float, metavar="M", help="measured antenna height")
+    p.add_argument("--antenna-height-after", type=float, metavar="M",
+                   help="antenna height measured again after the session (same method); "
+                   "a difference over 5 mm is flagged in the documents")  # fmt: skip
     p.add_argument("--slant", action="store_true", help="the antenna height is a slant height")
     p.add_argument("--antenna-radius", type=float, default=0.0, metavar="M",
                    help="antenna radius for a slant height")  # fmt: skip
@@ -151,6 +163,10 @@ def register_occupy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     p.add_argument("--tolerance", type=float, default=0.10, metavar="M",
                    help="stake tolerance against the design position (default 0.10 m)")  # fmt: skip
     p.add_argument("--device", help="receiver name for the record")
+    p.add_argument("--base", metavar="NAME",
+                   help="base station, benchmark or NTRIP mountpoint")  # fmt: skip
+    p.add_argument("--instrument", metavar="SERIAL",
+                   help="receiver serial (as added with `equipment add`)")  # fmt: skip
     p.add_argument("--surveyor", help="surveyor name (as added with `surveyor add`)")
     p.add_argument("--no-stake", action="store_true", help="only check; do not record a stake")
     p.add_argument("--json", action="store_true")

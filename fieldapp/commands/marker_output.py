@@ -71,7 +71,15 @@ def occupation_lines(o: OccupationRecord) -> list[str]:
     head = f"occupation {o.id}  {o.started_at}  {state}  {o.epochs_on_disk} epochs"
     if o.raw_log:
         head += f"  raw {o.raw_log}"
-    return [head, *(result_lines(o.result) if o.result else [])]
+    method = []
+    if o.base_station or o.base_ids:
+        method.append(f"  base {o.base_station or ', '.join(o.base_ids)}")
+    if o.antenna_after_m is not None:
+        change = o.antenna_change_m
+        flag = "  CHANGED > 5 mm" if o.antenna_changed else ""
+        diff = "" if change is None else f" (after - before {change * 1000:+.0f} mm)"
+        method.append(f"  antenna height after {o.antenna_after_m:.3f} m{diff}{flag}")
+    return [head, *(result_lines(o.result) if o.result else []), *method]
 
 
 def installation_text(inst: MarkerInstallation) -> str:

@@ -132,17 +132,21 @@ def _register(args: argparse.Namespace) -> int:
 
 def _signatory(args: argparse.Namespace) -> int:
     from fieldapp.commands.common import open_job
-    from fieldapp.store.signatory import load_holder_signatory, set_holder_signatory
+    from fieldapp.store.signatory import load_signatories, set_signatories
 
     with open_job(args.job) as store:
-        if args.clear or args.name is not None:
-            try:
-                stored = set_holder_signatory(store.db, None if args.clear else args.name)
-            except ValueError as exc:
-                raise CommandError(str(exc)) from exc
-        else:
-            stored = load_holder_signatory(store.db)
-    print(stored or "(none: the berita acara leaves the name line empty)")
+        try:
+            if args.clear:
+                set_signatories(store.db, name="", position="", ktt_name="")
+            set_signatories(store.db, name=args.name, position=args.position, ktt_name=args.ktt)
+        except ValueError as exc:
+            raise CommandError(str(exc)) from exc
+        stored = load_signatories(store.db)
+    print(stored.name or "(none: the berita acara leaves the name line empty)")
+    print(f"position: {stored.position or '(none)'}")
+    print(f"KTT: {stored.ktt_name or '(none)'}")
+    for item in stored.missing:
+        print(f"missing for a final berita acara: {item}")
     return 0
 
 
@@ -213,7 +217,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     p.add_argument("job", metavar="JOB")
     p.add_argument("name", nargs="?", metavar="NAME", help="the name to store")
-    p.add_argument("--clear", action="store_true", help="forget the stored name")
+    p.add_argument("--position", metavar="TEXT", help="their position (jabatan)")
+    p.add_argument("--ktt", metavar="NAME", help="the Kepala Teknik Tambang (Mengetahui block)")
+    p.add_argument("--clear", action="store_true", help="forget the stored names and position")
     p.set_defaults(handler=_signatory)
     p = rsub.add_parser("print-log", help="every print of the job's documents")
     p.add_argument("job", metavar="JOB")

@@ -5,23 +5,26 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
-from fieldapp.reports.pdfbase import FONT, HEAD, DocumentPDF, Paper
-from fieldapp.reports.terbilang import kalimat_tanggal
-from fieldapp.reports.textfmt import WITNESS_ID, date_short, iso_date, lat_dms, lon_dms, num
+from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_height, sign_row
+from fieldapp.reports.berita_acara_tables import (
+    markers_table,
+    method_table,
+    rows_height,
+    simple_table,
+    witness_rows,
+)
+from fieldapp.reports.berita_acara_text import (
+    LEGAL_BASIS,
+    method_paragraphs,
+    place_text,
+)
+from fieldapp.reports.data import MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
+from fieldapp.reports.terbilang import kalimat_tanggal, terbilang
+from fieldapp.reports.textfmt import WITNESS_ID, date_short, iso_date, num
 from fieldapp.store.equipment import EquipmentKind
 
 TITLE = "BERITA ACARA PENGUKURAN TITIK BATAS DAN PEMASANGAN TANDA BATAS"
-LEGAL_BASIS = (
-    "Keputusan Menteri Energi dan Sumber Daya Mineral Nomor 1825 K/30/MEM/2018 tentang Pedoman "
-    "Pemasangan Tanda Batas Wilayah Izin Usaha Pertambangan dan Wilayah Izin Usaha "
-    "Pertambangan Khusus Operasi Produksi;",
-    "Keputusan Direktur Jenderal Pertambangan Umum Nomor 697.K/29/DDJP/1996 tentang Tata Cara "
-    "Pemasangan Tanda Batas dan Pengukuran Wilayah Kuasa Pertambangan;",
-    "Keputusan Menteri Energi dan Sumber Daya Mineral Nomor 1806 K/30/MEM/2018 tentang Pedoman "
-    "Pelaksanaan Penyusunan, Evaluasi, Persetujuan Rencana Kerja dan Anggaran Biaya, serta "
-    "Laporan pada Kegiatan Usaha Pertambangan Mineral dan Batubara;",
-)
 SHORT_TITLE = "Berita Acara Pengukuran Titik Batas dan Pemasangan Tanda Batas"
 DATA_KEYWORD = "data-sha256:"  # PDF keywords: the SHA-256 of the data the document states
 EQUIPMENT_ID = {
@@ -29,6 +32,7 @@ EQUIPMENT_ID = {
     EquipmentKind.TOTAL_STATION: "Total Station",
     EquipmentKind.OTHER: "Lainnya",
 }
+__all__ = ["LEGAL_BASIS", "BeritaAcaraOptions", "render_berita_acara", "signatories"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -38,6 +42,8 @@ class BeritaAcaraOptions:
     day: dt.date | None = None  # default: the day the last marker was installed
     place: str | None = None  # default: the village/district of the first marker
     holder_signatory: str | None = None  # the person signing for the permit holder
+    holder_position: str | None = None  # their jabatan
+    ktt_name: str | None = None  # Kepala Teknik Tambang, in the "Mengetahui" block
 
 
 def document_number(data: ReportData, day: dt.date) -> str:
@@ -45,148 +51,129 @@ def document_number(data: ReportData, day: dt.date) -> str:
     return f"BA-TB/{code}/{day:%Y%m%d}/{data.sha256[:6].upper()}"
 
 
-def _place(data: ReportData) -> str:
-    for m in data.markers:
-        d = m.installation.description
-        if d is not None and d.desa:
-            parts = [
-                f"Desa {d.desa}",
-                f"Kecamatan {d.kecamatan}" if d.kecamatan else None,
-                f"Kabupaten {d.kabupaten}" if d.kabupaten else None,
-                d.provinsi,
-            ]
-            return ", ".join(p for p in parts if p)
-    return ", ".join(p for p in (data.permit.regency, data.permit.province) if p) or "lokasi WIUP"
-
-
-def _method(data: ReportData) -> str:
-    sources = {m.stake.source.value for m in data.markers}
-    parts = []
-    if "gnss" in sources:
-        occ = next(
-            (m.occupation for m in data.markers if m.occupation and m.occupation.result), None
-        )
-        gates = ""
-        if occ is not None and occ.result is not None:
-            p = occ.result.profile
-            gates = (
-                f" dengan perataan minimal {p.min_epochs} epoch selama {p.min_seconds:.0f} detik, "
-                f"σ horizontal ≤ {num(p.max_sigma_h_m, 2)} m, σ vertikal ≤ "
-                f"{num(p.max_sigma_v_m, 2)} m, PDOP ≤ {num(p.max_pdop, 0)}, mask elevasi 15°"
-            )
-        parts.append(f"pengukuran GNSS metode RTK (ambiguitas fixed){gates}")
-    if "ts" in sources:
-        parts.append("pengukuran Total Station dari Titik Bantu yang terikat ke BM")
-    tol = max((m.stake.delta.tolerance_m for m in data.markers), default=0.1)
-    return (
-        "Posisi tanda batas ditentukan dengan " + " serta ".join(parts) + ". Koordinat dinyatakan "
-        f"dalam datum SRGI2013 (geografis) dan proyeksi {data.grid.name} ({data.zone_label}); "
-        "tinggi adalah tinggi elipsoid. Titik kontrol (BM) terikat ke Jaring Kontrol Horizontal "
-        f"Nasional (JKHN). Toleransi penempatan terhadap koordinat desain ± {num(tol, 2)} m."
-    )
-
-
-def _markers_table(pdf: DocumentPDF, data: ReportData) -> None:
-    pdf.set_font(FONT, size=7)
-    zone = data.zone_label
-    widths = (6, 11, 14, 26, 27, 19, 21, 12, 13, 17)
-    align = ("C", "C", "L", "C", "C", "R", "R", "R", "R", "C")
-    with pdf.table(
-        col_widths=widths,
-        text_align=align,
-        headings_style=HEAD,
-        line_height=3.6,
-        width=pdf.content_width,
-        repeat_headings=1,
-        padding=0.8,
-    ) as table:
-        head = table.row()
-        for text in (
-            "No",
-            "Nama",
-            "Jenis",
-            "Lintang (SRGI2013)",
-            "Bujur (SRGI2013)",
-            f"E (m) {zone}",
-            f"N (m) {zone}",
-            "h (m)",
-            "Δ desain (m)",
-            "Tgl. pasang",
-        ):
-            head.cell(text, align="C")
-        for i, m in enumerate(data.markers, start=1):
-            row = table.row()
-            for text in (
-                str(i),
-                m.name,
-                KIND_ID[m.marker.kind],
-                lat_dms(m.lat),
-                lon_dms(m.lon),
-                num(m.e),
-                num(m.n),
-                num(m.h),
-                num(m.stake.delta.horizontal_m),
-                date_short(m.installed_at.date()),
-            ):
-                row.cell(text)
-    pdf.set_font(FONT, size=9.5)
-
-
 @dataclass(frozen=True, slots=True)
 class Signatory:
     role: str
     name: str
     institution: str
+    position: str = ""  # jabatan
 
 
-def signatories(data: ReportData, holder_signatory: str | None = None) -> list[Signatory]:
+def signatories(
+    data: ReportData, holder_signatory: str | None = None, holder_position: str | None = None
+) -> list[Signatory]:
+    """The parties who sign, each once: juru ukur, the permit holder, every witness."""
     people = [
-        Signatory("Juru Ukur", s.name, f"Sertifikat {s.certificate_no or '-'}")
+        Signatory(
+            "Juru Ukur",
+            s.name,
+            f"Sertifikat Kompetensi {s.certificate_no or '-'}",
+            _surveyor_position(s.kpo_no),
+        )
         for s in data.surveyors
     ]
     holder = data.permit.holder or "Pemegang IUP"
-    people.append(Signatory("Pemegang IUP", holder_signatory or "", holder))
+    people.append(Signatory("Pemegang IUP", holder_signatory or "", holder, holder_position or ""))
     seen: set[tuple[str, str]] = set()
     for m in data.markers:
         for w in m.installation.witnesses:
             if w.withdrawn is None and (w.name, w.institution) not in seen:
                 seen.add((w.name, w.institution))
-                people.append(Signatory(f"Saksi ({WITNESS_ID[w.category]})", w.name, w.institution))
+                unsur = WITNESS_ID[w.category]
+                people.append(Signatory(f"Saksi ({unsur})", w.name, w.institution, unsur))
     return people
 
 
-def _witness_rows(data: ReportData) -> list[tuple[str, str, str, str]]:
-    rows: dict[tuple[str, str], tuple[str, list[str]]] = {}
-    for m in data.markers:
-        for w in m.installation.witnesses:
-            if w.withdrawn is None:
-                _, names = rows.setdefault((w.name, w.institution), (WITNESS_ID[w.category], []))
-                names.append(m.name)
-    return [(n, i, c, ", ".join(ms)) for (n, i), (c, ms) in rows.items()]
+def _surveyor_position(kpo: str | None) -> str:
+    if not kpo:
+        return "Juru Ukur Tambang"
+    return f"Juru Ukur Tambang, {kpo if kpo.upper().startswith('KPO') else 'KPO ' + kpo}"
 
 
-def _signature_blocks(pdf: DocumentPDF, people: list[Signatory]) -> None:
-    col = pdf.content_width / 2
-    for start in range(0, len(people), 2):
-        pair = people[start : start + 2]
-        # A block never splits across pages: a signature must sit with its printed name.
-        if pdf.get_y() + 40 > pdf.page_break_trigger:
-            pdf.add_page()
-        top = pdf.get_y() + 3
-        for k, person in enumerate(pair):
-            x = pdf.l_margin + k * col
-            pdf.set_xy(x, top)
-            pdf.set_font(FONT, "B", 9)
-            pdf.multi_cell(col - 6, 4.5, person.role, align="C", new_x="LEFT", new_y="NEXT")
-            pdf.set_font(FONT, size=8.5)
-            pdf.multi_cell(col - 6, 4, person.institution, align="C", new_x="LEFT", new_y="NEXT")
-            pdf.line(x + 10, top + 29, x + col - 16, top + 29)
-            pdf.set_xy(x, top + 30)
-            pdf.set_font(FONT, size=9)
-            pdf.multi_cell(
-                col - 6, 4.5, person.name or "(nama terang)", align="C", new_x="LEFT", new_y="NEXT"
+def copies(people: list[Signatory]) -> int:
+    """One original for each institution that signs (the permit holder keeps the first)."""
+    return len({p.institution for p in people if not p.role.startswith("Juru")}) or 1
+
+
+def _parties(pdf: BeritaAcaraPDF, people: list[Signatory]) -> None:
+    """Right after "kami yang bertanda tangan di bawah ini": who, with their position."""
+    pdf.set_font(FONT, size=9.5)
+    for i, p in enumerate(people, start=1):
+        pdf.keep(20)
+        top = pdf.get_y()
+        pdf.set_xy(pdf.l_margin + 4, top)
+        pdf.cell(6, 4.8, f"{i}.")
+        pdf.set_y(top)
+        rows = [
+            ("Nama", p.name or "(belum diisi)"),
+            ("Jabatan", p.position or "(belum diisi)"),
+            ("Sertifikat", p.institution.removeprefix("Sertifikat Kompetensi "))
+            if p.role == "Juru Ukur"
+            else ("Instansi", p.institution),
+            ("Selaku", p.role),
+        ]
+        for key, value in rows:
+            pdf.set_x(pdf.l_margin + 10)
+            pdf.cell(20, 4.8, key)
+            pdf.cell(3, 4.8, ":")
+            pdf.multi_cell(0, 4.8, value, new_x="LMARGIN", new_y="NEXT")
+
+
+def _sign_boxes(people: list[Signatory]) -> list[SignBox]:
+    boxes = []
+    for p in people:
+        holder = p.role == "Pemegang IUP"
+        boxes.append(
+            SignBox(
+                p.role,
+                p.institution,
+                p.name,
+                p.position,
+                meterai=holder,
             )
-        pdf.set_xy(pdf.l_margin, top + 38)
+        )
+    # The permit holder signs first (left), with the meterai and the company stamp.
+    boxes.sort(key=lambda b: 0 if b.meterai else 1)
+    return boxes
+
+
+def _closing(
+    pdf: BeritaAcaraPDF, data: ReportData, opts: BeritaAcaraOptions, day: dt.date,
+    people: list[Signatory],
+) -> None:  # fmt: skip
+    n = copies(people)
+    closing = (
+        f"Demikian berita acara ini dibuat dengan sebenarnya dalam rangkap {n} "
+        f"({terbilang(n)}), masing-masing mempunyai kekuatan hukum yang sama, untuk "
+        "dipergunakan sebagaimana mestinya."
+    )
+    boxes = _sign_boxes(people)
+    # The closing words, the place and date and the first signatures stay on one page:
+    # signatures never stand alone on the last page.
+    pdf.set_font(FONT, size=9.5)
+    need = pdf.text_height(pdf.content_width, 5, closing) + 12 + pair_height(pdf, boxes[:2])
+    pdf.keep(need)
+    pdf.ln(2)
+    pdf.para(closing)
+    pdf.ln(1)
+    where = opts.place or place_text(data).split(",")[0]
+    pdf.cell(0, 5, f"{where}, {iso_date(day.isoformat())}", align="R", new_x="LMARGIN",
+             new_y="NEXT")  # fmt: skip
+    holder = data.permit.holder or "Pemegang IUP"
+    ktt = SignBox("Mengetahui,", f"Kepala Teknik Tambang {holder}", opts.ktt_name or "",
+                  "Kepala Teknik Tambang")  # fmt: skip
+    for start in range(0, len(boxes), 2):
+        pair = boxes[start : start + 2]
+        if start + 2 >= len(boxes):
+            # The KTT's block never stands alone: it goes over with the last signatures.
+            pdf.keep(pair_height(pdf, pair) + pair_height(pdf, [ktt]) + 4)
+        sign_row(pdf, pair)
+    sign_row(pdf, [ktt], centred=True)
+
+
+def decorate(pdf: DocumentPDF, data: ReportData, number: str) -> None:
+    """Runs once every page is laid out: marks that go on every page (watermarks) go here."""
+    del pdf, data, number
 
 
 def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = None) -> DocumentPDF:
@@ -196,42 +183,38 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
             f"{data.job_path}: no installed marker to put in the berita acara", path=data.job_path
         )
     day = opts.day or max(m.installed_at.date() for m in data.markers)
+    # The one place the document number is obtained.
     number = opts.number or document_number(data, day)
-    pdf = DocumentPDF(SHORT_TITLE, f"BA-{data.sha256[:12]}", data.sha256, opts.paper)
+    people = signatories(data, opts.holder_signatory, opts.holder_position)
+    paraf = [p.name.split(",")[0] or p.role for p in people]
+    pdf = BeritaAcaraPDF(SHORT_TITLE, f"BA-{data.sha256[:12]}", data.sha256, opts.paper, paraf)
     # Same data and options give the same bytes: the print log knows a document by its
     # SHA-256, so rebuilding a printed berita acara must not yield a second "original".
     local = dt.timezone(dt.timedelta(hours=data.zone.offset_h), data.zone.name)
     pdf.set_creation_date(dt.datetime.combine(day, dt.time(), local))
     pdf.set_keywords(f"{DATA_KEYWORD}{data.sha256}")
     pdf.add_page()
+    _title(pdf, data, number)
     p = data.permit
-    pdf.set_font(FONT, "B", 13)
-    pdf.cell(0, 7, "BERITA ACARA", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "B", 11)
-    pdf.multi_cell(
-        0,
-        5.5,
-        "PENGUKURAN TITIK BATAS DAN PEMASANGAN TANDA BATAS\n"
-        f"WILAYAH IZIN USAHA PERTAMBANGAN {p.wiup_code or ''}".rstrip(),
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.set_font(FONT, size=10)
-    pdf.cell(0, 6, f"Nomor: {number}", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
     pdf.para(
         f"Pada hari ini {kalimat_tanggal(day).removeprefix('hari ')} ({date_short(day)}), "
-        f"bertempat di {opts.place or _place(data)}, kami yang bertanda tangan di bawah ini "
-        "telah melaksanakan pengukuran titik batas dan pemasangan tanda batas Wilayah Izin Usaha "
-        f"Pertambangan (WIUP) atas nama {p.holder or '-'} sebagaimana diuraikan berikut."
+        f"bertempat di {opts.place or place_text(data)}, kami yang bertanda tangan di bawah ini:"
     )
-    pdf.heading("I. Dasar Pelaksanaan")
+    _parties(pdf, people)
+    pdf.para(
+        "telah melaksanakan pengukuran titik batas dan pemasangan tanda batas Wilayah Izin "
+        f"Usaha Pertambangan (WIUP) atas nama {p.holder or '-'} sebagaimana diuraikan berikut."
+    )
+    pdf.heading_with("I. Dasar Pelaksanaan", 20)
     for i, text in enumerate(LEGAL_BASIS, start=1):
         pdf.set_x(pdf.l_margin + 4)
         pdf.cell(6, 5, f"{i}.")
         pdf.multi_cell(0, 5, text, align="J", new_x="LMARGIN", new_y="NEXT")
-    pdf.heading("II. Pemegang Izin dan Data Perizinan")
+    pdf.heading_with("II. Pemegang Izin dan Data Perizinan", 35)
+    region = ", ".join(
+        x for x in (p.regency and f"Kabupaten {p.regency}", p.province and f"Provinsi {p.province}")
+        if x
+    )  # fmt: skip
     pdf.key_values(
         [
             ("Pemegang IUP", p.holder or "-"),
@@ -240,88 +223,96 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
             ("Kode WIUP", p.wiup_code or "-"),
             ("Komoditas", p.commodity or "-"),
             ("Luas menurut SK", f"{num(p.sk_area_ha, 2)} ha" if p.sk_area_ha else "-"),
-            ("Lokasi", ", ".join(x for x in (p.regency, p.province) if x) or "-"),
+            ("Lokasi", region or "-"),
         ]
     )
-    pdf.heading("III. Juru Ukur")
-    _simple_table(
+    pdf.heading_with("III. Juru Ukur", 18)
+    simple_table(
         pdf,
         ("No", "Nama", "No. Sertifikat Kompetensi", "No. KPO"),
-        (8, 52, 55, 55),
+        (9, 51, 55, 55),
         [
             (str(i), s.name, s.certificate_no or "-", s.kpo_no or "-")
             for i, s in enumerate(data.surveyors, start=1)
         ],
     )
-    pdf.heading("IV. Peralatan")
-    _simple_table(
+    pdf.heading_with("IV. Peralatan", 18)
+    simple_table(
         pdf,
         ("No", "Jenis", "Merek / Model", "Nomor Seri"),
-        (8, 40, 72, 50),
+        (9, 39, 72, 50),
         [
             (str(i), EQUIPMENT_ID[e.kind], e.model, e.serial)
             for i, e in enumerate(data.equipment, start=1)
         ]
-        or [("-", "Peralatan belum dicatat dalam job", "-", "-")],
+        or [("-", "Peralatan belum dicatat", "-", "-")],
     )
-    pdf.heading("V. Metode Pengukuran")
-    pdf.para(_method(data))
-    pdf.heading(f"VI. Daftar Tanda Batas Terpasang ({len(data.markers)} buah)")
-    _markers_table(pdf, data)
-    pdf.set_font(FONT, size=7.5)
-    pdf.multi_cell(
-        0,
-        3.8,
-        "Jenis: Sudut = pada titik batas SK; Sisipan = pada garis batas; "
-        "Referensi = Tanda Batas Referensi. Δ desain = jarak horizontal posisi "
-        "terpasang ke koordinat desain.",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    pdf.heading("VII. Saksi")
-    _simple_table(
-        pdf,
-        ("No", "Nama", "Instansi", "Unsur", "Tanda batas"),
-        (8, 40, 52, 38, 32),
-        [(str(i), *r) for i, r in enumerate(_witness_rows(data), start=1)]
-        or [("-", "Tidak ada saksi tercatat", "-", "-", "-")],
-    )
-    pdf.ln(2)
-    pdf.para(
-        "Demikian berita acara ini dibuat dengan sebenarnya dalam rangkap secukupnya "
-        "untuk dipergunakan sebagaimana mestinya."
-    )
-    pdf.ln(1)
-    pdf.set_font(FONT, size=9.5)
-    pdf.cell(
-        0,
-        5,
-        f"{opts.place or _place(data).split(',')[0]}, {iso_date(day.isoformat())}",
-        align="R",
-        new_x="LMARGIN",
-        new_y="NEXT",
-    )
-    _signature_blocks(pdf, signatories(data, opts.holder_signatory))
+    pdf.heading_with("V. Metode Pengukuran", 30)
+    for text in method_paragraphs(data):
+        pdf.para(text)
+        pdf.ln(1)
+    method_table(pdf, data)
+    _method_legend(pdf)
+    pdf.heading_with(f"VI. Daftar Tanda Batas Terpasang ({len(data.markers)} buah)", 30)
+    markers_table(pdf, data)
+    _markers_legend(pdf, data)
+    head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
+    widths = (9, 38, 50, 36, 37)
+    rows = [(str(i), *r) for i, r in enumerate(witness_rows(data), start=1)] or [
+        ("-", "Tidak ada saksi tercatat", "-", "-", "-")
+    ]
+    # The heading stays with the table's header and its first rows.
+    pdf.heading_with("VII. Saksi", rows_height(pdf, widths, [head, *rows[:3]]))
+    simple_table(pdf, head, widths, rows)
+    _closing(pdf, data, opts, day, people)
+    decorate(pdf, data, number)
     return pdf
 
 
-def _simple_table(
-    pdf: DocumentPDF, head: tuple[str, ...], widths: tuple[float, ...], rows: list[tuple[str, ...]]
-) -> None:
-    pdf.set_font(FONT, size=8.5)
-    with pdf.table(
-        col_widths=widths,
-        headings_style=HEAD,
-        line_height=4.4,
-        padding=1,
-        width=pdf.content_width,
-        text_align="LEFT",
-    ) as table:
-        for values in (head, *rows):
-            row = table.row()
-            for v in values:
-                row.cell(v)
+def _title(pdf: BeritaAcaraPDF, data: ReportData, number: str) -> None:
+    pdf.set_font(FONT, "B", 13)
+    pdf.cell(0, 7, "BERITA ACARA", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font(FONT, "B", 11)
+    pdf.multi_cell(
+        0,
+        5.5,
+        "PENGUKURAN TITIK BATAS DAN PEMASANGAN TANDA BATAS\n"
+        f"WILAYAH IZIN USAHA PERTAMBANGAN {data.permit.wiup_code or ''}".rstrip(),
+        align="C",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
+    pdf.set_font(FONT, size=10)
+    pdf.cell(0, 6, f"Nomor: {number}", align="C", new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(3)
+
+
+def _legend(pdf: BeritaAcaraPDF, text: str) -> None:
+    pdf.set_font(FONT, size=7.5)
+    pdf.multi_cell(0, 3.8, text, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=9.5)
+
+
+def _method_legend(pdf: BeritaAcaraPDF) -> None:
+    _legend(
+        pdf,
+        'σ tercapai: rata-rata sigma per epoch yang dilaporkan receiver; "terukur" bila setiap '
+        'epoch membawa GST, "estimasi" bila diperkirakan dari DOP. Tinggi antena: tegak lurus '
+        "dari tanda ke titik referensi antena, diukur sebelum dan sesudah pengamatan; selisih "
+        "lebih dari 5 mm ditandai BEDA.",
+    )
+
+
+def _markers_legend(pdf: BeritaAcaraPDF, data: ReportData) -> None:
+    _legend(
+        pdf,
+        "Koordinat adalah posisi tanda batas terpasang (hasil ukur). Jenis: Sudut = pada titik "
+        "batas SK; Sisipan = pada garis batas; Referensi = Tanda Batas Referensi, dipasang di "
+        "dekat titik yang tidak dapat dipasangi tanda batas. Δ desain = terpasang − desain "
+        f"(jarak horizontal, ΔE dan ΔN pada proyeksi {data.zone_label}). Azimut geodetik diukur "
+        "dari utara sebenarnya; jarak pada elipsoid GRS80 dan di permukaan tanah. Detik busur "
+        "sampai 0,0001″ (± 3 mm).",
+    )
 
 
 def marker_names(markers: tuple[MarkerReport, ...]) -> list[str]:

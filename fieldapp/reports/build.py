@@ -17,7 +17,7 @@ from fieldapp.reports.identity import BeritaAcaraIdentity
 from fieldapp.reports.pdfbase import Paper, atomic_path, save_pdf
 from fieldapp.store import JobStore
 from fieldapp.store.photos import sha256_file
-from fieldapp.store.signatory import load_holder_signatory
+from fieldapp.store.signatory import load_signatories
 from fieldapp.survey.models import MarkerStatus
 
 DELIVERABLE_NAMES = {
@@ -129,10 +129,16 @@ class DocumentBuild:
 
     def _build(self, store: JobStore) -> list[Path]:
         ba = self.options.berita_acara
-        if ba.holder_signatory is None:
-            # Not named for this build: the signatory stored with the job signs.
-            signer = load_holder_signatory(store.db)
-            self.options = replace(self.options, berita_acara=replace(ba, holder_signatory=signer))
+        # Not named for this build: the signatories stored with the job sign.
+        stored = load_signatories(store.db)
+        ba = replace(
+            ba,
+            holder_signatory=ba.holder_signatory if ba.holder_signatory is not None
+            else stored.name,
+            holder_position=ba.holder_position or stored.position,
+            ktt_name=ba.ktt_name or stored.ktt_name,
+        )  # fmt: skip
+        self.options = replace(self.options, berita_acara=ba)
         if self.kind is BuildKind.DELIVERABLES:
             return [self._deliverables(store)]
         out = self.output

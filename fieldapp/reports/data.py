@@ -14,11 +14,13 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.operations import job_grid
+from fieldapp.reports.method import QUALITY_ID, MarkerMethod, marker_method
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
-from fieldapp.store.equipment import Equipment, load_equipment
+from fieldapp.store.equipment import Equipment, equipment_by_id, load_equipment
 from fieldapp.store.installation import load_installation
 from fieldapp.store.occupations import load_epochs
+from fieldapp.store.quality import load_stake_quality
 from fieldapp.survey.boundary import ring_centroid
 from fieldapp.survey.crs import GridSpec, auto_grid, parse_crs, transform
 from fieldapp.survey.installation import MarkerInstallation, OccupationRecord, StakeRecord
@@ -38,7 +40,6 @@ KIND_ID = {
     MarkerKind.INFILL: "Sisipan",
     MarkerKind.REFERENCE: "Referensi",
 }
-QUALITY_ID = {1: "Autonomous", 2: "DGNSS", 4: "RTK Fixed", 5: "RTK Float"}
 # Provinces in WITA / WIT; every other province keeps WIB (UTC+7). Longitude alone is wrong
 # for Kalimantan Barat/Tengah (WIB) next to Kalimantan Selatan/Timur (WITA).
 _WITA = (
@@ -94,6 +95,9 @@ class MarkerReport:
     installed_at: dt.datetime  # local time of the job's zone
     occupation: OccupationRecord | None
     fix_type: str | None  # the fix quality of the used epochs, in words
+    method: MarkerMethod  # how this marker was measured, as recorded
+    design_e: float
+    design_n: float
 
     @property
     def name(self) -> str:
@@ -133,6 +137,11 @@ class ReportData:
         return e, n
 
     @property
+    def grid_label(self) -> str:
+        """The projection in Indonesian: ``SRGI2013 / UTM zona 50S``."""
+        return f"{self.grid.datum} / {self.zone_label.replace(' ', ' zona ', 1)}"
+
+    @property
     def zone_label(self) -> str:
         g = self.grid
         return (
@@ -169,14 +178,19 @@ def canonical_json(records: Any) -> str:
     return json.dumps(_jsonable(records), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
 
 
-def _fix_type(store: JobStore, occ: OccupationRecord | None) -> str | None:
+def _fix_quality(store: JobStore, occ: OccupationRecord | None) -> int | None:
+    """The most common fix quality of the used epochs."""
     if occ is None:
         return None
     used = [r.fix.quality for r in load_epochs(store.db, occ.id) if r.verdict.used]
     if not used:
         return None
     common = max(set(used), key=used.count)
-    return QUALITY_ID.get(int(common or 0), f"kualitas {common}")
+    return int(common or 0)
+
+
+def _fix_words(quality: int | None) -> str | None:
+    return None if quality is None else QUALITY_ID.get(quality, f"kualitas {quality}")
 
 
 def _installed_at(
@@ -218,6 +232,7 @@ def load_report_data(
         keep = select or (lambda m: m.status in INSTALLED)
         chosen = [m for m in all_markers if keep(m)]
     reports = []
+    instruments = equipment_by_id(db)
     for m in chosen:
         inst = load_installation(db, m.name)
         stake = inst.current_stake
@@ -230,6 +245,9 @@ def load_report_data(
             )
         occ = next((o for o in inst.occupations if o.id == stake.occupation_id), None)
         e, n, _ = transform(SRGI, grid, p.lon, p.lat)
+        de, dn, _ = transform(SRGI, grid, m.lon, m.lat)
+        quality = _fix_quality(store, occ)
+        method = marker_method(stake, occ, load_stake_quality(db, stake.id), quality, instruments)
         reports.append(
             MarkerReport(
                 m,
@@ -239,7 +257,10 @@ def load_report_data(
                 n,
                 _installed_at(inst, stake, occ, zone),
                 occ,
-                _fix_type(store, occ),
+                _fix_words(quality),
+                method,
+                de,
+                dn,
             )
         )
     control = rec.load_control_points(db)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from fieldapp.gnss.fix import SigmaSource
 from fieldapp.reports.data import MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.method import QUALITY_ID
 from fieldapp.reports.pdfbase import FONT, HEAD, DocumentPDF, Paper
 from fieldapp.reports.textfmt import date_id, num
 
@@ -50,14 +51,7 @@ def _rows(data: ReportData, m: MarkerReport) -> list[str]:
         )
         first = r.first_utc.strftime("%H:%M:%S") if r.first_utc else "-"
         last = r.last_utc.strftime("%H:%M:%S") if r.last_utc else "-"
-        ant = (
-            "-"
-            if r.antenna is None
-            else (
-                f"{num(r.antenna.measured_m)} ({r.antenna.method.value})\n"
-                f"total {num(r.antenna.total_m)}"
-            )
-        )
+        ant = "-" if r.antenna is None else _antenna_cell(m)
         occ_cells = [
             f"{r.epochs_used}",
             f"{r.epochs_rejected}" + (f"\n{rejected}" if rejected else ""),
@@ -72,9 +66,45 @@ def _rows(data: ReportData, m: MarkerReport) -> list[str]:
         f"{num(m.e)}\n{num(m.n)}",
         f"{num(d.dn_m, signed=True)}\n{num(d.de_m, signed=True)}\n{num(d.dh_m, signed=True)}",
         f"{num(d.horizontal_m)}\n≤ {num(d.tolerance_m, 2)}\n{'memenuhi' if d.passed else 'TIDAK'}",
-        "GNSS" if m.stake.source.value == "gnss" else f"TS\n{m.stake.ts_shot or ''}",
+        m.method.summary + (f"\n{m.stake.ts_shot}" if m.stake.ts_shot else ""),
         *occ_cells,
     ]
+
+
+PROFILE_ID = {"default": "standar", "rapid": "cek ulang cepat", "strict": "ketat"}
+HEIGHT_METHOD_ID = {"vertical": "tegak", "slant": "miring"}
+
+
+def _antenna_cell(m: MarkerReport) -> str:
+    """Before (as measured, and its method), after, and the total to the phase centre."""
+    occ = m.occupation
+    a = occ.result.antenna if occ and occ.result else None
+    if occ is None or a is None:
+        return "-"
+    after = "-" if occ.antenna_after_m is None else num(occ.antenna_after_m)
+    flag = "\nBEDA > 5 mm" if occ.antenna_changed else ""
+    return (
+        f"sebelum {num(a.measured_m)} ({HEIGHT_METHOD_ID[a.method.value]})\n"
+        f"sesudah {after}{flag}\ntotal {num(a.total_m)}"
+    )
+
+
+def _gates_note(data: ReportData) -> str:
+    """The gates this job applied, said to be the app's gates, with what 697/1996 prescribes."""
+    occ = next((m.occupation for m in data.markers if m.occupation and m.occupation.result), None)
+    if occ is None or occ.result is None:
+        return ""
+    p = occ.result.profile
+    fixes = ", ".join(QUALITY_ID.get(int(q), str(q)) for q in sorted(p.allowed_qualities))
+    return (
+        f"Ambang mutu pengamatan yang diterapkan aplikasi (profil "
+        f"{PROFILE_ID.get(p.name, p.name)}): {fixes}, "
+        f"σH ≤ {num(p.max_sigma_h_m, 2)} m, σV ≤ {num(p.max_sigma_v_m, 2)} m, "
+        f"PDOP ≤ {num(p.max_pdop, 0)}, minimal {p.min_epochs} epoch. Ambang ini bukan ketentuan "
+        "Kepdirjen 697.K/29/DDJP/1996, yang menetapkan pengamatan GPS statik relatif (≥ 1 jam, "
+        "interval 15 detik, elevasi minimum 15°) dengan simpangan baku < 0,15 m horizontal dan "
+        "< 0,25 m tinggi; nilai yang tercapai tercantum per tanda batas pada tabel."
+    )
 
 
 def render_stakeout(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
@@ -89,7 +119,7 @@ def render_stakeout(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
     pdf.cell(
         0,
         5,
-        f"WIUP {p.wiup_code or '-'} · {p.holder or p.name} · grid {data.grid.name}",
+        f"WIUP {p.wiup_code or '-'} · {p.holder or p.name} · proyeksi {data.grid_label}",
         align="C",
         new_x="LMARGIN",
         new_y="NEXT",
@@ -112,15 +142,15 @@ def render_stakeout(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
         f"Dipatok E/N (m)\n{z}",
         "ΔN / ΔE / ΔH\n(m)",
         "Δ horiz. (m)\ntoleransi",
-        "Sumber",
+        "Metode\n(base / stasiun)",
         "Epoch\ndipakai",
         "Epoch ditolak\n(alasan)",
-        "σ rata-rata (m)",
+        "σ tercapai (m)",
         "Tipe fix",
-        "Tinggi antena\n(m)",
+        "Tinggi antena (m)",
         "Rentang waktu",
     )
-    widths = (12, 26, 26, 19, 20, 14, 15, 31, 30, 19, 24, 26)
+    widths = (12, 25, 25, 18, 19, 27, 13, 27, 27, 18, 26, 25)
     pdf.set_font(FONT, size=7)
     with pdf.table(
         col_widths=widths,
@@ -146,8 +176,9 @@ def render_stakeout(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
         "Δ = dipatok − desain. σ rata-rata: rata-rata sigma per epoch dari receiver; "
         '"terukur (GST)" bila setiap epoch yang dipakai membawa GST, "estimasi (DOP)" bila '
         "sebagian atau seluruhnya diperkirakan dari DOP — bukan ukuran ketelitian terukur. "
-        "Sebaran H: simpangan baku horizontal posisi epoch yang dipakai. Batas mutu (Kepdirjen "
-        "697.K/29/DDJP/1996): RTK fixed, σH ≤ 0,15 m, σV ≤ 0,25 m, PDOP ≤ 10.",
+        "Sebaran H: simpangan baku horizontal posisi epoch yang dipakai. Tinggi antena diukur "
+        "sebelum dan sesudah pengamatan; selisih lebih dari 5 mm ditandai BEDA. "
+        + _gates_note(data),
         new_x="LMARGIN",
         new_y="NEXT",
     )

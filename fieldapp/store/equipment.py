@@ -44,3 +44,22 @@ def add_equipment(db: JobDatabase, item: Equipment) -> None:
 def load_equipment(db: JobDatabase) -> list[Equipment]:
     rows = db.query("SELECT kind, model, serial, notes FROM equipment ORDER BY kind, id")
     return [Equipment(EquipmentKind(r["kind"]), r["model"], r["serial"], r["notes"]) for r in rows]
+
+
+def equipment_by_id(db: JobDatabase) -> dict[int, Equipment]:
+    """Every instrument by its row id: occupations name the receiver they were made with."""
+    rows = db.query("SELECT id, kind, model, serial, notes FROM equipment ORDER BY id")
+    return {
+        int(r["id"]): Equipment(EquipmentKind(r["kind"]), r["model"], r["serial"], r["notes"])
+        for r in rows
+    }
+
+
+def find_equipment(db: JobDatabase, serial: str) -> int:
+    """The row id of the instrument with this serial number (as added to the job)."""
+    wanted = serial.strip()
+    for eid, item in equipment_by_id(db).items():
+        if item.serial == wanted:
+            return eid
+    known = ", ".join(e.serial for e in equipment_by_id(db).values()) or "none"
+    raise LookupError(f"no instrument with serial {wanted!r} in this job (known: {known})")

@@ -455,6 +455,23 @@ MIGRATIONS: tuple[Migration, ...] = (
             "CREATE INDEX witness_marker ON witness (marker_id)",
         ),
     ),
+    Migration(
+        10,
+        "the method as measured: antenna height after, base station, instrument, signatories",
+        (
+            # Kepdirjen 697.K/29/DDJP/1996 measures the antenna height before AND after; the
+            # after value uses the before's method, radius and offset. NULL: not measured.
+            "ALTER TABLE occupation ADD COLUMN antenna_after_m REAL"
+            " CHECK (antenna_after_m IS NULL OR antenna_after_m >= 0)",
+            # The base / benchmark / NTRIP mountpoint the corrections came from, as named.
+            "ALTER TABLE occupation ADD COLUMN base_station TEXT",
+            "ALTER TABLE occupation ADD COLUMN equipment_id INTEGER REFERENCES equipment(id)",
+            # The reference station ID the receiver reported with each epoch (GGA field 14).
+            "ALTER TABLE occupation_epoch ADD COLUMN base_id TEXT",
+            "ALTER TABLE permit_area ADD COLUMN holder_signatory_position TEXT",
+            "ALTER TABLE permit_area ADD COLUMN ktt_name TEXT",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

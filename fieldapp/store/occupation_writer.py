@@ -28,7 +28,12 @@ from pathlib import Path
 from fieldapp.gnss.fix import Fix
 from fieldapp.store.installation import record_stake_from_occupation
 from fieldapp.store.jobfile import JobFileError, JobStore
-from fieldapp.store.occupations import OccupationRecorder, begin_occupation, recover_occupation
+from fieldapp.store.occupations import (
+    OccupationRecorder,
+    begin_occupation,
+    check_antenna_after,
+    recover_occupation,
+)
 from fieldapp.survey.installation import OccupationRecord, StakeRecord
 from fieldapp.survey.occupation import (
     AntennaHeight,
@@ -104,6 +109,7 @@ TERMINAL = (WriterFinished, WriterAbandoned, WriterClosed)
 @dataclass(frozen=True, slots=True)
 class _Finish:
     antenna: AntennaHeight | None
+    antenna_after_m: float | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +146,8 @@ class OccupationWriter:
         surveyor: str | None = None,
         stake_when_passed: bool = True,
         busy_timeout_s: float | None = None,
+        base_station: str | None = None,
+        equipment_id: int | None = None,
     ) -> None:
         self.job_path = job_path
         self.marker = marker
@@ -148,6 +156,7 @@ class OccupationWriter:
         self._on_event = on_event
         self._meta = {"device": device, "source": source, "raw_log": raw_log}
         self._surveyor = surveyor
+        self._method = {"base_station": base_station, "equipment_id": equipment_id}
         self._stake = stake_when_passed
         self._busy_timeout_s = busy_timeout_s
         self._queue: queue.SimpleQueue[_Item] = queue.SimpleQueue()
@@ -167,10 +176,17 @@ class OccupationWriter:
         if not self._stopping:
             self._queue.put(fix)
 
-    def finish(self, antenna: AntennaHeight | None = None) -> None:
-        """Commit what is queued, then the result (and the stake when it passed)."""
+    def finish(
+        self, antenna: AntennaHeight | None = None, antenna_after_m: float | None = None
+    ) -> None:
+        """Commit what is queued, then the result (and the stake when it passed).
+
+        ``antenna_after_m``: the height measured again after the session; a value out of
+        range raises here, before anything is queued, so the caller can ask again.
+        """
+        check_antenna_after(antenna_after_m)
         self._stopping = True
-        self._queue.put(_Finish(antenna or self.antenna))
+        self._queue.put(_Finish(antenna or self.antenna, antenna_after_m))
 
     def abandon(self, reason: str) -> None:
         self._stopping = True
@@ -222,7 +238,7 @@ class OccupationWriter:
             # Batching is ours (one commit per drained group), never the recorder's.
             recorder = begin_occupation(
                 store.db, self.marker, self.profile, self.antenna, surveyor=self._surveyor,
-                batch=10**9, **self._meta,
+                batch=10**9, **self._meta, **self._method,
             )  # fmt: skip
         except STORE_ERRORS as exc:
             self._emit(WriterFailed(str(exc), None, fatal=True))
@@ -283,7 +299,7 @@ class OccupationWriter:
         """Carry out finish/abandon/close; False when it failed and the writer goes on."""
         try:
             if isinstance(item, _Finish):
-                record = recorder.finish(item.antenna)
+                record = recorder.finish(item.antenna, item.antenna_after_m)
                 stake = None
                 if self._stake and record.result is not None and record.result.passed:
                     stake = record_stake_from_occupation(store.db, record.id)

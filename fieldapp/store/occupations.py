@@ -19,6 +19,7 @@ from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.store.audit import log_change, marker_id, surveyor_id
 from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
+from fieldapp.survey.antenna import HEIGHT_RANGE_M, out_of_range
 from fieldapp.survey.installation import OccupationRecord, OccupationState
 from fieldapp.survey.occupation import (
     AntennaHeight,
@@ -68,6 +69,7 @@ def _epoch_row(occ_id: int, fix: Fix, v: EpochVerdict) -> dict[str, Any]:
         "sigma_source": fix.sigma_source.value if fix.sigma_source else None,
         "used": int(v.used),
         "reject_reason": v.reason.value if v.reason else None,
+        "base_id": fix.base_id,
     }
 
 
@@ -98,8 +100,15 @@ class OccupationRecorder:
             self.db.table("occupation_epoch").insert_all(self._pending)
         self._pending.clear()
 
-    def finish(self, antenna: AntennaHeight | None = None) -> OccupationRecord:
-        """Result against the latest earlier finished occupation of the same marker, stored."""
+    def finish(
+        self, antenna: AntennaHeight | None = None, antenna_after_m: float | None = None
+    ) -> OccupationRecord:
+        """Result against the latest earlier finished occupation of the same marker, stored.
+
+        ``antenna_after_m``: the antenna height measured again after the session, the same
+        way as before (Kepdirjen 697.K/29/DDJP/1996); range-checked like the before value.
+        """
+        check_antenna_after(antenna_after_m)
         self.commit()
         row = self.db.execute("SELECT marker_id FROM occupation WHERE id = ?", [self.id]).fetchone()
         earlier = _latest_finished(self.db, int(row[0]), before=self.id)
@@ -107,6 +116,11 @@ class OccupationRecorder:
         result = self.occupation.result(antenna=antenna, earlier=earlier_pos)
         with self.db.atomic():
             _write_result(self.db, self.id, result, earlier.id if earlier_pos and earlier else None)
+            if antenna_after_m is not None:
+                self.db.execute(
+                    "UPDATE occupation SET antenna_after_m = ? WHERE id = ?",
+                    [antenna_after_m, self.id],
+                )
             # Final verdicts may differ from the provisional ones (outlier re-screen).
             for rec in self.occupation.epochs():
                 v = rec.verdict
@@ -141,21 +155,41 @@ def begin_occupation(
     raw_log: str | None = None,
     surveyor: str | None = None,
     batch: int = 1,
+    base_station: str | None = None,
+    equipment_id: int | None = None,
 ) -> OccupationRecorder:
-    """Commit a ``running`` occupation row and return the recorder that fills it."""
+    """Commit a ``running`` occupation row and return the recorder that fills it.
+
+    ``base_station``: the base, benchmark or NTRIP mountpoint the corrections came from;
+    ``equipment_id``: the receiver in the job's equipment list (model and serial).
+    """
     mid = marker_id(db, marker)
+    base = " ".join((base_station or "").split())[:MAX_BASE] or None
     sid = surveyor_id(db, surveyor)
     stamp = now_iso()
     row: dict[str, Any] = {
         "uuid": str(uuid.uuid4()), "marker_id": mid, "state": OccupationState.RUNNING.value,
         "started_at": stamp, "profile": profile.name, "profile_json": _profile_json(profile),
         "device": device, "source": source, "raw_log": raw_log, "surveyor_id": sid,
-        "updated_at": stamp, **_antenna_columns(antenna),
+        "updated_at": stamp, "base_station": base, "equipment_id": equipment_id,
+        **_antenna_columns(antenna),
     }  # fmt: skip
     with db.atomic():
         occ_id = _last_pk(db.table("occupation").insert(row).last_pk)
         log_change(db, mid, "occupation", occ_id, "insert", {"profile": profile.name})
     return OccupationRecorder(db, occ_id, Occupation(profile, antenna), batch)
+
+
+MAX_BASE = 80
+
+
+def check_antenna_after(value: float | None) -> None:
+    """The after height obeys the before height's range: a typing mistake is refused."""
+    if value is None:
+        return
+    bad = out_of_range("height", value, HEIGHT_RANGE_M)
+    if bad is not None:
+        raise ValueError(f"antenna height after {value} m is outside {bad.low:g}..{bad.high:g} m")
 
 
 def _last_pk(pk: object) -> int:
@@ -260,6 +294,13 @@ def _record_from_row(db: JobDatabase, r: dict[str, Any]) -> OccupationRecord:
         started_at=r["started_at"], profile=r["profile"], epochs_on_disk=int(n_epochs),
         ended_at=r["ended_at"], device=r["device"], source=r["source"], raw_log=r["raw_log"],
         result=result, earlier_occupation_id=r["earlier_occupation_id"],
+        antenna_after_m=r["antenna_after_m"], base_station=r["base_station"],
+        equipment_id=r["equipment_id"], base_ids=tuple(
+            str(b[0]) for b in db.execute(
+                "SELECT DISTINCT base_id FROM occupation_epoch WHERE occupation_id = ?"
+                " AND used = 1 AND base_id IS NOT NULL ORDER BY base_id", [r["id"]],
+            )
+        ),
     )  # fmt: skip
 
 
@@ -312,6 +353,7 @@ def load_epochs(db: JobDatabase, occ_id: int) -> list[EpochRecord]:
             quality=r["quality"], sats_used=r["sats_used"], hdop=r["hdop"], pdop=r["pdop"],
             sigma_lat=r["sigma_lat"], sigma_lon=r["sigma_lon"], sigma_alt=r["sigma_alt"],
             sigma_source=SigmaSource(r["sigma_source"]) if r["sigma_source"] else None,
+            base_id=r["base_id"],
         )  # fmt: skip
         reason = RejectReason(r["reject_reason"]) if r["reject_reason"] else None
         verdict = EpochVerdict(r["seq"], bool(r["used"]), reason, r["elapsed_s"])

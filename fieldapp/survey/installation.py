@@ -13,6 +13,7 @@ from enum import StrEnum
 
 from pyproj import Geod
 
+from fieldapp.survey.antenna import AntennaHeight
 from fieldapp.survey.local import Position, compare
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.survey.occupation import OccupationResult
@@ -20,6 +21,7 @@ from fieldapp.survey.scale import elevation_factor
 
 GEOD = Geod(ellps="GRS80")
 DEFAULT_TOLERANCE_M = 0.10  # the stake-out default tolerance (issue 4, item 2)
+ANTENNA_CHANGE_LIMIT_M = 0.005  # before/after antenna heights further apart are flagged
 
 
 class StakeSource(StrEnum):
@@ -198,10 +200,31 @@ class OccupationRecord:
     raw_log: str | None = None
     result: OccupationResult | None = None
     earlier_occupation_id: int | None = None
+    antenna_after_m: float | None = None  # measured again after the session (same method)
+    base_station: str | None = None  # base / benchmark / NTRIP mountpoint, as named
+    equipment_id: int | None = None  # the job's equipment row of the receiver used
+    base_ids: tuple[str, ...] = ()  # reference station IDs the used epochs reported
 
     @property
     def incomplete(self) -> bool:
         return self.state is OccupationState.RUNNING
+
+    @property
+    def antenna_change_m(self) -> float | None:
+        """After minus before, vertical to the mark; None unless both were measured."""
+        a = self.result.antenna if self.result else None
+        if a is None or self.antenna_after_m is None:
+            return None
+        after = AntennaHeight(
+            self.antenna_after_m, a.method, a.antenna_radius_m, a.phase_centre_offset_m
+        )
+        return after.vertical_m - a.vertical_m
+
+    @property
+    def antenna_changed(self) -> bool:
+        """The pole or tripod moved or sank: before and after differ by more than 5 mm."""
+        change = self.antenna_change_m
+        return change is not None and abs(change) > ANTENNA_CHANGE_LIMIT_M
 
 
 @dataclass(frozen=True, slots=True)

@@ -236,6 +236,52 @@ class SettingsForm(QWidget):
         return height
 
 
+class AfterHeightRow(QWidget):
+    """The antenna height measured again after the session (Kepdirjen 697.K/29/DDJP/1996).
+
+    Typed while the occupation runs, the same way as the height before; "Stop and save"
+    stores only once it is filled and in range.
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.label = QLabel()
+        self.edit = QLineEdit()
+        self.edit.setMinimumWidth(90)
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.label, self.edit)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.label.setText(self.tr("Antenna height after (m)"))
+        self.edit.setPlaceholderText(self.tr("measure again, e.g. 1,800"))
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def value(self) -> float | str:
+        """The height in metres, or the message saying what to type."""
+        try:
+            value = parse_metres(self.edit.text())
+        except ValueError:
+            value = float("nan")
+        bad = out_of_range("height", value, HEIGHT_RANGE_M)
+        if bad is None:
+            return value
+        self.edit.setFocus()
+        if not self.edit.text().strip():
+            return self.tr(
+                "Measure the antenna height again now that the session is over, and type it "
+                "before saving."
+            )
+        return self.tr("Antenna height after: type a number of metres from {0} to {1}").format(
+            number(bad.low, 1), number(bad.high, 1)
+        )
+
+
 def guard_limits() -> GuardLimits:
     """Start limits set on this machine (``occupation/max_distance_m``, ``max_speed_mps``)."""
     try:

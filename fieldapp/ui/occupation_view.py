@@ -45,6 +45,7 @@ from fieldapp.ui import texts
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.live import Liveness
 from fieldapp.ui.occupation_panels import (
+    AfterHeightRow,
     LiveReadout,
     RecoveryBox,
     SettingsForm,
@@ -92,6 +93,9 @@ class OccupationView(QWidget):
         self.profile = self.antenna_form.profile
         self.auto_finish = self.antenna_form.auto_finish
         self.live = LiveReadout()
+        self.after = AfterHeightRow()
+        self.after_edit = self.after.edit
+        self.after.setEnabled(False)  # measured once the session is over
         self.start_btn = QPushButton()
         self.start_btn.setProperty("accent", "true")
         self.stop_btn = QPushButton()
@@ -131,6 +135,7 @@ class OccupationView(QWidget):
         left_scroll.setMaximumWidth(560)
         left_col = QVBoxLayout()
         left_col.addWidget(left_scroll, 1)
+        left_col.addWidget(self.after)
         left_col.addLayout(buttons)
         right_box = QWidget()
         right = QVBoxLayout(right_box)
@@ -291,6 +296,7 @@ class OccupationView(QWidget):
             self.session.path, name, PROFILES[str(self.profile.currentData())], antenna,
             on_event=lambda e: self._event.emit(writer, e),
             device=src.label if src else None, source=src.device if src else None,
+            base_station=self._base_station(),
         )  # fmt: skip
         self.writer = writer
         self.record = None
@@ -304,6 +310,8 @@ class OccupationView(QWidget):
         self.saved.setText("")
         self.marker.setText(name)
         self.recover_box.setVisible(False)
+        self.after_edit.clear()
+        self.after.setEnabled(True)
         writer.start()
         self.adapter.fix_received.connect(self._on_fix)
         self._attached = True
@@ -312,6 +320,15 @@ class OccupationView(QWidget):
         self.abandon_btn.setEnabled(True)
         self._settings_enabled(False)  # recorded at the start: not changed mid-way
         return True
+
+    def _base_station(self) -> str | None:
+        """The NTRIP mountpoint the corrections come from; otherwise the epochs' station ID
+        (kept per epoch) names the base in the documents."""
+        client = self.adapter.ntrip_client
+        if client is None:
+            return None
+        p = client.profile
+        return f"NTRIP {p.host}/{p.mountpoint}"
 
     def _settings_enabled(self, on: bool) -> None:
         self.antenna_form.setEnabled(on)
@@ -370,16 +387,26 @@ class OccupationView(QWidget):
     def stop(self, wait: bool = False) -> OccupationRecord | None:
         """Finish: the writer commits what is queued, then the result.
 
-        Without ``wait`` this returns at once and the result shows when the writer confirms
-        it; ``wait=True`` (closing the job) blocks until then and returns the record.
+        The antenna height after the session must be typed first (the occupation runs on
+        until it is). Without ``wait`` this returns at once and the result shows when the
+        writer confirms it; ``wait=True`` (closing the job) blocks until then and returns the
+        record, stored without the after height when none was typed: never lose epochs.
         """
         writer = self.writer
         if writer is None:
             return None
+        after = self.after.value()
+        if isinstance(after, str):
+            if not wait:
+                self.saved.setText(after)
+                self.session.message.emit(after)
+                return None
+            after = None
         self._detach()
         if not self._finishing:
             self._finishing = True
-            writer.finish()
+            self.after.setEnabled(False)
+            writer.finish(antenna_after_m=after)
         self.stop_btn.setEnabled(False)
         self.abandon_btn.setEnabled(False)
         self.saved.setText(self.tr("Saving the result…"))
@@ -444,6 +471,7 @@ class OccupationView(QWidget):
         if not self._finishing:
             self.saved.setText(self.tr("{0} epochs saved in the job.").format(e.epochs_on_disk))
         if p.complete and self.auto_finish.isChecked():
+            # Finishes once the after height is typed; until then it says what is missing.
             self.stop()
 
     def _show_result(self, e: WriterFinished) -> None:
@@ -477,7 +505,14 @@ class OccupationView(QWidget):
             self.result.setStyleSheet(FAIL_STYLE)
         if r is not None:
             self.progress.setValue(round(100 * min(1.0, r.epochs_used / r.profile.min_epochs)))
-        self.saved.setText(self.tr("Saved in the job (occupation {0}).").format(record.id))
+        saved = self.tr("Saved in the job (occupation {0}).").format(record.id)
+        change = record.antenna_change_m
+        if record.antenna_changed and change is not None:
+            # The pole sank or was knocked: the inspector sees it flagged, so does the crew.
+            saved += " " + self.tr(
+                "Antenna height after differs from before by {0} mm: check the setup."
+            ).format(number(change * 1000, 0))
+        self.saved.setText(saved)
 
     def _failed(self, e: WriterFailed) -> None:
         text = self.tr("Not saved: {0}").format(e.message)
@@ -496,6 +531,7 @@ class OccupationView(QWidget):
         self._detach()
         self.writer = None
         self._finishing = False
+        self.after.setEnabled(False)
         self._settings_enabled(True)
         self.start_btn.setEnabled(True)
         self.stop_btn.setEnabled(False)

@@ -618,6 +618,12 @@ ID_RECORDS: dict[str, str] = {
     "standard (30 epochs, 30 s)": "standar (30 epoch, 30 dtk)",
     "rapid re-check (10 epochs)": "cek ulang cepat (10 epoch)",
     "strict (measured σ only, 60 s)": "ketat (hanya σ terukur, 60 dtk)",
+    # antenna height after the session (issue 13)
+    "Antenna height after (m)": "Tinggi antena sesudah (m)",
+    "measure again, e.g. 1,800": "ukur lagi, mis. 1,800",
+    "Measure the antenna height again now that the session is over, and type it before saving.": "Ukur lagi tinggi antena setelah pengamatan selesai, lalu ketik sebelum menyimpan.",
+    "Antenna height after: type a number of metres from {0} to {1}": "Tinggi antena sesudah: ketik angka dalam meter dari {0} sampai {1}",
+    "Antenna height after differs from before by {0} mm: check the setup.": "Tinggi antena sesudah berbeda {0} mm dari sebelumnya: periksa pemasangan jalon/tripod.",
 }
 
 ID_WINDOW: dict[str, str] = {

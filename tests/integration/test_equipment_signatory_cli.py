@@ -49,7 +49,7 @@ def test_the_stored_signatory_signs_unless_named_on_the_command_line(
     assert main(["report", "signatory", str(job)]) == 0
     assert "(none" in capsys.readouterr().out
     assert main(["report", "signatory", str(job), "  Ir.  Sutrisno Hadi, M.T. "]) == 0
-    assert capsys.readouterr().out.strip() == "Ir. Sutrisno Hadi, M.T."
+    assert capsys.readouterr().out.splitlines()[0] == "Ir. Sutrisno Hadi, M.T."
     stored, once = tmp_path / "stored.pdf", tmp_path / "once.pdf"
     assert main(["report", "berita-acara", str(job), "-o", str(stored), "-q"]) == 0
     assert "Ir. Sutrisno Hadi, M.T." in _text(stored)
@@ -60,4 +60,22 @@ def test_the_stored_signatory_signs_unless_named_on_the_command_line(
     capsys.readouterr()
     cleared = tmp_path / "cleared.pdf"
     assert main(["report", "berita-acara", str(job), "-o", str(cleared), "-q"]) == 0
-    assert "Sutrisno" not in _text(cleared) and "(nama terang)" in _text(cleared)
+    assert "Sutrisno" not in _text(cleared) and "(nama belum diisi)" in _text(cleared)
+
+
+def test_position_and_ktt_are_stored_and_signed(
+    job: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["report", "signatory", str(job), "Ir. Sutrisno Hadi, M.T.", "--position",
+                 "Direktur Operasional", "--ktt", "Agus Salim, S.T."]) == 0  # fmt: skip
+    out = capsys.readouterr().out
+    assert "position: Direktur Operasional" in out and "KTT: Agus Salim, S.T." in out
+    assert "missing" not in out
+    ba = tmp_path / "ba.pdf"
+    assert main(["report", "berita-acara", str(job), "-o", str(ba), "-q"]) == 0
+    text = _text(ba)
+    assert "Jabatan : Direktur Operasional" in text
+    assert "Mengetahui, Kepala Teknik Tambang PT Bara Khatulistiwa Mandiri Agus Salim, S.T." in text
+    assert main(["report", "signatory", str(job), "--clear"]) == 0
+    out = capsys.readouterr().out
+    assert "missing for a final berita acara: nama Kepala Teknik Tambang (KTT)" in out

@@ -39,7 +39,7 @@ def test_every_report_command(demo_job: Path, tmp_path: Path) -> None:
     )
     for name in ("Budi Santoso, S.T.", "Suparman", "Ir. Hendra Wijaya", "Dewi Lestari, S.Hut."):
         assert name in text
-    assert "00° 32′ 15,350″ LS" in text and "Halaman 1 dari" in text
+    assert "00° 32′ 15,3502″ LS" in text and "Halaman 1 dari" in text
     d = tmp_path / "d.pdf"
     assert main(["report", "deskripsi", str(demo_job), "-o", str(d), "--marker", "4B", "-q"]) == 0
     assert "Tanda Batas 4B" in _pdftotext(d)

@@ -77,6 +77,9 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
     qtbot.keyClicks(occ.antenna, "1,750")
     qtbot.mouseClick(occ.start_btn, LEFT)
     assert occ.running
+    # The antenna height measured again (Kepdirjen 697.K/29/DDJP/1996): with it typed, the
+    # occupation finishes by itself once the requirement is met.
+    qtbot.keyClicks(occ.after_edit, "1,750")
     qtbot.waitUntil(lambda: occ.record is not None, timeout=15000)
     record = occ.record
     assert record.result is not None and record.result.passed
@@ -126,10 +129,11 @@ def test_stake_occupy_document_and_reopen(  # type: ignore[no-untyped-def]
         ).fetchall()  # fmt: skip
         assert witnesses == [(n, i, c.value) for n, i, c in WITNESSES]
         occ_row = db.execute(
-            "SELECT state, passed, epochs_used, antenna_measured_m FROM occupation WHERE id = ?",
+            "SELECT state, passed, epochs_used, antenna_measured_m, antenna_after_m"
+            " FROM occupation WHERE id = ?",
             [record.id],
         ).fetchone()
-        assert occ_row == ("finished", 1, record.result.epochs_used, 1.75)
+        assert occ_row == ("finished", 1, record.result.epochs_used, 1.75, 1.75)
         (used,) = db.execute(
             "SELECT COUNT(*) FROM occupation_epoch WHERE occupation_id = ? AND used = 1",
             [record.id],

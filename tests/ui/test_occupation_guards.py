@@ -167,6 +167,7 @@ def test_standing_on_the_marker_runs_and_keeps_running_when_stale(
     qtbot.waitUntil(lambda: view.epochs_saved >= saved + 5, timeout=10000)
     assert STALE_COLOUR not in view.live.fix.styleSheet()
     assert not view.live.age.text().startswith("No data")  # "live", or its age in seconds
+    view.after_edit.setText("1,800")
     view.stop()
     qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
     window.close()

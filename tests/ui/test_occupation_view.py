@@ -58,6 +58,7 @@ def test_counts_only_what_is_committed_while_the_disk_is_locked(
     qtbot.waitUntil(lambda: view.epochs_saved >= claimed + 20, timeout=10000)
     assert _epochs_on_disk(demo_job) >= view.epochs_saved
 
+    view.after_edit.setText("1,800")  # the antenna height measured again after the session
     view.stop()
     assert not view.stop_btn.isEnabled()  # no double finish while the writer commits
     qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
@@ -116,3 +117,30 @@ def test_an_interrupted_occupation_is_offered_for_recovery(qtbot, demo_job: Path
     with JobStore.open(demo_job) as store:
         assert incomplete_occupations(store.db) == []
     again.close()
+
+
+def test_stop_and_save_needs_the_antenna_height_after(qtbot, demo_job: Path, fast_sim) -> None:
+    window = _window(qtbot, demo_job, fast_sim)
+    view = window.occupation
+    view.auto_finish.setChecked(False)
+    assert not view.after_edit.isEnabled()  # measured after the session, not before it
+    assert view.start()
+    assert view.after_edit.isEnabled() and view.after_edit.text() == ""
+    qtbot.waitUntil(lambda: view.epochs_saved >= 3, timeout=10000)
+    # Empty: nothing is finished, the occupation runs on and the field says what to do.
+    view.stop_btn.click()
+    assert view.running and view.stop_btn.isEnabled() and view.record is None
+    assert "again" in view.saved.text() or "lagi" in view.saved.text()
+    # Out of range like the height before: refused the same way.
+    view.after_edit.setText("18")
+    view.stop_btn.click()
+    assert view.running and ("5" in view.saved.text())
+    view.after_edit.setText("1,807")
+    view.stop_btn.click()
+    qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
+    assert not view.after_edit.isEnabled()
+    assert "7 mm" in view.saved.text()  # before 1,800 (the form's default), after 1,807
+    window.close()
+    with JobStore.open(demo_job) as store:
+        [occ] = load_occupations(store.db)
+    assert occ.antenna_after_m == 1.807 and occ.antenna_changed

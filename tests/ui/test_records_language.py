@@ -36,6 +36,7 @@ def test_switch_to_indonesian_mid_occupation(qtbot, qapp, demo_job: Path, fast_s
         install_language(qapp, "en")
     qtbot.waitUntil(lambda: view.start_btn.text() == "Start occupation", timeout=5000)
     assert inst.pages.tabText(0) == "Photos"
+    view.after_edit.setText("1,800")
     view.stop()
     qtbot.waitUntil(lambda: view.record is not None, timeout=10000)
     window.close()

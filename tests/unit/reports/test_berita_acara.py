@@ -29,7 +29,7 @@ def test_every_marker_coordinate_and_signatory(documented_job: JobStore, tmp_pat
     data = load_report_data(documented_job)
     assert [m.name for m in data.markers] == ["4", "4A", "4B"]
     for m in data.markers:
-        for expected in (lat_dms(m.lat), lon_dms(m.lon), num(m.e), num(m.n), num(m.h)):
+        for expected in (lat_dms(m.lat, 4), lon_dms(m.lon, 4), num(m.e), num(m.n), num(m.h)):
             assert expected in text, expected
     people = signatories(data, "Andi Prasetyo")
     assert {p.role.split(" ")[0] for p in people} == {"Juru", "Pemegang", "Saksi"}

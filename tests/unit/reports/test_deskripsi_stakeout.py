@@ -62,5 +62,10 @@ def test_stakeout_report(documented_job: JobStore, tmp_path: Path) -> None:
         assert r is not None
         assert m.name in text and num(m.e) in text and num(m.stake.delta.horizontal_m) in text
         assert f"H {num(r.mean_sigma_h_m)} V {num(r.mean_sigma_v_m)}" in text
-    assert "terukur (GST)" in text and "RTK Fixed" in text and "1,800 (vertical)" in text
+    assert "terukur (GST)" in text and "RTK ambiguitas fixed" in text
+    assert "sebelum 1,800 (tegak)" in text and "sesudah 1,801" in text
+    assert "dari base BM-02" in text
+    # The app's gates are not passed off as the 1996 procedure's limits.
+    assert "bukan ketentuan Kepdirjen 697.K/29/DDJP/1996" in text
+    assert "Batas mutu (Kepdirjen" not in text
     assert "≤ 0,10" in text and "memenuhi" in text

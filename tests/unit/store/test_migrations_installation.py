@@ -83,7 +83,9 @@ def test_running_occupation_written_at_version_4_survives_the_upgrade(tmp_path: 
     occupation = Occupation(profile)
     for i in range(4):
         fix = make_fix(i)
-        db["occupation_epoch"].insert(_epoch_row(1, fix, occupation.add(fix)))
+        row = _epoch_row(1, fix, occupation.add(fix))
+        del row["base_id"]  # a version-4 fieldapp had no base_id column (version 10)
+        db["occupation_epoch"].insert(row)
     db.close()  # interrupted, and the app is then updated to a newer schema
     with JobStore.open(folder) as store:
         assert schema_version(store.db) == LATEST_VERSION
