@@ -1,6 +1,29 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AfterHeightRow</name>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="257" />
+        <source>Antenna height after (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="258" />
+        <source>measure again, e.g. 1,800</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="277" />
+        <source>Measure the antenna height again now that the session is over, and type it before saving.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="280" />
+        <source>Antenna height after: type a number of metres from {0} to {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Bullseye</name>
     <message>
         <location filename="../../fieldapp/ui/widgets.py" line="111" />
@@ -1055,32 +1078,32 @@
 <context>
     <name>LiveReadout</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="348" />
         <source>Fix</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="348" />
         <source>σH</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="348" />
         <source>From design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="302" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="348" />
         <source>Latest epoch</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="341" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="387" />
         <source>stake {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="324" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="370" />
         <source>live</source>
         <translation type="unfinished" />
     </message>
@@ -1619,105 +1642,110 @@ N</source>
 <context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="185" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="190" />
         <source>Start occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="186" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
         <source>Stop and save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="187" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="192" />
         <source>Abandon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="162" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="167" />
         <source>abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="179" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="184" />
         <source>interrupted, abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="200" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="205" />
         <source>(no marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="252" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="257" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="276" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="329" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="281" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="346" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="283" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="288" />
         <source>No receiver connected.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="483" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="513" />
+        <source>Antenna height after differs from before by {0} mm: check the setup.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="518" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="550" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="457" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="300" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="306" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="385" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="412" />
         <source>Saving the result…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="405" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="432" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="420" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="447" />
         <source>Recording: waiting for epochs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="429" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="511" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="456" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="547" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="445" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="472" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="471" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="499" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="476" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="504" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="480" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="508" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>
@@ -2384,12 +2412,12 @@ N</source>
 <context>
     <name>RecoveryBox</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="269" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="315" />
         <source>Finish from saved epochs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_panels.py" line="270" />
+        <location filename="../../fieldapp/ui/occupation_panels.py" line="316" />
         <source>Abandon it</source>
         <translation type="unfinished" />
     </message>
