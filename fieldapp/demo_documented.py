@@ -23,6 +23,7 @@ from fieldapp.store.installation import (
 )
 from fieldapp.store.occupations import begin_occupation
 from fieldapp.store.photos import import_photo
+from fieldapp.store.signatory import set_signatories
 from fieldapp.survey.installation import Description, PhotoDirection, WitnessCategory
 from fieldapp.survey.local import metres_per_degree
 from fieldapp.survey.neighbors import ActivityZone, NeighborArea, rings_from_geojson
@@ -98,6 +99,11 @@ WITNESSES = {
         _NEIGHBOUR,
     ),
 }  # fmt: skip
+
+
+HOLDER_SIGNATORY = "Ir. Andi Pratama, M.T."
+HOLDER_POSITION = "Direktur Operasional"
+KTT_NAME = "Ir. Bambang Sutejo"
 
 
 def synthetic_photo(
@@ -221,6 +227,9 @@ def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 12
         ),
     )
     add_equipment(store.db, Equipment(EquipmentKind.TOTAL_STATION, "Sokkia iM-52", "HR0934"))
+    # Who signs for the permit holder, and the KTT who acknowledges: a final berita acara
+    # names both (fictional people of the fictional demo company).
+    set_signatories(store.db, name=HOLDER_SIGNATORY, position=HOLDER_POSITION, ktt_name=KTT_NAME)
     surveyor = rec.load_surveyors(store.db)[0].name
     day0 = dt.datetime(2026, 11, 9, 1, 30, tzinfo=dt.UTC)  # 09:30 WITA
     with tempfile.TemporaryDirectory(prefix="fieldapp-demo-photos-") as tmp:
@@ -245,7 +254,9 @@ def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 12
                 path = Path(tmp) / f"IMG_{k}{d}_{direction.value}.jpg"
                 when = (start + dt.timedelta(hours=8, minutes=10 + d)).replace(tzinfo=None)
                 orientation = 6 if (name, direction) == ("4", PhotoDirection.TIMUR) else None
-                synthetic_photo(path, photo_size, f"TB {name}", direction.value, when, orientation)
+                synthetic_photo(
+                    path, photo_size, f"Tanda Batas {name}", direction.value, when, orientation
+                )
                 import_photo(
                     store, name, path, direction, f"Tanda batas {name}, arah {direction.value}"
                 )

@@ -23,10 +23,12 @@ import re
 from dataclasses import dataclass
 
 from fieldapp.reports.data import ReportData
+from fieldapp.reports.method import method_gaps
 from fieldapp.reports.textfmt import WITNESS_ID
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.store.quality import load_stake_quality
+from fieldapp.store.signatory import HolderSignatories, load_signatories
 from fieldapp.store.witness_needs import WitnessNeeds, load_witness_needs
 from fieldapp.survey.installation import (
     PhotoDirection,
@@ -62,14 +64,16 @@ class Completeness:
 
     gaps: tuple[MarkerGaps, ...]
     markers: int
+    general: tuple[str, ...] = ()  # what the document itself lacks (its signatories)
 
     @property
     def final(self) -> bool:
-        return not self.gaps
+        return not self.gaps and not self.general
 
     def summary(self, limit: int = 12) -> str:
         """The missing items as lines ``4B: …``, at most ``limit`` of them."""
-        lines = [f"{g.marker}: {item}" for g in self.gaps for item in g.items]
+        lines = [f"berita acara: {item}" for item in self.general]
+        lines += [f"{g.marker}: {item}" for g in self.gaps for item in g.items]
         more = len(lines) - limit
         return "\n".join(lines[:limit] + ([f"… dan {more} kekurangan lain"] if more > 0 else []))
 
@@ -137,9 +141,15 @@ def _neighbours(store: JobStore, data: ReportData) -> list[tuple[str, object]]:
 
 
 def check_completeness(
-    store: JobStore, data: ReportData, rules: PlanRules | None = None
+    store: JobStore,
+    data: ReportData,
+    rules: PlanRules | None = None,
+    signatories: HolderSignatories | None = None,
 ) -> Completeness:
-    """Check every marker ``data`` lists; the result says what each one lacks."""
+    """Check every marker ``data`` lists, and who signs; the result says what each one lacks.
+
+    ``signatories`` are those the document is built with (the job's stored ones by default).
+    """
     reach = (rules or PlanRules()).shared_tolerance_m
     neighbours = _neighbours(store, data)
     gaps = []
@@ -185,9 +195,14 @@ def check_completeness(
             items.append("foto belum ada (atau ditarik): " + ", ".join(lacking))
         active = [w for w in inst.witnesses if w.withdrawn is None]
         items.extend(_witness_gaps(store, m.name, m.e, m.n, desc, active, neighbours, reach))
+        # The method as recorded (base, sigma, antenna before and after, serial): printed as
+        # measured, so a gap in it is a gap in the berita acara.
+        items.extend(method_gaps(m.method))
         if items:
             gaps.append(MarkerGaps(m.name, tuple(items)))
-    return Completeness(tuple(gaps), len(data.markers))
+    signing = signatories if signatories is not None else load_signatories(store.db)
+    general = tuple(f"{what} belum diisi" for what in signing.missing)
+    return Completeness(tuple(gaps), len(data.markers), general)
 
 
 def _of(active: list[WitnessRecord], category: WitnessCategory) -> list[WitnessRecord]:

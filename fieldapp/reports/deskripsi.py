@@ -145,7 +145,7 @@ def _method_rows(data: ReportData, m: MarkerReport) -> list[tuple[str, str | Non
     return [
         ("Metode", method_text(m)),
         ("Ketelitian tercapai", achieved),
-        ("Alat", instrument_text(m, data.equipment)),
+        ("Alat", instrument_text(m)),
     ]
 
 

@@ -22,11 +22,16 @@ def add_annex(pdf: DocumentPDF, completeness: Completeness) -> None:
     pdf.cell(0, 7, ANNEX_TITLE.upper(), align="C", new_x="LMARGIN", new_y="NEXT")
     pdf.para(
         f"Berita acara ini masih DRAF: {len(completeness.gaps)} dari {completeness.markers} "
-        "tanda batas yang tercantum belum lengkap. Berita acara baru dapat ditandatangani dan "
-        "dicetak sebagai ASLI setelah semua kekurangan di bawah ini dipenuhi dan berita acara "
-        "dibuat ulang (Nomor akan berubah)."
+        "tanda batas yang tercantum belum lengkap"
+        + (", dan penanda tangannya belum lengkap" if completeness.general else "")
+        + ". Berita acara baru dapat ditandatangani dan dicetak sebagai ASLI setelah semua "
+        "kekurangan di bawah ini dipenuhi dan berita acara dibuat ulang (Nomor akan berubah)."
     )
+    for item in completeness.general:
+        pdf.para(f"• Berita acara: {item}")
     pdf.ln(2)
+    if not completeness.gaps:
+        return
     pdf.set_font(FONT, size=8.5)
     with pdf.table(
         col_widths=(8, 22, pdf.content_width - 30),

@@ -19,6 +19,7 @@ from fieldapp.reports.glyphs import check_glyphs
 from fieldapp.reports.identity import BeritaAcaraIdentity, berita_acara_identity
 from fieldapp.reports.pdfbase import DocumentPDF
 from fieldapp.store import JobStore
+from fieldapp.store.signatory import HolderSignatories, load_signatories
 from fieldapp.store.witness_needs import load_ba_register
 
 
@@ -36,6 +37,8 @@ def _texts(data: ReportData, opts: BeritaAcaraOptions) -> list[tuple[str, str | 
     texts: list[tuple[str, str | None]] = [
         ("permit holder", p.holder),
         ("permit holder's signatory", opts.holder_signatory),
+        ("permit holder's signatory position", opts.holder_position),
+        ("KTT", opts.ktt_name),
         ("place", opts.place),
     ]
     texts += [("surveyor", s.name) for s in data.surveyors]
@@ -58,13 +61,16 @@ def prepare(store: JobStore, data: ReportData, opts: BeritaAcaraOptions) -> Prep
     stored with the job: the hash suffix still binds the Nomor to what the document states.
     """
     check_glyphs(_texts(data, opts))
-    completeness = check_completeness(store, data)
+    signing = HolderSignatories(opts.holder_signatory, opts.holder_position, opts.ktt_name)
+    completeness = check_completeness(store, data, signatories=signing)
     identity = berita_acara_identity(
         data,
         completeness,
         day=opts.day,
         place=opts.place,
         holder_signatory=opts.holder_signatory,
+        holder_position=opts.holder_position,
+        ktt_name=opts.ktt_name,
         register=opts.number or load_ba_register(store.db),
     )
     options = replace(opts, number=identity.nomor, day=identity.day)
@@ -78,12 +84,14 @@ def of_the_job(store: JobStore, opts: BeritaAcaraOptions) -> bool:
     earlier originals; a one-off ``--holder-signatory`` or ``--number`` build is a draft of
     intent until the job records it.
     """
-    from fieldapp.store.signatory import load_holder_signatory
-
+    stored = load_signatories(store.db)
     register = load_ba_register(store.db)
-    return opts.holder_signatory == load_holder_signatory(store.db) and (
-        opts.number is None or " ".join(opts.number.split()) == register
+    signs_as_stored = (opts.holder_signatory, opts.holder_position, opts.ktt_name) == (
+        stored.name,
+        stored.position,
+        stored.ktt_name,
     )
+    return signs_as_stored and (opts.number is None or " ".join(opts.number.split()) == register)
 
 
 def finish(pdf: DocumentPDF, prepared: PreparedBeritaAcara) -> DocumentPDF:
@@ -102,16 +110,18 @@ def current_identity(
     job's own records reproduce, not a one-off override.
     """
     from fieldapp.reports.data import load_report_data
-    from fieldapp.store.signatory import load_holder_signatory
 
     data = load_report_data(store)
-    completeness = check_completeness(store, data)
+    stored = load_signatories(store.db)
+    completeness = check_completeness(store, data, signatories=stored)
     identity = berita_acara_identity(
         data,
         completeness,
         day=day,
         place=place,
-        holder_signatory=load_holder_signatory(store.db),
+        holder_signatory=stored.name,
+        holder_position=stored.position,
+        ktt_name=stored.ktt_name,
         register=load_ba_register(store.db),
     )
     return identity, completeness

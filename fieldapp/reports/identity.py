@@ -99,6 +99,8 @@ def berita_acara_identity(
     day: dt.date | None = None,
     place: str | None = None,
     holder_signatory: str | None = None,
+    holder_position: str | None = None,
+    ktt_name: str | None = None,
     register: str | None = None,
 ) -> BeritaAcaraIdentity:
     """Hash what the berita acara states and make its Nomor (with the register when set)."""
@@ -109,8 +111,11 @@ def berita_acara_identity(
         "day": signed.isoformat(),
         "place": place,  # None: the place follows from the markers' descriptions (in data)
         "holder_signatory": holder_signatory,
+        "holder_position": holder_position,
+        "ktt": ktt_name,
         "register": register,
         "missing": [[g.marker, list(g.items)] for g in completeness.gaps],
+        "missing_general": list(completeness.general),
     }
     sha = hashlib.sha256(canonical_json(statement).encode("utf-8")).hexdigest()
     suffix = sha[:SUFFIX_HEX].upper()

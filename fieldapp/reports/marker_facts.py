@@ -15,8 +15,7 @@ from pyproj import Transformer, datadir
 
 from fieldapp.reports.data import MarkerReport, ReportData
 from fieldapp.reports.textfmt import azimuth_dms, num
-from fieldapp.store.equipment import Equipment, EquipmentKind
-from fieldapp.survey.installation import ReferenceMarkerRecord, StakeSource
+from fieldapp.survey.installation import ReferenceMarkerRecord
 from fieldapp.survey.naming import reference_name
 from fieldapp.survey.scale import elevation_factor, grid_factors
 
@@ -71,30 +70,17 @@ def achieved_sigma(m: MarkerReport) -> AchievedSigma:
 
 
 def method_text(m: MarkerReport) -> str:
-    """The method as recorded: GNSS occupation (fix and epochs) or the total-station shot."""
-    if m.stake.source is StakeSource.TOTAL_STATION:
-        return "Total station" + (f": {m.stake.ts_shot}" if m.stake.ts_shot else "")
-    occ = m.occupation
-    parts = ["GNSS"]
-    if m.fix_type:
-        parts.append(m.fix_type.replace("RTK Fixed", "RTK fixed").replace("Autonomous", "absolut"))
-    if occ is not None and occ.result is not None:
-        parts.append(f"{occ.result.epochs_used} epoch, {occ.result.span_s:.0f} detik")
-    return ", ".join(parts)
+    """The method as recorded (the berita acara's words: base or station named), with epochs."""
+    method = m.method
+    if method.epochs is None:
+        return method.summary
+    span = "" if method.span_s is None else f", {method.span_s:.0f} detik"
+    return f"{method.summary}, {method.epochs} epoch{span}"
 
 
-def instrument_text(m: MarkerReport, equipment: tuple[Equipment, ...]) -> str:
-    """The instrument of the method with its serial; the occupation's device when listed."""
-    want = (
-        EquipmentKind.TOTAL_STATION
-        if m.stake.source is StakeSource.TOTAL_STATION
-        else EquipmentKind.GNSS_RECEIVER
-    )
-    items = [e for e in equipment if e.kind is want]
-    if items:
-        return "; ".join(f"{e.model}, nomor seri {e.serial}" for e in items)
-    device = m.occupation.device if m.occupation is not None else None
-    return f"{device} (nomor seri tidak dicatat)" if device else "-"
+def instrument_text(m: MarkerReport) -> str:
+    """The instrument of the method with its serial, as the berita acara states it."""
+    return m.method.instrument
 
 
 def convergence_deg(data: ReportData, lat: float, lon: float, h: float | None) -> float:

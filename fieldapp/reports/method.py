@@ -160,25 +160,25 @@ def marker_method(
     )
 
 
-def method_gaps(name: str, m: MarkerMethod) -> list[str]:
+def method_gaps(m: MarkerMethod) -> list[str]:
     """What the recorded method of one marker lacks, in Indonesian (for a DRAF annex)."""
     out = []
     if m.kind == "ts":
         if m.base is None:
-            out.append(f"TB {name}: stasiun Total Station tidak tercatat")
+            out.append("stasiun Total Station tidak tercatat")
         if m.backsight is None:
-            out.append(f"TB {name}: backsight Total Station tidak tercatat")
+            out.append("backsight Total Station tidak tercatat")
         return out
     if m.kind in ("rtk", "dgnss") and m.base is None:
-        out.append(f"TB {name}: base / BM koreksi tidak tercatat")
+        out.append("base / BM koreksi tidak tercatat")
     if m.sigma_h_m is None:
-        out.append(f"TB {name}: σ yang tercapai tidak tercatat")
+        out.append("σ yang tercapai tidak tercatat")
     if m.antenna_before_m is None:
-        out.append(f"TB {name}: tinggi antena tidak tercatat")
+        out.append("tinggi antena tidak tercatat")
     elif m.antenna_after_m is None:
-        out.append(f"TB {name}: tinggi antena sesudah pengamatan tidak diukur")
+        out.append("tinggi antena sesudah pengamatan tidak diukur")
     elif m.antenna_changed:
-        out.append(f"TB {name}: tinggi antena sebelum dan sesudah berbeda lebih dari 5 mm")
+        out.append("tinggi antena sebelum dan sesudah berbeda lebih dari 5 mm")
     if m.instrument == "tidak tercatat" or "tidak tercatat)" in m.instrument:
-        out.append(f"TB {name}: nomor seri alat tidak tercatat")
+        out.append("nomor seri alat tidak tercatat")
     return out

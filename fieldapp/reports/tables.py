@@ -201,7 +201,7 @@ def _marker_rows(data: ReportData) -> list[list[Cell]]:
                 m.name, KIND_ID[m.marker.kind], "–".join(m.marker.edge or ()) or "-", lat, lon,
                 m.e, m.n, m.h, m.stake.delta.horizontal_m, m.stake.delta.tolerance_m,
                 sigma.h_m, sigma.v_m, sigma.epochs, method_text(m),
-                instrument_text(m, data.equipment), m.installed_at.replace(tzinfo=None),
+                instrument_text(m), m.installed_at.replace(tzinfo=None),
                 STATUS_ID[m.installation.status.value], "-",
             ]
         )  # fmt: skip

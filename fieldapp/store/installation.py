@@ -106,6 +106,16 @@ def record_stake_from_occupation(
     profile = load_quality_profile(db)
     if tolerance_m is not None:
         profile = replace(profile, tolerance_m=tolerance_m)
+    on_true_point = delta_to_design(
+        _design(db, occ.marker), occ.result.mark_position, profile.tolerance_m
+    ).passed
+    if occ.source != STAKEOUT_SOURCE and on_true_point and current_references(db, occ.marker):
+        # The other half of record_reference's rule: referenced or on its true point, not both.
+        raise ValueError(
+            f"marker {occ.marker} has a Tanda Batas Referensi: a monument on its true point is "
+            "not recorded beside it. Withdraw the reference marker first if the true point "
+            "could take the monument after all."
+        )
     # Without an antenna height the mark height is None, and the stake's dH stays unknown.
     return record_stake(
         db,

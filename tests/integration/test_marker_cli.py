@@ -48,6 +48,10 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
 
 @pytest.fixture
 def job(tmp_path: Path) -> str:
+    return sk_job(tmp_path)
+
+
+def sk_job(tmp_path: Path) -> str:
     """A job with a four-point SK boundary around the reference point: names follow it."""
     store = JobStore.create(tmp_path / "demo.fieldapp", "Demo")
     corners = [(LAT0, LON0), (LAT0, LON0 + 0.01), (LAT0 - 0.01, LON0 + 0.01), (LAT0 - 0.01, LON0)]

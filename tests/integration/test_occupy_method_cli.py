@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from fixfactory import LAT0, LON0
-from test_marker_cli import run, synthetic_capture
+from test_marker_cli import run, sk_job, synthetic_capture
 
 from fieldapp.store import JobStore
 from fieldapp.store.occupations import load_occupations
@@ -15,8 +15,7 @@ from fieldapp.store.occupations import load_occupations
 
 @pytest.fixture
 def job(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> str:
-    path = tmp_path / "demo.fieldapp"
-    JobStore.create(path, "Demo").close()
+    path = Path(sk_job(tmp_path))  # a four-point SK: marker names follow it
     assert run(capsys, "marker", "add", str(path), "1", "--lat", str(LAT0), "--lon", str(LON0),
                "--h", "40")[0] == 0  # fmt: skip
     assert run(capsys, "equipment", "add", str(path), "--kind", "gnss_receiver", "--model",

@@ -11,6 +11,7 @@ from pyproj import Transformer
 from fieldapp.reports.berita_acara import BeritaAcaraOptions, render_berita_acara
 from fieldapp.reports.data import load_report_data
 from fieldapp.reports.pdfbase import save_pdf
+from fieldapp.reports.terbilang import terbilang
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.store.installation import add_witness, record_stake, set_description
@@ -136,8 +137,11 @@ def test_parties_signatures_meterai_ktt_and_copies(
     text = " ".join(pages)
     assert "Meterai Rp10.000 dan cap perusahaan" in text
     assert f"Mengetahui, Kepala Teknik Tambang PT Bara Khatulistiwa Mandiri {KTT}" in text
-    # Parties: the permit holder and three witness institutions.
-    assert "dalam rangkap 4 (empat)" in text
+    # One original for each institution that signs: the permit holder and every witness's.
+    data = load_report_data(documented_job)
+    institutions = {w.institution for m in data.markers for w in m.installation.witnesses}
+    n = 1 + len(institutions - {data.permit.holder})
+    assert f"dalam rangkap {n} ({terbilang(n)})" in text
     for page in pages:
         assert "Paraf:" in page
 
@@ -213,14 +217,14 @@ def test_method_gaps_for_the_draf_annex(documented_job: JobStore) -> None:
     from fieldapp.reports.method import method_gaps
 
     data = load_report_data(documented_job)
-    assert [g for m in data.markers for g in method_gaps(m.name, m.method)] == []
+    assert [g for m in data.markers for g in method_gaps(m.method)] == []
     documented_job.db.execute("UPDATE occupation SET antenna_after_m = 1.810, base_station = NULL")
     documented_job.db.execute("UPDATE occupation_epoch SET base_id = NULL")
     m = load_report_data(documented_job, names=["4"]).markers[0]
     assert m.method.antenna_changed and m.method.antenna_change_m == pytest.approx(0.010)
-    assert method_gaps("4", m.method) == [
-        "TB 4: base / BM koreksi tidak tercatat",
-        "TB 4: tinggi antena sebelum dan sesudah berbeda lebih dari 5 mm",
+    assert method_gaps(m.method) == [
+        "base / BM koreksi tidak tercatat",
+        "tinggi antena sebelum dan sesudah berbeda lebih dari 5 mm",
     ]
 
 

@@ -78,3 +78,15 @@ def test_an_occupation_outside_tolerance_is_not_on_the_true_point(job: JobStore)
     assert not stake.delta.passed
     assert true_point_monument(job.db, "1") is None
     record_reference(job.db, "1", REF)
+
+
+def test_monument_refused_when_the_marker_is_referenced(job: JobStore) -> None:
+    ref = record_reference(job.db, "1", REF, "rawa")
+    occupation = _occupy(job, "serial")
+    with pytest.raises(ValueError, match="marker 1 has a Tanda Batas Referensi"):
+        record_stake_from_occupation(job.db, occupation)
+    assert load_installation(job.db, "1").stakes == ()  # nothing half-recorded
+    # The stake-out's locating measurement is not a monument: it is kept beside the reference.
+    assert record_stake_from_occupation(job.db, _occupy(job, "stakeout")).delta.passed
+    withdraw(job.db, "reference_marker", ref.id, "titik sebenarnya ternyata bisa dipasangi")
+    assert record_stake_from_occupation(job.db, occupation).delta.passed
