@@ -47,6 +47,8 @@ def test_the_stored_signatory_signs_unless_named_on_the_command_line(
     job: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["report", "signatory", str(job)]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Ir. Andi Pratama, M.T."  # the demo's
+    assert main(["report", "signatory", str(job), "--clear"]) == 0
     assert "(none" in capsys.readouterr().out
     assert main(["report", "signatory", str(job), "  Ir.  Sutrisno Hadi, M.T. "]) == 0
     assert capsys.readouterr().out.splitlines()[0] == "Ir. Sutrisno Hadi, M.T."

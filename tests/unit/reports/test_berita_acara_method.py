@@ -119,6 +119,7 @@ def test_the_regulations_are_cited_for_what_they_prescribe(
 def test_parties_signatures_meterai_ktt_and_copies(
     documented_job: JobStore, tmp_path: Path
 ) -> None:
+    set_signatories(documented_job.db, name="", position="", ktt_name="")  # the demo names them
     assert load_signatories(documented_job.db).missing == (
         "nama penanda tangan pemegang IUP",
         "jabatan penanda tangan pemegang IUP",

@@ -232,7 +232,7 @@ def test_a_stake_outside_tolerance_or_without_recorded_quality_is_not_final(
     kn, _ = metres_per_degree(m.lat)
     # A total-station shot 0.25 m north of design replaces the occupation's stake.
     record_stake(store.db, "4A", Position(m.lat + 0.25 / kn, m.lon, m.h), StakeSource.TOTAL_STATION,
-                 ts_shot="TS-4A.gsi:12")  # fmt: skip
+                 ts_shot="TB-05>BM-02 Hz 123.4567 V 90.0000 SD 25.000")  # fmt: skip
     # 4B's stake as an older job holds it: taken before stakes kept their fix and sigma.
     stake_4b = load_installation(store.db, "4B").current_stake
     assert stake_4b is not None
