@@ -7,6 +7,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from pathlib import Path
@@ -195,8 +196,20 @@ class DocumentBuild:
         self._step("laporan stake out")
         return save_pdf(pdf, out)
 
-    def _deliverables(self, store: JobStore) -> Path:
+    def _data_documents(self, installed: ReportData, staked: ReportData, work: Path) -> None:
+        """The stake-out report, XLSX tables and DXF map of a deliverables folder."""
+        from fieldapp.reports.stakeout import render_stakeout
         from fieldapp.reports.tables import write_tables
+
+        n = DELIVERABLE_NAMES
+        pdf = render_stakeout(staked, self.options.paper)
+        self.check()
+        save_pdf(pdf, work / n["stakeout"])
+        write_tables(installed, work / n["tables"])
+        self.check()
+        write_map(installed, work / n["map"])
+
+    def _deliverables(self, store: JobStore) -> Path:
 
         target = self.output
         if target.exists() and (not target.is_dir() or any(target.iterdir())):
@@ -212,13 +225,16 @@ class DocumentBuild:
             photo_dir = work / n["photos"]
             photo_dir.mkdir()
             self._berita_acara(store, installed, work / n["berita_acara"])
-            self._deskripsi(store, installed, work / n["deskripsi"], photo_dir)
-            self._stakeout(staked, work / n["stakeout"])
-            write_tables(installed, work / n["tables"])
-            self._step("tabel koordinat")
+            # The stake-out report, the tables and the map need no database: they are laid
+            # out on a second thread while the deskripsi's photos decode (libjpeg releases
+            # the GIL), so both cores stay busy instead of one after the other.
+            with ThreadPoolExecutor(max_workers=1, thread_name_prefix="tables") as side:
+                others = side.submit(self._data_documents, installed, staked, work)
+                self._deskripsi(store, installed, work / n["deskripsi"], photo_dir)
+                others.result()
+            for step in ("laporan stake out", "tabel koordinat", "peta DXF"):
+                self._step(step)
             self.check()
-            write_map(installed, work / n["map"])
-            self._step("peta DXF")
             _write_sums(work, work / n["sums"])
             if target.exists():
                 target.rmdir()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import threading
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -91,11 +92,23 @@ def load_print_image(
         img.close()
 
 
+_fonts = threading.local()
+
+
+def _stamp_font(size: int) -> ImageFont.FreeTypeFont:
+    # Parsing the TTF costs more than stamping one photo: once per size and photo thread (a
+    # FreeType face is not to be shared between threads), not once per photo.
+    cache: dict[int, ImageFont.FreeTypeFont] = _fonts.__dict__.setdefault("by_size", {})
+    if size not in cache:
+        cache[size] = ImageFont.truetype(str(font_path()), size)
+    return cache[size]
+
+
 def stamp(img: Image.Image, lines: list[str]) -> Image.Image:
     """A copy with a dark band at the bottom carrying ``lines`` (the original is not touched)."""
     out = img.copy()
     size = max(11, out.width // 48)
-    font = ImageFont.truetype(str(font_path()), size)
+    font = _stamp_font(size)
     band = int(size * 1.35 * len(lines) + size * 0.8)
     overlay = Image.new("RGBA", (out.width, band), (0, 0, 0, 150))
     out.paste(overlay, (0, out.height - band), overlay)
