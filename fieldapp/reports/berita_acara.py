@@ -187,7 +187,7 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     number = opts.number or document_number(data, day)
     people = signatories(data, opts.holder_signatory, opts.holder_position)
     paraf = [p.name.split(",")[0] or p.role for p in people]
-    pdf = BeritaAcaraPDF(SHORT_TITLE, f"BA-{data.sha256[:12]}", data.sha256, opts.paper, paraf)
+    pdf = BeritaAcaraPDF(SHORT_TITLE, number, data.sha256, opts.paper, paraf)
     # Same data and options give the same bytes: the print log knows a document by its
     # SHA-256, so rebuilding a printed berita acara must not yield a second "original".
     local = dt.timezone(dt.timedelta(hours=data.zone.offset_h), data.zone.name)

@@ -15,6 +15,8 @@ METERAI_W, METERAI_H = 30.0, 24.0  # a Rp10.000 meterai is 40 x 25 mm on its own
 class BeritaAcaraPDF(DocumentPDF):
     """A berita acara page: every page carries a paraf box per signing party above the footer."""
 
+    doc_id_label = "Nomor"  # the one identity it has: the Nomor on its first page
+
     def __init__(
         self, title: str, doc_id: str, data_sha256: str, paper: Paper, paraf: list[str]
     ) -> None:

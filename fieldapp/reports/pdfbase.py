@@ -27,6 +27,8 @@ def font_path(bold: bool = False) -> Path:
 class DocumentPDF(FPDF):
     """A4/F4 page with the DejaVu font embedded (core fonts are Latin-1: no ° ′ ″ ±)."""
 
+    doc_id_label = "ID dokumen"  # a berita acara is known by its Nomor
+
     def __init__(
         self,
         title: str,
@@ -68,7 +70,7 @@ class DocumentPDF(FPDF):
         self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
         self.set_font(FONT, size=6.5)
         self.set_text_color(70)
-        self.cell(0, 3.5, f"ID dokumen: {self.doc_id}", new_x="LMARGIN", new_y="NEXT")
+        self.cell(0, 3.5, f"{self.doc_id_label}: {self.doc_id}", new_x="LMARGIN", new_y="NEXT")
         self.cell(0, 3.5, f"SHA-256 data: {self.data_sha256}")
         self.set_font(FONT, size=8)
         self.set_xy(self.l_margin, self.h - 15)
