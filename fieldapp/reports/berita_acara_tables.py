@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData
 from fieldapp.reports.pdfbase import FONT, HEAD
@@ -11,6 +13,22 @@ from fieldapp.survey.installation import ReferenceMarkerRecord
 DMS_DECIMALS = 4  # 0,0001″ ≈ 3 mm: the DMS agrees with the E/N printed beside it
 ROW_H = 3.6
 MIN_ROWS = 3  # a table starts on a page only with its header and this many rows
+
+
+def _marker_table(pdf: BeritaAcaraPDF, widths: tuple[int, ...], align: tuple[str, ...]) -> Any:
+    """A table of one row per marker: 7 pt, its header repeated on every page, and never
+    started where fewer than a few rows fit under the header."""
+    pdf.set_font(FONT, size=7)
+    pdf.keep(ROW_H * 3 * (MIN_ROWS + 1) + 4)
+    return pdf.table(
+        col_widths=widths,
+        text_align=align,
+        headings_style=HEAD,
+        line_height=ROW_H,
+        width=pdf.content_width,
+        repeat_headings=1,
+        padding=0.8,
+    )
 
 
 def reference_name(marker: str, k: int, count: int) -> str:
@@ -40,17 +58,7 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
     """Staked positions: DMS to 0,0001″, the grid E/N of the same point, the delta to design."""
     zone = data.zone_label
     widths = (8, 11, 14, 27, 28, 19, 21, 12, 18, 16)
-    pdf.set_font(FONT, size=7)
-    pdf.keep(ROW_H * 3 * (MIN_ROWS + 1) + 4)
-    with pdf.table(
-        col_widths=widths,
-        text_align=("C", "C", "L", "C", "C", "R", "R", "R", "R", "C"),
-        headings_style=HEAD,
-        line_height=ROW_H,
-        width=pdf.content_width,
-        repeat_headings=1,
-        padding=0.8,
-    ) as table:
+    with _marker_table(pdf, widths, ("C", "C", "L", "C", "C", "R", "R", "R", "R", "C")) as table:
         head = table.row()
         for text in (
             "No",
@@ -105,17 +113,7 @@ KIND_ID_REFERENCE = "Referensi"
 def method_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
     """How each marker was measured, as recorded: method with base/station, epochs, σ, antenna."""
     widths = (8, 11, 45, 13, 30, 27, 40)
-    pdf.set_font(FONT, size=7)
-    pdf.keep(ROW_H * 3 * (MIN_ROWS + 1) + 4)
-    with pdf.table(
-        col_widths=widths,
-        text_align=("C", "C", "L", "C", "C", "C", "L"),
-        headings_style=HEAD,
-        line_height=ROW_H,
-        width=pdf.content_width,
-        repeat_headings=1,
-        padding=0.8,
-    ) as table:
+    with _marker_table(pdf, widths, ("C", "C", "L", "C", "C", "C", "L")) as table:
         head = table.row()
         for text in (
             "No",
