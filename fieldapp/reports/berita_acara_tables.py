@@ -9,6 +9,7 @@ from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData
 from fieldapp.reports.pdfbase import FONT, HEAD
 from fieldapp.reports.textfmt import WITNESS_ID, azimuth_dms, date_short, lat_dms, lon_dms, num
 from fieldapp.survey.installation import ReferenceMarkerRecord
+from fieldapp.survey.naming import reference_name
 
 DMS_DECIMALS = 4  # 0,0001″ ≈ 3 mm: the DMS agrees with the E/N printed beside it
 ROW_H = 3.6
@@ -29,10 +30,6 @@ def _marker_table(pdf: BeritaAcaraPDF, widths: tuple[int, ...], align: tuple[str
         repeat_headings=1,
         padding=0.8,
     )
-
-
-def reference_name(marker: str, k: int, count: int) -> str:
-    return f"{marker}-Ref" if count == 1 else f"{marker}-Ref{k}"
 
 
 def reference_text(marker: str, r: ReferenceMarkerRecord) -> str:
@@ -88,13 +85,16 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
                 date_short(m.installed_at.date()),
             ):
                 row.cell(text)
-            refs = [r for r in m.installation.references if r.withdrawn is None]
-            for k, r in enumerate(refs, start=1):
+            # Numbered in the order recorded, withdrawn ones included (the SK naming rule):
+            # the name printed here is the one the XLSX, the DXF and the deskripsi give.
+            for k, r in enumerate(m.installation.references, start=1):
+                if r.withdrawn is not None:
+                    continue
                 e, n = data.grid_of(r.position.lat, r.position.lon)
                 row = table.row()
                 for text in (
                     "",
-                    reference_name(m.name, k, len(refs)),
+                    reference_name(m.name, k),
                     KIND_ID_REFERENCE,
                     lat_dms(r.position.lat, DMS_DECIMALS),
                     lon_dms(r.position.lon, DMS_DECIMALS),

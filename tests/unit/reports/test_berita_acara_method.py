@@ -79,7 +79,7 @@ def test_the_reference_marker_of_4b_is_in_the_table(
 ) -> None:
     text = all_text(_build(documented_job, tmp_path / "ba.pdf"))
     (ref,) = load_report_data(documented_job, names=["4B"]).markers[0].installation.references
-    assert "4B-Ref Referensi" in text
+    assert "4B-R Referensi" in text
     assert "ke TB 4B: azimut geodetik" in text and "pada elipsoid" in text
     assert f"{ref.geometry.distance_m:.3f}".replace(".", ",") in text
 
