@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import replace
 from itertools import combinations
 from pathlib import Path
@@ -10,33 +9,17 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication
+from test_map_view import _pump, map_of
 
 from fieldapp.fieldwork import MapPoint
-from fieldapp.store import JobStore
 from fieldapp.ui.map_view import MapView
-from fieldapp.ui.session import JobSession
 
 LEFT = Qt.MouseButton.LeftButton
 
 
-def _pump(seconds: float) -> None:
-    end = time.monotonic() + seconds
-    while time.monotonic() < end:
-        QApplication.processEvents()
-        time.sleep(0.01)
-
-
 @pytest.fixture
 def shown_map(qtbot, demo_job: Path):  # type: ignore[no-untyped-def]
-    session = JobSession(JobStore.open(demo_job))
-    view = MapView()
-    qtbot.addWidget(view)
-    view.resize(700, 480)
-    view.set_layers(session.layers)
-    view.show()
-    qtbot.waitExposed(view)
-    _pump(0.2)
+    view, session = map_of(qtbot, demo_job, 480)
     yield view, session
     session.close()
 

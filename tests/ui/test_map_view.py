@@ -24,16 +24,22 @@ def _pump(seconds: float) -> None:
         time.sleep(0.01)
 
 
-@pytest.fixture
-def shown_map(qtbot, demo_job: Path):  # type: ignore[no-untyped-def]
-    session = JobSession(JobStore.open(demo_job))
+def map_of(qtbot, job: Path, height: int) -> tuple[MapView, JobSession]:  # type: ignore[no-untyped-def]
+    """A MapView 700 px wide showing ``job``, exposed and settled."""
+    session = JobSession(JobStore.open(job))
     view = MapView()
     qtbot.addWidget(view)
-    view.resize(700, 620)
+    view.resize(700, height)
     view.set_layers(session.layers)
     view.show()
     qtbot.waitExposed(view)
     _pump(0.2)
+    return view, session
+
+
+@pytest.fixture
+def shown_map(qtbot, demo_job: Path):  # type: ignore[no-untyped-def]
+    view, session = map_of(qtbot, demo_job, 620)
     yield view, session
     session.close()
 

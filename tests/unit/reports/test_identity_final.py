@@ -141,7 +141,7 @@ def test_the_draf_watermark_is_drawn_across_every_page(
     documented_job: JobStore, tmp_path: Path
 ) -> None:
     if shutil.which("pdftoppm") is None:
-        pytest.skip("pdftoppm (poppler-utils) is not installed")
+        pytest.fail("pdftoppm not found: scripts/setup.sh installs poppler-utils")
     store = documented_job
     _unwitness(store, "4")
     pdf = _build(store, "draf.pdf")
