@@ -55,7 +55,46 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except Exception as exc:  # the last line of defence, see _internal_error
+        return _internal_error(exc, words)
     return result
+
+
+# EX_SOFTWARE from sysexits.h: distinct from 1/2 so a test of bad input never mistakes an
+# internal error for a clean refusal.
+INTERNAL_ERROR_EXIT = 70
+
+
+def _internal_error(exc: BaseException, words: Sequence[str]) -> int:
+    """A bug, not bad input: one line for the surveyor, the traceback kept in a crash log.
+
+    Every known failure is a CommandError with its own message; reaching here means an input
+    or state nobody foresaw. The surveyor in the field needs one readable line and a file to
+    send to the office, not forty lines of Python.
+    """
+    import datetime as dt
+    import traceback
+
+    from fieldapp.sync.identity import config_dir
+
+    stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    text = "".join(traceback.format_exception(exc))
+    where = "(not saved)"
+    try:
+        folder = config_dir() / "crash"
+        folder.mkdir(parents=True, exist_ok=True)
+        log = folder / f"fieldapp-{stamp}.log"
+        log.write_text(f"fieldapp {__version__}\nargv: {list(words)}\n\n{text}", "utf-8")
+        where = str(log)
+    except OSError:
+        pass
+    first = (str(exc).splitlines() or [""])[0][:200]
+    print(
+        f"fieldapp: internal error ({type(exc).__name__}: {first}); the command stopped; "
+        f"please send {where} to the office",
+        file=sys.stderr,
+    )
+    return INTERNAL_ERROR_EXIT
 
 
 if __name__ == "__main__":
