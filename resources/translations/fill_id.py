@@ -670,7 +670,33 @@ ID_WINDOW: dict[str, str] = {
     "DRAF: not final; its last page lists what is missing": "DRAF: belum final; halaman terakhirnya memuat daftar kekurangan",
 }
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW):
+# issue 14: one table per part, so parallel work merges cleanly.
+ID_IMPORTS: dict[str, str] = {
+    # issue 14 (imports)
+}
+
+
+ID_DEVICES: dict[str, str] = {
+    # issue 14 (devices)
+}
+
+
+ID_OCCUPY: dict[str, str] = {
+    # issue 14 (occupy)
+}
+
+
+ID_FILES: dict[str, str] = {
+    # issue 14 (store)
+}
+
+
+ID_SECURE: dict[str, str] = {
+    # issue 14 (secure)
+}
+
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE):
     ID.update(_area)
 
 
