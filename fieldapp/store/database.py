@@ -43,7 +43,10 @@ class JobDatabase:
     def atomic(self) -> Iterator[JobDatabase]:
         """One transaction; nested blocks are savepoints that roll back on their own."""
         if not self.conn.in_transaction:
-            self.conn.execute("BEGIN")
+            # IMMEDIATE: the write lock is taken here, where the busy timeout waits for another
+            # program's transaction to end. A deferred BEGIN upgrades on its first write and
+            # fails at once with "database is locked" when another writer got in between.
+            self.conn.execute("BEGIN IMMEDIATE")
             try:
                 yield self
             except BaseException:

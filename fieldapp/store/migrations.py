@@ -494,6 +494,11 @@ def migrate(db: JobDatabase, target: int | None = None) -> int:
     for migration in MIGRATIONS:
         if current < migration.version <= goal:
             with db.atomic():
+                # Another program opening the same old job may have migrated it while this one
+                # waited for the write lock: its version, read under the lock, decides.
+                if schema_version(db) >= migration.version:
+                    current = schema_version(db)
+                    continue
                 for statement in migration.statements:
                     db.execute(statement)
                 db.execute(f"PRAGMA user_version = {migration.version:d}")
