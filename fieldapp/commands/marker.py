@@ -8,6 +8,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError, open_job
+from fieldapp.commands.jobwrite import job_write_errors
 from fieldapp.commands.marker_occupy import register_occupy
 
 if TYPE_CHECKING:
@@ -20,12 +21,17 @@ CATEGORIES = (
 )  # fmt: skip
 
 
+# A record row is small; what a write needs is mostly the database's journal pages.
+RECORD_BYTES = 256 * 1024
+
+
 @contextmanager
-def _job(path: str) -> Iterator[JobStore]:
-    """Open the job; lookup and value errors of the records become one-line messages."""
+def _job(path: str, what: str = "save the change") -> Iterator[JobStore]:
+    """Open the job; lookup and value errors of the records, a full disk and a busy job
+    become one-line messages."""
     from fieldapp.store.photos import PhotoError
 
-    with open_job(path) as job:
+    with open_job(path) as job, job_write_errors(job.path, RECORD_BYTES, what):
         try:
             yield job
         except PhotoError as exc:
@@ -178,7 +184,7 @@ def cmd_witness(args: argparse.Namespace) -> int:
     from fieldapp.store.installation import add_witness
     from fieldapp.survey.installation import WitnessCategory
 
-    with _job(args.job) as job:
+    with _job(args.job, "record the witness") as job:
         w = add_witness(job.db, args.name, args.witness_name, args.institution,
                         WitnessCategory(args.category))  # fmt: skip
     print(f"witness {w.id} {w.name} ({w.institution}, {w.category.value}) recorded")

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
-import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
 from fieldapp.commands.common import CommandError, open_job
+from fieldapp.commands.jobwrite import job_write_errors
 from fieldapp.gnss.fix import Fix, SigmaSource
 
 
@@ -62,7 +63,12 @@ def cmd_occupy(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import dumps, occupation_lines
     from fieldapp.store.equipment import find_equipment
     from fieldapp.store.installation import record_stake_from_occupation
-    from fieldapp.store.occupations import begin_occupation, check_antenna_after
+    from fieldapp.store.occupations import (
+        OccupationRecorder,
+        begin_occupation,
+        check_antenna_after,
+    )
+    from fieldapp.store.rawfiles import begin_with_raw
     from fieldapp.survey.occupation import AntennaHeight, HeightMethod, profile_named
 
     replay = Path(args.replay)
@@ -79,31 +85,40 @@ def cmd_occupy(args: argparse.Namespace) -> int:
         check_antenna_after(args.antenna_height_after)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
+    size = replay.stat().st_size
+    kept = "; the epochs stored so far are kept: `fieldapp marker recover` finishes the occupation"
     with open_job(args.job) as job:
         try:
             equipment_id = find_equipment(job.db, args.instrument) if args.instrument else None
         except LookupError as exc:
             raise CommandError(str(exc.args[0])) from exc
-        # The capture is evidence: keep a copy in the job's raw/ folder next to the result.
+        # The capture is evidence: keep a copy in the job's raw/ folder next to the result,
+        # on disk before the row that names it. The token keeps two occupations started in
+        # the same second from one capture name apart.
         stamp = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
-        raw_name = f"occupation-{stamp}-{replay.name}"
-        try:
-            recorder = begin_occupation(
+        raw_name = f"occupation-{stamp}-{uuid.uuid4().hex[:6]}-{replay.name}"
+
+        def begin(raw_log: str) -> OccupationRecorder:
+            return begin_occupation(
                 job.db, args.name, profile, antenna, device=args.device,
-                source=f"replay:{replay.name}", raw_log=f"raw/{raw_name}",
+                source=f"replay:{replay.name}", raw_log=raw_log,
                 surveyor=args.surveyor, batch=10, base_station=args.base,
                 equipment_id=equipment_id,
             )  # fmt: skip
-        except LookupError as exc:
-            raise CommandError(str(exc.args[0])) from exc
-        shutil.copyfile(replay, job.raw_dir / raw_name)
-        reader = fixes_from_jsonl if replay.suffix.lower() == ".jsonl" else fixes_from_capture
-        for fix in reader(replay):
-            recorder.add(fix)
-        record = recorder.finish(antenna, args.antenna_height_after)
-        stake = None
-        if record.result is not None and record.result.passed and not args.no_stake:
-            stake = record_stake_from_occupation(job.db, record.id, args.tolerance)
+
+        with job_write_errors(job.path, 2 * size, "record the occupation"):
+            try:
+                recorder = begin_with_raw(job, replay, raw_name, begin)
+            except LookupError as exc:
+                raise CommandError(str(exc.args[0])) from exc
+        with job_write_errors(job.path, 2 * size, "record the occupation", kept):
+            reader = fixes_from_jsonl if replay.suffix.lower() == ".jsonl" else fixes_from_capture
+            for fix in reader(replay):
+                recorder.add(fix)
+            record = recorder.finish(antenna, args.antenna_height_after)
+            stake = None
+            if record.result is not None and record.result.passed and not args.no_stake:
+                stake = record_stake_from_occupation(job.db, record.id, args.tolerance)
     if args.json:
         print(dumps({"occupation": record, "stake": stake}))
     else:

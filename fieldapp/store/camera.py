@@ -13,7 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldapp.store.durable import DiskFullError, remove_litter, write_durably
 from fieldapp.store.jobfile import JobStore
+from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.photos import (
     EXIF_IFD,
     GPS_IFD,
@@ -114,8 +116,21 @@ def save_camera_frame(
         "RGB", (frame.width, frame.height), frame.rgb, "raw", "RGB", frame.stride, 1
     )
     folder.mkdir(parents=True, exist_ok=True)
-    path = _free_name(folder, f"{safe_name(marker)}_{direction.value}_{when:%Y%m%d-%H%M%S}")
-    part = path.with_name(f".{path.name}.part")
-    image.save(part, "JPEG", quality=JPEG_QUALITY, exif=_exif(when, position))
-    part.replace(path)  # a half-written JPEG never carries the final name
-    return CameraShot(path, import_photo(store, marker, path, direction))
+    exif = _exif(when, position)
+    try:
+        # The camera roll is the job's own (one folder per job): under the job lock a part
+        # file there is what a killed shot left.
+        with job_lock(store, "saving a camera photo"):
+            remove_litter(folder, ".jpg.part")
+            path = _free_name(folder, f"{safe_name(marker)}_{direction.value}_{when:%Y%m%d-%H%M%S}")
+            # A half-written JPEG never carries the final name; the evidence is durable first.
+            write_durably(
+                path,
+                lambda fh: image.save(fh, "JPEG", quality=JPEG_QUALITY, exif=exif),
+                needed=frame.width * frame.height,
+            )
+            return CameraShot(path, import_photo(store, marker, path, direction))
+    except JobBusyError as exc:
+        raise PhotoError(str(exc)) from exc
+    except DiskFullError as exc:
+        raise PhotoError(str(exc)) from exc

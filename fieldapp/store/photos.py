@@ -2,8 +2,10 @@
 
 The file is checked before anything is written: a missing file or one Pillow cannot read
 as an image is refused with a :class:`PhotoError` naming it, and the job is left untouched.
-The copy is verified against the hash of the source, then renamed into place inside the
-transaction that inserts its row, so a row never points at a file that is not there.
+Under the job lock the copy is written beside its name, fsynced, verified against the hash of
+the source, renamed into place and its folder fsynced before the row commits, so a row never
+points at a file that is missing or empty, even after a power cut; a file whose row never
+committed (a kill, a full disk) is removed by the next import.
 """
 
 from __future__ import annotations
@@ -12,15 +14,32 @@ import contextlib
 import datetime as dt
 import hashlib
 import re
-import shutil
+import sqlite3
 import uuid
+from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from fieldapp.store.audit import log_change, marker_id
+from fieldapp.store.database import JobDatabase
+from fieldapp.store.durable import (
+    DiskFullError,
+    copy_writer,
+    crash_point,
+    disk_full,
+    ensure_free,
+    intent,
+    is_disk_full,
+    publish,
+    recover_intents,
+    remove_litter,
+    write_part,
+)
 from fieldapp.store.installation import apply_status, insert_row, load_installation, withdraw
 from fieldapp.store.jobfile import JobStore
+from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.records import now_iso
 from fieldapp.survey.installation import PhotoDirection, PhotoRecord
 
@@ -123,6 +142,37 @@ def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9_-]+", "-", text).strip("-") or "marker"
 
 
+def _referenced(db: JobDatabase, name: str) -> bool:
+    return db.execute("SELECT 1 FROM photo WHERE file_name = ?", [name]).fetchone() is not None
+
+
+@contextlib.contextmanager
+def _photo_step(store: JobStore, needed: int) -> Iterator[None]:
+    """Hold the job for a photo and settle what an earlier, killed import left behind.
+
+    A busy job and a full disk become a :class:`PhotoError` with the message, as a bad file.
+    """
+    what = "import the photo"
+    try:
+        ensure_free(store.photos_dir, needed, what)
+        with job_lock(store, "importing a photo"):
+            # Under the lock no live import has a part file here: what is left is litter.
+            remove_litter(store.photos_dir)
+            recover_intents(store.photos_dir, partial(_referenced, store.db))
+            yield
+    except JobBusyError as exc:
+        raise PhotoError(str(exc)) from exc
+    except (OSError, sqlite3.OperationalError) as exc:
+        if not is_disk_full(exc):
+            raise
+        full = exc if isinstance(exc, DiskFullError) else disk_full(store.photos_dir, needed, what)
+        raise PhotoError(str(full)) from exc
+
+
+def _settle(store: JobStore) -> None:
+    recover_intents(store.photos_dir, partial(_referenced, store.db))
+
+
 def import_photo(
     store: JobStore,
     marker: str,
@@ -141,35 +191,46 @@ def import_photo(
     mid = marker_id(db, marker)
     facts = read_image_facts(src)
     digest = sha256_file(src)
-    dup = db.execute(
-        "SELECT file_name FROM photo WHERE marker_id = ? AND sha256 = ? AND withdrawn_at IS NULL",
-        [mid, digest],
-    ).fetchone()
-    if dup is not None:
-        raise PhotoError(f"{src}: already imported for marker {marker} as {dup[0]}")
     name = f"{safe_name(marker)}_{direction.value}_{digest[:12]}{src.suffix.lower()}"
     final = store.photos_dir / name
-    part = final.with_name(f".{name}.part")
-    shutil.copyfile(src, part)
-    try:
-        if sha256_file(part) != digest:
-            raise PhotoError(f"{src}: the copy in the job differs from the original; not imported")
-        row = {
-            "uuid": str(uuid.uuid4()), "marker_id": mid, "direction": direction.value,
-            "file_name": name, "original_name": src.name, "sha256": digest,
-            "size_bytes": src.stat().st_size, "image_format": facts.image_format,
-            "width": facts.width, "height": facts.height, "exif_time": facts.exif_time,
-            "exif_lat": facts.exif_lat, "exif_lon": facts.exif_lon, "caption": caption,
-            "imported_at": now_iso(),
-        }  # fmt: skip
-        with db.atomic():
-            rid = insert_row(db, "photo", row)
-            log_change(db, mid, "photo", rid, "insert", row)
-            apply_status(db, mid)
-            part.replace(final)  # inside the transaction: a failed rename rolls back
-    finally:
-        with contextlib.suppress(FileNotFoundError):
-            part.unlink()
+    size = src.stat().st_size
+    with _photo_step(store, size):
+        dup = db.execute(
+            "SELECT file_name FROM photo WHERE marker_id = ? AND sha256 = ?"
+            " AND withdrawn_at IS NULL",
+            [mid, digest],
+        ).fetchone()
+        if dup is not None:
+            raise PhotoError(f"{src}: already imported for marker {marker} as {dup[0]}")
+        part = write_part(final, copy_writer(src), needed=size)
+        try:
+            crash_point("photo.part-written")
+            if sha256_file(part) != digest:
+                raise PhotoError(
+                    f"{src}: the copy in the job differs from the original; not imported"
+                )
+            row = {
+                "uuid": str(uuid.uuid4()), "marker_id": mid, "direction": direction.value,
+                "file_name": name, "original_name": src.name, "sha256": digest,
+                "size_bytes": size, "image_format": facts.image_format,
+                "width": facts.width, "height": facts.height, "exif_time": facts.exif_time,
+                "exif_lat": facts.exif_lat, "exif_lon": facts.exif_lon, "caption": caption,
+                "imported_at": now_iso(),
+            }  # fmt: skip
+            # The file is complete and durable under its name before the row commits; a kill
+            # in between leaves an intent that the next import settles.
+            referenced = partial(_referenced, db)
+            with intent(final, referenced, keep=db.conn.in_transaction):
+                publish(part, final)
+                crash_point("photo.published")
+                with db.atomic():
+                    rid = insert_row(db, "photo", row)
+                    log_change(db, mid, "photo", rid, "insert", row)
+                    apply_status(db, mid)
+                crash_point("photo.committed")
+        finally:
+            with contextlib.suppress(OSError):
+                part.unlink()
     return next(p for p in load_installation(db, marker).photos if p.id == rid)
 
 
@@ -202,9 +263,14 @@ def replace_photo(store: JobStore, photo_id: int, path: str | Path, reason: str)
     One transaction: a new file that cannot be imported leaves the old photo active.
     """
     marker, old = _active_photo(store, photo_id)
-    with store.db.atomic():
-        withdraw(store.db, "photo", photo_id, reason)
-        return import_photo(store, marker, path, old.direction, old.caption)
+    with _photo_step(store, Path(path).stat().st_size if Path(path).is_file() else 0):
+        try:
+            with store.db.atomic():
+                withdraw(store.db, "photo", photo_id, reason)
+                new = import_photo(store, marker, path, old.direction, old.caption)
+        finally:
+            _settle(store)
+    return new
 
 
 def reassign_photo(
@@ -227,15 +293,21 @@ def reassign_photo(
     if not verify_photo(store, old):
         raise PhotoError(f"{source}: the file no longer matches its SHA-256; not moved")
     db = store.db
-    with db.atomic():
-        withdraw(db, "photo", photo_id, reason)
-        new = import_photo(store, marker, source, direction, old.caption)
-        # The new row keeps the name the photo had when it was first imported.
-        db.execute("UPDATE photo SET original_name = ? WHERE id = ?", [old.original_name, new.id])
-        detail = {
-            "moved_from_photo": photo_id, "from_marker": old_marker,
-            "from_direction": old.direction.value, "reason": reason.strip(),
-            "original_name": old.original_name,
-        }  # fmt: skip
-        log_change(db, marker_id(db, marker), "photo", new.id, "update", detail)
+    with _photo_step(store, source.stat().st_size):
+        try:
+            with db.atomic():
+                withdraw(db, "photo", photo_id, reason)
+                new = import_photo(store, marker, source, direction, old.caption)
+                # The new row keeps the name the photo had when it was first imported.
+                db.execute(
+                    "UPDATE photo SET original_name = ? WHERE id = ?", [old.original_name, new.id]
+                )
+                detail = {
+                    "moved_from_photo": photo_id, "from_marker": old_marker,
+                    "from_direction": old.direction.value, "reason": reason.strip(),
+                    "original_name": old.original_name,
+                }  # fmt: skip
+                log_change(db, marker_id(db, marker), "photo", new.id, "update", detail)
+        finally:
+            _settle(store)
     return next(p for p in load_installation(db, marker).photos if p.id == new.id)

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import os
 import shutil
+import sqlite3
 import stat
 import uuid
 from dataclasses import dataclass
@@ -14,7 +16,18 @@ from pathlib import Path
 
 from fieldapp import __version__
 from fieldapp.store import JobStore
+from fieldapp.store.durable import (
+    DiskFullError,
+    crash_point,
+    disk_full,
+    ensure_free,
+    fsync_dir,
+    is_disk_full,
+    remove_litter,
+)
+from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.records import load_permit_area, now_iso
+from fieldapp.survey.models import PermitArea
 from fieldapp.sync import outbox
 from fieldapp.sync.bagit import (
     BAG_INFO,
@@ -38,6 +51,7 @@ OUTBOX_DIR = "outbox"
 # and a new kind of document needs no change here.
 PAYLOAD_FOLDERS = ("documents", "photos", "raw")
 COPY_BLOCK = 1 << 20
+PARTIAL = ".partial"  # a bag being written: .<package>-r<n>.partial beside its final name
 
 
 class SealError(RuntimeError):
@@ -107,28 +121,98 @@ def _next_revision(store: JobStore) -> tuple[str, int, int | None]:
 
 
 def seal_job(store: JobStore, identity: DeviceIdentity) -> SealResult:
-    """Seal the job's current documentation as the next revision and put it in the outbox."""
+    """Seal the job's current documentation as the next revision and put it in the outbox.
+
+    One program at a time (the job lock): a bag folder and its outbox row are written in
+    steps that no single transaction covers. Whatever a killed or failed seal left (a draft
+    row, its bag, a ``.partial`` folder) is removed first; a full disk or a busy job is a
+    :class:`SealError` and leaves nothing behind.
+    """
+    what = "seal a package"
+    try:
+        with job_lock(store, "sealing a package"):
+            _clean_outbox(store)
+            return _seal_locked(store, identity)
+    except JobBusyError as exc:
+        raise SealError(str(exc)) from exc
+    except (OSError, sqlite3.OperationalError) as exc:
+        if is_disk_full(exc):
+            full = exc if isinstance(exc, DiskFullError) else disk_full(store.path, 0, what)
+            raise SealError(str(full)) from exc
+        if isinstance(exc, OSError):
+            where = exc.filename or store.path / OUTBOX_DIR
+            raise SealError(f"{where}: cannot write the package: {exc.strerror or exc}") from exc
+        raise SealError(f"{store.path}: the job database refused the seal: {exc}") from exc
+
+
+def _clean_outbox(store: JobStore) -> None:
+    """Remove what an earlier seal left; called under the job lock, so none of it is live."""
     for stale in outbox.delete_drafts(store.db):
-        shutil.rmtree(store.path / stale, ignore_errors=True)
+        final = store.path / stale
+        shutil.rmtree(final, ignore_errors=True)
+        shutil.rmtree(final.with_name(f".{final.name}{PARTIAL}"), ignore_errors=True)
+    remove_litter(store.path / OUTBOX_DIR, PARTIAL)
+
+
+def _fsync_tree(root: Path) -> None:
+    """Every folder of a bag, deepest first: their entries survive a power cut."""
+    folders = sorted((p for p in root.rglob("*") if p.is_dir()), key=lambda p: -len(p.parts))
+    for folder in [*folders, root]:
+        fsync_dir(folder)
+
+
+def _seal_locked(store: JobStore, identity: DeviceIdentity) -> SealResult:
     package_id, revision, supersedes = _next_revision(store)
     permit = load_permit_area(store.db)
     rel_dir = f"{OUTBOX_DIR}/{package_id}-r{revision}"
     final = store.path / rel_dir
-    partial = final.with_name(f".{final.name}.partial")
-    shutil.rmtree(partial, ignore_errors=True)
+    partial = final.with_name(f".{final.name}{PARTIAL}")
     if final.exists():
         raise SealError(f"{final} already exists; the outbox and the job database disagree")
-    outbox.insert_draft(store.db, package_id, revision, supersedes, rel_dir)
 
     from fieldapp.sync.export import export_job
 
-    hashes: dict[str, tuple[str, int]] = {}
-    for bag_path, content in export_job(store.db).items():
-        hashes[bag_path] = _write(partial / bag_path, content)
-    for bag_path, src in _payload_sources(store.path):
+    exported = export_job(store.db)
+    sources = _payload_sources(store.path)
+    for bag_path, src in sources:
         reason = unsafe_path_reason(bag_path)
         if reason is not None:
             raise SealError(f"{src}: file name cannot travel in a package: {reason}")
+    needed = sum(len(c) for c in exported.values()) + sum(src.stat().st_size for _, src in sources)
+    (store.path / OUTBOX_DIR).mkdir(exist_ok=True)
+    ensure_free(store.path / OUTBOX_DIR, needed, "seal a package")
+    outbox.insert_draft(store.db, package_id, revision, supersedes, rel_dir)
+    crash_point("seal.draft")
+    try:
+        result = _write_bag(store, identity, permit, exported, sources, partial, final,
+                            package_id, revision, supersedes)  # fmt: skip
+    except BaseException:
+        # Nothing half-written stays: the bag goes and so does its draft row (if the database
+        # cannot say so now, the next seal does).
+        shutil.rmtree(partial, ignore_errors=True)
+        shutil.rmtree(final, ignore_errors=True)
+        with contextlib.suppress(Exception):
+            outbox.delete_drafts(store.db)
+        raise
+    return result
+
+
+def _write_bag(
+    store: JobStore,
+    identity: DeviceIdentity,
+    permit: PermitArea,
+    exported: dict[str, bytes],
+    sources: list[tuple[str, Path]],
+    partial: Path,
+    final: Path,
+    package_id: str,
+    revision: int,
+    supersedes: int | None,
+) -> SealResult:
+    hashes: dict[str, tuple[str, int]] = {}
+    for bag_path, content in exported.items():
+        hashes[bag_path] = _write(partial / bag_path, content)
+    for bag_path, src in sources:
         hashes[bag_path] = _copy_hashed(src, partial / bag_path)
 
     payload_bytes = sum(size for _, size in hashes.values())
@@ -165,7 +249,13 @@ def seal_job(store: JobStore, identity: DeviceIdentity) -> SealResult:
     # Read-only files: a sealed revision is not to be edited, not even by accident.
     for f in files:
         (partial / f.path).chmod(stat.S_IRUSR | stat.S_IRGRP | stat.S_IROTH)
+    # Every file was fsynced as written; the folders and the rename follow, and only then
+    # does the row say "sealed": a power cut never leaves a sealed row with an empty bag.
+    _fsync_tree(partial)
+    crash_point("seal.partial-written")
     partial.rename(final)
+    fsync_dir(final.parent)
+    crash_point("seal.renamed")
     outbox.transition(
         store.db,
         package_id,
@@ -176,6 +266,7 @@ def seal_job(store: JobStore, identity: DeviceIdentity) -> SealResult:
         total_bytes=manifest.total_bytes,
         sealed_at=now_iso(),
     )
+    crash_point("seal.committed")
     return SealResult(
         package_id,
         revision,
