@@ -32,4 +32,10 @@ def job_write_errors(job: str | Path, needed: int, what: str, after: str = "") -
                 f"{job}: the job database stayed locked by another program; wait for it to "
                 f"finish or close it, and try again{after}"
             ) from exc
+        if isinstance(exc, sqlite3.OperationalError):
+            # E.g. "disk I/O error" (a file-size limit, a failing card): nothing was committed.
+            raise CommandError(
+                f"{job}: the job database could not be written ({exc}); the last change "
+                f"was not saved{after}"
+            ) from exc
         raise

@@ -31,6 +31,9 @@ _SQLITE_FULL = 13  # SQLITE_FULL: "database or disk is full"
 class DiskFullError(OSError):
     """Not enough room on the disk for a step; the message names the folder and the space needed."""
 
+    def __str__(self) -> str:
+        return str(self.strerror)  # the sentence alone, without OSError's "[Errno 28]"
+
 
 def human_bytes(n: int) -> str:
     value = float(n)
@@ -76,6 +79,21 @@ def is_disk_full(exc: BaseException) -> bool:
         code = getattr(exc, "sqlite_errorcode", None)
         return (code is not None and code & 0xFF == _SQLITE_FULL) or "disk is full" in str(exc)
     return False
+
+
+def explain_open_error(folder: Path, exc: BaseException) -> str:
+    """Why a job database did not open, with the free space when the disk is (nearly) full.
+
+    SQLite needs room for its shared-memory and WAL files to open a job; on a full disk it
+    says only "disk I/O error".
+    """
+    free = free_bytes(folder)
+    if is_disk_full(exc) or (free is not None and free < OPEN_BYTES):
+        return f"{exc}; {disk_full(folder, OPEN_BYTES, 'open the job')}"
+    return str(exc)
+
+
+OPEN_BYTES = 256 * 1024  # SQLite's -shm and the first WAL pages, with room to spare
 
 
 def fsync_file(path: Path) -> None:

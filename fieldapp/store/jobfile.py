@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from fieldapp.store.database import JobDatabase
+from fieldapp.store.durable import explain_open_error
 from fieldapp.store.migrations import migrate
 from fieldapp.store.records import DECREE_FIELDS, now_iso
 
@@ -81,7 +82,8 @@ class JobStore:
             db = _connect(db_path)
             migrate(db)
         except sqlite3.DatabaseError as exc:
-            raise JobFileError(f"{db_path}: cannot open the job database: {exc}") from exc
+            why = explain_open_error(folder, exc)  # a full disk says so (store helper)
+            raise JobFileError(f"{db_path}: cannot open the job database: {why}") from exc
         for sub in SUBFOLDERS:
             (folder / sub).mkdir(exist_ok=True)
         return cls(folder, db)

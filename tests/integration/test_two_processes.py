@@ -30,6 +30,13 @@ from test_marker_cli import photo, sk_job, synthetic_capture
 TRIALS = 10
 
 
+@pytest.fixture(autouse=True)
+def device_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The children's config (crash logs) in the test's folder, never the real one."""
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "device-home"))
+    return tmp_path / "device-home"
+
+
 @pytest.fixture
 def occupy_job(tmp_path: Path) -> Path:
     job = Path(sk_job(tmp_path))
