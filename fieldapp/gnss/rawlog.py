@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import sys
 import threading
 import time
 from pathlib import Path
@@ -19,6 +20,20 @@ FSYNC_INTERVAL_S = 1.0
 def raw_log_name(device: str, started: dt.datetime) -> str:
     stamp = started.astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     return f"gnss-{stamp}-{safe_device_name(device)}.nmea"
+
+
+def _fsync_folder(folder: Path) -> None:
+    """The new file's name survives a power cut only once its folder is fsynced (POSIX).
+
+    Windows cannot open a folder for it, and NTFS journals the name itself.
+    """
+    if sys.platform == "win32":
+        return
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
 
 
 class RawLog:
@@ -56,6 +71,7 @@ class RawLog:
             except FileExistsError:
                 continue
             self._path = path
+            _fsync_folder(self.folder)
             return handle
         raise OSError(f"no free raw log name for {base} in {self.folder}")
 
