@@ -50,6 +50,21 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
     (r"(.+); reconnecting", QT_TRANSLATE_NOOP("Errors", "{0}; reconnecting")),
     (r"raw log failed: (.+)", QT_TRANSLATE_NOOP("Errors", "raw log failed: {0}")),
     (r"(.+) closed", QT_TRANSLATE_NOOP("Errors", "{0} closed")),
+    # The job lock and a full disk (store.joblock, store.durable); the step's name is itself known.
+    (r"job (.+) is in use by (.+) \((.+); PID (\d+) on host (.+) since (.+)\); wait for it or close it",
+     QT_TRANSLATE_NOOP("Errors", "job {0} is in use by {1} ({2}; PID {3} on host {4} since {5}); wait for it or close it")),
+    (r"job (.+) is in use by this program \((.+)\); wait for it",
+     QT_TRANSLATE_NOOP("Errors", "job {0} is in use by this program ({1}); wait for it")),
+    (r"(.+): not enough free space to (.+): about (.+) needed, (.+) free; free some space \(or move the job to a bigger disk\) and try again",
+     QT_TRANSLATE_NOOP("Errors", "{0}: not enough free space to {1}: about {2} needed, {3} free; free some space (or move the job to a bigger disk) and try again")),
+    (r"sealing a package", QT_TRANSLATE_NOOP("Errors", "sealing a package")),
+    (r"importing a photo", QT_TRANSLATE_NOOP("Errors", "importing a photo")),
+    (r"saving a camera photo", QT_TRANSLATE_NOOP("Errors", "saving a camera photo")),
+    (r"starting an occupation", QT_TRANSLATE_NOOP("Errors", "starting an occupation")),
+    (r"import the photo", QT_TRANSLATE_NOOP("Errors", "import the photo")),
+    (r"seal a package", QT_TRANSLATE_NOOP("Errors", "seal a package")),
+    (r"record the occupation", QT_TRANSLATE_NOOP("Errors", "record the occupation")),
+    (r"open the job", QT_TRANSLATE_NOOP("Errors", "open the job")),
 )  # fmt: skip
 _PATTERNS = tuple((re.compile(f"(?s){p}"), str(text)) for p, text in _KNOWN)
 

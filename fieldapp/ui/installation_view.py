@@ -33,6 +33,7 @@ from fieldapp.ui import texts
 from fieldapp.ui.app import text_style
 from fieldapp.ui.camera_dialog import CameraDialog
 from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.errors import error_text
 from fieldapp.ui.installation_pages import DescriptionPage, WitnessPage
 from fieldapp.ui.photo_slots import PhotoSlot
 from fieldapp.ui.record_dialogs import MoveDialog, ReasonDialog, confirm
@@ -214,7 +215,7 @@ class InstallationView(QWidget):
                 import_photo(self.session.store, name, path, direction)
                 added += 1
             except (PhotoError, OSError, ValueError) as exc:
-                refused.append(str(exc))
+                refused.append(error_text(exc))  # a busy job or a full disk in Indonesian too
         # One message for the whole batch: a later "saved" must not hide the refusals.
         if refused:
             text = self.tr("Photo not added: {0}").format("; ".join(refused))

@@ -687,7 +687,18 @@ ID_OCCUPY: dict[str, str] = {
 
 
 ID_FILES: dict[str, str] = {
-    # issue 14 (store)
+    # issue 14 (store): the job lock and a full disk (errors.py)
+    "job {0} is in use by {1} ({2}; PID {3} on host {4} since {5}); wait for it or close it": "pekerjaan {0} sedang dipakai oleh {1} ({2}; PID {3} di komputer {4} sejak {5}); tunggu sampai selesai atau tutup program itu",
+    "job {0} is in use by this program ({1}); wait for it": "pekerjaan {0} sedang dipakai oleh program ini ({1}); tunggu sampai selesai",
+    "{0}: not enough free space to {1}: about {2} needed, {3} free; free some space (or move the job to a bigger disk) and try again": "{0}: ruang kosong tidak cukup untuk {1}: perlu sekitar {2}, tersedia {3}; kosongkan sebagian ruang (atau pindahkan pekerjaan ke disk yang lebih besar) lalu coba lagi",
+    "sealing a package": "menyegel paket",
+    "importing a photo": "mengimpor foto",
+    "saving a camera photo": "menyimpan foto kamera",
+    "starting an occupation": "memulai pengamatan",
+    "import the photo": "mengimpor foto",
+    "seal a package": "menyegel paket",
+    "record the occupation": "merekam pengamatan",
+    "open the job": "membuka pekerjaan",
 }
 
 
