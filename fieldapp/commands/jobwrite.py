@@ -38,4 +38,6 @@ def job_write_errors(job: str | Path, needed: int, what: str, after: str = "") -
                 f"{job}: the job database could not be written ({exc}); the last change "
                 f"was not saved{after}"
             ) from exc
-        raise
+        # A read-only folder, a card pulled out: the file and what went wrong with it.
+        where = exc.filename or job
+        raise CommandError(f"{where}: cannot write: {exc.strerror or exc}{after}") from exc
