@@ -118,3 +118,23 @@ def assert_occupation_raw_consistent(job: Path) -> None:
         assert (job / raw).is_file() and (job / raw).stat().st_size > 0, f"{raw} missing"
     files = {f"raw/{p.name}" for p in (job / "raw").glob("occupation-*")}
     assert files <= named, f"raw captures without a row: {sorted(files - named)}"
+
+
+def kill_during_step(proc: subprocess.Popen[str], job: Path, delay_s: float) -> bool:
+    """SIGKILL ``proc`` ``delay_s`` after its step took the job lock; True if it still ran.
+
+    Waiting for ``job.lock`` first puts the kill inside the step (copying, fsync, rename,
+    commit) rather than in the interpreter's start-up.
+    """
+    import signal
+    import time
+
+    lock = job / "job.lock"
+    deadline = time.monotonic() + 60
+    while proc.poll() is None and not lock.exists() and time.monotonic() < deadline:
+        time.sleep(0.001)
+    time.sleep(delay_s)
+    running = proc.poll() is None
+    proc.send_signal(signal.SIGKILL)
+    proc.communicate(timeout=60)
+    return running
