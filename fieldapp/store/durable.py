@@ -1,10 +1,11 @@
 """Durable files: written beside their final name, fsynced, renamed, their folder fsynced.
 
 A file a database row points to must be complete on disk before the row commits, or a power
-cut can leave a row whose file is empty. :func:`write_durably` is the one way the job writes
-such a file (photos, raw captures, camera frames); sealed packages use :func:`fsync_file` and
-:func:`fsync_dir` for the files of a bag. A full disk becomes :class:`DiskFullError`, whose
-message says how much space is free and how much the step needs.
+cut can leave a row whose file is empty. :func:`write_part` and :func:`publish` (together
+:func:`write_durably`) are how the job writes such a file (photos, raw captures, camera
+frames); sealed packages fsync each file of a bag as written and use :func:`fsync_dir`. A full
+disk becomes :class:`DiskFullError`, whose message says how much space is free and how much
+the step needs.
 """
 
 from __future__ import annotations
@@ -94,11 +95,6 @@ def explain_open_error(folder: Path, exc: BaseException) -> str:
 
 
 OPEN_BYTES = 256 * 1024  # SQLite's -shm and the first WAL pages, with room to spare
-
-
-def fsync_file(path: Path) -> None:
-    with path.open("rb") as fh:
-        os.fsync(fh.fileno())
 
 
 def fsync_dir(folder: Path) -> None:
