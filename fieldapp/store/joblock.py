@@ -134,14 +134,20 @@ def pid_alive(pid: int, process_started: float | None = None) -> bool:
 def _pid_alive_plain(pid: int) -> bool:
     if sys.platform == "win32":
         import ctypes
+        from ctypes import wintypes
 
-        kernel32 = ctypes.windll.kernel32  # type: ignore[attr-defined,unused-ignore]
+        kernel32 = ctypes.WinDLL("kernel32", use_last_error=True)
+        kernel32.OpenProcess.restype = wintypes.HANDLE
+        kernel32.OpenProcess.argtypes = (wintypes.DWORD, wintypes.BOOL, wintypes.DWORD)
+        kernel32.GetExitCodeProcess.argtypes = (wintypes.HANDLE, ctypes.POINTER(wintypes.DWORD))
+        kernel32.CloseHandle.argtypes = (wintypes.HANDLE,)
         query_limited, still_active, access_denied = 0x1000, 259, 5
         handle = kernel32.OpenProcess(query_limited, False, pid)
         if not handle:
-            return bool(kernel32.GetLastError() == access_denied)
+            # Access denied: it exists (another user's process); anything else: it does not.
+            return bool(ctypes.get_last_error() == access_denied)
         try:
-            code = ctypes.c_ulong()
+            code = wintypes.DWORD()
             if not kernel32.GetExitCodeProcess(handle, ctypes.byref(code)):
                 return True
             return code.value == still_active

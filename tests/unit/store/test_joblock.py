@@ -130,3 +130,11 @@ def test_pid_alive() -> None:
     assert pid_alive(os.getpid())
     assert not pid_alive(_dead_pid())
     assert not pid_alive(0)
+
+
+def test_pid_alive_without_psutil() -> None:
+    """The fallback where psutil is missing (POSIX here; Windows asks OpenProcess)."""
+    from fieldapp.store.joblock import _pid_alive_plain
+
+    assert _pid_alive_plain(os.getpid())
+    assert not _pid_alive_plain(_dead_pid())
