@@ -9,9 +9,19 @@ from typing import NamedTuple
 
 import pynmea2
 
+from fieldapp.gnss.fix import (
+    CORRECTION_AGE_MAX_S,
+    DOP_MAX,
+    GEOID_SEP_MAX_M,
+    HEIGHT_RANGE_M,
+    SATS_MAX,
+    SPEED_MAX_MPS,
+)
 from fieldapp.gnss.framing import Counters, xor_checksum
 
 KNOT_MPS = 1852.0 / 3600.0
+# Receivers write these DOPs when they have no solution: "no DOP", not a bad sentence.
+_NO_DOP = 99.0
 
 # Talker id -> constellation. GN (combined) is resolved per satellite from the GSA system id
 # or the PRN range instead.
@@ -178,11 +188,74 @@ class Hdt(NamedTuple):
 Record = Gga | Gns | Rmc | Gll | Gsa | Gsv | Gst | Vtg | Zda | Hdt
 
 
+class NmeaRangeError(ValueError):
+    """A field holds a number no receiver can report (1e308 m, a DOP of -1, NaN)."""
+
+
 def _f(s: str) -> float | None:
+    """A number that must be finite when present: NaN or inf make the sentence malformed."""
+    if not s:
+        return None
+    v = float(s)
+    if not math.isfinite(v):
+        raise NmeaRangeError(f"{s!r} is not a finite number")
+    return v
+
+
+def _soft(s: str) -> float | None:
+    """GST fields: a non-finite value is "no statistic"; check_gst decides what to trust."""
     if not s:
         return None
     v = float(s)
     return v if math.isfinite(v) else None
+
+
+def _ranged(s: str, name: str, low: float, high: float) -> float | None:
+    v = _f(s)
+    if v is not None and not low <= v <= high:
+        raise NmeaRangeError(f"{name} {s} outside {low:g}..{high:g}")
+    return v
+
+
+def _dop(s: str, name: str) -> float | None:
+    v = _ranged(s, name, 0.0, DOP_MAX)
+    # 0 and 99.x are what receivers write without a solution: the DOP is absent, not bad.
+    if v is None or v == 0.0 or v >= _NO_DOP:
+        return None
+    return v
+
+
+def _height(s: str) -> float | None:
+    return _ranged(s, "altitude", *HEIGHT_RANGE_M)
+
+
+def _sep(s: str) -> float | None:
+    return _ranged(s, "geoid separation", -GEOID_SEP_MAX_M, GEOID_SEP_MAX_M)
+
+
+def _age(s: str) -> float | None:
+    return _ranged(s, "correction age", 0.0, CORRECTION_AGE_MAX_S)
+
+
+def _count(s: str) -> int | None:
+    v = _i(s)
+    if v is not None and not 0 <= v <= SATS_MAX:
+        raise NmeaRangeError(f"satellite count {s} outside 0..{SATS_MAX}")
+    return v
+
+
+def _angle(s: str, name: str) -> float | None:
+    return _ranged(s, name, 0.0, 360.0)
+
+
+def _speed_kn(s: str) -> float | None:
+    kn = _ranged(s, "speed", 0.0, SPEED_MAX_MPS / KNOT_MPS)
+    return kn * KNOT_MPS if kn is not None else None
+
+
+def _speed_kmh(s: str) -> float | None:
+    kmh = _ranged(s, "speed", 0.0, SPEED_MAX_MPS * 3.6)
+    return kmh / 3.6 if kmh is not None else None
 
 
 def _i(s: str) -> int | None:
@@ -258,11 +331,11 @@ def _gga(t: str, d: list[str]) -> Gga:
         lat,
         lon,
         _i(d[5]),
-        _i(d[6]),
-        _f(d[7]),
-        _f(d[8]),
-        _f(d[10]) if len(d) > 10 else None,
-        _f(d[12]) if len(d) > 12 else None,
+        _count(d[6]),
+        _dop(d[7], "HDOP"),
+        _height(d[8]),
+        _sep(d[10]) if len(d) > 10 else None,
+        _age(d[12]) if len(d) > 12 else None,
         _s(d[13]) if len(d) > 13 else None,
     )
 
@@ -275,26 +348,25 @@ def _gns(t: str, d: list[str]) -> Gns:
         lat,
         lon,
         _s(d[5]),
-        _i(d[6]),
-        _f(d[7]),
-        _f(d[8]),
-        _f(d[9]) if len(d) > 9 else None,
-        _f(d[10]) if len(d) > 10 else None,
+        _count(d[6]),
+        _dop(d[7], "HDOP"),
+        _height(d[8]),
+        _sep(d[9]) if len(d) > 9 else None,
+        _age(d[10]) if len(d) > 10 else None,
         _s(d[11]) if len(d) > 11 else None,
     )
 
 
 def _rmc(t: str, d: list[str]) -> Rmc:
     lat, lon = _latlon(d, 2)
-    speed = _f(d[6])
     return Rmc(
         t,
         parse_time_ms(d[0]),
         d[1] == "A",
         lat,
         lon,
-        speed * KNOT_MPS if speed is not None else None,
-        _f(d[7]),
+        _speed_kn(d[6]),
+        _angle(d[7], "course"),
         _date_ddmmyy(d[8]),
         _s(d[11]) if len(d) > 11 else None,
     )
@@ -317,7 +389,9 @@ def _gsa(t: str, d: list[str]) -> Gsa:
     # Some receivers (SiRF-based) put a non-standard decimal there; only an integer is an id.
     sys_id = int(d[17]) if len(d) > 17 and d[17].isdigit() else None
     system = SYSTEM_ID.get(sys_id) if sys_id is not None else TALKER_SYSTEM.get(t)
-    return Gsa(t, _i(d[1]), prns, _f(d[14]), _f(d[15]), _f(d[16]), system)
+    return Gsa(
+        t, _i(d[1]), prns, _dop(d[14], "PDOP"), _dop(d[15], "HDOP"), _dop(d[16], "VDOP"), system
+    )
 
 
 def _gsv(t: str, d: list[str]) -> Gsv:
@@ -326,6 +400,9 @@ def _gsv(t: str, d: list[str]) -> Gsv:
     signal = (d[n - 1] or None) if (n - 3) % 4 == 1 else None
     end = 3 + (n - 3) // 4 * 4
     raw = tuple(d[3:end])
+    if raw and len(max(raw, key=len)) > 5:
+        # PRN, elevation, azimuth and SNR have at most three digits (and a decimal or two).
+        raise NmeaRangeError("GSV satellite field longer than 5 characters")
     if not "".join(raw).isdigit():
         # Not plain integers (or empty fields): the slow check that they are numbers at all.
         for i in range(0, len(raw), 4):
@@ -341,26 +418,25 @@ def _gst(t: str, d: list[str]) -> Gst:
     return Gst(
         t,
         parse_time_ms(d[0]),
-        _f(d[1]),
-        _f(d[2]),
-        _f(d[3]),
-        _f(d[4]),
-        _f(d[5]),
-        _f(d[6]),
-        _f(d[7]),
+        _soft(d[1]),
+        _soft(d[2]),
+        _soft(d[3]),
+        _soft(d[4]),
+        _soft(d[5]),
+        _soft(d[6]),
+        _soft(d[7]),
     )
 
 
 def _vtg(t: str, d: list[str]) -> Vtg:
     if len(d) > 1 and d[1] not in ("T", ""):
         # Pre-NMEA-2.3 VTG without unit letters: course, magnetic, knots, km/h.
-        kts = _f(d[2]) if len(d) > 2 else None
-        return Vtg(t, _f(d[0]), kts * KNOT_MPS if kts is not None else None, None)
-    kmh = _f(d[6]) if len(d) > 6 else None
+        kts = _speed_kn(d[2]) if len(d) > 2 else None
+        return Vtg(t, _angle(d[0], "course"), kts, None)
     return Vtg(
         t,
-        _f(d[0]),
-        kmh / 3.6 if kmh is not None else None,
+        _angle(d[0], "course"),
+        _speed_kmh(d[6]) if len(d) > 6 else None,
         _s(d[8]) if len(d) > 8 else None,
     )
 
@@ -371,7 +447,7 @@ def _zda(t: str, d: list[str]) -> Zda:
 
 
 def _hdt(t: str, d: list[str]) -> Hdt:
-    return Hdt(t, _f(d[0]))
+    return Hdt(t, _angle(d[0], "heading"))
 
 
 HANDLERS: dict[str, Callable[[str, list[str]], Record]] = {
@@ -421,7 +497,8 @@ class SentenceParser:
         # immutable, so the same text can hand back the same record.
         self._memo: dict[str, Record] = {}
 
-    def parse(self, line: str) -> Record | None:
+    def parse(self, line: str, lineno: int = 0) -> Record | None:
+        """One framed sentence -> record, or None (counted, and noted with ``lineno``)."""
         c = self.counters
         memo = self._memo
         hit = memo.get(line)
@@ -437,6 +514,7 @@ class SentenceParser:
             if self._via_pynmea2 and not _checksum_ok(line):
                 # pynmea2 is not asked about unknown types, so check what it would have.
                 c.bad_checksum += 1
+                c.note(lineno, "bad checksum")
             else:
                 c.unknown_type += 1
             return None
@@ -451,6 +529,11 @@ class SentenceParser:
                 record = handler(line[1:3], line[7:star].split(","))
         except pynmea2.ChecksumError:
             c.bad_checksum += 1
+            c.note(lineno, "bad checksum")
+            return None
+        except NmeaRangeError as exc:
+            c.malformed += 1
+            c.note(lineno, f"{stype}: {exc}")
             return None
         except Exception:
             # pynmea2 and field conversion raise a zoo of ValueError/IndexError/TypeError/
@@ -458,8 +541,10 @@ class SentenceParser:
             # its regex before the checksum: a damaged sentence is a checksum failure first.
             if self._via_pynmea2 and not _checksum_ok(line):
                 c.bad_checksum += 1
+                c.note(lineno, "bad checksum")
             else:
                 c.malformed += 1
+                c.note(lineno, f"malformed {stype} sentence")
             return None
         c.sentences[stype] = c.sentences.get(stype, 0) + 1
         if stype in _MEMO_TYPES:
