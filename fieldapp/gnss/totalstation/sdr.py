@@ -139,13 +139,19 @@ class SdrParser:
         # 13F1 is a note holding a resection shot in 09 layout (Nikon); it has no station of
         # its own yet, so it keeps the id the record gives ("0").
         code = _field(text, 5)
+        problems = self.result.errors
+        sd = self._length(_field(text, 2), line, "slope distance")
+        v = self._angle(_field(text, 3), line, "zenith angle")
+        hz = self._angle(_field(text, 4), line, "horizontal angle")
+        if self.result.errors > problems and sd is None and v is None and hz is None:
+            return  # nothing of the shot could be read: its errors say so, no empty record
         self.result.records.append(
             Observation(
                 line,
                 point_id=_point_id(_field(text, 1)),
-                sd=self._length(_field(text, 2), line, "slope distance"),
-                v=self._angle(_field(text, 3), line, "zenith angle"),
-                hz=self._angle(_field(text, 4), line, "horizontal angle"),
+                sd=sd,
+                v=v,
+                hz=hz,
                 target_h=self._target_h,
                 instrument_h=self._instrument_h,
                 codes=(code,) if code else (),
