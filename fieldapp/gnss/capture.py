@@ -157,6 +157,22 @@ def open_capture(path: str | Path) -> CaptureFile:
     return capture
 
 
+def replay_file(path: str | Path) -> Iterator[Fix]:
+    """Every epoch of a capture file, read in chunks (bounded memory whatever its size).
+
+    Opening fails at once with :class:`CaptureError`; a read error midway raises it from
+    the iteration.
+    """
+    return _replay_chunks(open_capture(path))
+
+
+def _replay_chunks(capture: CaptureFile) -> Iterator[Fix]:
+    stream = NmeaStream(first_line=capture.first_line)
+    for chunk in capture.chunks():
+        yield from stream.feed(chunk, 0.0)
+    yield from stream.flush()
+
+
 def replay_bytes(data: bytes, stream: NmeaStream | None = None) -> Replay:
     """Run bytes through an NmeaStream as fast as possible and collect every epoch."""
     s = stream if stream is not None else NmeaStream()
