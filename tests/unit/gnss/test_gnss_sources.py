@@ -209,3 +209,24 @@ def test_raw_log_is_byte_exact_and_never_clobbers(tmp_path: Path) -> None:
     assert log.path.read_bytes() == b"".join(payload)
     with pytest.raises(OSError):
         second.write(b"after close")
+
+
+def test_file_replay_of_an_endless_line_hands_it_on_in_bounded_pieces(tmp_path: Path) -> None:
+    # Issue 14: the GUI's file replay must not hold a file (or one endless line) in memory.
+    gga = "GPGGA,0301{}.00,2638.1728,N,08011.3893,W,1,06,1.5,00016,M,-0028,M,,"
+    data = sentence(gga.format(31)) + b"$GPGGA," + b"7" * 3_000_000 + b"\r\n"
+    data += sentence(gga.format(32))
+    path = tmp_path / "endless.nmea"
+    path.write_bytes(data)
+    src = FileReplaySource(path, speed=None)
+    src.open()
+    pieces = []
+    with pytest.raises(EndOfStream):
+        while True:
+            pieces.append(src.read())
+    src.close()
+    assert b"".join(pieces) == data
+    assert max(len(p) for p in pieces) <= 2 * 65536
+    stream = NmeaStream()
+    fixes = [f for p in pieces for f in stream.feed(p, 0.0)] + stream.flush()
+    assert len(fixes) == 2 and stream.counters.too_long == 1
