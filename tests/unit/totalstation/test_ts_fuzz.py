@@ -17,6 +17,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from testpaths import FIXTURES, shared_data_dir
 
+from fieldapp.gnss.totalstation import geocom, gsi_online
 from fieldapp.gnss.totalstation.formats import (
     PARSERS,
     UnknownFormatError,
@@ -147,3 +148,18 @@ def test_a_value_past_its_bound_is_an_error_on_its_line_not_a_record(tmp_path: P
     result = PARSERS["gsi"](b"*110001+0000000000000002 21.324+0000000000000000 \r\n" + line)
     assert len(result.records) == 1
     assert [(d.line, "sd" in d.message) for d in result.diagnostics] == [(2, True)]
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-inf", "1e308"])
+def test_an_online_reply_with_a_non_finite_value_is_unreadable_not_a_measurement(
+    value: str,
+) -> None:
+    # The session turns ValueError into "unreadable reply" for the surveyor.
+    reply = geocom.parse_reply(f"%R1P,0,0:0,0.1,{value},12.3\r\n".encode())
+    with pytest.raises(ValueError, match="not a measurement"):
+        geocom.decode_simple_measurement(reply)
+
+
+def test_an_instrument_error_code_in_unicode_digits_is_no_code() -> None:
+    assert gsi_online.GsiOnlineError("@W1²7").code is None
+    assert gsi_online.GsiOnlineError("@W127").code == 127
