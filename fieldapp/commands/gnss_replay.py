@@ -54,13 +54,14 @@ def cmd_replay(args: argparse.Namespace) -> int:
         if c.accepted == 0:
             raise CommandError(_refusal(path, capture.size, c))
         comments = len(capture.comments)
+        dropped = stream.epoch_stats.implausible
         if args.jsonl:
-            for line in _count_lines(c, comments):
+            for line in _count_lines(c, comments, dropped):
                 print(line, file=sys.stderr)
             for lineno, what in _sorted_problems(c):
                 print(f"{path}:{lineno}: rejected: {what}", file=sys.stderr)
         else:
-            _write_summary(path, c, comments, summary.summary(), out)
+            _write_summary(path, c, comments, dropped, summary.summary(), out)
         out.flush()
     except CaptureError as exc:
         raise CommandError(f"{path}: {exc}") from exc
@@ -107,15 +108,19 @@ def _sorted_problems(c: Counters) -> list[tuple[int, str]]:
     return sorted(c.problems, key=lambda p: p[0])
 
 
-def _count_lines(c: Counters, comments: int) -> list[str]:
+def _count_lines(c: Counters, comments: int, dropped: int) -> list[str]:
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(c.sentences.items())) or "none"
-    return [
+    lines = [
         f"comment lines: {comments}",
         f"sentences accepted: {c.accepted} ({by_type})",
         f"rejected: no checksum {c.no_checksum}, bad checksum {c.bad_checksum}, "
         f"malformed {c.malformed}, unknown type {c.unknown_type}, too long {c.too_long}",
         f"non-NMEA bytes skipped: {c.skipped_bytes}",
     ]
+    if dropped:
+        # Sentences each plausible, their sum not (altitude + separation past the range).
+        lines.append(f"epochs dropped as implausible: {dropped}")
+    return lines
 
 
 QUALITY_WORDS = {
@@ -132,9 +137,11 @@ QUALITY_WORDS = {
 }
 
 
-def _write_summary(path: str, c: Counters, comments: int, s: ReplaySummary, out: TextIO) -> None:
+def _write_summary(
+    path: str, c: Counters, comments: int, dropped: int, s: ReplaySummary, out: TextIO
+) -> None:
     print(f"{path}", file=out)
-    for line in _count_lines(c, comments):
+    for line in _count_lines(c, comments, dropped):
         print(f"  {line}", file=out)
     problems = _sorted_problems(c)
     if problems:

@@ -140,6 +140,23 @@ def test_every_other_height_1e308_leaves_the_real_heights_alone(nmea: Path, tmp_
     assert math.isfinite(mean) and 240 < mean < 250
 
 
+def test_an_epoch_whose_height_sum_is_implausible_is_dropped_and_counted(
+    nmea: Path, tmp_path: Path
+) -> None:
+    # Altitude 9999 m and separation 150 m pass one by one; their sum is no height on Earth.
+    def edit(n: int, fields: list[bytes]) -> list[bytes] | None:
+        if n % 2:
+            return None
+        fields[9], fields[11] = b"9999.0", b"150.0"
+        return fields
+
+    path = tmp_path / "sum.log"
+    path.write_bytes(edit_sentences(nmea / "nmea-rtk.log", b"GGA", edit))
+    result = probe("gnss", "replay", path, "--jsonl")
+    rows = assert_read_with_bad_lines(result, path, jsonl=True)
+    assert len(rows) == 61 and "epochs dropped as implausible: 61" in result.stderr
+
+
 PARTLY_BAD_NMEA = {
     # name: (capture, sentence type, edit)
     "hdop-1e308": ("ublox-zed-f9r.log", b"GGA", set_field(8, b"1e308", every=3)),
