@@ -25,8 +25,8 @@ from fieldapp.gnss.nmea import (
     SentenceParser,
     Vtg,
     Zda,
-    parse_coord,
 )
+from fieldapp.gnss.nmea_fields import parse_coord
 from fieldapp.gnss.stream import NmeaStream
 
 
