@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
@@ -24,6 +25,7 @@ MAX_FILE_BYTES = 16 * 1024 * 1024
 MAX_LINE_CHARS = 4096
 MAX_RECORDS = 100_000
 MAX_DIAGNOSTICS = 200
+_EOL = re.compile(rb"\r\n?|\n")
 
 
 class RecordValueError(UnitError):
@@ -179,7 +181,7 @@ class ParseResult:
 
     @property
     def errors(self) -> int:
-        """Error diagnostics, kept or counted past the cap (warnings are not counted there)."""
+        """Error diagnostics kept, plus every diagnostic past the cap (their kind is not kept)."""
         kept = sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)
         return kept + self.more_diagnostics
 
@@ -206,23 +208,18 @@ class ParseResult:
         size = len(data)
         while start < size:
             number += 1
-            cr = data.find(b"\r", start, start + MAX_LINE_CHARS + 2)
-            lf = data.find(b"\n", start, start + MAX_LINE_CHARS + 2)
-            ends = [e for e in (cr, lf) if e >= 0]
-            end = min(ends) if ends else -1
-            if end < 0:
-                if size - start > MAX_LINE_CHARS:
-                    # No line end within the limit: skip to the next one without decoding.
-                    self.error(number, f"line longer than {MAX_LINE_CHARS} characters, skipped")
-                    nxt = [e for e in (data.find(b"\r", start), data.find(b"\n", start)) if e >= 0]
-                    if not nxt:
-                        return
-                    end = min(nxt)
-                    start = end + (2 if data[end : end + 2] == b"\r\n" else 1)
-                    continue
-                end = size
+            # Searched within the line limit only: an endless line costs one pass, not two.
+            eol = _EOL.search(data, start, start + MAX_LINE_CHARS + 2)
+            if eol is None and size - start > MAX_LINE_CHARS:
+                self.error(number, f"line longer than {MAX_LINE_CHARS} characters, skipped")
+                eol = _EOL.search(data, start)
+                if eol is None:
+                    return
+                start = eol.end()
+                continue
+            end = eol.start() if eol is not None else size
             text = data[start:end].decode("latin-1")
-            start = end + (2 if data[end : end + 2] == b"\r\n" else 1)
+            start = eol.end() if eol is not None else size
             if len(self.records) > MAX_RECORDS:
                 raise TsFileError(
                     number, f"more than {MAX_RECORDS} records: not an instrument file"
