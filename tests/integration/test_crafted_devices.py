@@ -381,3 +381,29 @@ def test_an_epoch_file_with_an_impossible_height_is_refused_before_any_gate(
     path.write_text(f"{good}\n{bad}\n{good}\n")
     with pytest.raises(CommandError, match=rf"^{re.escape(str(path))}:2: not an epoch record"):
         list(fixes_from_jsonl(path))
+
+
+# ---------------------------------------------------------------- raw GNSS files (gnss-raw/)
+
+
+def test_raw_ubx_with_its_nmea_is_read_and_damaged_ubx_too(
+    shared_data: Path, tmp_path: Path
+) -> None:
+    # The u-blox log carries NMEA between its binary messages; flipped bytes must not matter.
+    raw = bytearray((shared_data / "gnss-raw" / "ubx_20080526.ubx").read_bytes())
+    rnd = random.Random(9)
+    for _ in range(2000):
+        raw[rnd.randrange(len(raw))] ^= 1 << rnd.randrange(8)
+    path = tmp_path / "flipped.ubx"
+    path.write_bytes(bytes(raw))
+    rows = assert_read_with_bad_lines(probe("gnss", "replay", path, "--jsonl"), path, True)
+    assert 150 < len(rows) <= 242
+
+
+@pytest.mark.parametrize("name", ["GMSD7_20121014.rtcm3", "07590920.05o", "07590920.05n"])
+def test_raw_files_without_nmea_are_refused_in_one_line(shared_data: Path, name: str) -> None:
+    # RTCM 3 and RINEX are not NMEA captures: refused with the reason, never "0 epochs".
+    path = shared_data / "gnss-raw" / name
+    result = probe("gnss", "replay", path, "--jsonl")
+    assert_clean_refusal(result, str(path))
+    assert "no NMEA sentences found" in result.stderr
