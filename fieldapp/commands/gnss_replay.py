@@ -6,9 +6,13 @@ import argparse
 import json
 import os
 import sys
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from fieldapp.commands.common import CommandError
+
+if TYPE_CHECKING:
+    from fieldapp.gnss.capture import ReplaySummary
+    from fieldapp.gnss.framing import Counters
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,20 +31,40 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from fieldapp.gnss.capture import CaptureError, read_capture, replay_bytes
+    from fieldapp.gnss.capture import CaptureError, SummaryBuilder, open_capture
+    from fieldapp.gnss.stream import NmeaStream
 
+    path = args.file
     try:
-        capture = read_capture(args.file)
+        capture = open_capture(path)
     except CaptureError as exc:
-        raise CommandError(f"{args.file}: {exc}") from exc
-    replay = replay_bytes(capture.data)
+        raise CommandError(f"{path}: {exc}") from exc
+    stream = NmeaStream(first_line=capture.first_line)
+    summary = SummaryBuilder()
+    out = sys.stdout
     try:
+        # Epochs are written as they close, never collected: a capture of hours at 10 Hz (or
+        # gigabytes of anything) replays in bounded memory.
+        for chunk in capture.chunks():
+            for fix in stream.feed(chunk, 0.0):
+                _emit(fix, args.jsonl, summary, out)
+        for fix in stream.flush():
+            _emit(fix, args.jsonl, summary, out)
+        c = stream.counters
+        if c.accepted == 0:
+            raise CommandError(_refusal(path, capture.size, c))
+        comments = len(capture.comments)
+        dropped = stream.epoch_stats.implausible
         if args.jsonl:
-            _write_jsonl(replay, sys.stdout)
-            _write_counts(replay, len(capture.comments), sys.stderr)
+            for line in _count_lines(c, comments, dropped):
+                print(line, file=sys.stderr)
+            for lineno, what in _sorted_problems(c):
+                print(f"{path}:{lineno}: rejected: {what}", file=sys.stderr)
         else:
-            _write_summary(args.file, replay, len(capture.comments), sys.stdout)
-        sys.stdout.flush()
+            _write_summary(path, c, comments, dropped, summary.summary(), out)
+        out.flush()
+    except CaptureError as exc:
+        raise CommandError(f"{path}: {exc}") from exc
     except BrokenPipeError:
         # `| head` closed the pipe: not an error of the replay. Point stdout at devnull so
         # the interpreter's final flush does not complain either.
@@ -49,33 +73,54 @@ def cmd_replay(args: argparse.Namespace) -> int:
     return 0
 
 
-def _write_jsonl(replay: object, out: TextIO) -> None:
-    from fieldapp.gnss.capture import Replay, fix_record
+def _emit(fix: object, jsonl: bool, summary: object, out: TextIO) -> None:
+    from fieldapp.gnss.capture import SummaryBuilder, fix_record
+    from fieldapp.gnss.fix import Fix
 
-    assert isinstance(replay, Replay)
-    for fix in replay.fixes:
+    assert isinstance(fix, Fix) and isinstance(summary, SummaryBuilder)
+    summary.add(fix)
+    if jsonl:
+        # allow_nan=False: a Fix cannot hold NaN or inf, and the contract is strict JSON.
         out.write(json.dumps(fix_record(fix), allow_nan=False))
         out.write("\n")
 
 
-def _count_lines(replay: object, comments: int) -> list[str]:
-    from fieldapp.gnss.capture import Replay
+def _refusal(path: str, size: int, c: Counters) -> str:
+    """The one line for a file that holds no usable NMEA sentence at all."""
+    if size == 0:
+        return f"{path}: empty file, expected NMEA sentences"
+    problems = _sorted_problems(c)
+    if problems:
+        lineno, what = problems[0]
+        where = f"{path}:{lineno}" if lineno else path
+        return (
+            f"{where}: {what}; expected NMEA sentences, none of {c.rejected} in the file is usable"
+        )
+    if c.unknown_type:
+        return (
+            f"{path}: none of its {c.unknown_type} sentences is of a type fieldapp reads "
+            "(GGA, GNS, RMC, GLL, GSA, GSV, GST, VTG, ZDA, HDT)"
+        )
+    return f"{path}: no NMEA sentences found ({c.skipped_bytes} bytes of other data)"
 
-    assert isinstance(replay, Replay)
-    c = replay.counters
+
+def _sorted_problems(c: Counters) -> list[tuple[int, str]]:
+    return sorted(c.problems, key=lambda p: p[0])
+
+
+def _count_lines(c: Counters, comments: int, dropped: int) -> list[str]:
     by_type = ", ".join(f"{k} {v}" for k, v in sorted(c.sentences.items())) or "none"
-    return [
+    lines = [
         f"comment lines: {comments}",
         f"sentences accepted: {c.accepted} ({by_type})",
         f"rejected: no checksum {c.no_checksum}, bad checksum {c.bad_checksum}, "
         f"malformed {c.malformed}, unknown type {c.unknown_type}, too long {c.too_long}",
         f"non-NMEA bytes skipped: {c.skipped_bytes}",
     ]
-
-
-def _write_counts(replay: object, comments: int, err: TextIO) -> None:
-    for line in _count_lines(replay, comments):
-        print(line, file=err)
+    if dropped:
+        # Sentences each plausible, their sum not (altitude + separation past the range).
+        lines.append(f"epochs dropped as implausible: {dropped}")
+    return lines
 
 
 QUALITY_WORDS = {
@@ -92,14 +137,18 @@ QUALITY_WORDS = {
 }
 
 
-def _write_summary(path: str, replay: object, comments: int, out: TextIO) -> None:
-    from fieldapp.gnss.capture import Replay, summarise
-
-    assert isinstance(replay, Replay)
-    s = summarise(replay)
+def _write_summary(
+    path: str, c: Counters, comments: int, dropped: int, s: ReplaySummary, out: TextIO
+) -> None:
     print(f"{path}", file=out)
-    for line in _count_lines(replay, comments):
+    for line in _count_lines(c, comments, dropped):
         print(f"  {line}", file=out)
+    problems = _sorted_problems(c)
+    if problems:
+        shown = "" if c.rejected <= len(problems) else f" (the first {len(problems)})"
+        print(f"  rejected sentences{shown}:", file=out)
+        for lineno, what in problems:
+            print(f"    line {lineno}: {what}", file=out)
     print(f"  epochs: {s.epochs} ({s.with_position} with a position)", file=out)
     qualities = ", ".join(
         f"{QUALITY_WORDS.get(q, f'code {q}')} {n}"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fieldapp.commands.common import CommandError, open_job
 from fieldapp.commands.jobwrite import job_write_errors
-from fieldapp.gnss.fix import Fix, SigmaSource
+from fieldapp.gnss.fix import Fix, SigmaSource, check_fix
 
 
 def _time(text: str | None) -> tuple[dt.time | None, dt.date | None]:
@@ -33,30 +33,27 @@ def fixes_from_jsonl(path: Path) -> Iterator[Fix]:
                 r = json.loads(line)
                 tod, date = _time(r.get("time"))
                 src = r.get("sigma_source")
-                yield Fix(
+                # check_fix: a NaN or 1e308 in the file is refused here, before any gate.
+                yield check_fix(Fix(
                     time_of_day=tod, date=date, lat=r.get("lat"), lon=r.get("lon"),
                     height=r.get("height"), alt_msl=r.get("alt_msl"), quality=r.get("quality"),
                     sats_used=r.get("sats_used"), hdop=r.get("hdop"), pdop=r.get("pdop"),
                     sigma_lat=r.get("sigma_lat"), sigma_lon=r.get("sigma_lon"),
                     sigma_alt=r.get("sigma_alt"), sigma_source=SigmaSource(src) if src else None,
-                )  # fmt: skip
+                ))  # fmt: skip
             except (ValueError, TypeError, AttributeError) as exc:
                 raise CommandError(f"{path}:{n}: not an epoch record ({exc})") from exc
 
 
 def fixes_from_capture(path: Path) -> Iterator[Fix]:
     """Epochs from a raw NMEA capture through the same stream the live reader uses."""
-    from fieldapp.gnss.capture import CHUNK, CaptureError, read_capture
-    from fieldapp.gnss.stream import NmeaStream
+    from fieldapp.gnss.capture import CaptureError, replay_file
 
     try:
-        capture = read_capture(path)
+        # In chunks, never the whole file in memory: static sessions run for hours.
+        yield from replay_file(path)
     except CaptureError as exc:
         raise CommandError(f"{path}: {exc}") from exc
-    stream = NmeaStream()
-    for i in range(0, len(capture.data), CHUNK):
-        yield from stream.feed(capture.data[i : i + CHUNK], 0.0)
-    yield from stream.flush()
 
 
 def cmd_occupy(args: argparse.Namespace) -> int:

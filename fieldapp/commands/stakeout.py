@@ -94,13 +94,13 @@ def _stakeout(args: argparse.Namespace) -> int:
 
 
 def _replay_fixes(path: str) -> list[Fix]:
-    from fieldapp.gnss.capture import CaptureError, read_capture, replay_bytes
+    from fieldapp.gnss.capture import CaptureError, replay_file
 
     try:
-        capture = read_capture(path)
+        # Read in chunks: a capture of any size costs its epochs, not its bytes twice over.
+        return list(replay_file(path))
     except CaptureError as exc:
         raise CommandError(f"{path}: {exc}") from exc
-    return list(replay_bytes(capture.data).fixes)
 
 
 def _live_fixes(args: argparse.Namespace) -> Iterator[Fix]:

@@ -47,15 +47,30 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def _load(args: argparse.Namespace) -> ParseResult:
     from fieldapp.gnss.totalstation.formats import UnknownFormatError, parse_file
+    from fieldapp.gnss.totalstation.model import TsFileError
 
+    path = args.file
     try:
-        result = parse_file(args.file, args.format)
+        result = parse_file(path, args.format)
     except OSError as exc:
-        raise CommandError(f"cannot read {args.file}: {exc.strerror or exc}") from exc
+        raise CommandError(f"cannot read {path}: {exc.strerror or exc}") from exc
     except UnknownFormatError as exc:
-        raise CommandError(f"{args.file}: {exc} (use --format)") from exc
+        raise CommandError(f"{path}: {exc} (use --format)") from exc
+    except TsFileError as exc:
+        where = f"{path}:{exc.line}" if exc.line else path
+        raise CommandError(f"{where}: {exc}") from exc
+    if not result.records and result.errors:
+        # Nothing decoded: one line for the first problem, not one per line of garbage.
+        first = next(d for d in result.diagnostics if d.severity.value == "error")
+        more = result.errors - 1
+        tail = f" (and {more} more problems)" if more else ""
+        raise CommandError(
+            f"{path}:{first.line}: {first.message}{tail}; no {result.format} record decoded"
+        )
     for diag in result.diagnostics:
-        print(f"{args.file}:{diag.line}: {diag.severity.value}: {diag.message}", file=sys.stderr)
+        print(f"{path}:{diag.line}: {diag.severity.value}: {diag.message}", file=sys.stderr)
+    if result.more_diagnostics:
+        print(f"{path}: {result.more_diagnostics} more notes not shown", file=sys.stderr)
     return result
 
 
@@ -83,15 +98,18 @@ def _parse(args: argparse.Namespace) -> int:
     from fieldapp.gnss.totalstation.model import Observation
 
     result = _load(args)
-    rows = [record_dict(r) for r in result.records if args.all or isinstance(r, Observation)]
+    chosen = [r for r in result.records if args.all or isinstance(r, Observation)]
     if args.jsonl:
-        for row in rows:
-            print(json.dumps(row, ensure_ascii=False))
+        for record in chosen:
+            # Records hold finite values only (checked when built): strict JSON always.
+            print(json.dumps(record_dict(record), ensure_ascii=False, allow_nan=False))
         return 0
-    print(f"{args.file}: {result.format}, {len(rows)} records, {len(result.diagnostics)} notes")
+    notes = len(result.diagnostics) + result.more_diagnostics
+    print(f"{args.file}: {result.format}, {len(chosen)} records, {notes} notes")
     cols = ("line", "point_id", "hz", "v", "sd", "hd", "target_h", "e", "n", "h")
     print(" ".join(f"{c:>12}" for c in cols))
-    for row in rows:
+    for record in chosen:
+        row = record_dict(record)
         print(" ".join(_cell(row.get(c)) for c in cols))
     return 0
 
@@ -145,8 +163,11 @@ def to_events(records: list[Record]) -> list[Event]:
 def _compute(args: argparse.Namespace) -> int:
     from fieldapp.survey.ts_reduce import reduce_events
 
-    if args.scale_factor <= 0:
-        raise CommandError("--scale-factor must be positive")
+    if not 0.5 <= args.scale_factor <= 2.0:
+        # Combined grid/ground factors are within a few parts in 1000 of 1 (NaN fails too).
+        raise CommandError("--scale-factor must be a positive factor near 1 (0.5 to 2)")
+    if not -1.0 <= args.k <= 1.0:
+        raise CommandError("--k (refraction coefficient) must be between -1 and 1")
     result = _load(args)
     reduction = reduce_events(
         to_events(result.records),

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import BinaryIO
 
 from fieldapp.gnss.epochs import EpochStats
 from fieldapp.gnss.fix import Fix
@@ -13,6 +15,8 @@ from fieldapp.gnss.stream import NmeaStream
 
 # Feed a file in pieces as a serial port would, so replay exercises the same buffering.
 CHUNK = 64 * 1024
+# A header comment is kept up to this many characters; the rest of an endless one is skipped.
+MAX_COMMENT = 1000
 
 
 class CaptureError(Exception):
@@ -70,6 +74,105 @@ def read_capture(path: str | Path) -> Capture:
     return Capture(p, comments, data)
 
 
+def _os_error(exc: OSError) -> CaptureError:
+    if isinstance(exc, FileNotFoundError):
+        return CaptureError("no such file")
+    if isinstance(exc, IsADirectoryError):
+        return CaptureError("is a directory, not a capture file")
+    if isinstance(exc, PermissionError):
+        return CaptureError("permission denied")
+    return CaptureError(exc.strerror or str(exc))
+
+
+class CaptureFile:
+    """A capture read in pieces: the comment header, then the data in CHUNK-sized reads.
+
+    Memory stays bounded whatever the file holds (gigabytes, one endless line): only one
+    chunk and the framer's short tail are ever in memory. Open with :func:`open_capture`.
+    """
+
+    def __init__(self, path: Path, handle: BinaryIO) -> None:
+        self.path = path
+        self.comments: list[str] = []
+        # Line number of the first data byte, so rejected sentences name their real line.
+        self.first_line = 1
+        self.size = 0
+        self._handle = handle
+        self._head = b""
+
+    def _read(self) -> bytes:
+        try:
+            data = self._handle.read(CHUNK)
+        except OSError as exc:
+            raise _os_error(exc) from exc
+        self.size += len(data)
+        return data
+
+    def _read_header(self) -> None:
+        buf = self._read()
+        while buf.startswith(b"#"):
+            end = buf.find(b"\n")
+            while end < 0:
+                more = self._read()
+                if not more:
+                    break
+                # An endless comment: keep its start, drop what cannot be a header any more.
+                start = min(len(buf), MAX_COMMENT)
+                buf = buf[:MAX_COMMENT] + more
+                end = buf.find(b"\n", start)
+            stop = len(buf) if end < 0 else end
+            text = buf[1 : min(stop, MAX_COMMENT)].decode("utf-8", "replace").strip()
+            self.comments.append(text)
+            self.first_line += 1
+            buf = buf[stop + 1 :]
+            if len(buf) < MAX_COMMENT:
+                buf += self._read()
+        self._head = buf
+
+    def chunks(self) -> Iterator[bytes]:
+        """The data after the header; :class:`CaptureError` if reading fails midway."""
+        try:
+            if self._head:
+                yield self._head
+                self._head = b""
+            while data := self._read():
+                yield data
+        finally:
+            self._handle.close()
+
+
+def open_capture(path: str | Path) -> CaptureFile:
+    """Open a capture and read its comment header; :class:`CaptureError` when it cannot."""
+    p = Path(path)
+    try:
+        handle = p.open("rb")
+    except OSError as exc:
+        raise _os_error(exc) from exc
+    capture = CaptureFile(p, handle)
+    try:
+        capture._read_header()
+    except CaptureError:
+        handle.close()
+        raise
+    return capture
+
+
+def replay_file(path: str | Path) -> Iterator[Fix]:
+    """Every epoch of a capture file, read in chunks (bounded memory whatever its size).
+
+    Opening fails at once with :class:`CaptureError`; a read error midway raises it from
+    the iteration.
+    """
+    return _replay_chunks(open_capture(path))
+
+
+def _replay_chunks(capture: CaptureFile) -> Iterator[Fix]:
+    stream = NmeaStream(first_line=capture.first_line)
+    for chunk in capture.chunks():
+        yield from stream.feed(chunk, 0.0)
+    yield from stream.flush()
+
+
 def replay_bytes(data: bytes, stream: NmeaStream | None = None) -> Replay:
     """Run bytes through an NmeaStream as fast as possible and collect every epoch."""
     s = stream if stream is not None else NmeaStream()
@@ -123,22 +226,42 @@ class ReplaySummary:
     last: dt.datetime | dt.time | None
 
 
-def summarise(replay: Replay) -> ReplaySummary:
-    qualities: dict[int | None, int] = {}
-    sources: dict[str | None, int] = {}
-    stamps: list[dt.datetime | dt.time] = []
-    for f in replay.fixes:
-        qualities[f.quality] = qualities.get(f.quality, 0) + 1
+@dataclass(slots=True)
+class SummaryBuilder:
+    """A ReplaySummary taken one epoch at a time, so a replay need not keep its epochs."""
+
+    epochs: int = 0
+    with_position: int = 0
+    qualities: dict[int | None, int] = field(default_factory=dict)
+    sigma_sources: dict[str | None, int] = field(default_factory=dict)
+    first: dt.datetime | dt.time | None = None
+    last: dt.datetime | dt.time | None = None
+
+    def add(self, f: Fix) -> None:
+        self.epochs += 1
+        self.with_position += f.has_position
+        self.qualities[f.quality] = self.qualities.get(f.quality, 0) + 1
         src = f.sigma_source.value if f.sigma_source is not None else None
-        sources[src] = sources.get(src, 0) + 1
+        self.sigma_sources[src] = self.sigma_sources.get(src, 0) + 1
         stamp = f.utc or f.time_of_day
         if stamp is not None:
-            stamps.append(stamp)
-    return ReplaySummary(
-        epochs=len(replay.fixes),
-        with_position=sum(1 for f in replay.fixes if f.has_position),
-        qualities=qualities,
-        sigma_sources=sources,
-        first=stamps[0] if stamps else None,
-        last=stamps[-1] if stamps else None,
-    )
+            if self.first is None:
+                self.first = stamp
+            self.last = stamp
+
+    def summary(self) -> ReplaySummary:
+        return ReplaySummary(
+            self.epochs,
+            self.with_position,
+            self.qualities,
+            self.sigma_sources,
+            self.first,
+            self.last,
+        )
+
+
+def summarise(replay: Replay) -> ReplaySummary:
+    builder = SummaryBuilder()
+    for f in replay.fixes:
+        builder.add(f)
+    return builder.summary()

@@ -8,7 +8,14 @@ from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from fieldapp.gnss.fix import ErrorEllipse, Fix, Satellite, SigmaSource
+from fieldapp.gnss.fix import (
+    ErrorEllipse,
+    Fix,
+    ImplausibleFix,
+    Satellite,
+    SigmaSource,
+    check_fix,
+)
 from fieldapp.gnss.nmea import (
     SYSTEM_ID,
     TALKER_SYSTEM,
@@ -77,6 +84,7 @@ class EpochStats:
     closed_by_end_marker: int = 0
     late_sentences: int = 0
     gst_rejected: int = 0
+    implausible: int = 0
 
 
 _TIMED = (Gga, Gns, Rmc, Gll, Gst, Zda)
@@ -136,7 +144,7 @@ class EpochAssembler:
                 if ep is not None:
                     self.stats.closed_by_time += 1
                     self._learn_end(ep)
-                    out.append(self._close())
+                    out.extend(self._close())
                 if t == self._last_closed_time:
                     self._late()
                     return out
@@ -147,7 +155,7 @@ class EpochAssembler:
             ep = self._open = _Epoch(None, now)
         elif ep.time_ms is None and _repeats(ep, rec):
             # Without any time there is no epoch key: a repeated fix sentence starts anew.
-            out.append(self._close())
+            out.extend(self._close())
             ep = self._open = _Epoch(None, now)
         if isinstance(rec, Gsv):
             ep.gsv.append(rec)
@@ -160,7 +168,7 @@ class EpochAssembler:
         if key == self._end_key and ep.time_ms is not None:
             self.stats.closed_by_end_marker += 1
             self._ends.append(key)
-            out.append(self._close())
+            out.extend(self._close())
         return out
 
     def poll(self, now: float) -> list[Fix]:
@@ -172,13 +180,13 @@ class EpochAssembler:
         if now - ep.opened_at < _TIMEOUT_FACTOR * period:
             return []
         self.stats.closed_by_timeout += 1
-        return [self._close()]
+        return self._close()
 
     def flush(self) -> list[Fix]:
         """End of stream: close whatever is open."""
         if self._open is None:
             return []
-        return [self._close()]
+        return self._close()
 
     def _late(self) -> None:
         # A sentence of an epoch already delivered: the learned end marker was wrong.
@@ -194,7 +202,7 @@ class EpochAssembler:
         if len(self._ends) == 2 and self._ends[0] == self._ends[1]:
             self._end_key = self._ends[0]
 
-    def _close(self) -> Fix:
+    def _close(self) -> list[Fix]:
         ep = self._open
         assert ep is not None
         self._open = None
@@ -205,9 +213,16 @@ class EpochAssembler:
                 if 0 < step <= 60_000:
                     self._periods.append(step)
             self._last_closed_time = t
-        fix = self._build(ep, self._epoch_date(ep))
+        try:
+            fix = check_fix(self._build(ep, self._epoch_date(ep)))
+        except ImplausibleFix:
+            # The parser range-checks every field, so this is a combination no single
+            # sentence showed (a height from altitude + separation, a DOP x UERE sigma):
+            # the epoch is dropped and counted, never handed on.
+            self.stats.implausible += 1
+            return []
         self.stats.epochs += 1
-        return fix
+        return [fix]
 
     def _epoch_date(self, ep: _Epoch) -> dt.date | None:
         t = ep.time_ms

@@ -3,8 +3,38 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from enum import IntEnum, StrEnum
+
+# What a receiver on the ground can report. Anything outside is a corrupt sentence, and a
+# value like 1e308 would overflow the first mean or sum of squares taken over it.
+LAT_MAX_DEG = 90.0
+LON_MAX_DEG = 180.0
+HEIGHT_RANGE_M = (-1000.0, 10000.0)  # ellipsoidal and orthometric
+GEOID_SEP_MAX_M = 200.0
+DOP_MAX = 100.0
+SIGMA_MAX_M = 10000.0
+SPEED_MAX_MPS = 1000.0
+CORRECTION_AGE_MAX_S = 86400.0
+SATS_MAX = 255
+
+
+class ImplausibleFix(ValueError):
+    """A Fix carries a non-finite or physically impossible value; the message says which.
+
+    Readers check each Fix they build with :func:`fix_problem` and drop it. Construction
+    itself stays unchecked so the gates can still be tested with a NaN epoch, and a stored
+    epoch from an older job always loads.
+    """
+
+
+def check_fix(fix: Fix) -> Fix:
+    """``fix`` itself, or :class:`ImplausibleFix` naming its first impossible field."""
+    problem = fix_problem(fix)
+    if problem is not None:
+        raise ImplausibleFix(problem)
+    return fix
 
 
 class GgaQuality(IntEnum):
@@ -106,3 +136,43 @@ class Fix:
     @property
     def is_rtk_fixed(self) -> bool:
         return self.quality == GgaQuality.RTK_FIXED
+
+
+def _outside(value: float | None, low: float, high: float) -> bool:
+    # NaN fails both comparisons, so it is outside every range.
+    return value is not None and not low <= value <= high
+
+
+def fix_problem(fix: Fix) -> str | None:
+    """Why ``fix`` cannot be a receiver epoch (the first bad field), or None when it can."""
+    h_low, h_high = HEIGHT_RANGE_M
+    checks: tuple[tuple[str, float | None, float, float], ...] = (
+        ("latitude", fix.lat, -LAT_MAX_DEG, LAT_MAX_DEG),
+        ("longitude", fix.lon, -LON_MAX_DEG, LON_MAX_DEG),
+        ("height", fix.height, h_low, h_high),
+        ("altitude", fix.alt_msl, h_low, h_high),
+        ("geoid separation", fix.geoid_sep, -GEOID_SEP_MAX_M, GEOID_SEP_MAX_M),
+        ("HDOP", fix.hdop, 0.0, DOP_MAX),
+        ("VDOP", fix.vdop, 0.0, DOP_MAX),
+        ("PDOP", fix.pdop, 0.0, DOP_MAX),
+        ("sigma latitude", fix.sigma_lat, 0.0, SIGMA_MAX_M),
+        ("sigma longitude", fix.sigma_lon, 0.0, SIGMA_MAX_M),
+        ("sigma height", fix.sigma_alt, 0.0, SIGMA_MAX_M),
+        ("correction age", fix.correction_age_s, 0.0, CORRECTION_AGE_MAX_S),
+        ("speed", fix.speed_mps, 0.0, SPEED_MAX_MPS),
+        ("course", fix.course_deg, 0.0, 360.0),
+        ("heading", fix.heading_deg, 0.0, 360.0),
+    )
+    for name, value, low, high in checks:
+        if _outside(value, low, high):
+            return f"{name} {value!r} outside {low:g}..{high:g}"
+    if (fix.lat is None) != (fix.lon is None):
+        return "latitude without longitude"
+    if fix.sats_used is not None and not 0 <= fix.sats_used <= SATS_MAX:
+        return f"satellites used {fix.sats_used} outside 0..{SATS_MAX}"
+    e = fix.ellipse
+    if e is not None and not all(
+        math.isfinite(v) for v in (e.semi_major_m, e.semi_minor_m, e.orientation_deg)
+    ):
+        return "error ellipse not finite"
+    return None

@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 MAX_SENTENCE_LEN = 120
 # Talker + type ("GPGGA") or a proprietary address ("PSTMVER", "PUBX").
 _MAX_ADDRESS = 10
+# Rejected sentences noted with their line numbers: the first few tell what went wrong;
+# a file of garbage must not grow the list without bound.
+MAX_PROBLEMS = 20
 
 _M512 = (1 << 512) - 1
 _M256 = (1 << 256) - 1
@@ -37,6 +40,13 @@ class Counters:
     # rejections, but counted so that every start character is accounted for.
     noise: int = 0
     skipped_bytes: int = 0
+    # (line number, what was wrong) of the first MAX_PROBLEMS rejections, in the order they
+    # were found (framer and parser find them in different orders); 0 = line unknown.
+    problems: list[tuple[int, str]] = field(default_factory=list, compare=False)
+
+    def note(self, line: int, what: str) -> None:
+        if len(self.problems) < MAX_PROBLEMS:
+            self.problems.append((line, what))
 
     @property
     def accepted(self) -> int:
@@ -92,13 +102,23 @@ class NmeaFramer:
 
     Everything between sentences (binary UBX/RTCM, garbage, a second ``$`` of a ``$$``
     prefix) is skipped. A ``$`` or ``!`` inside a sentence starts a new one: receivers and
-    serial buffers drop line ends, and the cut-off part cannot be trusted anyway.
+    serial buffers drop line ends, and the cut-off part cannot be trusted anyway. Memory
+    stays bounded: an unterminated line is never held beyond MAX_SENTENCE_LEN bytes.
+    ``line_numbers`` holds, after each call, the 1-based line of every sentence returned.
     """
 
-    __slots__ = ("_buf", "_memo", "_verify", "counters")
+    __slots__ = ("_buf", "_line", "_memo", "_verify", "counters", "line_numbers")
 
-    def __init__(self, counters: Counters | None = None, *, verify_checksum: bool = True) -> None:
+    def __init__(
+        self,
+        counters: Counters | None = None,
+        *,
+        verify_checksum: bool = True,
+        first_line: int = 1,
+    ) -> None:
         self._buf = b""
+        # Lines completed so far (a capture's comment header is counted by the caller).
+        self._line = first_line - 1
         # False only when the consumer verifies checksums itself (pynmea2.parse with
         # check=True): computing it twice was the largest avoidable cost of the pipeline.
         self._verify = verify_checksum
@@ -107,25 +127,33 @@ class NmeaFramer:
         # parser's own memo).
         self._memo: dict[bytes, str] = {}
         self.counters = counters if counters is not None else Counters()
+        self.line_numbers: list[int] = []
 
     def feed(self, data: bytes) -> list[str]:
         """Add bytes; return the complete sentences they finish, checksum-verified unless
         the framer was made with ``verify_checksum=False``."""
         buf = self._buf + data if self._buf else bytes(data)
+        held = b""
+        if buf[-1:] == b"\r":
+            # Maybe the first half of a CRLF cut between two reads: decide with the next byte,
+            # so the pair counts as one line end.
+            buf, held = buf[:-1], b"\r"
         if b"\r" in buf:
-            # One line-end convention; a CRLF cut between two chunks only makes an empty line.
             buf = buf.replace(b"\r\n", b"\n").replace(b"\r", b"\n")
         lines = buf.split(b"\n")
         tail = lines.pop()
         out: list[str] = []
+        nums: list[int] = []
         c = self.counters
         append = out.append
+        number = nums.append
         memo = self._memo
         verify = self._verify
-        for line in lines:
+        for n, line in enumerate(lines, self._line + 1):
             seen = memo.get(line)
             if seen is not None:
                 append(seen)
+                number(n)
                 continue
             # Fast path for the common case, one clean sentence per line; anything unusual
             # (collisions, "$$", garbage, a bad checksum) is judged again by _split_line.
@@ -144,12 +172,17 @@ class NmeaFramer:
             ):
                 text = line.decode("ascii")
                 append(text)
+                number(n)
                 if line[3:6] in _REPEATING:
                     if len(memo) >= _MEMO_MAX:
                         memo.clear()
                     memo[line] = text
             else:
-                _split_line(line, c, out, verify)
+                before = len(out)
+                _split_line(line, c, out, verify, n)
+                nums.extend([n] * (len(out) - before))
+        self._line += len(lines)
+        current = self._line + 1
         if len(tail) > MAX_SENTENCE_LEN:
             # No line end for too long: judge what a later start character cut off, and
             # give up on the rest rather than buffer binary data without bound.
@@ -158,25 +191,30 @@ class NmeaFramer:
                 c.skipped_bytes += len(tail)
                 tail = b""
             else:
-                _split_line(tail[:last], c, out, self._verify)
+                before = len(out)
+                _split_line(tail[:last], c, out, self._verify, current)
+                nums.extend([current] * (len(out) - before))
                 tail = tail[last:]
                 if len(tail) > MAX_SENTENCE_LEN:
                     if _has_address(tail[: _MAX_ADDRESS + 2]):
                         c.too_long += 1
+                        c.note(current, "sentence longer than the NMEA limit")
                     else:
                         c.noise += 1
                         c.skipped_bytes += len(tail)
                     tail = b""
-        self._buf = tail
+        self._buf = tail + held
+        self.line_numbers = nums
         return out
 
     def flush(self) -> list[str]:
         """End of stream: a final sentence without a line end is still judged."""
-        rest = self._buf
+        rest = self._buf.rstrip(b"\r")
         self._buf = b""
         out: list[str] = []
         if rest:
-            _split_line(rest, self.counters, out, self._verify)
+            _split_line(rest, self.counters, out, self._verify, self._line + 1)
+        self.line_numbers = [self._line + 1] * len(out)
         return out
 
 
@@ -184,7 +222,9 @@ def _last_start(buf: bytes) -> int:
     return max(buf.rfind(b"$"), buf.rfind(b"!"))
 
 
-def _split_line(line: bytes, c: Counters, out: list[str], verify: bool = True) -> None:
+def _split_line(
+    line: bytes, c: Counters, out: list[str], verify: bool = True, lineno: int = 0
+) -> None:
     """Judge every sentence in one line: a start character inside a sentence begins another."""
     if b"!" in line:
         # Rare ("!" starts encapsulated sentences such as AIS): normalise so one search finds
@@ -198,9 +238,9 @@ def _split_line(line: bytes, c: Counters, out: list[str], verify: bool = True) -
     while True:
         nxt = line.find(b"$", start + 1)
         if nxt < 0:
-            _classify(line[start:], c, out, verify)
+            _classify(line[start:], c, out, verify, lineno)
             return
-        _classify(line[start:nxt], c, out, verify)
+        _classify(line[start:nxt], c, out, verify, lineno)
         start = nxt
 
 
@@ -210,7 +250,9 @@ def _has_address(raw: bytes) -> bool:
     return len(address) >= 2 and address.isalnum() and address.isupper()
 
 
-def _classify(raw: bytes, c: Counters, out: list[str], verify: bool = True) -> None:
+def _classify(
+    raw: bytes, c: Counters, out: list[str], verify: bool = True, lineno: int = 0
+) -> None:
     """Judge one candidate sentence; append it to ``out`` when it is good."""
     raw = raw.rstrip(b" \t\n")
     if not _has_address(raw):
@@ -222,19 +264,24 @@ def _classify(raw: bytes, c: Counters, out: list[str], verify: bool = True) -> N
     n = len(raw)
     if n > MAX_SENTENCE_LEN:
         c.too_long += 1
+        c.note(lineno, "sentence longer than the NMEA limit")
         return
     star = n - 3
     if raw[star : star + 1] != b"*":
         if b"*" in raw:
             c.malformed += 1
+            c.note(lineno, "malformed sentence (checksum field misplaced)")
         else:
             c.no_checksum += 1
+            c.note(lineno, "sentence without checksum")
         return
     expected = _HEX2.get(raw[star + 1 :])
     if expected is None or not raw.isascii():
         c.malformed += 1
+        c.note(lineno, "malformed sentence (bad checksum digits or non-ASCII bytes)")
         return
     if verify and xor_checksum(raw[1:star]) != expected:
         c.bad_checksum += 1
+        c.note(lineno, "bad checksum")
         return
     out.append(raw.decode("ascii"))

@@ -10,8 +10,23 @@ from typing import NamedTuple
 import pynmea2
 
 from fieldapp.gnss.framing import Counters, xor_checksum
-
-KNOT_MPS = 1852.0 / 3600.0
+from fieldapp.gnss.nmea_fields import (
+    NmeaRangeError,
+    _age,
+    _angle,
+    _count,
+    _date_ddmmyy,
+    _dop,
+    _height,
+    _i,
+    _latlon,
+    _s,
+    _sep,
+    _soft,
+    _speed_kmh,
+    _speed_kn,
+    parse_time_ms,
+)
 
 # Talker id -> constellation. GN (combined) is resolved per satellite from the GSA system id
 # or the PRN range instead.
@@ -178,78 +193,6 @@ class Hdt(NamedTuple):
 Record = Gga | Gns | Rmc | Gll | Gsa | Gsv | Gst | Vtg | Zda | Hdt
 
 
-def _f(s: str) -> float | None:
-    if not s:
-        return None
-    v = float(s)
-    return v if math.isfinite(v) else None
-
-
-def _i(s: str) -> int | None:
-    return int(s) if s else None
-
-
-def _s(s: str) -> str | None:
-    return s or None
-
-
-def parse_time_ms(s: str) -> int | None:
-    """``hhmmss[.sss]`` -> milliseconds of the day; None when empty."""
-    if not s:
-        return None
-    if len(s) < 6 or not s[:6].isdigit():
-        raise ValueError(f"bad time {s!r}")
-    h = int(s[0:2])
-    m = int(s[2:4])
-    sec = float(s[4:])
-    if h > 23 or m > 59 or not 0.0 <= sec < 61.0:
-        raise ValueError(f"bad time {s!r}")
-    return h * 3_600_000 + m * 60_000 + round(sec * 1000)
-
-
-def parse_coord(value: str, hemi: str, max_deg: int) -> float | None:
-    """``(d)ddmm.mmmmmmmm`` + hemisphere -> signed decimal degrees at full precision.
-
-    Computed here rather than by pynmea2 so the minutes keep every digit and an empty
-    field stays None instead of becoming 0.0.
-    """
-    if not value:
-        return None
-    dot = value.find(".")
-    if dot < 0:
-        dot = len(value)
-    if dot < 3:
-        raise ValueError(f"bad coordinate {value!r}")
-    deg = int(value[: dot - 2])
-    minutes = float(value[dot - 2 :])
-    if not 0.0 <= minutes < 60.0 or deg < 0:
-        raise ValueError(f"bad coordinate {value!r}")
-    out = deg + minutes / 60.0
-    if out > max_deg:
-        raise ValueError(f"coordinate out of range {value!r}")
-    if hemi in ("S", "W"):
-        return -out
-    if hemi in ("N", "E"):
-        return out
-    raise ValueError(f"bad hemisphere {hemi!r}")
-
-
-def _latlon(d: list[str], i: int) -> tuple[float | None, float | None]:
-    lat = parse_coord(d[i], d[i + 1], 90)
-    lon = parse_coord(d[i + 2], d[i + 3], 180)
-    if lat is None or lon is None:
-        return None, None
-    return lat, lon
-
-
-def _date_ddmmyy(s: str) -> dt.date | None:
-    if not s:
-        return None
-    # Two-digit years: GNSS output before 1980 does not exist.
-    yy = int(s[4:6])
-    return dt.date(2000 + yy if yy < 80 else 1900 + yy, int(s[2:4]), int(s[0:2]))
-
-
 def _gga(t: str, d: list[str]) -> Gga:
     lat, lon = _latlon(d, 1)
     return Gga(
@@ -258,11 +201,11 @@ def _gga(t: str, d: list[str]) -> Gga:
         lat,
         lon,
         _i(d[5]),
-        _i(d[6]),
-        _f(d[7]),
-        _f(d[8]),
-        _f(d[10]) if len(d) > 10 else None,
-        _f(d[12]) if len(d) > 12 else None,
+        _count(d[6]),
+        _dop(d[7], "HDOP"),
+        _height(d[8]),
+        _sep(d[10]) if len(d) > 10 else None,
+        _age(d[12]) if len(d) > 12 else None,
         _s(d[13]) if len(d) > 13 else None,
     )
 
@@ -275,26 +218,25 @@ def _gns(t: str, d: list[str]) -> Gns:
         lat,
         lon,
         _s(d[5]),
-        _i(d[6]),
-        _f(d[7]),
-        _f(d[8]),
-        _f(d[9]) if len(d) > 9 else None,
-        _f(d[10]) if len(d) > 10 else None,
+        _count(d[6]),
+        _dop(d[7], "HDOP"),
+        _height(d[8]),
+        _sep(d[9]) if len(d) > 9 else None,
+        _age(d[10]) if len(d) > 10 else None,
         _s(d[11]) if len(d) > 11 else None,
     )
 
 
 def _rmc(t: str, d: list[str]) -> Rmc:
     lat, lon = _latlon(d, 2)
-    speed = _f(d[6])
     return Rmc(
         t,
         parse_time_ms(d[0]),
         d[1] == "A",
         lat,
         lon,
-        speed * KNOT_MPS if speed is not None else None,
-        _f(d[7]),
+        _speed_kn(d[6]),
+        _angle(d[7], "course"),
         _date_ddmmyy(d[8]),
         _s(d[11]) if len(d) > 11 else None,
     )
@@ -317,7 +259,9 @@ def _gsa(t: str, d: list[str]) -> Gsa:
     # Some receivers (SiRF-based) put a non-standard decimal there; only an integer is an id.
     sys_id = int(d[17]) if len(d) > 17 and d[17].isdigit() else None
     system = SYSTEM_ID.get(sys_id) if sys_id is not None else TALKER_SYSTEM.get(t)
-    return Gsa(t, _i(d[1]), prns, _f(d[14]), _f(d[15]), _f(d[16]), system)
+    return Gsa(
+        t, _i(d[1]), prns, _dop(d[14], "PDOP"), _dop(d[15], "HDOP"), _dop(d[16], "VDOP"), system
+    )
 
 
 def _gsv(t: str, d: list[str]) -> Gsv:
@@ -326,6 +270,9 @@ def _gsv(t: str, d: list[str]) -> Gsv:
     signal = (d[n - 1] or None) if (n - 3) % 4 == 1 else None
     end = 3 + (n - 3) // 4 * 4
     raw = tuple(d[3:end])
+    if raw and len(max(raw, key=len)) > 5:
+        # PRN, elevation, azimuth and SNR have at most three digits (and a decimal or two).
+        raise NmeaRangeError("GSV satellite field longer than 5 characters")
     if not "".join(raw).isdigit():
         # Not plain integers (or empty fields): the slow check that they are numbers at all.
         for i in range(0, len(raw), 4):
@@ -341,26 +288,25 @@ def _gst(t: str, d: list[str]) -> Gst:
     return Gst(
         t,
         parse_time_ms(d[0]),
-        _f(d[1]),
-        _f(d[2]),
-        _f(d[3]),
-        _f(d[4]),
-        _f(d[5]),
-        _f(d[6]),
-        _f(d[7]),
+        _soft(d[1]),
+        _soft(d[2]),
+        _soft(d[3]),
+        _soft(d[4]),
+        _soft(d[5]),
+        _soft(d[6]),
+        _soft(d[7]),
     )
 
 
 def _vtg(t: str, d: list[str]) -> Vtg:
     if len(d) > 1 and d[1] not in ("T", ""):
         # Pre-NMEA-2.3 VTG without unit letters: course, magnetic, knots, km/h.
-        kts = _f(d[2]) if len(d) > 2 else None
-        return Vtg(t, _f(d[0]), kts * KNOT_MPS if kts is not None else None, None)
-    kmh = _f(d[6]) if len(d) > 6 else None
+        kts = _speed_kn(d[2]) if len(d) > 2 else None
+        return Vtg(t, _angle(d[0], "course"), kts, None)
     return Vtg(
         t,
-        _f(d[0]),
-        kmh / 3.6 if kmh is not None else None,
+        _angle(d[0], "course"),
+        _speed_kmh(d[6]) if len(d) > 6 else None,
         _s(d[8]) if len(d) > 8 else None,
     )
 
@@ -371,7 +317,7 @@ def _zda(t: str, d: list[str]) -> Zda:
 
 
 def _hdt(t: str, d: list[str]) -> Hdt:
-    return Hdt(t, _f(d[0]))
+    return Hdt(t, _angle(d[0], "heading"))
 
 
 HANDLERS: dict[str, Callable[[str, list[str]], Record]] = {
@@ -421,7 +367,8 @@ class SentenceParser:
         # immutable, so the same text can hand back the same record.
         self._memo: dict[str, Record] = {}
 
-    def parse(self, line: str) -> Record | None:
+    def parse(self, line: str, lineno: int = 0) -> Record | None:
+        """One framed sentence -> record, or None (counted, and noted with ``lineno``)."""
         c = self.counters
         memo = self._memo
         hit = memo.get(line)
@@ -437,6 +384,7 @@ class SentenceParser:
             if self._via_pynmea2 and not _checksum_ok(line):
                 # pynmea2 is not asked about unknown types, so check what it would have.
                 c.bad_checksum += 1
+                c.note(lineno, "bad checksum")
             else:
                 c.unknown_type += 1
             return None
@@ -451,6 +399,11 @@ class SentenceParser:
                 record = handler(line[1:3], line[7:star].split(","))
         except pynmea2.ChecksumError:
             c.bad_checksum += 1
+            c.note(lineno, "bad checksum")
+            return None
+        except NmeaRangeError as exc:
+            c.malformed += 1
+            c.note(lineno, f"{stype}: {exc}")
             return None
         except Exception:
             # pynmea2 and field conversion raise a zoo of ValueError/IndexError/TypeError/
@@ -458,8 +411,10 @@ class SentenceParser:
             # its regex before the checksum: a damaged sentence is a checksum failure first.
             if self._via_pynmea2 and not _checksum_ok(line):
                 c.bad_checksum += 1
+                c.note(lineno, "bad checksum")
             else:
                 c.malformed += 1
+                c.note(lineno, f"malformed {stype} sentence")
             return None
         c.sentences[stype] = c.sentences.get(stype, 0) + 1
         if stype in _MEMO_TYPES:

@@ -75,11 +75,13 @@ class StreamEntry:
     raw: str
 
 
-def _float(text: str) -> float | None:
+def _float(text: str, limit: float) -> float | None:
+    """A caster's coordinate, or None when it is missing, not finite or off the globe."""
     try:
-        return float(text)
+        value = float(text)
     except ValueError:
         return None
+    return value if -limit <= value <= limit else None
 
 
 def parse_sourcetable(text: str) -> list[StreamEntry]:
@@ -98,8 +100,8 @@ def parse_sourcetable(text: str) -> list[StreamEntry]:
                 nav_system=parts[6],
                 network=parts[7],
                 country=parts[8],
-                lat=_float(parts[9]),
-                lon=_float(parts[10]),
+                lat=_float(parts[9], 90.0),
+                lon=_float(parts[10], 360.0),
                 needs_gga=parts[11] == "1",
                 solution=parts[12] if len(parts) > 12 else "",
                 raw=line.strip(),

@@ -27,10 +27,14 @@ class NmeaStream:
         uere_by_quality: Mapping[int, float] | None = None,
         *,
         via_pynmea2: bool = True,
+        first_line: int = 1,
     ) -> None:
         self.counters = Counters()
         # pynmea2.parse(check=True) verifies the checksum; the framer need not do it too.
-        self._framer = NmeaFramer(self.counters, verify_checksum=not via_pynmea2)
+        # ``first_line``: line number of the first byte fed (after a capture's comments).
+        self._framer = NmeaFramer(
+            self.counters, verify_checksum=not via_pynmea2, first_line=first_line
+        )
         self._parser = SentenceParser(self.counters, via_pynmea2=via_pynmea2)
         self._epochs = EpochAssembler(uere_m=uere_m, uere_by_quality=uere_by_quality)
 
@@ -50,8 +54,10 @@ class NmeaStream:
         out: list[Fix] = []
         parse = self._parser.parse
         add = self._epochs.add
-        for line in self._framer.feed(data):
-            rec = parse(line)
+        framer = self._framer
+        sentences = framer.feed(data)
+        for line, lineno in zip(sentences, framer.line_numbers, strict=True):
+            rec = parse(line, lineno)
             if rec is not None:
                 closed = add(rec, now)
                 if closed:
@@ -66,8 +72,10 @@ class NmeaStream:
         """End of stream: judge any unterminated sentence and deliver the open epoch."""
         out: list[Fix] = []
         now = time.monotonic()
-        for line in self._framer.flush():
-            rec = self._parser.parse(line)
+        framer = self._framer
+        sentences = framer.flush()
+        for line, lineno in zip(sentences, framer.line_numbers, strict=True):
+            rec = self._parser.parse(line, lineno)
             if rec is not None:
                 out.extend(self._epochs.add(rec, now))
         out.extend(self._epochs.flush())

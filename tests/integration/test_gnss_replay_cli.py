@@ -94,13 +94,16 @@ def test_summary_lists_counts_qualities_and_times(
     assert "first epoch: 2020-03-18 13:28:19.600000+00:00" in out
 
 
-def test_garbage_file_exits_zero_with_no_epochs(
+def test_garbage_file_is_refused_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
+    # Issue 14: a file without a single usable sentence is not a capture (exit 2, one line).
     path = tmp_path / "noise.bin"
     path.write_bytes(bytes(range(256)) * 20)
-    assert main(["gnss", "replay", str(path), "--jsonl"]) == 0
-    assert capsys.readouterr().out == ""
+    assert main(["gnss", "replay", str(path), "--jsonl"]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err.startswith(f"fieldapp: {path}") and captured.err.count("\n") == 1
 
 
 @pytest.mark.parametrize("target", ["missing.log", "."])

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fieldapp.gnss.totalstation.gsi import parse_gsi
-from fieldapp.gnss.totalstation.model import ParseResult
+from fieldapp.gnss.totalstation.model import MAX_FILE_BYTES, ParseResult, TsFileError
 from fieldapp.gnss.totalstation.sdr import parse_sdr
 from fieldapp.gnss.totalstation.sokkia_set import parse_set_stream
 from fieldapp.gnss.totalstation.text_formats import parse_gts7, parse_ruide_raw, parse_tcr705
@@ -65,5 +65,17 @@ def parse_bytes(data: bytes, fmt: str | None = None) -> ParseResult:
     return parser(data)
 
 
+def read_limited(path: str | Path) -> bytes:
+    """The file's bytes; :class:`TsFileError` past MAX_FILE_BYTES (read no further than that)."""
+    with Path(path).open("rb") as f:
+        data = f.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise TsFileError(
+            0, f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB: not a total-station download"
+        )
+    return data
+
+
 def parse_file(path: str | Path, fmt: str | None = None) -> ParseResult:
-    return parse_bytes(Path(path).read_bytes(), fmt)
+    """Parse a file; OSError, UnknownFormatError or TsFileError when it cannot be read at all."""
+    return parse_bytes(read_limited(path), fmt)

@@ -56,7 +56,13 @@ class GeoComReply:
     values: tuple[str, ...]
 
     def floats(self) -> tuple[float, ...]:
-        return tuple(float(v) for v in self.values)
+        """The values as numbers; ValueError for one that is not finite (NaN, inf, 1e308)."""
+        out = tuple(float(v) for v in self.values)
+        for value in out:
+            # Angles are radians, distances metres: nothing an instrument measures is 1e7.
+            if not (math.isfinite(value) and abs(value) < 1e7):
+                raise ValueError(f"value {value!r} in the reply is not a measurement")
+        return out
 
 
 def parse_reply(line: bytes) -> GeoComReply:

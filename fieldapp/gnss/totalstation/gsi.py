@@ -11,10 +11,18 @@ from fieldapp.gnss.totalstation.model import (
     Record,
     StationRecord,
 )
-from fieldapp.gnss.totalstation.units import FOOT_M, UnitError, check_circle, dms_digits_to_deg
+from fieldapp.gnss.totalstation.units import (
+    FOOT_M,
+    UnitError,
+    ascii_digits,
+    check_circle,
+    dms_digits_to_deg,
+    parse_decimal,
+)
 
 # WI (2 digits), info (4 chars: digits or '.'), sign, data of 8 (GSI-8) or 16 (GSI-16) chars.
-_WORD_RE = re.compile(r"^(\d{2})([0-9.]{4})([+-])(.+)$")
+# ASCII only: a Unicode digit ('٣', '²') in a word is corruption, not a number.
+_WORD_RE = re.compile(r"^(\d{2})([0-9.]{4})([+-])(.+)$", re.ASCII)
 
 ANGLE_WIS = frozenset({21, 22, 24, 25, 26, 27, 28})
 LENGTH_WIS = frozenset({31, 32, 33, 34, 35, 36, 37, 38, 39, 81, 82, 83, 84, 85, 86, 87, 88})
@@ -81,7 +89,7 @@ def decode_number(word: GsiWord) -> float | None:
     """Numeric value of an angle or length word in degrees / metres; None for a placeholder."""
     if word.is_placeholder:
         return None
-    if not word.data.isdigit():
+    if not ascii_digits(word.data):
         raise GsiWordError(f"corrupted GSI word {word.wi}: data {word.data!r} is not a number")
     count = int(word.data)
     sign = -1.0 if word.sign == "-" else 1.0
@@ -110,7 +118,7 @@ def decode_number(word: GsiWord) -> float | None:
 
 def decode_ppm_prism(word: GsiWord) -> tuple[float | None, float | None]:
     """WI 51 packs ppm and prism constant: '+0017+000' (sign, ppm, sign, mm)."""
-    match = re.match(r"^(\d+)([+-])(\d+)$", word.data.strip())
+    match = re.match(r"^(\d+)([+-])(\d+)$", word.data.strip(), re.ASCII)
     if match is None:
         raise GsiWordError(f"corrupted WI 51 word data {word.data!r}")
     ppm = float(match.group(1)) * (-1 if word.sign == "-" else 1)
@@ -157,8 +165,13 @@ class GsiParser:
                 continue
             words.append(word)
         if words:
-            for record in self._block(words, line):
-                self.result.records.append(record)
+            try:
+                records = self._block(words, line)
+            except UnitError as exc:
+                # A value no instrument writes (a 16-digit length in km, a 1e8 m height).
+                self.result.error(line, str(exc))
+                return
+            self.result.records.extend(records)
 
     def _block(self, words: list[GsiWord], line: int) -> list[Record]:
         values: dict[int, float | None] = {}
@@ -253,14 +266,19 @@ def _mm_text(text: str | None, line: int, result: ParseResult) -> float | None:
     if not text:
         return None
     try:
-        return float(text) if "." in text else int(text) / 1000.0
-    except ValueError:
-        result.error(line, f"code block height {text!r} is not a number")
+        value = parse_decimal(text, "code block height")
+    except UnitError as exc:
+        result.error(line, str(exc))
         return None
+    value = value if "." in text else value / 1000.0
+    if not -1000.0 <= value <= 1000.0:
+        result.error(line, f"code block height {text!r} is not a set-up height")
+        return None
+    return value
 
 
 def parse_gsi(data: bytes) -> ParseResult:
     parser = GsiParser(ParseResult("gsi"))
-    for number, raw in enumerate(data.splitlines(), start=1):
-        parser.feed_line(raw.decode("latin-1"), number)
+    for number, text in parser.result.lines(data):
+        parser.feed_line(text, number)
     return parser.result

@@ -20,7 +20,8 @@ class GsiOnlineError(RuntimeError):
     def __init__(self, reply: str) -> None:
         super().__init__(f"instrument replied {reply}")
         self.reply = reply
-        self.code = int(reply[2:]) if reply[2:].isdigit() else None
+        code = reply[2:]
+        self.code = int(code) if code.isascii() and code.isdigit() else None
 
 
 def build_get(word_indices: Sequence[int], mode: str = MEASURE) -> bytes:

@@ -11,7 +11,13 @@ from fieldapp.gnss.totalstation.model import (
     ParseResult,
     StationRecord,
 )
-from fieldapp.gnss.totalstation.units import FOOT_M, UnitError, check_circle
+from fieldapp.gnss.totalstation.units import (
+    FOOT_M,
+    UnitError,
+    ascii_digits,
+    check_circle,
+    parse_decimal,
+)
 
 FIELD = 16  # SDR33 "long" records: 16-character point ids and numeric fields
 _OBS_DERIVATIONS = frozenset({"F1", "F2", "MC", "KI", "TP", "RE"})
@@ -30,7 +36,7 @@ def _field(text: str, index: int) -> str:
 
 def _point_id(text: str) -> str | None:
     """Numeric ids are zero-padded ('00000031'); drop the padding as GSI does."""
-    if text.isdigit():
+    if ascii_digits(text):
         return text.lstrip("0") or "0"
     return text or None
 
@@ -49,9 +55,9 @@ class SdrParser:
         if not text or set(text) <= {"-", "."}:
             return None
         try:
-            return float(text)
-        except ValueError:
-            self.result.error(line, f"{what} {text!r} is not a number")
+            return parse_decimal(text, what)
+        except UnitError as exc:
+            self.result.error(line, str(exc))
             return None
 
     def _length(self, text: str, line: int, what: str) -> float | None:
@@ -76,7 +82,7 @@ class SdrParser:
 
     def _header(self, text: str, line: int) -> None:
         flags = text.rstrip()[-6:]
-        if len(flags) != 6 or not flags.isdigit():
+        if len(flags) != 6 or not ascii_digits(flags):
             self.result.warn(line, "SDR header without unit flags: assuming degrees, metres, N-E")
             return
         angle = {"1": 1.0, "2": 0.9, "3": 360.0 / 6400.0}.get(flags[0])
@@ -93,7 +99,7 @@ class SdrParser:
         text = raw.rstrip("\r\n")
         if text.startswith("\x03"):
             return  # end of transmission, followed by the sender's checksum
-        if len(text) < 4 or not text[:2].isdigit():
+        if len(text) < 4 or not ascii_digits(text[:2]):
             if text.strip(" \x02\x03\x1a"):
                 self.result.error(line, f"not an SDR record: {text[:20]!r}")
             return
@@ -133,13 +139,19 @@ class SdrParser:
         # 13F1 is a note holding a resection shot in 09 layout (Nikon); it has no station of
         # its own yet, so it keeps the id the record gives ("0").
         code = _field(text, 5)
+        problems = self.result.errors
+        sd = self._length(_field(text, 2), line, "slope distance")
+        v = self._angle(_field(text, 3), line, "zenith angle")
+        hz = self._angle(_field(text, 4), line, "horizontal angle")
+        if self.result.errors > problems and sd is None and v is None and hz is None:
+            return  # nothing of the shot could be read: its errors say so, no empty record
         self.result.records.append(
             Observation(
                 line,
                 point_id=_point_id(_field(text, 1)),
-                sd=self._length(_field(text, 2), line, "slope distance"),
-                v=self._angle(_field(text, 3), line, "zenith angle"),
-                hz=self._angle(_field(text, 4), line, "horizontal angle"),
+                sd=sd,
+                v=v,
+                hz=hz,
                 target_h=self._target_h,
                 instrument_h=self._instrument_h,
                 codes=(code,) if code else (),
@@ -150,6 +162,10 @@ class SdrParser:
 
 def parse_sdr(data: bytes) -> ParseResult:
     parser = SdrParser()
-    for number, raw in enumerate(data.splitlines(), start=1):
-        parser.feed_line(raw.decode("latin-1"), number)
+    for number, text in parser.result.lines(data):
+        try:
+            parser.feed_line(text, number)
+        except UnitError as exc:
+            # A record whose values no instrument writes: reported, the rest goes on.
+            parser.result.error(number, str(exc))
     return parser.result

@@ -9,6 +9,7 @@ from fieldapp.gnss.totalstation.units import (
     FOOT_M,
     AngleUnit,
     UnitError,
+    ascii_digits,
     check_circle,
     dms_digits_to_deg,
 )
@@ -39,6 +40,8 @@ def checksum(payload: bytes) -> bytes:
 
 
 def _angle(field: str, unit: AngleUnit) -> float:
+    if not ascii_digits(field.lstrip("+-")) or len(field) > 12:
+        raise UnitError(f"angle {field[:16]!r} is not a number")
     value = int(field)
     if unit is AngleUnit.DMS:
         deg = dms_digits_to_deg(value * 10)  # DDDMMSS, no tenths
@@ -49,6 +52,12 @@ def _angle(field: str, unit: AngleUnit) -> float:
     else:
         deg = value / 1e4
     return check_circle(deg)
+
+
+def _int(field: str) -> int:
+    if not ascii_digits(field.lstrip("+-")) or len(field) > 12:
+        raise UnitError(f"distance {field[:16]!r} is not a number")
+    return int(field)
 
 
 def parse_set_line(text: str, settings: SetSettings = SetSettings(), line: int = 1) -> Observation:
@@ -69,19 +78,19 @@ def parse_set_line(text: str, settings: SetSettings = SetSettings(), line: int =
     metres = FOOT_M if settings.feet else 1.0
     sd_text, v_text, hz_text = fields
     try:
-        sd = None if sd_text.upper().startswith("E") else int(sd_text) / 1000 * metres
+        sd = None if sd_text.upper().startswith("E") else _int(sd_text) / 1000 * metres
         v = None if v_text.upper().startswith("E") else _angle(v_text, settings.angle_unit)
         hz = None if hz_text.upper().startswith("E") else _angle(hz_text, settings.angle_unit)
+        return Observation(line, sd=sd or None, v=v, hz=hz)
     except (ValueError, UnitError) as exc:
         raise SetLineError(str(exc)) from exc
-    return Observation(line, sd=sd or None, v=v, hz=hz)
 
 
 def parse_set_stream(data: bytes, settings: SetSettings = SetSettings()) -> ParseResult:
     """A capture of SET replies, one per line."""
     result = ParseResult("sokkia-set")
-    for number, raw in enumerate(data.splitlines(), start=1):
-        text = raw.decode("latin-1").strip()
+    for number, raw in result.lines(data):
+        text = raw.strip()
         if not text:
             continue
         try:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from fieldapp.gnss.totalstation.model import (
     BacksightRecord,
@@ -11,16 +12,22 @@ from fieldapp.gnss.totalstation.model import (
     ParseResult,
     StationRecord,
 )
-from fieldapp.gnss.totalstation.units import UnitError, check_circle, dms_text_to_deg
+from fieldapp.gnss.totalstation.units import (
+    UnitError,
+    check_circle,
+    dms_text_to_deg,
+    parse_decimal,
+)
 
 
-def _lines(data: bytes) -> list[tuple[int, str]]:
-    return [(i, raw.decode("latin-1").strip()) for i, raw in enumerate(data.splitlines(), 1)]
+def _lines(data: bytes, result: ParseResult) -> Iterator[tuple[int, str]]:
+    for number, text in result.lines(data):
+        yield number, text.strip()
 
 
 def _float(text: str) -> float | None:
     text = text.strip()
-    return float(text) if text and not set(text) <= {"-", "."} else None
+    return parse_decimal(text, "value") if text and not set(text) <= {"-", "."} else None
 
 
 def _dms(text: str) -> float | None:
@@ -32,7 +39,7 @@ def parse_ruide_raw(data: bytes) -> ParseResult:
     SS side shots; angles DDD.MMSS, HA already an azimuth when the header says so."""
     result = ParseResult("ruide-raw")
     station: StationRecord | None = None
-    for line, text in _lines(data):
+    for line, text in _lines(data, result):
         fields = [f.strip() for f in text.split(",")]
         kind = fields[0]
         try:
@@ -85,7 +92,7 @@ def parse_gts7(data: bytes) -> ParseResult:
     station: StationRecord | None = None
     point_id: str | None = None
     target_h: float | None = None
-    for line, text in _lines(data):
+    for line, text in _lines(data, result):
         key, _, rest = text.partition(" ")
         fields = [f.strip() for f in rest.split(",")]
         try:
@@ -133,32 +140,39 @@ def parse_gts7(data: bytes) -> ParseResult:
     return result
 
 
-_TCR_POINT = re.compile(r"^\s*(\S+),\s*(-?[\d.]+),\s*(-?[\d.]+),\s*(-?[\d.]+),\s*(.*)$")
+_TCR_POINT = re.compile(r"^\s*(\S+),\s*(-?[\d.]+),\s*(-?[\d.]+),\s*(-?[\d.]+),\s*(.*)$", re.ASCII)
 
 
 def parse_tcr705(data: bytes) -> ParseResult:
     """Leica TCR705 coordinate report: SETUP blocks, then 'id, E, N, H, code' rows (the
     instrument's own coordinates; no raw observations are in this report)."""
     result = ParseResult("leica-tcr705")
-    for line, text in _lines(data):
-        if text.startswith("SETUP SN"):
-            result.records.append(StationRecord(line, text.split()[-1]))
-        elif (match := _TCR_POINT.match(text)) is not None:
-            code = match.group(5).replace("-", "").strip() or None
-            coords = match.group(2, 3, 4)
-            # Rows without a coordinate (orientation and check shots) are filled with '1.00'
-            # at two decimals, real coordinates have three: keep them as "no coordinates".
-            values = [None if c == "1.00" else float(c) for c in coords]
-            if None in values:
-                values = [None, None, None]
-            result.records.append(
-                Observation(
-                    line,
-                    point_id=match.group(1),
-                    e=values[0],
-                    n=values[1],
-                    h=values[2],
-                    codes=(code,) if code else (),
-                )
-            )
+    for line, text in _lines(data, result):
+        try:
+            _tcr705_line(text, line, result)
+        except UnitError as exc:
+            result.error(line, f"coordinate row: {exc}")
     return result
+
+
+def _tcr705_line(text: str, line: int, result: ParseResult) -> None:
+    if text.startswith("SETUP SN"):
+        result.records.append(StationRecord(line, text.split()[-1]))
+    elif (match := _TCR_POINT.match(text)) is not None:
+        code = match.group(5).replace("-", "").strip() or None
+        coords = match.group(2, 3, 4)
+        # Rows without a coordinate (orientation and check shots) are filled with '1.00'
+        # at two decimals, real coordinates have three: keep them as "no coordinates".
+        values = [None if c == "1.00" else parse_decimal(c, "coordinate") for c in coords]
+        if None in values:
+            values = [None, None, None]
+        result.records.append(
+            Observation(
+                line,
+                point_id=match.group(1),
+                e=values[0],
+                n=values[1],
+                h=values[2],
+                codes=(code,) if code else (),
+            )
+        )

@@ -3,10 +3,23 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
-from fieldapp.gnss.totalstation.model import Observation, ParseResult, StationRecord
-from fieldapp.gnss.totalstation.units import FOOT_M, UnitError, check_circle, dms_digits_to_deg
+from fieldapp.gnss.totalstation.model import (
+    MAX_RECORDS,
+    Observation,
+    ParseResult,
+    StationRecord,
+    TsFileError,
+)
+from fieldapp.gnss.totalstation.units import (
+    FOOT_M,
+    UnitError,
+    check_circle,
+    dms_digits_to_deg,
+    parse_decimal,
+)
 
 STX, ETX = 0x02, 0x03
 
@@ -14,7 +27,8 @@ STX, ETX = 0x02, 0x03
 # unit (g gon 1e-4, d DDDMMSS), HD (sign, 8 digits) + 't' and trailing values kept undecoded.
 _MEASURE_RE = re.compile(
     r"^\?(?P<sd>[+-]\d{8})(?P<du>[mf])(?P<v>\d{7})(?P<hz>[+-]\d{7})(?P<au>[gd])"
-    r"(?:(?P<hd>[+-]\d{8})t)?"
+    r"(?:(?P<hd>[+-]\d{8})t)?",
+    re.ASCII,
 )
 
 
@@ -40,12 +54,17 @@ def block_checksum(number: int, payload: bytes) -> bytes:
 def split_blocks(data: bytes, result: ParseResult) -> list[GtsBlock]:
     blocks: list[GtsBlock] = []
     pos = 0
+    # Lines are counted from the last block on, not from the start each time (quadratic).
+    line, counted = 1, 0
     while (start := data.find(bytes([STX]), pos)) >= 0:
         end = data.find(bytes([ETX]), start)
         if end < 0:
             end = len(data)
         body = data[start + 1 : end]
-        line = data.count(b"\n", 0, start) + 1
+        line += data.count(b"\n", counted, start)
+        counted = start
+        if len(blocks) > MAX_RECORDS:
+            raise TsFileError(line, f"more than {MAX_RECORDS} blocks: not an instrument file")
         payload, check = body[:-4], body[-4:]
         number = len(blocks)
         ok = block_checksum(number, payload) == check
@@ -71,26 +90,27 @@ def parse_topcon_gts(data: bytes) -> ParseResult:
     if not blocks:
         result.error(1, "no Topcon GTS blocks (STX ... ETX) found")
         return result
-    # Remember which block every character came from, to report line numbers.
-    stream = ""
-    origins: list[int] = []
+    # Where each block starts in the joined stream, to report a field's line number.
+    starts: list[int] = []
+    offset = 0
     for block in blocks:
-        stream += block.payload
-        origins.extend([block.line] * len(block.payload))
+        starts.append(offset)
+        offset += len(block.payload)
+    stream = "".join(block.payload for block in blocks)
     target_h: float | None = None
     instrument_h: float | None = None
     point_id: str | None = None
     for match in re.finditer(r"_(.)([^_]*)", stream):
         key, value = match.group(1), match.group(2).strip()
-        line = origins[match.start()]
+        line = blocks[bisect_right(starts, match.start()) - 1].line
         try:
             if key == "'":
                 if value:
                     result.records.append(StationRecord(line, value))
             elif key == ")":
-                instrument_h = float(value) if value else None
+                instrument_h = _height(value, "instrument height")
             elif key == ",":
-                target_h = float(value) if value else None
+                target_h = _height(value, "target height")
             elif key == "+":
                 point_id = value or None
             elif key == " " and value.startswith("?"):
@@ -98,6 +118,13 @@ def parse_topcon_gts(data: bytes) -> ParseResult:
         except (ValueError, UnitError) as exc:
             result.error(line, f"Topcon field _{key}{value[:20]}: {exc}")
     return result
+
+
+def _height(value: str, what: str) -> float | None:
+    height = parse_decimal(value, what) if value else None
+    if height is not None and not -1000.0 <= height <= 1000.0:
+        raise UnitError(f"{what} {value!r} is not a set-up height")
+    return height
 
 
 def _measurement(

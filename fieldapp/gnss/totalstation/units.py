@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from enum import Enum
 
 FOOT_M = 0.3048  # international foot; US survey foot differs by 2 ppm, below any GSI resolution
@@ -16,6 +17,26 @@ class AngleUnit(Enum):
 
 class UnitError(ValueError):
     """A value that cannot be what its unit says (minutes >= 60, angle beyond the circle...)."""
+
+
+# What instruments write: optional sign, ASCII digits, at most one decimal point. No exponent,
+# no "nan"/"inf", no Unicode digits ('²' passes str.isdigit() but not int()), no '1_000'.
+_DECIMAL_RE = re.compile(r"[+-]?(?:\d+\.?\d*|\.\d+)", re.ASCII)
+# A number field of more digits than this is corrupt (and int() of thousands refuses).
+_MAX_DIGITS = 24
+
+
+def ascii_digits(text: str) -> bool:
+    """True for a non-empty run of the ten ASCII digits only."""
+    return text.isascii() and text.isdigit()
+
+
+def parse_decimal(text: str, what: str) -> float:
+    """``text`` as an instrument writes a number, or :class:`UnitError` naming ``what``."""
+    text = text.strip()
+    if len(text) > _MAX_DIGITS or _DECIMAL_RE.fullmatch(text) is None:
+        raise UnitError(f"{what} {text[:24]!r} is not a number")
+    return float(text)
 
 
 def gon_to_deg(value: float) -> float:
@@ -49,7 +70,11 @@ def dms_text_to_deg(text: str) -> float:
     negative = text.startswith("-")
     whole, _, frac = text.lstrip("+-").partition(".")
     frac = (frac + "00000")[:5]
-    if (not whole.isdigit() and whole != "") or not frac.isdigit():
+    if (
+        (not ascii_digits(whole) and whole != "")
+        or not ascii_digits(frac)
+        or len(whole) > _MAX_DIGITS
+    ):
         raise UnitError(f"not a DDD.MMSS value: {text!r}")
     value = dms_digits_to_deg(int(whole or "0") * 100000 + int(frac))
     return -value if negative else value

@@ -7,12 +7,15 @@ import math
 import os
 import sys
 import tty
+from collections.abc import Iterator
 from pathlib import Path
 
 import pynmea2
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from fieldapp.gnss.filesource import FileReplaySource, split_epochs
+from fieldapp.gnss.filesource import MAX_PIECE, FileReplaySource, iter_epochs, split_epochs
 from fieldapp.gnss.fix import SigmaSource
 from fieldapp.gnss.rawlog import RawLog
 from fieldapp.gnss.sentences import checksum, sentence
@@ -209,3 +212,54 @@ def test_raw_log_is_byte_exact_and_never_clobbers(tmp_path: Path) -> None:
     assert log.path.read_bytes() == b"".join(payload)
     with pytest.raises(OSError):
         second.write(b"after close")
+
+
+def test_file_replay_of_an_endless_line_hands_it_on_in_bounded_pieces(tmp_path: Path) -> None:
+    # Issue 14: the GUI's file replay must not hold a file (or one endless line) in memory.
+    gga = "GPGGA,0301{}.00,2638.1728,N,08011.3893,W,1,06,1.5,00016,M,-0028,M,,"
+    data = sentence(gga.format(31)) + b"$GPGGA," + b"7" * 3_000_000 + b"\r\n"
+    data += sentence(gga.format(32))
+    path = tmp_path / "endless.nmea"
+    path.write_bytes(data)
+    src = FileReplaySource(path, speed=None)
+    src.open()
+    pieces = []
+    with pytest.raises(EndOfStream):
+        while True:
+            pieces.append(src.read())
+    src.close()
+    assert b"".join(pieces) == data
+    assert max(len(p) for p in pieces) <= 2 * 65536
+    stream = NmeaStream()
+    fixes = [f for p in pieces for f in stream.feed(p, 0.0)] + stream.flush()
+    assert len(fixes) == 2 and stream.counters.too_long == 1
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.one_of(
+            st.binary(max_size=200).filter(lambda b: b"#" not in b),
+            st.sampled_from([b"$GPGGA,120000.00,x*00\r\n", b"$GPRMC,120001.00,x*00\n", b"\r"]),
+        ),
+        max_size=30,
+    ),
+    st.lists(st.integers(1, 300), min_size=1, max_size=10),
+    st.integers(0, 3),
+)
+def test_lazy_epoch_split_keeps_every_byte_in_bounded_chunks(
+    parts: list[bytes], cuts: list[int], endless_kb: int
+) -> None:
+    data = b"".join(parts) + b"7" * (endless_kb * 50_000)
+
+    def pieces() -> Iterator[bytes]:
+        pos, i = 0, 0
+        while pos < len(data):
+            step = cuts[i % len(cuts)] * (97 if endless_kb else 1)
+            yield data[pos : pos + step]
+            pos, i = pos + step, i + 1
+
+    chunks = list(iter_epochs(pieces()))
+    assert b"".join(c.data for c in chunks) == data
+    assert all(len(c.data) <= 2 * MAX_PIECE for c in chunks)
+    assert [c.offset_s for c in chunks] == sorted(c.offset_s for c in chunks)

@@ -168,3 +168,70 @@ def test_bit_flips_and_truncations_are_rejected_or_counted(s: str, data: st.Data
         else:
             assert c.rejected + (1 if c.skipped_bytes else 0) >= 1
         assert len(out) <= 1
+
+
+@settings(max_examples=200, deadline=None, derandomize=True)
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(GOOD),
+            st.binary(max_size=30).filter(lambda b: b"\n" not in b and b"\r" not in b),
+        ),
+        min_size=1,
+        max_size=12,
+    ),
+    st.sampled_from([b"\n", b"\r\n", b"\r"]),
+    st.lists(st.integers(1, 40), max_size=30),
+    st.integers(1, 50),
+)
+def test_every_sentence_carries_its_line_number_whatever_the_chunking(
+    items: list[str | bytes], eol: bytes, cuts: list[int], first_line: int
+) -> None:
+    # Issue 14: a rejected sentence is reported with its line. CRLF cut between two reads
+    # must not count as two line ends.
+    lines = [i.encode() if isinstance(i, str) else i for i in items]
+    data = eol.join(lines) + eol
+    expected = [
+        (first_line + n, line.decode())
+        for n, line in enumerate(lines)
+        if isinstance(items[n], str) and line.count(b"$") == 1
+    ]
+    f = NmeaFramer(first_line=first_line)
+    got: list[tuple[int, str]] = []
+    pos = 0
+    for cut in [*cuts, len(data)]:
+        out = f.feed(data[pos : pos + cut])
+        got += zip(f.line_numbers, out, strict=True)
+        pos += cut
+        if pos >= len(data):
+            break
+    out = f.flush()
+    got += zip(f.line_numbers, out, strict=True)
+    assert [g for g in got if g in expected] == expected
+
+
+def test_line_numbers_are_paired_with_the_sentences_of_each_call() -> None:
+    f = NmeaFramer(first_line=10)
+    out = f.feed(f"{GGA}\r\n{RMC}\r\nXX\r\n{GSA}".encode())
+    assert list(zip(f.line_numbers, out, strict=True)) == [(10, GGA), (11, RMC)]
+    assert f.flush() == [GSA] and f.line_numbers == [13]
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    st.sampled_from([b"$GPGGA,", b"$", b"", b"\x00", b"\xb5b"]),
+    st.binary(min_size=1, max_size=3).filter(lambda b: b"\n" not in b and b"\r" not in b),
+    st.integers(1000, 200_000),
+    st.integers(100, 70_000),
+)
+def test_an_endless_line_never_grows_the_buffer_and_the_next_sentence_survives(
+    start: bytes, filler: bytes, length: int, chunk: int
+) -> None:
+    data = start + filler * (length // len(filler)) + b"\r\n" + GGA.encode() + b"\r\n"
+    f = NmeaFramer()
+    out: list[str] = []
+    for i in range(0, len(data), chunk):
+        out += f.feed(data[i : i + chunk])
+        assert len(f._buf) <= MAX_SENTENCE_LEN + 1
+    out += f.flush()
+    assert out[-1] == GGA

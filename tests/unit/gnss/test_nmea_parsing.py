@@ -3,15 +3,31 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
+import math
 from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from testpaths import shared_data_dir
 
 from fieldapp.gnss.capture import read_capture
+from fieldapp.gnss.fix import fix_problem
 from fieldapp.gnss.framing import Counters, NmeaFramer, xor_checksum
-from fieldapp.gnss.nmea import Gga, Gsa, Gst, Gsv, Rmc, SentenceParser, Vtg, Zda, parse_coord
+from fieldapp.gnss.nmea import (
+    HANDLERS,
+    Gga,
+    Gsa,
+    Gst,
+    Gsv,
+    Rmc,
+    SentenceParser,
+    Vtg,
+    Zda,
+)
+from fieldapp.gnss.nmea_fields import parse_coord
+from fieldapp.gnss.stream import NmeaStream
 
 
 def sentence(body: str) -> str:
@@ -148,3 +164,108 @@ def test_random_fields_never_escape_and_each_line_is_counted_once(
         rec = SentenceParser(c, via_pynmea2=via).parse(line)
         assert (rec is not None) == (c.accepted == 1)
         assert c.accepted + c.unknown_type + c.malformed + c.bad_checksum == 1
+
+
+# Issue 14: values no receiver reports. Each is put into a real sentence from the captures,
+# checksummed again so it passes the framer and only the range checks stand in its way.
+HOSTILE = [
+    "1e308", "-1e308", "1e999", "nan", "NaN", "inf", "-inf", "²", "1²", "1.00....", "-0",
+    "0", "99.9", "100.5", "-5", "999999999", "1" * 40, "\x7f", "+", ".", "-", " ",
+]  # fmt: skip
+FLOAT_BOUNDS = {
+    "lat": (-90.0, 90.0),
+    "lon": (-180.0, 180.0),
+    "alt_msl": (-1000.0, 10000.0),
+    "geoid_sep": (-200.0, 200.0),
+    "hdop": (0.0, 100.0),
+    "pdop": (0.0, 100.0),
+    "vdop": (0.0, 100.0),
+    "correction_age_s": (0.0, 86400.0),
+    "speed_mps": (0.0, 1000.0),
+    "course_deg": (0.0, 360.0),
+    "heading_deg": (0.0, 360.0),
+}
+
+
+@functools.cache
+def real_sentences() -> tuple[str, ...]:
+    """Every sentence of a type we parse, from every capture in ../shared/data/nmea."""
+    out: list[str] = []
+    for path in sorted((shared_data_dir() / "nmea").glob("*.log")):
+        framer = NmeaFramer()
+        for line in framer.feed(read_capture(path).data) + framer.flush():
+            if line[3:6] in HANDLERS and line[1] != "P" and line not in out[-50:]:
+                out.append(line)
+    return tuple(out)
+
+
+def with_field(line: str, index: int, value: str) -> str:
+    fields = line[1 : line.rindex("*")].split(",")
+    fields[index % len(fields) or 1] = value
+    return sentence(",".join(fields))
+
+
+def assert_plausible_record(rec: object) -> None:
+    assert isinstance(rec, tuple)  # every record is a NamedTuple
+    for name, value in rec._asdict().items():  # type: ignore[attr-defined]
+        if isinstance(value, float):
+            assert math.isfinite(value), (name, rec)
+            low, high = FLOAT_BOUNDS.get(name, (-math.inf, math.inf))
+            assert low <= value <= high, (name, rec)
+
+
+@settings(max_examples=400, deadline=None, derandomize=True)
+@given(st.data())
+def test_hostile_values_in_real_sentences_give_a_plausible_record_or_a_counted_rejection(
+    data: st.DataObject,
+) -> None:
+    lines = real_sentences()
+    line = lines[data.draw(st.integers(0, len(lines) - 1))]
+    for _ in range(data.draw(st.integers(1, 3))):
+        line = with_field(line, data.draw(st.integers(1, 20)), data.draw(st.sampled_from(HOSTILE)))
+    for via in (False, True):
+        c = Counters()
+        rec = SentenceParser(c, via_pynmea2=via).parse(line, 7)
+        assert c.accepted + c.unknown_type + c.malformed + c.bad_checksum == 1
+        if rec is None:
+            # A rejection says where and (for a range check) what.
+            assert c.problems and c.problems[0][0] == 7
+        else:
+            assert_plausible_record(rec)
+
+
+@settings(max_examples=150, deadline=None, derandomize=True)
+@given(st.data())
+def test_no_fix_from_mutated_real_epochs_carries_an_implausible_value(
+    data: st.DataObject,
+) -> None:
+    lines = real_sentences()
+    start = data.draw(st.integers(0, len(lines) - 40))
+    chosen = list(lines[start : start + 40])
+    for _ in range(data.draw(st.integers(1, 10))):
+        i = data.draw(st.integers(0, len(chosen) - 1))
+        hostile = data.draw(st.sampled_from(HOSTILE))
+        chosen[i] = with_field(chosen[i], data.draw(st.integers(1, 20)), hostile)
+    stream = NmeaStream()
+    fixes = stream.feed("\r\n".join(chosen).encode("latin-1") + b"\r\n", 0.0) + stream.flush()
+    for fix in fixes:
+        assert fix_problem(fix) is None, fix
+        assert fix.height is None or -1000.0 <= fix.height <= 10000.0
+
+
+def test_a_range_failure_is_a_malformed_sentence_that_names_the_field() -> None:
+    c = Counters()
+    p = SentenceParser(c)
+    gga = "GNGGA,132819.60,4134.4979,N,09345.0343,W,4,10,{hdop},{alt},M,-31.442,M,6.6,0133"
+    assert p.parse(sentence(gga.format(hdop="0.9", alt="1e308")), 12) is None
+    assert p.parse(sentence(gga.format(hdop="1e308", alt="278.1")), 13) is None
+    assert p.parse(sentence(gga.format(hdop="nan", alt="278.1")), 14) is None
+    assert c.malformed == 3
+    assert c.problems == [
+        (12, "GGA: altitude 1e308 outside -1000..10000"),
+        (13, "GGA: HDOP 1e308 outside 0..100"),
+        (14, "GGA: 'nan' is not a finite number"),
+    ]
+    # 99.x and 0 are how receivers say "no DOP": the sentence stays, the DOP is absent.
+    rec = p.parse(sentence(gga.format(hdop="99.99", alt="278.1")))
+    assert isinstance(rec, Gga) and rec.hdop is None and rec.alt_msl == 278.1

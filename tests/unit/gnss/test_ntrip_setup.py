@@ -84,3 +84,12 @@ def test_mountpoints_nearest_first_and_unknown_positions_last() -> None:
     unplaced = rank_mountpoints(table, None)
     assert [c.entry.mountpoint for c in unplaced] == ["AAA", "FAR", "NEAR", "NOPOS"]
     assert all(c.distance_km is None for c in unplaced)
+
+
+def test_a_caster_position_that_is_not_on_the_globe_is_no_position() -> None:
+    table = parse_sourcetable(
+        "STR;A;x;RTCM 3.2;;2;GPS;n;IDN;nan;117.1;0;0;\r\n"
+        "STR;B;x;RTCM 3.2;;2;GPS;n;IDN;-0.5;inf;0;0;\r\n"
+        "STR;C;x;RTCM 3.2;;2;GPS;n;IDN;1e308;117.1;0;0;\r\n"
+    )
+    assert [(e.lat, e.lon) for e in table] == [(None, 117.1), (-0.5, None), (None, 117.1)]
