@@ -121,14 +121,13 @@ class OccupationRecorder:
                     "UPDATE occupation SET antenna_after_m = ? WHERE id = ?",
                     [antenna_after_m, self.id],
                 )
-            # Final verdicts may differ from the provisional ones (outlier re-screen).
-            for rec in self.occupation.epochs():
-                v = rec.verdict
+            # Final verdicts may differ from the stored provisional ones (outlier re-screen):
+            # only those rows are rewritten, not the 144,000 of a long session.
+            for v in _revised(self.db, self.id, self.occupation.verdicts()):
                 self.db.execute(
                     "UPDATE occupation_epoch SET used = ?, reject_reason = ?"
-                    " WHERE occupation_id = ? AND seq = ? AND (used != ? OR"
-                    " IFNULL(reject_reason, '') != IFNULL(?, ''))",
-                    [int(v.used), v.reason, self.id, v.seq, int(v.used), v.reason],
+                    " WHERE occupation_id = ? AND seq = ?",
+                    [int(v.used), v.reason, self.id, v.seq],
                 )
             log_change(self.db, int(row[0]), "occupation", self.id, "update",
                        {"state": "finished", "passed": result.passed})  # fmt: skip
@@ -142,6 +141,22 @@ class OccupationRecorder:
                 " updated_at = ? WHERE id = ?",
                 [now_iso(), reason, now_iso(), self.id],
             )
+
+
+def _revised(
+    db: JobDatabase, occ_id: int, final: tuple[EpochVerdict, ...]
+) -> list[EpochVerdict]:
+    """The final verdicts that differ from the rows on disk."""
+    stored = db.execute(
+        "SELECT seq, used, reject_reason FROM occupation_epoch WHERE occupation_id = ?", [occ_id]
+    )
+    out = []
+    for seq, used, reason in stored:
+        if 0 <= seq < len(final):
+            v = final[seq]
+            if (v.used, v.reason) != (bool(used), reason):
+                out.append(v)
+    return out
 
 
 def begin_occupation(
