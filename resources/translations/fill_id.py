@@ -683,6 +683,7 @@ ID_DEVICES: dict[str, str] = {
 
 ID_OCCUPY: dict[str, str] = {
     # issue 14 (occupy)
+    "position or height not a plausible number": "posisi atau tinggi bukan angka yang wajar",
 }
 
 
