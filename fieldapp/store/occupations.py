@@ -12,6 +12,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 import uuid
 from typing import Any
 
@@ -73,6 +74,17 @@ def _epoch_row(occ_id: int, fix: Fix, v: EpochVerdict) -> dict[str, Any]:
     }
 
 
+_EPOCH_COLUMNS = (
+    "occupation_id", "seq", "date", "time", "elapsed_s", "lat", "lon", "h", "alt_msl", "quality",
+    "sats_used", "hdop", "pdop", "sigma_lat", "sigma_lon", "sigma_alt", "sigma_source", "used",
+    "reject_reason", "base_id",
+)  # fmt: skip
+_INSERT_EPOCH = (
+    f"INSERT INTO occupation_epoch ({', '.join(_EPOCH_COLUMNS)})"
+    f" VALUES ({', '.join(':' + c for c in _EPOCH_COLUMNS)})"
+)
+
+
 class OccupationRecorder:
     """Feeds an :class:`Occupation` and keeps every epoch on disk as it arrives."""
 
@@ -96,8 +108,15 @@ class OccupationRecorder:
         """Write the epochs not yet on disk (each ``add`` does this unless batching)."""
         if not self._pending:
             return
-        with self.db.atomic():
-            self.db.table("occupation_epoch").insert_all(self._pending)
+        try:
+            # A prepared statement: sqlite-utils' insert_all took longer than parsing the NMEA.
+            with self.db.atomic():
+                self.db.conn.executemany(_INSERT_EPOCH, self._pending)
+        except (sqlite3.InterfaceError, sqlite3.ProgrammingError):
+            # A value SQLite cannot bind (a reader let a list through): sqlite-utils stores it
+            # as JSON text; the epoch is kept as evidence and its gate has rejected it.
+            with self.db.atomic():
+                self.db.table("occupation_epoch").insert_all(self._pending)
         self._pending.clear()
 
     def finish(
@@ -143,9 +162,7 @@ class OccupationRecorder:
             )
 
 
-def _revised(
-    db: JobDatabase, occ_id: int, final: tuple[EpochVerdict, ...]
-) -> list[EpochVerdict]:
+def _revised(db: JobDatabase, occ_id: int, final: tuple[EpochVerdict, ...]) -> list[EpochVerdict]:
     """The final verdicts that differ from the rows on disk."""
     stored = db.execute(
         "SELECT seq, used, reject_reason FROM occupation_epoch WHERE occupation_id = ?", [occ_id]

@@ -22,9 +22,10 @@ HEIGHT_RANGE_M = (-1000.0, 10000.0)
 
 def within(value: object, low: float, high: float) -> bool:
     """A real number, finite, in [low, high]. Anything else (None, NaN, ±inf, text) is not."""
-    if isinstance(value, bool) or not isinstance(value, int | float):
+    # type() first: this runs eight times an epoch, and almost every value is a plain float.
+    if type(value) is not float and (isinstance(value, bool) or not isinstance(value, int | float)):
         return False
-    return math.isfinite(value) and low <= value <= high
+    return low <= value <= high and math.isfinite(value)
 
 
 class RejectReason(StrEnum):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import json
 import math
 import operator
 from collections.abc import Callable
@@ -201,3 +202,44 @@ def test_non_finite_values_on_a_fix_never_pass(
     res = occupation.result()
     assert res.passed and res.epochs_used == 12 and res.rejected_by_reason == {reason: 1}
     assert res.h == pytest.approx(H0) and res.std_u_m is not None
+
+
+def test_jsonl_epochs_with_nan_inf_and_text_are_each_refused(job: str, tmp_path: Path) -> None:
+    """The JSONL route: json.loads accepts NaN and Infinity, and a field may be any JSON."""
+    good = {"time": "2024-03-05T03:00:00Z", "lat": LAT0, "lon": LON0, "height": H0,
+            "quality": 4, "pdop": 1.2, "sigma_lat": 0.01, "sigma_lon": 0.01, "sigma_alt": 0.02,
+            "sigma_source": "GST"}  # fmt: skip
+    # json.dumps writes NaN and Infinity as the bare words json.loads reads back.
+    bad = [{"height": NAN}, {"height": INF}, {"lat": -INF}, {"lat": [1, 2]}, {"lon": "east"},
+           {"pdop": NAN}, {"sigma_alt": 1e308}, {"height": 1e308}]  # fmt: skip
+    lines = []
+    for i in range(40):
+        record = dict(good, time=f"2024-03-05T03:00:{i:02d}Z")
+        if i % 5 == 2:
+            record.update(bad[(i // 5) % len(bad)])
+        lines.append(json.dumps(record))
+    capture = tmp_path / "epochs.jsonl"
+    capture.write_text("\n".join(lines) + "\n")
+    code, out = _occupy(job, capture)
+    assert code == 0, out
+    with JobStore.open(job) as store:
+        (occ,) = load_occupations(store.db, "1")
+        assert occ.result is not None and occ.result.passed and occ.epochs_on_disk == 40
+        assert occ.result.epochs_used == 32
+        assert set(occ.result.rejected_by_reason) <= {
+            RejectReason.IMPLAUSIBLE,
+            RejectReason.PDOP,
+            RejectReason.SIGMA_V,
+        }
+    ((h,),) = _stakes(job)
+    assert h == pytest.approx(H0 - 1.5)
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1e308"])
+def test_marker_stake_refuses_a_non_finite_height(
+    job: str, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, _, err = run(capsys, "marker", "stake", job, "1", "--lat", str(LAT0), "--lon",
+                       str(LON0), f"--h={value}", "--source", "ts")  # fmt: skip
+    assert code == 2 and "not a finite height" in err
+    assert _stakes(job) == []
