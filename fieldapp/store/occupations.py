@@ -14,6 +14,7 @@ import datetime as dt
 import json
 import sqlite3
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from fieldapp.gnss.fix import Fix, SigmaSource
@@ -374,7 +375,11 @@ def _latest_finished(db: JobDatabase, mid: int, before: int) -> OccupationRecord
 
 def load_epochs(db: JobDatabase, occ_id: int) -> list[EpochRecord]:
     """The stored epochs as Fix objects with the stored verdicts, in arrival order."""
-    out: list[EpochRecord] = []
+    return list(iter_epochs(db, occ_id))
+
+
+def iter_epochs(db: JobDatabase, occ_id: int) -> Iterator[EpochRecord]:
+    """:func:`load_epochs` one at a time: a 4-hour session is not held in memory at once."""
     for r in db.query(
         "SELECT * FROM occupation_epoch WHERE occupation_id = ? ORDER BY seq", [occ_id]
     ):
@@ -389,8 +394,7 @@ def load_epochs(db: JobDatabase, occ_id: int) -> list[EpochRecord]:
         )  # fmt: skip
         reason = RejectReason(r["reject_reason"]) if r["reject_reason"] else None
         verdict = EpochVerdict(r["seq"], bool(r["used"]), reason, r["elapsed_s"])
-        out.append(EpochRecord(fix, verdict))
-    return out
+        yield EpochRecord(fix, verdict)
 
 
 def recover_occupation(db: JobDatabase, occ_id: int) -> OccupationRecord:
@@ -402,6 +406,7 @@ def recover_occupation(db: JobDatabase, occ_id: int) -> OccupationRecord:
         raise ValueError(f"occupation {occ_id} is {rows[0]['state']}, not running")
     antenna = _antenna_from_row(rows[0])
     occupation = Occupation(_profile_from_json(rows[0]["profile_json"]), antenna)
-    for rec in load_epochs(db, occ_id):
+    # Streamed row by row (the cursor is exhausted before finish writes to the table).
+    for rec in iter_epochs(db, occ_id):
         occupation.add(rec.fix)
     return OccupationRecorder(db, occ_id, occupation).finish(antenna)
