@@ -243,3 +243,27 @@ def test_marker_stake_refuses_a_non_finite_height(
                        str(LON0), f"--h={value}", "--source", "ts")  # fmt: skip
     assert code == 2 and "not a finite height" in err
     assert _stakes(job) == []
+
+
+def _strict_json(text: str) -> object:
+    def refuse(word: str) -> object:
+        raise AssertionError(f"{word} in the JSON output")
+
+    return json.loads(text, parse_constant=refuse)
+
+
+def test_stakeout_over_the_1e308_capture_guides_without_a_height(
+    job: str, source: Path, tmp_path: Path
+) -> None:
+    capture = rebuilt_capture(source, tmp_path / "bad.nmea", _alternating)
+    r = probe("stakeout", job, "--target", "1", "--replay", capture, "--jsonl")
+    assert r.returncode == 0 and not r.traceback, r.describe()
+    lines = [_strict_json(line) for line in r.stdout.splitlines() if line.strip()]
+    assert lines
+    for line in lines:
+        assert isinstance(line, dict) and line.get("dh_m") is None
+    # The control: the same capture with its own heights gives a dH.
+    good = rebuilt_capture(source, tmp_path / "good.nmea", lambda i, a: a)
+    r = probe("stakeout", job, "--target", "1", "--replay", good, "--jsonl")
+    assert r.returncode == 0, r.describe()
+    assert any(_strict_json(line)["dh_m"] is not None for line in r.stdout.splitlines())  # type: ignore[index]
