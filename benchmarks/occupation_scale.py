@@ -31,6 +31,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
+from typing import Any
 
 import numpy as np
 
@@ -137,14 +138,23 @@ def old_module(rev: str) -> ModuleType | None:
     return module
 
 
-def feed(cls: Callable[[], object], fixes: list[Fix]) -> float:
-    def run() -> None:
-        occ = cls()
-        for f in fixes:
-            occ.add(f)  # type: ignore[attr-defined]
-        occ.result()  # type: ignore[attr-defined]
+def feed(cls: Callable[[], Any], fixes: list[Fix]) -> tuple[float, Any, list[tuple[bool, str]]]:
+    """Time, result and (provisional + final) verdicts of one implementation."""
+    occ = cls()
+    t0 = time.perf_counter()
+    live = [occ.add(f) for f in fixes]
+    result = occ.result()
+    elapsed = time.perf_counter() - t0
+    final = occ.verdicts() if hasattr(occ, "verdicts") else [r.verdict for r in occ.epochs()]
+    return elapsed, result, [(v.used, str(v.reason)) for v in (*live, *final)]
 
-    return timed(run)
+
+def _largest_difference_m(a: Any, b: Any) -> float:
+    """The largest difference of mean position (as metres), height and scatter."""
+    kn, ke = 110_574.0, 111_283.0
+    pairs = [(a.lat, b.lat, kn), (a.lon, b.lon, ke), (a.h, b.h, 1.0), (a.std_n_m, b.std_n_m, 1.0),
+             (a.std_e_m, b.std_e_m, 1.0), (a.std_u_m, b.std_u_m, 1.0)]  # fmt: skip
+    return max(abs(x - y) * k for x, y, k in pairs)
 
 
 def scaling(folder: Path, hz: float, sizes: tuple[int, ...], rev: str) -> None:
@@ -157,12 +167,18 @@ def scaling(folder: Path, hz: float, sizes: tuple[int, ...], rev: str) -> None:
     fixes = list(fixes_from_capture(path))
     print(f"\nold ({rev}) vs new occupation, fixes already parsed:")
     print(f"{'epochs':>8} {'old s':>8} {'new s':>8} {'old/new':>8} {'old us/ep':>10} "
-          f"{'new us/ep':>10}")  # fmt: skip
+          f"{'new us/ep':>10}  same verdicts  largest difference")  # fmt: skip
     for n in sizes:
-        t_old = feed(old.Occupation, fixes[:n])
-        t_new = feed(Occupation, fixes[:n])
+        t_old, r_old, v_old = feed(old.Occupation, fixes[:n])
+        t_new, r_new, v_new = feed(Occupation, fixes[:n])
+        same = (
+            "yes"
+            if v_old == v_new
+            else f"no ({sum(a != b for a, b in zip(v_old, v_new, strict=True))})"
+        )
         print(f"{n:8,} {t_old:8.2f} {t_new:8.3f} {t_old / t_new:8.0f} "
-              f"{t_old / n * 1e6:10.0f} {t_new / n * 1e6:10.1f}")  # fmt: skip
+              f"{t_old / n * 1e6:10.0f} {t_new / n * 1e6:10.1f}  {same:>13}  "
+              f"{_largest_difference_m(r_old, r_new):.1e} m")  # fmt: skip
 
 
 def main() -> int:
