@@ -13,6 +13,8 @@ from collections.abc import Iterator
 import numpy as np
 import pytest
 from fixfactory import make_fix
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fieldapp.gnss.fix import Fix, GgaQuality
 from fieldapp.survey.local import metres_per_degree
@@ -127,3 +129,35 @@ def test_memory_per_epoch_is_a_few_numbers_not_the_fix() -> None:
     # About 220 bytes: the columns and the set of used times. A Fix alone is ~400 bytes, and
     # kilobytes with the satellites of a real receiver.
     assert kept / N < 300
+
+
+@settings(max_examples=40, deadline=None, derandomize=True)
+@given(
+    n=st.integers(min_value=12, max_value=420),  # across the end of the exact phase (256)
+    seed=st.integers(min_value=0, max_value=2**16),
+    spike_every=st.integers(min_value=3, max_value=200),
+    spike_m=st.floats(min_value=0.0, max_value=50.0),
+)
+def test_any_session_gives_the_batch_result(
+    n: int, seed: int, spike_every: int, spike_m: float
+) -> None:
+    rng = np.random.default_rng(seed)
+    noise = rng.normal(0.0, 0.01, size=(n, 3))
+    fixes = []
+    for i in range(n):
+        dn, de, du = (float(v) for v in noise[i])
+        if i % spike_every == spike_every - 1:
+            dn, du = dn + spike_m, du - spike_m
+        q = GgaQuality.RTK_FLOAT if i % 37 == 5 else GgaQuality.RTK_FIXED
+        fixes.append(make_fix(i, dn, de, du, quality=q))
+    occ = Occupation()
+    for f in fixes:
+        occ.add(f)
+    res = occ.result()
+    want = batch(fixes)
+    assert res.epochs_used == want["used"]
+    assert res.lat == pytest.approx(want["lat"], abs=1e-12)
+    assert res.lon == pytest.approx(want["lon"], abs=1e-12)
+    assert res.h == pytest.approx(want["h"], abs=1e-9)
+    assert res.std_n_m == pytest.approx(want["std_n"], rel=1e-9, abs=1e-12)
+    assert res.std_u_m == pytest.approx(want["std_u"], rel=1e-9, abs=1e-12)
