@@ -145,6 +145,7 @@ def _guide(
     from fieldapp.survey.stake_quality import fix_name
     from fieldapp.survey.stakeout import (
         PositionQuality,
+        StakeoutError,
         TravelHeading,
         guidance,
         nearest_unstaked,
@@ -166,7 +167,18 @@ def _guide(
             )  # fmt: skip
             print(json.dumps(line) if args.jsonl else line, file=out, flush=True)
             continue
-        pos = position_from_fix(grid, fix)
+        try:
+            pos = position_from_fix(grid, fix)
+        except StakeoutError as exc:
+            # A NaN or absurd position from the receiver: no tolerance state, like no position.
+            line = (
+                {"time": when, "position": None, "state": None, "quality": fix.quality,
+                 "fix": fix_name(fix.quality), "quality_ok": False, "quality_reason": str(exc)}
+                if args.jsonl
+                else f"{when}  no plausible position [{fix_name(fix.quality)}]"
+            )  # fmt: skip
+            print(json.dumps(line) if args.jsonl else line, file=out, flush=True)
+            continue
         heading = track.update(pos)
         if args.target == NEAREST:
             near = nearest_unstaked(grid, pos, targets)

@@ -131,7 +131,10 @@ class Fix:
         """2D sigma (root sum of squares of sigma_lat and sigma_lon), metres."""
         if self.sigma_lat is None or self.sigma_lon is None:
             return None
-        return float((self.sigma_lat**2 + self.sigma_lon**2) ** 0.5)
+        try:
+            return float((self.sigma_lat**2 + self.sigma_lon**2) ** 0.5)
+        except OverflowError:  # 1e308**2: a nonsense sigma is an infinite one, never a crash
+            return float("inf")
 
     @property
     def is_rtk_fixed(self) -> bool:

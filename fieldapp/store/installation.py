@@ -36,6 +36,7 @@ from fieldapp.survey.installation import (
 )
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.survey.occupation import Position
+from fieldapp.survey.occupation_gates import HEIGHT_RANGE_M, within
 from fieldapp.survey.stake_quality import QualityVerdict
 
 STATUS_ORDER = tuple(MarkerStatus)
@@ -47,9 +48,13 @@ def _design(db: JobDatabase, name: str) -> Position:
     return Position(m.lat, m.lon, m.h)
 
 
-def _check_position(lat: float, lon: float) -> None:
+def _check_position(lat: float, lon: float, h: float | None) -> None:
     if not is_finite_position(lat, lon):
         raise ValueError(f"position {lat}, {lon} is not a latitude/longitude in degrees")
+    # SQLite stores NaN as NULL: a non-finite height would read back as "no height".
+    if h is not None and not within(h, *HEIGHT_RANGE_M):
+        low, high = HEIGHT_RANGE_M
+        raise ValueError(f"height {h} is not a finite height in metres ({low:g}..{high:g})")
 
 
 def record_stake(
@@ -71,7 +76,7 @@ def record_stake(
     """
     if quality is not None:
         tolerance_m = quality.profile.tolerance_m
-    _check_position(position.lat, position.lon)
+    _check_position(position.lat, position.lon, position.h)
     mid = marker_id(db, marker)
     sid = surveyor_id(db, surveyor)
     delta = delta_to_design(_design(db, marker), position, tolerance_m)
@@ -163,7 +168,7 @@ def record_reference(
     Refused when a monument already stands on the true point (:func:`true_point_monument`):
     a marker is either on its true point or referenced, never both.
     """
-    _check_position(position.lat, position.lon)
+    _check_position(position.lat, position.lon, position.h)
     mid = marker_id(db, marker)
     monument = true_point_monument(db, marker)
     if monument is not None:

@@ -12,7 +12,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+import sqlite3
 import uuid
+from collections.abc import Iterator
 from typing import Any
 
 from fieldapp.gnss.fix import Fix, SigmaSource
@@ -73,6 +75,17 @@ def _epoch_row(occ_id: int, fix: Fix, v: EpochVerdict) -> dict[str, Any]:
     }
 
 
+_EPOCH_COLUMNS = (
+    "occupation_id", "seq", "date", "time", "elapsed_s", "lat", "lon", "h", "alt_msl", "quality",
+    "sats_used", "hdop", "pdop", "sigma_lat", "sigma_lon", "sigma_alt", "sigma_source", "used",
+    "reject_reason", "base_id",
+)  # fmt: skip
+_INSERT_EPOCH = (
+    f"INSERT INTO occupation_epoch ({', '.join(_EPOCH_COLUMNS)})"
+    f" VALUES ({', '.join(':' + c for c in _EPOCH_COLUMNS)})"
+)
+
+
 class OccupationRecorder:
     """Feeds an :class:`Occupation` and keeps every epoch on disk as it arrives."""
 
@@ -96,8 +109,15 @@ class OccupationRecorder:
         """Write the epochs not yet on disk (each ``add`` does this unless batching)."""
         if not self._pending:
             return
-        with self.db.atomic():
-            self.db.table("occupation_epoch").insert_all(self._pending)
+        try:
+            # A prepared statement: sqlite-utils' insert_all took longer than parsing the NMEA.
+            with self.db.atomic():
+                self.db.conn.executemany(_INSERT_EPOCH, self._pending)
+        except (sqlite3.InterfaceError, sqlite3.ProgrammingError):
+            # A value SQLite cannot bind (a reader let a list through): sqlite-utils stores it
+            # as JSON text; the epoch is kept as evidence and its gate has rejected it.
+            with self.db.atomic():
+                self.db.table("occupation_epoch").insert_all(self._pending)
         self._pending.clear()
 
     def finish(
@@ -121,14 +141,13 @@ class OccupationRecorder:
                     "UPDATE occupation SET antenna_after_m = ? WHERE id = ?",
                     [antenna_after_m, self.id],
                 )
-            # Final verdicts may differ from the provisional ones (outlier re-screen).
-            for rec in self.occupation.epochs():
-                v = rec.verdict
+            # Final verdicts may differ from the stored provisional ones (outlier re-screen):
+            # only those rows are rewritten, not the 144,000 of a long session.
+            for v in _revised(self.db, self.id, self.occupation.verdicts()):
                 self.db.execute(
                     "UPDATE occupation_epoch SET used = ?, reject_reason = ?"
-                    " WHERE occupation_id = ? AND seq = ? AND (used != ? OR"
-                    " IFNULL(reject_reason, '') != IFNULL(?, ''))",
-                    [int(v.used), v.reason, self.id, v.seq, int(v.used), v.reason],
+                    " WHERE occupation_id = ? AND seq = ?",
+                    [int(v.used), v.reason, self.id, v.seq],
                 )
             log_change(self.db, int(row[0]), "occupation", self.id, "update",
                        {"state": "finished", "passed": result.passed})  # fmt: skip
@@ -142,6 +161,20 @@ class OccupationRecorder:
                 " updated_at = ? WHERE id = ?",
                 [now_iso(), reason, now_iso(), self.id],
             )
+
+
+def _revised(db: JobDatabase, occ_id: int, final: tuple[EpochVerdict, ...]) -> list[EpochVerdict]:
+    """The final verdicts that differ from the rows on disk."""
+    stored = db.execute(
+        "SELECT seq, used, reject_reason FROM occupation_epoch WHERE occupation_id = ?", [occ_id]
+    )
+    out = []
+    for seq, used, reason in stored:
+        if 0 <= seq < len(final):
+            v = final[seq]
+            if (v.used, v.reason) != (bool(used), reason):
+                out.append(v)
+    return out
 
 
 def begin_occupation(
@@ -342,7 +375,11 @@ def _latest_finished(db: JobDatabase, mid: int, before: int) -> OccupationRecord
 
 def load_epochs(db: JobDatabase, occ_id: int) -> list[EpochRecord]:
     """The stored epochs as Fix objects with the stored verdicts, in arrival order."""
-    out: list[EpochRecord] = []
+    return list(iter_epochs(db, occ_id))
+
+
+def iter_epochs(db: JobDatabase, occ_id: int) -> Iterator[EpochRecord]:
+    """:func:`load_epochs` one at a time: a 4-hour session is not held in memory at once."""
     for r in db.query(
         "SELECT * FROM occupation_epoch WHERE occupation_id = ? ORDER BY seq", [occ_id]
     ):
@@ -357,8 +394,7 @@ def load_epochs(db: JobDatabase, occ_id: int) -> list[EpochRecord]:
         )  # fmt: skip
         reason = RejectReason(r["reject_reason"]) if r["reject_reason"] else None
         verdict = EpochVerdict(r["seq"], bool(r["used"]), reason, r["elapsed_s"])
-        out.append(EpochRecord(fix, verdict))
-    return out
+        yield EpochRecord(fix, verdict)
 
 
 def recover_occupation(db: JobDatabase, occ_id: int) -> OccupationRecord:
@@ -370,6 +406,7 @@ def recover_occupation(db: JobDatabase, occ_id: int) -> OccupationRecord:
         raise ValueError(f"occupation {occ_id} is {rows[0]['state']}, not running")
     antenna = _antenna_from_row(rows[0])
     occupation = Occupation(_profile_from_json(rows[0]["profile_json"]), antenna)
-    for rec in load_epochs(db, occ_id):
+    # Streamed row by row (the cursor is exhausted before finish writes to the table).
+    for rec in iter_epochs(db, occ_id):
         occupation.add(rec.fix)
     return OccupationRecorder(db, occ_id, occupation).finish(antenna)

@@ -115,6 +115,11 @@ class PositionQuality:
     @classmethod
     def from_fix(cls, fix: Fix) -> PositionQuality:
         sigma_h = fix.sigma_horizontal
+        parts = (fix.sigma_lat, fix.sigma_lon)
+        if sigma_h is not None and not all(
+            math.isfinite(p) and p >= 0 for p in parts if p is not None
+        ):
+            sigma_h = math.nan  # a negative part would hide in the root sum of squares
         if sigma_h is None or fix.sigma_source is None:
             kind = SigmaKind.MISSING
         elif fix.sigma_source is SigmaSource.GST:

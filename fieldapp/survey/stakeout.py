@@ -20,6 +20,7 @@ from typing import Literal
 from fieldapp.gnss.fix import Fix
 from fieldapp.survey.crs import TM3_FE, TM3_K0, GridSpec, transform
 from fieldapp.survey.models import Marker, MarkerStatus
+from fieldapp.survey.occupation_gates import HEIGHT_RANGE_M, within
 from fieldapp.survey.scale import grid_factors, line_scale_factor, mean_radius
 from fieldapp.survey.stake_quality import (
     PositionQuality,
@@ -170,9 +171,13 @@ def position_from_fix(grid: GridSpec, fix: Fix) -> GridPosition:
     """A GNSS epoch; the height is ellipsoidal when the receiver gives it."""
     if fix.lat is None or fix.lon is None:
         raise StakeoutError("the receiver has no position in this epoch")
+    if not (within(fix.lat, -90.0, 90.0) and within(fix.lon, -180.0, 180.0)):
+        raise StakeoutError(f"the receiver's position {fix.lat}, {fix.lon} is not plausible")
     h = fix.height
     if h is None and fix.alt_msl is not None:
         h = fix.alt_msl + (fix.geoid_sep or 0.0)
+    if h is not None and not within(h, *HEIGHT_RANGE_M):
+        h = None  # a NaN or absurd height is no height: guidance goes on horizontally
     return position_from_geographic(grid, fix.lat, fix.lon, h, "gnss")
 
 
@@ -267,7 +272,8 @@ def guidance(
         right = d_e * math.cos(th) - d_n * math.sin(th)
     dh: float | None = None
     cut_fill: Literal["cut", "fill", "on grade"] | None = None
-    if target.h is not None and current.h is not None:
+    if within(target.h, *HEIGHT_RANGE_M) and within(current.h, *HEIGHT_RANGE_M):
+        assert target.h is not None and current.h is not None
         dh = target.h - current.h
         # Ground above the design height is cut, below it is fill.
         cut_fill = "on grade" if abs(dh) <= tolerance_m else ("cut" if dh < 0 else "fill")

@@ -468,6 +468,12 @@ class OccupationView(QWidget):
             p.epochs_used, p.epochs_required, p.seconds, p.seconds_required, p.epochs_rejected
         )
         self._show_reasons(e.rejected_by_reason)
+        if p.scatter_h_m is not None and p.scatter_v_m is not None:
+            # The scatter gates decide pass/fail at the end: the crew sees them coming.
+            scatter = self.tr("Scatter so far: σH {0} m, σV {1} m").format(
+                number(p.scatter_h_m, 3), number(p.scatter_v_m, 3)
+            )
+            self.reasons.setText("\n".join(filter(None, (scatter, self.reasons.text()))))
         if not self._finishing:
             self.saved.setText(self.tr("{0} epochs saved in the job.").format(e.epochs_on_disk))
         if p.complete and self.auto_finish.isChecked():

@@ -248,7 +248,10 @@ class StakeoutView(QWidget):
         fix = self.session_fix
         if fix is None or not fix.has_position:
             return None
-        return position_from_fix(grid, fix)
+        try:
+            return position_from_fix(grid, fix)
+        except (StakeoutError, ValueError):
+            return None  # a position that is not plausible is no position
 
     def choose_nearest(self) -> None:
         here = self._current_position()

@@ -91,6 +91,9 @@ def reject_reason(reason: RejectReason) -> str:
     return {
         RejectReason.NO_TIME: QCoreApplication.translate("Texts", "no time"),
         RejectReason.NO_POSITION: QCoreApplication.translate("Texts", "no position"),
+        RejectReason.IMPLAUSIBLE: QCoreApplication.translate(
+            "Texts", "position or height not a plausible number"
+        ),
         RejectReason.NOT_FIXED: QCoreApplication.translate("Texts", "not RTK fixed"),
         RejectReason.NO_HEIGHT: QCoreApplication.translate("Texts", "no height"),
         RejectReason.NO_SIGMA: QCoreApplication.translate("Texts", "no sigma"),

@@ -683,6 +683,8 @@ ID_DEVICES: dict[str, str] = {
 
 ID_OCCUPY: dict[str, str] = {
     # issue 14 (occupy)
+    "position or height not a plausible number": "posisi atau tinggi bukan angka yang wajar",
+    "Scatter so far: σH {0} m, σV {1} m": "Sebaran sejauh ini: σH {0} m, σV {1} m",
 }
 
 

@@ -64,7 +64,7 @@ def test_occupation_and_epochs_round_trip(job: JobStore) -> None:
     with JobStore.open(job.path) as again:
         epochs = load_epochs(again.db, stored.id)
         assert [e.fix for e in epochs] == fed
-        assert [e.verdict for e in epochs] == [e.verdict for e in rec.occupation.epochs()]
+        assert [e.verdict for e in epochs] == list(rec.occupation.verdicts())
         assert load_occupations(again.db, "1") == [load_occupation(again.db, stored.id)]
 
 

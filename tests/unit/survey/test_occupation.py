@@ -28,18 +28,20 @@ def test_mixed_fixed_float_stream_uses_fixed_only_and_matches_numpy() -> None:
     occ = Occupation()
     offsets = noisy(80)
     fixed: list[Fix] = []
+    fed: list[Fix] = []
     for i, (dn, de, du) in enumerate(offsets):
         quality = GgaQuality.RTK_FLOAT if i % 3 == 0 else GgaQuality.RTK_FIXED
         # Float epochs sit 0.4 m off: if any were used the mean would show it.
         off = 0.4 if quality == GgaQuality.RTK_FLOAT else 0.0
         fix = make_fix(i, dn + off, de, du, quality=quality)
+        fed.append(fix)
         verdict = occ.add(fix)
         if quality == GgaQuality.RTK_FLOAT:
             assert not verdict.used and verdict.reason is RejectReason.NOT_FIXED
         else:
             fixed.append(fix)
     res = occ.result()
-    used = [r.fix for r in occ.epochs() if r.verdict.used]
+    used = [f for f, v in zip(fed, occ.verdicts(), strict=True) if v.used]
     assert used == fixed  # no fixed epoch of this gentle noise is an outlier
     lats = np.array([f.lat for f in used])
     lons = np.array([f.lon for f in used])
@@ -66,19 +68,21 @@ def test_outliers_rejected_and_counted_including_inside_warmup() -> None:
     offsets = noisy(40, seed=7)
     spikes = {2: (0.5, 0.0, 0.0), 20: (0.0, -0.3, 0.0), 31: (0.0, 0.0, 0.20)}
     verdicts = []
+    fed = []
     for i, (dn, de, du) in enumerate(offsets):
         sn, se, su = spikes.get(i, (0.0, 0.0, 0.0))
-        verdicts.append(occ.add(make_fix(i, dn + sn, de + se, du + su)))
+        fed.append(make_fix(i, dn + sn, de + se, du + su))
+        verdicts.append(occ.add(fed[-1]))
     # Live: epoch 2 falls in the warm-up (provisionally used); 20 and 31 are caught at once.
     assert verdicts[2].used
     assert verdicts[20].reason is RejectReason.OUTLIER
     assert verdicts[31].reason is RejectReason.OUTLIER
     res = occ.result()
-    final = {r.verdict.seq: r.verdict for r in occ.epochs()}
+    final = {v.seq: v for v in occ.verdicts()}
     assert {s for s, v in final.items() if not v.used} == set(spikes)
     assert res.rejected_by_reason == {RejectReason.OUTLIER: 3}
     assert res.epochs_used == 37
-    used = [r.fix for r in occ.epochs() if r.verdict.used]
+    used = [f for f, v in zip(fed, occ.verdicts(), strict=True) if v.used]
     assert res.lat == pytest.approx(np.mean([f.lat for f in used]), abs=1e-12)
     assert abs(compare(Position(LAT0, LON0), Position(res.lat or 0, res.lon or 0)).dn_m) < 0.01
 
