@@ -666,6 +666,61 @@
         <source>{0} closed</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="55" />
+        <source>job {0} is in use by {1} ({2}; PID {3} on host {4} since {5}); wait for it or close it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="57" />
+        <source>job {0} is in use by this program ({1}); wait for it</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="59" />
+        <source>{0}: not enough free space to {1}: about {2} needed, {3} free; free some space (or move the job to a bigger disk) and try again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="60" />
+        <source>sealing a package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="61" />
+        <source>importing a photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="62" />
+        <source>saving a camera photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="63" />
+        <source>starting an occupation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="64" />
+        <source>import the photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="65" />
+        <source>seal a package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="66" />
+        <source>record the occupation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="67" />
+        <source>open the job</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -856,155 +911,155 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
         <source>Description</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
         <source>Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
         <source>Witnesses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
         <source>Add photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="119" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
         <source>Marker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Marker to document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="150" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="151" />
         <source>Not staked yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="153" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="154" />
         <source>Not staked yet: stake it out before documenting.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="193" />
         <source>Marker not staked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="194" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="195" />
         <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="197" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
         <source>Document anyway</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="199" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="220" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="221" />
         <source>Photo not added: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="222" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="225" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="223" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
         <source>{0} photo(s) saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="243" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="278" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
         <source>Retake photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
         <source>The current photo is withdrawn and kept in the job's history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
         <source>Choose the new photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="247" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="282" />
         <source>retaken</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
         <source>Images ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="265" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="266" />
         <source>Photo not replaced: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="267" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="268" />
         <source>Photo replaced; the earlier one is withdrawn.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
         <source>A new capture for this direction withdraws the current photo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
         <source>Open the camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="297" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="298" />
         <source>Photo withdrawn: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="306" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
         <source>Withdraw photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="308" />
         <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="310" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="311" />
         <source>Withdraw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="334" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="335" />
         <source>Photo not moved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="337" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="338" />
         <source>Photo moved to marker {0}, {1}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="187" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
@@ -1688,18 +1743,18 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="513" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="519" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="518" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="550" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="524" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="556" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="491" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
@@ -1725,27 +1780,32 @@ N</source>
     </message>
     <message>
         <location filename="../../fieldapp/ui/occupation_view.py" line="456" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="547" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="553" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="472" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="473" />
+        <source>Scatter so far: σH {0} m, σV {1} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="478" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="499" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="505" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="504" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="510" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="508" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>
@@ -2662,127 +2722,127 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="257" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="260" />
         <source>No position yet: orient the instrument and measure first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="259" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="262" />
         <source>No position yet: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="264" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="267" />
         <source>Every marker is staked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="279" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="282" />
         <source>Profile not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="282" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="285" />
         <source>Stake-out quality saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
         <source>No position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
         <source>No target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="358" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="361" />
         <source>Spoken guidance needs espeak-ng, which is not installed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="371" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="374" />
         <source>cancelled on the stake-out tab</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="403" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="406" />
         <source>Set Hz {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="404" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="407" />
         <source>Not measured yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="405" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
         <source>HD {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="411" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="423" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>Turn {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="428" />
         <source>Out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="428" />
         <source>In</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="433" />
         <source>Off {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="433" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="436" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="447" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="450" />
         <source>Instrument link lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="457" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="460" />
         <source>Measure the prism first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="465" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="468" />
         <source>Stake not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="467" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="470" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="504" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="507" />
         <source>the job was closed</source>
         <translation type="unfinished" />
     </message>
@@ -3136,131 +3196,136 @@ N</source>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="94" />
-        <source>not RTK fixed</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/texts.py" line="95" />
-        <source>no height</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/texts.py" line="96" />
-        <source>no sigma</source>
+        <source>position or height not a plausible number</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="97" />
-        <source>sigma only estimated</source>
+        <source>not RTK fixed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="98" />
-        <source>horizontal sigma too large</source>
+        <source>no height</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="99" />
-        <source>vertical sigma too large</source>
+        <source>no sigma</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="100" />
-        <source>no PDOP</source>
+        <source>sigma only estimated</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="101" />
-        <source>PDOP too high</source>
+        <source>horizontal sigma too large</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="102" />
-        <source>duplicate time</source>
+        <source>vertical sigma too large</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="103" />
+        <source>no PDOP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/texts.py" line="104" />
+        <source>PDOP too high</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/texts.py" line="105" />
+        <source>duplicate time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/texts.py" line="106" />
         <source>outlier</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="111" />
+        <location filename="../../fieldapp/ui/texts.py" line="114" />
         <source>no usable epochs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="112" />
+        <location filename="../../fieldapp/ui/texts.py" line="115" />
         <source>too few epochs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="113" />
+        <location filename="../../fieldapp/ui/texts.py" line="116" />
         <source>too short</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="114" />
+        <location filename="../../fieldapp/ui/texts.py" line="117" />
         <source>horizontal scatter too large</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="115" />
+        <location filename="../../fieldapp/ui/texts.py" line="118" />
         <source>vertical scatter too large</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="123" />
+        <location filename="../../fieldapp/ui/texts.py" line="126" />
         <source>North</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="124" />
+        <location filename="../../fieldapp/ui/texts.py" line="127" />
         <source>East</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="125" />
+        <location filename="../../fieldapp/ui/texts.py" line="128" />
         <source>South</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="126" />
+        <location filename="../../fieldapp/ui/texts.py" line="129" />
         <source>West</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="127" />
+        <location filename="../../fieldapp/ui/texts.py" line="130" />
         <source>Close-up</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="135" />
+        <location filename="../../fieldapp/ui/texts.py" line="138" />
         <source>District/village officer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="138" />
+        <location filename="../../fieldapp/ui/texts.py" line="141" />
         <source>Neighbouring permit holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="141" />
+        <location filename="../../fieldapp/ui/texts.py" line="144" />
         <source>Other-sector permit holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="144" />
+        <location filename="../../fieldapp/ui/texts.py" line="147" />
         <source>Land-right holder</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="145" />
+        <location filename="../../fieldapp/ui/texts.py" line="148" />
         <source>Forestry officer</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="146" />
+        <location filename="../../fieldapp/ui/texts.py" line="149" />
         <source>Other-commodity permit holder</source>
         <translation type="unfinished" />
     </message>

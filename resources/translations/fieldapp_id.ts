@@ -666,6 +666,61 @@
         <source>{0} closed</source>
         <translation>{0} ditutup</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="55" />
+        <source>job {0} is in use by {1} ({2}; PID {3} on host {4} since {5}); wait for it or close it</source>
+        <translation>pekerjaan {0} sedang dipakai oleh {1} ({2}; PID {3} di komputer {4} sejak {5}); tunggu sampai selesai atau tutup program itu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="57" />
+        <source>job {0} is in use by this program ({1}); wait for it</source>
+        <translation>pekerjaan {0} sedang dipakai oleh program ini ({1}); tunggu sampai selesai</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="59" />
+        <source>{0}: not enough free space to {1}: about {2} needed, {3} free; free some space (or move the job to a bigger disk) and try again</source>
+        <translation>{0}: ruang kosong tidak cukup untuk {1}: perlu sekitar {2}, tersedia {3}; kosongkan sebagian ruang (atau pindahkan pekerjaan ke disk yang lebih besar) lalu coba lagi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="60" />
+        <source>sealing a package</source>
+        <translation>menyegel paket</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="61" />
+        <source>importing a photo</source>
+        <translation>mengimpor foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="62" />
+        <source>saving a camera photo</source>
+        <translation>menyimpan foto kamera</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="63" />
+        <source>starting an occupation</source>
+        <translation>memulai pengamatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="64" />
+        <source>import the photo</source>
+        <translation>mengimpor foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="65" />
+        <source>seal a package</source>
+        <translation>menyegel paket</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="66" />
+        <source>record the occupation</source>
+        <translation>merekam pengamatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="67" />
+        <source>open the job</source>
+        <translation>membuka pekerjaan</translation>
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -856,155 +911,155 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
         <source>Witnesses</source>
         <translation>Saksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
         <source>Add photos</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="119" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
         <source>Marker</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
         <source>Marker to document</source>
         <translation>Tanda batas yang didokumentasikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="150" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="151" />
         <source>Not staked yet</source>
         <translation>Belum dipatok</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="153" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="154" />
         <source>Not staked yet: stake it out before documenting.</source>
         <translation>Belum dipatok: patok dulu sebelum didokumentasikan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="193" />
         <source>Marker not staked</source>
         <translation>Tanda batas belum dipatok</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="194" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="195" />
         <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
         <translation>Tanda batas {0} belum dipatok (status: direncanakan). Foto, saksi dan deskripsi seharusnya menggambarkan tanda batas yang sudah dipasang. Tetap dokumentasikan?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="197" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
         <source>Document anyway</source>
         <translation>Tetap dokumentasikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="199" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="220" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="221" />
         <source>Photo not added: {0}</source>
         <translation>Foto tidak ditambahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="222" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="225" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="223" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
         <source>{0} photo(s) saved.</source>
         <translation>{0} foto tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="243" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="278" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
         <source>Retake photo</source>
         <translation>Ambil ulang foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
         <source>The current photo is withdrawn and kept in the job's history.</source>
         <translation>Foto sekarang ditarik dan tetap tersimpan di riwayat pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
         <source>Choose the new photo</source>
         <translation>Pilih foto baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="247" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="282" />
         <source>retaken</source>
         <translation>diambil ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
         <source>Images ({0})</source>
         <translation>Gambar ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="265" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="266" />
         <source>Photo not replaced: {0}</source>
         <translation>Foto tidak diganti: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="267" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="268" />
         <source>Photo replaced; the earlier one is withdrawn.</source>
         <translation>Foto diganti; foto sebelumnya ditarik.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
         <source>A new capture for this direction withdraws the current photo.</source>
         <translation>Foto baru untuk arah ini menarik foto yang sekarang.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
         <source>Open the camera</source>
         <translation>Buka kamera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="297" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="298" />
         <source>Photo withdrawn: {0}</source>
         <translation>Foto ditarik: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="306" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
         <source>Withdraw photo</source>
         <translation>Tarik foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="308" />
         <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
         <translation>Foto {0} ({1}) ditandai ditarik; berkasnya tetap di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="310" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="311" />
         <source>Withdraw</source>
         <translation>Tarik</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="334" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="335" />
         <source>Photo not moved: {0}</source>
         <translation>Foto tidak dipindahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="337" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="338" />
         <source>Photo moved to marker {0}, {1}.</source>
         <translation>Foto dipindahkan ke tanda batas {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="186" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="187" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
@@ -1689,18 +1744,18 @@ U</translation>
         <translation>Receiver belum terhubung.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="513" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="519" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation>Tinggi antena sesudah berbeda {0} mm dari sebelumnya: periksa pemasangan jalon/tripod.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="518" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="550" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="524" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="556" />
         <source>Not saved: {0}</source>
         <translation>Belum tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="491" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation>Dipakai {0} / {1} epoch, {2} / {3} dtk, ditolak {4}</translation>
     </message>
@@ -1726,27 +1781,32 @@ U</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/occupation_view.py" line="456" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="547" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="553" />
         <source>Occupation {0} abandoned.</source>
         <translation>Pengamatan {0} dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="472" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="473" />
+        <source>Scatter so far: σH {0} m, σV {1} m</source>
+        <translation>Sebaran sejauh ini: σH {0} m, σV {1} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="478" />
         <source>{0} epochs saved in the job.</source>
         <translation>{0} epoch tersimpan di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="499" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="505" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation>LULUS: {0} epoch, σH {1} m, {2} m dari desain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="504" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="510" />
         <source>FAILED: {0}</source>
         <translation>GAGAL: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="508" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
         <source>Saved in the job (occupation {0}).</source>
         <translation>Tersimpan di pekerjaan (pengamatan {0}).</translation>
     </message>
@@ -2663,127 +2723,127 @@ U</translation>
         <translation>target lain dipilih</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="257" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="260" />
         <source>No position yet: orient the instrument and measure first.</source>
         <translation>Belum ada posisi: orientasikan alat dan ukur terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="259" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="262" />
         <source>No position yet: connect the receiver first.</source>
         <translation>Belum ada posisi: hubungkan receiver dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="264" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="267" />
         <source>Every marker is staked.</source>
         <translation>Semua tanda batas sudah dipatok.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="279" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="282" />
         <source>Profile not saved: {0}</source>
         <translation>Profil tidak tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="282" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="285" />
         <source>Stake-out quality saved in the job.</source>
         <translation>Mutu stake out tersimpan di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
         <source>No position</source>
         <translation>Tidak ada posisi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="303" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
         <source>No target</source>
         <translation>Tidak ada target</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="358" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="361" />
         <source>Spoken guidance needs espeak-ng, which is not installed.</source>
         <translation>Panduan suara butuh espeak-ng, yang belum terpasang.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="371" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="374" />
         <source>cancelled on the stake-out tab</source>
         <translation>dibatalkan di tab stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="403" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="406" />
         <source>Set Hz {0}</source>
         <translation>Atur Hz {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="404" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="407" />
         <source>Not measured yet</source>
         <translation>Belum diukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="405" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
         <source>HD {0} m</source>
         <translation>Jarak datar {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="411" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation>{0}: azimut {1}, jarak lapangan {2} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="423" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>Turn {0}</source>
         <translation>Putar {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="428" />
         <source>Out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="425" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="428" />
         <source>In</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="433" />
         <source>Off {0} m</source>
         <translation>Selisih {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="433" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="436" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation>{0}: Hz {1}, jarak datar {2} m (lapangan; grid = lapangan × {3}). H prisma {4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="447" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="450" />
         <source>Instrument link lost</source>
         <translation>Koneksi alat terputus</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="457" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="460" />
         <source>Measure the prism first.</source>
         <translation>Ukur prisma terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="465" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="468" />
         <source>Stake not saved: {0}</source>
         <translation>Patok tidak tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="467" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="470" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
         <translation>Patok {0} tersimpan: {1} m dari posisi rencana.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="504" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="507" />
         <source>the job was closed</source>
         <translation>pekerjaan ditutup</translation>
     </message>
@@ -3137,131 +3197,136 @@ U</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/texts.py" line="94" />
+        <source>position or height not a plausible number</source>
+        <translation>posisi atau tinggi bukan angka yang wajar</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/texts.py" line="97" />
         <source>not RTK fixed</source>
         <translation>bukan RTK fixed</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="95" />
+        <location filename="../../fieldapp/ui/texts.py" line="98" />
         <source>no height</source>
         <translation>tanpa tinggi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="96" />
+        <location filename="../../fieldapp/ui/texts.py" line="99" />
         <source>no sigma</source>
         <translation>tanpa sigma</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="97" />
+        <location filename="../../fieldapp/ui/texts.py" line="100" />
         <source>sigma only estimated</source>
         <translation>sigma hanya estimasi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="98" />
+        <location filename="../../fieldapp/ui/texts.py" line="101" />
         <source>horizontal sigma too large</source>
         <translation>sigma horizontal terlalu besar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="99" />
+        <location filename="../../fieldapp/ui/texts.py" line="102" />
         <source>vertical sigma too large</source>
         <translation>sigma vertikal terlalu besar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="100" />
+        <location filename="../../fieldapp/ui/texts.py" line="103" />
         <source>no PDOP</source>
         <translation>tanpa PDOP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="101" />
+        <location filename="../../fieldapp/ui/texts.py" line="104" />
         <source>PDOP too high</source>
         <translation>PDOP terlalu tinggi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="102" />
+        <location filename="../../fieldapp/ui/texts.py" line="105" />
         <source>duplicate time</source>
         <translation>waktu ganda</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="103" />
+        <location filename="../../fieldapp/ui/texts.py" line="106" />
         <source>outlier</source>
         <translation>pencilan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="111" />
+        <location filename="../../fieldapp/ui/texts.py" line="114" />
         <source>no usable epochs</source>
         <translation>tidak ada epoch yang layak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="112" />
+        <location filename="../../fieldapp/ui/texts.py" line="115" />
         <source>too few epochs</source>
         <translation>epoch terlalu sedikit</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="113" />
+        <location filename="../../fieldapp/ui/texts.py" line="116" />
         <source>too short</source>
         <translation>terlalu singkat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="114" />
+        <location filename="../../fieldapp/ui/texts.py" line="117" />
         <source>horizontal scatter too large</source>
         <translation>sebaran horizontal terlalu besar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="115" />
+        <location filename="../../fieldapp/ui/texts.py" line="118" />
         <source>vertical scatter too large</source>
         <translation>sebaran vertikal terlalu besar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="123" />
+        <location filename="../../fieldapp/ui/texts.py" line="126" />
         <source>North</source>
         <translation>Utara</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="124" />
+        <location filename="../../fieldapp/ui/texts.py" line="127" />
         <source>East</source>
         <translation>Timur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="125" />
+        <location filename="../../fieldapp/ui/texts.py" line="128" />
         <source>South</source>
         <translation>Selatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="126" />
+        <location filename="../../fieldapp/ui/texts.py" line="129" />
         <source>West</source>
         <translation>Barat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="127" />
+        <location filename="../../fieldapp/ui/texts.py" line="130" />
         <source>Close-up</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="135" />
+        <location filename="../../fieldapp/ui/texts.py" line="138" />
         <source>District/village officer</source>
         <translation>Aparat kecamatan/desa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="138" />
+        <location filename="../../fieldapp/ui/texts.py" line="141" />
         <source>Neighbouring permit holder</source>
         <translation>Pemegang izin tetangga</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="141" />
+        <location filename="../../fieldapp/ui/texts.py" line="144" />
         <source>Other-sector permit holder</source>
         <translation>Pemegang izin sektor lain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="144" />
+        <location filename="../../fieldapp/ui/texts.py" line="147" />
         <source>Land-right holder</source>
         <translation>Pemegang hak atas tanah</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="145" />
+        <location filename="../../fieldapp/ui/texts.py" line="148" />
         <source>Forestry officer</source>
         <translation>Petugas kehutanan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/texts.py" line="146" />
+        <location filename="../../fieldapp/ui/texts.py" line="149" />
         <source>Other-commodity permit holder</source>
         <translation>Pemegang izin komoditas lain</translation>
     </message>
