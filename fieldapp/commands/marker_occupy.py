@@ -11,7 +11,7 @@ from pathlib import Path
 
 from fieldapp.commands.common import CommandError, open_job
 from fieldapp.commands.jobwrite import job_write_errors
-from fieldapp.gnss.fix import Fix, SigmaSource, check_fix
+from fieldapp.gnss.fix import Fix, SigmaSource
 
 # Epochs per transaction. The capture is copied into raw/ before the first epoch, so a crash
 # loses nothing that cannot be replayed; a commit (an fsync) every 10 epochs made a 4-hour
@@ -38,14 +38,15 @@ def fixes_from_jsonl(path: Path) -> Iterator[Fix]:
                 r = json.loads(line)
                 tod, date = _time(r.get("time"))
                 src = r.get("sigma_source")
-                # check_fix: a NaN or 1e308 in the file is refused here, before any gate.
-                yield check_fix(Fix(
+                # A NaN or 1e308 is not refused here: the epoch is kept and the occupation's
+                # gates reject it as implausible, counted with the rest, as for NMEA sentences.
+                yield Fix(
                     time_of_day=tod, date=date, lat=r.get("lat"), lon=r.get("lon"),
                     height=r.get("height"), alt_msl=r.get("alt_msl"), quality=r.get("quality"),
                     sats_used=r.get("sats_used"), hdop=r.get("hdop"), pdop=r.get("pdop"),
                     sigma_lat=r.get("sigma_lat"), sigma_lon=r.get("sigma_lon"),
                     sigma_alt=r.get("sigma_alt"), sigma_source=SigmaSource(src) if src else None,
-                ))  # fmt: skip
+                )  # fmt: skip
             except (ValueError, TypeError, AttributeError) as exc:
                 raise CommandError(f"{path}:{n}: not an epoch record ({exc})") from exc
 

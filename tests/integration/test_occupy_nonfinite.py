@@ -134,9 +134,12 @@ def test_heights_alternating_1e308_pass_no_gate_and_store_no_stake(
     res = occupation.result()
     assert verdicts and not any(v.used for v in verdicts)
     assert not res.passed and res.h is None and res.std_u_m is None
-    # Refused at a gate before the screen (an RMC-only epoch has no GGA quality: not fixed).
+    # Refused at a gate before the screen. The NMEA reader already drops a GGA with a 1e308
+    # altitude, so what reaches the gates is RMC-only epochs (no position for the occupation,
+    # no GGA quality: not fixed); the gates' own refusal of such values is tested on Fix
+    # objects built directly below.
     reasons = set(res.rejected_by_reason)
-    assert reasons & {RejectReason.IMPLAUSIBLE, RejectReason.NO_HEIGHT}
+    assert reasons
     assert reasons <= {
         RejectReason.IMPLAUSIBLE, RejectReason.NO_HEIGHT, RejectReason.NO_POSITION,
         RejectReason.NOT_FIXED,
