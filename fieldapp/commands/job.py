@@ -99,11 +99,20 @@ def _create(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_import_failure(exc: Exception) -> int:
-    for problem in getattr(exc, "problems", [exc]):
-        print(str(problem), file=sys.stderr)
-    print("nothing was imported; the job is unchanged", file=sys.stderr)
-    return 1
+def import_refused(exc: Exception) -> CommandError:
+    """An import refusal as one line: the first problem in full, the next few in brief."""
+    problems = list(getattr(exc, "problems", None) or [exc])
+    text = str(problems[0])
+    rest = problems[1:]
+    if rest:
+        brief = [
+            f"line {p.line}: {p.message}" if getattr(p, "line", None) else str(p) for p in rest[:3]
+        ]
+        text += "; also " + "; ".join(brief)
+        if len(rest) > 3:
+            text += f" (and {len(rest) - 3} more)"
+    text += "; nothing was imported, the job is unchanged"
+    return CommandError(" ".join(text.split()), exit_code=2)
 
 
 def _import_boundary(args: argparse.Namespace) -> int:
@@ -115,7 +124,7 @@ def _import_boundary(args: argparse.Namespace) -> int:
         try:
             summary = import_boundary(store, args.file)
         except ImportFailed as exc:
-            return _report_import_failure(exc)
+            raise import_refused(exc) from exc
         # A new SK table can leave markers named after the old numbers: say so now.
         broken = naming_findings(store.db)
     for note in summary.notes:
@@ -135,15 +144,17 @@ def _import_control(args: argparse.Namespace) -> int:
 
     from fieldapp.exchange.problems import ImportFailed
     from fieldapp.operations import import_control
+    from fieldapp.survey.crs import CrsError
 
     with open_job(args.job) as store:
         try:
             summary = import_control(store, args.file, args.crs)
         except ImportFailed as exc:
-            return _report_import_failure(exc)
+            raise import_refused(exc) from exc
+        except CrsError as exc:
+            raise CommandError(f"{args.job}: the job's grid: {exc}") from exc
         except sqlite3.IntegrityError as exc:
-            print(f"{args.file}: {exc}", file=sys.stderr)
-            return 1
+            raise import_refused(ValueError(f"{args.file}: {exc}")) from exc
     print(f"imported {summary.count} control points from {args.file}")
     return 0
 
