@@ -194,13 +194,16 @@ def check_xlsx_container(path: Path) -> None:
     name = str(path)
     try:
         size = path.stat().st_size
-        if size > MAX_XLSX_BYTES:
-            raise refuse(name, f"larger than {MAX_XLSX_BYTES // MB} MB, too big for an SK table")
-        entries = _zip_entry_count(path)
-        if entries is None:
-            raise refuse(name, "not an XLSX workbook (no ZIP directory found)")
-        if entries > MAX_ZIP_MEMBERS:
-            raise refuse(name, f"the workbook holds {entries} parts (limit {MAX_ZIP_MEMBERS})")
+        entries = _zip_entry_count(path) if size <= MAX_XLSX_BYTES else None
+    except OSError as exc:
+        raise refuse(name, f"cannot read: {exc.strerror or exc}") from exc
+    if size > MAX_XLSX_BYTES:
+        raise refuse(name, f"larger than {MAX_XLSX_BYTES // MB} MB, too big for an SK table")
+    if entries is None:
+        raise refuse(name, "not an XLSX workbook (no ZIP directory found)")
+    if entries > MAX_ZIP_MEMBERS:
+        raise refuse(name, f"the workbook holds {entries} parts (limit {MAX_ZIP_MEMBERS})")
+    try:
         with zipfile.ZipFile(path) as archive:
             infos = archive.infolist()
     except OSError as exc:

@@ -77,7 +77,7 @@ def read_xlsx(path: Path) -> list[Row]:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise refuse(name, f"not a readable XLSX file: {limits.show(str(exc))}") from exc
+        raise refuse(name, f"not a readable XLSX file: {_brief(exc)}") from exc
     index = 0
     try:
         if not wb.worksheets:
@@ -94,11 +94,13 @@ def read_xlsx(path: Path) -> list[Row]:
     except ImportFailed:
         raise
     except Exception as exc:  # a damaged cell surfaces only while openpyxl streams the sheet
-        raise refuse(
-            name, f"sheet row {index + 1}: unreadable cell: {limits.show(str(exc))}"
-        ) from exc
+        raise refuse(name, f"sheet row {index + 1}: unreadable cell: {_brief(exc)}") from exc
     finally:
         wb.close()
+
+
+def _brief(exc: BaseException) -> str:
+    return (" ".join(str(exc).split()) or type(exc).__name__)[:160]
 
 
 def _cell_text(value: object) -> str:

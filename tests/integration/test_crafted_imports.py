@@ -1,0 +1,88 @@
+"""Crafted and hostile files through the real `job import-boundary`/`import-control` CLI.
+
+Every file is generated in tmp_path at test time. Each must be refused cleanly (exit 1 or 2,
+one stderr line naming the file, no traceback, peak memory under the probe's limit) and leave
+the job's database exactly as it was, row by row.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from crafted_inputs import BOUNDARY, CONTROL, DEMO, SQUARE, dump_job, polygon, xlsx_from_cells
+from probe import assert_clean_refusal, probe
+
+
+@pytest.fixture(scope="module")
+def job(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A job with the demo boundary and control points: what a refusal must not touch."""
+    folder = tmp_path_factory.mktemp("crafted") / "Loa-Kulu.fieldapp"
+    for args in (
+        ("job", "create", folder, "--name", "WIUP Loa Kulu", "--sk-area-ha", "745.54"),
+        ("job", "import-boundary", folder, DEMO / "titik_batas.csv"),
+        ("job", "import-control", folder, DEMO / "kontrol.csv"),
+    ):
+        result = probe(*args)
+        assert result.returncode == 0, result.describe()
+    return folder
+
+
+@pytest.mark.parametrize("case", sorted(BOUNDARY))
+def test_crafted_boundary_file_is_refused_cleanly(job: Path, tmp_path: Path, case: str) -> None:
+    path = BOUNDARY[case](tmp_path)
+    before = dump_job(job)
+    result = probe("job", "import-boundary", job, path)
+    assert_clean_refusal(result, str(path))
+    assert dump_job(job) == before
+
+
+@pytest.mark.parametrize("case", sorted(CONTROL))
+def test_crafted_control_file_is_refused_cleanly(job: Path, tmp_path: Path, case: str) -> None:
+    path = CONTROL[case](tmp_path)
+    before = dump_job(job)
+    result = probe("job", "import-control", job, path)
+    assert_clean_refusal(result, str(path))
+    assert dump_job(job) == before
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("empty_ring.geojson", polygon([]), "no boundary points: a boundary needs at least 3"),
+        (
+            "paris.geojson",
+            polygon([[x - 114.6, y + 49.35] for x, y in SQUARE]),
+            "is outside Indonesia",
+        ),
+    ],
+)
+def test_empty_ring_and_outside_indonesia_leave_the_job_exactly_as_it_was(
+    job: Path, tmp_path: Path, name: str, content: str, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content, encoding="utf-8")
+    before = dump_job(job)
+    assert before["boundary_point"], "the job must have a boundary to lose"
+    result = probe("job", "import-boundary", job, path)
+    assert_clean_refusal(result, str(path))
+    assert reason in result.stderr and "the job is unchanged" in result.stderr
+    assert dump_job(job) == before
+    shown = probe("job", "validate", job)
+    assert shown.returncode == 0 and "Hasil: WIUP valid" in shown.stdout, shown.describe()
+
+
+def test_declared_dimension_bomb_is_ignored_and_the_real_cells_import(tmp_path: Path) -> None:
+    """A tiny workbook declaring A1:XFD1048576: only its real cells are read, in little memory."""
+    rows = [
+        [cell.strip() for cell in line.split(";")]
+        for line in (DEMO / "titik_batas.csv").read_text(encoding="utf-8").splitlines()
+    ]
+    path = xlsx_from_cells(tmp_path / "dimension.xlsx", rows, dimension="A1:XFD1048576")
+    assert path.stat().st_size < 10_000
+    folder = tmp_path / "j.fieldapp"
+    assert probe("job", "create", folder, "--name", "x").returncode == 0
+    result = probe("job", "import-boundary", folder, path)
+    assert result.returncode == 0, result.describe()
+    assert "imported 10 boundary points" in result.stdout
+    assert result.peak_mb < 300, result.describe()
