@@ -225,6 +225,28 @@ CONTROL: dict[str, Builder] = {
 }
 
 
+def _activity(depth: str) -> str:
+    feature = {
+        "type": "Feature",
+        "properties": {"name": "Pit 1", "kind": "pit", "depth_m": "__DEPTH__"},
+        "geometry": {"type": "Polygon", "coordinates": [SQUARE]},
+    }
+    return json.dumps({"type": "FeatureCollection", "features": [feature]}).replace(
+        '"__DEPTH__"', depth
+    )
+
+
+DEEP_JSON = '{"a":' * 5000 + "1" + "}" * 5000
+# (option of `job plan`, builder): neighbour and activity-zone files.
+AREAS: dict[str, tuple[str, Builder]] = {
+    "neighbors_entity_bomb": ("--neighbors", _text("tetangga.kml", _kml("&j;", ENTITY_BOMB))),
+    "neighbors_outside_indonesia": ("--neighbors", _text("paris.geojson", polygon(PARIS))),
+    "neighbors_deep_json": ("--neighbors", _text("deep.geojson", DEEP_JSON)),
+    "activity_infinite_depth": ("--activity", _text("pit.geojson", _activity("1e400"))),
+    "activity_nan_depth": ("--activity", _text("pit_nan.geojson", _activity('"nan"'))),
+}
+
+
 def dump_job(folder: Path) -> dict[str, list[tuple[Any, ...]]]:
     """Every row of every table of the job's database (read-only), for before/after checks."""
     con = sqlite3.connect(f"file:{folder / 'job.sqlite'}?mode=ro", uri=True)

@@ -16,7 +16,8 @@ from typing import Any
 
 from fieldapp.exchange import geodoc, limits
 from fieldapp.exchange.geodoc import GeoPolygon
-from fieldapp.exchange.plausible import lonlat_problem, ring_problem
+from fieldapp.exchange.limits import show
+from fieldapp.exchange.plausible import lonlat_problem, ring_problem, value_problem
 from fieldapp.exchange.problems import ImportFailed
 from fieldapp.survey.neighbors import (
     ActivityZone,
@@ -34,6 +35,8 @@ _KIND_WORDS = {
 _NAME_KEYS = ("name", "nama", "Name", "NAMA", "title")
 # Total outline of all polygons of a file, degrees: a province's worth of permits.
 MAX_OUTLINE_DEG = 50.0
+# The deepest open pits and highest dumps are hundreds of metres: a kilometre is a typo.
+MAX_ZONE_SIZE_M = 2000.0
 
 
 class AreaFileError(ValueError):
@@ -77,12 +80,16 @@ def read_activity_zones(path: str | Path) -> list[ActivityZone]:
 
 
 def _number(value: Any, what: str) -> float | None:
+    """A depth/height in metres as typed (decimal comma too): finite, positive, plausible."""
     if value is None or value == "":
         return None
     try:
-        return float(str(value).replace(",", "."))
+        number = float(str(value).strip().replace(",", "."))
     except ValueError as exc:
-        raise AreaError(f"{what} is not a number: {value!r}") from exc
+        raise AreaError(f"{what} is not a number: {show(value)}") from exc
+    if problem := value_problem(number, what, 0.0, MAX_ZONE_SIZE_M):
+        raise AreaError(problem)
+    return number
 
 
 def activity_zone_from(

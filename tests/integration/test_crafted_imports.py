@@ -10,7 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from crafted_inputs import BOUNDARY, CONTROL, DEMO, SQUARE, dump_job, polygon, xlsx_from_cells
+from crafted_inputs import (
+    AREAS,
+    BOUNDARY,
+    CONTROL,
+    DEMO,
+    SQUARE,
+    dump_job,
+    polygon,
+    xlsx_from_cells,
+)
 from probe import assert_clean_refusal, probe
 
 
@@ -42,6 +51,16 @@ def test_crafted_control_file_is_refused_cleanly(job: Path, tmp_path: Path, case
     path = CONTROL[case](tmp_path)
     before = dump_job(job)
     result = probe("job", "import-control", job, path)
+    assert_clean_refusal(result, str(path))
+    assert dump_job(job) == before
+
+
+@pytest.mark.parametrize("case", sorted(AREAS))
+def test_crafted_area_file_is_refused_cleanly(job: Path, tmp_path: Path, case: str) -> None:
+    option, build = AREAS[case]
+    path = build(tmp_path)
+    before = dump_job(job)
+    result = probe("job", "plan", job, option, path, "--apply")
     assert_clean_refusal(result, str(path))
     assert dump_job(job) == before
 
