@@ -125,7 +125,7 @@ def _zip_bomb(folder: Path) -> Path:
     block = b" " * (1 << 20)
     with (
         zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as z,
-        z.open("xl/padding.xml", "w", force_zip64=True) as f,
+        z.open("xl/worksheets/sheet2.xml", "w", force_zip64=True) as f,
     ):
         for _ in range(64):
             f.write(block)

@@ -242,7 +242,7 @@ def read_boundary_geojson(path: Path) -> BoundaryTable:
     """The outer ring of the first Polygon (or one-part MultiPolygon) in the file."""
     name = str(path)
     data = limits.load_json(path)
-    for poly in geodoc.geojson_polygons(data, name, limits.MAX_VERTICES):
+    for poly in geodoc.geojson_polygons(data, name, limits.MAX_VERTICES + 1):
         if len(poly.rings) != 1:
             raise refuse(
                 name,
@@ -257,7 +257,7 @@ def read_boundary_kml(path: Path) -> BoundaryTable:
     """The outer ring of the first Polygon placemark (Google Earth style)."""
     name = str(path)
     root = limits.parse_xml(path)
-    for poly in geodoc.kml_polygons(root, name, limits.MAX_VERTICES):
+    for poly in geodoc.kml_polygons(root, name, limits.MAX_VERTICES + 1):
         return _ring_points(poly.rings[0], name, poly.ring_where[0])
     raise refuse(name, "no Polygon with coordinates in this KML")
 

@@ -47,7 +47,7 @@ def json_ring(value: object, where: str, name: str, budget: list[int]) -> tuple[
         raise refuse(name, f"{where}: expected a list of [lon, lat] positions, got {show(value)}")
     budget[0] -= len(value)
     if budget[0] < 0:
-        raise refuse(name, f"{where}: too many vertices (the file's limit is exceeded)")
+        raise refuse(name, f"{where}: more than {budget[1]} vertices in this file (the limit)")
     ring: list[LonLat] = []
     for i, pos in enumerate(value):
         lon = lat = None
@@ -105,7 +105,7 @@ def _outer_rings(
 
 def geojson_polygons(data: object, name: str, budget: int) -> Iterator[GeoPolygon]:
     """Every polygon feature of a FeatureCollection, a Feature or a bare geometry, in order."""
-    left = [budget]
+    left = [budget, budget]
     if not isinstance(data, dict):
         raise refuse(name, f"expected a GeoJSON object, got {show(data)}")
     if data.get("type") == "FeatureCollection":
@@ -149,7 +149,7 @@ def kml_ring(text: str, where: str, name: str, budget: list[int]) -> tuple[LonLa
     for match in _TUPLE.finditer(text):
         budget[0] -= 1
         if budget[0] < 0:
-            raise refuse(name, f"{where}: too many vertices (the file's limit is exceeded)")
+            raise refuse(name, f"{where}: more than {budget[1]} vertices in this file (the limit)")
         token = match.group()
         parts = token.split(",")
         try:
@@ -168,7 +168,7 @@ def kml_ring(text: str, where: str, name: str, budget: list[int]) -> tuple[LonLa
 
 def kml_polygons(root: ET.Element, name: str, budget: int) -> Iterator[GeoPolygon]:
     """Each Placemark with polygons: its outer rings, name and ExtendedData."""
-    left = [budget]
+    left = [budget, budget]
     placemarks = [e for e in root.iter() if _local(e.tag) == "Placemark"]
     # A bare <Polygon> (no Placemark) still counts: some exporters write just the geometry.
     for i, pm in enumerate(placemarks or [root], start=1):
