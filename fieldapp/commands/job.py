@@ -99,6 +99,23 @@ def _create(args: argparse.Namespace) -> int:
     return 0
 
 
+def grid_of(store: Any, job: str) -> Any:
+    """The job's grid, or a one-line error for a job whose boundary no Indonesian zone holds.
+
+    Imports refuse such a boundary now; a job imported before that still opens.
+    """
+    from fieldapp.operations import job_grid
+    from fieldapp.survey.crs import CrsError
+
+    try:
+        return job_grid(store)
+    except CrsError as exc:
+        raise CommandError(
+            f"{job}: no grid for this job: {exc}; import the WIUP's boundary again"
+            " (`fieldapp job import-boundary`)"
+        ) from exc
+
+
 def import_refused(exc: Exception) -> CommandError:
     """An import refusal as one line: the first problem in full, the next few in brief."""
     problems = list(getattr(exc, "problems", None) or [exc])
@@ -191,13 +208,12 @@ def validation_json(report: Any, names: Sequence[Any] = (), rule: str = "") -> d
 
 def print_validation(store: Any, report: Any, out: Any = sys.stdout) -> None:
     """The human validation report: permit, points in both systems, edges, verdict."""
-    from fieldapp.operations import job_grid
     from fieldapp.store import records as rec
     from fieldapp.survey.crs import parse_crs, transform
     from fieldapp.survey.dms import format_dms
 
     permit = rec.load_permit_area(store.db)
-    grid = job_grid(store)
+    grid = grid_of(store, str(store.path))
     srgi = parse_crs("SRGI2013")
     w = out.write
     w(f"{permit.name}")
@@ -258,14 +274,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from fieldapp.operations import job_grid
     from fieldapp.store import records as rec
     from fieldapp.survey.crs import parse_crs, transform
     from fieldapp.survey.dms import format_dms
 
     with open_job(args.job) as store:
         permit = rec.load_permit_area(store.db)
-        grid = job_grid(store)
+        grid = grid_of(store, args.job)
         srgi = parse_crs("SRGI2013")
         for field in ("name", *rec.DECREE_FIELDS):
             value = getattr(permit, field)
@@ -294,6 +309,7 @@ def _export(args: argparse.Namespace) -> int:
     from fieldapp.operations import export_job
 
     with open_job(args.job) as store:
+        grid_of(store, args.job)
         try:
             path = export_job(store, args.format, args.output)
         except OSError as exc:

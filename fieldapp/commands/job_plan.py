@@ -68,8 +68,8 @@ def _stored_areas(store: JobStore) -> tuple[list[NeighborArea], list[ActivityZon
 
 
 def _plan(args: argparse.Namespace) -> int:
+    from fieldapp.commands.job import grid_of
     from fieldapp.exchange.areas import AreaFileError, read_activity_zones, read_neighbors
-    from fieldapp.operations import job_grid
     from fieldapp.store import records as rec
     from fieldapp.survey.edges import BoundaryError
     from fieldapp.survey.naming import MarkerNameError
@@ -84,7 +84,7 @@ def _plan(args: argparse.Namespace) -> int:
             raise CommandError(
                 f"{args.job}: no boundary points; run `fieldapp job import-boundary`"
             )
-        grid = job_grid(store)
+        grid = grid_of(store, args.job)
         if grid.is_geographic:
             raise CommandError(f"{args.job}: the job's CRS is not a grid; set one with --crs")
         stored_nb, stored_zones = _stored_areas(store)

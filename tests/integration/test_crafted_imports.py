@@ -105,3 +105,31 @@ def test_declared_dimension_bomb_is_ignored_and_the_real_cells_import(tmp_path: 
     assert result.returncode == 0, result.describe()
     assert "imported 10 boundary points" in result.stdout
     assert result.peak_mb < 300, result.describe()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [("validate",), ("show",), ("export", "--format", "csv", "-o", "x.csv"), ("plan",)],
+)
+def test_a_job_imported_before_the_check_with_a_boundary_abroad_says_so(
+    tmp_path: Path, command: tuple[str, ...]
+) -> None:
+    """Jobs made before imports refused such boundaries still open: one line, no CrsError."""
+    from fieldapp.store import JobStore
+    from fieldapp.store import records as rec
+    from fieldapp.survey.models import BoundaryPoint
+
+    folder = tmp_path / "old.fieldapp"
+    with JobStore.create(folder, "old job") as store:
+        rec.replace_boundary_points(
+            store.db,
+            [
+                BoundaryPoint(str(i), lat, lon, str(lat), str(lon))
+                for i, (lon, lat) in enumerate(
+                    [(2.30, 48.85), (2.31, 48.85), (2.31, 48.86), (2.30, 48.86)], start=1
+                )
+            ],
+        )
+    result = probe("job", command[0], folder, *command[1:], cwd=tmp_path)
+    assert_clean_refusal(result, str(folder))
+    assert "no grid for this job" in result.stderr
