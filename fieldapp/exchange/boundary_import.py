@@ -28,6 +28,8 @@ _SOUTH_WORDS = {"ls", "selatan", "s"}
 _WEST_WORDS = {"bb", "barat", "w"}
 # Indonesia lies within 6°N..11°S and 94°E..141°E: decimal values outside say "swapped".
 _INDONESIA_LAT = 15.0
+# SK numbers are "1", "12A", "TB-03": they name markers, photos and report rows.
+_MAX_NUMBER_CHARS = 20
 _INDONESIA_LON = (90.0, 145.0)
 
 
@@ -114,6 +116,16 @@ def read_boundary_table(path: Path) -> BoundaryTable:
         lat_text = _join(cells, layout.lat, not lon_open)
         if not number:
             problems.append(Problem(name, row.line, "the point number (No) is empty"))
+            continue
+        if len(number) > _MAX_NUMBER_CHARS or not number.isprintable():
+            problems.append(
+                Problem(
+                    name,
+                    row.line,
+                    f"the point number {limits.show(number)} is not a Titik Batas number"
+                    f" (at most {_MAX_NUMBER_CHARS} printable characters)",
+                )
+            )
             continue
         try:
             lon = parse_angle(lon_text)

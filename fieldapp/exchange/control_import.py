@@ -8,6 +8,7 @@ from pathlib import Path
 
 from pyproj.exceptions import ProjError
 
+from fieldapp.exchange.limits import show
 from fieldapp.exchange.plausible import HEIGHT_RANGE, SIGMA_MAX_M, lonlat_problem, value_problem
 from fieldapp.exchange.problems import ImportFailed, Problem
 from fieldapp.exchange.tables import Row, read_rows
@@ -50,6 +51,7 @@ def _header_map(row: Row) -> dict[str, int]:
     return found
 
 
+_MAX_NAME_CHARS = 40
 _DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?")
 
 
@@ -121,6 +123,11 @@ def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[
         try:
             if not label:
                 raise ValueError("the name (Nama) is empty")
+            if len(label) > _MAX_NAME_CHARS or not label.isprintable():
+                raise ValueError(
+                    f"the name {show(label)} is not a point name"
+                    f" (at most {_MAX_NAME_CHARS} printable characters)"
+                )
             if label in seen:
                 raise ValueError(f"{label} appears twice in the file (first on line {seen[label]})")
             kind_text = re.sub(r"[\s-]", "", cell("kind").lower()) or "tb"
