@@ -76,8 +76,8 @@ def _create(args: argparse.Namespace) -> int:
             args.crs = parse_crs(args.crs).code
         except CrsError as exc:
             raise CommandError(f"--crs: {exc}") from exc
-    if args.sk_area_ha is not None and args.sk_area_ha <= 0:
-        raise CommandError("--sk-area-ha: must be a positive number of hectares")
+    if args.sk_area_ha is not None and not (0 < args.sk_area_ha < 1e7):
+        raise CommandError("--sk-area-ha: must be a positive, finite number of hectares")
     try:
         store = JobStore.create(
             args.job,

@@ -76,8 +76,8 @@ def _plan(args: argparse.Namespace) -> int:
     from fieldapp.survey.neighbors import AreaError
     from fieldapp.survey.planning import PlanRules, plan_markers
 
-    if args.spacing is not None and args.spacing <= 0:
-        raise CommandError("--spacing: must be a positive number of metres")
+    if args.spacing is not None and not (0 < args.spacing < 1e5):
+        raise CommandError("--spacing: must be a positive, finite number of metres (below 100 km)")
     with open_job(args.job) as store:
         points = rec.load_boundary_points(store.db)
         if not points:

@@ -187,3 +187,15 @@ def test_a_job_imported_before_the_check_with_a_boundary_abroad_says_so(
     result = probe("job", command[0], folder, *command[1:], cwd=tmp_path)
     assert_clean_refusal(result, str(folder))
     assert "no grid for this job" in result.stderr
+
+
+@pytest.mark.parametrize("value", ["nan", "inf", "-1", "1e400"])
+def test_sk_area_must_be_a_finite_positive_number(
+    tmp_path: Path, value: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp.cli import main
+
+    folder = tmp_path / "x.fieldapp"
+    assert main(["job", "create", str(folder), "--name", "x", f"--sk-area-ha={value}"]) == 2
+    assert "--sk-area-ha: must be a positive, finite number" in capsys.readouterr().err
+    assert not folder.exists()
