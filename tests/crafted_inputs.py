@@ -155,6 +155,7 @@ def _sk_rows(n: int) -> str:
 
 
 _SK_HEADER = "No;Bujur (BT);Lintang (LS)\n"
+MANY_ELEMENTS = _kml("1,1").replace("<Placemark>", '<a x="1"/>' * 99_000 + "<Placemark>", 1)
 _DEMO_ROWS = (DEMO / "titik_batas.csv").read_text(encoding="utf-8")
 
 BOUNDARY: dict[str, Builder] = {
@@ -174,6 +175,9 @@ BOUNDARY: dict[str, Builder] = {
     "geojson_not_utf8": _bytes("latin.geojson", b'{"type": "Polygon", "name": "\xe9\xff"}'),
     "geojson_4mb_plus": _text("big.geojson", " " * (5 << 20) + polygon(SQUARE)),
     "kml_nan": _text("nan.kml", _kml("116.9,nan 116.91,-0.5 116.91,-0.51")),
+    # Worst cases just under the size and element limits: the memory they cost is bounded.
+    "geojson_4mb_of_arrays": _text("arrays.geojson", "[" + ",".join(["[]"] * 1_398_000) + "]"),
+    "kml_many_elements": _text("many.kml", MANY_ELEMENTS),
     "kml_entity_bomb": _text("bomb.kml", _kml("&j;", ENTITY_BOMB)),
     "kml_external_entity": _text(
         "xxe.kml", _kml("&x;", '<!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]>')

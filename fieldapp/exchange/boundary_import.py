@@ -240,7 +240,9 @@ def _ring_points(ring: tuple[LonLat, ...], source: str, where: str) -> BoundaryT
     name = source
     for i, (lon, lat) in enumerate(ring):
         if problem := lonlat_problem(lon, lat):
-            raise refuse(name, f"{where}[{i}]: {problem}")
+            # A GeoJSON place is a JSON path, a KML one a placemark: say the vertex each way.
+            at = f"{where}[{i}]" if where.endswith("]") else f"{where}, vertex {i + 1}"
+            raise refuse(name, f"{at}: {problem}")
     label = Path(source).name
     return BoundaryTable(
         [
@@ -254,7 +256,7 @@ def read_boundary_geojson(path: Path) -> BoundaryTable:
     """The outer ring of the first Polygon (or one-part MultiPolygon) in the file."""
     name = str(path)
     data = limits.load_json(path)
-    for poly in geodoc.geojson_polygons(data, name, limits.MAX_VERTICES + 1):
+    for poly in geodoc.geojson_polygons(data, name, limits.MAX_VERTICES):
         if len(poly.rings) != 1:
             raise refuse(
                 name,
@@ -269,7 +271,7 @@ def read_boundary_kml(path: Path) -> BoundaryTable:
     """The outer ring of the first Polygon placemark (Google Earth style)."""
     name = str(path)
     root = limits.parse_xml(path)
-    for poly in geodoc.kml_polygons(root, name, limits.MAX_VERTICES + 1):
+    for poly in geodoc.kml_polygons(root, name, limits.MAX_VERTICES):
         return _ring_points(poly.rings[0], name, poly.ring_where[0])
     raise refuse(name, "no Polygon with coordinates in this KML")
 

@@ -45,9 +45,8 @@ def json_ring(value: object, where: str, name: str, budget: list[int]) -> tuple[
     """A GeoJSON linear ring: a list of [lon, lat(, alt)] numbers, all finite."""
     if not isinstance(value, list):
         raise refuse(name, f"{where}: expected a list of [lon, lat] positions, got {show(value)}")
-    budget[0] -= len(value)
-    if budget[0] < 0:
-        raise refuse(name, f"{where}: more than {budget[1]} vertices in this file (the limit)")
+    if len(value) - 1 > budget[0]:  # the closing repeat of the first point is free
+        _too_many(name, where, budget)
     ring: list[LonLat] = []
     for i, pos in enumerate(value):
         lon = lat = None
@@ -58,8 +57,20 @@ def json_ring(value: object, where: str, name: str, budget: list[int]) -> tuple[
                 name, f"{where}[{i}]: expected [lon, lat] as finite numbers, got {show(pos)}"
             )
         ring.append((lon, lat))
+    return _spend(ring, name, where, budget)
+
+
+def _too_many(name: str, where: str, budget: list[int]) -> None:
+    raise refuse(name, f"{where}: more than {budget[1]} vertices in this file (the limit)")
+
+
+def _spend(ring: list[LonLat], name: str, where: str, budget: list[int]) -> tuple[LonLat, ...]:
+    """The ring without its closing repeat, its vertices taken from the file's budget."""
     if len(ring) > 1 and ring[0] == ring[-1]:
         ring.pop()
+    budget[0] -= len(ring)
+    if budget[0] < 0:
+        _too_many(name, where, budget)
     return tuple(ring)
 
 
@@ -147,9 +158,8 @@ def kml_ring(text: str, where: str, name: str, budget: list[int]) -> tuple[LonLa
     """``lon,lat[,alt]`` tuples separated by white space, all finite."""
     ring: list[LonLat] = []
     for match in _TUPLE.finditer(text):
-        budget[0] -= 1
-        if budget[0] < 0:
-            raise refuse(name, f"{where}: more than {budget[1]} vertices in this file (the limit)")
+        if len(ring) > budget[0]:  # one over: the closing repeat is free
+            _too_many(name, where, budget)
         token = match.group()
         parts = token.split(",")
         try:
@@ -161,9 +171,7 @@ def kml_ring(text: str, where: str, name: str, budget: list[int]) -> tuple[LonLa
                 name, f"{where}: bad coordinate {show(token)}: expected lon,lat[,alt] numbers"
             )
         ring.append((lon, lat))
-    if len(ring) > 1 and ring[0] == ring[-1]:
-        ring.pop()
-    return tuple(ring)
+    return _spend(ring, name, where, budget)
 
 
 def kml_polygons(root: ET.Element, name: str, budget: int) -> Iterator[GeoPolygon]:

@@ -29,7 +29,7 @@ MAX_COLUMNS = 64
 MAX_VERTICES = 1_000  # of one boundary; validation compares every edge with every other (n²)
 MAX_AREA_VERTICES = 50_000  # all neighbour/activity polygons of one file together
 MAX_XML_DEPTH = 64
-MAX_XML_ELEMENTS = 200_000
+MAX_XML_ELEMENTS = 100_000
 # XLSX is a zip: checked from its directory before openpyxl reads a byte of a member.
 MAX_ZIP_MEMBERS = 500
 MAX_MEMBER_BYTES = 16 * MB  # a worksheet part: openpyxl streams it
