@@ -56,7 +56,7 @@ def read_area_features(path: str | Path) -> list[AreaFeature]:
     """Polygon features of a GeoJSON, KML or SK boundary-table file."""
     p = Path(path)
     if not p.is_file():
-        raise AreaFileError(f"{p}: no such file")
+        raise AreaFileError(f"{p}: {limits.not_a_file(p)}")
     suffix = p.suffix.lower()
     if suffix in (".geojson", ".json"):
         return _read_geojson(p)

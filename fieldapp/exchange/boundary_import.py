@@ -285,7 +285,7 @@ def read_boundary_file(path: str | Path) -> BoundaryTable:
     p = Path(path)
     suffix = p.suffix.lower()
     if not p.is_file():
-        raise ImportFailed([Problem(str(p), None, "no such file")])
+        raise refuse(str(p), limits.not_a_file(p))
     if suffix in (".geojson", ".json"):
         table = read_boundary_geojson(p)
     elif suffix == ".kml":

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pyproj.exceptions import ProjError
 
-from fieldapp.exchange.limits import show
+from fieldapp.exchange.limits import not_a_file, show
 from fieldapp.exchange.plausible import HEIGHT_RANGE, SIGMA_MAX_M, lonlat_problem, value_problem
 from fieldapp.exchange.problems import ImportFailed, Problem
 from fieldapp.exchange.tables import Row, read_rows
@@ -90,7 +90,7 @@ def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[
     p = Path(path)
     name = str(p)
     if not p.is_file():
-        raise ImportFailed([Problem(name, None, "no such file")])
+        raise ImportFailed([Problem(name, None, not_a_file(p))])
     rows = [r for r in read_rows(p) if not r.blank]
     if not rows:
         raise ImportFailed([Problem(name, None, "the file is empty")])

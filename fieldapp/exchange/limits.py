@@ -55,6 +55,13 @@ def refuse(name: str, message: str, line: int | None = None) -> ImportFailed:
     return ImportFailed([Problem(name, line, message)])
 
 
+def not_a_file(path: Path) -> str:
+    """Why ``path`` cannot be read as a file: missing, a folder, or a device/pipe."""
+    if not path.exists():
+        return "no such file"
+    return "a folder, not a file" if path.is_dir() else "not a regular file"
+
+
 def read_bounded(path: Path, limit: int, what: str) -> bytes:
     """The file's bytes, or a refusal when it is larger than ``limit`` (read no further)."""
     name = str(path)

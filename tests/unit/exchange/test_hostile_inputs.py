@@ -103,3 +103,10 @@ def test_xlsx_dimension_is_ignored_in_process(tmp_path: Path) -> None:
     ]
     path = xlsx_from_cells(tmp_path / "dim.xlsx", rows, dimension="A1:XFD1048576")
     assert [p.number for p in read_boundary_file(path).points] == [str(i) for i in range(1, 11)]
+
+
+def test_a_folder_or_a_missing_file_says_which(tmp_path: Path) -> None:
+    folder = tmp_path / "boundary.csv"
+    folder.mkdir()
+    assert _refusal(folder).endswith("a folder, not a file")
+    assert _refusal(tmp_path / "none.csv").endswith("no such file")
