@@ -7,6 +7,7 @@ limits is refused with its line, and an XLSX is checked as a zip before openpyxl
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -112,6 +113,12 @@ def _cell_text(value: object) -> str:
         if not math.isfinite(value):
             return "#NUM!"
         return repr(value) if not value.is_integer() else str(int(value))
+    if isinstance(value, dt.timedelta) and value >= dt.timedelta(0):
+        # "116:54:10,125" typed into Excel becomes a duration of 116 hours: read it back as D:M:S.
+        micros = value // dt.timedelta(microseconds=1)
+        minutes, micro_s = divmod(micros, 60_000_000)
+        seconds = f"{micro_s / 1e6:.6f}".rstrip("0").rstrip(".")
+        return f"{minutes // 60}:{minutes % 60:02d}:{seconds}"
     return str(value).strip()
 
 

@@ -110,3 +110,24 @@ def test_a_folder_or_a_missing_file_says_which(tmp_path: Path) -> None:
     folder.mkdir()
     assert _refusal(folder).endswith("a folder, not a file")
     assert _refusal(tmp_path / "none.csv").endswith("no such file")
+
+
+def test_angles_excel_turned_into_durations_and_times_read_back(tmp_path: Path) -> None:
+    """Excel stores a typed 116:54:10,125 as 116 hours; 00:31:20,35 as a time of day."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["No", "Bujur (BT)", "Lintang (LS)"])
+    corners = [(10.125, 20.35), (45.125, 20.35), (45.125, 50.35), (10.125, 50.35)]
+    for i, (lon_s, lat_s) in enumerate(corners, start=1):
+        ws.append([i, dt.timedelta(hours=116, minutes=54, seconds=lon_s), dt.time(0, 31)])
+        ws.cell(i + 1, 2).number_format = "[h]:mm:ss.000"
+        ws.cell(i + 1, 3).value = dt.time(0, 31, int(lat_s), round(lat_s % 1 * 1e6))
+    path = tmp_path / "durations.xlsx"
+    wb.save(path)
+    first = read_boundary_file(path).points[0]
+    assert first.lon == pytest.approx(116 + 54 / 60 + 10.125 / 3600, abs=1e-9)
+    assert first.lat == pytest.approx(-(31 / 60 + 20.35 / 3600), abs=1e-9)
