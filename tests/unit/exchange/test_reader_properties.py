@@ -187,3 +187,30 @@ def test_damaged_workbook(folder: Path, flips: list[tuple[int, int]]) -> None:
     for at, value in flips:
         data[at % len(data)] = value
     _assert_boundary(_write(folder, ".xlsx", bytes(data)))
+
+
+_KML_TAGS = st.sampled_from(
+    [
+        *("Placemark", "Polygon", "outerBoundaryIs", "innerBoundaryIs", "LinearRing"),
+        *("coordinates", "name", "Data", "value", "SimpleData", "MultiGeometry", "Folder"),
+    ]
+)
+_COORDS = st.lists(
+    st.tuples(st.floats(90, 144) | st.floats(), st.floats(-11.5, 6.5) | st.floats()), max_size=6
+).map(lambda pts: " ".join(f"{x},{y},0" for x, y in pts))
+_XML = st.recursive(
+    _COORDS | st.text(_CHARS.replace("<", "").replace("&", ""), max_size=10),
+    lambda inner: st.builds(
+        lambda tag, kids: f"<{tag}>{''.join(kids)}</{tag}>", _KML_TAGS, st.lists(inner, max_size=4)
+    ),
+    max_leaves=30,
+)
+
+
+@FUZZ
+@given(body=_XML)
+def test_structured_but_wrong_kml(folder: Path, body: str) -> None:
+    text = f'<?xml version="1.0"?><kml xmlns="http://www.opengis.net/kml/2.2">{body}</kml>'
+    path = _write(folder, ".kml", text.encode())
+    _assert_boundary(path)
+    _assert_areas(path)
