@@ -37,6 +37,7 @@ _NAME_KEYS = ("name", "nama", "Name", "NAMA", "title")
 MAX_OUTLINE_DEG = 50.0
 # The deepest open pits and highest dumps are hundreds of metres: a kilometre is a typo.
 MAX_ZONE_SIZE_M = 2000.0
+_MAX_NAME_CHARS = 80
 
 
 class AreaFileError(ValueError):
@@ -79,12 +80,21 @@ def read_activity_zones(path: str | Path) -> list[ActivityZone]:
     return zones
 
 
+def _text(value: Any) -> str:
+    """An attribute as text: strings and numbers only (a nested list is no name or depth)."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
 def _number(value: Any, what: str) -> float | None:
     """A depth/height in metres as typed (decimal comma too): finite, positive, plausible."""
     if value is None or value == "":
         return None
     try:
-        number = float(str(value).strip().replace(",", "."))
+        number = float(_text(value).replace(",", "."))
     except ValueError as exc:
         raise AreaError(f"{what} is not a number: {show(value)}") from exc
     if problem := value_problem(number, what, 0.0, MAX_ZONE_SIZE_M):
@@ -99,7 +109,7 @@ def activity_zone_from(
     low = {str(k).lower(): v for k, v in props.items()}
     depth = _number(low.get("depth_m", low.get("kedalaman_m", low.get("depth"))), "depth_m")
     height = _number(low.get("height_m", low.get("tinggi_m", low.get("height"))), "height_m")
-    raw = str(low.get("kind", low.get("jenis", ""))).strip().lower()
+    raw = _text(low.get("kind", low.get("jenis", ""))).lower()
     kind: ZoneKind
     if raw in _KIND_WORDS:
         kind = "pit" if _KIND_WORDS[raw] == "pit" else "dump"
@@ -116,8 +126,8 @@ def activity_zone_from(
 
 def _feature_name(props: Mapping[str, Any], fallback: str) -> str:
     for key in _NAME_KEYS:
-        if props.get(key):
-            return str(props[key])
+        if text := _text(props.get(key))[:_MAX_NAME_CHARS]:
+            return text
     return fallback
 
 

@@ -131,3 +131,19 @@ def test_angles_excel_turned_into_durations_and_times_read_back(tmp_path: Path) 
     first = read_boundary_file(path).points[0]
     assert first.lon == pytest.approx(116 + 54 / 60 + 10.125 / 3600, abs=1e-9)
     assert first.lat == pytest.approx(-(31 / 60 + 20.35 / 3600), abs=1e-9)
+
+
+def test_a_deeply_nested_attribute_is_no_name_and_no_depth(tmp_path: Path) -> None:
+    """Only strings and numbers are names and depths; a nested list was a 1,800-char name."""
+    from fieldapp.exchange.areas import AreaFileError, read_activity_zones, read_neighbors
+
+    deep = "[" * 900 + "]" * 900
+    square = json.dumps([[*SQUARE, SQUARE[0]]])
+    path = tmp_path / "nb.geojson"
+    props = f'{{"name": {deep}, "depth_m": {deep}}}'
+    geometry = f'{{"type": "Polygon", "coordinates": {square}}}'
+    feature = f'{{"type": "Feature", "properties": {props}, "geometry": {geometry}}}'
+    path.write_text(feature, encoding="utf-8")
+    assert [n.name for n in read_neighbors(path)] == ["nb 1"]
+    with pytest.raises(AreaFileError, match="depth_m is not a number"):
+        read_activity_zones(path)

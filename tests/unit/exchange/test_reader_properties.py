@@ -130,7 +130,10 @@ def test_mutated_control_fixtures(folder: Path, seed: tuple[str, bytes]) -> None
 
 
 _KEYS = st.sampled_from(
-    ["type", "coordinates", "features", "geometry", "geometries", "properties", "depth_m", "kind"]
+    [
+        *("type", "coordinates", "features", "geometry", "geometries", "properties"),
+        *("name", "kind", "depth_m", "height_m"),
+    ]
 )
 _TYPES = st.sampled_from(
     ["Polygon", "MultiPolygon", "Feature", "FeatureCollection", "GeometryCollection", "Point"]
