@@ -206,8 +206,10 @@ def validation_json(report: Any, names: Sequence[Any] = (), rule: str = "") -> d
     }
 
 
-def print_validation(store: Any, report: Any, out: Any = sys.stdout) -> None:
+def print_validation(store: Any, report: Any, out: Any = None) -> None:
     """The human validation report: permit, points in both systems, edges, verdict."""
+    # sys.stdout read at call time: a default bound at import keeps a stream replaced since.
+    out = sys.stdout if out is None else out
     from fieldapp.store import records as rec
     from fieldapp.survey.crs import parse_crs, transform
     from fieldapp.survey.dms import format_dms
