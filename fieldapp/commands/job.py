@@ -116,20 +116,26 @@ def grid_of(store: Any, job: str) -> Any:
         ) from exc
 
 
+def _clip(text: str, limit: int) -> str:
+    # A crafted cell can be 4,000 characters that the message quotes: keep the line readable.
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def import_refused(exc: Exception) -> CommandError:
     """An import refusal as one line: the first problem in full, the next few in brief."""
     problems = list(getattr(exc, "problems", None) or [exc])
-    text = str(problems[0])
+    text = _clip(str(problems[0]), 400)
     rest = problems[1:]
     if rest:
         brief = [
-            f"line {p.line}: {p.message}" if getattr(p, "line", None) else str(p) for p in rest[:3]
+            _clip(f"line {p.line}: {p.message}" if getattr(p, "line", None) else str(p), 160)
+            for p in rest[:3]
         ]
         text += "; also " + "; ".join(brief)
         if len(rest) > 3:
             text += f" (and {len(rest) - 3} more)"
-    text += "; nothing was imported, the job is unchanged"
-    return CommandError(" ".join(text.split()), exit_code=2)
+    return CommandError(f"{text}; nothing was imported, the job is unchanged", exit_code=2)
 
 
 def _import_boundary(args: argparse.Namespace) -> int:

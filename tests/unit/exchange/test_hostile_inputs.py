@@ -147,3 +147,16 @@ def test_a_deeply_nested_attribute_is_no_name_and_no_depth(tmp_path: Path) -> No
     assert [n.name for n in read_neighbors(path)] == ["nb 1"]
     with pytest.raises(AreaFileError, match="depth_m is not a number"):
         read_activity_zones(path)
+
+
+def test_the_cli_line_stays_readable_for_thousands_of_long_bad_rows(tmp_path: Path) -> None:
+    from fieldapp.commands.job import import_refused
+
+    path = tmp_path / "fat.csv"
+    path.write_text(HEADER + f"1;{'x' * 4000};0 31 20 LS\n" * 2000, encoding="utf-8")
+    with pytest.raises(ImportFailed) as info:
+        read_boundary_file(path)
+    line = str(import_refused(info.value))
+    assert len(line) < 1200 and "\n" not in line
+    assert line.startswith(f"{path}:2: point 1, longitude (Bujur): 'xxx")
+    assert line.endswith("(and 1996 more); nothing was imported, the job is unchanged")
