@@ -264,3 +264,17 @@ def dump_job(folder: Path) -> dict[str, list[tuple[Any, ...]]]:
         return out
     finally:
         con.close()
+
+
+def star(vertices: int, amplitude: float) -> str:
+    """A neighbour around the demo WIUP with many vertices: its outline grows with amplitude."""
+    import math
+
+    ring = [
+        [
+            116.92 + (0.05 + amplitude * (i % 2)) * math.cos(2 * math.pi * i / vertices),
+            -0.535 + (0.05 + amplitude * (i % 2)) * math.sin(2 * math.pi * i / vertices),
+        ]
+        for i in range(vertices)
+    ]
+    return polygon([*ring, ring[0]])

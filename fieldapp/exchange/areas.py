@@ -33,8 +33,9 @@ _KIND_WORDS = {
     "dump": "dump", "disposal": "dump", "timbunan": "dump", "waste": "dump",
 }  # fmt: skip
 _NAME_KEYS = ("name", "nama", "Name", "NAMA", "title")
-# Total outline of all polygons of a file, degrees: a province's worth of permits.
-MAX_OUTLINE_DEG = 50.0
+# Total outline of all polygons of a file, degrees (~2,200 km): dozens of permits around one
+# WIUP; the planner densifies it to ~10 m steps (20°: 4.7 s and 181 MB at the vertex limit).
+MAX_OUTLINE_DEG = 20.0
 # The deepest open pits and highest dumps are hundreds of metres: a kilometre is a typo.
 MAX_ZONE_SIZE_M = 2000.0
 _MAX_NAME_CHARS = 80
@@ -152,7 +153,7 @@ def _perimeter_check(path: Path, features: list[AreaFeature]) -> list[AreaFeatur
     if total > MAX_OUTLINE_DEG:
         raise AreaFileError(
             f"{path}: the polygons' outlines total {total:.0f}° (limit {MAX_OUTLINE_DEG:.0f}°,"
-            " ~5,500 km): expected the permits and pits around one WIUP"
+            " ~2,200 km): expected the permits and pits around one WIUP"
         )
     return features
 

@@ -19,6 +19,7 @@ from crafted_inputs import (
     SQUARE,
     dump_job,
     polygon,
+    star,
     xlsx_from_cells,
 )
 from probe import assert_clean_refusal, probe
@@ -199,3 +200,25 @@ def test_sk_area_must_be_a_finite_positive_number(
     assert main(["job", "create", str(folder), "--name", "x", f"--sk-area-ha={value}"]) == 2
     assert "--sk-area-ha: must be a positive, finite number" in capsys.readouterr().err
     assert not folder.exists()
+
+
+def test_a_neighbour_file_at_the_limits_plans_in_bounded_memory(job: Path, tmp_path: Path) -> None:
+    """5,000 vertices and an outline near 20°: the most the planner is given (was 1.9 GB)."""
+    path = tmp_path / "star.geojson"
+    path.write_text(star(5_000, 0.0039), encoding="utf-8")
+    result = probe("job", "plan", job, "--neighbors", path)
+    assert result.returncode == 0, result.describe()
+    assert result.peak_mb < 300, result.describe()
+
+
+@pytest.mark.parametrize(
+    ("vertices", "amplitude", "reason"),
+    [(5_002, 0.0005, "more than 5000 vertices"), (4_000, 0.006, "outlines total 24°")],
+)
+def test_a_neighbour_file_over_the_limits_is_refused(
+    tmp_path: Path, vertices: int, amplitude: float, reason: str
+) -> None:
+    path = tmp_path / "star.geojson"
+    path.write_text(star(vertices, amplitude), encoding="utf-8")
+    with pytest.raises(AreaFileError, match=reason):
+        read_neighbors(path)
