@@ -76,8 +76,8 @@ def _create(args: argparse.Namespace) -> int:
             args.crs = parse_crs(args.crs).code
         except CrsError as exc:
             raise CommandError(f"--crs: {exc}") from exc
-    if args.sk_area_ha is not None and args.sk_area_ha <= 0:
-        raise CommandError("--sk-area-ha: must be a positive number of hectares")
+    if args.sk_area_ha is not None and not (0 < args.sk_area_ha < 1e7):
+        raise CommandError("--sk-area-ha: must be a positive, finite number of hectares")
     try:
         store = JobStore.create(
             args.job,
@@ -99,11 +99,43 @@ def _create(args: argparse.Namespace) -> int:
     return 0
 
 
-def _report_import_failure(exc: Exception) -> int:
-    for problem in getattr(exc, "problems", [exc]):
-        print(str(problem), file=sys.stderr)
-    print("nothing was imported; the job is unchanged", file=sys.stderr)
-    return 1
+def grid_of(store: Any, job: str) -> Any:
+    """The job's grid, or a one-line error for a job whose boundary no Indonesian zone holds.
+
+    Imports refuse such a boundary now; a job imported before that still opens.
+    """
+    from fieldapp.operations import job_grid
+    from fieldapp.survey.crs import CrsError
+
+    try:
+        return job_grid(store)
+    except CrsError as exc:
+        raise CommandError(
+            f"{job}: no grid for this job: {exc}; import the WIUP's boundary again"
+            " (`fieldapp job import-boundary`)"
+        ) from exc
+
+
+def _clip(text: str, limit: int) -> str:
+    # A crafted cell can be 4,000 characters that the message quotes: keep the line readable.
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def import_refused(exc: Exception) -> CommandError:
+    """An import refusal as one line: the first problem in full, the next few in brief."""
+    problems = list(getattr(exc, "problems", None) or [exc])
+    text = _clip(str(problems[0]), 400)
+    rest = problems[1:]
+    if rest:
+        brief = [
+            _clip(f"line {p.line}: {p.message}" if getattr(p, "line", None) else str(p), 160)
+            for p in rest[:3]
+        ]
+        text += "; also " + "; ".join(brief)
+        if len(rest) > 3:
+            text += f" (and {len(rest) - 3} more)"
+    return CommandError(f"{text}; nothing was imported, the job is unchanged", exit_code=2)
 
 
 def _import_boundary(args: argparse.Namespace) -> int:
@@ -115,7 +147,7 @@ def _import_boundary(args: argparse.Namespace) -> int:
         try:
             summary = import_boundary(store, args.file)
         except ImportFailed as exc:
-            return _report_import_failure(exc)
+            raise import_refused(exc) from exc
         # A new SK table can leave markers named after the old numbers: say so now.
         broken = naming_findings(store.db)
     for note in summary.notes:
@@ -135,15 +167,17 @@ def _import_control(args: argparse.Namespace) -> int:
 
     from fieldapp.exchange.problems import ImportFailed
     from fieldapp.operations import import_control
+    from fieldapp.survey.crs import CrsError
 
     with open_job(args.job) as store:
         try:
             summary = import_control(store, args.file, args.crs)
         except ImportFailed as exc:
-            return _report_import_failure(exc)
+            raise import_refused(exc) from exc
+        except CrsError as exc:
+            raise CommandError(f"{args.job}: the job's grid: {exc}") from exc
         except sqlite3.IntegrityError as exc:
-            print(f"{args.file}: {exc}", file=sys.stderr)
-            return 1
+            raise import_refused(ValueError(f"{args.file}: {exc}")) from exc
     print(f"imported {summary.count} control points from {args.file}")
     return 0
 
@@ -178,15 +212,16 @@ def validation_json(report: Any, names: Sequence[Any] = (), rule: str = "") -> d
     }
 
 
-def print_validation(store: Any, report: Any, out: Any = sys.stdout) -> None:
+def print_validation(store: Any, report: Any, out: Any = None) -> None:
     """The human validation report: permit, points in both systems, edges, verdict."""
-    from fieldapp.operations import job_grid
+    # sys.stdout read at call time: a default bound at import keeps a stream replaced since.
+    out = sys.stdout if out is None else out
     from fieldapp.store import records as rec
     from fieldapp.survey.crs import parse_crs, transform
     from fieldapp.survey.dms import format_dms
 
     permit = rec.load_permit_area(store.db)
-    grid = job_grid(store)
+    grid = grid_of(store, str(store.path))
     srgi = parse_crs("SRGI2013")
     w = out.write
     w(f"{permit.name}")
@@ -247,14 +282,13 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _show(args: argparse.Namespace) -> int:
-    from fieldapp.operations import job_grid
     from fieldapp.store import records as rec
     from fieldapp.survey.crs import parse_crs, transform
     from fieldapp.survey.dms import format_dms
 
     with open_job(args.job) as store:
         permit = rec.load_permit_area(store.db)
-        grid = job_grid(store)
+        grid = grid_of(store, args.job)
         srgi = parse_crs("SRGI2013")
         for field in ("name", *rec.DECREE_FIELDS):
             value = getattr(permit, field)
@@ -283,6 +317,7 @@ def _export(args: argparse.Namespace) -> int:
     from fieldapp.operations import export_job
 
     with open_job(args.job) as store:
+        grid_of(store, args.job)
         try:
             path = export_job(store, args.format, args.output)
         except OSError as exc:

@@ -68,23 +68,23 @@ def _stored_areas(store: JobStore) -> tuple[list[NeighborArea], list[ActivityZon
 
 
 def _plan(args: argparse.Namespace) -> int:
+    from fieldapp.commands.job import grid_of
     from fieldapp.exchange.areas import AreaFileError, read_activity_zones, read_neighbors
-    from fieldapp.operations import job_grid
     from fieldapp.store import records as rec
     from fieldapp.survey.edges import BoundaryError
     from fieldapp.survey.naming import MarkerNameError
     from fieldapp.survey.neighbors import AreaError
     from fieldapp.survey.planning import PlanRules, plan_markers
 
-    if args.spacing is not None and args.spacing <= 0:
-        raise CommandError("--spacing: must be a positive number of metres")
+    if args.spacing is not None and not (0 < args.spacing < 1e5):
+        raise CommandError("--spacing: must be a positive, finite number of metres (below 100 km)")
     with open_job(args.job) as store:
         points = rec.load_boundary_points(store.db)
         if not points:
             raise CommandError(
                 f"{args.job}: no boundary points; run `fieldapp job import-boundary`"
             )
-        grid = job_grid(store)
+        grid = grid_of(store, args.job)
         if grid.is_geographic:
             raise CommandError(f"{args.job}: the job's CRS is not a grid; set one with --crs")
         stored_nb, stored_zones = _stored_areas(store)

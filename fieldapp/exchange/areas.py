@@ -8,20 +8,23 @@ or height, from GeoJSON properties or KML ExtendedData (Data or SimpleData).
 
 from __future__ import annotations
 
-import json
-import xml.etree.ElementTree as ET
+import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from fieldapp.exchange import geodoc, limits
+from fieldapp.exchange.geodoc import GeoPolygon
+from fieldapp.exchange.limits import show
+from fieldapp.exchange.plausible import lonlat_problem, ring_problem, value_problem
+from fieldapp.exchange.problems import ImportFailed
 from fieldapp.survey.neighbors import (
     ActivityZone,
     AreaError,
     NeighborArea,
     Ring,
     ZoneKind,
-    rings_from_geojson,
 )
 
 # Indonesian words surveyors put in attribute tables, mapped to the two kinds.
@@ -30,6 +33,12 @@ _KIND_WORDS = {
     "dump": "dump", "disposal": "dump", "timbunan": "dump", "waste": "dump",
 }  # fmt: skip
 _NAME_KEYS = ("name", "nama", "Name", "NAMA", "title")
+# Total outline of all polygons of a file, degrees (~2,200 km): dozens of permits around one
+# WIUP; the planner densifies it to ~10 m steps (20°: 4.7 s and 181 MB at the vertex limit).
+MAX_OUTLINE_DEG = 20.0
+# The deepest open pits and highest dumps are hundreds of metres: a kilometre is a typo.
+MAX_ZONE_SIZE_M = 2000.0
+_MAX_NAME_CHARS = 80
 
 
 class AreaFileError(ValueError):
@@ -49,7 +58,7 @@ def read_area_features(path: str | Path) -> list[AreaFeature]:
     """Polygon features of a GeoJSON, KML or SK boundary-table file."""
     p = Path(path)
     if not p.is_file():
-        raise AreaFileError(f"{p}: no such file")
+        raise AreaFileError(f"{p}: {limits.not_a_file(p)}")
     suffix = p.suffix.lower()
     if suffix in (".geojson", ".json"):
         return _read_geojson(p)
@@ -72,13 +81,26 @@ def read_activity_zones(path: str | Path) -> list[ActivityZone]:
     return zones
 
 
+def _text(value: Any) -> str:
+    """An attribute as text: strings and numbers only (a nested list is no name or depth)."""
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return str(value)
+    return ""
+
+
 def _number(value: Any, what: str) -> float | None:
+    """A depth/height in metres as typed (decimal comma too): finite, positive, plausible."""
     if value is None or value == "":
         return None
     try:
-        return float(str(value).replace(",", "."))
+        number = float(_text(value).replace(",", "."))
     except ValueError as exc:
-        raise AreaError(f"{what} is not a number: {value!r}") from exc
+        raise AreaError(f"{what} is not a number: {show(value)}") from exc
+    if problem := value_problem(number, what, 0.0, MAX_ZONE_SIZE_M):
+        raise AreaError(problem)
+    return number
 
 
 def activity_zone_from(
@@ -88,7 +110,7 @@ def activity_zone_from(
     low = {str(k).lower(): v for k, v in props.items()}
     depth = _number(low.get("depth_m", low.get("kedalaman_m", low.get("depth"))), "depth_m")
     height = _number(low.get("height_m", low.get("tinggi_m", low.get("height"))), "height_m")
-    raw = str(low.get("kind", low.get("jenis", ""))).strip().lower()
+    raw = _text(low.get("kind", low.get("jenis", ""))).lower()
     kind: ZoneKind
     if raw in _KIND_WORDS:
         kind = "pit" if _KIND_WORDS[raw] == "pit" else "dump"
@@ -105,87 +127,70 @@ def activity_zone_from(
 
 def _feature_name(props: Mapping[str, Any], fallback: str) -> str:
     for key in _NAME_KEYS:
-        if props.get(key):
-            return str(props[key])
+        if text := _text(props.get(key))[:_MAX_NAME_CHARS]:
+            return text
     return fallback
+
+
+def _checked_feature(path: Path, poly: GeoPolygon, name: str) -> AreaFeature:
+    """The feature if every outer ring is a polygon inside Indonesia, else AreaFileError."""
+    for where, ring in zip(poly.ring_where, poly.rings, strict=True):
+        problem = next(filter(None, (lonlat_problem(lon, lat) for lon, lat in ring)), None)
+        problem = problem or ring_problem(ring)
+        if problem:
+            raise AreaFileError(f"{path}: {where} ({name}): {problem}")
+    return AreaFeature(name, poly.rings, poly.properties)
+
+
+def _perimeter_check(path: Path, features: list[AreaFeature]) -> list[AreaFeature]:
+    # The planner densifies every edge to ~10 m steps: bound the total outline it will walk.
+    total = sum(
+        math.dist(ring[i - 1], ring[i])
+        for f in features
+        for ring in f.rings
+        for i in range(len(ring))
+    )
+    if total > MAX_OUTLINE_DEG:
+        raise AreaFileError(
+            f"{path}: the polygons' outlines total {total:.0f}° (limit {MAX_OUTLINE_DEG:.0f}°,"
+            " ~2,200 km): expected the permits and pits around one WIUP"
+        )
+    return features
 
 
 def _read_geojson(path: Path) -> list[AreaFeature]:
     try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except (OSError, json.JSONDecodeError) as exc:
-        raise AreaFileError(f"{path}: not readable GeoJSON: {exc}") from exc
-    if data.get("type") == "FeatureCollection":
-        features = data.get("features", [])
-    elif data.get("type") == "Feature":
-        features = [data]
-    else:
-        features = [{"type": "Feature", "geometry": data, "properties": {}}]
-    out = []
-    for i, feat in enumerate(features, start=1):
-        props = dict(feat.get("properties") or {})
-        name = _feature_name(props, f"{path.stem} {i}")
-        geom = feat.get("geometry")
-        if not geom or geom.get("type") not in ("Polygon", "MultiPolygon", "GeometryCollection"):
-            continue  # points and lines (labels, roads) are not areas
-        try:
-            out.append(AreaFeature(name, rings_from_geojson(geom), props))
-        except AreaError as exc:
-            raise AreaFileError(f"{path}: feature {i} ({name}): {exc}") from exc
+        data = limits.load_json(path)
+        polys = list(geodoc.geojson_polygons(data, str(path), limits.MAX_AREA_VERTICES))
+    except ImportFailed as exc:
+        raise AreaFileError(str(exc.problems[0])) from exc
+    out = [
+        _checked_feature(path, poly, _feature_name(poly.properties, f"{path.stem} {i}"))
+        for i, poly in enumerate(polys, start=1)
+    ]
     if not out:
         raise AreaFileError(f"{path}: no Polygon or MultiPolygon features")
-    return out
-
-
-def _local(tag: str) -> str:
-    return tag.rsplit("}", 1)[-1]
-
-
-def _kml_ring(text: str) -> Ring:
-    pts = []
-    for tup in text.split():
-        parts = tup.split(",")
-        pts.append((float(parts[0]), float(parts[1])))
-    return tuple(pts)
+    return _perimeter_check(path, out)
 
 
 def _read_kml(path: Path) -> list[AreaFeature]:
     try:
-        root = ET.parse(path).getroot()
-    except (OSError, ET.ParseError) as exc:
-        raise AreaFileError(f"{path}: not readable KML: {exc}") from exc
-    out = []
-    for i, pm in enumerate((e for e in root.iter() if _local(e.tag) == "Placemark"), start=1):
-        props: dict[str, Any] = {}
-        name = None
-        rings: list[Ring] = []
-        for el in pm.iter():
-            tag = _local(el.tag)
-            if tag == "name" and name is None:
-                name = (el.text or "").strip()
-            elif tag == "Data":
-                value = next((c.text for c in el if _local(c.tag) == "value"), None)
-                props[el.get("name", "")] = value
-            elif tag == "SimpleData":
-                props[el.get("name", "")] = el.text
-            elif tag == "outerBoundaryIs":
-                coords = next((c for c in el.iter() if _local(c.tag) == "coordinates"), None)
-                if coords is not None and coords.text:
-                    try:
-                        rings.append(_kml_ring(coords.text))
-                    except (ValueError, IndexError) as exc:
-                        raise AreaFileError(f"{path}: placemark {i}: bad coordinates") from exc
-        if rings:
-            out.append(AreaFeature(name or f"{path.stem} {i}", tuple(rings), props))
+        root = limits.parse_xml(path)
+        polys = list(geodoc.kml_polygons(root, str(path), limits.MAX_AREA_VERTICES))
+    except ImportFailed as exc:
+        raise AreaFileError(str(exc.problems[0])) from exc
+    out = [
+        _checked_feature(path, poly, poly.name or f"{path.stem} {i}")
+        for i, poly in enumerate(polys, start=1)
+    ]
     if not out:
         raise AreaFileError(f"{path}: no Placemark with a Polygon")
-    return out
+    return _perimeter_check(path, out)
 
 
 def _read_sk_table(path: Path) -> list[AreaFeature]:
     """A neighbour's SK boundary table (CSV/TXT/XLSX): one polygon named after the file."""
     from fieldapp.exchange.boundary_import import read_boundary_table
-    from fieldapp.exchange.problems import ImportFailed
 
     if path.suffix.lower() not in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
         raise AreaFileError(
@@ -194,8 +199,8 @@ def _read_sk_table(path: Path) -> list[AreaFeature]:
     try:
         table = read_boundary_table(path)
     except ImportFailed as exc:
-        raise AreaFileError(str(exc)) from exc
+        raise AreaFileError(str(exc.problems[0])) from exc
     ring = tuple((float(p.lon), float(p.lat)) for p in table.points)
-    if len(set(ring)) < 3:
-        raise AreaFileError(f"{path}: fewer than 3 boundary points")
+    if problem := ring_problem(ring):
+        raise AreaFileError(f"{path}: {problem}")
     return [AreaFeature(path.stem, (ring,), {"source": "sk_table"})]

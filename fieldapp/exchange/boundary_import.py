@@ -8,11 +8,14 @@ with its line; nothing is returned unless the whole table is good.
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from fieldapp.exchange import geodoc, limits
+from fieldapp.exchange.geodoc import LonLat
+from fieldapp.exchange.limits import refuse
+from fieldapp.exchange.plausible import boundary_problem, lonlat_problem
 from fieldapp.exchange.problems import ImportFailed, Problem
 from fieldapp.exchange.tables import Row, read_rows
 from fieldapp.survey.dms import DmsError, ParsedAngle, parse_angle
@@ -25,6 +28,8 @@ _SOUTH_WORDS = {"ls", "selatan", "s"}
 _WEST_WORDS = {"bb", "barat", "w"}
 # Indonesia lies within 6°N..11°S and 94°E..141°E: decimal values outside say "swapped".
 _INDONESIA_LAT = 15.0
+# SK numbers are "1", "12A", "TB-03": they name markers, photos and report rows.
+_MAX_NUMBER_CHARS = 20
 _INDONESIA_LON = (90.0, 145.0)
 
 
@@ -112,6 +117,16 @@ def read_boundary_table(path: Path) -> BoundaryTable:
         if not number:
             problems.append(Problem(name, row.line, "the point number (No) is empty"))
             continue
+        if len(number) > _MAX_NUMBER_CHARS or not number.isprintable():
+            problems.append(
+                Problem(
+                    name,
+                    row.line,
+                    f"the point number {limits.show(number)} is not a Titik Batas number"
+                    f" (at most {_MAX_NUMBER_CHARS} printable characters)",
+                )
+            )
+            continue
         try:
             lon = parse_angle(lon_text)
         except DmsError as exc:
@@ -130,6 +145,11 @@ def read_boundary_table(path: Path) -> BoundaryTable:
         raise ImportFailed(
             [Problem(name, None, "no boundary points found (expected No;Bujur;Lintang)")]
         )
+    if len(parsed) > limits.MAX_VERTICES:
+        raise refuse(
+            name,
+            f"{len(parsed)} boundary points: more than {limits.MAX_VERTICES} is not an SK table",
+        )
 
     swapped = _detect_swap(parsed)
     if swapped:
@@ -138,6 +158,7 @@ def read_boundary_table(path: Path) -> BoundaryTable:
             " read them the other way round"
         )
     points: list[BoundaryPoint] = []
+    lines: dict[str, int] = {}
     for row, number, lon, lat, lon_text, lat_text in parsed:
         lon_sign, lat_sign = layout.lon_sign, layout.lat_sign
         hemisphere_known = layout.lat_hemisphere_in_header
@@ -158,15 +179,32 @@ def read_boundary_table(path: Path) -> BoundaryTable:
                 )
             )
             continue
-        if abs(lat_deg) > 90 or abs(lon_deg) > 180:
-            problems.append(Problem(name, row.line, f"point {number}: coordinate out of range"))
+        if problem := lonlat_problem(lon_deg, lat_deg):
+            problems.append(Problem(name, row.line, f"point {number}: {problem}"))
             continue
+        lines.setdefault(number, row.line)
         points.append(
             BoundaryPoint(number, lat_deg, lon_deg, lat_text, lon_text, f"{path.name}:{row.line}")
         )
     if problems:
         raise ImportFailed(problems)
-    return BoundaryTable(*_drop_closing_repeat(points, notes, name))
+    points, notes = _drop_closing_repeat(points, notes, name)
+    seen: set[str] = set()
+    for p in points:
+        if p.number in seen:
+            line = int((p.source or ":0").rsplit(":", 1)[1])
+            problems.append(
+                Problem(
+                    name,
+                    line,
+                    f"point number {p.number} appears twice (first on line {lines[p.number]}):"
+                    " each Titik Batas needs its own number",
+                )
+            )
+        seen.add(p.number)
+    if problems:
+        raise ImportFailed(problems)
+    return BoundaryTable(points, notes)
 
 
 def _detect_swap(parsed: list[tuple[Row, str, ParsedAngle, ParsedAngle, str, str]]) -> str:
@@ -198,81 +236,70 @@ def _drop_closing_repeat(
     return points, notes
 
 
-def _ring_points(ring: list[list[float]], source: str) -> list[BoundaryPoint]:
-    coords = [(float(c[0]), float(c[1])) for c in ring]
-    if len(coords) > 1 and coords[0] == coords[-1]:
-        coords = coords[:-1]
-    return [
-        BoundaryPoint(str(i), lat, lon, repr(lat), repr(lon), source)
-        for i, (lon, lat) in enumerate(coords, start=1)
-    ]
+def _ring_points(ring: tuple[LonLat, ...], source: str, where: str) -> BoundaryTable:
+    name = source
+    for i, (lon, lat) in enumerate(ring):
+        if problem := lonlat_problem(lon, lat):
+            # A GeoJSON place is a JSON path, a KML one a placemark: say the vertex each way.
+            at = f"{where}[{i}]" if where.endswith("]") else f"{where}, vertex {i + 1}"
+            raise refuse(name, f"{at}: {problem}")
+    label = Path(source).name
+    return BoundaryTable(
+        [
+            BoundaryPoint(str(i), lat, lon, repr(lat), repr(lon), label)
+            for i, (lon, lat) in enumerate(ring, start=1)
+        ]
+    )
 
 
 def read_boundary_geojson(path: Path) -> BoundaryTable:
+    """The outer ring of the first Polygon (or one-part MultiPolygon) in the file."""
     name = str(path)
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-    except json.JSONDecodeError as exc:
-        raise ImportFailed([Problem(name, exc.lineno, f"not valid JSON: {exc.msg}")]) from exc
-    except OSError as exc:
-        raise ImportFailed([Problem(name, None, f"cannot read: {exc.strerror}")]) from exc
-    features = data.get("features", [data]) if isinstance(data, dict) else []
-    geoms = [f.get("geometry", f) for f in features if isinstance(f, dict)]
-    for g in geoms:
-        if not isinstance(g, dict):
-            continue
-        if g.get("type") == "Polygon":
-            return BoundaryTable(_ring_points(g["coordinates"][0], path.name))
-        if g.get("type") == "MultiPolygon" and len(g["coordinates"]) == 1:
-            return BoundaryTable(_ring_points(g["coordinates"][0][0], path.name))
-    raise ImportFailed(
-        [Problem(name, None, "expected a GeoJSON Polygon (or a MultiPolygon with one part)")]
-    )
+    data = limits.load_json(path)
+    for poly in geodoc.geojson_polygons(data, name, limits.MAX_VERTICES):
+        if len(poly.rings) != 1:
+            raise refuse(
+                name,
+                f"{poly.where}: a MultiPolygon of {len(poly.rings)} parts: a WIUP boundary"
+                " is one polygon",
+            )
+        return _ring_points(poly.rings[0], name, poly.ring_where[0])
+    raise refuse(name, "expected a GeoJSON Polygon (or a MultiPolygon with one part)")
 
 
 def read_boundary_kml(path: Path) -> BoundaryTable:
     """The outer ring of the first Polygon placemark (Google Earth style)."""
-    from xml.etree import ElementTree as ET
-
     name = str(path)
-    try:
-        root = ET.parse(path).getroot()
-    except ET.ParseError as exc:
-        raise ImportFailed([Problem(name, exc.position[0], f"not valid KML/XML: {exc}")]) from exc
-    except OSError as exc:
-        raise ImportFailed([Problem(name, None, f"cannot read: {exc.strerror}")]) from exc
-    for poly in root.iter():
-        if not poly.tag.endswith("Polygon"):
-            continue
-        outer = next((e for e in poly.iter() if e.tag.endswith("outerBoundaryIs")), poly)
-        coords_el = next((e for e in outer.iter() if e.tag.endswith("coordinates")), None)
-        if coords_el is None or not (coords_el.text or "").strip():
-            continue
-        ring: list[list[float]] = []
-        for token in (coords_el.text or "").split():
-            parts = token.split(",")
-            try:
-                ring.append([float(parts[0]), float(parts[1])])
-            except (ValueError, IndexError):
-                raise ImportFailed(
-                    [Problem(name, None, f"bad KML coordinate {token!r}: expected lon,lat[,alt]")]
-                ) from None
-        return BoundaryTable(_ring_points(ring, path.name))
-    raise ImportFailed([Problem(name, None, "no Polygon with coordinates in this KML")])
+    root = limits.parse_xml(path)
+    for poly in geodoc.kml_polygons(root, name, limits.MAX_VERTICES):
+        return _ring_points(poly.rings[0], name, poly.ring_where[0])
+    raise refuse(name, "no Polygon with coordinates in this KML")
 
 
 def read_boundary_file(path: str | Path) -> BoundaryTable:
-    """Dispatch on the file type: CSV/TXT/TSV/XLSX tables, GeoJSON, KML."""
+    """Dispatch on the file type: CSV/TXT/TSV/XLSX tables, GeoJSON, KML.
+
+    Whatever the format, the result is a polygon inside Indonesia with at least three
+    distinct points and an area, or ImportFailed saying why not.
+    """
     p = Path(path)
     suffix = p.suffix.lower()
     if not p.is_file():
-        raise ImportFailed([Problem(str(p), None, "no such file")])
+        raise refuse(str(p), limits.not_a_file(p))
     if suffix in (".geojson", ".json"):
-        return read_boundary_geojson(p)
-    if suffix == ".kml":
-        return read_boundary_kml(p)
-    if suffix in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
-        return read_boundary_table(p)
-    raise ImportFailed(
-        [Problem(str(p), None, "unsupported file type: expected CSV, TXT, XLSX, GeoJSON or KML")]
-    )
+        table = read_boundary_geojson(p)
+    elif suffix == ".kml":
+        table = read_boundary_kml(p)
+    elif suffix in (".csv", ".txt", ".tsv", ".xlsx", ".xlsm"):
+        table = read_boundary_table(p)
+    else:
+        raise ImportFailed(
+            [
+                Problem(
+                    str(p), None, "unsupported file type: expected CSV, TXT, XLSX, GeoJSON or KML"
+                )
+            ]
+        )
+    if problem := boundary_problem(table.points):
+        raise refuse(str(p), problem)
+    return table

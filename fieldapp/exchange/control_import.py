@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from pathlib import Path
 
+from pyproj.exceptions import ProjError
+
+from fieldapp.exchange.limits import not_a_file, show
+from fieldapp.exchange.plausible import HEIGHT_RANGE, SIGMA_MAX_M, lonlat_problem, value_problem
 from fieldapp.exchange.problems import ImportFailed, Problem
 from fieldapp.exchange.tables import Row, read_rows
 from fieldapp.survey.crs import CrsError, GridSpec, parse_crs, transform
@@ -46,11 +51,38 @@ def _header_map(row: Row) -> dict[str, int]:
     return found
 
 
-def _number(text: str) -> float:
+_MAX_NAME_CHARS = 40
+_DECIMAL = re.compile(r"[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d{1,3})?")
+
+
+def _number(text: str, what: str = "value") -> float:
+    """A decimal number as typed (a decimal comma too); never nan, inf or 1_000."""
     t = text.strip().replace(" ", "")
     if t.count(",") == 1 and "." not in t:
         t = t.replace(",", ".")
-    return float(t)
+    if not _DECIMAL.fullmatch(t):
+        raise ValueError(f"{what}: not a number: {text.strip()[:40]!r}")
+    value = float(t)
+    if not math.isfinite(value):
+        raise ValueError(f"{what}: {text.strip()[:40]!r} is not a finite number")
+    return value
+
+
+def _checked(value: float | None, what: str, low: float, high: float) -> float | None:
+    if value is not None and (problem := value_problem(value, what, low, high)):
+        raise ValueError(problem)
+    return value
+
+
+def _to_srgi(spec: GridSpec, srgi: GridSpec, a: float, b: float) -> tuple[float, float]:
+    """(lon, lat) in SRGI2013 of x=a, y=b in ``spec``, refused unless it lies in Indonesia."""
+    try:
+        lon, lat, _ = transform(spec, srgi, a, b)
+    except ProjError as exc:
+        raise ValueError(f"cannot convert ({a:g}, {b:g}) from {spec.code}: {exc}") from exc
+    if problem := lonlat_problem(lon, lat):
+        raise ValueError(f"({a:g}, {b:g}) in {spec.code}: {problem}")
+    return lon, lat
 
 
 def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[ControlPoint]:
@@ -58,7 +90,7 @@ def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[
     p = Path(path)
     name = str(p)
     if not p.is_file():
-        raise ImportFailed([Problem(name, None, "no such file")])
+        raise ImportFailed([Problem(name, None, not_a_file(p))])
     rows = [r for r in read_rows(p) if not r.blank]
     if not rows:
         raise ImportFailed([Problem(name, None, "the file is empty")])
@@ -78,7 +110,7 @@ def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[
         )
     problems: list[Problem] = []
     points: list[ControlPoint] = []
-    seen: set[str] = set()
+    seen: dict[str, int] = {}
     srgi = parse_crs("SRGI2013")
     for row in rows[1:]:
 
@@ -91,25 +123,35 @@ def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[
         try:
             if not label:
                 raise ValueError("the name (Nama) is empty")
+            if len(label) > _MAX_NAME_CHARS or not label.isprintable():
+                raise ValueError(
+                    f"the name {show(label)} is not a point name"
+                    f" (at most {_MAX_NAME_CHARS} printable characters)"
+                )
             if label in seen:
-                raise ValueError(f"{label} appears twice in the file")
+                raise ValueError(f"{label} appears twice in the file (first on line {seen[label]})")
             kind_text = re.sub(r"[\s-]", "", cell("kind").lower()) or "tb"
             if kind_text not in _KINDS:
                 raise ValueError(f"type {cell('kind')!r}: expected BM, TB (Titik Bantu) or JKHN")
             crs_text = cell("crs") or default_crs
             spec: GridSpec = parse_crs(crs_text)
-            h = _number(cell("h")) if cell("h") else None
+            h = _number(cell("h"), "height (Tinggi)") if cell("h") else None
+            _checked(h, "height (Tinggi)", *HEIGHT_RANGE)
             if geographic:
                 if not spec.is_geographic:
                     raise ValueError(f"CRS {crs_text} is a grid but the columns are Lintang/Bujur")
                 a = parse_angle(cell("lat"), "lat").degrees
                 b = parse_angle(cell("lon"), "lon").degrees
-                lon, lat, _ = transform(spec, srgi, b, a)
+                lon, lat = _to_srgi(spec, srgi, b, a)
             else:
                 if spec.is_geographic:
                     raise ValueError(f"CRS {crs_text} is geographic but the columns are E/N")
-                a, b = _number(cell("e")), _number(cell("n"))
-                lon, lat, _ = transform(spec, srgi, a, b)
+                a, b = _number(cell("e"), "Easting"), _number(cell("n"), "Northing")
+                lon, lat = _to_srgi(spec, srgi, a, b)
+            sigmas = [
+                _checked(_number(cell(k), k) if cell(k) else None, k, 0.0, SIGMA_MAX_M)
+                for k in ("sigma_h", "sigma_v")
+            ]
             points.append(
                 ControlPoint(
                     name=label,
@@ -122,15 +164,13 @@ def read_control_table(path: str | Path, default_crs: str = "SRGI2013") -> list[
                     input_b=b,
                     tied_to=cell("tied_to") or None,
                     source=cell("source") or f"{p.name}:{row.line}",
-                    sigma_h=_number(cell("sigma_h")) if cell("sigma_h") else None,
-                    sigma_v=_number(cell("sigma_v")) if cell("sigma_v") else None,
+                    sigma_h=sigmas[0],
+                    sigma_v=sigmas[1],
                 )
             )
-            seen.add(label)
+            seen[label] = row.line
         except (ValueError, DmsError, CrsError) as exc:
             message = str(exc)
-            if message.startswith("could not convert string to float"):
-                message = f"not a number: {message.split(':', 1)[1].strip()}"
             problems.append(Problem(name, row.line, f"{where}: {message}"))
     if problems:
         raise ImportFailed(problems)

@@ -1,13 +1,21 @@
-"""Rows from delimited text and XLSX files, each with the line (or sheet row) it came from."""
+"""Rows from delimited text and XLSX files, each with the line (or sheet row) it came from.
+
+Both readers are bounded (see ``limits``): a file, line, row count or column count over the
+limits is refused with its line, and an XLSX is checked as a zip before openpyxl opens it.
+"""
 
 from __future__ import annotations
 
 import csv
-import io
+import datetime as dt
+import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from fieldapp.exchange.problems import ImportFailed, Problem
+from fieldapp.exchange import limits
+from fieldapp.exchange.limits import refuse
+from fieldapp.exchange.problems import ImportFailed
 
 
 @dataclass(frozen=True, slots=True)
@@ -18,16 +26,6 @@ class Row:
     @property
     def blank(self) -> bool:
         return not any(c.strip() for c in self.cells)
-
-
-def _decode(raw: bytes, name: str) -> str:
-    # Spreadsheets on Indonesian Windows machines save CSV as cp1252 as often as UTF-8.
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            return raw.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-    raise ImportFailed([Problem(name, None, "cannot decode the file as UTF-8 or Windows-1252")])
 
 
 def _delimiter(sample_lines: list[str]) -> str:
@@ -42,47 +40,85 @@ def _delimiter(sample_lines: list[str]) -> str:
     return ","
 
 
+def _row(name: str, line: int, cells: Iterable[object]) -> Row:
+    values = list(cells)
+    if any(not _blank(v) for v in values[limits.MAX_COLUMNS :]):
+        raise refuse(name, f"more than {limits.MAX_COLUMNS} columns: not an SK table", line)
+    return Row(line, tuple(_cell_text(v) for v in values[: limits.MAX_COLUMNS]))
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def read_delimited(path: Path) -> list[Row]:
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise ImportFailed([Problem(str(path), None, f"cannot read: {exc.strerror}")]) from exc
-    text = _decode(raw, str(path))
-    delimiter = _delimiter(text.splitlines()[:20])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    name = str(path)
+    text = limits.decode_text(limits.read_bounded(path, limits.MAX_TABLE_BYTES, "a table"), name)
+    sample = [line for _, line in zip(range(20), limits.capped_lines(text, name), strict=False)]
+    reader = csv.reader(limits.capped_lines(text, name), delimiter=_delimiter(sample))
     rows: list[Row] = []
     try:
         for cells in reader:
-            rows.append(Row(reader.line_num, tuple(c.strip() for c in cells)))
+            rows.append(_row(name, reader.line_num, cells))
     except csv.Error as exc:
-        raise ImportFailed([Problem(str(path), reader.line_num, f"bad CSV: {exc}")]) from exc
+        raise refuse(name, f"bad CSV: {exc}", reader.line_num) from exc
     return rows
 
 
 def read_xlsx(path: Path) -> list[Row]:
-    """The first sheet's rows; numbers are rendered back to text as a surveyor typed them."""
+    """The first sheet's real cells; numbers are rendered back to text as a surveyor typed them.
+
+    The sheet's declared dimension is ignored (a crafted ``A1:XFD1048576`` would make openpyxl
+    pad every row to 16,384 cells and yield a million rows): only cells present are read.
+    """
     from openpyxl import load_workbook
 
+    name = str(path)
+    limits.check_xlsx_container(path)
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many types for a damaged file
-        raise ImportFailed([Problem(str(path), None, f"not a readable XLSX file: {exc}")]) from exc
+        raise refuse(name, f"not a readable XLSX file: {_brief(exc)}") from exc
+    index = 0
     try:
+        if not wb.worksheets:
+            raise refuse(name, "the workbook has no worksheet")
         ws = wb.worksheets[0]
+        if hasattr(ws, "reset_dimensions"):
+            ws.reset_dimensions()
         rows: list[Row] = []
         for index, values in enumerate(ws.iter_rows(values_only=True), start=1):
-            cells = tuple(_cell_text(v) for v in values)
-            rows.append(Row(index, cells))
+            if index > limits.MAX_ROWS:
+                raise refuse(name, f"more than {limits.MAX_ROWS} rows: not an SK table", index)
+            rows.append(_row(name, index, values))
         return rows
+    except ImportFailed:
+        raise
+    except Exception as exc:  # a damaged cell surfaces only while openpyxl streams the sheet
+        raise refuse(name, f"sheet row {index + 1}: unreadable cell: {_brief(exc)}") from exc
     finally:
         wb.close()
+
+
+def _brief(exc: BaseException) -> str:
+    return (" ".join(str(exc).split()) or type(exc).__name__)[:160]
 
 
 def _cell_text(value: object) -> str:
     if value is None:
         return ""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
     if isinstance(value, float):
+        if not math.isfinite(value):
+            return "#NUM!"
         return repr(value) if not value.is_integer() else str(int(value))
+    if isinstance(value, dt.timedelta) and value >= dt.timedelta(0):
+        # "116:54:10,125" typed into Excel becomes a duration of 116 hours: read it back as D:M:S.
+        micros = value // dt.timedelta(microseconds=1)
+        minutes, micro_s = divmod(micros, 60_000_000)
+        seconds = f"{micro_s / 1e6:.6f}".rstrip("0").rstrip(".")
+        return f"{minutes // 60}:{minutes % 60:02d}:{seconds}"
     return str(value).strip()
 
 

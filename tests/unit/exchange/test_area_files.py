@@ -97,7 +97,7 @@ def test_sk_table_as_neighbour(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "text", "message"),
     [
-        ("a.geojson", "{not json", "not readable GeoJSON"),
+        ("a.geojson", "{not json", "a.geojson:1: not valid JSON"),
         ("a.kml", "<kml><Document></Document></kml>", "no Placemark"),
         ("a.shp", "x", "unsupported file type"),
     ],
