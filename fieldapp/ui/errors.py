@@ -24,6 +24,8 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
     (r"job file has schema version (\d+), this fieldapp knows up to (\d+).*",
      QT_TRANSLATE_NOOP("Errors", "The job was saved by a newer fieldapp (schema {0}; this one knows up to {1}): "
                                  "update fieldapp to open it")),
+    (r"job (.+) is read-only \((.+)\); copy it to a writable folder to change it",
+     QT_TRANSLATE_NOOP("Errors", "job {0} is read-only ({1}); copy it to a writable folder to change it")),
     (r"(.+): not an image that can be read \(\w+\)",
      QT_TRANSLATE_NOOP("Errors", "{0}: not an image that can be read")),
     (r"(.+): no such file", QT_TRANSLATE_NOOP("Errors", "{0}: no such file")),

@@ -255,7 +255,12 @@ class MainWindow(QMainWindow):
         if last:
             session.select(last)  # ignored when the marker is gone
         remember_job(store.path)
-        self.setWindowTitle(f"fieldapp – {store.path.name}")
+        title = f"fieldapp – {store.path.name}"
+        if store.read_only:
+            # A job on a CD or a write-protected stick: shown, never written (store.jobfile).
+            title += " – " + self.tr("read-only")
+            self.message(error_text(store.read_only_error()))
+        self.setWindowTitle(title)
         session.message.connect(self.message)
         dark = is_dark()
         self.map = MapView(dark=dark)
@@ -433,7 +438,8 @@ class MainWindow(QMainWindow):
         except (ValueError, OSError) as exc:
             self.message(self.tr("Cannot connect: {0}").format(error_text(exc)))
             return False
-        raw = self.session.store.raw_dir if self.session else None
+        store = self.session.store if self.session else None
+        raw = store.raw_dir if store is not None and not store.read_only else None
         self.adapter.connect_source(source, raw_dir=raw, ntrip=chosen_ntrip_profile(choice))
         return True
 

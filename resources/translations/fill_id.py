@@ -693,6 +693,8 @@ ID_FILES: dict[str, str] = {
 
 ID_SECURE: dict[str, str] = {
     # issue 14 (secure)
+    "read-only": "hanya baca",
+    "job {0} is read-only ({1}); copy it to a writable folder to change it": "pekerjaan {0} hanya baca ({1}); salin ke folder yang bisa ditulisi untuk mengubahnya",
 }
 
 
