@@ -206,8 +206,16 @@ def apply_to_job(
     return outcome("updated", f"revision {revision}: {detail}")
 
 
+# Windows device names: "CON.fieldapp" is no folder there, whatever the extension.
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+             *(f"LPT{i}" for i in range(10))}  # fmt: skip
+
+
 def _folder_name(name: str, job_id: str) -> str:
-    cleaned = re.sub(r"[^\w .,()-]+", "_", name).strip(" ._")[:80]
+    # Only word characters and a few marks: no separator, drive or '..' reaches the path.
+    cleaned = re.sub(r"[^\w .,()-]+", "_", name).strip(" ._")[:80].rstrip(" .")
+    if cleaned.split(".")[0].strip().upper() in _RESERVED:
+        cleaned = f"{cleaned}_{job_id}"
     return cleaned or job_id
 
 

@@ -33,10 +33,23 @@ NEIGHBORS = "neighbor_areas.geojson"
 ACTIVITY = "activity_zones.geojson"
 SPEC_FILES = (JOB_JSON, BOUNDARY, CONTROL, NEIGHBORS, ACTIVITY)
 _JOB_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,79}")
+# Bounds on what an office (or whoever answers in its place) may send: far above any real
+# WIUP (tens of points, a few areas), low enough that a hostile spec costs little memory.
+MAX_SPEC_BYTES = 8 * 1024 * 1024
+MAX_FEATURES = 5000  # per data file
+MAX_VERTICES = 200_000  # over all area rings of a spec
+MAX_TEXT = 2000
+_CONTROL_CHARS = re.compile(r"[\x00-\x1f\x7f]")
 
 
 class SpecError(ValueError):
     """A job spec that cannot become a job; the message says where and what was expected."""
+
+
+def shown(value: Any) -> str:
+    """A value as a message quotes it: short, one line, whatever was sent."""
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,18 +136,38 @@ def spec_from_path(path: str | Path, job_id: str | None = None) -> dict[str, Any
 
 def _load_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"{path}: cannot read: {exc}") from exc
+        with path.open("rb") as fh:
+            data = fh.read(MAX_SPEC_BYTES + 1)
+    except OSError as exc:
+        raise SpecError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_SPEC_BYTES:
+        raise SpecError(f"{path}: larger than {MAX_SPEC_BYTES // 2**20} MB; not a job spec")
+    return load_spec_json(data, str(path))
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
+
+
+def load_spec_json(data: bytes, where: str) -> Any:
+    """JSON bytes (a file, an office answer) to objects; SpecError naming ``where`` if not."""
+    try:
+        return json.loads(data.decode("utf-8-sig"), parse_constant=_no_constant)
+    except UnicodeDecodeError as exc:
+        raise SpecError(f"{where}: not UTF-8 text (byte {exc.start})") from exc
     except json.JSONDecodeError as exc:
-        raise SpecError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+        raise SpecError(f"{where}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
+    except ValueError as exc:
+        raise SpecError(f"{where}: not valid JSON: {exc}") from exc
+    except RecursionError:
+        raise SpecError(f"{where}: JSON nested too deeply") from None
 
 
 def _number(value: Any, where: str, *, optional: bool = False) -> float | None:
     if value is None and optional:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SpecError(f"{where}: expected a number, got {value!r}")
+        raise SpecError(f"{where}: expected a finite number, got {shown(value)}")
     return float(value)
 
 
@@ -142,7 +175,17 @@ def _text(value: Any, where: str, *, optional: bool = False) -> str | None:
     if value is None and optional:
         return None
     if not isinstance(value, str) or (not optional and not value.strip()):
-        raise SpecError(f"{where}: expected text, got {value!r}")
+        raise SpecError(f"{where}: expected text, got {shown(value)}")
+    if len(value) > MAX_TEXT:
+        raise SpecError(f"{where}: {len(value)} characters; at most {MAX_TEXT}")
+    if _CONTROL_CHARS.search(value):
+        raise SpecError(f"{where}: holds a control character (line break, tab …): {shown(value)}")
+    return value
+
+
+def _flag(value: Any, where: str) -> bool:
+    if not isinstance(value, bool):
+        raise SpecError(f"{where}: expected true or false, got {shown(value)}")
     return value
 
 
@@ -158,6 +201,8 @@ def _features(data: dict[str, Any], name: str, *, required: bool) -> list[dict[s
     features = fc.get("features")
     if not isinstance(features, list):
         raise SpecError(f"{where}: 'features' must be a list")
+    if len(features) > MAX_FEATURES:
+        raise SpecError(f"{where}: {len(features)} features; at most {MAX_FEATURES}")
     for i, f in enumerate(features, 1):
         if not isinstance(f, dict) or not isinstance(f.get("properties"), dict):
             raise SpecError(f"{where} feature {i}: expected a Feature with properties")
@@ -199,8 +244,8 @@ def _control(data: dict[str, Any]) -> tuple[ControlPoint, ...]:
     for i, f in enumerate(_features(data, CONTROL, required=False), 1):
         p, where = f["properties"], f"data/{CONTROL} feature {i}"
         kinds = ", ".join(k.value for k in ControlKind)
-        if p.get("kind") not in {k.value for k in ControlKind}:
-            raise SpecError(f"{where} kind: expected one of {kinds}, got {p.get('kind')!r}")
+        if not isinstance(p.get("kind"), str) or p["kind"] not in {k.value for k in ControlKind}:
+            raise SpecError(f"{where} kind: expected one of {kinds}, got {shown(p.get('kind'))}")
         lat, lon = _number(p.get("lat"), f"{where} lat"), _number(p.get("lon"), f"{where} lon")
         assert lat is not None and lon is not None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -233,18 +278,61 @@ def _control(data: dict[str, Any]) -> tuple[ControlPoint, ...]:
     return tuple(points)
 
 
+def _ring(ring: Any, where: str) -> int:
+    if not isinstance(ring, list) or not 4 <= len(ring) <= MAX_VERTICES:
+        raise SpecError(f"{where}: expected a closed ring of 4 to {MAX_VERTICES} positions")
+    for i, pos in enumerate(ring, 1):
+        if not isinstance(pos, list) or not 2 <= len(pos) <= 3:
+            raise SpecError(f"{where} position {i}: expected [lon, lat], got {shown(pos)}")
+        lon = _number(pos[0], f"{where} position {i} lon")
+        lat = _number(pos[1], f"{where} position {i} lat")
+        assert lon is not None and lat is not None
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+            raise SpecError(f"{where} position {i}: {lon}, {lat} is not a lon/lat in degrees")
+    return len(ring)
+
+
+def _polygon(coords: Any, where: str) -> int:
+    if not isinstance(coords, list) or not coords:
+        raise SpecError(f"{where}: expected a list of rings, got {shown(coords)}")
+    return sum(_ring(r, f"{where} ring {i}") for i, r in enumerate(coords, 1))
+
+
+def check_geometry(geometry: Any, where: str, depth: int = 0) -> int:
+    """A Polygon, MultiPolygon or flat GeometryCollection of them, every position finite and
+    in range; returns the number of positions. SpecError naming the place otherwise."""
+    kind = geometry.get("type") if isinstance(geometry, dict) else None
+    coords = geometry.get("coordinates") if isinstance(geometry, dict) else None
+    if kind == "Polygon":
+        return _polygon(coords, where)
+    if kind == "MultiPolygon":
+        if not isinstance(coords, list) or not coords:
+            raise SpecError(f"{where}: expected a list of polygons, got {shown(coords)}")
+        return sum(_polygon(c, f"{where} polygon {i}") for i, c in enumerate(coords, 1))
+    if kind == "GeometryCollection" and depth == 0 and isinstance(geometry, dict):
+        parts = geometry.get("geometries")
+        if not isinstance(parts, list) or not parts:
+            raise SpecError(f"{where}: expected a list of geometries, got {shown(parts)}")
+        return sum(check_geometry(g, f"{where} part {i}", 1) for i, g in enumerate(parts, 1))
+    raise SpecError(f"{where}: expected a Polygon or MultiPolygon, got {shown(kind)}")
+
+
 def _areas(data: dict[str, Any], name: str) -> tuple[Area, ...]:
     areas = []
+    vertices = [0]
     for i, f in enumerate(_features(data, name, required=False), 1):
         p, where = f["properties"], f"data/{name} feature {i}"
         label = str(_text(p.get("name"), f"{where} name"))
+        vertices[0] += check_geometry(f["geometry"], f"{where} ({shown(label)}) geometry")
+        if vertices[0] > MAX_VERTICES:
+            raise SpecError(f"data/{name}: more than {MAX_VERTICES} vertices in its areas")
         try:
             rings = rings_from_geojson(f["geometry"])
             if not rings:
                 raise AreaError("expected a Polygon or MultiPolygon")
             zone = activity_zone_from(label, rings, p) if name == ACTIVITY else None
         except AreaError as exc:
-            raise SpecError(f"{where} ({label}): {exc}") from exc
+            raise SpecError(f"{where} ({shown(label)}): {exc}") from exc
         areas.append(
             Area(
                 label,
@@ -265,7 +353,7 @@ def parse_spec(doc: Any) -> JobSpec:
     job_id = doc.get("job_id")
     if not isinstance(job_id, str) or not _JOB_ID.fullmatch(job_id):
         raise SpecError(
-            f"job_id {job_id!r}: expected the job's id (letters, digits, . _ -; a job folder's"
+            f"job_id {shown(job_id)}: expected the job's id (letters, digits, . _ -; a job folder's"
             " uuid); give one with --job-id"
         )
     data = doc.get("data")
@@ -295,7 +383,10 @@ def parse_spec(doc: Any) -> JobSpec:
         except CrsError as exc:
             raise SpecError(f"data/{JOB_JSON} permit_area crs: {exc}") from exc
     surveyors = []
-    for i, s in enumerate(data[JOB_JSON].get("surveyors") or [], 1):
+    listed = data[JOB_JSON].get("surveyors") or []
+    if not isinstance(listed, list) or len(listed) > MAX_FEATURES:
+        raise SpecError(f"data/{JOB_JSON} surveyors: expected a list, got {shown(listed)}")
+    for i, s in enumerate(listed, 1):
         where = f"data/{JOB_JSON} surveyor {i}"
         if not isinstance(s, dict):
             raise SpecError(f"{where}: expected an object with a name")
@@ -304,11 +395,14 @@ def parse_spec(doc: Any) -> JobSpec:
                 str(_text(s.get("name"), f"{where} name")),
                 _text(s.get("certificate_no"), f"{where} certificate_no", optional=True),
                 _text(s.get("kpo_no"), f"{where} kpo_no", optional=True),
-                bool(s.get("kpo_active", True)),
+                _flag(s.get("kpo_active", True), f"{where} kpo_active"),
             )
         )
     boundary = _boundary(data)
-    report = validate_boundary(boundary, decree["sk_area_ha"])
+    try:
+        report = validate_boundary(boundary, decree["sk_area_ha"])
+    except (CrsError, ValueError, ArithmeticError) as exc:
+        raise SpecError(f"data/{BOUNDARY}: the boundary cannot be checked: {exc}") from exc
     if not report.valid:
         problems = "; ".join(f.message for f in report.errors)
         raise SpecError(f"data/{BOUNDARY}: the boundary is not a valid WIUP: {problems}")
