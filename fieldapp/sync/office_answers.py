@@ -12,8 +12,8 @@ import re
 from collections.abc import Iterable, Mapping
 from typing import Any
 
-from fieldapp.sync.jobspec import SpecError, load_spec_json, shown
 from fieldapp.sync.outbox import OutboxState
+from fieldapp.sync.spec_values import SpecError, load_spec_json, shown
 
 MAX_ANSWER_BYTES = 8 * 1024 * 1024  # a page of events or one spec; a real one is < 100 kB
 MAX_EVENTS = 1000  # per page; the office sends at most 200
