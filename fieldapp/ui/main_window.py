@@ -54,6 +54,7 @@ from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.map_view import MapView
+from fieldapp.ui.read_only import ReadOnlyRefusals
 from fieldapp.ui.retranslate import restyle_tree, retranslate_tree, translate_text
 from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, adapter: DeviceAdapter | None = None) -> None:
         super().__init__()
+        self.read_only_refusals = ReadOnlyRefusals(self.message)
         self.setWindowTitle("fieldapp")
         self.adapter = adapter or DeviceAdapter(self)
         self.session: JobSession | None = None
@@ -570,6 +572,7 @@ class MainWindow(QMainWindow):
         restyle_tree(self, theme_colour_swap(dark))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.read_only_refusals.remove()
         self.timer.stop()
         self.close_job()
         super().closeEvent(event)
