@@ -255,10 +255,12 @@ def create_job(jobs_dir: Path, spec: JobSpec, revision: int) -> AssignmentOutcom
         n += 1
     # Built under a hidden name and renamed when complete: a crash leaves no half job.
     partial = jobs_dir / f".{spec.job_id}-r{revision}.fieldapp.partial"
-    if partial.is_dir():
-        shutil.rmtree(partial)  # left by a pull that was interrupted
-    elif partial.exists():
-        partial.unlink()
+    # Left by a pull that was interrupted (kill, power cut), of this or an older revision.
+    for stale in jobs_dir.glob(f".{spec.job_id}-r*.fieldapp.partial"):
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
     decree = {k: v for k, v in spec.decree.items() if v is not None}
     try:
         store = JobStore.create(partial, spec.name, **decree)

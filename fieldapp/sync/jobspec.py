@@ -9,6 +9,7 @@ the same parser, so a bad spec is refused where it is made and never half-applie
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
@@ -213,14 +214,14 @@ def _control(data: dict[str, Any]) -> tuple[ControlPoint, ...]:
                 ControlKind(p["kind"]),
                 lat,
                 lon,
-                _number(p.get("h"), f"{where} h", optional=True),
+                _within(p.get("h"), f"{where} h", -1000.0, 10000.0),
                 str(_text(p.get("input_crs"), f"{where} input_crs")),
                 a,
                 b,
                 _text(p.get("tied_to"), f"{where} tied_to", optional=True),
                 _text(p.get("source"), f"{where} source", optional=True),
-                _number(p.get("sigma_h"), f"{where} sigma_h", optional=True),
-                _number(p.get("sigma_v"), f"{where} sigma_v", optional=True),
+                _within(p.get("sigma_h"), f"{where} sigma_h", 0.0, 100.0),
+                _within(p.get("sigma_v"), f"{where} sigma_v", 0.0, 100.0),
             )
         )
     names = [c.name for c in points]
@@ -228,6 +229,15 @@ def _control(data: dict[str, Any]) -> tuple[ControlPoint, ...]:
         twice = sorted({n for n in names if names.count(n) > 1})
         raise SpecError(f"data/{CONTROL}: control point name(s) used twice: {', '.join(twice)}")
     return tuple(points)
+
+
+def _within(value: Any, where: str, low: float, high: float) -> float | None:
+    """An optional number in a plausible range: metres of height (Indonesia: about 0 to
+    4,900 m) or of a control point's sigma."""
+    number = _number(value, where, optional=True)
+    if number is not None and not low <= number <= high:
+        raise SpecError(f"{where}: {number} is outside {low:g} to {high:g} m")
+    return number
 
 
 def _areas(data: dict[str, Any], name: str) -> tuple[Area, ...]:
@@ -289,6 +299,14 @@ def parse_spec(doc: Any) -> JobSpec:
             decree[key] = area
         else:
             decree[key] = _text(permit.get(key), where, optional=True)
+    if decree["sk_date"] is not None:
+        try:
+            dt.date.fromisoformat(decree["sk_date"][:10])  # as the coordinate table reads it
+        except ValueError:
+            raise SpecError(
+                f"data/{JOB_JSON} permit_area sk_date: expected a date as YYYY-MM-DD, got "
+                f"{shown(decree['sk_date'])}"
+            ) from None
     decree["crs"] = decree["crs"] or "auto"
     if not decree["crs"].lower().startswith("auto"):
         try:

@@ -111,3 +111,36 @@ def test_mutated_spec_is_a_jobspec_or_a_spec_error(seed_spec: dict[str, Any], da
     for area in (*spec.neighbors, *spec.activity_zones):
         text = json.dumps(area.geometry, allow_nan=False)  # raises on NaN/inf
         assert text
+
+
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(data=st.data())
+def test_an_accepted_spec_always_installs_whole(
+    seed_spec: dict[str, Any], tmp_path_factory: pytest.TempPathFactory, data: Any
+) -> None:
+    """What parse_spec accepts, create_job writes: a refusal must come from the parser, not
+    from the database halfway through (that would fail every later pull the same way)."""
+    from fieldapp.store import JobStore
+    from fieldapp.sync.assignment import create_job
+
+    doc = copy.deepcopy(seed_spec)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=2))):
+        path = data.draw(st.sampled_from(list(_paths(doc))))
+        doc = _set(doc, path, data.draw(hostile_json))
+    try:
+        spec = parse_spec(doc)
+    except SpecError:
+        return
+    jobs = tmp_path_factory.mktemp("jobs")
+    outcome = create_job(jobs, spec, 1)
+    assert outcome.action == "created" and outcome.path is not None
+    assert [p.name for p in jobs.iterdir()] == [outcome.path.name]
+    with JobStore.open(outcome.path) as store:
+        assert store.db.execute("SELECT count(*) FROM boundary_point").fetchone()[0] == len(
+            spec.boundary
+        )
