@@ -48,9 +48,10 @@ def test_environment_token_pushes(job: Path, office: Office, device_token: str) 
 
 
 def test_token_saved_by_the_window_is_used(
-    job: Path, office: Office, device_token: str, device_home: Path
+    job: Path, office: Office, device_token: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     # What the office settings box stores (FIELDAPP_HOME is this test's device home).
+    monkeypatch.setenv(secrets.BACKEND_ENV, "file")
     secrets.set_secret(secrets.OFFICE_TOKEN, device_token)
     assert run_cli("sync", "seal", str(job)).returncode == 0
     pushed = run_cli("sync", "push", str(job), "--office", office.url, env=_env())
