@@ -56,8 +56,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as exc:  # the last line of defence, see _internal_error
+        refusal = _read_only_refusal(exc)
+        if refusal is not None:
+            print(f"fieldapp: {refusal}", file=sys.stderr)
+            return 2
         return _internal_error(exc, words)
     return result
+
+
+def _read_only_refusal(exc: BaseException) -> str | None:
+    """A write to a job opened read-only, from any command: one line, not an internal error."""
+    # Imported here, only on failure: the store is not loaded at start-up.
+    from fieldapp.store.jobfile import JobReadOnlyError
+
+    return str(exc) if isinstance(exc, JobReadOnlyError) else None
 
 
 # EX_SOFTWARE from sysexits.h: distinct from 1/2 so a test of bad input never mistakes an

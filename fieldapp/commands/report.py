@@ -6,8 +6,13 @@ import argparse
 import datetime as dt
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError
+
+if TYPE_CHECKING:
+    from fieldapp.reports.salinan import PrintPlan
+    from fieldapp.store import JobStore
 
 
 def _day(text: str) -> dt.date:
@@ -60,6 +65,8 @@ def _print(args: argparse.Namespace) -> int:
                     f"{source.name} was printed before: this print is {plan.label}; "
                     "give the reason with --reason TEXT"
                 )
+            if store.read_only:
+                return _print_unlogged(store, plan, output, args)
             prepare_print(plan, output, args.reason, args.date)
             record = record_print(store, plan, args.printer, args.reason)
         except PrintRefused as exc:
@@ -79,6 +86,32 @@ def _print(args: argparse.Namespace) -> int:
         what = f"Nomor {record.nomor}, {what}"
     print(f"{output}: {plan.document.kind.value} {source.name}, {what}; logged as print "
           f"{record.id}")  # fmt: skip
+    return 0
+
+
+def _print_unlogged(
+    store: JobStore, plan: PrintPlan, output: Path, args: argparse.Namespace
+) -> int:
+    """A print from a read-only job: only what needs no entry in the print log.
+
+    The original (ASLI) of a berita acara is one per Nomor and each SALINAN takes the next
+    copy number: both exist only through their entry in the job's print log. A job that
+    cannot be written cannot hold that entry, so they are refused; a DRAF or a document
+    without a copy rule prints, with a warning that this print is not logged.
+    """
+    from fieldapp.reports.salinan import prepare_print
+
+    if plan.copy_no is not None and not plan.draft:
+        raise CommandError(
+            f"job {store.path} is read-only ({store.read_only_reason}): a berita acara printed "
+            f"as {plan.label} must be logged in the job's print log; copy the job to a writable "
+            "folder to print it"
+        )
+    prepare_print(plan, output, args.reason, args.date)
+    print(f"warning: {output}: not logged in the print log (the job is read-only)",
+          file=sys.stderr)  # fmt: skip
+    print(f"{output}: {plan.document.kind.value} {plan.document.path.name}, {plan.label}; "
+          "not logged")  # fmt: skip
     return 0
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from dataclasses import asdict
 from pathlib import Path
@@ -54,7 +55,7 @@ def _push(args: argparse.Namespace) -> int:
             last[0] = pct
             print(f"\r{pct:3d}% {p.bytes_done:,}/{p.bytes_total:,} bytes", end="", file=sys.stderr)
 
-    outcome = PushJob(args.job, args.office, args.token, on_progress=show).run()
+    outcome = PushJob(args.job, args.office, device_token(args), on_progress=show).run()
     if sys.stderr.isatty():
         print(file=sys.stderr)
     for pkg in outcome.packages:
@@ -76,7 +77,7 @@ def _pull(args: argparse.Namespace) -> int:
     _check_office(args.office)
     open_job(args.job).close()
     try:
-        result = pull(args.job, args.office, args.token)
+        result = pull(args.job, args.office, device_token(args))
     except PullError as exc:
         raise CommandError(str(exc), exit_code=1) from exc
     print(f"{result.events} inbox event(s), cursor {result.cursor}")
@@ -104,7 +105,7 @@ def _pull_assignments(args: argparse.Namespace) -> int:
 
     _check_office(args.office)
     try:
-        result = pull_assignments(Path(args.jobs_dir), args.office, args.token)
+        result = pull_assignments(Path(args.jobs_dir), args.office, device_token(args))
     except PullError as exc:
         raise CommandError(str(exc), exit_code=1) from exc
     print(f"{result.events} assignment event(s), cursor {result.cursor}")
@@ -141,6 +142,47 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+def _token_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--token-file",
+        metavar="FILE",
+        help="file holding this device's token from the office (default: $FIELDAPP_TOKEN, "
+        "else the token saved in the window's office settings)",
+    )
+    p.add_argument("--token", help="the token itself: visible to every user (ps); avoid")
+
+
+def device_token(args: argparse.Namespace) -> str:
+    """--token-file, else --token (warned), else $FIELDAPP_TOKEN, else the stored token."""
+    from fieldapp.sync.secrets import (
+        OFFICE_TOKEN,
+        TOKEN_ENV,
+        SecretError,
+        get_secret,
+        read_token_file,
+    )
+
+    try:
+        if args.token_file:
+            return read_token_file(args.token_file)
+        if args.token:
+            print(
+                "fieldapp: warning: --token shows the token to every user of this machine "
+                f"(ps, shell history); use {TOKEN_ENV}=... or --token-file FILE",
+                file=sys.stderr,
+            )
+            return str(args.token)
+        token = os.environ.get(TOKEN_ENV, "").strip() or get_secret(OFFICE_TOKEN)
+    except SecretError as exc:
+        raise CommandError(str(exc)) from exc
+    if not token:
+        raise CommandError(
+            f"no device token: set {TOKEN_ENV}, give --token-file FILE, or save it in the "
+            "window's office settings"
+        )
+    return token
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("sync", help="seal packages, push them to the office, pull decisions")
     sync_sub = parser.add_subparsers(dest="sync_command", metavar="SUBCOMMAND", required=True)
@@ -154,7 +196,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         p = sync_sub.add_parser(name, help=text)
         p.add_argument("job", help="job folder (NAME.fieldapp)")
         p.add_argument("--office", required=True, help="office URL, e.g. https://office:8443")
-        p.add_argument("--token", required=True, help="this device's token from the office")
+        _token_options(p)
         p.set_defaults(handler=handler)
     pa = sync_sub.add_parser(
         "pull-assignments",
@@ -168,7 +210,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     )
     pa.add_argument("--jobs-dir", required=True, help="the folder holding your job folders")
     pa.add_argument("--office", required=True, help="office URL, e.g. https://office:8443")
-    pa.add_argument("--token", required=True, help="this device's token from the office")
+    _token_options(pa)
     pa.set_defaults(handler=_pull_assignments)
     status = sync_sub.add_parser("status", help="list the outbox and each revision's state")
     status.add_argument("job", help="job folder (NAME.fieldapp)")

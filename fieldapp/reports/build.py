@@ -16,7 +16,7 @@ from fieldapp.reports.berita_acara import BeritaAcaraOptions, render_berita_acar
 from fieldapp.reports.data import ReportData, ReportInputError, load_report_data
 from fieldapp.reports.identity import BeritaAcaraIdentity
 from fieldapp.reports.pdfbase import Paper, atomic_path, save_pdf
-from fieldapp.store import JobStore
+from fieldapp.store import JobFileError, JobStore, SchemaTooNewError
 from fieldapp.store.photos import sha256_file
 from fieldapp.store.signatory import load_signatories
 from fieldapp.survey.models import MarkerStatus
@@ -121,9 +121,11 @@ class DocumentBuild:
         try:
             with JobStore.open(self.job) as store:
                 paths = self._build(store)
+        except SchemaTooNewError as exc:
+            return BuildResult(Outcome.FAILED, (), str(exc), time.perf_counter() - start)
         except BuildCancelled:
             return BuildResult(Outcome.CANCELLED, (), "cancelled", time.perf_counter() - start)
-        except (ReportInputError, LookupError, ValueError, OSError) as exc:
+        except (ReportInputError, LookupError, ValueError, OSError, JobFileError) as exc:
             msg = str(exc.args[0]) if isinstance(exc, LookupError) else str(exc)
             return BuildResult(Outcome.FAILED, (), msg, time.perf_counter() - start)
         return BuildResult(Outcome.FINISHED, tuple(paths), None, time.perf_counter() - start)
@@ -166,8 +168,10 @@ class DocumentBuild:
         self._step("berita acara")
         saved = save_pdf(pdf, out)
         self.identity = prepared.identity
-        if prepared.identity.final and final.of_the_job(store, ba):
-            # A final berita acara of the job replaces every original of another Nomor.
+        if prepared.identity.final and final.of_the_job(store, ba) and not store.read_only:
+            # A final berita acara of the job replaces every original of another Nomor. On a
+            # read-only job the build only writes its output: the print log stays as it is,
+            # and no original is printed from there (report print refuses it).
             supersede_originals(store.db, prepared.identity.nomor)
         return saved
 

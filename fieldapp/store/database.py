@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from itertools import count
 from typing import TYPE_CHECKING, Any
@@ -25,12 +25,21 @@ class JobDatabase:
     behind it, was a tenth of the window's cold start.
     """
 
-    def __init__(self, conn: sqlite3.Connection) -> None:
+    def __init__(
+        self, conn: sqlite3.Connection, refuse_writes: Callable[[], Exception] | None = None
+    ) -> None:
         self.conn = conn
         self._utils: sqlite_utils.Database | None = None
+        # Set on a job opened read-only: every write raises the error it makes, in words.
+        self.refuse_writes = refuse_writes
 
     def execute(self, sql: str, params: Params = None) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params if params is not None else ())
+        try:
+            return self.conn.execute(sql, params if params is not None else ())
+        except sqlite3.OperationalError as exc:
+            if self.refuse_writes is not None and "readonly" in str(exc):
+                raise self.refuse_writes() from exc
+            raise
 
     def query(self, sql: str, params: Params = None) -> Iterator[dict[str, Any]]:
         """Rows as dicts by column name."""
@@ -42,6 +51,8 @@ class JobDatabase:
     @contextmanager
     def atomic(self) -> Iterator[JobDatabase]:
         """One transaction; nested blocks are savepoints that roll back on their own."""
+        if self.refuse_writes is not None:
+            raise self.refuse_writes()  # every transaction here writes; say so before it starts
         if not self.conn.in_transaction:
             # IMMEDIATE: the write lock is taken here, where the busy timeout waits for another
             # program's transaction to end. A deferred BEGIN upgrades on its first write and
@@ -76,6 +87,8 @@ class JobDatabase:
             self.conn.execute("ROLLBACK")
 
     def table(self, name: str) -> sqlite_utils.db.Table:
+        if self.refuse_writes is not None:
+            raise self.refuse_writes()  # sqlite-utils is only used to write rows
         if self._utils is None:
             import sqlite_utils
 

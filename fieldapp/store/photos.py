@@ -187,6 +187,7 @@ def import_photo(
     except ValueError:
         known = ", ".join(d.value for d in PhotoDirection)
         raise PhotoError(f"{src}: unknown direction {direction!r} (one of {known})") from None
+    store.require_writable()  # the file is copied before the row: refuse before either
     db = store.db
     mid = marker_id(db, marker)
     facts = read_image_facts(src)

@@ -206,8 +206,16 @@ def apply_to_job(
     return outcome("updated", f"revision {revision}: {detail}")
 
 
+# Windows device names: "CON.fieldapp" is no folder there, whatever the extension.
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(10)),
+             *(f"LPT{i}" for i in range(10))}  # fmt: skip
+
+
 def _folder_name(name: str, job_id: str) -> str:
-    cleaned = re.sub(r"[^\w .,()-]+", "_", name).strip(" ._")[:80]
+    # Only word characters and a few marks: no separator, drive or '..' reaches the path.
+    cleaned = re.sub(r"[^\w .,()-]+", "_", name).strip(" ._")[:80].rstrip(" .")
+    if cleaned.split(".")[0].strip().upper() in _RESERVED:
+        cleaned = f"{cleaned}_{job_id}"
     return cleaned or job_id
 
 
@@ -247,10 +255,12 @@ def create_job(jobs_dir: Path, spec: JobSpec, revision: int) -> AssignmentOutcom
         n += 1
     # Built under a hidden name and renamed when complete: a crash leaves no half job.
     partial = jobs_dir / f".{spec.job_id}-r{revision}.fieldapp.partial"
-    if partial.is_dir():
-        shutil.rmtree(partial)  # left by a pull that was interrupted
-    elif partial.exists():
-        partial.unlink()
+    # Left by a pull that was interrupted (kill, power cut), of this or an older revision.
+    for stale in jobs_dir.glob(f".{spec.job_id}-r*.fieldapp.partial"):
+        if stale.is_dir():
+            shutil.rmtree(stale)
+        else:
+            stale.unlink()
     decree = {k: v for k, v in spec.decree.items() if v is not None}
     try:
         store = JobStore.create(partial, spec.name, **decree)

@@ -60,10 +60,17 @@ def render_manifest(entries: Iterable[tuple[str, str]]) -> bytes:
     return "".join(f"{sha}  {path}\n" for path, sha in sorted(entries)).encode("utf-8")
 
 
+def _text(data: bytes, what: str) -> str:
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BagError(f"{what} is not UTF-8 text (byte {exc.start})") from None
+
+
 def parse_manifest(text: bytes) -> dict[str, str]:
     """path -> sha256 from a manifest; refuses unsafe names and duplicates."""
     result: dict[str, str] = {}
-    for number, line in enumerate(text.decode("utf-8").splitlines(), start=1):
+    for number, line in enumerate(_text(text, "manifest").splitlines(), start=1):
         if not line.strip():
             continue
         sha, sep, path = line.partition("  ")
@@ -90,7 +97,7 @@ def render_bag_info(fields: Mapping[str, str]) -> bytes:
 
 def parse_bag_info(text: bytes) -> dict[str, str]:
     fields: dict[str, str] = {}
-    for line in text.decode("utf-8").splitlines():
+    for line in _text(text, "bag-info").splitlines():
         key, sep, value = line.partition(": ")
         if sep:
             fields[key.strip()] = value.strip()

@@ -9,9 +9,9 @@ the same parser, so a bad spec is refused where it is made and never half-applie
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
-import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,6 +24,18 @@ from fieldapp.survey.boundary import BoundaryReport, validate_boundary
 from fieldapp.survey.crs import CrsError, parse_crs
 from fieldapp.survey.models import BoundaryPoint, ControlKind, ControlPoint, Surveyor
 from fieldapp.survey.neighbors import AreaError, rings_from_geojson
+from fieldapp.sync.spec_values import (
+    MAX_FEATURES,
+    MAX_SPEC_BYTES,
+    MAX_VERTICES,
+    check_geometry,
+    load_spec_json,
+    shown,
+)
+from fieldapp.sync.spec_values import SpecError as SpecError
+from fieldapp.sync.spec_values import flag as _flag
+from fieldapp.sync.spec_values import number as _number
+from fieldapp.sync.spec_values import text as _text
 
 SPEC_FORMAT = "fieldapp-assignment/1"
 JOB_JSON = "job.json"
@@ -33,10 +45,6 @@ NEIGHBORS = "neighbor_areas.geojson"
 ACTIVITY = "activity_zones.geojson"
 SPEC_FILES = (JOB_JSON, BOUNDARY, CONTROL, NEIGHBORS, ACTIVITY)
 _JOB_ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,79}")
-
-
-class SpecError(ValueError):
-    """A job spec that cannot become a job; the message says where and what was expected."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,34 +124,22 @@ def spec_from_path(path: str | Path, job_id: str | None = None) -> dict[str, Any
     if job_id is not None:
         doc["job_id"] = job_id
     elif not doc.get("job_id"):
-        permit = doc.get("data", {}).get(JOB_JSON, {}).get("permit_area", {})
+        files = doc.get("data")
+        job = files.get(JOB_JSON) if isinstance(files, dict) else None
+        permit = job.get("permit_area") if isinstance(job, dict) else None
         doc["job_id"] = permit.get("job_uuid") if isinstance(permit, dict) else None
     return doc
 
 
 def _load_json(path: Path) -> Any:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise SpecError(f"{path}: cannot read: {exc}") from exc
-    except json.JSONDecodeError as exc:
-        raise SpecError(f"{path}:{exc.lineno}: not valid JSON: {exc.msg}") from exc
-
-
-def _number(value: Any, where: str, *, optional: bool = False) -> float | None:
-    if value is None and optional:
-        return None
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise SpecError(f"{where}: expected a number, got {value!r}")
-    return float(value)
-
-
-def _text(value: Any, where: str, *, optional: bool = False) -> str | None:
-    if value is None and optional:
-        return None
-    if not isinstance(value, str) or (not optional and not value.strip()):
-        raise SpecError(f"{where}: expected text, got {value!r}")
-    return value
+        with path.open("rb") as fh:
+            data = fh.read(MAX_SPEC_BYTES + 1)
+    except OSError as exc:
+        raise SpecError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_SPEC_BYTES:
+        raise SpecError(f"{path}: larger than {MAX_SPEC_BYTES // 2**20} MB; not a job spec")
+    return load_spec_json(data, str(path))
 
 
 def _features(data: dict[str, Any], name: str, *, required: bool) -> list[dict[str, Any]]:
@@ -158,6 +154,8 @@ def _features(data: dict[str, Any], name: str, *, required: bool) -> list[dict[s
     features = fc.get("features")
     if not isinstance(features, list):
         raise SpecError(f"{where}: 'features' must be a list")
+    if len(features) > MAX_FEATURES:
+        raise SpecError(f"{where}: {len(features)} features; at most {MAX_FEATURES}")
     for i, f in enumerate(features, 1):
         if not isinstance(f, dict) or not isinstance(f.get("properties"), dict):
             raise SpecError(f"{where} feature {i}: expected a Feature with properties")
@@ -199,8 +197,8 @@ def _control(data: dict[str, Any]) -> tuple[ControlPoint, ...]:
     for i, f in enumerate(_features(data, CONTROL, required=False), 1):
         p, where = f["properties"], f"data/{CONTROL} feature {i}"
         kinds = ", ".join(k.value for k in ControlKind)
-        if p.get("kind") not in {k.value for k in ControlKind}:
-            raise SpecError(f"{where} kind: expected one of {kinds}, got {p.get('kind')!r}")
+        if not isinstance(p.get("kind"), str) or p["kind"] not in {k.value for k in ControlKind}:
+            raise SpecError(f"{where} kind: expected one of {kinds}, got {shown(p.get('kind'))}")
         lat, lon = _number(p.get("lat"), f"{where} lat"), _number(p.get("lon"), f"{where} lon")
         assert lat is not None and lon is not None
         if not (-90 <= lat <= 90 and -180 <= lon <= 180):
@@ -216,14 +214,14 @@ def _control(data: dict[str, Any]) -> tuple[ControlPoint, ...]:
                 ControlKind(p["kind"]),
                 lat,
                 lon,
-                _number(p.get("h"), f"{where} h", optional=True),
+                _within(p.get("h"), f"{where} h", -1000.0, 10000.0),
                 str(_text(p.get("input_crs"), f"{where} input_crs")),
                 a,
                 b,
                 _text(p.get("tied_to"), f"{where} tied_to", optional=True),
                 _text(p.get("source"), f"{where} source", optional=True),
-                _number(p.get("sigma_h"), f"{where} sigma_h", optional=True),
-                _number(p.get("sigma_v"), f"{where} sigma_v", optional=True),
+                _within(p.get("sigma_h"), f"{where} sigma_h", 0.0, 100.0),
+                _within(p.get("sigma_v"), f"{where} sigma_v", 0.0, 100.0),
             )
         )
     names = [c.name for c in points]
@@ -233,18 +231,31 @@ def _control(data: dict[str, Any]) -> tuple[ControlPoint, ...]:
     return tuple(points)
 
 
+def _within(value: Any, where: str, low: float, high: float) -> float | None:
+    """An optional number in a plausible range: metres of height (Indonesia: about 0 to
+    4,900 m) or of a control point's sigma."""
+    number = _number(value, where, optional=True)
+    if number is not None and not low <= number <= high:
+        raise SpecError(f"{where}: {number} is outside {low:g} to {high:g} m")
+    return number
+
+
 def _areas(data: dict[str, Any], name: str) -> tuple[Area, ...]:
     areas = []
+    vertices = [0]
     for i, f in enumerate(_features(data, name, required=False), 1):
         p, where = f["properties"], f"data/{name} feature {i}"
         label = str(_text(p.get("name"), f"{where} name"))
+        vertices[0] += check_geometry(f["geometry"], f"{where} ({shown(label)}) geometry")
+        if vertices[0] > MAX_VERTICES:
+            raise SpecError(f"data/{name}: more than {MAX_VERTICES} vertices in its areas")
         try:
             rings = rings_from_geojson(f["geometry"])
             if not rings:
                 raise AreaError("expected a Polygon or MultiPolygon")
             zone = activity_zone_from(label, rings, p) if name == ACTIVITY else None
         except AreaError as exc:
-            raise SpecError(f"{where} ({label}): {exc}") from exc
+            raise SpecError(f"{where} ({shown(label)}): {exc}") from exc
         areas.append(
             Area(
                 label,
@@ -265,7 +276,7 @@ def parse_spec(doc: Any) -> JobSpec:
     job_id = doc.get("job_id")
     if not isinstance(job_id, str) or not _JOB_ID.fullmatch(job_id):
         raise SpecError(
-            f"job_id {job_id!r}: expected the job's id (letters, digits, . _ -; a job folder's"
+            f"job_id {shown(job_id)}: expected the job's id (letters, digits, . _ -; a job folder's"
             " uuid); give one with --job-id"
         )
     data = doc.get("data")
@@ -288,6 +299,14 @@ def parse_spec(doc: Any) -> JobSpec:
             decree[key] = area
         else:
             decree[key] = _text(permit.get(key), where, optional=True)
+    if decree["sk_date"] is not None:
+        try:
+            dt.date.fromisoformat(decree["sk_date"][:10])  # as the coordinate table reads it
+        except ValueError:
+            raise SpecError(
+                f"data/{JOB_JSON} permit_area sk_date: expected a date as YYYY-MM-DD, got "
+                f"{shown(decree['sk_date'])}"
+            ) from None
     decree["crs"] = decree["crs"] or "auto"
     if not decree["crs"].lower().startswith("auto"):
         try:
@@ -295,7 +314,10 @@ def parse_spec(doc: Any) -> JobSpec:
         except CrsError as exc:
             raise SpecError(f"data/{JOB_JSON} permit_area crs: {exc}") from exc
     surveyors = []
-    for i, s in enumerate(data[JOB_JSON].get("surveyors") or [], 1):
+    listed = data[JOB_JSON].get("surveyors") or []
+    if not isinstance(listed, list) or len(listed) > MAX_FEATURES:
+        raise SpecError(f"data/{JOB_JSON} surveyors: expected a list, got {shown(listed)}")
+    for i, s in enumerate(listed, 1):
         where = f"data/{JOB_JSON} surveyor {i}"
         if not isinstance(s, dict):
             raise SpecError(f"{where}: expected an object with a name")
@@ -304,11 +326,14 @@ def parse_spec(doc: Any) -> JobSpec:
                 str(_text(s.get("name"), f"{where} name")),
                 _text(s.get("certificate_no"), f"{where} certificate_no", optional=True),
                 _text(s.get("kpo_no"), f"{where} kpo_no", optional=True),
-                bool(s.get("kpo_active", True)),
+                _flag(s.get("kpo_active", True), f"{where} kpo_active"),
             )
         )
     boundary = _boundary(data)
-    report = validate_boundary(boundary, decree["sk_area_ha"])
+    try:
+        report = validate_boundary(boundary, decree["sk_area_ha"])
+    except (CrsError, ValueError, ArithmeticError) as exc:
+        raise SpecError(f"data/{BOUNDARY}: the boundary cannot be checked: {exc}") from exc
     if not report.valid:
         problems = "; ".join(f.message for f in report.errors)
         raise SpecError(f"data/{BOUNDARY}: the boundary is not a valid WIUP: {problems}")

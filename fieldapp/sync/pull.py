@@ -34,6 +34,15 @@ from fieldapp.sync.assignment import (
 )
 from fieldapp.sync.jobspec import JobSpec, SpecError, parse_spec, spec_sha256
 from fieldapp.sync.net import RetryPolicy, check_link, office_url_error
+from fieldapp.sync.office_answers import (
+    PullError as PullError,
+)
+from fieldapp.sync.office_answers import (
+    answer_json,
+    assignment_page,
+    inbox_page,
+    read_capped,
+)
 from fieldapp.sync.outbox import ALLOWED, RANK, OutboxState
 from fieldapp.sync.wire import API_PREFIX
 
@@ -43,10 +52,6 @@ if TYPE_CHECKING:
 CURSOR_KEY = "office_inbox_cursor"
 # In the jobs folder: the assignment cursor per office and device token.
 ASSIGNMENT_CURSOR_FILE = ".fieldapp-assignments.json"
-
-
-class PullError(RuntimeError):
-    """The inbox could not be read, with the reason in words."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,38 +161,43 @@ def _what(path: str) -> str:
     return "the assignments request"
 
 
+def _detail(data: bytes) -> str:
+    """The start of an error answer, on one line."""
+    return " ".join(data[:300].decode("utf-8", "replace").split())
+
+
 def _get(
     client: httpx.Client, path: str, params: dict[str, Any], policy: RetryPolicy
-) -> httpx.Response:
-    """GET with retries on transport errors and 5xx; any other answer is returned."""
+) -> tuple[int, bytes]:
+    """GET with retries on transport errors and 5xx; any other answer is returned, its body
+    read with a cap on its decoded size (never held whole when it is too large)."""
     import httpx
 
-    response = None
+    code, detail = 0, "no answer"
     for attempt in range(1, policy.max_attempts + 1):
         try:
-            response = client.get(path, params=params)
-            if response.status_code < 500:
-                return response
+            with client.stream("GET", path, params=params) as response:
+                code = response.status_code
+                if code < 500:
+                    return code, read_capped(response.iter_bytes(), _what(path))
+                detail = _detail(read_capped(response.iter_bytes(), _what(path)))
         except httpx.TransportError as exc:
             if attempt == policy.max_attempts:
                 raise PullError(f"office unreachable: {exc}") from exc
+        except httpx.HTTPError as exc:  # e.g. a body that does not decompress
+            raise PullError(f"the office's answer to {_what(path)} is unreadable: {exc}") from exc
         if attempt < policy.max_attempts:
             time.sleep(policy.delay(attempt))
-    detail = response.text[:300] if response is not None else "no answer"
-    code = response.status_code if response is not None else 0
     raise PullError(f"office failed on {_what(path)} ({code}): {detail}")
 
 
 def _get_json(
     client: httpx.Client, path: str, params: dict[str, Any], policy: RetryPolicy
 ) -> dict[str, Any]:
-    response = _get(client, path, params, policy)
-    if response.status_code != 200:
-        raise PullError(
-            f"office refused {_what(path)} ({response.status_code}): {response.text[:300]}"
-        )
-    body: dict[str, Any] = response.json()
-    return body
+    code, data = _get(client, path, params, policy)
+    if code != 200:
+        raise PullError(f"office refused {_what(path)} ({code}): {_detail(data)}")
+    return answer_json(data, _what(path))
 
 
 def fetch_spec(
@@ -195,14 +205,15 @@ def fetch_spec(
 ) -> JobSpec:
     """One assignment revision's spec, checked; SpecError when it cannot become a job."""
     path = f"/assignments/{quote(job_id, safe='')}/revisions/{revision}"
-    response = _get(client, path, {}, policy)
-    if response.status_code == 404:
+    code, data = _get(client, path, {}, policy)
+    if code == 404:
         raise SpecError("the office no longer has this assignment")
-    if response.status_code != 200:
-        raise PullError(
-            f"office refused {_what(path)} ({response.status_code}): {response.text[:300]}"
-        )
-    doc = response.json().get("spec")
+    if code != 200:
+        raise PullError(f"office refused {_what(path)} ({code}): {_detail(data)}")
+    try:
+        doc = answer_json(data, _what(path)).get("spec")
+    except PullError as exc:
+        raise SpecError(str(exc)) from exc  # this revision is refused; the pull goes on
     if expected_sha256 and (not isinstance(doc, dict) or spec_sha256(doc) != expected_sha256):
         raise SpecError("the spec received does not match the SHA-256 the office announced")
     spec = parse_spec(doc)
@@ -249,7 +260,7 @@ def pull(
         cursor = get_cursor(store.db)
         while True:
             body = _get_json(client, "/inbox", {"job_id": job_id, "after": cursor}, policy)
-            events = body["events"]
+            events, next_cursor = inbox_page(body, cursor)
             if not events:
                 break
             # The newest assignment of this job is fetched before the transaction: the
@@ -286,7 +297,7 @@ def pull(
                     outcomes.append(
                         apply_to_job(store, spec, int(newest["revision"]), newest["at"])
                     )
-                cursor = int(body["cursor"])
+                cursor = next_cursor
                 set_sync_state(store.db, CURSOR_KEY, str(cursor))
             count += len(events)
     return PullResult(count, cursor, tuple(changed), assignments, tuple(outcomes))
@@ -379,7 +390,7 @@ def pull_assignments(
         index = jobs_by_id(jobs_dir)
         while True:
             body = _get_json(client, "/assignments", {"after": cursor}, policy)
-            events = body["events"]
+            events, next_cursor = assignment_page(body, cursor)
             if not events:
                 break
             # Only a job's newest revision in the page matters: older ones are superseded.
@@ -397,7 +408,7 @@ def pull_assignments(
                         f"cannot write job {event['name']!r} ({event['job_id']}) in"
                         f" {jobs_dir}: {exc}; nothing of it was kept, pull again"
                     ) from exc
-            cursor = int(body["cursor"])
+            cursor = next_cursor
             _save_assignment_cursor(jobs_dir, office_url, token, cursor)
             count += len(events)
     return AssignmentsPull(count, cursor, tuple(outcomes))

@@ -24,6 +24,13 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
     (r"job file has schema version (\d+), this fieldapp knows up to (\d+).*",
      QT_TRANSLATE_NOOP("Errors", "The job was saved by a newer fieldapp (schema {0}; this one knows up to {1}): "
                                  "update fieldapp to open it")),
+    (r"job (.+) is read-only \((.+)\); copy it to a writable folder to change it",
+     QT_TRANSLATE_NOOP("Errors", "job {0} is read-only ({1}); copy it to a writable folder to change it")),
+    # Why a job is read-only (store.jobfile), inside the message above.
+    (r"opened read-only", QT_TRANSLATE_NOOP("Errors", "opened read-only")),
+    (r"its folder is not writable", QT_TRANSLATE_NOOP("Errors", "its folder is not writable")),
+    (r"(\S+) is not writable", QT_TRANSLATE_NOOP("Errors", "{0} is not writable")),
+    (r"it cannot be written: (.+)", QT_TRANSLATE_NOOP("Errors", "it cannot be written: {0}")),
     (r"(.+): not an image that can be read \(\w+\)",
      QT_TRANSLATE_NOOP("Errors", "{0}: not an image that can be read")),
     (r"(.+): no such file", QT_TRANSLATE_NOOP("Errors", "{0}: no such file")),

@@ -54,6 +54,7 @@ from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.map_view import MapView
+from fieldapp.ui.read_only import ReadOnlyRefusals
 from fieldapp.ui.retranslate import restyle_tree, retranslate_tree, translate_text
 from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
@@ -153,6 +154,7 @@ class MainWindow(QMainWindow):
 
     def __init__(self, adapter: DeviceAdapter | None = None) -> None:
         super().__init__()
+        self.read_only_refusals = ReadOnlyRefusals(self.message)
         self.setWindowTitle("fieldapp")
         self.adapter = adapter or DeviceAdapter(self)
         self.session: JobSession | None = None
@@ -255,7 +257,12 @@ class MainWindow(QMainWindow):
         if last:
             session.select(last)  # ignored when the marker is gone
         remember_job(store.path)
-        self.setWindowTitle(f"fieldapp – {store.path.name}")
+        title = f"fieldapp – {store.path.name}"
+        if store.read_only:
+            # A job on a CD or a write-protected stick: shown, never written (store.jobfile).
+            title += " – " + self.tr("read-only")
+            self.message(error_text(store.read_only_error()))
+        self.setWindowTitle(title)
         session.message.connect(self.message)
         dark = is_dark()
         self.map = MapView(dark=dark)
@@ -433,7 +440,8 @@ class MainWindow(QMainWindow):
         except (ValueError, OSError) as exc:
             self.message(self.tr("Cannot connect: {0}").format(error_text(exc)))
             return False
-        raw = self.session.store.raw_dir if self.session else None
+        store = self.session.store if self.session else None
+        raw = store.raw_dir if store is not None and not store.read_only else None
         self.adapter.connect_source(source, raw_dir=raw, ntrip=chosen_ntrip_profile(choice))
         return True
 
@@ -564,6 +572,7 @@ class MainWindow(QMainWindow):
         restyle_tree(self, theme_colour_swap(dark))
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
+        self.read_only_refusals.remove()
         self.timer.stop()
         self.close_job()
         super().closeEvent(event)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 from collections.abc import Sequence
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -36,6 +38,13 @@ from fieldapp.gnss.ntrip_setup import (
     rank_mountpoints,
     replace_profile,
 )
+from fieldapp.sync.secrets import (
+    SecretError,
+    delete_secret,
+    get_secret,
+    ntrip_password_name,
+    set_secret,
+)
 from fieldapp.ui.app import settings, text_style
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.numbers import fixed
@@ -44,8 +53,7 @@ PROFILES_KEY = "ntrip/profiles"
 CHOICE_KEY = "device/ntrip"  # DeviceChoice.ntrip: the profile the receiver setup uses
 
 
-def ntrip_profiles() -> list[NtripProfile]:
-    """The profiles saved on this machine (QSettings key ntrip/profiles, a JSON list)."""
+def _stored_profiles() -> list[NtripProfile]:
     try:
         data = json.loads(str(settings().value(PROFILES_KEY, "[]")))
         return [NtripProfile.from_json(p) for p in data]
@@ -53,9 +61,35 @@ def ntrip_profiles() -> list[NtripProfile]:
         return []
 
 
+def ntrip_profiles() -> list[NtripProfile]:
+    """The profiles saved on this machine: fields in the INI (ntrip/profiles, a JSON list),
+    passwords in the credential store (fieldapp.sync.secrets)."""
+    stored = _stored_profiles()
+    if any(p.password for p in stored):
+        # Written by an older fieldapp, passwords in plain text: move them out of the INI.
+        # Where they cannot be stored safely yet they stay as they are: never lost.
+        with contextlib.suppress(SecretError):
+            save_ntrip_profiles(stored)
+        return stored
+    profiles = []
+    for p in stored:
+        try:
+            password = get_secret(ntrip_password_name(p.name)) or ""
+        except SecretError:
+            password = ""
+        profiles.append(replace(p, password=password))
+    return profiles
+
+
 def save_ntrip_profiles(profiles: Sequence[NtripProfile]) -> None:
+    """Save the profiles; raises SecretError when a password cannot be stored safely."""
+    gone = {p.name for p in _stored_profiles()} - {p.name for p in profiles}
+    for p in profiles:
+        set_secret(ntrip_password_name(p.name), p.password)
+    for name in gone:
+        delete_secret(ntrip_password_name(name))
     s = settings()
-    s.setValue(PROFILES_KEY, json.dumps([p.to_json() for p in profiles]))
+    s.setValue(PROFILES_KEY, json.dumps([{**p.to_json(), "password": ""} for p in profiles]))
     s.sync()
 
 
@@ -249,7 +283,10 @@ class NtripDialog(QDialog):
         if self.editing is None:
             return
         self.profiles = [p for p in self.profiles if p.name != self.editing]
-        save_ntrip_profiles(self.profiles)
+        try:
+            save_ntrip_profiles(self.profiles)
+        except SecretError as exc:
+            self._say(error_text(exc), error=True)
         if str(settings().value(CHOICE_KEY, "")) == self.editing:
             settings().setValue(CHOICE_KEY, "")
         self._fill_list(None)
@@ -270,7 +307,11 @@ class NtripDialog(QDialog):
         except ProfileInputError as exc:
             self._show_input_error(exc)
             return False
-        save_ntrip_profiles(profiles)
+        try:
+            save_ntrip_profiles(profiles)
+        except SecretError as exc:
+            self._say(error_text(exc), error=True)
+            return False
         renamed = self.editing is not None and self.editing != profile.name
         if renamed and str(settings().value(CHOICE_KEY, "")) == self.editing:
             settings().setValue(CHOICE_KEY, profile.name)  # the receiver setup follows a rename

@@ -4,14 +4,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from fieldapp.sync.secrets import OFFICE_TOKEN, SecretError, get_secret, set_secret
 from fieldapp.sync.status import office_url_problem
 from fieldapp.ui.app import settings
+from fieldapp.ui.errors import error_text
 
 URL_KEY = "office/url"
-TOKEN_KEY = "office/token"
+TOKEN_KEY = "office/token"  # only read, to move a token older versions kept here
 AUTO_KEY = "office/auto_push"
 # On by default: the laptop sits offline for days and the weak link at camp comes and goes
 # while nobody watches the screen; only sealed revisions travel (sealing is the surveyor's
@@ -29,18 +31,29 @@ class OfficeSettings:
     @classmethod
     def load(cls) -> OfficeSettings:
         s = settings()
+        _migrate_token(s)
+        try:
+            token = get_secret(OFFICE_TOKEN) or ""
+        except SecretError:
+            token = ""  # the secrets file cannot be read: sending asks for the token again
         return cls(
             url=str(s.value(URL_KEY, "") or "").strip(),
-            token=str(s.value(TOKEN_KEY, "") or "").strip(),
+            token=token.strip(),
             auto_push=bool(s.value(AUTO_KEY, AUTO_DEFAULT, type=bool)),
         )
 
     def save(self) -> None:
+        """The address and switch into the INI; the token into the credential store only.
+
+        Raises SecretError when the token cannot be stored anywhere safe.
+        """
         s = settings()
         s.setValue(URL_KEY, self.url)
-        s.setValue(TOKEN_KEY, self.token)
         s.setValue(AUTO_KEY, self.auto_push)
+        s.remove(TOKEN_KEY)
         s.sync()
+        if (get_secret(OFFICE_TOKEN) or "") != self.token:
+            set_secret(OFFICE_TOKEN, self.token)
 
     @property
     def problem(self) -> str | None:
@@ -49,6 +62,19 @@ class OfficeSettings:
         if reason is not None:
             return reason
         return None if self.token else "no device token"
+
+
+def _migrate_token(s: QSettings) -> None:
+    """A token an older fieldapp left in plain text in the INI moves to the credential store."""
+    legacy = str(s.value(TOKEN_KEY, "") or "").strip()
+    if not legacy:
+        return
+    try:
+        set_secret(OFFICE_TOKEN, legacy)
+    except SecretError:
+        return  # kept where it is until it can be stored safely: never lost
+    s.remove(TOKEN_KEY)
+    s.sync()
 
 
 class OfficeBox(QGroupBox):
@@ -86,5 +112,8 @@ class OfficeBox(QGroupBox):
         )
 
     def _save(self) -> None:
-        self.values().save()
+        try:
+            self.values().save()
+        except SecretError as exc:
+            self.token_edit.setToolTip(error_text(exc))  # kept for this session only
         self.changed.emit()

@@ -706,6 +706,12 @@ ID_FILES: dict[str, str] = {
 
 ID_SECURE: dict[str, str] = {
     # issue 14 (secure)
+    "read-only": "hanya baca",
+    "opened read-only": "dibuka hanya baca",
+    "its folder is not writable": "foldernya tidak bisa ditulisi",
+    "{0} is not writable": "{0} tidak bisa ditulisi",
+    "it cannot be written: {0}": "tidak bisa ditulisi: {0}",
+    "job {0} is read-only ({1}); copy it to a writable folder to change it": "pekerjaan {0} hanya baca ({1}); salin ke folder yang bisa ditulisi untuk mengubahnya",
 }
 
 

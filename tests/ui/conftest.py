@@ -27,8 +27,12 @@ class FastSimulator(SimulatorSource):
 
 
 @pytest.fixture(autouse=True)
-def isolated_settings(tmp_path: Path) -> None:
+def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "cfg"))
+    # Secrets (device token, NTRIP passwords) go to a file in a temporary config dir, never
+    # into the developer's own credential store or config folder.
+    monkeypatch.setenv("FIELDAPP_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("FIELDAPP_SECRETS", "file")
 
 
 @pytest.fixture
