@@ -573,151 +573,176 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="28" />
-        <source>{0}: not an image that can be read</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/errors.py" line="29" />
-        <source>{0}: no such file</source>
+        <source>job {0} is read-only ({1}); copy it to a writable folder to change it</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="30" />
-        <source>{0}: not a file</source>
+        <source>opened read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="31" />
+        <source>its folder is not writable</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="32" />
-        <source>port {0} not found (unplugged, or Bluetooth not paired?)</source>
+        <source>{0} is not writable</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errors.py" line="34" />
-        <source>port {0} is busy (another program has it open?)</source>
+        <location filename="../../fieldapp/ui/errors.py" line="33" />
+        <source>it cannot be written: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="35" />
+        <source>{0}: not an image that can be read</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="36" />
-        <source>no permission to open port {0} (on Linux: add the user to 'dialout')</source>
+        <source>{0}: no such file</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="37" />
-        <source>choose a serial port</source>
+        <source>{0}: not a file</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errors.py" line="38" />
-        <source>choose a capture file to replay</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/errors.py" line="40" />
-        <source>not started</source>
+        <location filename="../../fieldapp/ui/errors.py" line="39" />
+        <source>port {0} not found (unplugged, or Bluetooth not paired?)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="41" />
-        <source>opening {0}</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/errors.py" line="42" />
-        <source>{0} opened, waiting for data</source>
+        <source>port {0} is busy (another program has it open?)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="43" />
-        <source>{0} opened again, waiting for data</source>
+        <source>no permission to open port {0} (on Linux: add the user to 'dialout')</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="44" />
-        <source>{0}: epochs arriving</source>
+        <source>choose a serial port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errors.py" line="46" />
-        <source>{0}: no epoch for {1} s; bytes arrive but no epoch (wrong baud rate, or no NMEA output?)</source>
+        <location filename="../../fieldapp/ui/errors.py" line="45" />
+        <source>choose a capture file to replay</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="47" />
+        <source>not started</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="48" />
-        <source>{0}: no epoch for {1} s; no data at all (receiver off, or not sending?)</source>
+        <source>opening {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="49" />
-        <source>{0}; retrying</source>
+        <source>{0} opened, waiting for data</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="50" />
-        <source>{0}; reconnecting</source>
+        <source>{0} opened again, waiting for data</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="51" />
-        <source>raw log failed: {0}</source>
+        <source>{0}: epochs arriving</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/errors.py" line="52" />
-        <source>{0} closed</source>
+        <location filename="../../fieldapp/ui/errors.py" line="53" />
+        <source>{0}: no epoch for {1} s; bytes arrive but no epoch (wrong baud rate, or no NMEA output?)</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="55" />
-        <source>job {0} is in use by {1} ({2}; PID {3} on host {4} since {5}); wait for it or close it</source>
+        <source>{0}: no epoch for {1} s; no data at all (receiver off, or not sending?)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="56" />
+        <source>{0}; retrying</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="57" />
-        <source>job {0} is in use by this program ({1}); wait for it</source>
+        <source>{0}; reconnecting</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="58" />
+        <source>raw log failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="59" />
-        <source>{0}: not enough free space to {1}: about {2} needed, {3} free; free some space (or move the job to a bigger disk) and try again</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/errors.py" line="60" />
-        <source>sealing a package</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/errors.py" line="61" />
-        <source>importing a photo</source>
+        <source>{0} closed</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="62" />
-        <source>saving a camera photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/errors.py" line="63" />
-        <source>starting an occupation</source>
+        <source>job {0} is in use by {1} ({2}; PID {3} on host {4} since {5}); wait for it or close it</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="64" />
-        <source>import the photo</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/errors.py" line="65" />
-        <source>seal a package</source>
+        <source>job {0} is in use by this program ({1}); wait for it</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="66" />
-        <source>record the occupation</source>
+        <source>{0}: not enough free space to {1}: about {2} needed, {3} free; free some space (or move the job to a bigger disk) and try again</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="67" />
+        <source>sealing a package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="68" />
+        <source>importing a photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="69" />
+        <source>saving a camera photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="70" />
+        <source>starting an occupation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="71" />
+        <source>import the photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="72" />
+        <source>seal a package</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="73" />
+        <source>record the occupation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="74" />
         <source>open the job</source>
         <translation type="unfinished" />
     </message>
@@ -1219,104 +1244,109 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="243" />
+        <location filename="../../fieldapp/ui/main_window.py" line="245" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="229" />
-        <location filename="../../fieldapp/ui/main_window.py" line="235" />
+        <location filename="../../fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../fieldapp/ui/main_window.py" line="237" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="212" />
+        <location filename="../../fieldapp/ui/main_window.py" line="214" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="214" />
-        <location filename="../../fieldapp/ui/main_window.py" line="539" />
+        <location filename="../../fieldapp/ui/main_window.py" line="216" />
+        <location filename="../../fieldapp/ui/main_window.py" line="547" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="221" />
+        <location filename="../../fieldapp/ui/main_window.py" line="223" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="226" />
+        <location filename="../../fieldapp/ui/main_window.py" line="228" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="229" />
+        <location filename="../../fieldapp/ui/main_window.py" line="231" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="541" />
+        <location filename="../../fieldapp/ui/main_window.py" line="263" />
+        <source>read-only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="549" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="542" />
+        <location filename="../../fieldapp/ui/main_window.py" line="550" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="543" />
+        <location filename="../../fieldapp/ui/main_window.py" line="551" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="544" />
+        <location filename="../../fieldapp/ui/main_window.py" line="552" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="545" />
+        <location filename="../../fieldapp/ui/main_window.py" line="553" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="546" />
+        <location filename="../../fieldapp/ui/main_window.py" line="554" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="547" />
+        <location filename="../../fieldapp/ui/main_window.py" line="555" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="358" />
+        <location filename="../../fieldapp/ui/main_window.py" line="365" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="193" />
+        <location filename="../../fieldapp/ui/main_window.py" line="195" />
         <source>GNSS status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="359" />
+        <location filename="../../fieldapp/ui/main_window.py" line="366" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="360" />
+        <location filename="../../fieldapp/ui/main_window.py" line="367" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="390" />
+        <location filename="../../fieldapp/ui/main_window.py" line="397" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="434" />
+        <location filename="../../fieldapp/ui/main_window.py" line="441" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -1473,195 +1503,195 @@ N</source>
 <context>
     <name>NtripDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="87" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="121" />
         <source>NTRIP profiles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="99" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="133" />
         <source>New profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="100" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="243" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="134" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="277" />
         <source>Delete</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="102" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="136" />
         <source>Saved profiles</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="114" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="333" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="148" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="374" />
         <source>Load mountpoints</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="122" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="156" />
         <source>2 (HTTP/1.1)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="123" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="157" />
         <source>1 (old casters)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="124" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="158" />
         <source>Send my position (GGA): needed for VRS</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="160" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="160" />
         <source>Caster host</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="126" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="160" />
         <source>Port</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="127" />
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="161" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="188" />
         <source>Mountpoint</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="127" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="161" />
         <source>User</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="128" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="162" />
         <source>Password</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="128" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="162" />
         <source>NTRIP version</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="188" />
         <source>Format</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="188" />
         <source>Distance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="154" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="188" />
         <source>GGA</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="164" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="198" />
         <source>Press “Load mountpoints” to ask the caster.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="169" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="203" />
         <source>Save profile</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="171" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="205" />
         <source>Close</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="243" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="277" />
         <source>Delete the profile “{0}”?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="280" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="321" />
         <source>Profile “{0}” saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="286" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="327" />
         <source>{0}: this field is empty; fill it in.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="287" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="328" />
         <source>{0}: type a whole number, not “{1}”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="288" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="329" />
         <source>{0}: type a number from {2} to {3}, not “{1}”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="290" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="331" />
         <source>{0}: only the name, without spaces, “/” or “http://” (you typed “{1}”).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="292" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="333" />
         <source>{0}: another profile is already called “{1}”.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="313" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="354" />
         <source>Cancelled.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="327" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="368" />
         <source>Asking {0}:{1} for its mountpoints…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="333" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="374" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="348" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="389" />
         <source>Mountpoints not loaded: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="353" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="394" />
         <source>yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="353" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="394" />
         <source>no</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="357" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="398" />
         <source>{0} km</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="369" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="410" />
         <source>The caster lists no mountpoints.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="372" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="413" />
         <source>{0} mountpoints; no position yet, so no distances. Tap one to use it.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="377" />
+        <location filename="../../fieldapp/ui/ntrip_dialog.py" line="418" />
         <source>{0} mountpoints, nearest first. Tap one to use it.</source>
         <translation type="unfinished" />
     </message>
@@ -1813,27 +1843,27 @@ N</source>
 <context>
     <name>OfficeBox</name>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="60" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="86" />
         <source>Office</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="66" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="92" />
         <source>from the office</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="67" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="93" />
         <source>Send automatically when there is signal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="70" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="96" />
         <source>Office address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="72" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="98" />
         <source>Device token</source>
         <translation type="unfinished" />
     </message>
