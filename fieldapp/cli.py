@@ -55,6 +55,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return exc.exit_code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `fieldapp marker list JOB | head`: the reader has what it wanted. Point stdout at
+        # nothing so the interpreter's final flush does not fail a second time.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141  # as a shell reports a process ended by SIGPIPE
     except Exception as exc:  # the last line of defence, see _internal_error
         refusal = _read_only_refusal(exc)
         if refusal is not None:

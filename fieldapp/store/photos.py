@@ -76,10 +76,17 @@ def sha256_file(path: Path) -> str:
     return digest.hexdigest()
 
 
+# Pixels a photo may have. A JPEG is checked at 1/8 scale (draft mode), so even a 200 MP
+# phone camera costs a few MB; any other format is decoded in full, 3-4 bytes a pixel.
+MAX_JPEG_PIXELS = 400_000_000
+MAX_OTHER_PIXELS = 40_000_000
+
+
 def read_image_facts(path: Path) -> ImageFacts:
     """Check that ``path`` is an image Pillow can decode and read its size and EXIF."""
     # Pillow is imported on the first photo, not when the GUI starts.
     from PIL import Image, UnidentifiedImageError
+    from PIL.Image import DecompressionBombError
 
     if not path.exists():
         raise PhotoError(f"{path}: no such file")
@@ -90,11 +97,22 @@ def read_image_facts(path: Path) -> ImageFacts:
             img.verify()  # checks structure without decoding every pixel
         with Image.open(path) as img:
             fmt, (width, height) = img.format or "unknown", img.size
+            limit = MAX_JPEG_PIXELS if fmt == "JPEG" else MAX_OTHER_PIXELS
+            if width * height > limit:
+                # Refused before a pixel is decoded: the size is only what the header claims.
+                raise PhotoError(
+                    f"{path}: {fmt} image of {width} x {height} pixels; at most "
+                    f"{limit // 1_000_000} megapixels are accepted for {fmt}"
+                )
             exif = img.getexif()
             # verify() does not decode pixels: a JPEG cut short passes it. Decoding at 1/8
             # scale (JPEG draft mode) reads every scan for a fraction of the full cost.
             img.draft("RGB", (max(1, width // 8), max(1, height // 8)))
             img.load()
+    except PhotoError:
+        raise
+    except DecompressionBombError as exc:
+        raise PhotoError(f"{path}: the image declares an impossible size ({exc})") from exc
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as exc:
         raise PhotoError(
             f"{path}: not an image that can be read ({exc.__class__.__name__})"
