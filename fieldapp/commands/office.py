@@ -66,6 +66,8 @@ def _add(kind: str, args: argparse.Namespace) -> int:
     from fieldapp.sync.office import service, staffauth
 
     password = _read_password(args) if kind == "staff" else ""
+    if kind == "device" and args.expires_days is not None and not 1 <= args.expires_days <= 36500:
+        raise CommandError(f"--expires-days {args.expires_days}: give 1 to 36500 days")
     db = _open_db(args)
     try:
         if kind == "device":
