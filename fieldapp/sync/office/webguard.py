@@ -19,6 +19,7 @@ LOGIN_COOKIE = "fieldapp_login"  # double-submit CSRF token of the login form (n
 PREFIX = "/review"
 LOGIN_PATH = f"{PREFIX}/login"
 STYLE_PATH = f"{PREFIX}/style.css"
+MAX_FORM_BYTES = 64 << 10
 
 CSP = (
     "default-src 'none'; img-src 'self' data:; style-src 'self'; form-action 'self';"
@@ -90,6 +91,11 @@ def check_origin(request: Request) -> None:
 
 async def read_form(request: Request) -> dict[str, str]:
     """The url-encoded form (Starlette caches the body, so the route may read it again)."""
+    # Read before the password is checked: bounded, so no one fills the office's memory.
+    # The server stops a body at its declared length; browsers always declare it for forms.
+    length = request.headers.get("content-length", "")
+    if not length.isdigit() or int(length) > MAX_FORM_BYTES:
+        raise HTTPException(413, f"a form has a Content-Length of at most {MAX_FORM_BYTES} bytes")
     try:
         text = (await request.body()).decode("utf-8")
     except UnicodeDecodeError as exc:

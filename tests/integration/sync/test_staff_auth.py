@@ -103,6 +103,12 @@ def test_login_form_needs_its_token_and_origin(office: Office) -> None:
         headers={"Origin": EVIL, "Cookie": f"fieldapp_login={nonce}"},
     )
     assert no_token.status_code == cross.status_code == 403
+    huge = httpx.post(
+        f"{office.url}/review/login",
+        content=b"name=" + b"x" * (1 << 20),
+        headers={"Origin": office.url, "Cookie": f"fieldapp_login={nonce}"},
+    )
+    assert huge.status_code == 413
 
 
 def test_review_action_refused_cross_origin_or_without_token(
