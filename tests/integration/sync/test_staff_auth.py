@@ -69,7 +69,7 @@ def test_sign_in_cookie_flags_headers_and_sign_out(office: Office) -> None:
 
 def test_wrong_password_and_lockout(office: Office) -> None:
     password = office.add("staff", "sari")
-    office.add("staff", "budi")
+    budi = Reviewer(office.url, "budi", office.add("staff", "budi"))
     wrong = post_login(office, "sari", "not-the-password")
     unknown = post_login(office, "nobody", "not-the-password")
     assert wrong.status_code == unknown.status_code == 401
@@ -83,9 +83,14 @@ def test_wrong_password_and_lockout(office: Office) -> None:
     assert "Terlalu banyak percobaan gagal; coba lagi dalam 15 menit" in locked.text
     assert "fieldapp_session" not in set_cookies(locked)
     # Another staff member is not locked out by sari's failures.
-    assert Reviewer(office.url, "budi", "").sign_in().status_code == 401
+    assert budi.sign_in().status_code == 303
+    assert session_get(office, budi.session).status_code == 200
+    # Disabling ends budi's session and refuses a new sign-in, with the same message.
     disabled = run_cli("office", "staff", "disable", "--data", str(office.data), "budi")
     assert disabled.returncode == 0, disabled.stderr
+    assert session_get(office, budi.session).status_code == 303
+    again = budi.sign_in()
+    assert again.status_code == 401 and "Nama atau kata sandi salah" in again.text
 
 
 def test_login_form_needs_its_token_and_origin(office: Office) -> None:
@@ -179,5 +184,9 @@ def test_revoked_or_expired_device_token_gets_401(office: Office) -> None:
         )
     assert status(revoked) == status(expiring) == 401
     assert status(kept) == 200
+    never = run_cli(
+        "office", "device", "add", "--data", str(office.data), "--expires-days", "0", "x"
+    )
+    assert never.returncode == 2 and "--expires-days 0" in never.stderr
     bad = run_cli("office", "device", "revoke", "--data", str(office.data), "nope")
     assert bad.returncode == 2 and "nope" in bad.stderr and "Traceback" not in bad.stderr
