@@ -1,8 +1,10 @@
-"""`fieldapp office serve|device add|staff add`: run and administer the office receiver."""
+"""`fieldapp office serve|device add|revoke|staff add|password|disable`: run the office receiver."""
 
 from __future__ import annotations
 
 import argparse
+import getpass
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -24,8 +26,18 @@ def _open_db(args: argparse.Namespace) -> Database:
 
 def _serve(args: argparse.Namespace) -> int:
     from fieldapp.sync.office.server import serve
+    from fieldapp.sync.office.staffauth import staff_without_password
 
-    _open_db(args).close()  # a wrong --db is one clear line, before the server starts
+    db = _open_db(args)  # a wrong --db is one clear line, before the server starts
+    try:
+        for name in staff_without_password(db):
+            print(
+                f"fieldapp office: staff {name!r} has no password (made before sign-in pages);"
+                f" give one with: fieldapp office staff password --data {args.data} {name}",
+                flush=True,
+            )
+    finally:
+        db.close()
     print(
         f"fieldapp office: serving {args.data} on http://{args.host}:{args.port}/review", flush=True
     )
@@ -33,24 +45,80 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
-def _add(kind: str, args: argparse.Namespace) -> int:
-    from fieldapp.sync.office import service
+def _read_password(args: argparse.Namespace) -> str:
+    """From --password-file, a prompt on a terminal, or one line of stdin: never an argument."""
+    if args.password_file:
+        try:
+            text = Path(args.password_file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            raise CommandError(f"{args.password_file}: cannot read the password: {exc}") from exc
+        lines = text.splitlines()
+        return lines[0] if lines else ""
+    if sys.stdin.isatty():
+        first = getpass.getpass(f"password for {args.name}: ")
+        if getpass.getpass("again: ") != first:
+            raise CommandError("the two passwords differ; nothing changed")
+        return first
+    return sys.stdin.readline().rstrip("\r\n")
 
+
+def _add(kind: str, args: argparse.Namespace) -> int:
+    from fieldapp.sync.office import service, staffauth
+
+    password = _read_password(args) if kind == "staff" else ""
+    if kind == "device" and args.expires_days is not None and not 1 <= args.expires_days <= 36500:
+        raise CommandError(f"--expires-days {args.expires_days}: give 1 to 36500 days")
     db = _open_db(args)
     try:
-        add = service.add_device if kind == "device" else service.add_staff
-        token = add(db, args.name)
+        if kind == "device":
+            token = service.add_device(db, args.name, args.expires_days)
+        else:
+            staffauth.add_staff(db, args.name, password)
+    except service.OfficeError as exc:
+        hint = (
+            "; to set a new password: fieldapp office staff password" if exc.status == 409 else ""
+        )
+        raise CommandError(exc.detail + (hint if kind == "staff" else "")) from exc
+    finally:
+        db.close()
+    if kind == "staff":
+        print(f"staff {args.name!r} added; sign in at /review/login with that name and password")
+        return 0
+    print(f"device {args.name!r} registered; give this token to the field laptop")
+    print("(its signing key is bound at its first push; keep the token secret):")
+    print(token)  # the LAST line: scripts take it with `tail -n 1`
+    return 0
+
+
+def _change(what: str, args: argparse.Namespace) -> int:
+    from fieldapp.sync.office import service, staffauth
+
+    password = _read_password(args) if what == "password" else ""
+    db = _open_db(args)
+    try:
+        if what == "revoke":
+            service.revoke_device(db, args.name)
+        elif what == "disable":
+            staffauth.disable_staff(db, args.name)
+        else:
+            staffauth.set_password(db, args.name, password)
     except service.OfficeError as exc:
         raise CommandError(exc.detail) from exc
     finally:
         db.close()
-    if kind == "device":
-        print(f"device {args.name!r} registered; give this token to the field laptop")
-        print("(its signing key is bound at its first push; keep the token secret):")
-    else:
-        print(f"staff {args.name!r} added; sign in to /review as {args.name!r} with this token:")
-    print(token)  # the LAST line: scripts take it with `tail -n 1`
+    done = {
+        "revoke": "device {!r} revoked: its token is refused from now on",
+        "disable": "staff {!r} disabled and signed out",
+        "password": "staff {!r} has a new password; their sessions are ended",
+    }
+    print(done[what].format(args.name))
     return 0
+
+
+def _db_args(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--data", required=True, help="the office data folder")
+    parser.add_argument("--db", default=None, help="database URL (default: SQLite in --data)")
+    parser.add_argument("name")
 
 
 def _assign(args: argparse.Namespace) -> int:
@@ -97,11 +165,35 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         group_sub = group.add_subparsers(
             dest=f"{kind}_command", metavar="SUBCOMMAND", required=True
         )
-        add = group_sub.add_parser("add", help=f"add a {kind}; prints its token last")
-        add.add_argument("--data", required=True, help="the office data folder")
-        add.add_argument("--db", default=None, help="database URL (default: SQLite in --data)")
-        add.add_argument("name")
+        add = group_sub.add_parser(
+            "add",
+            help="add a device; prints its token last"
+            if kind == "device"
+            else "add a staff member with a password (from --password-file, prompt or stdin)",
+        )
+        _db_args(add)
         add.set_defaults(handler=lambda a, kind=kind: _add(kind, a))
+        if kind == "device":
+            add.add_argument(
+                "--expires-days",
+                type=int,
+                default=None,
+                help="the token stops working after N days (default: never; revoke instead)",
+            )
+            revoke = group_sub.add_parser("revoke", help="refuse this device's token from now on")
+            _db_args(revoke)
+            revoke.set_defaults(handler=lambda a: _change("revoke", a))
+        else:
+            add.add_argument(
+                "--password-file", help="read the password from this file's first line"
+            )
+            password = group_sub.add_parser("password", help="set a staff member's password")
+            _db_args(password)
+            password.add_argument("--password-file", help="read it from this file's first line")
+            password.set_defaults(handler=lambda a: _change("password", a))
+            disable = group_sub.add_parser("disable", help="refuse sign-in and end sessions")
+            _db_args(disable)
+            disable.set_defaults(handler=lambda a: _change("disable", a))
     assign = office_sub.add_parser(
         "assign",
         help="assign a job to a device (delivered by `fieldapp sync pull-assignments`)",

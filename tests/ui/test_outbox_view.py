@@ -8,7 +8,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from integration.sync.synckit import Office, free_port, make_job
+from integration.sync.synckit import Office, Reviewer, free_port, make_job
 from PySide6.QtCore import Qt
 
 from fieldapp.store import JobStore
@@ -43,8 +43,8 @@ def office(tmp_path: Path) -> Iterator[Office]:
 
 
 @pytest.fixture
-def staff(office: Office) -> tuple[str, str]:
-    return ("reviewer", office.add("staff", "reviewer"))
+def staff(office: Office) -> Reviewer:
+    return office.reviewer("reviewer")
 
 
 @pytest.fixture
@@ -75,7 +75,7 @@ def states(job: Path) -> list[tuple[int, OutboxState]]:
         return [(e.revision, e.state) for e in list_outbox(store.db)]
 
 
-def office_lists(office: Office, staff: tuple[str, str], package_id: str) -> bool:
+def office_lists(office: Office, staff: Reviewer, package_id: str) -> bool:
     page = httpx.get(f"{office.url}/review", auth=staff, timeout=10)
     assert page.status_code == 200
     return package_id[:12] in page.text
@@ -96,7 +96,7 @@ def seal_by_button(qtbot, view: OutboxView) -> None:  # type: ignore[no-untyped-
 
 
 def test_seal_send_and_office_state_by_buttons(
-    qtbot, open_view, job: Path, office: Office, staff: tuple[str, str]
+    qtbot, open_view, job: Path, office: Office, staff: Reviewer
 ) -> None:
     office.start()
     configure(office, office.add("device", "laptop-01"), auto=False)
@@ -129,7 +129,7 @@ def test_seal_send_and_office_state_by_buttons(
 
 
 def test_auto_push_waits_offline_then_sends_without_a_click(
-    qtbot, open_view, job: Path, office: Office, staff: tuple[str, str]
+    qtbot, open_view, job: Path, office: Office, staff: Reviewer
 ) -> None:
     configure(office, office.add("device", "laptop-01"), auto=True)  # office not running
     view = open_view()
@@ -149,7 +149,7 @@ def test_auto_push_waits_offline_then_sends_without_a_click(
 
 
 def test_switch_off_sends_nothing(
-    qtbot, open_view, job: Path, office: Office, staff: tuple[str, str]
+    qtbot, open_view, job: Path, office: Office, staff: Reviewer
 ) -> None:
     office.start()
     configure(office, office.add("device", "laptop-01"), auto=False)
@@ -168,7 +168,7 @@ def test_switch_off_sends_nothing(
 
 
 def test_returned_package_shows_office_notes_after_pull(
-    qtbot, open_view, job: Path, office: Office, staff: tuple[str, str]
+    qtbot, open_view, job: Path, office: Office, staff: Reviewer
 ) -> None:
     office.start()
     configure(office, office.add("device", "laptop-01"), auto=False)

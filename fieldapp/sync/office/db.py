@@ -11,7 +11,7 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2  # 2: job assignments (a new table; version 1 data is kept)
+SCHEMA_VERSION = 3  # 2: job assignments; 3: staff passwords, sessions, token expiry/revoke
 
 # ``{pk}`` is the only dialect difference the schema needs; everything else is plain SQL
 # that SQLite and PostgreSQL both accept (TEXT, BIGINT, ON CONFLICT, RETURNING).
@@ -19,10 +19,18 @@ SCHEMA = (
     """CREATE TABLE IF NOT EXISTS office_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)""",
     """CREATE TABLE IF NOT EXISTS device (
         id {pk}, name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE,
-        public_key TEXT, created_at TEXT NOT NULL)""",
+        public_key TEXT, created_at TEXT NOT NULL, expires_at TEXT, revoked_at TEXT)""",
+    # token_hash is a leftover of version 2 (HTTP Basic): new staff get an unusable random one.
     """CREATE TABLE IF NOT EXISTS staff (
         id {pk}, name TEXT NOT NULL UNIQUE, token_hash TEXT NOT NULL UNIQUE,
-        created_at TEXT NOT NULL)""",
+        created_at TEXT NOT NULL, password_hash TEXT, disabled_at TEXT)""",
+    # Only the SHA-256 of a session token is kept, like device tokens.
+    """CREATE TABLE IF NOT EXISTS staff_session (
+        token_hash TEXT PRIMARY KEY, staff_id BIGINT NOT NULL, created_at TEXT NOT NULL,
+        last_seen TEXT NOT NULL, expires_at TEXT NOT NULL)""",
+    """CREATE TABLE IF NOT EXISTS login_failure (
+        id {pk}, name TEXT NOT NULL, client TEXT NOT NULL, at TEXT NOT NULL)""",
+    """CREATE INDEX IF NOT EXISTS login_failure_at ON login_failure (at)""",
     """CREATE TABLE IF NOT EXISTS pending (
         manifest_hash TEXT PRIMARY KEY, device_id BIGINT NOT NULL, package_id TEXT NOT NULL,
         revision BIGINT NOT NULL, manifest TEXT NOT NULL, created_at TEXT NOT NULL)""",
@@ -51,6 +59,15 @@ SCHEMA = (
         id {pk}, device_id BIGINT NOT NULL, job_id TEXT NOT NULL, revision BIGINT NOT NULL,
         name TEXT NOT NULL, spec TEXT NOT NULL, spec_sha256 TEXT NOT NULL, actor TEXT NOT NULL,
         notes TEXT, created_at TEXT NOT NULL, UNIQUE (device_id, job_id, revision))""",
+)
+
+
+# Version 2 staff rows keep no password: `fieldapp office staff password` gives them one.
+UPGRADE_TO_3 = (
+    "ALTER TABLE device ADD COLUMN expires_at TEXT",
+    "ALTER TABLE device ADD COLUMN revoked_at TEXT",
+    "ALTER TABLE staff ADD COLUMN password_hash TEXT",
+    "ALTER TABLE staff ADD COLUMN disabled_at TEXT",
 )
 
 
@@ -167,13 +184,30 @@ class Database:
                 # Two processes (serve and `device add`) creating the schema at once would
                 # otherwise race on CREATE TABLE IF NOT EXISTS and fail with a unique violation.
                 self.query("SELECT pg_advisory_xact_lock(?)", [_SCHEMA_LOCK_KEY])
+            had = self._stored_version()
             for statement in SCHEMA:
                 self.query(statement.replace("{pk}", pk))
+            if had is not None and had < 3:
+                # CREATE TABLE IF NOT EXISTS leaves an existing table as it was.
+                for statement in UPGRADE_TO_3:
+                    self.query(statement)
             self.query(
                 "INSERT INTO office_meta (key, value) VALUES ('schema_version', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [str(SCHEMA_VERSION)],
             )
+
+    def _stored_version(self) -> int | None:
+        """The schema version of an existing database; None for a new one."""
+        if self.dialect == "sqlite":
+            exists = self.one("SELECT 1 FROM sqlite_master WHERE name = 'office_meta'")
+        else:
+            exists = self.one("SELECT to_regclass('office_meta')")
+            exists = exists if exists and exists[0] is not None else None
+        if not exists:
+            return None
+        row = self.one("SELECT value FROM office_meta WHERE key = 'schema_version'")
+        return int(row[0]) if row else None
 
     def close(self) -> None:
         with self._lock:

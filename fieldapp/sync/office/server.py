@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from fieldapp import __version__
-from fieldapp.sync.office import api, web
+from fieldapp.sync.office import api, web, webguard
 from fieldapp.sync.office.blobs import FileBlobStore
 from fieldapp.sync.office.db import Database, default_url, open_database
 
@@ -29,6 +29,7 @@ def create_app(data_dir: Path, db_url: str | None = None) -> FastAPI:
     api.install_error_handler(app)
     app.include_router(api.build_router(db, blobs, bench=os.environ.get(BENCH_ENV) == "1"))
     app.include_router(web.build_router(db, blobs))
+    webguard.install_security_headers(app)
 
     @app.get("/", include_in_schema=False)
     def root() -> RedirectResponse:

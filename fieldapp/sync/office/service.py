@@ -104,9 +104,28 @@ def _add_principal(db: Database, table: str, name: str) -> str:
     return token
 
 
-def add_device(db: Database, name: str) -> str:
+def add_device(db: Database, name: str, expires_days: int | None = None) -> str:
     """Register a device; returns its token (shown once, only its hash is kept)."""
-    return _add_principal(db, "device", name)
+    token = _add_principal(db, "device", name)
+    if expires_days is not None:
+        until = dt.datetime.now(dt.UTC) + dt.timedelta(days=expires_days)
+        db.query(
+            "UPDATE device SET expires_at = ? WHERE name = ?",
+            [until.isoformat(timespec="milliseconds"), name],
+        )
+    return token
+
+
+def revoke_device(db: Database, name: str) -> None:
+    """The device's token stops working at once; its packages stay."""
+    with db.transaction():
+        if not db.one("SELECT 1 FROM device WHERE name = ?", [name]):
+            raise OfficeError(404, f"device {name!r} does not exist")
+        db.query("UPDATE device SET revoked_at = ? WHERE name = ?", [now_iso(), name])
+        db.query(
+            "INSERT INTO audit (at, actor, action, notes) VALUES (?, 'office-admin', ?, ?)",
+            [now_iso(), "device_revoked", name],
+        )
 
 
 def add_staff(db: Database, name: str) -> str:
@@ -114,17 +133,13 @@ def add_staff(db: Database, name: str) -> str:
 
 
 def device_for_token(db: Database, token: str) -> Device | None:
+    """The device of a live token: None for an unknown, revoked or expired one."""
     row = db.one(
-        "SELECT id, name, public_key FROM device WHERE token_hash = ?", [hash_token(token)]
+        "SELECT id, name, public_key FROM device WHERE token_hash = ? AND revoked_at IS NULL"
+        " AND (expires_at IS NULL OR expires_at > ?)",
+        [hash_token(token), now_iso()],
     )
     return None if row is None else Device(int(row[0]), row[1], row[2])
-
-
-def staff_for_token(db: Database, name: str, token: str) -> str | None:
-    row = db.one(
-        "SELECT name FROM staff WHERE name = ? AND token_hash = ?", [name, hash_token(token)]
-    )
-    return None if row is None else str(row[0])
 
 
 def register_key(db: Database, device: Device, public_key_hex: str) -> None:

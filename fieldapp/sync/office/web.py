@@ -2,8 +2,6 @@
 
 # No `from __future__ import annotations` here: FastAPI must see the local StaffAuth
 # alias at runtime to treat it as a dependency rather than a query parameter.
-import base64
-import binascii
 import json
 import math
 import mimetypes
@@ -11,26 +9,15 @@ from html import escape
 from typing import Annotated, Any
 from urllib.parse import parse_qs, quote
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Request, Response
+from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse
 
-from fieldapp.sync.office import assignments, review, service
+from fieldapp.sync.office import assignments, review, staffauth
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database
-
-_STYLE = (
-    "body{font-family:sans-serif;margin:1.5em;max-width:70em}table{border-collapse:collapse}"
-    "td,th{border:1px solid #ccc;padding:.3em .6em;text-align:left}"
-    ".state{font-weight:bold}img.photo{max-width:14em;margin:.3em}textarea{width:30em}"
-)
-
-
-def _page(title: str, body: str) -> HTMLResponse:
-    return HTMLResponse(
-        f"<!doctype html><html><head><meta charset='utf-8'><title>{escape(title)}</title>"
-        f"<style>{_STYLE}</style></head><body><h1>{escape(title)}</h1>{body}</body></html>"
-    )
+from fieldapp.sync.office.webguard import build_guard, csrf_field, logout_form
+from fieldapp.sync.office.webguard import page as _page
 
 
 def _pkg_url(pkg: review.PackageRow) -> str:
@@ -62,10 +49,7 @@ def marker_svg(markers: dict[str, Any], boundary: dict[str, Any] | None, size: i
             size - pad - (lat - min(ys)) / span * (size - 2 * pad),
         )
 
-    parts = [
-        f"<svg xmlns='http://www.w3.org/2000/svg' width='{size}' height='{size}'"
-        " style='border:1px solid #999;background:#f8f8f0'>"
-    ]
+    parts = [f"<svg xmlns='http://www.w3.org/2000/svg' width='{size}' height='{size}' class='map'>"]
     if ring:
         pts = " ".join(f"{a:.1f},{b:.1f}" for a, b in (xy(x, y) for x, y in ring))
         parts.append(f"<polygon points='{pts}' fill='none' stroke='#c33' stroke-width='1.5'/>")
@@ -79,25 +63,9 @@ def marker_svg(markers: dict[str, Any], boundary: dict[str, Any] | None, size: i
 
 def build_router(db: Database, blobs: BlobStore) -> APIRouter:
     router = APIRouter(prefix="/review")
-
-    def staff_auth(authorization: Annotated[str | None, Header()] = None) -> str:
-        scheme, _, value = (authorization or "").partition(" ")
-        name = None
-        if scheme.lower() == "basic":
-            try:
-                user, _, token = base64.b64decode(value).decode("utf-8").partition(":")
-            except (binascii.Error, UnicodeDecodeError):
-                user, token = "", ""
-            name = service.staff_for_token(db, user, token)
-        if name is None:
-            raise HTTPException(
-                401,
-                "office staff login required",
-                {"WWW-Authenticate": 'Basic realm="fieldapp office"'},
-            )
-        return name
-
-    StaffAuth = Annotated[str, Depends(staff_auth)]  # noqa: N806 (a type alias)
+    guard, staff_session = build_guard(db)
+    router.include_router(guard)
+    StaffAuth = Annotated[staffauth.Staff, Depends(staff_session)]  # noqa: N806 (a type alias)
 
     def _read_json(files: list[review.FileRow], path: str) -> dict[str, Any] | None:
         for f in files:
@@ -123,14 +91,15 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             for a in assignments.list_assignments(db)
         )
         body = (
-            f"<p>Signed in as {escape(staff)} · <a href='/review/audit'>audit trail</a></p>"
+            f"<p>Signed in as {escape(staff.name)} {logout_form(staff)}"
+            " · <a href='/review/audit'>audit trail</a></p>"
             "<table><tr><th>Job</th><th>Package</th><th>Rev</th><th>State</th><th>Device</th>"
             f"<th>Bytes</th><th>Committed</th></tr>{rows}</table>"
             "<h2>Job assignments</h2><table><tr><th>Job</th><th>Job id</th><th>Device</th>"
             f"<th>Rev</th><th>By</th><th>When</th><th>Notes</th></tr>{assigned}</table>"
             "<h3>Assign a job to a device</h3><p>A job the office has a spec for (new jobs:"
             " <code>fieldapp office assign --data DIR --device NAME JOB</code>).</p>"
-            "<form method='post' action='/review/assignments'>"
+            f"<form method='post' action='/review/assignments'>{csrf_field(staff)}"
             "Device <input name='device'> Job id <input name='job_id'>"
             "<br><textarea name='notes' placeholder='notes for the surveyor'></textarea><br>"
             "<button>Assign</button></form>"
@@ -170,7 +139,7 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<span class='state'>{escape(pkg.state)}</span> · from {escape(pkg.device)}</p>"
             f"<h2>Markers</h2>{marker_svg(markers, boundary)}"
             f"<h2>Photos</h2>{photos or '<p>none</p>'}"
-            f"<h2>Review</h2><form method='post' action='{base}/decision'>"
+            f"<h2>Review</h2><form method='post' action='{base}/decision'>{csrf_field(staff)}"
             f"<textarea name='notes' placeholder='notes for the surveyor'></textarea><br>{actions}"
             f"</form><h2>Files</h2><table>{listing}</table><h2>Audit trail</h2>"
             f"<table><tr><th>When</th><th>Who</th><th>What</th><th>Rev</th><th>Notes</th></tr>{trail}</table>"
@@ -200,7 +169,7 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
         pkg = await run_in_threadpool(
             review.decide,
             db,
-            staff,
+            staff.name,
             package_id,
             revision,
             form.get("action", ""),
@@ -214,7 +183,7 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
         await run_in_threadpool(
             assignments.assign_known_job,
             db,
-            staff,
+            staff.name,
             form.get("device", ""),
             form.get("job_id", ""),
             form.get("notes", ""),
@@ -229,6 +198,7 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<td>{escape(a.notes or '')}</td></tr>"
             for a in review.audit_trail(db)
         )
-        return _page("Audit trail", f"<p><a href='/review'>packages</a></p><table>{rows}</table>")
+        back = f"<p><a href='/review'>packages</a> {logout_form(staff)}</p>"
+        return _page("Audit trail", f"{back}<table>{rows}</table>")
 
     return router

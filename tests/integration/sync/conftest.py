@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from synckit import Office, free_port, make_job
+from synckit import Office, Reviewer, free_port, make_job
 
 
 @pytest.fixture(autouse=True)
@@ -36,5 +36,5 @@ def device_token(office: Office) -> str:
 
 
 @pytest.fixture
-def staff(office: Office) -> tuple[str, str]:
-    return ("reviewer", office.add("staff", "reviewer"))
+def staff(office: Office) -> Reviewer:
+    return office.reviewer("reviewer")

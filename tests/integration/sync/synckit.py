@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import os
 import random
+import re
 import signal
 import socket
 import subprocess
 import sys
 import time
+from collections.abc import Generator
 from pathlib import Path
 
 import httpx
@@ -61,7 +63,9 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, stdin: str | None = None
+) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "fieldapp", *args],
         capture_output=True,
@@ -69,7 +73,63 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         cwd=PROJECT,
         env=env or os.environ.copy(),
         timeout=60,
+        input=stdin if stdin is not None else "",
     )
+
+
+def set_cookies(response: httpx.Response) -> dict[str, str]:
+    """name -> the full Set-Cookie line (httpx keeps no Secure cookie over http://)."""
+    return {line.split("=", 1)[0]: line for line in response.headers.get_list("set-cookie")}
+
+
+def cookie_value(line: str) -> str:
+    return line.split(";", 1)[0].split("=", 1)[1]
+
+
+def hidden_csrf(html: str) -> str:
+    found = re.search(r"name='csrf' value='([^']+)'", html)
+    assert found, html[:500]
+    return found.group(1)
+
+
+class Reviewer(httpx.Auth):
+    """A staff member signed in through the login form; use as ``auth=`` on httpx calls.
+
+    Sends the session cookie by hand (httpx, like browsers off localhost, keeps no Secure
+    cookie over plain http), and on a POST the office's own Origin and the session's CSRF
+    token in the X-CSRF-Token header, as a same-origin script would.
+    """
+
+    def __init__(self, url: str, name: str, password: str) -> None:
+        self.url, self.name, self.password = url, name, password
+        self.session = ""
+        self.csrf = ""
+
+    def sign_in(self) -> httpx.Response:
+        form = httpx.get(f"{self.url}/review/login")
+        nonce = cookie_value(set_cookies(form)["fieldapp_login"])
+        answer = httpx.post(
+            f"{self.url}/review/login",
+            data={"name": self.name, "password": self.password, "csrf": hidden_csrf(form.text)},
+            headers={"Origin": self.url, "Cookie": f"fieldapp_login={nonce}"},
+        )
+        if answer.status_code == 303:
+            self.session = cookie_value(set_cookies(answer)["fieldapp_session"])
+            index = httpx.get(
+                f"{self.url}/review", headers={"Cookie": f"fieldapp_session={self.session}"}
+            )
+            self.csrf = hidden_csrf(index.text)
+        return answer
+
+    def auth_flow(self, request: httpx.Request) -> Generator[httpx.Request, httpx.Response, None]:
+        if not self.session:
+            answer = self.sign_in()
+            assert answer.status_code == 303, answer.text
+        request.headers["Cookie"] = f"fieldapp_session={self.session}"
+        if request.method == "POST":
+            request.headers["Origin"] = self.url
+            request.headers["X-CSRF-Token"] = self.csrf
+        yield request
 
 
 class Office:
@@ -128,7 +188,23 @@ class Office:
             except subprocess.TimeoutExpired:
                 self.kill()
 
-    def add(self, kind: str, name: str) -> str:
-        result = run_cli("office", kind, "add", "--data", str(self.data), *self.db_args, name)
+    def add(self, kind: str, name: str, *extra: str) -> str:
+        """A device: its token. Staff: the password given (on stdin, as a script would)."""
+        password = f"pw-{name}-{random.randrange(10**9)}" if kind == "staff" else None
+        result = run_cli(
+            "office",
+            kind,
+            "add",
+            "--data",
+            str(self.data),
+            *self.db_args,
+            *extra,
+            name,
+            stdin=None if password is None else password + "\n",
+        )
         assert result.returncode == 0, result.stderr
-        return result.stdout.strip().splitlines()[-1]
+        return password or result.stdout.strip().splitlines()[-1]
+
+    def reviewer(self, name: str = "reviewer") -> Reviewer:
+        """A new staff member, signed in on first use."""
+        return Reviewer(self.url, name, self.add("staff", name))

@@ -8,14 +8,14 @@ import time
 from pathlib import Path
 
 import httpx
-from synckit import Office, run_cli
+from synckit import Office, Reviewer, run_cli
 
 from fieldapp.store import JobStore
 from fieldapp.sync.outbox import OutboxState, list_outbox
 from fieldapp.sync.push import PushJob, PushStatus
 
 
-def office_files(office: Office, staff: tuple[str, str], pid: str, rev: int) -> dict[str, str]:
+def office_files(office: Office, staff: Reviewer, pid: str, rev: int) -> dict[str, str]:
     """path -> sha256 of every file as the office serves it back."""
     page = httpx.get(f"{office.url}/review/packages/{pid}/{rev}", auth=staff)
     assert page.status_code == 200
@@ -40,7 +40,7 @@ def local_files(job: Path, bag_dir: str) -> dict[str, str]:
 
 
 def test_seal_push_accept_pull(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     sealed = run_cli("sync", "seal", str(job))
     assert sealed.returncode == 0, sealed.stderr
@@ -88,7 +88,7 @@ def test_seal_push_accept_pull(
 
 
 def test_cli_push_and_office_lists_once(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     assert run_cli("sync", "seal", str(job)).returncode == 0
     pushed = run_cli("sync", "push", str(job), "--office", office.url, "--token", device_token)

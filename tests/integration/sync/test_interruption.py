@@ -31,7 +31,7 @@ def test_sigkill_twenty_times_then_resume(tmp_path: Path) -> None:
     office.start()
     try:
         token = office.add("device", "laptop-01")
-        staff = ("reviewer", office.add("staff", "reviewer"))
+        staff = office.reviewer("reviewer")
 
         killed = threading.Event()
         lock = threading.Lock()

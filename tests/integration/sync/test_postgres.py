@@ -15,7 +15,7 @@ import httpx
 import psycopg
 import pytest
 from pgkit import Postgres, start_postgres
-from synckit import Office, free_port, run_cli
+from synckit import Office, Reviewer, free_port, run_cli
 
 from fieldapp.store import JobStore
 from fieldapp.sync.office import review, service
@@ -67,7 +67,7 @@ def pg_rows(url: str, sql: str) -> list[tuple[Any, ...]]:
         return conn.execute(sql).fetchall()
 
 
-def decide(office: Office, staff: tuple[str, str], pid: str, rev: int, action: str) -> None:
+def decide(office: Office, staff: Reviewer, pid: str, rev: int, action: str) -> None:
     r = httpx.post(
         f"{office.url}/review/packages/{pid}/{rev}/decision",
         data={"action": action, "notes": "diperiksa"},
@@ -80,7 +80,7 @@ def test_happy_path_idempotent_commit_and_restart(
     job: Path, pg_office: Office, pg_url: str
 ) -> None:
     token = pg_office.add("device", "laptop-01")
-    staff = ("reviewer", pg_office.add("staff", "reviewer"))
+    staff = pg_office.reviewer("reviewer")
     push = ("--office", pg_office.url, "--token", token)
 
     assert run_cli("sync", "seal", str(job)).returncode == 0
@@ -208,7 +208,7 @@ def test_receiver_survives_a_postgresql_restart(
     job: Path, pg_office: Office, postgres: Postgres
 ) -> None:
     token = pg_office.add("device", "laptop-01")
-    staff = ("reviewer", pg_office.add("staff", "reviewer"))
+    staff = pg_office.reviewer("reviewer")
     push = ("--office", pg_office.url, "--token", token)
     assert run_cli("sync", "seal", str(job)).returncode == 0
     assert run_cli("sync", "push", str(job), *push).returncode == 0
@@ -226,7 +226,7 @@ def test_assignments_on_postgresql(tmp_path: Path, pg_office: Office, pg_url: st
 
     token = pg_office.add("device", "laptop-01")
     pg_office.add("device", "laptop-02")
-    staff = ("reviewer", pg_office.add("staff", "reviewer"))
+    staff = pg_office.reviewer("reviewer")
     source = tmp_path / "Demo.fieldapp"
     with create_demo_job(source) as store:
         job_id = store.db.execute("SELECT job_uuid FROM permit_area").fetchone()[0]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import httpx
-from synckit import Office, run_cli
+from synckit import Office, Reviewer, run_cli
 
 from fieldapp.store import JobStore
 from fieldapp.sync.outbox import OutboxState, list_outbox
@@ -18,9 +18,7 @@ def status(job: Path) -> list[tuple[int, str]]:
     return [(s["revision"], s["state"]) for s in out]
 
 
-def decide(
-    office: Office, staff: tuple[str, str], pid: str, rev: int, action: str, notes: str
-) -> None:
+def decide(office: Office, staff: Reviewer, pid: str, rev: int, action: str, notes: str) -> None:
     r = httpx.post(
         f"{office.url}/review/packages/{pid}/{rev}/decision",
         data={"action": action, "notes": notes},
@@ -30,7 +28,7 @@ def decide(
 
 
 def test_return_revise_resubmit_accept(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     push = ("--office", office.url, "--token", device_token)
     assert run_cli("sync", "seal", str(job)).returncode == 0

@@ -153,7 +153,8 @@ def test_no_token_gives_401(office: Office) -> None:
         assert httpx.request(method, f"{office.url}{API}{path}").status_code == 401, path
         wrong = {"Authorization": "Bearer not-a-token"}
         assert httpx.request(method, f"{office.url}{API}{path}", headers=wrong).status_code == 401
-    assert httpx.get(f"{office.url}/review").status_code == 401
+    anonymous = httpx.get(f"{office.url}/review")  # a page: off to the sign-in form
+    assert anonymous.status_code == 303 and anonymous.headers["location"] == "/review/login"
 
 
 @pytest.mark.parametrize(
