@@ -36,6 +36,12 @@ RASTER_SUFFIXES = {".jpg": "JPEG", ".jpeg": "JPEG", ".png": "PNG", ".webp": "WEB
 RASTER_FORMATS = sorted(set(RASTER_SUFFIXES.values()))
 MAX_SOURCE_BYTES = 64 << 20  # a camera photo is a few MB; more is not previewed
 MAX_PIXELS = 64_000_000  # above today's phone sensors (50 MP); a header beyond is a bomb
+# JPEG decodes at 1/2..1/8 scale (draft mode); PNG and WebP decode every pixel, so they get
+# a lower cap: 24 M RGBA pixels are 96 MB, twice at most (two decodes at once).
+MAX_FULL_DECODE_PIXELS = 24_000_000
+# EXIF orientation -> the transpose that shows the picture upright (as ImageOps.exif_transpose).
+_ORIENT = {2: "FLIP_LEFT_RIGHT", 3: "ROTATE_180", 4: "FLIP_TOP_BOTTOM", 5: "TRANSPOSE",
+           6: "ROTATE_270", 7: "TRANSVERSE", 8: "ROTATE_90"}  # fmt: skip
 PREVIEW_EDGE = 1600  # the longest side of a preview, in pixels
 
 PDF_MAX_BYTES = 64 << 20
@@ -104,7 +110,7 @@ def is_pdf(path: str) -> bool:
 
 def raster_preview(data: bytes, formats: list[str] | None = None, png: bool = False) -> Preview:
     """Decode (pixel cap first), apply EXIF orientation, drop metadata, encode anew."""
-    from PIL import Image, ImageOps
+    from PIL import Image
 
     if len(data) > MAX_SOURCE_BYTES:
         raise PreviewError(f"berkas terlalu besar untuk pratinjau ({len(data):,} bita)")
@@ -112,15 +118,18 @@ def raster_preview(data: bytes, formats: list[str] | None = None, png: bool = Fa
         try:
             with Image.open(BytesIO(data), formats=formats or RASTER_FORMATS) as img:
                 width, height = img.size
-                if width * height > MAX_PIXELS:
+                cap = MAX_PIXELS if img.format == "JPEG" else MAX_FULL_DECODE_PIXELS
+                if width * height > cap:
                     raise PreviewError(
                         f"gambar mengaku {width}×{height} piksel, melebihi batas"
-                        f" {MAX_PIXELS:,} piksel: tidak dipratinjau"
+                        f" {cap:,} piksel: tidak dipratinjau"
                     )
+                orientation = img.getexif().get(0x0112)
                 img.draft("RGB", (PREVIEW_EDGE, PREVIEW_EDGE))  # JPEG: decode at reduced scale
-                img.load()
-                shown = ImageOps.exif_transpose(img)
-                shown.thumbnail((PREVIEW_EDGE, PREVIEW_EDGE))
+                # Shrink first, then turn upright: the full-size picture is never copied.
+                img.thumbnail((PREVIEW_EDGE, PREVIEW_EDGE))
+                method = _ORIENT.get(orientation) if isinstance(orientation, int) else None
+                shown = img.transpose(getattr(Image.Transpose, method)) if method else img
                 # Photos become JPEG; transparency and rendered pages (text) stay lossless.
                 alpha = png or shown.mode in ("RGBA", "LA", "PA") or "transparency" in shown.info
                 out = BytesIO()
