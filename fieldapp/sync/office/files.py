@@ -152,12 +152,6 @@ def raster_preview(data: bytes, formats: list[str] | None = None, png: bool = Fa
     return Preview(out.getvalue(), "image/png" if alpha else "image/jpeg")
 
 
-def _limit_child() -> None:  # pragma: no cover (runs in the child)
-    import resource
-
-    resource.setrlimit(resource.RLIMIT_AS, (PDF_MEMORY_CAP, PDF_MEMORY_CAP))
-
-
 def pdf_preview(fh: BinaryIO, size: int, page: int = 1) -> Preview:
     """One page rendered to PNG by poppler's pdftoppm, in a child with a timeout and caps."""
     tool = shutil.which("pdftoppm")
@@ -173,15 +167,13 @@ def pdf_preview(fh: BinaryIO, size: int, page: int = 1) -> Preview:
             shutil.copyfileobj(fh, out)
         args = [tool, "-png", "-f", str(page), "-l", str(page), "-scale-to", str(PREVIEW_EDGE)]
         args += ["-singlefile", str(src), str(Path(tmp) / "page")]
+        if os.name == "posix":
+            # The address-space cap is set by the shell that then becomes pdftoppm: no
+            # preexec_fn, which is unsafe in the server's threads. Windows: the timeout holds.
+            limit = f'ulimit -v {PDF_MEMORY_CAP // 1024} && exec "$0" "$@"'
+            args = ["/bin/sh", "-c", limit, *args]
         try:
-            done = subprocess.run(
-                args,
-                capture_output=True,
-                timeout=PDF_TIMEOUT_S,
-                # Address-space cap where the OS has one; on Windows the timeout still holds.
-                preexec_fn=_limit_child if os.name == "posix" else None,
-                check=False,
-            )
+            done = subprocess.run(args, capture_output=True, timeout=PDF_TIMEOUT_S, check=False)
         except subprocess.TimeoutExpired:
             raise PreviewError(
                 f"PDF tidak selesai digambar dalam {PDF_TIMEOUT_S:.0f} detik"
