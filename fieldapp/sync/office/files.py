@@ -48,6 +48,7 @@ PDF_MAX_BYTES = 64 << 20
 PDF_MAX_PAGE = 50  # previews of pages 1..50; the whole file is always a download
 PDF_TIMEOUT_S = 20.0
 PDF_MEMORY_CAP = 768 << 20  # address space of pdftoppm (POSIX only)
+POSIX_CAP = os.name == "posix"
 
 # At most two previews decode at once: a page of 40 photos must not hold 40 decoded images.
 _DECODING = threading.BoundedSemaphore(2)
@@ -167,7 +168,7 @@ def pdf_preview(fh: BinaryIO, size: int, page: int = 1) -> Preview:
             shutil.copyfileobj(fh, out)
         args = [tool, "-png", "-f", str(page), "-l", str(page), "-scale-to", str(PREVIEW_EDGE)]
         args += ["-singlefile", str(src), str(Path(tmp) / "page")]
-        if os.name == "posix":
+        if POSIX_CAP:
             # The address-space cap is set by the shell that then becomes pdftoppm: no
             # preexec_fn, which is unsafe in the server's threads. Windows: the timeout holds.
             limit = f'ulimit -v {PDF_MEMORY_CAP // 1024} && exec "$0" "$@"'
