@@ -16,8 +16,10 @@ if TYPE_CHECKING:
 
 def _open_db(args: argparse.Namespace) -> Database:
     from fieldapp.sync.office.db import DatabaseError
+    from fieldapp.sync.office.private import restrict_process
     from fieldapp.sync.office.server import open_office_db
 
+    restrict_process()  # whatever an office command creates is the office user's alone
     try:
         return open_office_db(Path(args.data), args.db)
     except DatabaseError as exc:
@@ -25,9 +27,15 @@ def _open_db(args: argparse.Namespace) -> Database:
 
 
 def _serve(args: argparse.Namespace) -> int:
+    from fieldapp.sync.office.private import SharedDataError, check_data_dir
     from fieldapp.sync.office.server import serve
     from fieldapp.sync.office.staffauth import staff_without_password
 
+    if not args.allow_shared_data:
+        try:
+            check_data_dir(Path(args.data))
+        except SharedDataError as exc:
+            raise CommandError(str(exc)) from exc
     db = _open_db(args)  # a wrong --db is one clear line, before the server starts
     try:
         for name in staff_without_password(db):
@@ -159,6 +167,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     serve.add_argument("--host", default="127.0.0.1")
     serve.add_argument("--port", type=int, default=8765)
     serve.add_argument("--db", default=None, help="database URL (default: SQLite in --data)")
+    serve.add_argument(
+        "--allow-shared-data",
+        action="store_true",
+        help="start even if the data folder is readable or writable by group or others",
+    )
     serve.set_defaults(handler=_serve)
     for kind in ("device", "staff"):
         group = office_sub.add_parser(kind, help=f"manage {kind} accounts")

@@ -43,8 +43,8 @@ class FileBlobStore:
         self.root = root
         self._blobs = root / "blobs"
         self._uploads = root / "uploads"
-        self._blobs.mkdir(parents=True, exist_ok=True)
-        self._uploads.mkdir(parents=True, exist_ok=True)
+        self._blobs.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self._uploads.mkdir(mode=0o700, parents=True, exist_ok=True)
 
     def _blob_path(self, sha256: str) -> Path:
         return self._blobs / sha256[:2] / sha256
@@ -67,7 +67,10 @@ class FileBlobStore:
     def open_partial(self, sha256: str, offset: int) -> BinaryIO:
         """A file positioned at ``offset``; anything past it (a torn write) is cut off."""
         path = self._part_path(sha256)
-        fh = path.open("r+b") if path.exists() else path.open("w+b")
+        # 0600 whatever the umask: a device's bytes are not for other users of the machine.
+        fh = os.fdopen(
+            os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_BINARY", 0), 0o600), "r+b"
+        )
         fh.truncate(offset)
         fh.seek(offset)
         return fh
@@ -92,7 +95,7 @@ class FileBlobStore:
         with part.open("rb+") as fh:
             os.fsync(fh.fileno())  # durable before it becomes visible
         target = self._blob_path(sha256)
-        target.parent.mkdir(exist_ok=True)
+        target.parent.mkdir(mode=0o700, exist_ok=True)
         part.replace(target)
         return FinishResult(True, actual, size)
 

@@ -177,3 +177,9 @@ def inbox(
         )
         for r in rows
     ]
+
+
+def stored_bag_info(db: Database, pkg: PackageRow) -> str:
+    """The bag-info fields as the office stored them at commit (JSON text)."""
+    row = db.one("SELECT bag_info FROM package WHERE id = ?", [pkg.pk])
+    return "{}" if row is None else str(row[0])

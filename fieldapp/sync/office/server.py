@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from fieldapp import __version__
-from fieldapp.sync.office import api, web, webguard
+from fieldapp.sync.office import api, private, web, webguard
 from fieldapp.sync.office.blobs import FileBlobStore
 from fieldapp.sync.office.db import Database, default_url, open_database
 
@@ -18,7 +18,10 @@ BENCH_ENV = "FIELDAPP_OFFICE_BENCH"
 
 
 def open_office_db(data_dir: Path, db_url: str | None) -> Database:
-    data_dir.mkdir(parents=True, exist_ok=True)
+    private.make_dir(data_dir)
+    if db_url is None:
+        # Created 0600 before SQLite opens it; SQLite gives -wal and -shm the same mode.
+        private.create_file(data_dir / "office.sqlite")
     return open_database(db_url or default_url(data_dir))
 
 
@@ -41,6 +44,7 @@ def create_app(data_dir: Path, db_url: str | None = None) -> FastAPI:
 def serve(data_dir: Path, host: str, port: int, db_url: str | None) -> None:
     import uvicorn
 
+    private.restrict_process()
     app = create_app(data_dir, db_url)
     # One process, no reload: state lives in the database and the blob folder, so a
     # killed receiver restarts cleanly.

@@ -2,18 +2,17 @@
 
 # No `from __future__ import annotations` here: FastAPI must see the local StaffAuth
 # alias at runtime to treat it as a dependency rather than a query parameter.
-import json
 import math
-import mimetypes
 from html import escape
-from typing import Annotated, Any
+from typing import Annotated
 from urllib.parse import parse_qs, quote
 
 from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
-from fieldapp.sync.office import assignments, review, staffauth
+from fieldapp.sync.office import assignments, reading, review, staffauth
+from fieldapp.sync.office import files as files_mod
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database
 from fieldapp.sync.office.webguard import build_guard, csrf_field, logout_form
@@ -24,22 +23,17 @@ def _pkg_url(pkg: review.PackageRow) -> str:
     return f"/review/packages/{quote(pkg.package_id)}/{pkg.revision}"
 
 
-def marker_svg(markers: dict[str, Any], boundary: dict[str, Any] | None, size: int = 480) -> str:
+def marker_svg(data: reading.MapData, size: int = 480) -> str:
     """Inline SVG of marker points (and the permit polygon): enough to see what came in."""
-    points: list[tuple[str, float, float]] = []
-    for feature in markers.get("features", []):
-        lon, lat = feature["geometry"]["coordinates"][:2]
-        points.append((str(feature["properties"].get("name", "")), float(lon), float(lat)))
-    ring: list[tuple[float, float]] = []
-    for feature in (boundary or {}).get("features", []):
-        if feature["geometry"]["type"] == "Polygon":
-            ring = [(float(x), float(y)) for x, y in feature["geometry"]["coordinates"][0]]
+    points = [(p.name, p.lon, p.lat) for p in data.points]
+    ring = data.ring
     coords = [(x, y) for _, x, y in points] + ring
     if not coords:
-        return "<p>No markers in this package.</p>"
+        return "<p>Tidak ada penanda untuk digambar.</p>"
     xs, ys = [c[0] for c in coords], [c[1] for c in coords]
-    # Equirectangular with cos(lat): fine for a permit area a few km across.
-    kx = math.cos(math.radians(sum(ys) / len(ys)))
+    # Equirectangular with cos(lat): fine for a permit area a few km across. Coordinates
+    # are range-checked by reading.load_map, so nothing here can overflow or be NaN.
+    kx = max(math.cos(math.radians(sum(ys) / len(ys))), 1e-6)
     span = max((max(xs) - min(xs)) * kx, max(ys) - min(ys), 1e-9)
     pad = 30
 
@@ -61,19 +55,21 @@ def marker_svg(markers: dict[str, Any], boundary: dict[str, Any] | None, size: i
     return "".join(parts)
 
 
+def _problems(problems: list[str]) -> str:
+    if not problems:
+        return ""
+    items = "".join(f"<li>{escape(p)}</li>" for p in problems)
+    return (
+        "<div class='problems'><p><b>Masalah pada berkas paket</b> (halaman tetap dapat"
+        f" dipakai untuk memutuskan):</p><ul>{items}</ul></div>"
+    )
+
+
 def build_router(db: Database, blobs: BlobStore) -> APIRouter:
     router = APIRouter(prefix="/review")
     guard, staff_session = build_guard(db)
     router.include_router(guard)
     StaffAuth = Annotated[staffauth.Staff, Depends(staff_session)]  # noqa: N806 (a type alias)
-
-    def _read_json(files: list[review.FileRow], path: str) -> dict[str, Any] | None:
-        for f in files:
-            if f.path == path and f.size < 32 << 20:
-                with blobs.open(f.sha256) as fh:
-                    data: dict[str, Any] = json.loads(fh.read())
-                    return data
-        return None
 
     @router.get("", response_class=HTMLResponse)
     def index(staff: StaffAuth) -> HTMLResponse:
@@ -111,19 +107,30 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
         pkg = review.get_package(db, package_id, revision)
         files = review.package_files(db, pkg)
         base = _pkg_url(pkg)
-        markers = _read_json(files, "data/markers.geojson") or {}
-        boundary = _read_json(files, "data/boundary_points.geojson")
+        drawn = reading.load_map(blobs, files)
+        info, info_problem = reading.bag_fields(review.stored_bag_info(db, pkg))
+        problems = drawn.problems + ([info_problem] if info_problem else [])
+        # Only allow-listed raster names get an <img>, and its src is the re-encoded
+        # preview route, never the device's bytes; everything else is a download link.
         photos = "".join(
-            f"<a href='{base}/files/{quote(f.path)}'><img class='photo' alt='{escape(f.path)}'"
-            f" src='{base}/files/{quote(f.path)}'></a>"
+            f"<a href='{base}/files/{quote(f.path)}'><img class='photo' alt='{escape(f.path)}"
+            f" (pratinjau tidak tersedia)' src='{base}/preview/{quote(f.path)}'></a>"
             for f in files
-            if (mimetypes.guess_type(f.path)[0] or "").startswith("image/")
+            if files_mod.is_raster(f.path)
+        )
+        pdfs = "".join(
+            f"<p><a href='{base}/files/{quote(f.path)}'>{escape(f.path)}</a> (unduh)<br>"
+            f"<img class='page' alt='{escape(f.path)} halaman 1 (pratinjau tidak tersedia)'"
+            f" src='{base}/preview/{quote(f.path)}?page=1'></p>"
+            for f in files
+            if files_mod.is_pdf(f.path)
         )
         listing = "".join(
             f"<tr><td><a href='{base}/files/{quote(f.path)}'>{escape(f.path)}</a></td>"
-            f"<td>{f.size:,}</td><td><code>{f.sha256[:16]}…</code></td></tr>"
+            f"<td>{f.size:,}</td><td><code>{escape(f.sha256[:16])}…</code></td></tr>"
             for f in files
         )
+        info_rows = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in info)
         trail = "".join(
             f"<tr><td>{escape(a.at)}</td><td>{escape(a.actor)}</td><td>{escape(a.action)}</td>"
             f"<td>{a.revision or ''}</td><td>{escape(a.notes or '')}</td></tr>"
@@ -137,25 +144,61 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<p><a href='/review'>all packages</a> · revision {pkg.revision}"
             f"{' superseding ' + escape(pkg.supersedes) if pkg.supersedes else ''} · state "
             f"<span class='state'>{escape(pkg.state)}</span> · from {escape(pkg.device)}</p>"
-            f"<h2>Markers</h2>{marker_svg(markers, boundary)}"
+            f"{_problems(problems)}"
+            f"<h2>Markers</h2>{marker_svg(drawn)}"
             f"<h2>Photos</h2>{photos or '<p>none</p>'}"
+            f"{'<h2>Dokumen PDF</h2>' + pdfs if pdfs else ''}"
             f"<h2>Review</h2><form method='post' action='{base}/decision'>{csrf_field(staff)}"
             f"<textarea name='notes' placeholder='notes for the surveyor'></textarea><br>{actions}"
-            f"</form><h2>Files</h2><table>{listing}</table><h2>Audit trail</h2>"
+            f"</form><h2>Files</h2><p>Semua berkas diunduh, tidak dibuka di peramban.</p>"
+            f"<table>{listing}</table><h2>bag-info.txt</h2><table>{info_rows}</table>"
+            "<h2>Audit trail</h2>"
             f"<table><tr><th>When</th><th>Who</th><th>What</th><th>Rev</th><th>Notes</th></tr>{trail}</table>"
         )
         return _page(f"{pkg.job_name or pkg.job_id} — revision {pkg.revision}", body)
 
-    @router.get("/packages/{package_id}/{revision}/files/{path:path}")
-    def package_file(package_id: str, revision: int, path: str, staff: StaffAuth) -> Response:
+    def _file(package_id: str, revision: int, path: str) -> review.FileRow:
         pkg = review.get_package(db, package_id, revision)
         for f in review.package_files(db, pkg):
             if f.path == path:
-                with blobs.open(f.sha256) as fh:
-                    content = fh.read()
-                kind = mimetypes.guess_type(path)[0] or "application/octet-stream"
-                return Response(content, media_type=kind, headers={"X-Content-SHA256": f.sha256})
+                return f
         raise HTTPException(404, f"{path}: not in this package")
+
+    @router.get("/packages/{package_id}/{revision}/files/{path:path}")
+    def package_file(package_id: str, revision: int, path: str, staff: StaffAuth) -> Response:
+        """Always a download: attachment, nosniff, sandbox CSP, no type the browser renders."""
+        f = _file(package_id, revision, path)
+        try:
+            fh = blobs.open(f.sha256)
+        except OSError as exc:
+            raise HTTPException(404, f"{path}: not readable in the office's blob store") from exc
+        return StreamingResponse(
+            files_mod.stream(fh),
+            media_type=files_mod.download_type(path),
+            headers=files_mod.download_headers(path, f.sha256, f.size),
+        )
+
+    @router.get("/packages/{package_id}/{revision}/preview/{path:path}")
+    def package_preview(
+        package_id: str, revision: int, path: str, staff: StaffAuth, page: int = 1
+    ) -> Response:
+        """A fresh JPEG/PNG made on the server from an allow-listed raster or a PDF page."""
+        f = _file(package_id, revision, path)
+        try:
+            with blobs.open(f.sha256) as fh:
+                if files_mod.is_pdf(path):
+                    shown = files_mod.pdf_preview(fh, f.size, page)
+                elif files_mod.is_raster(path):
+                    if f.size > files_mod.MAX_SOURCE_BYTES:
+                        raise files_mod.PreviewError(f"berkas terlalu besar ({f.size:,} bita)")
+                    shown = files_mod.raster_preview(fh.read())
+                else:
+                    raise files_mod.PreviewError("jenis berkas ini tidak pernah dipratinjau")
+        except OSError as exc:
+            raise HTTPException(404, f"{path}: not readable in the office's blob store") from exc
+        except files_mod.PreviewError as exc:
+            raise HTTPException(422, f"{path}: {exc}") from exc
+        return Response(shown.data, media_type=shown.media_type, headers=files_mod.safe_headers())
 
     async def _form(request: Request) -> dict[str, str]:
         parsed = parse_qs((await request.body()).decode("utf-8"), keep_blank_values=True)

@@ -40,6 +40,7 @@ STYLE = (
     ".state{font-weight:bold}img.photo{max-width:14em;margin:.3em}textarea{width:30em}"
     "svg.map{border:1px solid #999;background:#f8f8f0}.error{color:#a00;font-weight:bold}"
     "form.inline{display:inline}"
+    ".problems{border:2px solid #c60;background:#fff4e0;padding:.3em 1em}img.page{max-width:40em}"
 )
 
 
