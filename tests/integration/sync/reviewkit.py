@@ -7,7 +7,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from synckit import Office
+from synckit import Office, Reviewer
 
 import fieldapp.sync.export
 from fieldapp.store import JobStore
@@ -16,12 +16,9 @@ from fieldapp.sync.package import seal_job
 from fieldapp.sync.push import PushJob, PushStatus
 
 
-def reviewer(office: Office, staff: tuple[str, str]) -> httpx.Client:
-    """THE one place a test signs a reviewer in: today HTTP Basic with the staff token.
-
-    When staff sessions replace Basic, only this function changes (log in at
-    /review/login and keep the session cookie in the client).
-    """
+def reviewer(office: Office, staff: Reviewer) -> httpx.Client:
+    """THE one place a test gets a signed-in reviewer's client: ``staff`` signs in through
+    /review/login on first use and sends its session cookie, Origin and CSRF token."""
     return httpx.Client(base_url=office.url, auth=staff, timeout=60)
 
 

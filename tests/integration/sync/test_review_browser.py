@@ -11,6 +11,7 @@ from urllib.parse import quote
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import StaleElementReferenceException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
@@ -124,7 +125,8 @@ def test_reviewer_signs_in_reviews_and_accepts_scripts_in_files_do_not_run(
     with JobStore.open(job) as store:
         pid = list_outbox(store.db)[0].package_id
     password = office.add("staff", "sari")
-    wait = WebDriverWait(browser, 20)
+    # A page replaced while it is read (a form posted, a redirect) is read again.
+    wait = WebDriverWait(browser, 20, ignored_exceptions=(StaleElementReferenceException,))
 
     # The canary itself answers a browser: a hit from a script would be seen.
     browser.get(f"{canary.url}/control")

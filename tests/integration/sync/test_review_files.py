@@ -11,7 +11,7 @@ from urllib.parse import quote
 import httpx
 from PIL import Image
 from reviewkit import push_crafted, reviewer
-from synckit import Office
+from synckit import Office, Reviewer
 
 SCRIPT_HTML = b"<html><body><script>fetch('/review/packages')</script>XSS</body></html>"
 SCRIPT_SVG = (
@@ -57,7 +57,7 @@ def real_pdf() -> bytes:
 
 
 def test_html_and_svg_come_back_as_sandboxed_attachments(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     docs = {"laporan.html": SCRIPT_HTML, "peta.svg": SCRIPT_SVG, ODD_NAME: SCRIPT_HTML}
     page_url = push_crafted(job, office, device_token, documents=docs)
@@ -84,7 +84,7 @@ def test_html_and_svg_come_back_as_sandboxed_attachments(
 
 
 def test_jpeg_preview_is_reencoded_without_exif(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     original = jpeg_with_exif()
     page_url = push_crafted(job, office, device_token, documents={"patok.jpg": original})
@@ -107,7 +107,7 @@ def test_jpeg_preview_is_reencoded_without_exif(
 
 
 def test_png_bomb_and_undecodable_photos_are_not_previewed(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     # 10 000² passes Pillow's own guard (179 M pixels) but not the office's cap; 100 000²
     # trips Pillow's guard while opening: both are refused before any pixel is decoded.
@@ -127,7 +127,7 @@ def test_png_bomb_and_undecodable_photos_are_not_previewed(
 
 
 def test_pdf_preview_is_a_png_of_the_page(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     page_url = push_crafted(job, office, device_token, documents={"denah.pdf": real_pdf()})
     with reviewer(office, staff) as client:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from reviewkit import push_crafted, reviewer
-from synckit import Office
+from synckit import Office, Reviewer
 from test_tampering import raw_upload, rewrite, seal
 
 from fieldapp.store import JobStore
@@ -41,7 +41,7 @@ CASES: dict[str, tuple[bytes | None, str]] = {
 
 
 def test_bad_package_files_give_a_page_that_names_them_and_allows_a_decision(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     # One office and one job: each case is the next revision of the same package.
     with reviewer(office, staff) as client:
@@ -72,7 +72,7 @@ def test_bad_package_files_give_a_page_that_names_them_and_allows_a_decision(
 
 
 def test_a_good_package_shows_no_problems(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     page_url = push_crafted(job, office, device_token)
     with reviewer(office, staff) as client:
@@ -84,7 +84,7 @@ def test_a_good_package_shows_no_problems(
 
 
 def test_non_utf8_bag_info_is_refused_at_commit_with_a_reason(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     """Such a bag never becomes a package: the commit answers 422 and says which file."""
     sealed = seal(job)
@@ -98,7 +98,7 @@ def test_non_utf8_bag_info_is_refused_at_commit_with_a_reason(
 
 
 def test_missing_blob_on_the_office_disk_is_named_not_a_500(
-    job: Path, office: Office, device_token: str, staff: tuple[str, str]
+    job: Path, office: Office, device_token: str, staff: Reviewer
 ) -> None:
     """Someone deleted blobs on the office machine: the page says so, downloads are 404."""
     page_url = push_crafted(job, office, device_token)
