@@ -61,6 +61,7 @@ class PushOutcome:
     status: PushStatus
     packages: tuple[PushedPackage, ...] = ()
     error: str | None = None
+    skipped: tuple[str, ...] = ()  # why a pending revision was not sent (sealed elsewhere)
 
 
 class PushError(RuntimeError):
@@ -190,9 +191,9 @@ class PushJob:
         for entry in outbox.pending_uploads(store.db):
             if entry.state == OutboxState.SEALED:
                 outbox.transition(store.db, entry.package_id, entry.revision, OutboxState.QUEUED)
-        pending = outbox.pending_uploads(store.db)
+        pending, skipped = self._own_revisions(store, outbox.pending_uploads(store.db))
         if not pending:
-            return PushOutcome(PushStatus.FINISHED)
+            return PushOutcome(PushStatus.FINISHED, skipped=skipped)
         error = office_url_error(self.office_url)
         if error is not None:
             # Failed, not offline: the packages would wait for a link that never comes.
@@ -228,8 +229,28 @@ class PushJob:
                             last_error=error,
                         )
                     status = PushStatus.CANCELLED if cancelled else PushStatus.FAILED
-                    return PushOutcome(status, tuple(pushed), error)
-        return PushOutcome(PushStatus.FINISHED, tuple(pushed))
+                    return PushOutcome(status, tuple(pushed), error, skipped)
+        return PushOutcome(PushStatus.FINISHED, tuple(pushed), skipped=skipped)
+
+    def _own_revisions(
+        self, store: JobStore, pending: list[OutboxEntry]
+    ) -> tuple[list[OutboxEntry], tuple[str, ...]]:
+        """This laptop sends only what it sealed: a copied job's revision is signed elsewhere."""
+        from fieldapp.sync.fork import sealed_by
+
+        if self._identity is None:
+            self._identity = load_or_create_identity()
+        mine, skipped = [], []
+        for entry in pending:
+            if sealed_by(store.path, entry) == self._identity.device_id:
+                mine.append(entry)
+            else:
+                skipped.append(
+                    f"package {entry.package_id} revision {entry.revision} was sealed on another"
+                    " laptop (the job was copied): that laptop sends it; `fieldapp sync seal`"
+                    " here continues the job as a package of this laptop"
+                )
+        return mine, tuple(skipped)
 
     def _sleep(self, attempt: int, abort: Sequence[BaseException] = ()) -> None:
         # In short steps: the other stream failing must not wait out this one's backoff.
@@ -402,8 +423,9 @@ class PushJob:
                 self._sleep(failures, abort)
                 # Never trust our own count after a failure: the office says where it stands.
                 response = self._request(client, "HEAD", f"/blobs/{sha}", abort)
-            if response.status_code in (413, 422):
-                raise PushError(f"{rel}: {_detail(response)}")
+            if response.status_code in (403, 413, 422):
+                code = response.status_code
+                raise PushError(f"office refused ({code}): {rel}: {_detail(response)}")
             if response.status_code not in (200, 204, 409):
                 raise PushError(f"office refused ({response.status_code}): {_detail(response)}")
             if response.headers.get("Blob-Complete") == "1":

@@ -11,7 +11,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 2  # 2: job assignments (a new table; version 1 data is kept)
+SCHEMA_VERSION = 4  # 2: job assignments (a new table; version 1 data is kept)
+# 4: package_owner, the device a package id belongs to (filled from committed packages)
 
 # ``{pk}`` is the only dialect difference the schema needs; everything else is plain SQL
 # that SQLite and PostgreSQL both accept (TEXT, BIGINT, ON CONFLICT, RETURNING).
@@ -51,7 +52,19 @@ SCHEMA = (
         id {pk}, device_id BIGINT NOT NULL, job_id TEXT NOT NULL, revision BIGINT NOT NULL,
         name TEXT NOT NULL, spec TEXT NOT NULL, spec_sha256 TEXT NOT NULL, actor TEXT NOT NULL,
         notes TEXT, created_at TEXT NOT NULL, UNIQUE (device_id, job_id, revision))""",
+    # The device that first committed a package id: only it (or a device the job is
+    # assigned to) may commit its revisions or read its receipts.
+    """CREATE TABLE IF NOT EXISTS package_owner (
+        package_id TEXT PRIMARY KEY, device_id BIGINT NOT NULL, job_id TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
 )
+
+# An office of version < 4 has packages but no owners: each package id goes to the device of
+# its first committed revision (its lowest row id), which is who committed it first.
+_OWNERS_FROM_PACKAGES = """INSERT INTO package_owner (package_id, device_id, job_id, created_at)
+    SELECT p.package_id, p.device_id, p.job_id, p.committed_at FROM package p
+    WHERE p.id = (SELECT MIN(q.id) FROM package q WHERE q.package_id = p.package_id)
+    ON CONFLICT (package_id) DO NOTHING"""
 
 
 class DatabaseError(RuntimeError):
@@ -169,6 +182,10 @@ class Database:
                 self.query("SELECT pg_advisory_xact_lock(?)", [_SCHEMA_LOCK_KEY])
             for statement in SCHEMA:
                 self.query(statement.replace("{pk}", pk))
+            row = self.one("SELECT value FROM office_meta WHERE key = 'schema_version'")
+            stored = int(row[0]) if row is not None else 0  # none: fill owners anyway (cheap)
+            if stored < 4:
+                self.query(_OWNERS_FROM_PACKAGES)
             self.query(
                 "INSERT INTO office_meta (key, value) VALUES ('schema_version', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
