@@ -40,22 +40,26 @@ def claim(db: Database, device_id: int, package_id: str, job_id: str, at: str) -
     )
 
 
-def blob_size_refusal(db: Database, device_id: int, sha256: str, size: int) -> str | None:
-    """Why declaring this blob with this size would harm another device's upload of it.
+def blob_size_refusal(db: Database, device_id: int, manifest_hash: str) -> str | None:
+    """Why this device's declared blob sizes would harm another device's upload of them.
 
     Blobs are content-addressed: two devices sending the same bytes share one upload, and
     both declare the same size. A declaration with another size than a pending one of
     another device would make the office verify (and drop) that device's partial bytes at
-    the wrong length, so it is refused and the partial upload stays as it is.
+    the wrong length, so it is refused and the partial upload stays as it is. One query
+    for the whole manifest (inside its declaring transaction): a manifest of many files
+    costs one indexed join, not a query per file.
     """
     row = db.one(
-        "SELECT pb.size FROM pending_blob pb JOIN pending p ON p.manifest_hash = pb.manifest_hash"
-        " WHERE pb.sha256 = ? AND pb.size <> ? AND p.device_id <> ? LIMIT 1",
-        [sha256, size, device_id],
+        "SELECT mine.sha256, mine.size, theirs.size FROM pending_blob mine"
+        " JOIN pending_blob theirs ON theirs.sha256 = mine.sha256 AND theirs.size <> mine.size"
+        " JOIN pending p ON p.manifest_hash = theirs.manifest_hash"
+        " WHERE mine.manifest_hash = ? AND p.device_id <> ? LIMIT 1",
+        [manifest_hash, device_id],
     )
     if row is None:
         return None
     return (
-        f"blob {sha256[:12]}… is being uploaded by another device as {int(row[0])} bytes,"
-        f" not {size}: refused (its bytes are not this device's to reset)"
+        f"blob {row[0][:12]}… is being uploaded by another device as {int(row[2])} bytes,"
+        f" not {int(row[1])}: refused (its bytes are not this device's to reset)"
     )

@@ -180,9 +180,6 @@ def declare_manifest(
     """Manifest first: remember what will come and answer which blobs are still lacking."""
     digest = manifest.manifest_hash
     require_owner(db, device, manifest.package_id)
-    for sha, size in manifest.blobs().items():
-        if (reason := blob_size_refusal(db, device.id, sha, size)) is not None:
-            raise OfficeError(403, reason)
     committed = receipt_for(db, manifest.package_id, manifest.revision)
     if committed is not None:
         if committed.manifest_hash != digest:
@@ -211,6 +208,8 @@ def declare_manifest(
                 " ON CONFLICT (manifest_hash, sha256) DO NOTHING",
                 [digest, sha, size],
             )
+        if (reason := blob_size_refusal(db, device.id, digest)) is not None:
+            raise OfficeError(403, reason)  # rolls the declaration back
     missing = []
     for sha, size in manifest.blobs().items():
         offset = blob_offset(blobs, sha, size)
