@@ -15,12 +15,15 @@ _REFUSED = re.compile(r"office refused \((\d{3})\)")
 # 404/409 are steps out of order (manifest not yet known, blobs not complete): a later push
 # sorts them out. These mean the office will never take this revision as it is.
 FOR_GOOD = frozenset({400, 403, 413, 422})
+MAX_BAG_INFO = 64 << 10
 
 
 def sealed_by(job: Path, entry: OutboxEntry) -> str | None:
     """The Device-Id in the revision's bag-info.txt (None: the bag is gone or unreadable)."""
     try:
-        info = parse_bag_info((job / entry.bag_dir / BAG_INFO).read_bytes())
+        with (job / entry.bag_dir / BAG_INFO).open("rb") as fh:
+            # A few hundred bytes when sealed here: a larger file is not one of ours.
+            info = parse_bag_info(fh.read(MAX_BAG_INFO))
     except (OSError, BagError):
         return None
     return info.get("Device-Id") or None
