@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from fieldapp.sync.office import service
+from fieldapp.sync.office.blobs import FileBlobStore
 from fieldapp.sync.office.db import SCHEMA_VERSION, open_database
 from fieldapp.sync.office.ownership import owner_refusal
+from fieldapp.sync.wire import WireFile, WireManifest
 
 
 def _package(db: service.Database, pid: str, rev: int, device: int, job: str) -> None:
@@ -55,5 +61,30 @@ def check_upgrade_from_version_2(url: str) -> None:
             [a],
         )
         assert owner_refusal(db, a, "pkg-of-b") is None  # the job is now A's to send too
+    finally:
+        db.close()
+
+
+def check_blob_size_conflict(url: str, blob_root: Path) -> None:
+    """A second device's declaration of a pending blob at another size is refused (403) and
+    leaves nothing pending; the same size is shared."""
+    db = open_database(url)
+    try:
+        blobs = FileBlobStore(blob_root)
+        a = service.device_for_token(db, service.add_device(db, "laptop-a"))
+        b = service.device_for_token(db, service.add_device(db, "laptop-b"))
+        assert a is not None and b is not None
+        sha = "ab" * 32
+
+        def declare(device: service.Device, pid: str, size: int) -> service.ManifestAnswer:
+            files = (WireFile("data/p.jpg", sha, size),)
+            return service.declare_manifest(db, blobs, device, WireManifest("j", pid, 1, files))
+
+        declare(b, "pkg-b", 1000)
+        with pytest.raises(service.OfficeError) as refused:
+            declare(a, "pkg-a", 10)
+        assert refused.value.status == 403 and "another device" in refused.value.detail
+        assert db.one("SELECT count(*) FROM pending WHERE package_id = 'pkg-a'") == (0,)
+        assert declare(a, "pkg-a", 1000).missing[0].offset == 0
     finally:
         db.close()

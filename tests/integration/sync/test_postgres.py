@@ -301,3 +301,9 @@ def test_owner_upgrade_on_postgresql(pg_url: str) -> None:
     from ownerkit import check_upgrade_from_version_2
 
     check_upgrade_from_version_2(pg_url)
+
+
+def test_blob_size_conflict_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    from ownerkit import check_blob_size_conflict
+
+    check_blob_size_conflict(pg_url, tmp_path / "blobs")
