@@ -86,3 +86,20 @@ def after_refusal(latest: OutboxEntry, status: int, highest: int) -> NextRevisio
         f" ({status}): sealed as revision {highest + 1} instead"
     )
     return NextRevision(latest.package_id, highest + 1, latest.supersedes, note, latest)
+
+
+def own_revisions(
+    job: Path, device_id: str, pending: list[OutboxEntry]
+) -> tuple[list[OutboxEntry], tuple[str, ...]]:
+    """The pending revisions this laptop sealed, and why each other one stays unsent."""
+    mine, skipped = [], []
+    for entry in pending:
+        if sealed_by(job, entry) == device_id:
+            mine.append(entry)
+        else:
+            skipped.append(
+                f"package {entry.package_id} revision {entry.revision} was sealed on another"
+                " laptop (the job was copied): that laptop sends it; `fieldapp sync seal`"
+                " here continues the job as a package of this laptop"
+            )
+    return mine, tuple(skipped)

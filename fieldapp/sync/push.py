@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from fieldapp.sync import outbox
+from fieldapp.sync.fork import own_revisions
 from fieldapp.sync.identity import DeviceIdentity, load_or_create_identity
 from fieldapp.sync.net import RetryPolicy, check_link, office_url_error
 from fieldapp.sync.outbox import OutboxEntry, OutboxState
@@ -191,7 +192,12 @@ class PushJob:
         for entry in outbox.pending_uploads(store.db):
             if entry.state == OutboxState.SEALED:
                 outbox.transition(store.db, entry.package_id, entry.revision, OutboxState.QUEUED)
-        pending, skipped = self._own_revisions(store, outbox.pending_uploads(store.db))
+        if self._identity is None:
+            self._identity = load_or_create_identity()
+        # This laptop sends only what it sealed: a copied job's revision is signed elsewhere.
+        pending, skipped = own_revisions(
+            store.path, self._identity.device_id, outbox.pending_uploads(store.db)
+        )
         if not pending:
             return PushOutcome(PushStatus.FINISHED, skipped=skipped)
         error = office_url_error(self.office_url)
@@ -231,26 +237,6 @@ class PushJob:
                     status = PushStatus.CANCELLED if cancelled else PushStatus.FAILED
                     return PushOutcome(status, tuple(pushed), error, skipped)
         return PushOutcome(PushStatus.FINISHED, tuple(pushed), skipped=skipped)
-
-    def _own_revisions(
-        self, store: JobStore, pending: list[OutboxEntry]
-    ) -> tuple[list[OutboxEntry], tuple[str, ...]]:
-        """This laptop sends only what it sealed: a copied job's revision is signed elsewhere."""
-        from fieldapp.sync.fork import sealed_by
-
-        if self._identity is None:
-            self._identity = load_or_create_identity()
-        mine, skipped = [], []
-        for entry in pending:
-            if sealed_by(store.path, entry) == self._identity.device_id:
-                mine.append(entry)
-            else:
-                skipped.append(
-                    f"package {entry.package_id} revision {entry.revision} was sealed on another"
-                    " laptop (the job was copied): that laptop sends it; `fieldapp sync seal`"
-                    " here continues the job as a package of this laptop"
-                )
-        return mine, tuple(skipped)
 
     def _sleep(self, attempt: int, abort: Sequence[BaseException] = ()) -> None:
         # In short steps: the other stream failing must not wait out this one's backoff.
