@@ -264,3 +264,40 @@ def test_package_refused_as_not_ours_continues_under_a_new_id(
     code, out, err = cli(env, "sync", "push", str(job), *new)
     assert code == 0 and f"committed package {fork} revision 1" in out, err
     assert office_packages(office) == [(pid, 1, "laptop-a"), (fork, 1, "laptop-a-new")]
+
+
+def test_job_copied_after_a_return_both_revisions_are_received(
+    tmp_path: Path, job: Path, office: Office, staff: tuple[str, str]
+) -> None:
+    """The issue's case: the office returns revision 1, the folder is copied to a second
+    laptop, both seal "revision 2". Before, the second push got 422 and was stuck."""
+    env_a, env_b = laptop(tmp_path, "a"), laptop(tmp_path, "b")
+    push_a = ("--office", office.url, "--token", office.add("device", "laptop-a"))
+    push_b = ("--office", office.url, "--token", office.add("device", "laptop-b"))
+    assert cli(env_a, "sync", "seal", str(job))[0] == 0
+    assert cli(env_a, "sync", "push", str(job), *push_a)[0] == 0
+    ((pid, _, _),) = outbox_of(job)
+    # The staff side as test_return_flow drives it (the review pages' own sign-in aside).
+    for action in ("start_review", "return"):
+        r = httpx.post(
+            f"{office.url}/review/packages/{pid}/1/decision",
+            data={"action": action, "notes": "foto kabur"},
+            auth=staff,
+        )
+        assert r.status_code == 303, r.text
+    assert cli(env_a, "sync", "pull", str(job), *push_a)[0] == 0
+    assert outbox_of(job) == [(pid, 1, "returned")]
+    copy = tmp_path / "on-laptop-b" / job.name
+    shutil.copytree(job, copy)
+
+    code, out_a, _ = cli(env_a, "sync", "seal", str(job))
+    assert code == 0 and f"sealed package {pid} revision 2" in out_a
+    code, out_b, _ = cli(env_b, "sync", "seal", str(copy))
+    assert code == 0 and "job copied from another laptop" in out_b
+    fork = out_b.split("continue as package id ")[1].split()[0]
+    assert cli(env_a, "sync", "push", str(job), *push_a)[0] == 0
+    code, out, err = cli(env_b, "sync", "push", str(copy), *push_b)
+    assert code == 0 and f"committed package {fork} revision 1" in out, err
+    assert sorted(office_packages(office)) == sorted(
+        [(pid, 1, "laptop-a"), (pid, 2, "laptop-a"), (fork, 1, "laptop-b")]
+    )
