@@ -26,6 +26,8 @@ def _seal(args: argparse.Namespace) -> int:
         except SealError as exc:
             raise CommandError(str(exc)) from exc
     superseding = f", superseding revision {result.supersedes}" if result.supersedes else ""
+    if result.note:
+        print(result.note)
     print(
         f"sealed package {result.package_id} revision {result.revision}{superseding}:"
         f" {result.file_count} files, {result.total_bytes:,} bytes in {result.bag_dir}"
@@ -62,13 +64,26 @@ def _push(args: argparse.Namespace) -> int:
         print(
             f"committed package {pkg.package_id} revision {pkg.revision} receipt {pkg.receipt_id}"
         )
+    for reason in outcome.skipped:
+        print(f"not sent: {reason}")
     if outcome.status == PushStatus.FINISHED:
-        if not outcome.packages:
+        if not outcome.packages and not outcome.skipped:
             print("nothing to push")
         return 0
     if outcome.status == PushStatus.OFFLINE:
         raise CommandError(f"offline, packages stay queued: {outcome.error}", exit_code=3)
-    raise CommandError(f"push {outcome.status}: {outcome.error}", exit_code=1)
+    raise CommandError(
+        f"push {outcome.status}: {outcome.error}{_way_out(outcome.error)}", exit_code=1
+    )
+
+
+def _way_out(error: str | None) -> str:
+    """A refusal for good says which command gets the job moving again."""
+    from fieldapp.sync.fork import refusal_status_of
+
+    if refusal_status_of(error) is None:
+        return ""
+    return " (`fieldapp sync seal` sets this revision aside and seals the job's work anew)"
 
 
 def _pull(args: argparse.Namespace) -> int:

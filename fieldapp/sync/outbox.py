@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -114,8 +115,19 @@ def latest_entry(db: JobDatabase) -> OutboxEntry | None:
     return None if row is None else _entry(row)
 
 
+def still_to_send(entries: Sequence[OutboxEntry]) -> list[OutboxEntry]:
+    """Pending revisions (oldest first) that no later seal set aside.
+
+    A seal refuses while a revision waits, so a pending revision with a later one after it
+    was set aside on purpose: the office refused it for good, or it was sealed on the laptop
+    a copied job came from. The later revision carries the job's work instead.
+    """
+    sealed = [e for e in entries if e.state != S.DRAFT]
+    return [e for e in sealed[-1:] if e.state in PENDING_UPLOAD]
+
+
 def pending_uploads(db: JobDatabase) -> list[OutboxEntry]:
-    return [e for e in list_outbox(db) if e.state in PENDING_UPLOAD]
+    return still_to_send(list_outbox(db))
 
 
 def wire_manifest(db: JobDatabase, package_id: str, revision: int) -> WireManifest:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import hashlib
 import json
@@ -10,7 +11,6 @@ import os
 import shutil
 import sqlite3
 import stat
-import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +28,7 @@ from fieldapp.store.durable import (
 from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.records import load_permit_area, now_iso
 from fieldapp.survey.models import PermitArea
-from fieldapp.sync import outbox
+from fieldapp.sync import fork, outbox
 from fieldapp.sync.bagit import (
     BAG_INFO,
     BAGIT_DECLARATION,
@@ -67,6 +67,7 @@ class SealResult:
     total_bytes: int
     file_count: int
     manifest_hash: str
+    note: str | None = None  # the seal forked or set a refused revision aside: say why
 
 
 def _copy_hashed(src: Path, dst: Path) -> tuple[str, int]:
@@ -108,16 +109,28 @@ def _payload_sources(job: Path) -> list[tuple[str, Path]]:
     return sorted(found)
 
 
-def _next_revision(store: JobStore) -> tuple[str, int, int | None]:
+def _next_revision(store: JobStore, identity: DeviceIdentity) -> fork.NextRevision:
     latest = outbox.latest_entry(store.db)
     if latest is None or latest.state in (OutboxState.ACCEPTED, OutboxState.REJECTED):
-        return uuid.uuid4().hex, 1, None
+        return fork.new_package()
+    if fork.sealed_by(store.path, latest) != identity.device_id:
+        # Two laptops must never seal the same package id: the office takes the first and
+        # refuses the other for good. A folder copied here continues under an id of its own.
+        return fork.copied_job(latest)
     if latest.state in outbox.PENDING_UPLOAD:
+        status = fork.refused_status(latest)
+        if status is not None:
+            highest = max(
+                e.revision
+                for e in outbox.list_outbox(store.db)
+                if e.package_id == latest.package_id
+            )
+            return fork.after_refusal(latest, status, highest)
         raise SealError(
             f"revision {latest.revision} of package {latest.package_id} is {latest.state} and"
             " not yet at the office: push it before sealing a new revision"
         )
-    return latest.package_id, latest.revision + 1, latest.revision
+    return fork.NextRevision(latest.package_id, latest.revision + 1, latest.revision)
 
 
 def seal_job(store: JobStore, identity: DeviceIdentity) -> SealResult:
@@ -162,7 +175,8 @@ def _fsync_tree(root: Path) -> None:
 
 
 def _seal_locked(store: JobStore, identity: DeviceIdentity) -> SealResult:
-    package_id, revision, supersedes = _next_revision(store)
+    nxt = _next_revision(store, identity)
+    package_id, revision, supersedes = nxt.package_id, nxt.revision, nxt.supersedes
     permit = load_permit_area(store.db)
     rel_dir = f"{OUTBOX_DIR}/{package_id}-r{revision}"
     final = store.path / rel_dir
@@ -194,7 +208,16 @@ def _seal_locked(store: JobStore, identity: DeviceIdentity) -> SealResult:
         with contextlib.suppress(Exception):
             outbox.delete_drafts(store.db)
         raise
-    return result
+    if nxt.set_aside is not None:
+        old = nxt.set_aside
+        why = f"; {old.last_error}" if old.last_error else ""
+        outbox.set_error(
+            store.db,
+            old.package_id,
+            old.revision,
+            f"set aside, not sent: package {package_id} revision {revision} follows it{why}",
+        )
+    return dataclasses.replace(result, note=nxt.note)
 
 
 def _write_bag(

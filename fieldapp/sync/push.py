@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from fieldapp.sync import outbox
+from fieldapp.sync.fork import own_revisions
 from fieldapp.sync.identity import DeviceIdentity, load_or_create_identity
 from fieldapp.sync.net import RetryPolicy, check_link, office_url_error
 from fieldapp.sync.outbox import OutboxEntry, OutboxState
@@ -61,6 +62,7 @@ class PushOutcome:
     status: PushStatus
     packages: tuple[PushedPackage, ...] = ()
     error: str | None = None
+    skipped: tuple[str, ...] = ()  # why a pending revision was not sent (sealed elsewhere)
 
 
 class PushError(RuntimeError):
@@ -190,9 +192,14 @@ class PushJob:
         for entry in outbox.pending_uploads(store.db):
             if entry.state == OutboxState.SEALED:
                 outbox.transition(store.db, entry.package_id, entry.revision, OutboxState.QUEUED)
-        pending = outbox.pending_uploads(store.db)
+        if self._identity is None:
+            self._identity = load_or_create_identity()
+        # This laptop sends only what it sealed: a copied job's revision is signed elsewhere.
+        pending, skipped = own_revisions(
+            store.path, self._identity.device_id, outbox.pending_uploads(store.db)
+        )
         if not pending:
-            return PushOutcome(PushStatus.FINISHED)
+            return PushOutcome(PushStatus.FINISHED, skipped=skipped)
         error = office_url_error(self.office_url)
         if error is not None:
             # Failed, not offline: the packages would wait for a link that never comes.
@@ -228,8 +235,8 @@ class PushJob:
                             last_error=error,
                         )
                     status = PushStatus.CANCELLED if cancelled else PushStatus.FAILED
-                    return PushOutcome(status, tuple(pushed), error)
-        return PushOutcome(PushStatus.FINISHED, tuple(pushed))
+                    return PushOutcome(status, tuple(pushed), error, skipped)
+        return PushOutcome(PushStatus.FINISHED, tuple(pushed), skipped=skipped)
 
     def _sleep(self, attempt: int, abort: Sequence[BaseException] = ()) -> None:
         # In short steps: the other stream failing must not wait out this one's backoff.
@@ -402,8 +409,9 @@ class PushJob:
                 self._sleep(failures, abort)
                 # Never trust our own count after a failure: the office says where it stands.
                 response = self._request(client, "HEAD", f"/blobs/{sha}", abort)
-            if response.status_code in (413, 422):
-                raise PushError(f"{rel}: {_detail(response)}")
+            if response.status_code in (403, 413, 422):
+                code = response.status_code
+                raise PushError(f"office refused ({code}): {rel}: {_detail(response)}")
             if response.status_code not in (200, 204, 409):
                 raise PushError(f"office refused ({response.status_code}): {_detail(response)}")
             if response.headers.get("Blob-Complete") == "1":

@@ -31,7 +31,7 @@ class OutboxSummary:
 
 
 def summarize(entries: Sequence[OutboxEntry]) -> OutboxSummary:
-    pending = [e for e in entries if e.state in outbox.PENDING_UPLOAD]
+    pending = outbox.still_to_send(entries)
     latest: dict[str, int] = {}
     for e in entries:
         if e.state != OutboxState.DRAFT:

@@ -11,7 +11,8 @@ from contextlib import contextmanager, suppress
 from pathlib import Path
 from typing import Any
 
-SCHEMA_VERSION = 3  # 2: job assignments; 3: staff passwords, sessions, token expiry/revoke
+SCHEMA_VERSION = 4  # 2: job assignments; 3: staff passwords, sessions, token expiry/revoke;
+# 4: package_owner, the device a package id belongs to (filled from committed packages)
 
 # ``{pk}`` is the only dialect difference the schema needs; everything else is plain SQL
 # that SQLite and PostgreSQL both accept (TEXT, BIGINT, ON CONFLICT, RETURNING).
@@ -59,7 +60,19 @@ SCHEMA = (
         id {pk}, device_id BIGINT NOT NULL, job_id TEXT NOT NULL, revision BIGINT NOT NULL,
         name TEXT NOT NULL, spec TEXT NOT NULL, spec_sha256 TEXT NOT NULL, actor TEXT NOT NULL,
         notes TEXT, created_at TEXT NOT NULL, UNIQUE (device_id, job_id, revision))""",
+    # The device that first committed a package id: only it (or a device the job is
+    # assigned to) may commit its revisions or read its receipts.
+    """CREATE TABLE IF NOT EXISTS package_owner (
+        package_id TEXT PRIMARY KEY, device_id BIGINT NOT NULL, job_id TEXT NOT NULL,
+        created_at TEXT NOT NULL)""",
 )
+
+# An office of version < 4 has packages but no owners: each package id goes to the device of
+# its first committed revision (its lowest row id), which is who committed it first.
+_OWNERS_FROM_PACKAGES = """INSERT INTO package_owner (package_id, device_id, job_id, created_at)
+    SELECT p.package_id, p.device_id, p.job_id, p.committed_at FROM package p
+    WHERE p.id = (SELECT MIN(q.id) FROM package q WHERE q.package_id = p.package_id)
+    ON CONFLICT (package_id) DO NOTHING"""
 
 
 # Version 2 staff rows keep no password: `fieldapp office staff password` gives them one.
@@ -191,6 +204,8 @@ class Database:
                 # CREATE TABLE IF NOT EXISTS leaves an existing table as it was.
                 for statement in UPGRADE_TO_3:
                     self.query(statement)
+            if (had or 0) < 4:  # none stored: fill owners anyway (cheap on an empty office)
+                self.query(_OWNERS_FROM_PACKAGES)
             self.query(
                 "INSERT INTO office_meta (key, value) VALUES ('schema_version', ?)"
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",

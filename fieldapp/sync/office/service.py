@@ -25,6 +25,7 @@ from fieldapp.sync.bagit import (
 from fieldapp.sync.identity import verify_signature
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database
+from fieldapp.sync.office.ownership import blob_size_refusal, claim, owner_refusal
 from fieldapp.sync.wire import WireManifest
 
 MAX_TAG_BYTES = 16 << 20
@@ -193,6 +194,7 @@ def declare_manifest(
 ) -> ManifestAnswer:
     """Manifest first: remember what will come and answer which blobs are still lacking."""
     digest = manifest.manifest_hash
+    require_owner(db, device, manifest.package_id)
     committed = receipt_for(db, manifest.package_id, manifest.revision)
     if committed is not None:
         if committed.manifest_hash != digest:
@@ -221,12 +223,21 @@ def declare_manifest(
                 " ON CONFLICT (manifest_hash, sha256) DO NOTHING",
                 [digest, sha, size],
             )
+        if (reason := blob_size_refusal(db, device.id, digest)) is not None:
+            raise OfficeError(403, reason)  # rolls the declaration back
     missing = []
     for sha, size in manifest.blobs().items():
         offset = blob_offset(blobs, sha, size)
         if offset is not None:
             missing.append(MissingBlob(sha, size, offset))
     return ManifestAnswer(digest, tuple(missing), None)
+
+
+def require_owner(db: Database, device: Device, package_id: str) -> None:
+    """403 when the package id is another device's (its revisions, its receipts)."""
+    reason = owner_refusal(db, device.id, package_id)
+    if reason is not None:
+        raise OfficeError(403, reason)
 
 
 def declared_size(db: Database, device: Device, sha256: str) -> int | None:
@@ -298,6 +309,7 @@ def commit(
     db: Database, blobs: BlobStore, device: Device, package_id: str, revision: int, digest: str
 ) -> Receipt:
     """Make a package visible, once: same manifest again gives the same receipt."""
+    require_owner(db, device, package_id)
     committed = receipt_for(db, package_id, revision)
     if committed is not None:
         if committed.manifest_hash == digest:
@@ -323,6 +335,9 @@ def commit(
     with db.transaction():
         if receipt_for(db, package_id, revision) is not None:  # a concurrent retry won
             return commit(db, blobs, device, package_id, revision, digest)
+        # Under the transaction: of two devices first-committing one package id, one owns it.
+        claim(db, device.id, package_id, manifest.job_id, stamp)
+        require_owner(db, device, package_id)
         pk = db.query(
             "INSERT INTO package (package_id, revision, job_id, job_name, device_id,"
             " manifest_hash, receipt_id, state, supersedes, bag_info, total_bytes,"

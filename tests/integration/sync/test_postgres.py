@@ -295,3 +295,15 @@ def test_concurrent_assignments_get_distinct_revisions(tmp_path: Path, pg_url: s
     assert sorted(revisions) == [1, 2, 3, 4, 5, 6]
     events = pg_rows(pg_url, "SELECT revision FROM event WHERE kind = 'assignment' ORDER BY id")
     assert sorted(r[0] for r in events) == [1, 2, 3, 4, 5, 6]
+
+
+def test_owner_upgrade_on_postgresql(pg_url: str) -> None:
+    from ownerkit import check_upgrade_from_version_2
+
+    check_upgrade_from_version_2(pg_url)
+
+
+def test_blob_size_conflict_on_postgresql(tmp_path: Path, pg_url: str) -> None:
+    from ownerkit import check_blob_size_conflict
+
+    check_blob_size_conflict(pg_url, tmp_path / "blobs")
