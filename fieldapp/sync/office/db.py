@@ -77,10 +77,10 @@ _OWNERS_FROM_PACKAGES = """INSERT INTO package_owner (package_id, device_id, job
 
 # Version 2 staff rows keep no password: `fieldapp office staff password` gives them one.
 UPGRADE_TO_3 = (
-    "ALTER TABLE device ADD COLUMN expires_at TEXT",
-    "ALTER TABLE device ADD COLUMN revoked_at TEXT",
-    "ALTER TABLE staff ADD COLUMN password_hash TEXT",
-    "ALTER TABLE staff ADD COLUMN disabled_at TEXT",
+    ("device", "expires_at"),
+    ("device", "revoked_at"),
+    ("staff", "password_hash"),
+    ("staff", "disabled_at"),
 )
 
 
@@ -202,8 +202,11 @@ class Database:
                 self.query(statement.replace("{pk}", pk))
             if had is not None and had < 3:
                 # CREATE TABLE IF NOT EXISTS leaves an existing table as it was.
-                for statement in UPGRADE_TO_3:
-                    self.query(statement)
+                # Only the columns missing: an office stopped halfway through an upgrade, or
+                # one restored from a backup, may hold some of them already.
+                for table, column in UPGRADE_TO_3:
+                    if not self._has_column(table, column):
+                        self.query(f"ALTER TABLE {table} ADD COLUMN {column} TEXT")
             if (had or 0) < 4:  # none stored: fill owners anyway (cheap on an empty office)
                 self.query(_OWNERS_FROM_PACKAGES)
             self.query(
@@ -211,6 +214,16 @@ class Database:
                 " ON CONFLICT (key) DO UPDATE SET value = excluded.value",
                 [str(SCHEMA_VERSION)],
             )
+
+    def _has_column(self, table: str, column: str) -> bool:
+        if self.dialect == "sqlite":
+            sql = "SELECT 1 FROM pragma_table_info(?) WHERE name = ?"
+        else:
+            sql = (
+                "SELECT 1 FROM information_schema.columns WHERE table_name = ? "
+                "AND column_name = ? AND table_schema = current_schema()"
+            )
+        return self.one(sql, [table, column]) is not None
 
     def _stored_version(self) -> int | None:
         """The schema version of an existing database; None for a new one."""

@@ -9,6 +9,8 @@ from pathlib import Path
 import httpx
 from synckit import Office, Reviewer, free_port, run_cli
 
+from fieldapp.sync.office.db import SCHEMA_VERSION
+
 # The version-2 tables that version 3 changes, as a version-2 office created them.
 V2 = (
     "CREATE TABLE office_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
@@ -26,7 +28,7 @@ def sha(text: str) -> str:
 
 def test_version_2_office_upgrades_and_old_staff_get_a_password(tmp_path: Path) -> None:
     data = tmp_path / "office-data"
-    data.mkdir()
+    data.mkdir(mode=0o700)  # the office refuses a data folder others can read
     with sqlite3.connect(data / "office.sqlite") as conn:
         for statement in V2:
             conn.execute(statement)
@@ -61,5 +63,5 @@ def test_version_2_office_upgrades_and_old_staff_get_a_password(tmp_path: Path) 
         office.stop()
     with sqlite3.connect(data / "office.sqlite") as conn:
         version = conn.execute("SELECT value FROM office_meta WHERE key = 'schema_version'")
-        assert version.fetchone() == ("3",)
+        assert version.fetchone() == (str(SCHEMA_VERSION),)
     conn.close()

@@ -9,7 +9,7 @@ import sqlite3
 from pathlib import Path
 
 import httpx
-from synckit import Office, run_cli
+from synckit import Office, Reviewer, run_cli
 
 from fieldapp.store import JobStore
 from fieldapp.sync.outbox import list_outbox, wire_manifest
@@ -267,7 +267,7 @@ def test_package_refused_as_not_ours_continues_under_a_new_id(
 
 
 def test_job_copied_after_a_return_both_revisions_are_received(
-    tmp_path: Path, job: Path, office: Office, staff: tuple[str, str]
+    tmp_path: Path, job: Path, office: Office, staff: Reviewer
 ) -> None:
     """The issue's case: the office returns revision 1, the folder is copied to a second
     laptop, both seal "revision 2". Before, the second push got 422 and was stuck."""
@@ -277,7 +277,7 @@ def test_job_copied_after_a_return_both_revisions_are_received(
     assert cli(env_a, "sync", "seal", str(job))[0] == 0
     assert cli(env_a, "sync", "push", str(job), *push_a)[0] == 0
     ((pid, _, _),) = outbox_of(job)
-    # The staff side as test_return_flow drives it (the review pages' own sign-in aside).
+    # The staff side as test_return_flow drives it: signed in, with Origin and CSRF token.
     for action in ("start_review", "return"):
         r = httpx.post(
             f"{office.url}/review/packages/{pid}/1/decision",
