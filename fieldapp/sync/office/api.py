@@ -21,6 +21,7 @@ from starlette.requests import ClientDisconnect
 from fieldapp import __version__
 from fieldapp.sync.bagit import BagError
 from fieldapp.sync.office import assignments, quota, review, service
+from fieldapp.sync.office.api_schema import BLOB_BODY, COMMIT_BODY, KEY_BODY, MANIFEST_BODY
 from fieldapp.sync.office.arrival import ArrivingBlob
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database, DatabaseUnavailable
@@ -120,7 +121,7 @@ def build_router(
     def ping() -> dict[str, str]:
         return {"service": "fieldapp-office", "version": __version__}
 
-    @router.put("/device/key", status_code=204)
+    @router.put("/device/key", status_code=204, openapi_extra=KEY_BODY)
     async def put_key(request: Request, device: DeviceAuth) -> Response:
         body = await _small_json(request, limits, "key registration")
         key = body.get("public_key") if isinstance(body, dict) else None
@@ -129,7 +130,7 @@ def build_router(
         await run_in_threadpool(service.register_key, db, device, key)
         return Response(status_code=204)
 
-    @router.post("/manifests")
+    @router.post("/manifests", openapi_extra=MANIFEST_BODY)
     async def post_manifest(request: Request, device: DeviceAuth) -> dict[str, Any]:
         _content_length(request, limits.manifest_bytes, "manifest")
         body = await read_body(request.stream(), limits, limits.manifest_bytes, "manifest")
@@ -165,7 +166,7 @@ def build_router(
             headers=_blob_headers(size if complete else offset or 0, size, complete),
         )
 
-    @router.patch("/blobs/{sha}")
+    @router.patch("/blobs/{sha}", openapi_extra=BLOB_BODY)
     async def patch_blob(
         sha: str,
         request: Request,
@@ -229,7 +230,7 @@ def build_router(
             )
         return Response(status_code=204, headers=_blob_headers(size, size, True))
 
-    @router.post("/packages/{package_id}/revisions/{revision}/commit")
+    @router.post("/packages/{package_id}/revisions/{revision}/commit", openapi_extra=COMMIT_BODY)
     async def post_commit(
         package_id: PackageId, revision: Revision, request: Request, device: DeviceAuth
     ) -> dict[str, Any]:
