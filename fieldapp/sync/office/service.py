@@ -200,12 +200,11 @@ def declare_manifest(
                 now_iso(),
             ],
         )
-        for sha, size in manifest.blobs().items():
-            db.query(
-                "INSERT INTO pending_blob (manifest_hash, sha256, size) VALUES (?, ?, ?)"
-                " ON CONFLICT (manifest_hash, sha256) DO NOTHING",
-                [digest, sha, size],
-            )
+        db.query_many(
+            "INSERT INTO pending_blob (manifest_hash, sha256, size) VALUES (?, ?, ?)"
+            " ON CONFLICT (manifest_hash, sha256) DO NOTHING",
+            [(digest, sha, size) for sha, size in manifest.blobs().items()],
+        )
     missing = []
     for sha, size in manifest.blobs().items():
         offset = blob_offset(blobs, sha, size)
@@ -328,11 +327,10 @@ def commit(
                 stamp,
             ],
         )[0][0]
-        for f in manifest.files:
-            db.query(
-                "INSERT INTO package_file (package_pk, path, sha256, size) VALUES (?, ?, ?, ?)",
-                [pk, f.path, f.sha256, f.size],
-            )
+        db.query_many(
+            "INSERT INTO package_file (package_pk, path, sha256, size) VALUES (?, ?, ?, ?)",
+            [(pk, f.path, f.sha256, f.size) for f in manifest.files],
+        )
         db.query(
             "INSERT INTO audit (at, actor, action, package_id, revision, notes)"
             " VALUES (?, ?, 'committed', ?, ?, ?)",

@@ -118,16 +118,22 @@ def _manifest(files: list[dict[str, object]], revision: object = 1) -> dict[str,
     }
 
 
-def test_a_one_tib_declaration_is_refused_in_one_line(shared_office: Office, shared_token: str) -> None:
+def test_a_one_tib_declaration_is_refused_in_one_line(
+    shared_office: Office, shared_token: str
+) -> None:
     huge = _manifest([{"path": "data/big.bin", "sha256": "a" * 64, "size": 1 << 40}])
-    answer = httpx.post(f"{shared_office.url}{API}/manifests", json=huge, headers=_auth(shared_token))
+    answer = httpx.post(
+        f"{shared_office.url}{API}/manifests", json=huge, headers=_auth(shared_token)
+    )
     detail = _assert_one_line_refusal(answer, 413)
     assert "data/big.bin" in detail
     # Many files each under the per-file cap still cannot pass the device's quota.
     many = _manifest(
         [{"path": f"data/f{i}.bin", "sha256": f"{i:064x}", "size": 2 << 30} for i in range(11)]
     )
-    answer = httpx.post(f"{shared_office.url}{API}/manifests", json=many, headers=_auth(shared_token))
+    answer = httpx.post(
+        f"{shared_office.url}{API}/manifests", json=many, headers=_auth(shared_token)
+    )
     assert "quota" in _assert_one_line_refusal(answer, 413)
 
 
@@ -177,9 +183,13 @@ def test_malformed_bodies_get_a_one_line_4xx(
 def test_bounded_numbers_in_urls_and_headers(shared_office: Office, shared_token: str) -> None:
     big = str(1 << 63)
     for answer in (
-        httpx.get(f"{shared_office.url}{API}/inbox?job_id=j&after={big}", headers=_auth(shared_token)),
+        httpx.get(
+            f"{shared_office.url}{API}/inbox?job_id=j&after={big}", headers=_auth(shared_token)
+        ),
         httpx.get(f"{shared_office.url}{API}/assignments?after={big}", headers=_auth(shared_token)),
-        httpx.get(f"{shared_office.url}{API}/assignments/j/revisions/{big}", headers=_auth(shared_token)),
+        httpx.get(
+            f"{shared_office.url}{API}/assignments/j/revisions/{big}", headers=_auth(shared_token)
+        ),
         httpx.patch(
             f"{shared_office.url}{API}/blobs/{'a' * 64}",
             headers={**_auth(shared_token), "Upload-Offset": big},
@@ -192,7 +202,9 @@ def test_manifest_caps_refuse_before_parsing(shared_office: Office, shared_token
     too_many = _manifest(
         [{"path": f"data/f{i}", "sha256": "a" * 64, "size": 1} for i in range(20_001)]
     )
-    answer = httpx.post(f"{shared_office.url}{API}/manifests", json=too_many, headers=_auth(shared_token))
+    answer = httpx.post(
+        f"{shared_office.url}{API}/manifests", json=too_many, headers=_auth(shared_token)
+    )
     assert "20000" in _assert_one_line_refusal(answer, 413)
 
     def chunks() -> Iterator[bytes]:
@@ -242,3 +254,54 @@ def test_another_device_is_served_while_a_big_manifest_is_checked(
     worker.join(120)
     # The other device's request does not queue behind the 20,000-file manifest.
     assert order == ["other 200", "manifest 200"], order
+
+
+def _peak_rss_mb(pid: int) -> float:
+    # Linux's /proc (CI is Linux): the office's own high-water mark, read from outside.
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise AssertionError("no VmHWM")
+
+
+def _send_chunked(port: int, head: str, total: int) -> str:
+    """Stream ``total`` bytes of manifest in chunked encoding; the office's first answer line."""
+    block = b" " * (1 << 20)
+    chunk = f"{len(block):x}\r\n".encode() + block + b"\r\n"
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(head.encode() + b'5\r\n{"a":\r\n')
+        try:
+            for _ in range(total // len(block)):
+                sock.sendall(chunk)
+            sock.sendall(b"0\r\n\r\n")
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # refused mid-body: the office stopped reading, as it should
+        sock.settimeout(30)
+        try:
+            return _read_response_head(sock).decode("latin-1").split("\r\n")[0]
+        except ConnectionResetError:
+            return "reset"
+
+
+def test_a_300_mib_manifest_is_refused_without_the_office_growing(
+    shared_office: Office, shared_token: str
+) -> None:
+    assert shared_office.proc is not None
+    pid = shared_office.proc.pid
+    total = 300 << 20
+    head = (
+        f"POST {API}/manifests HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+        f"Authorization: Bearer {shared_token}\r\nContent-Type: application/json\r\n"
+    )
+    # Announced: refused from the header alone, before a byte of the body is read.
+    with socket.create_connection(("127.0.0.1", shared_office.port)) as sock:
+        sock.sendall(f"{head}Content-Length: {total}\r\n\r\n{{".encode())
+        sock.settimeout(30)
+        assert _read_response_head(sock).startswith(b"HTTP/1.1 413")
+    # Not announced (chunked): the office counts and stops at its cap.
+    first = _send_chunked(shared_office.port, head + "Transfer-Encoding: chunked\r\n\r\n", total)
+    assert first in ("HTTP/1.1 413 Request Entity Too Large", "HTTP/1.1 413 Content Too Large"), (
+        first
+    )
+    assert _peak_rss_mb(pid) < 200
+    assert httpx.get(f"{shared_office.url}{API}/ping").status_code == 200
