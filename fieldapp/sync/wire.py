@@ -81,6 +81,7 @@ class WireManifest:
             raise BagError(f"{len(raw_files)} files; the office accepts at most {max_files}")
         files: list[WireFile] = []
         seen: set[str] = set()
+        sizes: dict[str, int] = {}
         for item in raw_files:
             if not isinstance(item, dict):
                 raise BagError("manifest file entry is not an object")
@@ -98,6 +99,8 @@ class WireManifest:
                 raise BagError(f"{path}: malformed sha256")
             if path in seen:
                 raise BagError(f"{path}: listed twice")
+            if sizes.setdefault(sha, size) != size:
+                raise BagError(f"{path}: same sha256 as another file but a different size")
             seen.add(path)
             files.append(WireFile(path, sha, size))
         files.sort(key=lambda f: f.path)

@@ -10,6 +10,7 @@ def _json_body(schema: dict[str, Any]) -> dict[str, Any]:
     return {"requestBody": {"required": True, "content": {"application/json": {"schema": schema}}}}
 
 
+_ID_SCHEMA = {"type": "string", "pattern": "^[0-9A-Za-z][0-9A-Za-z._-]{0,79}$"}
 _SHA_SCHEMA = {"type": "string", "pattern": "^[0-9a-f]{64}$"}
 KEY_BODY = _json_body(
     {"type": "object", "properties": {"public_key": _SHA_SCHEMA}, "required": ["public_key"]}
@@ -23,8 +24,8 @@ MANIFEST_BODY = _json_body(
         "required": ["format", "job_id", "package_id", "revision", "files"],
         "properties": {
             "format": {"type": "string", "enum": ["fieldapp-package/1"]},
-            "job_id": {"type": "string", "maxLength": 80},
-            "package_id": {"type": "string", "maxLength": 80},
+            "job_id": _ID_SCHEMA,
+            "package_id": _ID_SCHEMA,
             "revision": {"type": "integer", "minimum": 1},
             "files": {
                 "type": "array",
@@ -32,7 +33,7 @@ MANIFEST_BODY = _json_body(
                     "type": "object",
                     "required": ["path", "sha256", "size"],
                     "properties": {
-                        "path": {"type": "string"},
+                        "path": {"type": "string", "pattern": "^data/[0-9A-Za-z._-]{1,60}$"},
                         "sha256": _SHA_SCHEMA,
                         "size": {"type": "integer", "minimum": 0},
                     },

@@ -305,3 +305,24 @@ def test_a_300_mib_manifest_is_refused_without_the_office_growing(
     )
     assert _peak_rss_mb(pid) < 200
     assert httpx.get(f"{shared_office.url}{API}/ping").status_code == 200
+
+
+def test_odd_but_wellformed_manifests_are_answered_not_crashed(
+    shared_office: Office, shared_token: str
+) -> None:
+    """Found by the schemathesis run: an empty file not yet sent, one hash with two sizes."""
+    empty = _manifest([{"path": "data/empty", "sha256": "b" * 64, "size": 0}])
+    answer = httpx.post(
+        f"{shared_office.url}{API}/manifests", json=empty, headers=_auth(shared_token)
+    )
+    assert answer.status_code == 200, answer.text
+    two_sizes = _manifest(
+        [
+            {"path": "data/a", "sha256": "a" * 64, "size": 1},
+            {"path": "data/b", "sha256": "a" * 64, "size": 2},
+        ]
+    )
+    answer = httpx.post(
+        f"{shared_office.url}{API}/manifests", json=two_sizes, headers=_auth(shared_token)
+    )
+    assert "different size" in _assert_one_line_refusal(answer, 422)
