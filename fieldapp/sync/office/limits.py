@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import os
 import shutil
 from collections.abc import AsyncIterator
@@ -96,6 +97,13 @@ def _bounded_int(text: str) -> int:
     return value
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"number {text[:20]} is out of range")
+    return value
+
+
 def _no_constant(text: str) -> Any:
     raise ValueError(f"{text} is not JSON")
 
@@ -118,7 +126,9 @@ def parse_json(body: bytes, what: str) -> Any:
         raise OfficeError(400, f"{what}: empty body, JSON expected")
     try:
         text = body.decode("utf-8")
-        value = json.loads(text, parse_int=_bounded_int, parse_constant=_no_constant)
+        value = json.loads(
+            text, parse_int=_bounded_int, parse_float=_finite_float, parse_constant=_no_constant
+        )
     except UnicodeDecodeError as exc:
         raise OfficeError(400, f"{what}: not UTF-8 at byte {exc.start}") from exc
     except RecursionError as exc:
