@@ -26,6 +26,9 @@ class Limits:
 
     body_idle_s: float = 30.0  # no byte for this long: the link is dead, let go of the blob
     request_s: float = 3600.0  # one request may not hold a blob longer than this
+    # A trickle of a byte now and then is no upload (slowloris): below this average rate,
+    # measured once body_idle_s has passed, the body counts as stalled. 2G gives ~10 KiB/s.
+    min_rate_bps: int = 256
     small_json_bytes: int = 64 << 10  # /device/key, /commit
     manifest_bytes: int = 8 << 20  # 20,000 files x ~400 bytes fits
     max_files: int = 20_000
@@ -60,6 +63,8 @@ async def timed_blocks(
     loop = asyncio.get_running_loop()
     deadline = (started if started is not None else loop.time()) + limits.request_s
     iterator = stream.__aiter__()
+    begun = loop.time()
+    received = 0
     while True:
         remaining = deadline - loop.time()
         if remaining <= 0:
@@ -73,6 +78,13 @@ async def timed_blocks(
             if wait < limits.body_idle_s:
                 raise BodyStalled(f"request body took longer than {limits.request_s:g} s") from None
             raise BodyStalled(f"no request body byte for {limits.body_idle_s:g} s") from None
+        received += len(block)
+        elapsed = loop.time() - begun
+        if elapsed > limits.body_idle_s and received < limits.min_rate_bps * elapsed:
+            raise BodyStalled(
+                f"request body slower than {limits.min_rate_bps} bytes/s"
+                f" ({received} bytes in {elapsed:.0f} s)"
+            )
         yield block
 
 

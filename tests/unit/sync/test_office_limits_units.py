@@ -92,3 +92,20 @@ def test_a_quiet_body_stalls_and_a_big_one_is_refused_at_the_cap() -> None:
     with pytest.raises(OfficeError) as caught:
         asyncio.run(read_body(big, Limits(), 1000, "manifest"))
     assert caught.value.status == 413
+
+
+async def _slow_drip(count: int, pause: float) -> AsyncIterator[bytes]:
+    for _ in range(count):
+        await asyncio.sleep(pause)
+        yield b"."
+
+
+def test_a_trickle_that_never_goes_quiet_still_counts_as_stalled() -> None:
+    # Each byte comes well within the idle timeout, but far below the minimum rate.
+    limits = Limits(body_idle_s=0.2, min_rate_bps=1000)
+
+    async def collect() -> int:
+        return len([b async for b in timed_blocks(_slow_drip(100, 0.02), limits)])
+
+    with pytest.raises(BodyStalled, match="slower than"):
+        asyncio.run(collect())
