@@ -6,7 +6,7 @@ import hashlib
 import json
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeGuard
 
 from fieldapp.sync.bagit import BagError, unsafe_path_reason
 
@@ -14,6 +14,13 @@ FORMAT = "fieldapp-package/1"
 API_PREFIX = "/api/v1"
 _SHA = re.compile(r"[0-9a-f]{64}")
 _ID = re.compile(r"[0-9A-Za-z][0-9A-Za-z._-]{0,79}")
+# Beyond 2^53 a JSON number is not exact everywhere; no package or file comes near it.
+MAX_WIRE_INT = (1 << 53) - 1
+MAX_PATH_CHARS = 1024
+
+
+def _wire_int(value: object) -> TypeGuard[int]:
+    return isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_WIRE_INT
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,34 +63,44 @@ class WireManifest:
         return {f.sha256: f.size for f in self.files}
 
     @classmethod
-    def from_json(cls, data: Any) -> WireManifest:
+    def from_json(cls, data: Any, max_files: int | None = None) -> WireManifest:
         """Parse and validate untrusted JSON; BagError says what is wrong."""
         if not isinstance(data, dict) or data.get("format") != FORMAT:
             raise BagError(f"not a {FORMAT} manifest")
-        try:
-            job_id = str(data["job_id"])
-            package_id = str(data["package_id"])
-            revision = int(data["revision"])
-            raw_files = list(data["files"])
-        except (KeyError, TypeError, ValueError) as exc:
-            raise BagError(f"manifest field missing or malformed: {exc}") from exc
-        if not _ID.fullmatch(package_id) or not _ID.fullmatch(job_id) or revision < 1:
-            raise BagError("package id, job id or revision malformed")
+        job_id, package_id = data.get("job_id"), data.get("package_id")
+        revision, raw_files = data.get("revision"), data.get("files")
+        if not isinstance(job_id, str) or not isinstance(package_id, str):
+            raise BagError("manifest needs job_id and package_id as strings")
+        if not _ID.fullmatch(package_id) or not _ID.fullmatch(job_id):
+            raise BagError("package id or job id malformed (letters, digits, . _ -; max 80)")
+        if not _wire_int(revision) or revision < 1:
+            raise BagError(f"revision must be a whole number from 1 to {MAX_WIRE_INT}")
+        if not isinstance(raw_files, list):
+            raise BagError("manifest needs files as a list")
+        if max_files is not None and len(raw_files) > max_files:
+            raise BagError(f"{len(raw_files)} files; the office accepts at most {max_files}")
         files: list[WireFile] = []
         seen: set[str] = set()
+        sizes: dict[str, int] = {}
         for item in raw_files:
             if not isinstance(item, dict):
                 raise BagError("manifest file entry is not an object")
             path, sha, size = item.get("path"), item.get("sha256"), item.get("size")
-            if not isinstance(path, str) or not isinstance(sha, str) or not isinstance(size, int):
-                raise BagError("manifest file entry needs path, sha256 and size")
+            if not isinstance(path, str) or not isinstance(sha, str) or not _wire_int(size):
+                raise BagError("manifest file entry needs path, sha256 and a size from 0 to 2^53")
+            if not path.isprintable():
+                raise BagError("a path holds unprintable characters or lone surrogates")
+            if len(path) > MAX_PATH_CHARS:
+                raise BagError(f"{path[:40]!r}…: path longer than {MAX_PATH_CHARS} characters")
             reason = unsafe_path_reason(path)
             if reason is not None:
                 raise BagError(f"unsafe name {path!r} in the bag: {reason}")
-            if not _SHA.fullmatch(sha) or size < 0:
-                raise BagError(f"{path}: malformed sha256 or size")
+            if not _SHA.fullmatch(sha):
+                raise BagError(f"{path}: malformed sha256")
             if path in seen:
                 raise BagError(f"{path}: listed twice")
+            if sizes.setdefault(sha, size) != size:
+                raise BagError(f"{path}: same sha256 as another file but a different size")
             seen.add(path)
             files.append(WireFile(path, sha, size))
         files.sort(key=lambda f: f.path)

@@ -156,6 +156,15 @@ class Database:
                 self._reconnect()
                 return self._run(sql, params)
 
+    def query_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """One statement for many rows: a 20,000-file manifest holds the connection briefly."""
+        with self._lock:
+            cur = self._conn.cursor()
+            try:
+                cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+            finally:
+                cur.close()
+
     def one(self, sql: str, params: Sequence[Any] = ()) -> tuple[Any, ...] | None:
         rows = self.query(sql, params)
         return rows[0] if rows else None

@@ -48,4 +48,19 @@ def serve(data_dir: Path, host: str, port: int, db_url: str | None) -> None:
     app = create_app(data_dir, db_url)
     # One process, no reload: state lives in the database and the blob folder, so a
     # killed receiver restarts cleanly.
-    uvicorn.run(app, host=host, port=port, log_level="warning", access_log=False)
+    uvicorn.run(
+        app,
+        host=host,
+        port=port,
+        log_level="warning",
+        access_log=False,
+        # An idle kept-alive socket is closed soon; body reads have their own idle timeout
+        # (limits.Limits.body_idle_s), which uvicorn does not provide.
+        timeout_keep_alive=15,
+        # Request headers past 64 KiB are not from our client.
+        h11_max_incomplete_event_size=64 << 10,
+        # Enough for every device of an office at once; past it new requests get 503
+        # at once instead of exhausting file descriptors.
+        limit_concurrency=500,
+        timeout_graceful_shutdown=5,
+    )

@@ -182,6 +182,8 @@ def blob_offset(blobs: BlobStore, sha256: str, size: int) -> int | None:
         return None
     held = blobs.partial_size(sha256)
     if held >= size:
+        if held == 0:
+            blobs.open_partial(sha256, 0).close()  # an empty file has nothing to wait for
         # Every byte arrived but the office died before publishing it: verify now.
         if blobs.finish(sha256).ok:
             return None
@@ -217,12 +219,11 @@ def declare_manifest(
                 now_iso(),
             ],
         )
-        for sha, size in manifest.blobs().items():
-            db.query(
-                "INSERT INTO pending_blob (manifest_hash, sha256, size) VALUES (?, ?, ?)"
-                " ON CONFLICT (manifest_hash, sha256) DO NOTHING",
-                [digest, sha, size],
-            )
+        db.query_many(
+            "INSERT INTO pending_blob (manifest_hash, sha256, size) VALUES (?, ?, ?)"
+            " ON CONFLICT (manifest_hash, sha256) DO NOTHING",
+            [(digest, sha, size) for sha, size in manifest.blobs().items()],
+        )
         if (reason := blob_size_refusal(db, device.id, digest)) is not None:
             raise OfficeError(403, reason)  # rolls the declaration back
     missing = []
@@ -358,11 +359,10 @@ def commit(
                 stamp,
             ],
         )[0][0]
-        for f in manifest.files:
-            db.query(
-                "INSERT INTO package_file (package_pk, path, sha256, size) VALUES (?, ?, ?, ?)",
-                [pk, f.path, f.sha256, f.size],
-            )
+        db.query_many(
+            "INSERT INTO package_file (package_pk, path, sha256, size) VALUES (?, ?, ?, ?)",
+            [(pk, f.path, f.sha256, f.size) for f in manifest.files],
+        )
         db.query(
             "INSERT INTO audit (at, actor, action, package_id, revision, notes)"
             " VALUES (?, ?, 'committed', ?, ?, ?)",
