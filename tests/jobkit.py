@@ -53,6 +53,29 @@ def run(
     return subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
 
 
+def run_step(
+    *args: str | Path, job: Path, env: dict[str, str] | None = None
+) -> tuple[subprocess.CompletedProcess[str], float]:
+    """Run to the end, and measure how long the step held ``job.lock`` (seconds).
+
+    Random kills are aimed inside that window, so they land in the step on a fast machine
+    and a slow one alike, instead of after it on one and before it on the other.
+    """
+    import time
+
+    proc = start(*args, env=env)
+    lock = job / "job.lock"
+    began = None
+    while proc.poll() is None:
+        if began is None and lock.exists():
+            began = time.monotonic()
+        time.sleep(0.001)
+    ended = time.monotonic()
+    out, err = proc.communicate(timeout=120)
+    held = ended - began if began is not None else 0.0
+    return subprocess.CompletedProcess(proc.args, proc.returncode, out, err), held
+
+
 def assert_no_crash(result: subprocess.CompletedProcess[str]) -> None:
     """Exit 0, 1 or 2 with at most one line on stderr: never a traceback or exit 70."""
     what = f"{' '.join(map(str, result.args[2:]))} -> {result.returncode}\n{result.stderr}"

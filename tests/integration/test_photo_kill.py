@@ -22,6 +22,7 @@ from jobkit import (
     litter,
     rows,
     run,
+    run_step,
     start,
 )
 from PIL import Image
@@ -48,6 +49,7 @@ def test_a_killed_photo_import_leaves_nothing_after_the_next(tmp_path: Path) -> 
     assert run("marker", "add", job, "1", "--lat", str(LAT0), "--lon", str(LON0)).returncode == 0
     rng = random.Random(14)
     interrupted = 0
+    step_s = 0.0  # how long the last whole import held the lock: kills are aimed inside it
     directions = ("utara", "timur", "selatan", "barat", "detail")
     for trial in range(KILLS):
         src = big_photo(tmp_path / f"p{trial}.jpg", trial)
@@ -57,8 +59,9 @@ def test_a_killed_photo_import_leaves_nothing_after_the_next(tmp_path: Path) -> 
             crashed = run(*argv, env=cli_env(FIELDAPP_CRASH_AT=point))
             assert crashed.returncode == 137, crashed.stderr
         else:
-            interrupted += kill_during_step(start(*argv), job, rng.uniform(0.0, 0.4))
-        again = run(*argv)
+            delay = rng.uniform(0.05, 0.9) * step_s
+            interrupted += kill_during_step(start(*argv), job, delay)
+        again, step_s = run_step(*argv, job=job)
         assert_no_crash(again)
         if again.returncode == 2:
             assert "already imported" in again.stderr, again.stderr  # the killed one committed

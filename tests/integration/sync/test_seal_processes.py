@@ -21,6 +21,7 @@ from jobkit import (
     litter,
     rows,
     run,
+    run_step,
     start,
 )
 from synckit import make_job
@@ -76,6 +77,7 @@ def test_a_killed_seal_leaves_nothing_after_the_next(sealable: Path) -> None:
     rng = random.Random(14)
     sealed_before = 0
     interrupted = 0
+    step_s = 0.0  # how long the last whole seal held the lock: kills are aimed inside it
     for trial in range(KILLS):
         if trial < 2 * len(CRASH_POINTS):
             point = CRASH_POINTS[trial % len(CRASH_POINTS)]
@@ -84,8 +86,8 @@ def test_a_killed_seal_leaves_nothing_after_the_next(sealable: Path) -> None:
         else:
             # kill -9 somewhere in the export, copying, fsync, rename or the commit.
             proc = start("sync", "seal", sealable)
-            interrupted += kill_during_step(proc, sealable, rng.uniform(0.0, 0.5))
-        after = run("sync", "seal", sealable)
+            interrupted += kill_during_step(proc, sealable, rng.uniform(0.05, 0.9) * step_s)
+        after, step_s = run_step("sync", "seal", sealable, job=sealable)
         assert_no_crash(after)
         if after.returncode == 2:
             # The killed seal had committed: its revision is sealed and waits for a push.
