@@ -39,8 +39,8 @@ def device_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def big_photo(path: Path, seed: int) -> Path:
-    """A noisy JPEG of a few MB: copying and hashing it takes long enough to be killed in."""
-    Image.effect_noise((1600, 1600), 40 + seed).convert("RGB").save(path, "JPEG", quality=95)
+    """A noisy JPEG of about a MB: kills are aimed inside the time its import takes."""
+    Image.effect_noise((1000, 1000), 40 + seed).convert("RGB").save(path, "JPEG", quality=95)
     return path
 
 
