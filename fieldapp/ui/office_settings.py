@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QSettings, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QLineEdit, QWidget
 
+from fieldapp.sync.identity import config_dir
 from fieldapp.sync.secrets import OFFICE_TOKEN, SecretError, get_secret, set_secret
 from fieldapp.sync.status import office_url_problem
 from fieldapp.ui.app import settings
@@ -15,6 +16,10 @@ from fieldapp.ui.errors import error_text
 URL_KEY = "office/url"
 TOKEN_KEY = "office/token"  # only read, to move a token older versions kept here
 AUTO_KEY = "office/auto_push"
+# The token as read from the credential store, by config folder. The outbox checks the
+# settings every few seconds on the GUI thread, and the store is a D-Bus call on Linux: it is
+# read once, and this window is the only program that changes it (save, migration).
+_tokens: dict[str, str] = {}
 # On by default: the laptop sits offline for days and the weak link at camp comes and goes
 # while nobody watches the screen; only sealed revisions travel (sealing is the surveyor's
 # deliberate act), a check costs nothing offline, and nothing moves until an office address
@@ -32,10 +37,13 @@ class OfficeSettings:
     def load(cls) -> OfficeSettings:
         s = settings()
         _migrate_token(s)
-        try:
-            token = get_secret(OFFICE_TOKEN) or ""
-        except SecretError:
-            token = ""  # the secrets file cannot be read: sending asks for the token again
+        home = str(config_dir())
+        token = _tokens.get(home)
+        if token is None:
+            try:
+                token = _tokens[home] = get_secret(OFFICE_TOKEN) or ""
+            except SecretError:
+                token = ""  # the secrets file cannot be read: sending asks for the token again
         return cls(
             url=str(s.value(URL_KEY, "") or "").strip(),
             token=token.strip(),
@@ -52,6 +60,7 @@ class OfficeSettings:
         s.setValue(AUTO_KEY, self.auto_push)
         s.remove(TOKEN_KEY)
         s.sync()
+        _tokens.pop(str(config_dir()), None)
         if (get_secret(OFFICE_TOKEN) or "") != self.token:
             set_secret(OFFICE_TOKEN, self.token)
 
@@ -69,6 +78,7 @@ def _migrate_token(s: QSettings) -> None:
     legacy = str(s.value(TOKEN_KEY, "") or "").strip()
     if not legacy:
         return
+    _tokens.pop(str(config_dir()), None)
     try:
         set_secret(OFFICE_TOKEN, legacy)
     except SecretError:
