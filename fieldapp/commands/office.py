@@ -15,9 +15,8 @@ if TYPE_CHECKING:
 
 
 def _open_db(args: argparse.Namespace) -> Database:
-    from fieldapp.sync.office.db import DatabaseError
+    from fieldapp.sync.office.db import DatabaseError, open_office_db
     from fieldapp.sync.office.private import restrict_process
-    from fieldapp.sync.office.server import open_office_db
 
     restrict_process()  # whatever an office command creates is the office user's alone
     try:

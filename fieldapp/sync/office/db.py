@@ -300,3 +300,15 @@ def open_database(url: str) -> Database:
         raise DatabaseError(f"{url}: database URL must start with sqlite:/// or postgresql://")
     db.create_schema()
     return db
+
+
+def open_office_db(data_dir: Path, db_url: str | None) -> Database:
+    """The office's database, its folder made private first (here, not in the server module,
+    so `office device add` and the like do not load the web stack)."""
+    from fieldapp.sync.office import private
+
+    private.make_dir(data_dir)
+    if db_url is None:
+        # Created 0600 before SQLite opens it; SQLite gives -wal and -shm the same mode.
+        private.create_file(data_dir / "office.sqlite")
+    return open_database(db_url or default_url(data_dir))

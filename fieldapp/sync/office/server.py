@@ -3,26 +3,19 @@
 from __future__ import annotations
 
 import os
+import threading
 from pathlib import Path
 
 from fastapi import FastAPI
 from fastapi.responses import RedirectResponse
 
 from fieldapp import __version__
-from fieldapp.sync.office import api, private, web, webguard
+from fieldapp.sync.office import api, private, staffauth, web, webguard
 from fieldapp.sync.office.blobs import FileBlobStore
-from fieldapp.sync.office.db import Database, default_url, open_database
+from fieldapp.sync.office.db import open_office_db
 
 # Set by the benchmark only: adds the plain-upload yardstick endpoint.
 BENCH_ENV = "FIELDAPP_OFFICE_BENCH"
-
-
-def open_office_db(data_dir: Path, db_url: str | None) -> Database:
-    private.make_dir(data_dir)
-    if db_url is None:
-        # Created 0600 before SQLite opens it; SQLite gives -wal and -shm the same mode.
-        private.create_file(data_dir / "office.sqlite")
-    return open_database(db_url or default_url(data_dir))
 
 
 def create_app(data_dir: Path, db_url: str | None = None) -> FastAPI:
@@ -46,6 +39,9 @@ def serve(data_dir: Path, host: str, port: int, db_url: str | None) -> None:
 
     private.restrict_process()
     app = create_app(data_dir, db_url)
+    # The unknown-name hash is made beside start-up, so the first sign-in with a wrong name
+    # takes as long as any other and the receiver answers its first request without waiting.
+    threading.Thread(target=staffauth.warm_up, name="argon2-warm-up", daemon=True).start()
     # One process, no reload: state lives in the database and the blob folder, so a
     # killed receiver restarts cleanly.
     uvicorn.run(

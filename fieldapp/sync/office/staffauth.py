@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import math
@@ -25,8 +26,21 @@ MIN_PASSWORD = 10
 MAX_PASSWORD = 1024
 
 _hasher = PasswordHasher()  # argon2id with the library's current recommended parameters
-# Verified when the name is unknown, so a wrong name costs as long as a wrong password.
-_DUMMY_HASH = _hasher.hash(secrets.token_urlsafe(16))
+
+
+@functools.cache
+def _dummy_hash() -> str:
+    """Verified when the name is unknown, so a wrong name costs as long as a wrong password.
+
+    Made on first use, not at import: one argon2 hash costs ~0.5 s, which every `office` command
+    and every server start would otherwise pay.
+    """
+    return _hasher.hash(secrets.token_urlsafe(16))
+
+
+def warm_up() -> None:
+    """Make the unknown-name hash now (the receiver calls it beside its start-up)."""
+    _dummy_hash()
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +149,7 @@ def login(db: Database, name: str, password: str, client: str) -> LoginResult:
     )
     stored = str(row[1]) if row is not None and row[1] else None
     try:
-        ok = _hasher.verify(stored or _DUMMY_HASH, password) and stored is not None
+        ok = _hasher.verify(stored or _dummy_hash(), password) and stored is not None
     except (VerifyMismatchError, VerificationError, InvalidHashError):
         ok = False
     if not ok or row is None or stored is None:
