@@ -25,8 +25,9 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -42,6 +43,7 @@ from fieldapp.survey.neighbors import (
     compare_with_neighbors,
     polygon_on_grid,
 )
+from fieldapp.survey.spatial import Progress, TiledArea
 
 # A kept marker farther than this from every boundary line is not on the plan's geometry.
 ON_LINE_M = 1.0
@@ -151,8 +153,8 @@ def _snap(value: float, length: float, snap: float) -> float:
 def _edge_stretches(
     ge: GridEdge,
     rules: PlanRules,
-    neighbor_bands: Sequence[tuple[str, object]],
-    activity_reach: Sequence[tuple[str, object]],
+    neighbor_bands: Sequence[tuple[str, TiledArea]],
+    activity_reach: Sequence[tuple[str, TiledArea]],
 ) -> list[Stretch]:
     edge = ge.edge
     length = edge.length_m
@@ -163,8 +165,10 @@ def _edge_stretches(
         (neighbor_bands, rules.shared_max_m),
         (activity_reach, rules.activity_max_m),
     ):
-        for reason, geom in sources:
-            for a, b in ge.intervals_within(geom, rules.min_stretch_m):
+        for reason, area in sources:
+            # Only the tile of the area around this line: the same segments, far fewer.
+            near = area.near(ge.line.bounds)
+            for a, b in ge.intervals_within(near, rules.min_stretch_m):
                 if spacing == rules.shared_max_m:
                     # The band around the neighbour's boundary also covers its side that
                     # leaves our line: pull interior ends back to where the shared line ends.
@@ -224,23 +228,33 @@ def plan_markers(
     activity: Sequence[ActivityZone] = (),
     existing: Sequence[Marker] = (),
     rules: PlanRules | None = None,
+    progress: Progress | None = None,
 ) -> Plan:
-    """Plan the markers of a WIUP; ``existing`` markers that are not planned stay as they are."""
+    """Plan the markers of a WIUP; ``existing`` markers that are not planned stay as they are.
+
+    ``progress(done, total)`` is called as the work goes on (from the calling thread).
+    """
     rules = rules or PlanRules()
     edges = boundary_edges(points)
-    gedges = [grid_edge(e, grid) for e in edges]
+    # Steps: each line densified, each line planned, then the neighbour comparison.
+    total = 2 * len(edges) + 1
+    tick = _ticker(progress, total)
+    gedges = []
+    for e in edges:
+        gedges.append(grid_edge(e, grid))
+        tick()
     permit = permit_polygon(gedges)
     neighbor_bands = [
         (
             f"neighbor:{nb.name}",
-            polygon_on_grid(nb.rings, grid).boundary.buffer(rules.shared_tolerance_m),
+            TiledArea(polygon_on_grid(nb.rings, grid).boundary.buffer(rules.shared_tolerance_m)),
         )
         for nb in neighbors
     ]
     activity_reach = [
         (
             f"activity:{z.name}",
-            polygon_on_grid(z.rings, grid).buffer(z.reach_m(rules.activity_factor)),
+            TiledArea(polygon_on_grid(z.rings, grid).buffer(z.reach_m(rules.activity_factor))),
         )
         for z in activity
     ]
@@ -279,6 +293,7 @@ def plan_markers(
         lon, lat = edge.points_at(new)
         new_points = {s: (float(x), float(y)) for s, x, y in zip(new, lon, lat, strict=True)}
         names = _names(edge.start.number, reserved)
+        tick()
         for s in sorted({*new_points, *fixed}):
             seq += 1
             if s in fixed:
@@ -309,6 +324,7 @@ def plan_markers(
         )
     )
     comparisons = compare_with_neighbors(permit, neighbors, grid, rules.gap_search_m)
+    tick()
     for c in comparisons:
         if c.max_width_m > rules.shared_tolerance_m:
             # A sliver wider than the tolerance usually means the two decrees (or datums)
@@ -318,6 +334,19 @@ def plan_markers(
                 f"wide (more than {rules.shared_tolerance_m:g} m: not treated as shared)"
             )
     return Plan(grid, tuple(markers), tuple(stretches), comparisons, dropped, tuple(warnings))
+
+
+def _ticker(progress: Progress | None, total: int) -> Callable[[], None]:
+    """A step counter that tells ``progress`` about each step (or nothing without one)."""
+    done = 0
+
+    def tick() -> None:
+        nonlocal done
+        done += 1
+        if progress is not None:
+            progress(done, total)
+
+    return tick
 
 
 def _keep(
@@ -334,12 +363,22 @@ def _place_kept(
     corners = {ge.edge.start.number for ge in gedges}
     on_edge: dict[int, list[tuple[float, Marker]]] = {}
     off: list[Marker] = []
+    by_numbers = {ge.edge.numbers: ge for ge in gedges}
+    tree: Any = None
     for m in kept:
         if m.kind is MarkerKind.CORNER and m.name in corners:
             continue
         e, n = to_grid(grid, np.array([m.lon]), np.array([m.lat]))
         # Prefer the edge the marker was planned on; otherwise the nearest line.
-        candidates = sorted(gedges, key=lambda ge: (ge.edge.numbers != m.edge, ge.edge.index))
+        own = by_numbers.get(m.edge) if m.edge is not None else None
+        candidates: list[GridEdge] = [own] if own is not None else []
+        if own is None or not _on_line(own, float(e[0]), float(n[0])):
+            if tree is None:
+                tree = _line_tree(gedges)
+            # Lines farther than ON_LINE_M can never be chosen: ask the index for the rest,
+            # in ring order as before (a generous radius; the exact test follows).
+            near = sorted(int(i) for i in tree.query(_point(e[0], n[0]), "dwithin", 2 * ON_LINE_M))
+            candidates += [gedges[i] for i in near if gedges[i] is not own]
         best: tuple[float, float, GridEdge] | None = None
         for ge in candidates:
             s, dist = ge.locate(float(e[0]), float(n[0]))
@@ -357,3 +396,20 @@ def _place_kept(
         else:
             on_edge.setdefault(best[2].edge.index, []).append((best[0], m))
     return on_edge, off
+
+
+def _on_line(ge: GridEdge, e: float, n: float) -> bool:
+    s, dist = ge.locate(e, n)
+    return dist <= ON_LINE_M and 0.0 < s < ge.edge.length_m
+
+
+def _point(e: float, n: float) -> Any:
+    import shapely
+
+    return shapely.Point(float(e), float(n))
+
+
+def _line_tree(gedges: Sequence[GridEdge]) -> Any:
+    import shapely
+
+    return shapely.STRtree([ge.line for ge in gedges])
