@@ -114,3 +114,24 @@ def write_sk_csv(path: Path, points: list[BoundaryPoint]) -> Path:
     lines += [f"{p.number};{p.lon_text};{p.lat_text}" for p in points]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return path
+
+
+def create_large_job(path: Path, n: int, seed: int = 16) -> Path:
+    """A job folder with an ``n``-point boundary, its neighbour and pit, as the store keeps them.
+
+    The boundary goes in through the store (an SK import stops at 1,000 points, a file limit).
+    """
+    from fieldapp.store import JobStore
+    from fieldapp.store import records as rec
+    from fieldapp.survey.neighbors import rings_to_geojson
+
+    points = large_boundary(n, seed)
+    neighbors, zones = large_areas(n, seed)
+    with JobStore.create(path, f"WIUP {n} titik", crs="auto") as store:
+        rec.replace_boundary_points(store.db, points)
+        for nb in neighbors:
+            rec.add_neighbor_area(store.db, nb.name, rings_to_geojson(nb.rings), "wiupgen")
+        for z in zones:
+            geometry = rings_to_geojson(z.rings)
+            rec.add_activity_zone(store.db, z.name, z.kind, geometry, z.depth_m, z.height_m, None)
+    return path
