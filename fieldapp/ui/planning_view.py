@@ -128,8 +128,8 @@ class PlanningView(QWidget):
             self.progress.setValue(percent // 10)  # the check is the small first part
             self.summary.setText(self.tr("Checking the boundary…"))
         else:
-            self.progress.setValue(10 + 9 * percent // 10)
-            self.summary.setText(self.tr("Planning the markers… {0} %").format(percent))
+            self.progress.setValue(10 + 9 * percent // 10)  # the bar shows the percentage
+            self.summary.setText(self.tr("Planning the markers…"))
 
     def _on_done(self, result: object) -> None:
         worker = self.sender()
