@@ -34,7 +34,7 @@ import numpy as np
 from fieldapp.survey.crs import GridSpec
 from fieldapp.survey.edges import GridEdge, boundary_edges, grid_edge, permit_polygon, to_grid
 from fieldapp.survey.models import BoundaryPoint, Marker, MarkerKind, MarkerStatus
-from fieldapp.survey.naming import infill_name, marker_sort_key, name_problem
+from fieldapp.survey.naming import SkNumbers, infill_name, marker_sort_key, name_problem
 from fieldapp.survey.naming import letters as letters  # re-exported: the planner's sequence
 from fieldapp.survey.neighbors import (
     ActivityZone,
@@ -310,7 +310,7 @@ def plan_markers(
     for m in kept:
         if m.kind is MarkerKind.CORNER and m.name not in corner_names:
             warnings.append(f"kept corner marker {m.name} is not a boundary point of this plan")
-    numbers = [e.start.number for e in edges]
+    numbers = SkNumbers(e.start.number for e in edges)
     for m in kept:
         problem = name_problem(m.name, m.kind, numbers, m.edge)
         if problem is not None:

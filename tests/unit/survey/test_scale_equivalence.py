@@ -231,9 +231,12 @@ names = st.tuples(st.sampled_from(["", "1", "2", "P", "P1", "12", "A"]),
 @settings(max_examples=60, deadline=None, derandomize=True)
 @given(labels, st.lists(names, max_size=10))
 def test_names_parse_as_against_every_label(points: list[str], names: list[str]) -> None:
+    indexed = naming.SkNumbers(points)
     for name in [*names, *points]:
         assert naming._parse_base(name, points) == brute_parse_base(name, points)
+        assert naming._parse_base(name, indexed) == brute_parse_base(name, points)
         key = naming.marker_sort_key(name, points)
+        assert naming.marker_sort_key(name, indexed) == key
         parsed = brute_parse_base(name, points)
         if parsed is not None:
             assert key[0] == (0, points.index(parsed.point), ())
