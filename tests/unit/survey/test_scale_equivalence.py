@@ -21,7 +21,7 @@ from hypothesis import strategies as st
 from testpaths import FIXTURES
 from wiupgen import large_areas, large_boundary
 
-from fieldapp.demo_job import create_demo_job
+from fieldapp.demo_job import create_demo_job, demo_dir
 from fieldapp.exchange.boundary_import import (
     read_boundary_geojson,
     read_boundary_kml,
@@ -186,7 +186,8 @@ def test_envelope_pairs_are_every_pair_whose_boxes_meet() -> None:
 def sk_points() -> list[tuple[str, list[BoundaryPoint]]]:
     """Every SK fixture its reader accepts (the crafted bad ones are the readers' tests)."""
     out = []
-    for path in sorted((FIXTURES / "sk").iterdir()):
+    demo = demo_dir() / "titik_batas.csv"
+    for path in [*sorted((FIXTURES / "sk").iterdir()), demo]:
         reader = {".geojson": read_boundary_geojson, ".kml": read_boundary_kml}.get(
             path.suffix, read_boundary_table
         )
@@ -199,7 +200,7 @@ def sk_points() -> list[tuple[str, list[BoundaryPoint]]]:
 
 def test_sk_files_validate_as_every_pair_does() -> None:
     files = sk_points()
-    assert len(files) >= 6
+    assert len(files) >= 6 and files[-1][0] == "titik_batas.csv"
     for name, pts in files:
         report = validate_boundary(pts, 745.54)
         found = [f for f in report.errors if f.code == "self_intersection"]
