@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
 
 from fieldapp.survey.boundary import BoundaryReport
@@ -32,10 +32,13 @@ class PlanWorker(QObject):
     progressed = Signal(str, int, int)
     done = Signal(object)
 
-    def __init__(self, task: Callable[[Report], object], job: Path) -> None:
+    def __init__(
+        self, task: Callable[[Report], object], job: Path, stop: Callable[[], bool] = bool
+    ) -> None:
         super().__init__()
         self.task = task
         self.job = job
+        self.stop = stop  # asked at each progress step: True ends the run (the job closed)
         self.cancelled = False
         self._last: tuple[str, int] | None = None
 
@@ -47,7 +50,7 @@ class PlanWorker(QObject):
         self.done.emit(result)
 
     def _report(self, phase: str, done: int, total: int) -> None:
-        if self.cancelled:
+        if self.cancelled or self.stop():
             raise Cancelled
         # A signal per percent, not per boundary line: thousands of lines, one GUI update each
         # would cost the GUI thread more than the work saves.
@@ -68,11 +71,31 @@ def start_worker(worker: PlanWorker) -> QThread:
     thread.started.connect(worker.run)
     # Direct: quit() is thread-safe, and the GUI thread may be waiting for this thread.
     worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(lambda: _RUNNING.pop(thread, None))
+    thread.finished.connect(_reaper().reap)  # queued to the GUI thread, where _RUNNING lives
     _RUNNING[thread] = worker
     _stop_all_on_quit()
     thread.start()
     return thread
+
+
+class _Reaper(QObject):
+    """Lives on the GUI thread: forgets finished threads once they have really ended."""
+
+    @Slot()
+    def reap(self) -> None:
+        thread = self.sender()
+        if isinstance(thread, QThread):
+            thread.wait()  # finished is emitted just before the thread ends: let it end
+            _RUNNING.pop(thread, None)
+
+
+_REAPER: list[_Reaper] = []
+
+
+def _reaper() -> _Reaper:
+    if not _REAPER:
+        _REAPER.append(_Reaper())
+    return _REAPER[0]
 
 
 def stop_all() -> None:

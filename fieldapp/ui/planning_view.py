@@ -99,7 +99,8 @@ class PlanningView(QWidget):
             return PlanResult(report, plan(lambda d, t: progress("plan", d, t)))
 
         # The result belongs to this job and this run: a late one from before is dropped.
-        worker = PlanWorker(task, store.path)
+        session = self.session
+        worker = PlanWorker(task, store.path, stop=lambda: session.closed)
         worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
         worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
         self._worker, self._thread = worker, start_worker(worker)

@@ -70,9 +70,11 @@ def test_a_plan_for_a_job_closed_meanwhile_is_dropped(qtbot, tmp_path: Path) -> 
     old = window.planning
     assert old.start()
     window.open_job(demo)  # the surveyor opens another job while the plan still runs
-    for thread in list(plan_worker._RUNNING):
-        thread.wait(120_000)
+    running = list(plan_worker._RUNNING)
+    for thread in running:
+        thread.wait(120_000)  # the closed job's plan stops at its next step
     qtbot.wait(50)  # any queued result is delivered now
+    assert running and not plan_worker._RUNNING
     new = window.planning
     assert new is not old and new.plan is None and not new.accept_btn.isEnabled()
     assert new.table.rowCount() == 0
