@@ -65,8 +65,9 @@ class TiledArea:
     ``near(bounds)`` gives the smallest tile piece that holds everything of the area within
     ``margin`` of those bounds, margin at least the area's longest boundary segment: every
     segment of the area that reaches into the bounds is in the piece whole, with its original
-    coordinates, so an intersection with something inside the bounds computes the same
-    points as with the whole area. Building costs O(v log v) for v vertices.
+    coordinates, so an intersection with something inside the bounds nodes the same segment
+    pairs as with the whole area (tests/unit/survey/test_scale_equivalence.py compares the
+    results bit for bit). Building costs O(v log v) for v vertices.
     """
 
     def __init__(self, geometry: Any, margin: float = 0.0) -> None:
