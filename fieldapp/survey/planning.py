@@ -27,12 +27,9 @@ import itertools
 import math
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import Any
-
-import numpy as np
 
 from fieldapp.survey.crs import GridSpec
-from fieldapp.survey.edges import GridEdge, boundary_edges, grid_edge, permit_polygon, to_grid
+from fieldapp.survey.edges import GridEdge, boundary_edges, grid_edge, permit_polygon
 from fieldapp.survey.models import BoundaryPoint, Marker, MarkerKind, MarkerStatus
 from fieldapp.survey.naming import SkNumbers, infill_name, marker_sort_key, name_problem
 from fieldapp.survey.naming import letters as letters  # re-exported: the planner's sequence
@@ -43,10 +40,9 @@ from fieldapp.survey.neighbors import (
     compare_with_neighbors,
     polygon_on_grid,
 )
+from fieldapp.survey.plan_kept import ON_LINE_M as ON_LINE_M  # re-exported
+from fieldapp.survey.plan_kept import place_kept
 from fieldapp.survey.spatial import Progress, TiledArea
-
-# A kept marker farther than this from every boundary line is not on the plan's geometry.
-ON_LINE_M = 1.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -261,7 +257,7 @@ def plan_markers(
     kept = [m for m in existing if m.status is not MarkerStatus.PLANNED]
     kept_by_name = {m.name: m for m in kept}
     warnings: list[str] = []
-    kept_on_edge, off_plan = _place_kept(kept, gedges, grid, warnings)
+    kept_on_edge, off_plan = place_kept(kept, gedges, grid, warnings)
 
     # An SK that labels a point "1A" keeps that name for its corner: infills skip it.
     reserved = set(kept_by_name) | {p.number for p in points}
@@ -354,62 +350,3 @@ def _keep(
 ) -> PlannedMarker:
     # Position, name, height and status exactly as stored: a monument in the ground is not moved.
     return PlannedMarker(m.name, kind, seq, m.lat, m.lon, edge, offset, m.status, m.h)
-
-
-def _place_kept(
-    kept: Sequence[Marker], gedges: Sequence[GridEdge], grid: GridSpec, warnings: list[str]
-) -> tuple[dict[int, list[tuple[float, Marker]]], list[Marker]]:
-    """Arc position of each kept infill marker on its boundary line, or off the plan."""
-    corners = {ge.edge.start.number for ge in gedges}
-    on_edge: dict[int, list[tuple[float, Marker]]] = {}
-    off: list[Marker] = []
-    by_numbers = {ge.edge.numbers: ge for ge in gedges}
-    tree: Any = None
-    for m in kept:
-        if m.kind is MarkerKind.CORNER and m.name in corners:
-            continue
-        e, n = to_grid(grid, np.array([m.lon]), np.array([m.lat]))
-        # Prefer the edge the marker was planned on; otherwise the nearest line.
-        own = by_numbers.get(m.edge) if m.edge is not None else None
-        candidates: list[GridEdge] = [own] if own is not None else []
-        if own is None or not _on_line(own, float(e[0]), float(n[0])):
-            if tree is None:
-                tree = _line_tree(gedges)
-            # Lines farther than ON_LINE_M can never be chosen: ask the index for the rest,
-            # in ring order as before (a generous radius; the exact test follows).
-            near = sorted(int(i) for i in tree.query(_point(e[0], n[0]), "dwithin", 2 * ON_LINE_M))
-            candidates += [gedges[i] for i in near if gedges[i] is not own]
-        best: tuple[float, float, GridEdge] | None = None
-        for ge in candidates:
-            s, dist = ge.locate(float(e[0]), float(n[0]))
-            if (
-                dist <= ON_LINE_M
-                and 0.0 < s < ge.edge.length_m
-                and (best is None or dist < best[1])
-            ):
-                best = (s, dist, ge)
-                if ge.edge.numbers == m.edge:
-                    break
-        if best is None:
-            warnings.append(f"kept marker {m.name} is not on any boundary line of this plan")
-            off.append(m)
-        else:
-            on_edge.setdefault(best[2].edge.index, []).append((best[0], m))
-    return on_edge, off
-
-
-def _on_line(ge: GridEdge, e: float, n: float) -> bool:
-    s, dist = ge.locate(e, n)
-    return dist <= ON_LINE_M and 0.0 < s < ge.edge.length_m
-
-
-def _point(e: float, n: float) -> Any:
-    import shapely
-
-    return shapely.Point(float(e), float(n))
-
-
-def _line_tree(gedges: Sequence[GridEdge]) -> Any:
-    import shapely
-
-    return shapely.STRtree([ge.line for ge in gedges])

@@ -34,7 +34,7 @@ from fieldapp.store import records as rec
 from fieldapp.survey import naming, planning, spatial
 from fieldapp.survey.boundary import Finding, _segments_cross, ring_centroid, validate_boundary
 from fieldapp.survey.crs import parse_crs
-from fieldapp.survey.edges import BoundaryError, GridEdge, boundary_ring
+from fieldapp.survey.edges import BoundaryError, GridEdge, boundary_ring, to_grid
 from fieldapp.survey.models import BoundaryPoint, Marker, MarkerStatus
 from fieldapp.survey.neighbors import NeighborArea
 from fieldapp.survey.spatial import TiledArea, envelope_pairs
@@ -93,7 +93,7 @@ def brute_place_kept(kept, gedges, grid, warnings):  # type: ignore[no-untyped-d
     for m in kept:
         if m.kind is planning.MarkerKind.CORNER and m.name in corners:
             continue
-        e, n = planning.to_grid(grid, np.array([m.lon]), np.array([m.lat]))
+        e, n = to_grid(grid, np.array([m.lon]), np.array([m.lat]))
         candidates = sorted(gedges, key=lambda ge: (ge.edge.numbers != m.edge, ge.edge.index))
         best: tuple[float, float, GridEdge] | None = None
         for ge in candidates:
@@ -117,7 +117,7 @@ def brute_place_kept(kept, gedges, grid, warnings):  # type: ignore[no-untyped-d
 def brute_plan(monkeypatch: pytest.MonkeyPatch, *args: Any, **kw: Any) -> planning.Plan:
     with monkeypatch.context() as m:
         m.setattr(planning, "TiledArea", WholeArea)
-        m.setattr(planning, "_place_kept", brute_place_kept)
+        m.setattr(planning, "place_kept", brute_place_kept)
         return planning.plan_markers(*args, **kw)
 
 
