@@ -1,13 +1,13 @@
 """Large WIUPs: boundary validation and marker planning at 100, 1,000 and 4,000 vertices.
 
 Run: PYTHONPATH=$PWD .venv/bin/python benchmarks/survey_scale.py [--sizes 100 1000 4000]
-     [--repeat 3] [--old-rev REV] [--old-repeat 1] [--no-old] [--no-cli]
+     [--repeat 3] [--old-rev REV] [--old-repeat 1] [--no-old] [--no-cli] [--sides 4]
 
 Goal (issue 16): time per vertex at 4,000 within 3x of that at 100, for validate and for plan
 separately. Each size is a job built by ``tests/wiupgen.py``: a rectilinear, irregular,
-non-convex WIUP in UTM 50S (East Kalimantan), edges ~60 m whatever the size, a neighbouring
-permit along a fifth of the ring and a pit near it, so planning meets shared and activity
-stretches. The boundary goes into the job through the store (an SK import stops at 1,000
+non-convex WIUP in UTM 50S (East Kalimantan), edges ~60 m whatever the size, among four
+neighbouring permits (each along three fifths of one side) with a pit inside, so planning
+meets shared and activity stretches everywhere (``--sides 1`` for one neighbour). The boundary goes into the job through the store (an SK import stops at 1,000
 points). Timed through what the CLI calls: ``operations.validate_job`` (`fieldapp job
 validate`) and ``fieldwork.plan_job`` (the inputs and planner of `fieldapp job plan`),
 medians of ``--repeat`` runs; then the whole `fieldapp job validate/plan --json` processes at
@@ -123,12 +123,16 @@ def main() -> int:
     parser.add_argument("--old-repeat", type=int, default=1)
     parser.add_argument("--no-old", action="store_true")
     parser.add_argument("--no-cli", action="store_true")
+    parser.add_argument("--sides", type=int, default=4, choices=(1, 2, 3, 4))
     args = parser.parse_args()
     from wiupgen import create_large_job
 
     sizes = sorted(args.sizes)
     with tempfile.TemporaryDirectory(prefix="survey_scale_") as tmp:
-        jobs = {n: create_large_job(Path(tmp) / f"wiup{n}.fieldapp", n) for n in sizes}
+        jobs = {
+            n: create_large_job(Path(tmp) / f"wiup{n}.fieldapp", n, sides=args.sides)
+            for n in sizes
+        }
         new = {n: measure(ROOT, jobs[n], args.repeat) for n in sizes}
         table(f"this code (medians of {args.repeat})", sizes, new)
         old_root = None if args.no_old else old_tree(args.old_rev, Path(tmp) / "old")

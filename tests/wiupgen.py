@@ -91,21 +91,47 @@ def large_boundary(n: int, seed: int = 16) -> list[BoundaryPoint]:
     return out
 
 
-def large_areas(n: int, seed: int = 16) -> tuple[list[NeighborArea], list[ActivityZone]]:
-    """A neighbour along the first fifth of the ring (outside it), a pit inside the third."""
+def large_areas(
+    n: int, seed: int = 16, sides: int = 1
+) -> tuple[list[NeighborArea], list[ActivityZone]]:
+    """Neighbours outside the ring, a pit inside the third staircase.
+
+    One neighbour (``sides=1``) runs along the first fifth of the ring; with ``sides`` up to
+    4, one more along each further staircase (three fifths of it), as a WIUP among others.
+    """
     ring = boundary_units(n, seed)
-    share = ring[: max(3, n // 5)]
-    far = 200_000  # 200" beyond the shared stretch: the neighbour's own other side
-    x0, y0 = share[0]
-    x1, y1 = share[-1]
-    neighbour = [*share, (x1, y1 + far), (x0 + far, y1 + far), (x0 + far, y0), share[0]]
-    nb = NeighborArea("PT Tetangga", (tuple(_lonlat(x, y) for x, y in neighbour),))
+    counts = [n // 8 + (1 if q < (n // 2) % 4 else 0) for q in range(4)]
+    neighbours = []
+    for q in range(sides):
+        first = 2 * sum(counts[:q])
+        length = max(3, n // 5) if sides == 1 else max(3, 2 * counts[q] * 3 // 5)
+        share = ring[first : first + length]
+        name = "PT Tetangga" if q == 0 else f"PT Tetangga {q + 1}"
+        neighbours.append(NeighborArea(name, (_outside(share, q),)))
     # The pit: a small square just inside the middle of the third staircase.
     px, py = ring[n // 2 + n // 8]
     pit = [(px + 1500, py + 1500), (px + 7500, py + 1500), (px + 7500, py + 7500),
            (px + 1500, py + 7500), (px + 1500, py + 1500)]  # fmt: skip
     zone = ActivityZone("Pit", "pit", (tuple(_lonlat(x, y) for x, y in pit),), depth_m=40.0)
-    return [nb], [zone]
+    return neighbours, [zone]
+
+
+def _outside(share: list[tuple[int, int]], quadrant: int) -> tuple[tuple[float, float], ...]:
+    """A permit on the outer side of a stretch of staircase ``quadrant``, 200" deep."""
+    far = 200_000
+    # Staircase q is staircase 0 turned by q right angles: u and v are its own axes.
+    u = [(1, 0), (0, 1), (-1, 0), (0, -1)][quadrant]
+    v = (-u[1], u[0])
+
+    def uv(p: tuple[int, int]) -> tuple[int, int]:
+        return p[0] * u[0] + p[1] * u[1], p[0] * v[0] + p[1] * v[1]
+
+    def xy(a: int, b: int) -> tuple[int, int]:
+        return a * u[0] + b * v[0], a * u[1] + b * v[1]
+
+    (a0, b0), (a1, b1) = uv(share[0]), uv(share[-1])
+    outer = [xy(a1, b1 + far), xy(a0 + far, b1 + far), xy(a0 + far, b0)]
+    return tuple(_lonlat(x, y) for x, y in [*share, *outer, share[0]])
 
 
 def write_sk_csv(path: Path, points: list[BoundaryPoint]) -> Path:
@@ -116,7 +142,7 @@ def write_sk_csv(path: Path, points: list[BoundaryPoint]) -> Path:
     return path
 
 
-def create_large_job(path: Path, n: int, seed: int = 16) -> Path:
+def create_large_job(path: Path, n: int, seed: int = 16, sides: int = 1) -> Path:
     """A job folder with an ``n``-point boundary, its neighbour and pit, as the store keeps them.
 
     The boundary goes in through the store (an SK import stops at 1,000 points, a file limit).
@@ -126,7 +152,7 @@ def create_large_job(path: Path, n: int, seed: int = 16) -> Path:
     from fieldapp.survey.neighbors import rings_to_geojson
 
     points = large_boundary(n, seed)
-    neighbors, zones = large_areas(n, seed)
+    neighbors, zones = large_areas(n, seed, sides)
     with JobStore.create(path, f"WIUP {n} titik", crs="auto") as store:
         rec.replace_boundary_points(store.db, points)
         for nb in neighbors:
