@@ -7,11 +7,12 @@ Goal (issue 16): time per vertex at 4,000 within 3x of that at 100, for validate
 separately. Each size is a job built by ``tests/wiupgen.py``: a rectilinear, irregular,
 non-convex WIUP in UTM 50S (East Kalimantan), edges ~60 m whatever the size, among four
 neighbouring permits (each along three fifths of one side) with a pit inside, so planning
-meets shared and activity stretches everywhere (``--sides 1`` for one neighbour). The boundary goes into the job through the store (an SK import stops at 1,000
-points). Timed through what the CLI calls: ``operations.validate_job`` (`fieldapp job
-validate`) and ``fieldwork.plan_job`` (the inputs and planner of `fieldapp job plan`),
-medians of ``--repeat`` runs; then the whole `fieldapp job validate/plan --json` processes at
-the largest size.
+meets shared and activity stretches everywhere (``--sides 1`` for one neighbour). The
+boundary goes into the job through the store (an SK import stops at 1,000 points). Timed
+through what the CLI calls: ``operations.validate_job`` (`fieldapp job validate`) and
+``fieldwork.plan_job`` (the inputs and planner of `fieldapp job plan`), medians of
+``--repeat`` runs; then the whole `fieldapp job validate/plan --json` processes at the
+largest size.
 
 The baseline is the same measurement on the code before the spatial indexes (``--old-rev``,
 default the commit this work started from), exported with ``git archive`` into a temporary
@@ -130,8 +131,7 @@ def main() -> int:
     sizes = sorted(args.sizes)
     with tempfile.TemporaryDirectory(prefix="survey_scale_") as tmp:
         jobs = {
-            n: create_large_job(Path(tmp) / f"wiup{n}.fieldapp", n, sides=args.sides)
-            for n in sizes
+            n: create_large_job(Path(tmp) / f"wiup{n}.fieldapp", n, sides=args.sides) for n in sizes
         }
         new = {n: measure(ROOT, jobs[n], args.repeat) for n in sizes}
         table(f"this code (medians of {args.repeat})", sizes, new)
