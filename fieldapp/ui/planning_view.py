@@ -24,7 +24,7 @@ from fieldapp.survey.planning import Plan
 from fieldapp.ui import texts
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.map_view import MapView
-from fieldapp.ui.plan_worker import CHECK, PlanResult, PlanWorker, start_worker
+from fieldapp.ui.plan_worker import CHECK, Cancelled, PlanResult, PlanWorker, start_worker
 from fieldapp.ui.session import JobSession
 
 # Errors of the inputs (a boundary or area that cannot be planned): a message, not a crash.
@@ -139,8 +139,8 @@ class PlanningView(QWidget):
         self._worker, self._thread = None, None
         self.run_btn.setEnabled(True)
         self.progress.setVisible(False)
-        if self.session.closed or worker.job != self.session.path:
-            return  # another job is open now: the plan of the old one must not show
+        if self.session.closed or worker.job != self.session.path or isinstance(result, Cancelled):
+            return  # another job is open now (or the app quits): the old plan must not show
         if isinstance(result, BaseException):
             if not isinstance(result, EXPECTED):
                 raise result  # a bug: the crash handler logs it, as on the GUI thread

@@ -114,3 +114,16 @@ def test_a_result_arriving_after_the_job_closed_is_not_shown(qtbot, demo_job: Pa
     qtbot.waitUntil(lambda: not view.running)
     assert view.plan is None and view.table.rowCount() == 0
     assert not view.accept_btn.isEnabled() and view.run_btn.isEnabled()
+
+
+def test_quitting_cancels_a_running_plan_quietly(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    job = create_large_job(tmp_path / "Besar.fieldapp", 1000)
+    session = JobSession(JobStore.open(job))
+    view = PlanningView(session)
+    qtbot.addWidget(view)
+    assert view.start()
+    plan_worker.stop_all()  # what the application does on aboutToQuit
+    assert not plan_worker._RUNNING
+    qtbot.waitUntil(lambda: not view.running)  # the Cancelled result is not raised as a bug
+    assert view.plan is None and view.run_btn.isEnabled()
+    session.close()
