@@ -37,7 +37,7 @@ from fieldapp.survey.neighbors import (
     ActivityZone,
     AreaComparison,
     NeighborArea,
-    compare_with_neighbors,
+    compare_with_neighbor,
     polygon_on_grid,
 )
 from fieldapp.survey.plan_kept import ON_LINE_M as ON_LINE_M  # re-exported
@@ -232,8 +232,10 @@ def plan_markers(
     """
     rules = rules or PlanRules()
     edges = boundary_edges(points)
-    # Steps: each line densified, each line planned, then the neighbour comparison.
-    total = 2 * len(edges) + 1
+    # Steps: each line densified, each line planned, then each neighbour compared; one
+    # comparison (overlay of the whole WIUP) costs about as much as all the lines.
+    per_neighbor = len(edges)
+    total = 2 * len(edges) + per_neighbor * len(neighbors) + 1
     tick = _ticker(progress, total)
     gedges = []
     for e in edges:
@@ -319,7 +321,11 @@ def plan_markers(
             key=lambda name: marker_sort_key(name, numbers),
         )
     )
-    comparisons = compare_with_neighbors(permit, neighbors, grid, rules.gap_search_m)
+    found: list[AreaComparison] = []
+    for nb in neighbors:
+        found.extend(compare_with_neighbor(permit, nb, grid, rules.gap_search_m))
+        tick(per_neighbor)
+    comparisons = tuple(found)
     tick()
     for c in comparisons:
         if c.max_width_m > rules.shared_tolerance_m:
@@ -332,13 +338,13 @@ def plan_markers(
     return Plan(grid, tuple(markers), tuple(stretches), comparisons, dropped, tuple(warnings))
 
 
-def _ticker(progress: Progress | None, total: int) -> Callable[[], None]:
+def _ticker(progress: Progress | None, total: int) -> Callable[..., None]:
     """A step counter that tells ``progress`` about each step (or nothing without one)."""
     done = 0
 
-    def tick() -> None:
+    def tick(steps: int = 1) -> None:
         nonlocal done
-        done += 1
+        done += steps
         if progress is not None:
             progress(done, total)
 

@@ -339,3 +339,21 @@ def small_tiles():  # type: ignore[no-untyped-def]
     with pytest.MonkeyPatch.context() as m:
         m.setattr(spatial, "TILE_VERTICES", 16)  # small bands cut into tiles too
         yield
+
+
+def test_progress_rises_to_its_total_and_changes_nothing() -> None:
+    pts = large_boundary(200)
+    neighbors, zones = large_areas(200, sides=2)
+    grid = parse_crs("auto", centroid=ring_centroid(pts))
+    calls: list[tuple[int, int]] = []
+    plan = planning.plan_markers(
+        pts, grid, neighbors, zones, progress=lambda d, t: calls.append((d, t))
+    )
+    done = [d for d, _ in calls]
+    assert len({t for _, t in calls}) == 1 and done == sorted(set(done)) and done[-1] == calls[0][1]
+    same_plan(plan, planning.plan_markers(pts, grid, neighbors, zones))
+    checks: list[tuple[int, int]] = []
+    assert validate_boundary(pts, None, lambda d, t: checks.append((d, t))) == validate_boundary(
+        pts
+    )
+    assert checks == [(1, 3), (2, 3), (3, 3)]
