@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -147,10 +147,20 @@ def ellipse_outline(
 
 def plan_job(store: JobStore, rules: PlanRules | None = None) -> Plan:
     """Run the planner with the job's boundary, stored neighbours and activity zones."""
+    return plan_task(store, rules)(None)
+
+
+def plan_task(
+    store: JobStore, rules: PlanRules | None = None
+) -> Callable[[Callable[[int, int], None] | None], Plan]:
+    """The planner's inputs read from the job now; the returned call plans with them.
+
+    The call touches no database, so it may run on another thread than the one that read.
+    """
     from fieldapp.survey.planning import PlanRules, plan_markers
 
     neighbors, zones = stored_areas(store)
-    return plan_markers(
+    args = (
         rec.load_boundary_points(store.db),
         job_grid(store),
         neighbors,
@@ -158,6 +168,7 @@ def plan_job(store: JobStore, rules: PlanRules | None = None) -> Plan:
         rec.load_markers(store.db),
         rules or PlanRules(),
     )
+    return lambda progress: plan_markers(*args, progress=progress)
 
 
 def apply_plan(store: JobStore, plan: Plan) -> list[str]:

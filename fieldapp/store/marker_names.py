@@ -17,6 +17,7 @@ from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import load_boundary_points, load_markers, now_iso, upsert_markers
 from fieldapp.survey.models import Marker, MarkerKind, MarkerStatus
 from fieldapp.survey.naming import (
+    SkNumbers,
     check_marker_name,
     name_problem,
     parse_marker_name,
@@ -51,9 +52,9 @@ class Renamed:
         return self.status in (MarkerStatus.INSTALLED, MarkerStatus.DOCUMENTED)
 
 
-def sk_numbers(db: JobDatabase) -> list[str]:
-    """The Titik Batas numbers of the job's SK, in SK order."""
-    return [p.number for p in load_boundary_points(db)]
+def sk_numbers(db: JobDatabase) -> SkNumbers:
+    """The Titik Batas numbers of the job's SK, in SK order (indexed: many names are checked)."""
+    return SkNumbers(p.number for p in load_boundary_points(db))
 
 
 def infer_kind(db: JobDatabase, name: str) -> MarkerKind | None:

@@ -19,7 +19,7 @@ from fieldapp.survey.models import (
     PermitArea,
     Surveyor,
 )
-from fieldapp.survey.naming import marker_sort_key
+from fieldapp.survey.naming import SkNumbers, marker_sort_key
 
 
 def now_iso() -> str:
@@ -142,7 +142,7 @@ def _marker_from_row(r: dict[str, Any]) -> Marker:
 
 def load_markers(db: JobDatabase) -> list[Marker]:
     """The job's markers in the order a surveyor reads them: 1, 1A … 1Z, 1AA, 2 … 10."""
-    points = [p.number for p in load_boundary_points(db)]
+    points = SkNumbers(p.number for p in load_boundary_points(db))  # O(1) lookups per name
     markers = [_marker_from_row(r) for r in db.query("SELECT * FROM marker ORDER BY seq, name")]
     # seq is the planner's ring order, but ad-hoc and kept markers get theirs out of turn.
     return sorted(markers, key=lambda m: (marker_sort_key(m.name, points), m.seq))

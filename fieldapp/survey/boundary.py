@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
@@ -12,6 +13,7 @@ from pyproj import Geod
 from fieldapp.survey.dms import on_seconds_grid
 from fieldapp.survey.models import BoundaryPoint
 from fieldapp.survey.scale import E2, A
+from fieldapp.survey.spatial import Progress, envelope_pairs
 
 Direction = Literal["N-S", "E-W", "other"]
 GEOD = Geod(ellps="GRS80")
@@ -144,9 +146,14 @@ def _segments_cross(
 
 
 def validate_boundary(
-    points: Sequence[BoundaryPoint], sk_area_ha: float | None = None
+    points: Sequence[BoundaryPoint],
+    sk_area_ha: float | None = None,
+    progress: Progress | None = None,
 ) -> BoundaryReport:
-    """Check a WIUP ring from the SK table. The closing edge n -> 1 is implied."""
+    """Check a WIUP ring from the SK table. The closing edge n -> 1 is implied.
+
+    ``progress(done, total)`` is called between the steps (from the calling thread).
+    """
     errors: list[Finding] = []
     warnings: list[Finding] = []
     pts = list(points)
@@ -160,7 +167,7 @@ def validate_boundary(
 
     numbers = [p.number for p in pts]
     if len(set(numbers)) != len(numbers):
-        dupes = sorted({x for x in numbers if numbers.count(x) > 1})
+        dupes = sorted(x for x, k in Counter(numbers).items() if k > 1)
         errors.append(
             Finding("duplicate_number", f"point number(s) used twice: {', '.join(dupes)}")
         )
@@ -217,20 +224,25 @@ def validate_boundary(
             )
 
     xy = [(p.lon, p.lat) for p in pts]
-    for i in range(n):
-        for j in range(i + 1, n):
-            if j == i + 1 or (i == 0 and j == n - 1):
-                continue  # neighbouring edges share a vertex
-            if _segments_cross(xy[i], xy[(i + 1) % n], xy[j], xy[(j + 1) % n]):
-                a, b = pts[i].number, pts[(i + 1) % n].number
-                c, d = pts[j].number, pts[(j + 1) % n].number
-                errors.append(
-                    Finding(
-                        "self_intersection",
-                        f"edge {a}-{b} crosses or touches edge {c}-{d}",
-                        (a, b),
-                    )
+    if progress is not None:
+        progress(1, 3)
+    # Only edges whose boxes meet can cross or touch: the index finds them in O(n log n),
+    # in the (i, j) order of the all-pairs loop it replaces, so findings keep their order.
+    for i, j in envelope_pairs(xy, xy[1:] + xy[:1]):
+        if j == i + 1 or (i == 0 and j == n - 1):
+            continue  # neighbouring edges share a vertex
+        if _segments_cross(xy[i], xy[(i + 1) % n], xy[j], xy[(j + 1) % n]):
+            a, b = pts[i].number, pts[(i + 1) % n].number
+            c, d = pts[j].number, pts[(j + 1) % n].number
+            errors.append(
+                Finding(
+                    "self_intersection",
+                    f"edge {a}-{b} crosses or touches edge {c}-{d}",
+                    (a, b),
                 )
+            )
+    if progress is not None:
+        progress(2, 3)
 
     area_ha = ring_area_m2(pts) / 10_000
     report = BoundaryReport(area_ha, sk_area_ha, edges, errors, warnings)
@@ -244,6 +256,8 @@ def validate_boundary(
             errors.append(Finding("area_mismatch", text))
         elif abs(diff) > AREA_ROUNDING_HA:
             warnings.append(Finding("area_mismatch", text))
+    if progress is not None:
+        progress(3, 3)
     return report
 
 

@@ -12,6 +12,7 @@ shapely, through a densified copy of the line whose vertices carry their arc pos
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
@@ -105,8 +106,7 @@ def boundary_ring(points: Sequence[BoundaryPoint]) -> list[BoundaryPoint]:
             ring.pop()
     if len(ring) < 3:
         raise BoundaryError(f"a permit area needs at least 3 boundary points, got {len(ring)}")
-    names = [p.number for p in ring]
-    dupes = sorted({n for n in names if names.count(n) > 1})
+    dupes = sorted(n for n, k in Counter(p.number for p in ring).items() if k > 1)
     if dupes:
         raise BoundaryError(f"boundary point number(s) used twice: {', '.join(dupes)}")
     return ring

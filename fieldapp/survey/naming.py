@@ -28,8 +28,9 @@ reference after its marker; ``2`` before ``10`` without an SK too.
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from fieldapp.survey.models import MarkerKind
@@ -135,15 +136,50 @@ def parse_marker_name(name: str, points: Sequence[str]) -> ParsedName | None:
     return _parse_base(name, points)
 
 
+class SkNumbers(tuple[str, ...]):
+    """The SK's Titik Batas numbers in SK order, with each one's position looked up in O(1).
+
+    Pass one to the functions here when checking or sorting many names against a large SK:
+    a plain list is indexed again on every call (O(n) each).
+    """
+
+    positions: dict[str, int]
+
+    def __new__(cls, numbers: Iterable[str]) -> SkNumbers:
+        self = super().__new__(cls, numbers)
+        self.positions = _positions(self)
+        return self
+
+
+def _positions(points: Sequence[str]) -> dict[str, int]:
+    index: dict[str, int] = {}
+    for i, p in enumerate(points):
+        index.setdefault(p, i)
+    return index
+
+
+@functools.lru_cache(maxsize=8)
+def _cached_positions(points: tuple[str, ...]) -> dict[str, int]:
+    return _positions(points)
+
+
+def _sk_index(points: Sequence[str]) -> dict[str, int]:
+    """Each Titik Batas number and its first position in the SK."""
+    if isinstance(points, SkNumbers):
+        return points.positions
+    return _cached_positions(tuple(points))
+
+
 def _parse_base(name: str, points: Sequence[str]) -> ParsedName | None:
-    known = set(points)
+    known = _sk_index(points)
     if name in known:
         return ParsedName(name, MarkerKind.CORNER, name)
-    prefixes = [p for p in known if name.startswith(p) and LETTERS_RE.fullmatch(name[len(p) :])]
-    best = max(prefixes, key=len, default=None)
-    if best is None:
-        return None
-    return ParsedName(name, MarkerKind.INFILL, best, name[len(best) :])
+    # The longest SK label that prefixes the name with only capital letters after it: the
+    # name's own prefixes are few, the SK's labels may be thousands.
+    for cut in range(len(name) - 1, 0, -1):
+        if name[:cut] in known and LETTERS_RE.fullmatch(name[cut:]):
+            return ParsedName(name, MarkerKind.INFILL, name[:cut], name[cut:])
+    return None
 
 
 def name_problem(
@@ -211,7 +247,7 @@ def marker_sort_key(
     """
     parsed = parse_marker_name(name, points) if points else None
     if parsed is not None:
-        rank = (0, list(points).index(parsed.point), ())
+        rank = (0, _sk_index(points)[parsed.point], ())
         return rank, _letter_rank(parsed.letters), parsed.reference, name
     base, reference = name, 0
     ref = REFERENCE_RE.match(name)

@@ -25,26 +25,24 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
-import numpy as np
-
 from fieldapp.survey.crs import GridSpec
-from fieldapp.survey.edges import GridEdge, boundary_edges, grid_edge, permit_polygon, to_grid
+from fieldapp.survey.edges import GridEdge, boundary_edges, grid_edge, permit_polygon
 from fieldapp.survey.models import BoundaryPoint, Marker, MarkerKind, MarkerStatus
-from fieldapp.survey.naming import infill_name, marker_sort_key, name_problem
+from fieldapp.survey.naming import SkNumbers, infill_name, marker_sort_key, name_problem
 from fieldapp.survey.naming import letters as letters  # re-exported: the planner's sequence
 from fieldapp.survey.neighbors import (
     ActivityZone,
     AreaComparison,
     NeighborArea,
-    compare_with_neighbors,
+    compare_with_neighbor,
     polygon_on_grid,
 )
-
-# A kept marker farther than this from every boundary line is not on the plan's geometry.
-ON_LINE_M = 1.0
+from fieldapp.survey.plan_kept import ON_LINE_M as ON_LINE_M  # re-exported
+from fieldapp.survey.plan_kept import place_kept
+from fieldapp.survey.spatial import Progress, TiledArea
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,8 +149,8 @@ def _snap(value: float, length: float, snap: float) -> float:
 def _edge_stretches(
     ge: GridEdge,
     rules: PlanRules,
-    neighbor_bands: Sequence[tuple[str, object]],
-    activity_reach: Sequence[tuple[str, object]],
+    neighbor_bands: Sequence[tuple[str, TiledArea]],
+    activity_reach: Sequence[tuple[str, TiledArea]],
 ) -> list[Stretch]:
     edge = ge.edge
     length = edge.length_m
@@ -163,8 +161,10 @@ def _edge_stretches(
         (neighbor_bands, rules.shared_max_m),
         (activity_reach, rules.activity_max_m),
     ):
-        for reason, geom in sources:
-            for a, b in ge.intervals_within(geom, rules.min_stretch_m):
+        for reason, area in sources:
+            # Only the tile of the area around this line: the same segments, far fewer.
+            near = area.near(ge.line.bounds)
+            for a, b in ge.intervals_within(near, rules.min_stretch_m):
                 if spacing == rules.shared_max_m:
                     # The band around the neighbour's boundary also covers its side that
                     # leaves our line: pull interior ends back to where the shared line ends.
@@ -224,30 +224,42 @@ def plan_markers(
     activity: Sequence[ActivityZone] = (),
     existing: Sequence[Marker] = (),
     rules: PlanRules | None = None,
+    progress: Progress | None = None,
 ) -> Plan:
-    """Plan the markers of a WIUP; ``existing`` markers that are not planned stay as they are."""
+    """Plan the markers of a WIUP; ``existing`` markers that are not planned stay as they are.
+
+    ``progress(done, total)`` is called as the work goes on (from the calling thread).
+    """
     rules = rules or PlanRules()
     edges = boundary_edges(points)
-    gedges = [grid_edge(e, grid) for e in edges]
+    # Steps: each line densified, each line planned, then each neighbour compared; one
+    # comparison (overlay of the whole WIUP) costs about as much as all the lines.
+    per_neighbor = len(edges)
+    total = 2 * len(edges) + per_neighbor * len(neighbors) + 1
+    tick = _ticker(progress, total)
+    gedges = []
+    for e in edges:
+        gedges.append(grid_edge(e, grid))
+        tick()
     permit = permit_polygon(gedges)
     neighbor_bands = [
         (
             f"neighbor:{nb.name}",
-            polygon_on_grid(nb.rings, grid).boundary.buffer(rules.shared_tolerance_m),
+            TiledArea(polygon_on_grid(nb.rings, grid).boundary.buffer(rules.shared_tolerance_m)),
         )
         for nb in neighbors
     ]
     activity_reach = [
         (
             f"activity:{z.name}",
-            polygon_on_grid(z.rings, grid).buffer(z.reach_m(rules.activity_factor)),
+            TiledArea(polygon_on_grid(z.rings, grid).buffer(z.reach_m(rules.activity_factor))),
         )
         for z in activity
     ]
     kept = [m for m in existing if m.status is not MarkerStatus.PLANNED]
     kept_by_name = {m.name: m for m in kept}
     warnings: list[str] = []
-    kept_on_edge, off_plan = _place_kept(kept, gedges, grid, warnings)
+    kept_on_edge, off_plan = place_kept(kept, gedges, grid, warnings)
 
     # An SK that labels a point "1A" keeps that name for its corner: infills skip it.
     reserved = set(kept_by_name) | {p.number for p in points}
@@ -279,6 +291,7 @@ def plan_markers(
         lon, lat = edge.points_at(new)
         new_points = {s: (float(x), float(y)) for s, x, y in zip(new, lon, lat, strict=True)}
         names = _names(edge.start.number, reserved)
+        tick()
         for s in sorted({*new_points, *fixed}):
             seq += 1
             if s in fixed:
@@ -295,7 +308,7 @@ def plan_markers(
     for m in kept:
         if m.kind is MarkerKind.CORNER and m.name not in corner_names:
             warnings.append(f"kept corner marker {m.name} is not a boundary point of this plan")
-    numbers = [e.start.number for e in edges]
+    numbers = SkNumbers(e.start.number for e in edges)
     for m in kept:
         problem = name_problem(m.name, m.kind, numbers, m.edge)
         if problem is not None:
@@ -308,7 +321,12 @@ def plan_markers(
             key=lambda name: marker_sort_key(name, numbers),
         )
     )
-    comparisons = compare_with_neighbors(permit, neighbors, grid, rules.gap_search_m)
+    found: list[AreaComparison] = []
+    for nb in neighbors:
+        found.extend(compare_with_neighbor(permit, nb, grid, rules.gap_search_m))
+        tick(per_neighbor)
+    comparisons = tuple(found)
+    tick()
     for c in comparisons:
         if c.max_width_m > rules.shared_tolerance_m:
             # A sliver wider than the tolerance usually means the two decrees (or datums)
@@ -320,40 +338,21 @@ def plan_markers(
     return Plan(grid, tuple(markers), tuple(stretches), comparisons, dropped, tuple(warnings))
 
 
+def _ticker(progress: Progress | None, total: int) -> Callable[..., None]:
+    """A step counter that tells ``progress`` about each step (or nothing without one)."""
+    done = 0
+
+    def tick(steps: int = 1) -> None:
+        nonlocal done
+        done += steps
+        if progress is not None:
+            progress(done, total)
+
+    return tick
+
+
 def _keep(
     m: Marker, seq: int, kind: MarkerKind, edge: tuple[str, str] | None, offset: float | None
 ) -> PlannedMarker:
     # Position, name, height and status exactly as stored: a monument in the ground is not moved.
     return PlannedMarker(m.name, kind, seq, m.lat, m.lon, edge, offset, m.status, m.h)
-
-
-def _place_kept(
-    kept: Sequence[Marker], gedges: Sequence[GridEdge], grid: GridSpec, warnings: list[str]
-) -> tuple[dict[int, list[tuple[float, Marker]]], list[Marker]]:
-    """Arc position of each kept infill marker on its boundary line, or off the plan."""
-    corners = {ge.edge.start.number for ge in gedges}
-    on_edge: dict[int, list[tuple[float, Marker]]] = {}
-    off: list[Marker] = []
-    for m in kept:
-        if m.kind is MarkerKind.CORNER and m.name in corners:
-            continue
-        e, n = to_grid(grid, np.array([m.lon]), np.array([m.lat]))
-        # Prefer the edge the marker was planned on; otherwise the nearest line.
-        candidates = sorted(gedges, key=lambda ge: (ge.edge.numbers != m.edge, ge.edge.index))
-        best: tuple[float, float, GridEdge] | None = None
-        for ge in candidates:
-            s, dist = ge.locate(float(e[0]), float(n[0]))
-            if (
-                dist <= ON_LINE_M
-                and 0.0 < s < ge.edge.length_m
-                and (best is None or dist < best[1])
-            ):
-                best = (s, dist, ge)
-                if ge.edge.numbers == m.edge:
-                    break
-        if best is None:
-            warnings.append(f"kept marker {m.name} is not on any boundary line of this plan")
-            off.append(m)
-        else:
-            on_edge.setdefault(best[2].edge.index, []).append((best[0], m))
-    return on_edge, off

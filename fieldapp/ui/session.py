@@ -20,6 +20,7 @@ class JobSession(QObject):
     def __init__(self, store: JobStore, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.store = store
+        self.closed = False  # work started for this job (a plan) checks it before it shows
         self.layers: MapLayers = load_map_layers(store)
         self.selected: str | None = self.layers.markers[0].name if self.layers.markers else None
 
@@ -45,4 +46,5 @@ class JobSession(QObject):
         self.marker_selected.emit(name)
 
     def close(self) -> None:
+        self.closed = True
         self.store.close()

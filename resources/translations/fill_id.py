@@ -715,7 +715,15 @@ ID_SECURE: dict[str, str] = {
 }
 
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE):
+ID_PERF_PLAN: dict[str, str] = {
+    # issue 16 (survey): the Perencanaan tab checks and plans on a worker thread
+    "Checking the boundary…": "Memeriksa batas WIUP…",
+    "Planning the markers…": "Merencanakan tanda batas…",
+    "Boundary check: {0} errors (see `fieldapp job validate`)": "Pemeriksaan batas: {0} kesalahan (lihat `fieldapp job validate`)",
+}
+
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN):
     ID.update(_area)
 
 
