@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
@@ -145,7 +146,9 @@ def open_capture(path: str | Path) -> CaptureFile:
     """Open a capture and read its comment header; :class:`CaptureError` when it cannot."""
     p = Path(path)
     try:
-        handle = p.open("rb")
+        # Unbuffered: each read is one read of the OS, so a pipe or a file still being
+        # written hands over what it has instead of blocking until a whole chunk is there.
+        handle = p.open("rb", buffering=0)
     except OSError as exc:
         raise _os_error(exc) from exc
     capture = CaptureFile(p, handle)
@@ -189,10 +192,15 @@ def format_time(fix: Fix) -> str | None:
     t = fix.time_of_day
     if t is None:
         return None
-    clock = f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond // 1000:03d}"
-    if fix.date is None:
+    if t.tzinfo is None:
+        # The same text as the f-string below at half the cost (once per replayed epoch).
+        clock = t.isoformat("milliseconds")
+    else:
+        clock = f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond // 1000:03d}"
+    date = fix.date
+    if date is None:
         return clock
-    return f"{fix.date.isoformat()}T{clock}Z"
+    return f"{date.isoformat()}T{clock}Z"
 
 
 def fix_record(fix: Fix) -> dict[str, object]:
@@ -212,6 +220,52 @@ def fix_record(fix: Fix) -> dict[str, object]:
         "sigma_alt": fix.sigma_alt,
         "sigma_source": fix.sigma_source.value if fix.sigma_source is not None else None,
     }
+
+
+_JSON_LINE = (
+    '{"time": %s, "lat": %s, "lon": %s, "height": %s, "alt_msl": %s, "quality": %s, '
+    '"sats_used": %s, "hdop": %s, "pdop": %s, "sigma_lat": %s, "sigma_lon": %s, '
+    '"sigma_alt": %s, "sigma_source": %s}'
+)
+
+
+# Shortest-repr of a float is the dearest part of a line, and most values (DOPs, heights,
+# sigmas, counts) repeat from epoch to epoch. typed=True keeps 1 and 1.0 apart; zeros skip
+# the cache, where 0.0 and -0.0 would be one key.
+_repr = lru_cache(maxsize=1024, typed=True)(repr)
+
+
+def _j(v: float | None) -> str:
+    # repr is what json uses for int and float; range checks keep NaN and inf out of a Fix.
+    if v is None:
+        return "null"
+    return _repr(v) if v else repr(v)
+
+
+def fix_json(fix: Fix) -> str:
+    """``json.dumps(fix_record(fix))`` at a fifth of the cost (one per epoch in replay).
+
+    Only for a Fix that passed :func:`check_fix` (every epoch of a stream): its floats are
+    finite, so the strict-JSON guarantee of ``allow_nan=False`` holds. The tests compare
+    the two on every shared capture.
+    """
+    t = format_time(fix)
+    src = fix.sigma_source
+    return _JSON_LINE % (
+        "null" if t is None else f'"{t}"',
+        _j(fix.lat),
+        _j(fix.lon),
+        _j(fix.height),
+        _j(fix.alt_msl),
+        _j(fix.quality),
+        _j(fix.sats_used),
+        _j(fix.hdop),
+        _j(fix.pdop),
+        _j(fix.sigma_lat),
+        _j(fix.sigma_lon),
+        _j(fix.sigma_alt),
+        "null" if src is None else f'"{src.value}"',
+    )
 
 
 @dataclass(frozen=True, slots=True)

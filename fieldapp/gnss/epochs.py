@@ -92,6 +92,11 @@ _SLOT = {Gga: "gga", Gns: "gns", Rmc: "rmc", Gll: "gll", Gst: "gst", Vtg: "vtg",
 _SLOT[Hdt] = "hdt"
 _FIX_SENTENCES = (Gga, Gns, Rmc, Gll)
 _EpochKey = tuple[str, str, str | None, bool]
+# Per record type: whether it carries the epoch time, and its slot in _Epoch. One dict
+# lookup per record instead of a chain of isinstance tests (add runs once per sentence).
+_KIND: dict[type, tuple[bool, str]] = {cls: (cls in _TIMED, slot) for cls, slot in _SLOT.items()}
+_KIND[Gsa] = (False, "gsa")
+_KIND[Gsv] = (False, "gsv")
 
 
 def _record_key(rec: Record) -> _EpochKey:
@@ -124,7 +129,7 @@ class EpochAssembler:
         self._end_key: _EpochKey | None = None
         # Satellites repeat from epoch to epoch; reusing the frozen objects saves their
         # construction (about 1 us each, dozens per epoch).
-        self._sat_cache: dict[tuple[Gsv, frozenset[object] | None], tuple[Satellite, ...]] = {}
+        self._sat_cache: dict[tuple[Gsv, frozenset[object]], tuple[Satellite, ...]] = {}
 
     @property
     def period_s(self) -> float | None:
@@ -137,7 +142,9 @@ class EpochAssembler:
     def add(self, rec: Record, now: float) -> list[Fix]:
         """Take one record received at monotonic time ``now``; return epochs it closed."""
         out: list[Fix] = []
-        t = rec.time_ms if isinstance(rec, _TIMED) else None
+        cls = type(rec)
+        timed, slot = _KIND[cls]
+        t = rec.time_ms if timed else None  # type: ignore[union-attr]
         ep = self._open
         if t is not None:
             if ep is None or (ep.time_ms is not None and ep.time_ms != t):
@@ -157,13 +164,17 @@ class EpochAssembler:
             # Without any time there is no epoch key: a repeated fix sentence starts anew.
             out.extend(self._close())
             ep = self._open = _Epoch(None, now)
-        if isinstance(rec, Gsv):
+        key: _EpochKey
+        if slot == "gsv":
+            assert isinstance(rec, Gsv)
             ep.gsv.append(rec)
-        elif isinstance(rec, Gsa):
-            ep.gsa.append(rec)
+            key = (rec.talker, "GSV", rec.signal_id, rec.msg_num == rec.num_messages)
         else:
-            setattr(ep, _SLOT[type(rec)], rec)
-        key = _record_key(rec)
+            if slot == "gsa":
+                ep.gsa.append(rec)  # type: ignore[arg-type]
+            else:
+                setattr(ep, slot, rec)
+            key = (rec.talker, cls.__name__, None, True)
         ep.keys.append(key)
         if key == self._end_key and ep.time_ms is not None:
             self.stats.closed_by_end_marker += 1
@@ -325,14 +336,22 @@ class EpochAssembler:
         cache = self._sat_cache
         if len(cache) > 4096:
             cache.clear()
-        frozen = {system: frozenset(prns) for system, prns in used.items()}
-        everything = frozenset((system, prn) for system, prns in used.items() for prn in prns)
+        # The used PRNs that matter to a GSV part: its constellation's, or (GN talker) all
+        # of them. Made once per constellation present, when a part first needs them.
+        frozen: dict[str | None, frozenset[object]] = {}
         out: list[Satellite] = []
         for gsv in gsvs:
             talker_sys = TALKER_SYSTEM.get(gsv.talker)
+            part = frozen.get(talker_sys)
+            if part is None:
+                if talker_sys:
+                    part = frozenset(used.get(talker_sys, ()))
+                else:
+                    part = frozenset((system, prn) for system, prns in used.items() for prn in prns)
+                frozen[talker_sys] = part
             # The parser hands back the same Gsv object for the same text, so a GSV part and
             # the used set of its constellation identify the resulting satellites.
-            key = (gsv, frozen.get(talker_sys) if talker_sys else everything)
+            key = (gsv, part)
             sats = cache.get(key)
             if sats is None:
                 sats = cache[key] = _gsv_satellites(gsv, talker_sys, used)

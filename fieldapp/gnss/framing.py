@@ -40,13 +40,26 @@ class Counters:
     # rejections, but counted so that every start character is accounted for.
     noise: int = 0
     skipped_bytes: int = 0
-    # (line number, what was wrong) of the first MAX_PROBLEMS rejections, in the order they
-    # were found (framer and parser find them in different orders); 0 = line unknown.
+    # (line number, what was wrong) of the MAX_PROBLEMS rejections with the lowest line
+    # numbers, unordered (framer and parser find them in different orders); 0 = line unknown.
     problems: list[tuple[int, str]] = field(default_factory=list, compare=False)
+    # The highest line number in ``problems`` once it is full: later rejections (nearly all
+    # of a file of garbage) are turned away with one comparison.
+    _ceiling: int = field(default=-1, compare=False, repr=False)
 
     def note(self, line: int, what: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append((line, what))
+        problems = self.problems
+        if len(problems) < MAX_PROBLEMS:
+            problems.append((line, what))
+            if len(problems) == MAX_PROBLEMS:
+                self._ceiling = max(p[0] for p in problems)
+            return
+        # Full: the framer may have noted a later line before the parser finds an earlier
+        # one; the list keeps the earliest lines whatever the order they were found in.
+        if line < self._ceiling:
+            worst = max(range(MAX_PROBLEMS), key=lambda i: problems[i][0])
+            problems[worst] = (line, what)
+            self._ceiling = max(p[0] for p in problems)
 
     @property
     def accepted(self) -> int:
