@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from fieldapp.gnss.epochs import EpochStats
-from fieldapp.gnss.fix import Fix
+from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.gnss.framing import Counters
 from fieldapp.gnss.stream import NmeaStream
 
@@ -235,6 +235,11 @@ _JSON_LINE = (
 _repr = lru_cache(maxsize=1024, typed=True)(repr)
 
 
+# ``.value`` of an Enum member is a descriptor call; once per epoch it showed.
+_SOURCE_JSON = {s: f'"{s.value}"' for s in SigmaSource}
+_SOURCE_TEXT = {s: s.value for s in SigmaSource}
+
+
 def _j(v: float | None) -> str:
     # repr is what json uses for int and float; range checks keep NaN and inf out of a Fix.
     if v is None:
@@ -264,7 +269,7 @@ def fix_json(fix: Fix) -> str:
         _j(fix.sigma_lat),
         _j(fix.sigma_lon),
         _j(fix.sigma_alt),
-        "null" if src is None else f'"{src.value}"',
+        "null" if src is None else _SOURCE_JSON[src],
     )
 
 
@@ -295,7 +300,7 @@ class SummaryBuilder:
         self.epochs += 1
         self.with_position += f.has_position
         self.qualities[f.quality] = self.qualities.get(f.quality, 0) + 1
-        src = f.sigma_source.value if f.sigma_source is not None else None
+        src = _SOURCE_TEXT[f.sigma_source] if f.sigma_source is not None else None
         self.sigma_sources[src] = self.sigma_sources.get(src, 0) + 1
         stamp = f.utc or f.time_of_day
         if stamp is not None:

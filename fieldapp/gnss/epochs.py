@@ -6,7 +6,8 @@ import datetime as dt
 import math
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from fieldapp.gnss.fix import (
     ErrorEllipse,
@@ -38,6 +39,9 @@ GST_MAX_M = 1000.0
 DEFAULT_UERE_M = 5.0
 _GNS_MODE_QUALITY = {"N": 0, "A": 1, "D": 2, "P": 3, "R": 4, "F": 5, "E": 6, "M": 7, "S": 8}
 _TIMEOUT_FACTOR = 1.5
+# Enum members looked up once: a class attribute lookup on an Enum goes through a descriptor.
+_GST = SigmaSource.GST
+_ESTIMATED = SigmaSource.ESTIMATED
 
 
 def system_for_prn(prn: int) -> str:
@@ -57,21 +61,43 @@ def system_for_prn(prn: int) -> str:
     return "unknown"
 
 
-@dataclass(slots=True)
 class _Epoch:
-    time_ms: int | None
-    opened_at: float
-    gga: Gga | None = None
-    gns: Gns | None = None
-    rmc: Rmc | None = None
-    gll: Gll | None = None
-    gst: Gst | None = None
-    vtg: Vtg | None = None
-    zda: Zda | None = None
-    hdt: Hdt | None = None
-    gsa: list[Gsa] = field(default_factory=list)
-    gsv: list[Gsv] = field(default_factory=list)
-    keys: list[_EpochKey] = field(default_factory=list)
+    """The records of the epoch being assembled.
+
+    A plain slotted class, not a dataclass: one is made per epoch, and a dataclass with
+    list defaults cost twice as much to build (and to define when a replay starts).
+    """
+
+    __slots__ = (
+        "gga",
+        "gll",
+        "gns",
+        "gsa",
+        "gst",
+        "gsv",
+        "hdt",
+        "keys",
+        "opened_at",
+        "rmc",
+        "time_ms",
+        "vtg",
+        "zda",
+    )  # fmt: skip
+
+    def __init__(self, time_ms: int | None, opened_at: float) -> None:
+        self.time_ms = time_ms
+        self.opened_at = opened_at
+        self.gga: Gga | None = None
+        self.gns: Gns | None = None
+        self.rmc: Rmc | None = None
+        self.gll: Gll | None = None
+        self.gst: Gst | None = None
+        self.vtg: Vtg | None = None
+        self.zda: Zda | None = None
+        self.hdt: Hdt | None = None
+        self.gsa: list[Gsa] = []
+        self.gsv: list[Gsv] = []
+        self.keys: list[_EpochKey] = []
 
 
 @dataclass(slots=True)
@@ -166,9 +192,8 @@ class EpochAssembler:
             ep = self._open = _Epoch(None, now)
         key: _EpochKey
         if slot == "gsv":
-            assert isinstance(rec, Gsv)
-            ep.gsv.append(rec)
-            key = (rec.talker, "GSV", rec.signal_id, rec.msg_num == rec.num_messages)
+            ep.gsv.append(rec)  # type: ignore[arg-type]
+            key = (rec.talker, "GSV", rec.signal_id, rec.msg_num == rec.num_messages)  # type: ignore[union-attr]
         else:
             if slot == "gsa":
                 ep.gsa.append(rec)  # type: ignore[arg-type]
@@ -380,11 +405,10 @@ class EpochAssembler:
             return None
         # HDOP x UERE is the 2D sigma; split evenly over the two axes.
         axis = h * uere / math.sqrt(2.0)
-        return _Sigmas(axis, axis, v * uere if v is not None else None, SigmaSource.ESTIMATED, None)
+        return _Sigmas(axis, axis, v * uere if v is not None else None, _ESTIMATED, None)
 
 
-@dataclass(frozen=True, slots=True)
-class _Sigmas:
+class _Sigmas(NamedTuple):
     lat: float
     lon: float
     alt: float | None
@@ -417,7 +441,7 @@ def check_gst(gst: Gst) -> _Sigmas | None:
         and minor is not None
     ):
         ellipse = ErrorEllipse(max(major, minor), min(major, minor), orient)
-    return _Sigmas(gst.sigma_lat, gst.sigma_lon, alt, SigmaSource.GST, ellipse)
+    return _Sigmas(gst.sigma_lat, gst.sigma_lon, alt, _GST, ellipse)
 
 
 def _best_mode(mode: str) -> str:
