@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # NMEA allows 82 characters including "$" and CRLF; real receivers (u-blox GSV with signal id,
@@ -106,6 +107,10 @@ def xor_checksum(body: bytes) -> int:
     return (n ^ (n >> 8)) & 0xFF
 
 
+# One clean sentence on its line: "$", a five-character upper-case address (letters and
+# digits, at least one letter), ",", ASCII without another start character, "*" and two hex
+# digits. One match instead of eight separate tests of the line (the framer's hot path).
+_CLEAN = re.compile(rb"\$(?=[0-9]{0,4}[A-Z])[0-9A-Z]{5},[^$!\x80-\xff]*\*[0-9A-Fa-f]{2}").fullmatch
 _REPEATING = frozenset({b"GSV", b"GSA", b"HDT", b"VTG"})
 _MEMO_MAX = 1024
 
@@ -171,15 +176,8 @@ class NmeaFramer:
             # Fast path for the common case, one clean sentence per line; anything unusual
             # (collisions, "$$", garbage, a bad checksum) is judged again by _split_line.
             if (
-                line[:1] == b"$"
-                and line[-3:-2] == b"*"
-                and line[6:7] == b","
-                and len(line) <= MAX_SENTENCE_LEN
-                and line.find(b"$", 1) < 0
-                and b"!" not in line
-                and line[1:6].isalnum()
-                and line[1:6].isupper()
-                and line.isascii()
+                len(line) <= MAX_SENTENCE_LEN
+                and _CLEAN(line) is not None
                 and (expected := _HEX2.get(line[-2:])) is not None
                 and (not verify or xor_checksum(line[1:-3]) == expected)
             ):

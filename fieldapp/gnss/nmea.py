@@ -268,7 +268,7 @@ def _gsv(t: str, d: list[str]) -> Gsv:
     signal = (d[n - 1] or None) if (n - 3) % 4 == 1 else None
     end = 3 + (n - 3) // 4 * 4
     raw = tuple(d[3:end])
-    if raw and len(max(raw, key=len)) > 5:
+    if raw and max(map(len, raw)) > 5:
         # PRN, elevation, azimuth and SNR have at most three digits (and a decimal or two).
         raise NmeaRangeError("GSV satellite field longer than 5 characters")
     if not "".join(raw).isdigit():
