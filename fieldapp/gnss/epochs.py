@@ -310,8 +310,17 @@ class EpochAssembler:
             pdop = gsa.pdop if gsa.pdop is not None else pdop
             hdop = gsa.hdop if gsa.hdop is not None else hdop
             vdop = gsa.vdop if gsa.vdop is not None else vdop
-            for prn in gsa.prns:
-                used.setdefault(gsa.system or system_for_prn(prn), set()).add(prn)
+            system = gsa.system
+            if system is None:
+                for prn in gsa.prns:
+                    used.setdefault(system_for_prn(prn), set()).add(prn)
+            elif gsa.prns:
+                # One constellation per GSA: its PRNs added at once, not one by one.
+                prns = used.get(system)
+                if prns is None:
+                    used[system] = set(gsa.prns)
+                else:
+                    prns.update(gsa.prns)
         if hdop is None and fixsrc is not None:
             hdop = fixsrc.hdop
         sats_used = fixsrc.sats_used if fixsrc is not None else None

@@ -384,13 +384,16 @@ class SentenceParser:
 
     def parse(self, line: str, lineno: int = 0) -> Record | None:
         """One framed sentence -> record, or None (counted, and noted with ``lineno``)."""
+        hit = self.memo.get(line)
+        if hit is not None:
+            self.counters.sentences[line[3:6]] += 1
+            return hit
+        return self.parse_new(line, lineno)
+
+    def parse_new(self, line: str, lineno: int = 0) -> Record | None:
+        """:meth:`parse` for a sentence the caller already looked up in :attr:`memo`."""
         c = self.counters
         memo = self.memo
-        hit = memo.get(line)
-        if hit is not None:
-            stype = line[3:6]
-            c.sentences[stype] += 1
-            return hit
         # Proprietary ($P...) and unsupported types are known from the address alone, which
         # also spares pynmea2's exception path for them.
         stype = line[3:6]

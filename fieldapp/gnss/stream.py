@@ -55,7 +55,7 @@ class NmeaStream:
             now = time.monotonic()
         out: list[Fix] = []
         parser = self._parser
-        parse = parser.parse
+        parse = parser.parse_new
         # The parser's memo, looked up here first: most sentences of a receiver at rest
         # (satellites, DOPs) repeat verbatim, and a hit then costs no call.
         seen = parser.memo.get
