@@ -130,3 +130,36 @@ def test_mutated_real_lines_are_judged_alike_by_both_routes(data: st.DataObject)
         i = data.draw(st.integers(0, len(chosen) - 1))
         chosen[i] = mutate(chosen[i], data)
     assert_same(b"\r\n".join(chosen) + b"\r\n", "mutated", chunk=data.draw(st.integers(7, 4096)))
+
+
+def test_json_line_keeps_zeros_signs_and_ints_as_json_dumps_does() -> None:
+    import datetime as dt
+
+    from fieldapp.gnss.fix import SigmaSource
+
+    fixes = [
+        Fix(dt.time(0, 0), lat=-0.0, lon=0.0, quality=0, sats_used=0, hdop=1.0, pdop=1),  # type: ignore[arg-type]
+        Fix(dt.time(0, 0), lat=0.0, lon=-0.0, quality=1, sats_used=1, hdop=1, pdop=1.0),  # type: ignore[arg-type]
+        Fix(
+            dt.time(23, 59, 59, 999999),
+            dt.date(2026, 12, 3),
+            lat=-6.2,
+            lon=106.8,
+            height=1e-7,
+            sigma_lat=0.01,
+            sigma_source=SigmaSource.GST,
+        ),
+        Fix(None),
+    ]
+    for fix in fixes:
+        assert fix_json(fix) == json.dumps(fix_record(fix), allow_nan=False)
+
+
+def test_rejected_lines_listed_are_the_earliest_whatever_order_they_were_found_in() -> None:
+    from fieldapp.gnss.framing import MAX_PROBLEMS
+
+    c = Counters()
+    # The framer notes later lines of a chunk before the parser notes earlier ones.
+    for line in [*range(100, 100 + MAX_PROBLEMS), *range(1, 6), 500]:
+        c.note(line, "bad checksum")
+    assert sorted(n for n, _ in c.problems) == [*range(1, 6), *range(100, 100 + MAX_PROBLEMS - 5)]
