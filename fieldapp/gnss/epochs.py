@@ -7,16 +7,14 @@ import math
 from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import NamedTuple
 
-from fieldapp.gnss.fix import (
-    ErrorEllipse,
-    Fix,
-    ImplausibleFix,
-    Satellite,
-    SigmaSource,
-    check_fix,
+from fieldapp.gnss.accuracy import (
+    Sigmas,
+    check_gst,
+    gsv_satellites,
+    system_for_prn,
 )
+from fieldapp.gnss.fix import Fix, ImplausibleFix, Satellite, SigmaSource, check_fix
 from fieldapp.gnss.nmea import (
     SYSTEM_ID,
     TALKER_SYSTEM,
@@ -34,31 +32,12 @@ from fieldapp.gnss.nmea import (
 )
 
 DAY_MS = 86_400_000
-GST_MAX_M = 1000.0
 # Default user equivalent range error for a DOP-based estimate: stand-alone code phase.
 DEFAULT_UERE_M = 5.0
 _GNS_MODE_QUALITY = {"N": 0, "A": 1, "D": 2, "P": 3, "R": 4, "F": 5, "E": 6, "M": 7, "S": 8}
 _TIMEOUT_FACTOR = 1.5
 # Enum members looked up once: a class attribute lookup on an Enum goes through a descriptor.
-_GST = SigmaSource.GST
 _ESTIMATED = SigmaSource.ESTIMATED
-
-
-def system_for_prn(prn: int) -> str:
-    """Constellation of a PRN reported under the combined GN talker (NMEA numbering)."""
-    if 1 <= prn <= 32:
-        return "GPS"
-    if 33 <= prn <= 64 or 120 <= prn <= 158:
-        return "SBAS"
-    if 65 <= prn <= 96:
-        return "GLONASS"
-    if 193 <= prn <= 202:
-        return "QZSS"
-    if 201 <= prn <= 264 or 401 <= prn <= 463:
-        return "BeiDou"
-    if 301 <= prn <= 336:
-        return "Galileo"
-    return "unknown"
 
 
 class _Epoch:
@@ -388,7 +367,7 @@ class EpochAssembler:
             key = (gsv, part)
             sats = cache.get(key)
             if sats is None:
-                sats = cache[key] = _gsv_satellites(gsv, talker_sys, used)
+                sats = cache[key] = gsv_satellites(gsv, talker_sys, used)
             out.extend(sats)
         return tuple(out)
 
@@ -399,7 +378,7 @@ class EpochAssembler:
         hdop: float | None,
         vdop: float | None,
         pdop: float | None,
-    ) -> _Sigmas | None:
+    ) -> Sigmas | None:
         if gst is not None:
             checked = check_gst(gst)
             if checked is not None:
@@ -414,43 +393,7 @@ class EpochAssembler:
             return None
         # HDOP x UERE is the 2D sigma; split evenly over the two axes.
         axis = h * uere / math.sqrt(2.0)
-        return _Sigmas(axis, axis, v * uere if v is not None else None, _ESTIMATED, None)
-
-
-class _Sigmas(NamedTuple):
-    lat: float
-    lon: float
-    alt: float | None
-    source: SigmaSource
-    ellipse: ErrorEllipse | None
-
-
-def _plausible(v: float | None) -> bool:
-    return v is not None and 0.0 < v <= GST_MAX_M
-
-
-def check_gst(gst: Gst) -> _Sigmas | None:
-    """Range-checked GST sigmas, or None when the receiver's statistics cannot be trusted."""
-    # An rms of hundreds of kilometres (seen from a ZED-F9P) means the whole record is junk,
-    # even when the per-axis fields happen to look sane.
-    if gst.rms is not None and not 0.0 <= gst.rms <= GST_MAX_M:
-        return None
-    if not (_plausible(gst.sigma_lat) and _plausible(gst.sigma_lon)):
-        return None
-    assert gst.sigma_lat is not None and gst.sigma_lon is not None
-    alt = gst.sigma_alt if _plausible(gst.sigma_alt) else None
-    ellipse = None
-    major, minor, orient = gst.semi_major_m, gst.semi_minor_m, gst.orientation_deg
-    if (
-        _plausible(major)
-        and _plausible(minor)
-        and orient is not None
-        and 0.0 <= orient <= 360.0
-        and major is not None
-        and minor is not None
-    ):
-        ellipse = ErrorEllipse(max(major, minor), min(major, minor), orient)
-    return _Sigmas(gst.sigma_lat, gst.sigma_lon, alt, _GST, ellipse)
+        return Sigmas(axis, axis, v * uere if v is not None else None, _ESTIMATED, None)
 
 
 def _best_mode(mode: str) -> str:
@@ -459,17 +402,6 @@ def _best_mode(mode: str) -> str:
         if letter in mode:
             return letter
     return "N"
-
-
-def _gsv_satellites(
-    gsv: Gsv, talker_sys: str | None, used: dict[str, set[int]]
-) -> tuple[Satellite, ...]:
-    out: list[Satellite] = []
-    for prn, el, az, snr in gsv.sats:
-        system = talker_sys or system_for_prn(prn)
-        is_used = prn in used.get(system, ())
-        out.append(Satellite(system, prn, el, az, snr, gsv.signal_id, is_used))
-    return tuple(out)
 
 
 def _time_of_day(t: int) -> dt.time:
