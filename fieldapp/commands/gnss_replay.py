@@ -52,17 +52,22 @@ def cmd_replay(args: argparse.Namespace) -> int:
         # chunk rather than one per epoch.
         for chunk in capture.chunks():
             fixes = stream.feed(chunk, 0.0)
-            for fix in fixes:
-                add(fix)
-            if jsonl and fixes:
+            if not fixes:
+                continue
+            if jsonl:
+                # The counts on stderr come from the stream; the epoch digest is not printed.
                 write("\n".join(map(fix_json, fixes)))
                 write("\n")
                 out.flush()
+            else:
+                for fix in fixes:
+                    add(fix)
         for fix in stream.flush():
-            add(fix)
             if jsonl:
                 write(fix_json(fix))
                 write("\n")
+            else:
+                add(fix)
         c = stream.counters
         if c.accepted == 0:
             raise CommandError(_refusal(path, capture.size, c))

@@ -292,19 +292,24 @@ class SummaryBuilder:
     qualities: dict[int | None, int] = field(default_factory=dict)
     sigma_sources: dict[str | None, int] = field(default_factory=dict)
     first: dt.datetime | dt.time | None = None
-    last: dt.datetime | dt.time | None = None
+    # The last epoch with a time; its stamp is made once, when asked for, not per epoch.
+    last_timed: Fix | None = None
 
     def add(self, f: Fix) -> None:
         self.epochs += 1
-        self.with_position += f.has_position
+        self.with_position += f.lat is not None and f.lon is not None
         self.qualities[f.quality] = self.qualities.get(f.quality, 0) + 1
         src = _SOURCE_TEXT[f.sigma_source] if f.sigma_source is not None else None
         self.sigma_sources[src] = self.sigma_sources.get(src, 0) + 1
-        stamp = f.utc or f.time_of_day
-        if stamp is not None:
+        if f.time_of_day is not None:
             if self.first is None:
-                self.first = stamp
-            self.last = stamp
+                self.first = f.utc or f.time_of_day
+            self.last_timed = f
+
+    @property
+    def last(self) -> dt.datetime | dt.time | None:
+        f = self.last_timed
+        return None if f is None else (f.utc or f.time_of_day)
 
     def summary(self) -> ReplaySummary:
         return ReplaySummary(
