@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import queue
 import sys
 import time
 from typing import TextIO
@@ -102,6 +101,9 @@ def _make_source(args: argparse.Namespace) -> object:
 def cmd_watch(
     args: argparse.Namespace, out: TextIO | None = None, err: TextIO | None = None
 ) -> int:
+    # Imported here: `gnss replay` registers this module too and need not load threading.
+    import queue
+
     from fieldapp.gnss.fix import Fix
     from fieldapp.gnss.link import GnssLink, LinkState, LinkStatus
     from fieldapp.gnss.sources import ByteSource

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 from typing import TYPE_CHECKING, TextIO
@@ -31,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
-    from fieldapp.gnss.capture import CaptureError, SummaryBuilder, open_capture
+    from fieldapp.gnss.capture import CaptureError, SummaryBuilder, fix_json, open_capture
     from fieldapp.gnss.stream import NmeaStream
 
     path = args.file
@@ -41,21 +40,40 @@ def cmd_replay(args: argparse.Namespace) -> int:
         raise CommandError(f"{path}: {exc}") from exc
     stream = NmeaStream(first_line=capture.first_line)
     summary = SummaryBuilder()
+    add = summary.add
     out = sys.stdout
+    write = out.write
+    jsonl = args.jsonl
     try:
         # Epochs are written as they close, never collected: a capture of hours at 10 Hz (or
-        # gigabytes of anything) replays in bounded memory.
+        # gigabytes of anything) replays in bounded memory, and the summary is counted as
+        # it goes. Each read's epochs are flushed together: a reader of the pipe sees them
+        # while the capture is still being read (or still being written), at one write per
+        # chunk rather than one per epoch.
         for chunk in capture.chunks():
-            for fix in stream.feed(chunk, 0.0):
-                _emit(fix, args.jsonl, summary, out)
+            fixes = stream.feed(chunk, 0.0)
+            if not fixes:
+                continue
+            if jsonl:
+                # The counts on stderr come from the stream; the epoch digest is not printed.
+                write("\n".join(map(fix_json, fixes)))
+                write("\n")
+                out.flush()
+            else:
+                for fix in fixes:
+                    add(fix)
         for fix in stream.flush():
-            _emit(fix, args.jsonl, summary, out)
+            if jsonl:
+                write(fix_json(fix))
+                write("\n")
+            else:
+                add(fix)
         c = stream.counters
         if c.accepted == 0:
             raise CommandError(_refusal(path, capture.size, c))
         comments = len(capture.comments)
         dropped = stream.epoch_stats.implausible
-        if args.jsonl:
+        if jsonl:
             for line in _count_lines(c, comments, dropped):
                 print(line, file=sys.stderr)
             for lineno, what in _sorted_problems(c):
@@ -71,18 +89,6 @@ def cmd_replay(args: argparse.Namespace) -> int:
         devnull = os.open(os.devnull, os.O_WRONLY)
         os.dup2(devnull, sys.stdout.fileno())
     return 0
-
-
-def _emit(fix: object, jsonl: bool, summary: object, out: TextIO) -> None:
-    from fieldapp.gnss.capture import SummaryBuilder, fix_record
-    from fieldapp.gnss.fix import Fix
-
-    assert isinstance(fix, Fix) and isinstance(summary, SummaryBuilder)
-    summary.add(fix)
-    if jsonl:
-        # allow_nan=False: a Fix cannot hold NaN or inf, and the contract is strict JSON.
-        out.write(json.dumps(fix_record(fix), allow_nan=False))
-        out.write("\n")
 
 
 def _refusal(path: str, size: int, c: Counters) -> str:

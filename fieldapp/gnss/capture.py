@@ -5,11 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import BinaryIO
 
 from fieldapp.gnss.epochs import EpochStats
-from fieldapp.gnss.fix import Fix
+from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.gnss.framing import Counters
 from fieldapp.gnss.stream import NmeaStream
 
@@ -145,7 +146,9 @@ def open_capture(path: str | Path) -> CaptureFile:
     """Open a capture and read its comment header; :class:`CaptureError` when it cannot."""
     p = Path(path)
     try:
-        handle = p.open("rb")
+        # Unbuffered: each read is one read of the OS, so a pipe or a file still being
+        # written hands over what it has instead of blocking until a whole chunk is there.
+        handle = p.open("rb", buffering=0)
     except OSError as exc:
         raise _os_error(exc) from exc
     capture = CaptureFile(p, handle)
@@ -189,10 +192,15 @@ def format_time(fix: Fix) -> str | None:
     t = fix.time_of_day
     if t is None:
         return None
-    clock = f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond // 1000:03d}"
-    if fix.date is None:
+    if t.tzinfo is None:
+        # The same text as the f-string below at half the cost (once per replayed epoch).
+        clock = t.isoformat("milliseconds")
+    else:
+        clock = f"{t.hour:02d}:{t.minute:02d}:{t.second:02d}.{t.microsecond // 1000:03d}"
+    date = fix.date
+    if date is None:
         return clock
-    return f"{fix.date.isoformat()}T{clock}Z"
+    return f"{date.isoformat()}T{clock}Z"
 
 
 def fix_record(fix: Fix) -> dict[str, object]:
@@ -212,6 +220,55 @@ def fix_record(fix: Fix) -> dict[str, object]:
         "sigma_alt": fix.sigma_alt,
         "sigma_source": fix.sigma_source.value if fix.sigma_source is not None else None,
     }
+
+
+_JSON_LINE = (
+    '{"time": %s, "lat": %s, "lon": %s, "height": %s, "alt_msl": %s, "quality": %s, '
+    '"sats_used": %s, "hdop": %s, "pdop": %s, "sigma_lat": %s, "sigma_lon": %s, '
+    '"sigma_alt": %s, "sigma_source": %s}'
+)
+
+
+# Shortest-repr of a float is the dearest part of a line, and most values (DOPs, heights,
+# sigmas, counts) repeat from epoch to epoch. typed=True keeps 1 and 1.0 apart; zeros (and
+# None) skip the cache, where 0.0 and -0.0 would be one key.
+_repr = lru_cache(maxsize=1024, typed=True)(repr)
+
+
+# ``.value`` of an Enum member is a descriptor call; once per epoch it showed.
+_SOURCE_JSON = {s: f'"{s.value}"' for s in SigmaSource}
+_SOURCE_TEXT = {s: s.value for s in SigmaSource}
+
+
+def fix_json(fix: Fix) -> str:
+    """``json.dumps(fix_record(fix))`` at a fraction of the cost (one per epoch in replay).
+
+    Only for a Fix that passed :func:`check_fix` (every epoch of a stream): its floats are
+    finite, so the strict-JSON guarantee of ``allow_nan=False`` holds. ``repr`` is what json
+    writes for an int or a float. The tests compare the two on every shared capture.
+    """
+    t = format_time(fix)
+    src = fix.sigma_source
+    r = _repr
+    # Written out per field: a helper call for each of the eleven numbers showed in profiles.
+    lat, lon, height, alt = fix.lat, fix.lon, fix.height, fix.alt_msl
+    q, n, hdop, pdop = fix.quality, fix.sats_used, fix.hdop, fix.pdop
+    s_lat, s_lon, s_alt = fix.sigma_lat, fix.sigma_lon, fix.sigma_alt
+    return _JSON_LINE % (
+        "null" if t is None else f'"{t}"',
+        r(lat) if lat else ("null" if lat is None else repr(lat)),
+        r(lon) if lon else ("null" if lon is None else repr(lon)),
+        r(height) if height else ("null" if height is None else repr(height)),
+        r(alt) if alt else ("null" if alt is None else repr(alt)),
+        r(q) if q else ("null" if q is None else repr(q)),
+        r(n) if n else ("null" if n is None else repr(n)),
+        r(hdop) if hdop else ("null" if hdop is None else repr(hdop)),
+        r(pdop) if pdop else ("null" if pdop is None else repr(pdop)),
+        r(s_lat) if s_lat else ("null" if s_lat is None else repr(s_lat)),
+        r(s_lon) if s_lon else ("null" if s_lon is None else repr(s_lon)),
+        r(s_alt) if s_alt else ("null" if s_alt is None else repr(s_alt)),
+        "null" if src is None else _SOURCE_JSON[src],
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -235,19 +292,24 @@ class SummaryBuilder:
     qualities: dict[int | None, int] = field(default_factory=dict)
     sigma_sources: dict[str | None, int] = field(default_factory=dict)
     first: dt.datetime | dt.time | None = None
-    last: dt.datetime | dt.time | None = None
+    # The last epoch with a time; its stamp is made once, when asked for, not per epoch.
+    last_timed: Fix | None = None
 
     def add(self, f: Fix) -> None:
         self.epochs += 1
-        self.with_position += f.has_position
+        self.with_position += f.lat is not None and f.lon is not None
         self.qualities[f.quality] = self.qualities.get(f.quality, 0) + 1
-        src = f.sigma_source.value if f.sigma_source is not None else None
+        src = _SOURCE_TEXT[f.sigma_source] if f.sigma_source is not None else None
         self.sigma_sources[src] = self.sigma_sources.get(src, 0) + 1
-        stamp = f.utc or f.time_of_day
-        if stamp is not None:
+        if f.time_of_day is not None:
             if self.first is None:
-                self.first = stamp
-            self.last = stamp
+                self.first = f.utc or f.time_of_day
+            self.last_timed = f
+
+    @property
+    def last(self) -> dt.datetime | dt.time | None:
+        f = self.last_timed
+        return None if f is None else (f.utc or f.time_of_day)
 
     def summary(self) -> ReplaySummary:
         return ReplaySummary(

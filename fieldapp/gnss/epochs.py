@@ -6,16 +6,15 @@ import datetime as dt
 import math
 from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from fieldapp.gnss.fix import (
-    ErrorEllipse,
-    Fix,
-    ImplausibleFix,
-    Satellite,
-    SigmaSource,
-    check_fix,
+from fieldapp.gnss.accuracy import (
+    Sigmas,
+    check_gst,
+    gsv_satellites,
+    system_for_prn,
 )
+from fieldapp.gnss.fix import Fix, ImplausibleFix, Satellite, SigmaSource, check_fix
 from fieldapp.gnss.nmea import (
     SYSTEM_ID,
     TALKER_SYSTEM,
@@ -33,45 +32,51 @@ from fieldapp.gnss.nmea import (
 )
 
 DAY_MS = 86_400_000
-GST_MAX_M = 1000.0
 # Default user equivalent range error for a DOP-based estimate: stand-alone code phase.
 DEFAULT_UERE_M = 5.0
 _GNS_MODE_QUALITY = {"N": 0, "A": 1, "D": 2, "P": 3, "R": 4, "F": 5, "E": 6, "M": 7, "S": 8}
 _TIMEOUT_FACTOR = 1.5
+# Enum members looked up once: a class attribute lookup on an Enum goes through a descriptor.
+_ESTIMATED = SigmaSource.ESTIMATED
 
 
-def system_for_prn(prn: int) -> str:
-    """Constellation of a PRN reported under the combined GN talker (NMEA numbering)."""
-    if 1 <= prn <= 32:
-        return "GPS"
-    if 33 <= prn <= 64 or 120 <= prn <= 158:
-        return "SBAS"
-    if 65 <= prn <= 96:
-        return "GLONASS"
-    if 193 <= prn <= 202:
-        return "QZSS"
-    if 201 <= prn <= 264 or 401 <= prn <= 463:
-        return "BeiDou"
-    if 301 <= prn <= 336:
-        return "Galileo"
-    return "unknown"
-
-
-@dataclass(slots=True)
 class _Epoch:
-    time_ms: int | None
-    opened_at: float
-    gga: Gga | None = None
-    gns: Gns | None = None
-    rmc: Rmc | None = None
-    gll: Gll | None = None
-    gst: Gst | None = None
-    vtg: Vtg | None = None
-    zda: Zda | None = None
-    hdt: Hdt | None = None
-    gsa: list[Gsa] = field(default_factory=list)
-    gsv: list[Gsv] = field(default_factory=list)
-    keys: list[_EpochKey] = field(default_factory=list)
+    """The records of the epoch being assembled.
+
+    A plain slotted class, not a dataclass: one is made per epoch, and a dataclass with
+    list defaults cost twice as much to build (and to define when a replay starts).
+    """
+
+    __slots__ = (
+        "gga",
+        "gll",
+        "gns",
+        "gsa",
+        "gst",
+        "gsv",
+        "hdt",
+        "keys",
+        "opened_at",
+        "rmc",
+        "time_ms",
+        "vtg",
+        "zda",
+    )  # fmt: skip
+
+    def __init__(self, time_ms: int | None, opened_at: float) -> None:
+        self.time_ms = time_ms
+        self.opened_at = opened_at
+        self.gga: Gga | None = None
+        self.gns: Gns | None = None
+        self.rmc: Rmc | None = None
+        self.gll: Gll | None = None
+        self.gst: Gst | None = None
+        self.vtg: Vtg | None = None
+        self.zda: Zda | None = None
+        self.hdt: Hdt | None = None
+        self.gsa: list[Gsa] = []
+        self.gsv: list[Gsv] = []
+        self.keys: list[_EpochKey] = []
 
 
 @dataclass(slots=True)
@@ -92,6 +97,11 @@ _SLOT = {Gga: "gga", Gns: "gns", Rmc: "rmc", Gll: "gll", Gst: "gst", Vtg: "vtg",
 _SLOT[Hdt] = "hdt"
 _FIX_SENTENCES = (Gga, Gns, Rmc, Gll)
 _EpochKey = tuple[str, str, str | None, bool]
+# Per record type: whether it carries the epoch time, and its slot in _Epoch. One dict
+# lookup per record instead of a chain of isinstance tests (add runs once per sentence).
+_KIND: dict[type, tuple[bool, str]] = {cls: (cls in _TIMED, slot) for cls, slot in _SLOT.items()}
+_KIND[Gsa] = (False, "gsa")
+_KIND[Gsv] = (False, "gsv")
 
 
 def _record_key(rec: Record) -> _EpochKey:
@@ -124,7 +134,7 @@ class EpochAssembler:
         self._end_key: _EpochKey | None = None
         # Satellites repeat from epoch to epoch; reusing the frozen objects saves their
         # construction (about 1 us each, dozens per epoch).
-        self._sat_cache: dict[tuple[Gsv, frozenset[object] | None], tuple[Satellite, ...]] = {}
+        self._sat_cache: dict[tuple[Gsv, frozenset[object]], tuple[Satellite, ...]] = {}
 
     @property
     def period_s(self) -> float | None:
@@ -137,7 +147,9 @@ class EpochAssembler:
     def add(self, rec: Record, now: float) -> list[Fix]:
         """Take one record received at monotonic time ``now``; return epochs it closed."""
         out: list[Fix] = []
-        t = rec.time_ms if isinstance(rec, _TIMED) else None
+        cls = type(rec)
+        timed, slot = _KIND[cls]
+        t = rec.time_ms if timed else None  # type: ignore[union-attr]
         ep = self._open
         if t is not None:
             if ep is None or (ep.time_ms is not None and ep.time_ms != t):
@@ -157,13 +169,16 @@ class EpochAssembler:
             # Without any time there is no epoch key: a repeated fix sentence starts anew.
             out.extend(self._close())
             ep = self._open = _Epoch(None, now)
-        if isinstance(rec, Gsv):
-            ep.gsv.append(rec)
-        elif isinstance(rec, Gsa):
-            ep.gsa.append(rec)
+        key: _EpochKey
+        if slot == "gsv":
+            ep.gsv.append(rec)  # type: ignore[arg-type]
+            key = (rec.talker, "GSV", rec.signal_id, rec.msg_num == rec.num_messages)  # type: ignore[union-attr]
         else:
-            setattr(ep, _SLOT[type(rec)], rec)
-        key = _record_key(rec)
+            if slot == "gsa":
+                ep.gsa.append(rec)  # type: ignore[arg-type]
+            else:
+                setattr(ep, slot, rec)
+            key = (rec.talker, cls.__name__, None, True)
         ep.keys.append(key)
         if key == self._end_key and ep.time_ms is not None:
             self.stats.closed_by_end_marker += 1
@@ -274,8 +289,17 @@ class EpochAssembler:
             pdop = gsa.pdop if gsa.pdop is not None else pdop
             hdop = gsa.hdop if gsa.hdop is not None else hdop
             vdop = gsa.vdop if gsa.vdop is not None else vdop
-            for prn in gsa.prns:
-                used.setdefault(gsa.system or system_for_prn(prn), set()).add(prn)
+            system = gsa.system
+            if system is None:
+                for prn in gsa.prns:
+                    used.setdefault(system_for_prn(prn), set()).add(prn)
+            elif gsa.prns:
+                # One constellation per GSA: its PRNs added at once, not one by one.
+                prns = used.get(system)
+                if prns is None:
+                    used[system] = set(gsa.prns)
+                else:
+                    prns.update(gsa.prns)
         if hdop is None and fixsrc is not None:
             hdop = fixsrc.hdop
         sats_used = fixsrc.sats_used if fixsrc is not None else None
@@ -325,17 +349,25 @@ class EpochAssembler:
         cache = self._sat_cache
         if len(cache) > 4096:
             cache.clear()
-        frozen = {system: frozenset(prns) for system, prns in used.items()}
-        everything = frozenset((system, prn) for system, prns in used.items() for prn in prns)
+        # The used PRNs that matter to a GSV part: its constellation's, or (GN talker) all
+        # of them. Made once per constellation present, when a part first needs them.
+        frozen: dict[str | None, frozenset[object]] = {}
         out: list[Satellite] = []
         for gsv in gsvs:
             talker_sys = TALKER_SYSTEM.get(gsv.talker)
+            part = frozen.get(talker_sys)
+            if part is None:
+                if talker_sys:
+                    part = frozenset(used.get(talker_sys, ()))
+                else:
+                    part = frozenset((system, prn) for system, prns in used.items() for prn in prns)
+                frozen[talker_sys] = part
             # The parser hands back the same Gsv object for the same text, so a GSV part and
             # the used set of its constellation identify the resulting satellites.
-            key = (gsv, frozen.get(talker_sys) if talker_sys else everything)
+            key = (gsv, part)
             sats = cache.get(key)
             if sats is None:
-                sats = cache[key] = _gsv_satellites(gsv, talker_sys, used)
+                sats = cache[key] = gsv_satellites(gsv, talker_sys, used)
             out.extend(sats)
         return tuple(out)
 
@@ -346,7 +378,7 @@ class EpochAssembler:
         hdop: float | None,
         vdop: float | None,
         pdop: float | None,
-    ) -> _Sigmas | None:
+    ) -> Sigmas | None:
         if gst is not None:
             checked = check_gst(gst)
             if checked is not None:
@@ -361,44 +393,7 @@ class EpochAssembler:
             return None
         # HDOP x UERE is the 2D sigma; split evenly over the two axes.
         axis = h * uere / math.sqrt(2.0)
-        return _Sigmas(axis, axis, v * uere if v is not None else None, SigmaSource.ESTIMATED, None)
-
-
-@dataclass(frozen=True, slots=True)
-class _Sigmas:
-    lat: float
-    lon: float
-    alt: float | None
-    source: SigmaSource
-    ellipse: ErrorEllipse | None
-
-
-def _plausible(v: float | None) -> bool:
-    return v is not None and 0.0 < v <= GST_MAX_M
-
-
-def check_gst(gst: Gst) -> _Sigmas | None:
-    """Range-checked GST sigmas, or None when the receiver's statistics cannot be trusted."""
-    # An rms of hundreds of kilometres (seen from a ZED-F9P) means the whole record is junk,
-    # even when the per-axis fields happen to look sane.
-    if gst.rms is not None and not 0.0 <= gst.rms <= GST_MAX_M:
-        return None
-    if not (_plausible(gst.sigma_lat) and _plausible(gst.sigma_lon)):
-        return None
-    assert gst.sigma_lat is not None and gst.sigma_lon is not None
-    alt = gst.sigma_alt if _plausible(gst.sigma_alt) else None
-    ellipse = None
-    major, minor, orient = gst.semi_major_m, gst.semi_minor_m, gst.orientation_deg
-    if (
-        _plausible(major)
-        and _plausible(minor)
-        and orient is not None
-        and 0.0 <= orient <= 360.0
-        and major is not None
-        and minor is not None
-    ):
-        ellipse = ErrorEllipse(max(major, minor), min(major, minor), orient)
-    return _Sigmas(gst.sigma_lat, gst.sigma_lon, alt, SigmaSource.GST, ellipse)
+        return Sigmas(axis, axis, v * uere if v is not None else None, _ESTIMATED, None)
 
 
 def _best_mode(mode: str) -> str:
@@ -407,17 +402,6 @@ def _best_mode(mode: str) -> str:
         if letter in mode:
             return letter
     return "N"
-
-
-def _gsv_satellites(
-    gsv: Gsv, talker_sys: str | None, used: dict[str, set[int]]
-) -> tuple[Satellite, ...]:
-    out: list[Satellite] = []
-    for prn, el, az, snr in gsv.sats:
-        system = talker_sys or system_for_prn(prn)
-        is_used = prn in used.get(system, ())
-        out.append(Satellite(system, prn, el, az, snr, gsv.signal_id, is_used))
-    return tuple(out)
 
 
 def _time_of_day(t: int) -> dt.time:

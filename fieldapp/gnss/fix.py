@@ -146,8 +146,51 @@ def _outside(value: float | None, low: float, high: float) -> bool:
     return value is not None and not low <= value <= high
 
 
+def _plainly_fine(fix: Fix) -> bool:
+    """Every check of :func:`fix_problem` passes; one expression, for the usual epoch.
+
+    NaN fails every comparison, so it falls through to the full check like any bad value.
+    """
+    h_low, h_high = HEIGHT_RANGE_M
+    lat, lon, height, alt = fix.lat, fix.lon, fix.height, fix.alt_msl
+    sep, hdop, vdop, pdop = fix.geoid_sep, fix.hdop, fix.vdop, fix.pdop
+    s_lat, s_lon, s_alt, age = fix.sigma_lat, fix.sigma_lon, fix.sigma_alt, fix.correction_age_s
+    speed, course, heading = fix.speed_mps, fix.course_deg, fix.heading_deg
+    return (
+        (lat is None or -LAT_MAX_DEG <= lat <= LAT_MAX_DEG)
+        and (lon is None or -LON_MAX_DEG <= lon <= LON_MAX_DEG)
+        and (lat is None) == (lon is None)
+        and (height is None or h_low <= height <= h_high)
+        and (alt is None or h_low <= alt <= h_high)
+        and (sep is None or -GEOID_SEP_MAX_M <= sep <= GEOID_SEP_MAX_M)
+        and (hdop is None or 0.0 <= hdop <= DOP_MAX)
+        and (vdop is None or 0.0 <= vdop <= DOP_MAX)
+        and (pdop is None or 0.0 <= pdop <= DOP_MAX)
+        and (s_lat is None or 0.0 <= s_lat <= SIGMA_MAX_M)
+        and (s_lon is None or 0.0 <= s_lon <= SIGMA_MAX_M)
+        and (s_alt is None or 0.0 <= s_alt <= SIGMA_MAX_M)
+        and (age is None or 0.0 <= age <= CORRECTION_AGE_MAX_S)
+        and (speed is None or 0.0 <= speed <= SPEED_MAX_MPS)
+        and (course is None or 0.0 <= course <= 360.0)
+        and (heading is None or 0.0 <= heading <= 360.0)
+        and (fix.sats_used is None or 0 <= fix.sats_used <= SATS_MAX)
+        and (
+            (e := fix.ellipse) is None
+            or (
+                math.isfinite(e.semi_major_m)
+                and math.isfinite(e.semi_minor_m)
+                and math.isfinite(e.orientation_deg)
+            )
+        )
+    )
+
+
 def fix_problem(fix: Fix) -> str | None:
     """Why ``fix`` cannot be a receiver epoch (the first bad field), or None when it can."""
+    if _plainly_fine(fix):
+        # Checked once per epoch in every stream; the message below is built only for the
+        # rare epoch that needs one.
+        return None
     h_low, h_high = HEIGHT_RANGE_M
     checks: tuple[tuple[str, float | None, float, float], ...] = (
         ("latitude", fix.lat, -LAT_MAX_DEG, LAT_MAX_DEG),

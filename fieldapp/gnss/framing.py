@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 # NMEA allows 82 characters including "$" and CRLF; real receivers (u-blox GSV with signal id,
@@ -40,13 +41,26 @@ class Counters:
     # rejections, but counted so that every start character is accounted for.
     noise: int = 0
     skipped_bytes: int = 0
-    # (line number, what was wrong) of the first MAX_PROBLEMS rejections, in the order they
-    # were found (framer and parser find them in different orders); 0 = line unknown.
+    # (line number, what was wrong) of the MAX_PROBLEMS rejections with the lowest line
+    # numbers, unordered (framer and parser find them in different orders); 0 = line unknown.
     problems: list[tuple[int, str]] = field(default_factory=list, compare=False)
+    # The highest line number in ``problems`` once it is full: later rejections (nearly all
+    # of a file of garbage) are turned away with one comparison.
+    _ceiling: int = field(default=-1, compare=False, repr=False)
 
     def note(self, line: int, what: str) -> None:
-        if len(self.problems) < MAX_PROBLEMS:
-            self.problems.append((line, what))
+        problems = self.problems
+        if len(problems) < MAX_PROBLEMS:
+            problems.append((line, what))
+            if len(problems) == MAX_PROBLEMS:
+                self._ceiling = max(p[0] for p in problems)
+            return
+        # Full: the framer may have noted a later line before the parser finds an earlier
+        # one; the list keeps the earliest lines whatever the order they were found in.
+        if line < self._ceiling:
+            worst = max(range(MAX_PROBLEMS), key=lambda i: problems[i][0])
+            problems[worst] = (line, what)
+            self._ceiling = max(p[0] for p in problems)
 
     @property
     def accepted(self) -> int:
@@ -93,6 +107,10 @@ def xor_checksum(body: bytes) -> int:
     return (n ^ (n >> 8)) & 0xFF
 
 
+# One clean sentence on its line: "$", a five-character upper-case address (letters and
+# digits, at least one letter), ",", ASCII without another start character, "*" and two hex
+# digits. One match instead of eight separate tests of the line (the framer's hot path).
+_CLEAN = re.compile(rb"\$(?=[0-9]{0,4}[A-Z])[0-9A-Z]{5},[^$!\x80-\xff]*\*[0-9A-Fa-f]{2}").fullmatch
 _REPEATING = frozenset({b"GSV", b"GSA", b"HDT", b"VTG"})
 _MEMO_MAX = 1024
 
@@ -158,15 +176,8 @@ class NmeaFramer:
             # Fast path for the common case, one clean sentence per line; anything unusual
             # (collisions, "$$", garbage, a bad checksum) is judged again by _split_line.
             if (
-                line[:1] == b"$"
-                and line[-3:-2] == b"*"
-                and line[6:7] == b","
-                and len(line) <= MAX_SENTENCE_LEN
-                and line.find(b"$", 1) < 0
-                and b"!" not in line
-                and line[1:6].isalnum()
-                and line[1:6].isupper()
-                and line.isascii()
+                len(line) <= MAX_SENTENCE_LEN
+                and _CLEAN(line) is not None
                 and (expected := _HEX2.get(line[-2:])) is not None
                 and (not verify or xor_checksum(line[1:-3]) == expected)
             ):

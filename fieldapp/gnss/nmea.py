@@ -7,8 +7,6 @@ import math
 from collections.abc import Callable
 from typing import NamedTuple
 
-import pynmea2
-
 from fieldapp.gnss.framing import Counters, xor_checksum
 from fieldapp.gnss.nmea_fields import (
     NmeaRangeError,
@@ -270,7 +268,7 @@ def _gsv(t: str, d: list[str]) -> Gsv:
     signal = (d[n - 1] or None) if (n - 3) % 4 == 1 else None
     end = 3 + (n - 3) // 4 * 4
     raw = tuple(d[3:end])
-    if raw and len(max(raw, key=len)) > 5:
+    if raw and max(map(len, raw)) > 5:
         # PRN, elevation, azimuth and SNR have at most three digits (and a decimal or two).
         raise NmeaRangeError("GSV satellite field longer than 5 characters")
     if not "".join(raw).isdigit():
@@ -342,6 +340,22 @@ def _checksum_ok(line: str) -> bool:
         return False
 
 
+class _BadChecksum(Exception):
+    """pynmea2's checksum failure, under a name that needs no pynmea2 import to catch."""
+
+
+def _pynmea2_record(handler: Callable[[str, list[str]], Record], line: str) -> Record:
+    # Imported on first use: the stream's own route never needs pynmea2, and a replay
+    # process starts faster without it.
+    import pynmea2
+
+    try:
+        msg = pynmea2.parse(line, check=True)
+    except pynmea2.ChecksumError as exc:
+        raise _BadChecksum from exc
+    return handler(msg.talker, msg.data)
+
+
 _MEMO_TYPES = frozenset({"GSV", "GSA", "HDT", "VTG"})
 _MEMO_MAX = 1024
 
@@ -349,15 +363,16 @@ _MEMO_MAX = 1024
 class SentenceParser:
     """Turns framed sentences into records, counting what it cannot use; never raises.
 
-    Each new sentence goes through ``pynmea2.parse(line, check=True)`` and the record is
+    With ``via_pynmea2=True`` (the default for a parser on its own, the reference route)
+    each new sentence goes through ``pynmea2.parse(line, check=True)`` and the record is
     built from its fields; the pynmea2 traps (empty lat as 0.0, string fields, RMC.is_valid
-    with NMEA 4.10) are avoided by converting the raw fields here. ``via_pynmea2=False`` is
-    a faster route that splits the fields itself, relying on the framer's checksum; the tests
-    require both routes to give identical records and counts on every capture. Measured on
-    the Quectel capture: pynmea2 route 0.86x a bare pynmea2 loop, own route 1.14x.
+    with NMEA 4.10) are avoided by converting the raw fields here. ``via_pynmea2=False``
+    splits the fields itself, relying on the framer's checksum: the route NmeaStream (live
+    and replay) takes, since pynmea2's object model cost more than the fields need. The
+    tests require both routes to give identical records, counts and Fixes on every capture.
     """
 
-    __slots__ = ("_memo", "_via_pynmea2", "counters")
+    __slots__ = ("_via_pynmea2", "counters", "memo")
 
     def __init__(self, counters: Counters | None = None, *, via_pynmea2: bool = True) -> None:
         self.counters = counters if counters is not None else Counters()
@@ -365,17 +380,20 @@ class SentenceParser:
         # Untimed sentences repeat verbatim epoch after epoch (a static receiver's GSV and
         # GSA: 68 distinct GSV lines among 1050 in the Quectel capture); records are
         # immutable, so the same text can hand back the same record.
-        self._memo: dict[str, Record] = {}
+        self.memo: dict[str, Record] = {}
 
     def parse(self, line: str, lineno: int = 0) -> Record | None:
         """One framed sentence -> record, or None (counted, and noted with ``lineno``)."""
-        c = self.counters
-        memo = self._memo
-        hit = memo.get(line)
+        hit = self.memo.get(line)
         if hit is not None:
-            stype = line[3:6]
-            c.sentences[stype] += 1
+            self.counters.sentences[line[3:6]] += 1
             return hit
+        return self.parse_new(line, lineno)
+
+    def parse_new(self, line: str, lineno: int = 0) -> Record | None:
+        """:meth:`parse` for a sentence the caller already looked up in :attr:`memo`."""
+        c = self.counters
+        memo = self.memo
         # Proprietary ($P...) and unsupported types are known from the address alone, which
         # also spares pynmea2's exception path for them.
         stype = line[3:6]
@@ -390,14 +408,13 @@ class SentenceParser:
             return None
         try:
             if self._via_pynmea2:
-                msg = pynmea2.parse(line, check=True)
-                record = handler(msg.talker, msg.data)
+                record = _pynmea2_record(handler, line)
             else:
                 star = line.rfind("*")
                 if star < 7 or len(line) != star + 3:
                     raise ValueError("no checksum field")
                 record = handler(line[1:3], line[7:star].split(","))
-        except pynmea2.ChecksumError:
+        except _BadChecksum:
             c.bad_checksum += 1
             c.note(lineno, "bad checksum")
             return None

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from functools import lru_cache
 
 from fieldapp.gnss.fix import (
     CORRECTION_AGE_MAX_S,
@@ -17,6 +18,11 @@ from fieldapp.gnss.fix import (
 KNOT_MPS = 1852.0 / 3600.0
 # Receivers write these DOPs when they have no solution: "no DOP", not a bad sentence.
 _NO_DOP = 99.0
+# Field texts repeat: every sentence of an epoch carries its time, GGA/RMC/GLL the same
+# position, a receiver at rest the same DOPs and heights epoch after epoch. The conversions
+# below are pure (a str in, an immutable value out), so a small cache answers most of them
+# at the cost of a hash lookup; failures are not cached and raise again with their message.
+_cached = lru_cache(maxsize=256)
 
 
 class NmeaRangeError(ValueError):
@@ -33,6 +39,7 @@ def _f(s: str) -> float | None:
     return v
 
 
+@_cached
 def _soft(s: str) -> float | None:
     """GST fields: a non-finite value is "no statistic"; check_gst decides what to trust."""
     if not s:
@@ -48,6 +55,7 @@ def _ranged(s: str, name: str, low: float, high: float) -> float | None:
     return v
 
 
+@_cached
 def _dop(s: str, name: str) -> float | None:
     v = _ranged(s, name, 0.0, DOP_MAX)
     # 0 and 99.x are what receivers write without a solution: the DOP is absent, not bad.
@@ -56,18 +64,22 @@ def _dop(s: str, name: str) -> float | None:
     return v
 
 
+@_cached
 def _height(s: str) -> float | None:
     return _ranged(s, "altitude", *HEIGHT_RANGE_M)
 
 
+@_cached
 def _sep(s: str) -> float | None:
     return _ranged(s, "geoid separation", -GEOID_SEP_MAX_M, GEOID_SEP_MAX_M)
 
 
+@_cached
 def _age(s: str) -> float | None:
     return _ranged(s, "correction age", 0.0, CORRECTION_AGE_MAX_S)
 
 
+@_cached
 def _count(s: str) -> int | None:
     v = _i(s)
     if v is not None and not 0 <= v <= SATS_MAX:
@@ -75,15 +87,18 @@ def _count(s: str) -> int | None:
     return v
 
 
+@_cached
 def _angle(s: str, name: str) -> float | None:
     return _ranged(s, name, 0.0, 360.0)
 
 
+@_cached
 def _speed_kn(s: str) -> float | None:
     kn = _ranged(s, "speed", 0.0, SPEED_MAX_MPS / KNOT_MPS)
     return kn * KNOT_MPS if kn is not None else None
 
 
+@_cached
 def _speed_kmh(s: str) -> float | None:
     kmh = _ranged(s, "speed", 0.0, SPEED_MAX_MPS * 3.6)
     return kmh / 3.6 if kmh is not None else None
@@ -97,6 +112,7 @@ def _s(s: str) -> str | None:
     return s or None
 
 
+@_cached
 def parse_time_ms(s: str) -> int | None:
     """``hhmmss[.sss]`` -> milliseconds of the day; None when empty."""
     if not s:
@@ -111,6 +127,7 @@ def parse_time_ms(s: str) -> int | None:
     return h * 3_600_000 + m * 60_000 + round(sec * 1000)
 
 
+@_cached
 def parse_coord(value: str, hemi: str, max_deg: int) -> float | None:
     """``(d)ddmm.mmmmmmmm`` + hemisphere -> signed decimal degrees at full precision.
 
@@ -146,6 +163,7 @@ def _latlon(d: list[str], i: int) -> tuple[float | None, float | None]:
     return lat, lon
 
 
+@_cached
 def _date_ddmmyy(s: str) -> dt.date | None:
     if not s:
         return None
