@@ -57,7 +57,7 @@ from fieldapp.survey.ts_stakeout import (
 )
 from fieldapp.ui.app import settings
 from fieldapp.ui.instrument_link import InstrumentLink
-from fieldapp.ui.live import Liveness, age_text, stale_text
+from fieldapp.ui.live import Liveness, age_text, set_style, set_text, stale_text
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.sound import ToleranceCue
 from fieldapp.ui.speech import Speaker, set_speech_enabled, speech_enabled, speech_interval_s
@@ -336,7 +336,7 @@ class StakeoutView(QWidget):
                 self._show_gnss(self.guidance)
             self.live = True
             if self.guidance is not None and not self.total_station and self.display.quality_text:
-                self.readouts.quality.setText(f"{self.display.quality_text} · {age_text(state)}")
+                set_text(self.readouts.quality, f"{self.display.quality_text} · {age_text(state)}")
             return
         if self.total_station:
             return
@@ -448,7 +448,7 @@ class StakeoutView(QWidget):
         grey = STATE_COLOURS[""]
         self._state = None  # the cue sounds again when shots come back
         self.state_label.setText(self.tr("Instrument link lost"))
-        self.state_label.setStyleSheet(f"background: {grey}; color: white; padding: 4px;")
+        set_style(self.state_label, f"background: {grey}; color: white; padding: 4px;")
         self.arrow.set_angle(self.arrow.angle_deg, grey)
         if self.bullseye.offset is not None:
             self.bullseye.set_offset(*self.bullseye.offset, self.tolerance_m, grey)
@@ -494,7 +494,7 @@ class StakeoutView(QWidget):
             self.ground,
         ):
             w.setText("–")
-        self.state_label.setStyleSheet("")
+        set_style(self.state_label, "")
         r = self.readouts
         for w in (self.detail, r.reason, r.quality, r.orient, r.target_line):
             w.setText("")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fieldapp.ui.numbers import short
@@ -80,6 +80,8 @@ class Bullseye(QWidget):
         self.rings = 3
         self.fine = False
         self.up_label = ""  # what "up" means: the direction of travel or north
+        self._bg: QPixmap | None = None
+        self._bg_key: tuple[object, ...] = ()
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -111,24 +113,41 @@ class Bullseye(QWidget):
             return self.tr("{0} cm per ring").format(cm)
         return self.tr("{0} m per ring").format(short(self.ring_m))  # 2000, never 2e+03
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def _geometry(self) -> tuple[float, float, float, float]:
+        """Side of the ring area, its centre and pixels per metre at the current scale."""
         top = 36  # the caption's strip: the rings never run under it
         bottom = 22 if self.up_label else 0  # and the strip saying what "up" is
         side = min(self.width(), self.height() - top - bottom) - 24
         cx, cy = self.width() / 2, top + (self.height() - top - bottom) / 2
+        return side, cx, cy, side / 2 / (self.rings * self.ring_m)
+
+    def _background(self) -> QPixmap:
+        """Rings, axes, tolerance disc and captions: drawn again only when one of them changes.
+
+        Antialiased rings cost more than all the rest of the tab at the receiver's rate, and
+        only the dot moves from epoch to epoch.
+        """
+        grey = self.colour == QColor(STATE_COLOURS[""])
         fg = self.palette().windowText().color()
-        rings = self.rings
-        px_per_m = side / 2 / (rings * self.ring_m)
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), dpr, self.rings, self.ring_m, self.tolerance_m,
+               grey, self.caption(), self.up_label, fg.rgba(), self.font().key())  # fmt: skip
+        if self._bg is not None and self._bg_key == key:
+            return self._bg
+        pix = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side, cx, cy, px_per_m = self._geometry()
+        bottom = 22 if self.up_label else 0
         p.setPen(QPen(fg, 2))
-        for i in range(1, rings + 1):
+        for i in range(1, self.rings + 1):
             r = i * self.ring_m * px_per_m
             p.drawEllipse(QPointF(cx, cy), r, r)
         p.drawLine(QPointF(cx - side / 2, cy), QPointF(cx + side / 2, cy))
         p.drawLine(QPointF(cx, cy - side / 2), QPointF(cx, cy + side / 2))
         tol = self.tolerance_m * px_per_m
-        grey = self.colour == QColor(STATE_COLOURS[""])
         p.setBrush(QColor(97, 97, 97, 90) if grey else QColor(27, 94, 32, 90))
         p.drawEllipse(QPointF(cx, cy), tol, tol)
         caption = QFont(self.font())
@@ -140,8 +159,17 @@ class Bullseye(QWidget):
             p.setFont(self.font())
             p.drawText(QRectF(4, self.height() - bottom, self.width() - 8, bottom),
                        Qt.AlignmentFlag.AlignLeft, f"↑ {self.up_label}")  # fmt: skip
+        p.end()
+        self._bg, self._bg_key = pix, key
+        return pix
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._background())
         if self.offset is None:
             return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side, cx, cy, px_per_m = self._geometry()
         if self.fine:
             # Crosshair through you as well: read the centimetres off both axes.
             p.setPen(QPen(self.colour, 1, Qt.PenStyle.DashLine))
