@@ -45,8 +45,7 @@ def shown_map(qtbot, demo_job: Path):  # type: ignore[no-untyped-def]
 
 
 def _overlaps(view: MapView) -> list[tuple[str, str]]:
-    shown = [lb for lb in view._labels if lb.isVisible()]
-    rects = {lb.toPlainText(): lb.sceneBoundingRect() for lb in shown}
+    rects = view.label_rects()
     return [(a, b) for a, b in combinations(rects, 2) if rects[a].intersects(rects[b])]
 
 
