@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.fieldwork import MapPoint
 from fieldapp.gnss.fix import Fix
 from fieldapp.store.installation import record_stake
 from fieldapp.store.quality import load_quality_profile, save_quality_profile
@@ -189,13 +190,13 @@ class StakeoutView(QWidget):
         return self.profile.tolerance_m
 
     def _targets(self) -> list[StakeTarget]:
-        return [
-            StakeTarget(m.name, m.lat, m.lon, m.h, m.status != "planned")
-            for m in self.session.layers.markers
-        ]
+        return [_stake_target(m) for m in self.session.layers.markers]
 
     def _target(self) -> StakeTarget | None:
-        return next((t for t in self._targets() if t.name == self.target), None)
+        # Every epoch: the chosen marker alone, not a target built for each of the job's.
+        name = self.target
+        m = self.session.layers.marker(name) if name else None
+        return _stake_target(m) if m is not None else None
 
     def _on_target_chosen(self, name: str) -> None:
         m = self.measure.measurement
@@ -507,6 +508,10 @@ class StakeoutView(QWidget):
         self.measure.cancel(self.tr("the job was closed"))
         self.speaker.shutdown()
         self.panel.shutdown()
+
+
+def _stake_target(m: MapPoint) -> StakeTarget:
+    return StakeTarget(m.name, m.lat, m.lon, m.h, m.status != "planned")
 
 
 def _scroll(widget: QWidget) -> QScrollArea:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
@@ -42,8 +42,11 @@ class ArrowWidget(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_angle(self, angle_deg: float | None, colour: str) -> None:
+        c = QColor(colour)
+        if angle_deg == self.angle_deg and c == self.colour:
+            return  # nothing to draw again (grey ticks, standing still)
         self.angle_deg = angle_deg
-        self.colour = QColor(colour)
+        self.colour = c
         self.update()
 
     def paintEvent(self, _event: object) -> None:  # noqa: N802
@@ -85,7 +88,20 @@ class Bullseye(QWidget):
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def _look(self) -> tuple[object, ...]:
+        return (self.tolerance_m, self.colour.rgba(), self.rings, self.ring_m, self.fine)
+
+    def _dot_rect(self) -> QRect | None:
+        """Where the dot is painted (with its white rim), or None when there is no dot."""
+        if self.offset is None:
+            return None
+        side, cx, cy, px_per_m = self._geometry()
+        x = max(-side / 2, min(side / 2, self.offset[0] * px_per_m))
+        y = max(-side / 2, min(side / 2, self.offset[1] * px_per_m))
+        return QRectF(cx + x - 18, cy - y - 18, 36, 36).toAlignedRect()
+
     def set_offset(self, x: float | None, y: float | None, tolerance_m: float, colour: str) -> None:
+        look, before = self._look(), self._dot_rect()
         self.tolerance_m = tolerance_m
         self.colour = QColor(colour)
         if x is None or y is None:
@@ -101,11 +117,17 @@ class Bullseye(QWidget):
                 # The outer ring reaches past you: the dot is never pinned to the edge.
                 self.rings = 3
                 self.ring_m = max(nice_at_least(d / 2.8), tolerance_m)
-        self.update()
+        after = self._dot_rect()
+        if look == self._look() and not self.fine and before is not None and after is not None:
+            # Only the dot moved: repaint where it was and where it is, not the whole disc.
+            self.update(before.united(after))
+        else:
+            self.update()
 
     def set_up_label(self, text: str) -> None:
-        self.up_label = text
-        self.update()
+        if text != self.up_label:
+            self.up_label = text
+            self.update()
 
     def caption(self) -> str:
         if self.fine:
