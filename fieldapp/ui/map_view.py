@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QShowEvent
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
@@ -345,6 +345,12 @@ class MapView(QWidget):
         self._label_font.setBold(True)
         self.labels_item = MarkerLabels(p.getViewBox(), self._label_font)
         self.labels_item.set_colours(fg, pal.label_fill)
+        # Items that change only with the view (axes and their grid lines, markers, control,
+        # labels) are kept as pixmaps: the live position moving over them at the receiver's
+        # rate repaints a blit of each, not every symbol and tick again.
+        cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for item in (*self.axes.values(), self.markers_item, self.control_item, self.labels_item):
+            item.setCacheMode(cache)
 
     # -- data ------------------------------------------------------------------------
     def set_layers(self, layers: MapLayers, fit: bool = True) -> None:
