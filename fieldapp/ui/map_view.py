@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
-from fieldapp.ui.map_labels import MarkerLabels
+from fieldapp.ui.map_labels import MARKER_PX, MarkerLabels, label_offset, place_labels
 from fieldapp.ui.map_nav import MapNavigator
 from fieldapp.ui.numbers import fixed, short
 
@@ -61,13 +61,7 @@ PALETTES = {
                      (16, 16, 16, 210), STATUS_COLOURS_DARK),
 }  # fmt: skip
 TRACK_POINTS = 600
-MARKER_PX = 18
 DECLUTTER_MS = 40  # view changes within this time are decluttered once
-# Where a label may sit around its marker, in the order tried: the usual cartographic
-# preference (upper right first), then straight above and below.
-LABEL_SPOTS = ("ne", "e", "se", "nw", "w", "sw", "n", "s")
-
-Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels, y down
 
 
 def nice_length(metres: float) -> float:
@@ -86,82 +80,6 @@ def _joined(rings: Sequence[XY]) -> XY:
         xs += [*rx, math.nan]
         ys += [*ry, math.nan]
     return xs, ys
-
-
-class _Cells:
-    """Rectangles bucketed by cell: a collision test looks at a few cells, not at all of them."""
-
-    def __init__(self, cell_px: float = 64.0) -> None:
-        self.cell = cell_px
-        self.rects: dict[tuple[int, int], list[tuple[Rect, int]]] = {}
-
-    def _keys(self, r: Rect) -> list[tuple[int, int]]:
-        c = self.cell
-        xs = range(math.floor(r[0] / c), math.floor(r[2] / c) + 1)
-        ys = range(math.floor(r[1] / c), math.floor(r[3] / c) + 1)
-        return [(x, y) for x in xs for y in ys]
-
-    def hits(self, r: Rect, ignore: int = -1) -> bool:
-        for key in self._keys(r):
-            for o, owner in self.rects.get(key, ()):
-                if owner != ignore and r[0] < o[2] and o[0] < r[2] and r[1] < o[3] and o[1] < r[3]:
-                    return True
-        return False
-
-    def add(self, r: Rect, owner: int = -1) -> None:
-        for key in self._keys(r):
-            self.rects.setdefault(key, []).append((r, owner))
-
-
-def label_offset(
-    spot: str, w: float, h: float, r: float = MARKER_PX / 2 + 2
-) -> tuple[float, float]:
-    """Top-left corner of a ``w`` x ``h`` pixel label at ``spot`` around a symbol of radius r."""
-    d = r * 0.75  # diagonal spots hug the round symbol
-    return {
-        "ne": (d, -d - h), "e": (r, -h / 2), "se": (d, d), "nw": (-d - w, -d - h),
-        "w": (-r - w, -h / 2), "sw": (-d - w, d), "n": (-w / 2, -r - h), "s": (-w / 2, r),
-    }[spot]  # fmt: skip
-
-
-def place_labels(
-    points: Sequence[tuple[float, float]],
-    sizes: Sequence[tuple[float, float]],
-    order: Sequence[int],
-    symbol_px: float = MARKER_PX,
-    obstacles: Sequence[tuple[float, float]] = (),
-    margin_px: float = 4.0,
-    force: int | None = None,
-) -> list[str | None]:
-    """For each label (pixel point, pixel size, y down) the spot it takes, or None (hidden).
-
-    Labels are tried in ``order`` (highest priority first). A label may cover neither a label
-    placed before it, nor the symbol (plus ``margin_px``) of another marker or of an obstacle
-    point (control points): a label crowded among symbols would name the wrong one. The label
-    ``force`` (the selected marker's) is shown even where every spot is crowded: first spot.
-    """
-    taken = _Cells()
-    half = symbol_px / 2
-    m = half + margin_px
-    for i, (x, y) in enumerate(points):
-        taken.add((x - m, y - m, x + m, y + m), owner=i)
-    for x, y in obstacles:
-        taken.add((x - half, y - half, x + half, y + half))
-    chosen: list[str | None] = [None] * len(points)
-    for i in order:
-        (x, y), (w, h) = points[i], sizes[i]
-        for spot in LABEL_SPOTS:
-            dx, dy = label_offset(spot, w, h, half + 2)
-            r = (x + dx, y + dy, x + dx + w, y + dy + h)
-            if not taken.hits(r, ignore=i):
-                taken.add(r)
-                chosen[i] = spot
-                break
-        if chosen[i] is None and i == force:
-            dx, dy = label_offset(LABEL_SPOTS[0], w, h, half + 2)
-            taken.add((x + dx, y + dy, x + dx + w, y + dy + h))
-            chosen[i] = LABEL_SPOTS[0]
-    return chosen
 
 
 class GridAxis(pg.AxisItem):  # type: ignore[misc]

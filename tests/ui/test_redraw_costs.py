@@ -218,3 +218,36 @@ def test_a_job_of_1000_markers_opens_with_every_marker_on_the_map(qtbot, tmp_pat
     _pump(0.2)
     assert "B500" in window.map.shown_labels()
     window.close()
+
+
+def test_placed_labels_cover_no_other_symbol_and_no_label_in_a_crowd() -> None:
+    import random
+
+    from fieldapp.ui.map_labels import MARKER_PX, label_offset, place_labels
+
+    rng = random.Random(7)
+    # A third of the markers in pairs closer than 2 px (skipped untested), the rest alone.
+    points = [(rng.uniform(0, 600), rng.uniform(0, 400)) for _ in range(150)]
+    points += [(x + rng.uniform(-1.5, 1.5), y + rng.uniform(-1.5, 1.5)) for x, y in points[:75]]
+    sizes = [(rng.choice([30.0, 44.0]), 20.0) for _ in points]
+    chosen = place_labels(points, sizes, list(range(len(points))))
+    m, r = MARKER_PX / 2 + 4, MARKER_PX / 2 + 2
+    boxes = []
+    for i, spot in enumerate(chosen):
+        if spot is None:
+            continue
+        dx, dy = label_offset(spot, *sizes[i], r)
+        (x, y), (w, h) = points[i], sizes[i]
+        box = (x + dx, y + dy, x + dx + w, y + dy + h)
+        for j, (px, py) in enumerate(points):
+            if j != i:
+                assert not (
+                    box[0] < px + m and px - m < box[2] and box[1] < py + m and py - m < box[3]
+                )
+        boxes.append(box)
+    for a, b in combinations(boxes, 2):
+        assert not (a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3])
+    # Free-standing markers get names; one with a neighbour within 2 px never does.
+    assert 0 < len(boxes) < len(points)
+    for i in range(75):
+        assert chosen[i] is None and chosen[i + 150] is None
