@@ -227,7 +227,7 @@ def _run_child(args: list[str], tmp: Path) -> dict[str, float]:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--seconds", type=float, default=30.0, help="measured seconds per child")
-    ap.add_argument("--rounds", type=int, default=3, help="CPU rounds of each side (default 3)")
+    ap.add_argument("--rounds", type=int, default=3, help="CPU rounds of each (default 3; 0: none)")
     ap.add_argument("--open-rounds", type=int, default=5, help="job-open rounds (default 5)")
     ap.add_argument("--profile", action="store_true", help="cProfile the window children")
     ap.add_argument("--no-map-tab", dest="map_tab", action="store_false",
@@ -278,26 +278,27 @@ def main() -> int:
         shutil.rmtree(tmp, ignore_errors=True)
 
     med = statistics.median
-    print(f"CPU share of one core, {RATE_HZ:.0f} Hz NMEA on a pty, {args.seconds:.0f} s per child,"
-          f" {args.rounds} rounds (alternating), medians")  # fmt: skip
-    base, ours = med(cpu["baseline"]), med(cpu["stakeout"])
-    labels = {
-        "baseline": "baseline: link alone (no window)",
-        "stakeout": "window, stake-out tab (the goal)",
-        "map": "window, map tab (info)",
-    }
-    for role in roles:
+    if args.rounds > 0:
+        print(f"CPU share of one core, {RATE_HZ:.0f} Hz NMEA on a pty, {args.seconds:.0f} s per"
+              f" child, {args.rounds} rounds (alternating), medians")  # fmt: skip
+        base, ours = med(cpu["baseline"]), med(cpu["stakeout"])
+        labels = {
+            "baseline": "baseline: link alone (no window)",
+            "stakeout": "window, stake-out tab (the goal)",
+            "map": "window, map tab (info)",
+        }
+        for role in roles:
+            print(
+                f"  {labels[role]:<34} {med(cpu[role]):6.2f} %   epochs {med(epochs[role]):4.0f}"
+                f"   runs {_fmt(cpu[role])}"
+            )
+        if "map" in cpu:
+            print(f"  map tab - baseline {med(cpu['map']) - base:.2f} % of a core (no goal)")
+        diff = ours - base
         print(
-            f"  {labels[role]:<34} {med(cpu[role]):6.2f} %   epochs {med(epochs[role]):4.0f}"
-            f"   runs {_fmt(cpu[role])}"
+            f"  window - baseline {diff:.2f} % of a core (ratio {ours / base:.2f});"
+            f" goal < {GOAL_CPU_PCT:.0f} %: {'PASS' if diff < GOAL_CPU_PCT else 'FAIL'}"
         )
-    if "map" in cpu:
-        print(f"  map tab - baseline {med(cpu['map']) - base:.2f} % of a core (no goal)")
-    diff = ours - base
-    print(
-        f"  window - baseline {diff:.2f} % of a core (ratio {ours / base:.2f});"
-        f" goal < {GOAL_CPU_PCT:.0f} %: {'PASS' if diff < GOAL_CPU_PCT else 'FAIL'}"
-    )
     print(f"opening a job to the map painted, {args.open_rounds} rounds (alternating), medians")
     d, b = med(opened["demo"]), med(opened["big"])
     for name, value, label in (("demo", d, f"baseline: demo job ({counts['demo']} markers)"),
