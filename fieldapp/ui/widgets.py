@@ -38,6 +38,8 @@ class ArrowWidget(QWidget):
         super().__init__(parent)
         self.angle_deg: float | None = None
         self.colour = QColor(STATE_COLOURS[""])
+        self._ring_pix: QPixmap | None = None
+        self._ring_key: tuple[object, ...] = ()
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
@@ -49,15 +51,34 @@ class ArrowWidget(QWidget):
         self.colour = c
         self.update()
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802
-        p = QPainter(self)
+    def _ring(self) -> QPixmap:
+        """The circle around the arrow, drawn again only when the size or theme changes."""
+        fg = self.palette().windowText().color()
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), dpr, fg.rgba())
+        if self._ring_pix is not None and self._ring_key == key:
+            return self._ring_pix
+        pix = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())
         p.translate(self.width() / 2, self.height() / 2)
-        p.setPen(QPen(self.palette().windowText().color(), 3))
+        p.setPen(QPen(fg, 3))
         p.drawEllipse(QPointF(0, 0), side * 0.46, side * 0.46)
+        p.end()
+        self._ring_pix, self._ring_key = pix, key
+        return pix
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._ring())
         if self.angle_deg is None:
             return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        p.translate(self.width() / 2, self.height() / 2)
         p.rotate(self.angle_deg)
         r = side * 0.4
         shape = QPolygonF(
