@@ -202,7 +202,10 @@ def run(args: argparse.Namespace) -> int:
         blame = Blame(threading.get_ident(), last_tick, measuring)
         blame.start()
 
-    window.tabs.setCurrentWidget(window.stakeout)
+    # The tab holds the page, not the view: setCurrentWidget(view) silently left the map tab
+    # in front for the whole run.
+    window.tabs.setCurrentWidget(window.stakeout_page)
+    assert window.tabs.currentWidget() is window.stakeout_page
     pump(1.0)  # settle: first paint, link open and waiting
     print(
         f"pty {os.ttyname(slave)}, demo job marker {marker.name}; probe {PROBE_MS} ms; "
@@ -220,7 +223,7 @@ def run(args: argparse.Namespace) -> int:
     epochs0 = window.adapter.epochs
     third = args.seconds / 3
     phase1 = measure(third)
-    window.tabs.setCurrentWidget(window.occupation)
+    window.tabs.setCurrentWidget(window.occupation_page)
     started = window.occupation.start()
     for _ in range(40):  # still walking in: the guard refuses; try again as a surveyor would
         if started:
@@ -229,7 +232,7 @@ def run(args: argparse.Namespace) -> int:
         started = window.occupation.start()
     phase2 = measure(third)
     saved_before = window.occupation.epochs_saved
-    window.tabs.setCurrentWidget(window.stakeout)
+    window.tabs.setCurrentWidget(window.stakeout_page)
     window.occupation.after_edit.setText("1,800")  # measured again after the session
     record = window.occupation.stop()
     phase3 = measure(third)

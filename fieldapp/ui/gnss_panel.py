@@ -12,7 +12,7 @@ from fieldapp.ui import texts
 from fieldapp.ui.app import text_style
 from fieldapp.ui.device_adapter import CorrectionLink
 from fieldapp.ui.errors import error_text
-from fieldapp.ui.live import Liveness, age_text, stale_colour, stale_text
+from fieldapp.ui.live import Liveness, age_text, set_style, stale_colour, stale_text
 
 FIX_COLOURS = {
     GgaQuality.RTK_FIXED: "#1b5e20",
@@ -129,7 +129,7 @@ class GnssPanel(QGroupBox):
         meaning = "bad" if state is LinkState.LOST else ""
         if state is LinkState.LIVE and self.live:
             meaning = "good"
-        self.link.setStyleSheet(text_style(meaning))
+        set_style(self.link, text_style(meaning))
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
@@ -138,17 +138,17 @@ class GnssPanel(QGroupBox):
 
     def _restyle(self) -> None:
         grey = f"color: {stale_colour()};"
-        self.fix_type.setStyleSheet(fix_badge_style(self._quality, self.live, "2px 6px"))
+        set_style(self.fix_type, fix_badge_style(self._quality, self.live, "2px 6px"))
         for label in (self.sats, self.sigma, self.pdop, self.age):
-            label.setStyleSheet("" if self.live else grey)
-        self.freshness.setStyleSheet("" if self.live else f"{grey} font-weight: bold;")
+            set_style(label, "" if self.live else grey)
+        set_style(self.freshness, "" if self.live else f"{grey} font-weight: bold;")
         self._style_link()
 
     def show_corrections(self, link: CorrectionLink | None) -> None:
         """The NTRIP link in words; the reason (caster, error) in small print below."""
         if link is None:
             self.ntrip.setText(self.tr("not used"))
-            self.ntrip.setStyleSheet("")
+            set_style(self.ntrip, "")
             self.ntrip_reason.setText("")
             self.ntrip_reason.hide()
             return
@@ -167,7 +167,7 @@ class GnssPanel(QGroupBox):
             NtripState.REFUSED: "bad",
             NtripState.OFFLINE: "warn",
         }.get(state, "")
-        self.ntrip.setStyleSheet(text_style(meaning))
+        set_style(self.ntrip, text_style(meaning))
         show_reason = state in (NtripState.OFFLINE, NtripState.REFUSED, NtripState.CONNECTING)
         reason = error_text(link.status.reason)
         self.ntrip_reason.setText(reason if show_reason else link.status.profile)

@@ -7,6 +7,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QLabel, QWidget
 
 from fieldapp.ui.app import is_dark, settings
 
@@ -77,3 +78,20 @@ def age_text(state: Liveness) -> str:
 def stale_colour() -> str:
     """The grey of a readout that is not live, for the current theme (>= 4.5:1 contrast)."""
     return STALE_COLOUR_DARK if is_dark() else STALE_COLOUR
+
+
+def set_style(widget: QWidget, css: str) -> None:
+    """``setStyleSheet`` only when the style differs from the one the widget has now.
+
+    Setting a style sheet re-polishes the widget and its children (style, fonts, size hints,
+    a layout pass): at the receiver's rate that alone kept a core busy. Comparing with the
+    widget's own sheet, not a cache of ours, stays right after a theme switch rewrote it.
+    """
+    if widget.styleSheet() != css:
+        widget.setStyleSheet(css)
+
+
+def set_text(label: QLabel, text: str) -> None:
+    """``setText`` only when the text changed (no relayout of a word-wrapped label)."""
+    if label.text() != text:
+        label.setText(text)

@@ -1,9 +1,11 @@
 """The job map: WIUP, neighbours, zones, markers by status, control, live position and track.
 
 Marker labels are decluttered whenever the view changes (throttled by a short single-shot
-timer): corner labels are placed first, then the selected target, then infill labels, each in
-the first free spot around its marker; a label that fits nowhere is hidden until the surveyor
-zooms in. Placement is pixel bookkeeping on a coarse grid of cells, cheap for hundreds of labels.
+timer): the selected target's label is placed first (always shown while its marker is in
+view), then corner labels, then infill labels, each in the first free spot around its marker;
+a label that fits nowhere is hidden until the surveyor zooms in, so a zoomed-out job of
+thousands of markers names only as many as fit. Placement is pixel bookkeeping on a coarse
+grid of cells over the markers in view; all labels are painted by one item (map_labels).
 """
 
 from __future__ import annotations
@@ -15,12 +17,13 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QFont, QShowEvent
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
+from fieldapp.ui.map_labels import MARKER_PX, MarkerLabels, label_offset, place_labels
 from fieldapp.ui.map_nav import MapNavigator
 from fieldapp.ui.numbers import fixed, short
 
@@ -58,13 +61,7 @@ PALETTES = {
                      (16, 16, 16, 210), STATUS_COLOURS_DARK),
 }  # fmt: skip
 TRACK_POINTS = 600
-MARKER_PX = 18
 DECLUTTER_MS = 40  # view changes within this time are decluttered once
-# Where a label may sit around its marker, in the order tried: the usual cartographic
-# preference (upper right first), then straight above and below.
-LABEL_SPOTS = ("ne", "e", "se", "nw", "w", "sw", "n", "s")
-
-Rect = tuple[float, float, float, float]  # x0, y0, x1, y1 in pixels, y down
 
 
 def nice_length(metres: float) -> float:
@@ -83,82 +80,6 @@ def _joined(rings: Sequence[XY]) -> XY:
         xs += [*rx, math.nan]
         ys += [*ry, math.nan]
     return xs, ys
-
-
-class _Cells:
-    """Rectangles bucketed by cell: a collision test looks at a few cells, not at all of them."""
-
-    def __init__(self, cell_px: float = 64.0) -> None:
-        self.cell = cell_px
-        self.rects: dict[tuple[int, int], list[tuple[Rect, int]]] = {}
-
-    def _keys(self, r: Rect) -> list[tuple[int, int]]:
-        c = self.cell
-        xs = range(math.floor(r[0] / c), math.floor(r[2] / c) + 1)
-        ys = range(math.floor(r[1] / c), math.floor(r[3] / c) + 1)
-        return [(x, y) for x in xs for y in ys]
-
-    def hits(self, r: Rect, ignore: int = -1) -> bool:
-        for key in self._keys(r):
-            for o, owner in self.rects.get(key, ()):
-                if owner != ignore and r[0] < o[2] and o[0] < r[2] and r[1] < o[3] and o[1] < r[3]:
-                    return True
-        return False
-
-    def add(self, r: Rect, owner: int = -1) -> None:
-        for key in self._keys(r):
-            self.rects.setdefault(key, []).append((r, owner))
-
-
-def label_offset(
-    spot: str, w: float, h: float, r: float = MARKER_PX / 2 + 2
-) -> tuple[float, float]:
-    """Top-left corner of a ``w`` x ``h`` pixel label at ``spot`` around a symbol of radius r."""
-    d = r * 0.75  # diagonal spots hug the round symbol
-    return {
-        "ne": (d, -d - h), "e": (r, -h / 2), "se": (d, d), "nw": (-d - w, -d - h),
-        "w": (-r - w, -h / 2), "sw": (-d - w, d), "n": (-w / 2, -r - h), "s": (-w / 2, r),
-    }[spot]  # fmt: skip
-
-
-def place_labels(
-    points: Sequence[tuple[float, float]],
-    sizes: Sequence[tuple[float, float]],
-    order: Sequence[int],
-    symbol_px: float = MARKER_PX,
-    obstacles: Sequence[tuple[float, float]] = (),
-    margin_px: float = 4.0,
-) -> list[str | None]:
-    """For each label (pixel point, pixel size, y down) the spot it takes, or None (hidden).
-
-    Labels are tried in ``order`` (highest priority first). A label may cover neither a label
-    placed before it, nor the symbol (plus ``margin_px``) of another marker or of an obstacle
-    point (control points): a label crowded among symbols would name the wrong one.
-    """
-    taken = _Cells()
-    half = symbol_px / 2
-    m = half + margin_px
-    for i, (x, y) in enumerate(points):
-        taken.add((x - m, y - m, x + m, y + m), owner=i)
-    for x, y in obstacles:
-        taken.add((x - half, y - half, x + half, y + half))
-    chosen: list[str | None] = [None] * len(points)
-    for i in order:
-        (x, y), (w, h) = points[i], sizes[i]
-        for spot in LABEL_SPOTS:
-            dx, dy = label_offset(spot, w, h, half + 2)
-            r = (x + dx, y + dy, x + dx + w, y + dy + h)
-            if not taken.hits(r, ignore=i):
-                taken.add(r)
-                chosen[i] = spot
-                break
-    return chosen
-
-
-def _anchor(spot: str, w: float, h: float) -> tuple[float, float]:
-    """The TextItem anchor that puts the label's top-left at ``label_offset``."""
-    dx, dy = label_offset(spot, w, h)
-    return (-dx / w if w else 0.0, -dy / h if h else 0.0)
 
 
 class GridAxis(pg.AxisItem):  # type: ignore[misc]
@@ -200,11 +121,12 @@ class MapView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.plot)
         self._layers: MapLayers | None = None
-        self._labels: list[pg.TextItem] = []
-        self._label_sizes: list[tuple[float, float]] = []
         self._label_order: list[int] = []
         self._target: str | None = None
         self._track: deque[tuple[float, float]] = deque(maxlen=TRACK_POINTS)
+        self._track_dirty = False
+        self._position: tuple[float, float, XY | None] | None = None
+        self._position_dirty = False  # set while the map is not shown
         self._make_items()
         vb = self.plot.getViewBox()
         self.plot.scene().sigMouseClicked.connect(self._on_click)
@@ -249,11 +171,8 @@ class MapView(QWidget):
         )
 
     def my_position(self) -> tuple[float, float] | None:
-        """The live position drawn on the map, if any."""
-        xs, ys = self.position_item.getData()
-        if xs is None or len(xs) == 0:
-            return None
-        return float(xs[0]), float(ys[0])
+        """The live position on the map, if any."""
+        return None if self._position is None else self._position[:2]
 
     def set_dark(self, dark: bool) -> None:
         """Re-colour every item for the day or night theme, in place (nothing is rebuilt)."""
@@ -302,15 +221,9 @@ class MapView(QWidget):
         self.north.setStyleSheet(
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
-        for label in self._labels:
-            label.setColor(fg)
-            label.fill = pg.mkBrush(*pal.label_fill)
-            label.update()
+        self.labels_item.set_colours(fg, pal.label_fill)
         if self._layers is not None:
-            layers = self._layers
-            self.markers_item.setBrush(
-                [pg.mkBrush(pal.status.get(m.status, "#9e9e9e")) for m in layers.markers]
-            )
+            self.markers_item.setBrush(self._status_brushes(self._layers))
 
     def _make_items(self) -> None:
         pal, p = self.palette_, self.plot
@@ -348,11 +261,18 @@ class MapView(QWidget):
         self.scale_bar.text.setColor(fg)
         self._label_font = QFont(self.font())
         self._label_font.setBold(True)
+        self.labels_item = MarkerLabels(p.getViewBox(), self._label_font)
+        self.labels_item.set_colours(fg, pal.label_fill)
+        # Items that change only with the view (axes and their grid lines, markers, control,
+        # labels) are kept as pixmaps: the live position moving over them at the receiver's
+        # rate repaints a blit of each, not every symbol and tick again.
+        cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
+        for item in (*self.axes.values(), self.markers_item, self.control_item, self.labels_item):
+            item.setCacheMode(cache)
 
     # -- data ------------------------------------------------------------------------
     def set_layers(self, layers: MapLayers, fit: bool = True) -> None:
         first = self._layers is None
-        pal = self.palette_
         self._layers = layers
         geographic = layers.grid.is_geographic
         self._axis_labels(geographic, layers.grid.name)
@@ -369,45 +289,34 @@ class MapView(QWidget):
         self.markers_item.setData(
             [m.e for m in layers.markers],
             [m.n for m in layers.markers],
-            brush=[pg.mkBrush(pal.status.get(m.status, "#9e9e9e")) for m in layers.markers],
+            brush=self._status_brushes(layers),
             data=[m.name for m in layers.markers],
         )
-        self._make_labels(layers)
+        self.labels_item.set_labels(
+            [m.name for m in layers.markers], [(m.e, m.n) for m in layers.markers]
+        )
+        self._order_labels()
         if fit or first:
             self.fit()
         self._view_changed()
 
-    def _make_labels(self, layers: MapLayers) -> None:
-        names = [m.name for m in layers.markers]
-        if names != [lb.toPlainText() for lb in self._labels]:
-            for item in self._labels:
-                self.plot.removeItem(item)
-            self._labels = []
-            self._label_sizes = []
-            pal = self.palette_
-            for name in names:
-                label = pg.TextItem(name, color=pal.foreground, fill=pg.mkBrush(*pal.label_fill))
-                label.setFont(self._label_font)
-                label.setZValue(5)
-                self.plot.addItem(label)
-                r = label.textItem.boundingRect()
-                label.setAnchor(_anchor("ne", r.width(), r.height()))
-                self._labels.append(label)
-                self._label_sizes.append((r.width(), r.height()))
-        for label, m in zip(self._labels, layers.markers, strict=True):
-            label.setPos(m.e, m.n)
-        self._order_labels()
+    def _status_brushes(self, layers: MapLayers) -> list[QBrush]:
+        """One brush per status, shared by its markers (the symbol atlas caches by brush)."""
+        status = self.palette_.status
+        brushes = {k: pg.mkBrush(v) for k, v in status.items()}
+        grey = pg.mkBrush("#9e9e9e")
+        return [brushes.get(m.status, grey) for m in layers.markers]
 
     def _order_labels(self) -> None:
-        """Corner labels first, then the target's, then the rest in the job's order."""
+        """The target's label first, then corner labels, then the rest in the job's order."""
         if self._layers is None:
             return
         ms = self._layers.markers
 
         def rank(i: int) -> tuple[int, int]:
-            if ms[i].kind == "corner":
+            if ms[i].name == self._target:
                 return (0, i)
-            return (1 if ms[i].name == self._target else 2, i)
+            return (1 if ms[i].kind == "corner" else 2, i)
 
         self._label_order = sorted(range(len(ms)), key=rank)
 
@@ -425,16 +334,38 @@ class MapView(QWidget):
         self.proposal_item.setData([p[0] for p in points], [p[1] for p in points])
 
     def set_position(self, e: float | None, n: float | None, ellipse: XY | None = None) -> None:
-        """Live position, its error ellipse and the track (cheap: setData on existing items)."""
-        if e is None or n is None:
+        """Live position, its error ellipse and the track (cheap: setData on existing items).
+
+        On a tab not shown (the stake-out tab is in front) only the track grows; the items are
+        set when the map is shown again: nobody sees them, and at the receiver's rate setting
+        them was a good part of the window's CPU.
+        """
+        self._position = None if e is None or n is None else (e, n, ellipse)
+        if self._position is not None and (not self._track or self._track[-1] != (e, n)):
+            self._track.append((e, n))
+            self._track_dirty = True
+        if self.window().isVisible() and not self.isVisible():
+            self._position_dirty = True
+        else:
+            self._draw_position()
+
+    def _draw_position(self) -> None:
+        self._position_dirty = False
+        if self._position is None:
             self.position_item.setData([], [])
             self.ellipse_item.setData([], [])
             return
+        e, n, ellipse = self._position
         self.position_item.setData([e], [n])
         self.ellipse_item.setData(*(ellipse or ([], [])))
-        if not self._track or self._track[-1] != (e, n):
-            self._track.append((e, n))
+        if self._track_dirty:
+            self._track_dirty = False
             self.track_item.setData([t[0] for t in self._track], [t[1] for t in self._track])
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._position_dirty:
+            self._draw_position()
 
     def set_position_live(self, live: bool, note: str = "") -> None:
         """Live position drawn in colour, or grey and dashed when not live; ``note`` on the map.
@@ -467,7 +398,7 @@ class MapView(QWidget):
                     f" border: 2px dashed {grey}; padding: 4px 8px;"
                 )
         text = ""
-        if len(self.position_item.data):
+        if self._position is not None:
             words = self.tr("Position: {0}") if live else self.tr("Position not live: {0}")
             text = words.format(note)
         if label.text() != text:
@@ -483,6 +414,7 @@ class MapView(QWidget):
 
     def clear_track(self) -> None:
         self._track.clear()
+        self._track_dirty = False
         self.track_item.setData([], [])
 
     # -- view changes: scale bar and labels ------------------------------------------
@@ -492,32 +424,44 @@ class MapView(QWidget):
 
     def declutter(self) -> None:
         """Show each label where it collides with nothing placed before it; hide the others."""
-        if self._layers is None or not self._labels:
+        if self._layers is None or not self._layers.markers:
+            self.labels_item.place([])
             return
         vb = self.plot.getViewBox()
         (x0, x1), (y0, y1) = vb.viewRange()
         pw, ph = vb.viewPixelSize()
         if pw <= 0 or ph <= 0 or not math.isfinite(pw + ph):
             return
-        visible: list[int] = []
-        points: list[tuple[float, float]] = []
+        # Markers in view get labels; those just outside it still keep labels off their symbol.
+        mx, my = MARKER_PX * pw, MARKER_PX * ph
+        near: list[int] = []
+        on_screen: set[int] = set()
         for i, m in enumerate(self._layers.markers):
-            if x0 <= m.e <= x1 and y0 <= m.n <= y1:
-                visible.append(i)
-            points.append(((m.e - x0) / pw, (y1 - m.n) / ph))
-        on_screen = set(visible)
-        order = [i for i in self._label_order if i in on_screen]
+            if x0 - mx <= m.e <= x1 + mx and y0 - my <= m.n <= y1 + my:
+                near.append(i)
+                if x0 <= m.e <= x1 and y0 <= m.n <= y1:
+                    on_screen.add(i)
+        ms = self._layers.markers
+        local = {i: k for k, i in enumerate(near)}
+        points = [((ms[i].e - x0) / pw, (y1 - ms[i].n) / ph) for i in near]
+        sizes = self.labels_item.sizes
+        order = [local[i] for i in self._label_order if i in on_screen]
+        target = next((k for k, i in enumerate(near) if ms[i].name == self._target), None)
         control = [((c.e - x0) / pw, (y1 - c.n) / ph) for c in self._layers.control]
-        chosen = place_labels(points, self._label_sizes, order, obstacles=control)
-        for label, spot, (w, h) in zip(self._labels, chosen, self._label_sizes, strict=True):
-            if spot is None:
-                label.setVisible(False)
-                continue
-            label.setAnchor(_anchor(spot, w, h))
-            label.setVisible(True)
+        chosen = place_labels(points, [sizes[i] for i in near], order, obstacles=control,
+                              force=target)  # fmt: skip
+        offsets: list[tuple[float, float] | None] = [None] * len(ms)
+        for k, spot in enumerate(chosen):
+            if spot is not None:
+                offsets[near[k]] = label_offset(spot, *sizes[near[k]])
+        self.labels_item.place(offsets)
 
     def shown_labels(self) -> list[str]:
-        return [lb.toPlainText() for lb in self._labels if lb.isVisible()]
+        return self.labels_item.shown()
+
+    def label_rects(self) -> dict[str, QRectF]:
+        """Each shown label's box in scene coordinates (labels must never overlap)."""
+        return self.labels_item.scene_rects()
 
     def _update_scale(self) -> None:
         vb = self.plot.getViewBox()

@@ -11,7 +11,9 @@ from fieldapp.survey.crs import GridSpec
 from fieldapp.survey.dms import format_angle
 from fieldapp.survey.stakeout import Guidance, StakeTarget, ToleranceState, target_position
 from fieldapp.ui import texts
+from fieldapp.ui.live import set_style
 from fieldapp.ui.stakeout_readouts import (
+    REASON_STYLE,
     Readouts,
     centimetres,
     metres,
@@ -19,7 +21,7 @@ from fieldapp.ui.stakeout_readouts import (
     quality_reason,
     sigma_text,
 )
-from fieldapp.ui.widgets import FINE_M, STATE_COLOURS, ArrowWidget, Bullseye
+from fieldapp.ui.widgets import FINE_M, ArrowWidget, Bullseye
 
 INSIDE = (ToleranceState.WITHIN, ToleranceState.QUALITY)
 WORD_WIDTH = 7  # "Forward", "Mundur", "Selatan": padded so the numbers never move
@@ -50,7 +52,7 @@ class GnssDisplay(QObject):
         fine = g.ground_distance_m < FINE_M
         r.reason.setText(quality_reason(v) if v is not None and not v.ok else "")
         r.reason.setVisible(bool(r.reason.text()))  # no empty row above the distance
-        r.reason.setStyleSheet(f"color: {STATE_COLOURS['quality']}; font-weight: bold;")
+        set_style(r.reason, REASON_STYLE)
         dist = centimetres(g.ground_distance_m, 4) if fine else metres(g.ground_distance_m, 2, 7)
         r.distance.setText(f"{g.target}: {dist}")
         r.ground.setText(self.tr("Ground {0} m (grid {1} m)").format(

@@ -13,10 +13,13 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 from fieldapp.survey.stake_quality import QualityProblem, QualityProfile, QualityVerdict, SigmaKind
 from fieldapp.survey.stakeout import ToleranceState
 from fieldapp.ui import texts
+from fieldapp.ui.live import set_style, set_text
 from fieldapp.ui.numbers import fixed
 from fieldapp.ui.widgets import STATE_COLOURS
 
 NBSP = "\u00a0"  # padding that QLabel never collapses
+# Why the position is not precise enough: in the colour of that state while live.
+REASON_STYLE = f"color: {STATE_COLOURS['quality']}; font-weight: bold;"
 
 
 def num(value: float, decimals: int, width: int = 0) -> str:
@@ -134,21 +137,22 @@ class Readouts(QWidget):
         return (self.distance, self.delta_a, self.delta_b, self.dh, self.ground, self.quality,
                 self.orient, self.target_line, self.reason, self.detail)  # fmt: skip
 
+    # Called for every epoch drawn: styles are set only when they change (see live.set_style).
     def paint_state(self, text: str, colour: str) -> None:
-        self.state_label.setText(text)
-        self.state_label.setStyleSheet(f"background: {colour}; color: white; padding: 4px;")
+        set_text(self.state_label, text)
+        set_style(self.state_label, f"background: {colour}; color: white; padding: 4px;")
 
     def grey(self, text: str) -> None:
         grey = STATE_COLOURS[""]
         self.paint_state(text, grey)
         for w in self.live_labels:
-            w.setStyleSheet(f"color: {grey};")
+            set_style(w, f"color: {grey};")
 
     def ungrey(self) -> None:
         for w in self.live_labels:
-            w.setStyleSheet("")
+            set_style(w, REASON_STYLE if w is self.reason else "")
 
     def show_progress(self, on: bool) -> None:
         self.progress.setVisible(on)
         self.progress_text.setVisible(on or bool(self.progress_text.text()))
-        self.progress_text.setStyleSheet("font-weight: bold;")
+        set_style(self.progress_text, "font-weight: bold;")

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.fieldwork import MapPoint
 from fieldapp.gnss.fix import Fix
 from fieldapp.store.installation import record_stake
 from fieldapp.store.quality import load_quality_profile, save_quality_profile
@@ -57,7 +58,7 @@ from fieldapp.survey.ts_stakeout import (
 )
 from fieldapp.ui.app import settings
 from fieldapp.ui.instrument_link import InstrumentLink
-from fieldapp.ui.live import Liveness, age_text, stale_text
+from fieldapp.ui.live import Liveness, age_text, set_style, set_text, stale_text
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.sound import ToleranceCue
 from fieldapp.ui.speech import Speaker, set_speech_enabled, speech_enabled, speech_interval_s
@@ -189,13 +190,13 @@ class StakeoutView(QWidget):
         return self.profile.tolerance_m
 
     def _targets(self) -> list[StakeTarget]:
-        return [
-            StakeTarget(m.name, m.lat, m.lon, m.h, m.status != "planned")
-            for m in self.session.layers.markers
-        ]
+        return [_stake_target(m) for m in self.session.layers.markers]
 
     def _target(self) -> StakeTarget | None:
-        return next((t for t in self._targets() if t.name == self.target), None)
+        # Every epoch: the chosen marker alone, not a target built for each of the job's.
+        name = self.target
+        m = self.session.layers.marker(name) if name else None
+        return _stake_target(m) if m is not None else None
 
     def _on_target_chosen(self, name: str) -> None:
         m = self.measure.measurement
@@ -336,7 +337,7 @@ class StakeoutView(QWidget):
                 self._show_gnss(self.guidance)
             self.live = True
             if self.guidance is not None and not self.total_station and self.display.quality_text:
-                self.readouts.quality.setText(f"{self.display.quality_text} · {age_text(state)}")
+                set_text(self.readouts.quality, f"{self.display.quality_text} · {age_text(state)}")
             return
         if self.total_station:
             return
@@ -448,7 +449,7 @@ class StakeoutView(QWidget):
         grey = STATE_COLOURS[""]
         self._state = None  # the cue sounds again when shots come back
         self.state_label.setText(self.tr("Instrument link lost"))
-        self.state_label.setStyleSheet(f"background: {grey}; color: white; padding: 4px;")
+        set_style(self.state_label, f"background: {grey}; color: white; padding: 4px;")
         self.arrow.set_angle(self.arrow.angle_deg, grey)
         if self.bullseye.offset is not None:
             self.bullseye.set_offset(*self.bullseye.offset, self.tolerance_m, grey)
@@ -494,7 +495,7 @@ class StakeoutView(QWidget):
             self.ground,
         ):
             w.setText("–")
-        self.state_label.setStyleSheet("")
+        set_style(self.state_label, "")
         r = self.readouts
         for w in (self.detail, r.reason, r.quality, r.orient, r.target_line):
             w.setText("")
@@ -507,6 +508,10 @@ class StakeoutView(QWidget):
         self.measure.cancel(self.tr("the job was closed"))
         self.speaker.shutdown()
         self.panel.shutdown()
+
+
+def _stake_target(m: MapPoint) -> StakeTarget:
+    return StakeTarget(m.name, m.lat, m.lon, m.h, m.status != "planned")
 
 
 def _scroll(widget: QWidget) -> QScrollArea:

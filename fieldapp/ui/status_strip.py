@@ -10,7 +10,7 @@ from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.gnss.link import LinkState
 from fieldapp.ui import texts
 from fieldapp.ui.gnss_panel import fix_badge_style, number
-from fieldapp.ui.live import Liveness, age_text, stale_colour, stale_text
+from fieldapp.ui.live import Liveness, age_text, set_style, stale_colour, stale_text
 
 MIN_HEIGHT_PX = 48
 SPACING_PX = 18
@@ -132,12 +132,12 @@ class StatusStrip(QFrame):
 
     def _restyle(self) -> None:
         grey = f"color: {stale_colour()};"
-        self.fix_type.setStyleSheet(fix_badge_style(self._quality, self.live, "2px 8px"))
+        set_style(self.fix_type, fix_badge_style(self._quality, self.live, "2px 8px"))
         for label in (self.sigma, self.sats, self.corr):
-            label.setStyleSheet("" if self.live else grey)
-        self.freshness.setStyleSheet("" if self.live else f"{grey} font-weight: bold;")
+            set_style(label, "" if self.live else grey)
+        set_style(self.freshness, "" if self.live else f"{grey} font-weight: bold;")
         lost = self._link_state is LinkState.LOST
-        self.link.setStyleSheet("" if self.live else grey + (" font-weight: bold;" if lost else ""))
+        set_style(self.link, "" if self.live else grey + (" font-weight: bold;" if lost else ""))
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
         super().resizeEvent(event)

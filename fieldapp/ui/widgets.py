@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLocale, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPolygonF
+from PySide6.QtCore import QLocale, QPointF, QRect, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from fieldapp.ui.numbers import short
@@ -38,23 +38,47 @@ class ArrowWidget(QWidget):
         super().__init__(parent)
         self.angle_deg: float | None = None
         self.colour = QColor(STATE_COLOURS[""])
+        self._ring_pix: QPixmap | None = None
+        self._ring_key: tuple[object, ...] = ()
         self.setMinimumSize(160, 160)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
     def set_angle(self, angle_deg: float | None, colour: str) -> None:
+        c = QColor(colour)
+        if angle_deg == self.angle_deg and c == self.colour:
+            return  # nothing to draw again (grey ticks, standing still)
         self.angle_deg = angle_deg
-        self.colour = QColor(colour)
+        self.colour = c
         self.update()
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802
-        p = QPainter(self)
+    def _ring(self) -> QPixmap:
+        """The circle around the arrow, drawn again only when the size or theme changes."""
+        fg = self.palette().windowText().color()
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), dpr, fg.rgba())
+        if self._ring_pix is not None and self._ring_key == key:
+            return self._ring_pix
+        pix = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
         p.setRenderHint(QPainter.RenderHint.Antialiasing)
         side = min(self.width(), self.height())
         p.translate(self.width() / 2, self.height() / 2)
-        p.setPen(QPen(self.palette().windowText().color(), 3))
+        p.setPen(QPen(fg, 3))
         p.drawEllipse(QPointF(0, 0), side * 0.46, side * 0.46)
+        p.end()
+        self._ring_pix, self._ring_key = pix, key
+        return pix
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._ring())
         if self.angle_deg is None:
             return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        p.translate(self.width() / 2, self.height() / 2)
         p.rotate(self.angle_deg)
         r = side * 0.4
         shape = QPolygonF(
@@ -80,10 +104,25 @@ class Bullseye(QWidget):
         self.rings = 3
         self.fine = False
         self.up_label = ""  # what "up" means: the direction of travel or north
+        self._bg: QPixmap | None = None
+        self._bg_key: tuple[object, ...] = ()
         self.setMinimumSize(200, 200)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
+    def _look(self) -> tuple[object, ...]:
+        return (self.tolerance_m, self.colour.rgba(), self.rings, self.ring_m, self.fine)
+
+    def _dot_rect(self) -> QRect | None:
+        """Where the dot is painted (with its white rim), or None when there is no dot."""
+        if self.offset is None:
+            return None
+        side, cx, cy, px_per_m = self._geometry()
+        x = max(-side / 2, min(side / 2, self.offset[0] * px_per_m))
+        y = max(-side / 2, min(side / 2, self.offset[1] * px_per_m))
+        return QRectF(cx + x - 18, cy - y - 18, 36, 36).toAlignedRect()
+
     def set_offset(self, x: float | None, y: float | None, tolerance_m: float, colour: str) -> None:
+        look, before = self._look(), self._dot_rect()
         self.tolerance_m = tolerance_m
         self.colour = QColor(colour)
         if x is None or y is None:
@@ -99,11 +138,17 @@ class Bullseye(QWidget):
                 # The outer ring reaches past you: the dot is never pinned to the edge.
                 self.rings = 3
                 self.ring_m = max(nice_at_least(d / 2.8), tolerance_m)
-        self.update()
+        after = self._dot_rect()
+        if look == self._look() and not self.fine and before is not None and after is not None:
+            # Only the dot moved: repaint where it was and where it is, not the whole disc.
+            self.update(before.united(after))
+        else:
+            self.update()
 
     def set_up_label(self, text: str) -> None:
-        self.up_label = text
-        self.update()
+        if text != self.up_label:
+            self.up_label = text
+            self.update()
 
     def caption(self) -> str:
         if self.fine:
@@ -111,24 +156,41 @@ class Bullseye(QWidget):
             return self.tr("{0} cm per ring").format(cm)
         return self.tr("{0} m per ring").format(short(self.ring_m))  # 2000, never 2e+03
 
-    def paintEvent(self, _event: object) -> None:  # noqa: N802
-        p = QPainter(self)
-        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+    def _geometry(self) -> tuple[float, float, float, float]:
+        """Side of the ring area, its centre and pixels per metre at the current scale."""
         top = 36  # the caption's strip: the rings never run under it
         bottom = 22 if self.up_label else 0  # and the strip saying what "up" is
         side = min(self.width(), self.height() - top - bottom) - 24
         cx, cy = self.width() / 2, top + (self.height() - top - bottom) / 2
+        return side, cx, cy, side / 2 / (self.rings * self.ring_m)
+
+    def _background(self) -> QPixmap:
+        """Rings, axes, tolerance disc and captions: drawn again only when one of them changes.
+
+        Antialiased rings cost more than all the rest of the tab at the receiver's rate, and
+        only the dot moves from epoch to epoch.
+        """
+        grey = self.colour == QColor(STATE_COLOURS[""])
         fg = self.palette().windowText().color()
-        rings = self.rings
-        px_per_m = side / 2 / (rings * self.ring_m)
+        dpr = self.devicePixelRatioF()
+        key = (self.width(), self.height(), dpr, self.rings, self.ring_m, self.tolerance_m,
+               grey, self.caption(), self.up_label, fg.rgba(), self.font().key())  # fmt: skip
+        if self._bg is not None and self._bg_key == key:
+            return self._bg
+        pix = QPixmap(max(1, round(self.width() * dpr)), max(1, round(self.height() * dpr)))
+        pix.setDevicePixelRatio(dpr)
+        pix.fill(Qt.GlobalColor.transparent)
+        p = QPainter(pix)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side, cx, cy, px_per_m = self._geometry()
+        bottom = 22 if self.up_label else 0
         p.setPen(QPen(fg, 2))
-        for i in range(1, rings + 1):
+        for i in range(1, self.rings + 1):
             r = i * self.ring_m * px_per_m
             p.drawEllipse(QPointF(cx, cy), r, r)
         p.drawLine(QPointF(cx - side / 2, cy), QPointF(cx + side / 2, cy))
         p.drawLine(QPointF(cx, cy - side / 2), QPointF(cx, cy + side / 2))
         tol = self.tolerance_m * px_per_m
-        grey = self.colour == QColor(STATE_COLOURS[""])
         p.setBrush(QColor(97, 97, 97, 90) if grey else QColor(27, 94, 32, 90))
         p.drawEllipse(QPointF(cx, cy), tol, tol)
         caption = QFont(self.font())
@@ -140,8 +202,17 @@ class Bullseye(QWidget):
             p.setFont(self.font())
             p.drawText(QRectF(4, self.height() - bottom, self.width() - 8, bottom),
                        Qt.AlignmentFlag.AlignLeft, f"↑ {self.up_label}")  # fmt: skip
+        p.end()
+        self._bg, self._bg_key = pix, key
+        return pix
+
+    def paintEvent(self, _event: object) -> None:  # noqa: N802
+        p = QPainter(self)
+        p.drawPixmap(0, 0, self._background())
         if self.offset is None:
             return
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side, cx, cy, px_per_m = self._geometry()
         if self.fine:
             # Crosshair through you as well: read the centimetres off both axes.
             p.setPen(QPen(self.colour, 1, Qt.PenStyle.DashLine))

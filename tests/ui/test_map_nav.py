@@ -109,8 +109,7 @@ def test_two_finger_pinch_zooms(qtbot, shown_map) -> None:  # type: ignore[no-un
 
 
 def _overlaps(view: MapView) -> list[tuple[str, str]]:
-    shown = [lb for lb in view._labels if lb.isVisible()]
-    rects = {lb.toPlainText(): lb.sceneBoundingRect() for lb in shown}
+    rects = view.label_rects()
     return [(a, b) for a, b in combinations(rects, 2) if rects[a].intersects(rects[b])]
 
 

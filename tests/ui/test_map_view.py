@@ -13,7 +13,8 @@ from PySide6.QtWidgets import QApplication
 from fieldapp.store import JobStore
 from fieldapp.survey.crs import parse_crs
 from fieldapp.survey.local import metres_per_degree
-from fieldapp.ui.map_view import LABEL_SPOTS, MapView, label_offset, nice_length, place_labels
+from fieldapp.ui.map_labels import LABEL_SPOTS, label_offset, place_labels
+from fieldapp.ui.map_view import MapView, nice_length
 from fieldapp.ui.session import JobSession
 
 
@@ -45,8 +46,7 @@ def shown_map(qtbot, demo_job: Path):  # type: ignore[no-untyped-def]
 
 
 def _overlaps(view: MapView) -> list[tuple[str, str]]:
-    shown = [lb for lb in view._labels if lb.isVisible()]
-    rects = {lb.toPlainText(): lb.sceneBoundingRect() for lb in shown}
+    rects = view.label_rects()
     return [(a, b) for a, b in combinations(rects, 2) if rects[a].intersects(rects[b])]
 
 
