@@ -26,12 +26,12 @@
 <context>
     <name>Bullseye</name>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="111" />
+        <location filename="../../fieldapp/ui/widgets.py" line="156" />
         <source>{0} cm per ring</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/widgets.py" line="112" />
+        <location filename="../../fieldapp/ui/widgets.py" line="157" />
         <source>{0} m per ring</source>
         <translation type="unfinished" />
     </message>
@@ -750,86 +750,86 @@
 <context>
     <name>GnssDisplay</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="56" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="58" />
         <source>Ground {0} m (grid {1} m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="66" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="68" />
         <source>Target {0}: E {1}  N {2} · azimuth {3} · {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="75" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="77" />
         <source>last direction of travel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="76" />
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="83" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="78" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="85" />
         <source>direction of travel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="77" />
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="94" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="79" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
         <source>Reference: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="78" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="80" />
         <source>Forward</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="78" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="80" />
         <source>Back</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="79" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="81" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="79" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="81" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="87" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="89" />
         <source>Reference: north (direction of travel not known yet)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="88" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="90" />
         <source>Direction of travel not known yet — move a little</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="91" />
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="94" />
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="100" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="93" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="102" />
         <source>north</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="95" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="97" />
         <source>North</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="95" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="97" />
         <source>South</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="98" />
         <source>East</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="96" />
+        <location filename="../../fieldapp/ui/stakeout_gnss.py" line="98" />
         <source>West</source>
         <translation type="unfinished" />
     </message>
@@ -1140,17 +1140,17 @@
 <context>
     <name>Live</name>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="64" />
+        <location filename="../../fieldapp/ui/live.py" line="65" />
         <source>No data</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="65" />
+        <location filename="../../fieldapp/ui/live.py" line="66" />
         <source>No data since {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/live.py" line="74" />
+        <location filename="../../fieldapp/ui/live.py" line="75" />
         <source>{0} s ago</source>
         <translation type="unfinished" />
     </message>
@@ -1382,43 +1382,43 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="270" />
+        <location filename="../../fieldapp/ui/map_view.py" line="189" />
         <source>zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="272" />
+        <location filename="../../fieldapp/ui/map_view.py" line="191" />
         <source>Longitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="272" />
+        <location filename="../../fieldapp/ui/map_view.py" line="191" />
         <source>Latitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="274" />
+        <location filename="../../fieldapp/ui/map_view.py" line="193" />
         <source>Easting (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="274" />
+        <location filename="../../fieldapp/ui/map_view.py" line="193" />
         <source>Northing (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="471" />
+        <location filename="../../fieldapp/ui/map_view.py" line="402" />
         <source>Position: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="471" />
+        <location filename="../../fieldapp/ui/map_view.py" line="402" />
         <source>Position not live: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="218" />
-        <location filename="../../fieldapp/ui/map_view.py" line="229" />
+        <location filename="../../fieldapp/ui/map_view.py" line="140" />
+        <location filename="../../fieldapp/ui/map_view.py" line="151" />
         <source>▲
 N</source>
         <translation type="unfinished" />
@@ -1843,27 +1843,27 @@ N</source>
 <context>
     <name>OfficeBox</name>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="86" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="96" />
         <source>Office</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="92" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="102" />
         <source>from the office</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="93" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="103" />
         <source>Send automatically when there is signal</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="96" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="106" />
         <source>Office address</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/office_settings.py" line="98" />
+        <location filename="../../fieldapp/ui/office_settings.py" line="108" />
         <source>Device token</source>
         <translation type="unfinished" />
     </message>
@@ -2211,63 +2211,80 @@ N</source>
 <context>
     <name>PlanningView</name>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="33" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="46" />
         <source>Run planner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="34" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="47" />
         <source>Accept plan</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="37" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="53" />
         <source>Corners, ≤ 500 m along neighbours, ≤ 100 m near pits.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="57" />
         <source>Name</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="57" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="57" />
         <source>Line</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="41" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="57" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="65" />
-        <location filename="../../fieldapp/ui/planning_view.py" line="92" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="111" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="130" />
+        <source>Checking the boundary…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/planning_view.py" line="133" />
+        <source>Planning the markers…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/planning_view.py" line="154" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="155" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="190" />
         <source>Planning failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="72" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="164" />
         <source>corner</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="72" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="164" />
         <source>infill</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="79" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="171" />
         <source>{0} markers ({1} corners, {2} infill)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/planning_view.py" line="95" />
+        <location filename="../../fieldapp/ui/planning_view.py" line="175" />
+        <source>Boundary check: {0} errors (see `fieldapp job validate`)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/planning_view.py" line="193" />
         <source>Plan stored: {0} markers.</source>
         <translation type="unfinished" />
     </message>
@@ -2651,37 +2668,37 @@ N</source>
 <context>
     <name>Stakeout</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="46" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="49" />
         <source>Not precise enough</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="53" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="56" />
         <source>no σH</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="55" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="58" />
         <source>σH invalid</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="57" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="60" />
         <source>measured</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="59" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="62" />
         <source>estimated</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="70" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="73" />
         <source>Position not precise enough: {0}, {1}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="78" />
+        <location filename="../../fieldapp/ui/stakeout_readouts.py" line="81" />
         <source>Tolerance {0} m · {1} · σH ≤ {2} m</source>
         <translation type="unfinished" />
     </message>
@@ -2742,137 +2759,137 @@ N</source>
 <context>
     <name>StakeoutView</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="120" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="121" />
         <source>Save stake</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="203" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="204" />
         <source>another target was chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="260" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="261" />
         <source>No position yet: orient the instrument and measure first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="262" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="263" />
         <source>No position yet: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="267" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="268" />
         <source>Every marker is staked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="282" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="283" />
         <source>Profile not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="285" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="286" />
         <source>Stake-out quality saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
         <source>No position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="306" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
         <source>No target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="361" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="362" />
         <source>Spoken guidance needs espeak-ng, which is not installed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="374" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="375" />
         <source>cancelled on the stake-out tab</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="406" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="407" />
         <source>Set Hz {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="407" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
         <source>Not measured yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="409" />
         <source>HD {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="411" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="412" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="427" />
         <source>Turn {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="428" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
         <source>Out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="428" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
         <source>In</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="433" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="434" />
         <source>Off {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="436" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="437" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="450" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="451" />
         <source>Instrument link lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="460" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="461" />
         <source>Measure the prism first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="468" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="469" />
         <source>Stake not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="470" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="471" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="507" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="508" />
         <source>the job was closed</source>
         <translation type="unfinished" />
     </message>
