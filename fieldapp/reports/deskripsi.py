@@ -9,6 +9,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.layout import flow_lines, measure_of
 from fieldapp.reports.marker_facts import (
     STATUS_ID,
     achieved_sigma,
@@ -31,6 +32,8 @@ Progress = Callable[[str], None]
 PHOTO_WORKERS = 2
 PREFETCH_MARKERS = 3
 KEY_W = 40
+KV_LINE_H = 4.1
+MIN_PHOTO_H = 15.0  # mm: photos lower than this (a long description) go to a new page
 PHOTO_CONVENTION = (
     "Konvensi foto: kamera di samping tanda batas menghadap ke arah yang disebut "
     "(Utara = ke arah utara); Detail = tampak dekat tanda batas."
@@ -64,18 +67,17 @@ def _kv(
     key_w: float,
     size: float = 8,
 ) -> None:
+    """Label and value lines; a value of any length wraps, onto further pages if it must."""
+    m = measure_of(pdf)
+    pdf.set_font(FONT, size=size)
     for key, value in rows:
-        pdf.set_x(x)
-        pdf.set_font(FONT, size=size)
+        if pdf.get_y() + KV_LINE_H > pdf.page_break_trigger:
+            pdf.add_page()  # the label goes with the first line of its value
         pdf.set_text_color(70)
-        pdf.cell(key_w, 4.1, key)
+        m.draw(x + pdf.c_margin, pdf.get_y(), key_w, KV_LINE_H, (key,))
         pdf.set_text_color(0)
-        text = value or "-"
-        if pdf.get_string_width(text) < w - key_w - 2 * pdf.c_margin:
-            # One line: a plain cell, several times cheaper than multi_cell's line breaking.
-            pdf.cell(w - key_w, 4.1, text, new_x="LEFT", new_y="NEXT")
-        else:
-            pdf.multi_cell(w - key_w, 4.1, text, align="L", new_x="LEFT", new_y="NEXT")
+        flow_lines(pdf, x + key_w, w - key_w, KV_LINE_H, value or "-")
+        pdf.set_x(x)
 
 
 def _section(pdf: DocumentPDF, text: str, x: float | None = None) -> None:
@@ -178,10 +180,9 @@ def _draft_mark(pdf: DocumentPDF, missing: list[str]) -> None:
             pdf.text(pdf.w / 2 - 62, pdf.h / 2 + 18, "DRAF")
     pdf.set_font(FONT, "B", 8)
     pdf.set_text_color(180, 20, 20)
-    pdf.multi_cell(
-        0, 4, "DRAF: belum lengkap; " + "; ".join(missing), align="C", new_x="LMARGIN",
-        new_y="NEXT",
-    )  # fmt: skip
+    text = "DRAF: belum lengkap; " + "; ".join(missing)
+    flow_lines(pdf, pdf.l_margin, pdf.content_width, 4, text, "C")
+    pdf.set_x(pdf.l_margin)
     pdf.set_text_color(0)
 
 
@@ -273,6 +274,9 @@ def _signatures(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
 
 
 def _photo_grid(pdf: DocumentPDF, photos: dict[PhotoDirection, PreparedPhoto]) -> None:
+    if pdf.get_y() + 5.2 + 3.6 + 0.5 + 19 + 2 * (MIN_PHOTO_H + 4.5) > pdf.page_break_trigger:
+        # A long description filled the page: the photos go whole onto the next one.
+        pdf.add_page()
     _section(pdf, "Foto")
     pdf.set_font(FONT, size=7)
     pdf.cell(0, 3.6, PHOTO_CONVENTION, new_x="LMARGIN", new_y="NEXT")
