@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
@@ -22,15 +22,16 @@ from fieldapp.reports.marker_facts import (
     reference_facts,
 )
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
-from fieldapp.reports.photos import PhotoProcessor, PreparedPhoto
+from fieldapp.reports.photo_pool import photo_executor
+from fieldapp.reports.photos import PhotoFile, PhotoProcessor, PreparedPhoto, prepare_file
 from fieldapp.reports.sketch import draw_sketch
 from fieldapp.reports.textfmt import DIRECTION_ID, date_id, lat_dms, lon_dms, num
-from fieldapp.survey.installation import PhotoDirection
+from fieldapp.survey.installation import PhotoDirection, PhotoRecord
 
 TITLE = "Deskripsi Tanda Batas"
 Progress = Callable[[str], None]
-PHOTO_WORKERS = 2
 PREFETCH_MARKERS = 3
+Made = tuple[bytes, int, int, Path | None]  # a prepared photo's JPEG, width, height, copy
 KEY_W = 40
 KV_LINE_H = 4.1
 MIN_PHOTO_H = 15.0  # mm: photos lower than this (a long description) go to a new page
@@ -261,16 +262,18 @@ def _signatures(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
         ("Dibuat oleh (juru ukur)", surveyor, date_id(m.installed_at.date())),
         ("Diperiksa oleh", blank, "_" * 20),
     ]
+    m = measure_of(pdf)
     for i, (title, name, day) in enumerate(blocks):
-        x = pdf.l_margin + i * half
-        pdf.set_xy(x, y)
+        # Plain lines at known places (cell() lays out each string again, 14 per sheet).
+        x = pdf.l_margin + i * half + pdf.c_margin
         pdf.set_font(FONT, "B", 8)
-        pdf.cell(half, 4, title, new_x="LEFT", new_y="NEXT")
+        m.draw(x, y, half, 4, (title,))
         pdf.set_font(FONT, size=8)
-        for key, value in (("Nama", name), ("Tanggal", day), ("Tanda tangan", blank)):
-            pdf.set_x(x)
-            pdf.cell(22, 4.2, key)
-            pdf.cell(half - 22, 4.2, value, new_x="LEFT", new_y="NEXT")
+        for k, (key, value) in enumerate((("Nama", name), ("Tanggal", day),
+                                          ("Tanda tangan", blank))):  # fmt: skip
+            m.draw(x, y + 4 + k * 4.2, 22, 4.2, (key,))
+            m.draw(x + 22, y + 4 + k * 4.2, half - 22, 4.2, (value,))
+    pdf.set_xy(pdf.l_margin, y + 4 + 3 * 4.2)
 
 
 def _photo_grid(pdf: DocumentPDF, photos: dict[PhotoDirection, PreparedPhoto]) -> None:
@@ -305,8 +308,8 @@ def _photo_grid(pdf: DocumentPDF, photos: dict[PhotoDirection, PreparedPhoto]) -
         else:
             caption = f"{label} — tidak ada foto"
         pdf.set_font(FONT, size=6.5)
-        pdf.set_xy(cx, cy + cell_h + 0.4)
-        pdf.cell(cell_w, 3.5, _fit(pdf, caption, cell_w), align="C")
+        measure_of(pdf).draw(cx + pdf.c_margin, cy + cell_h + 0.4, cell_w - 2 * pdf.c_margin, 3.5,
+                             (_fit(pdf, caption, cell_w),), "C")  # fmt: skip
     pdf.set_draw_color(0)
     pdf.set_y(y0 + 2 * (cell_h + 4.5))
 
@@ -333,10 +336,12 @@ def render_deskripsi(
     progress: Progress | None = None,
     check: Callable[[], None] | None = None,
     geoid_dirs: list[Path] | None = None,
+    processes: int | None = None,
 ) -> DocumentPDF:
     """One sheet per marker; ``check`` raises to cancel between markers.
 
     ``geoid_dirs``: where to look for the EGM96 grid (default: PROJ's data directories).
+    ``processes``: photo worker processes (0: threads; default: chosen by the photo count).
     """
     geoid = find_geoid_grid(geoid_dirs)
     if not data.markers:
@@ -344,34 +349,35 @@ def render_deskripsi(
             f"{data.job_path}: no installed marker to describe", path=data.job_path
         )
     pdf = DocumentPDF(TITLE, f"DTB-{data.sha256[:12]}", data.sha256, paper)
-    # Photos are decoded on worker threads (libjpeg releases the GIL) a few markers ahead of
-    # the page being laid out; the window bounds how many decoded photos wait in memory.
-    with ThreadPoolExecutor(max_workers=PHOTO_WORKERS, thread_name_prefix="photo") as pool:
-        pending: deque[list[Future[PreparedPhoto]]] = deque()
+    n_photos = sum(1 for m in data.markers for r in m.installation.photos if r.withdrawn is None)
+    # Photos are prepared by workers a few markers ahead of the page being laid out; the
+    # window bounds how many photos are in flight (decoded or waiting) at any time.
+    pool = photo_executor(n_photos, processes)
+    pending: deque[list[tuple[PhotoRecord, Future[Made]]]] = deque()
+    try:
         ahead = iter(data.markers)
-        try:
-            for m in data.markers:
-                while len(pending) < PREFETCH_MARKERS and (nxt := next(ahead, None)):
-                    pending.append(_submit(pool, processor, data, nxt))
-                if check is not None:
-                    check()
-                prepared = [f.result() for f in pending.popleft()]
-                _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, geoid)
-                if progress is not None:
-                    progress(m.name)
-        finally:
-            for futures in pending:
-                for f in futures:
-                    f.cancel()
+        for m in data.markers:
+            while len(pending) < PREFETCH_MARKERS and (nxt := next(ahead, None)):
+                pending.append(_submit(pool, processor, data, nxt))
+            if check is not None:
+                check()
+            prepared = [PreparedPhoto(rec, *f.result()) for rec, f in pending.popleft()]
+            _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, geoid)
+            if progress is not None:
+                progress(m.name)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return pdf
 
 
-def _submit(pool: ThreadPoolExecutor, processor: PhotoProcessor, data: ReportData,
-            m: MarkerReport) -> list[Future[PreparedPhoto]]:  # fmt: skip
+def _submit(pool: Executor, processor: PhotoProcessor, data: ReportData,
+            m: MarkerReport) -> list[tuple[PhotoRecord, Future[Made]]]:  # fmt: skip
     futures = []
     for rec in m.installation.photos:
         if rec.withdrawn is None:
             when = _photo_time(data, m, rec.exif_time, rec.imported_at)
             lines = stamp_lines(data, m, rec.direction.value, when)
-            futures.append(pool.submit(processor.prepare, m.name, rec, lines))
+            photo = PhotoFile.of(rec)
+            args = (processor.photos_dir, processor.stamp_dir, m.name, photo, lines)
+            futures.append((rec, pool.submit(prepare_file, *args)))
     return futures

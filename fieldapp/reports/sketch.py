@@ -5,10 +5,6 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-import numpy as np
-from shapely import LineString, Point, STRtree, points
-from shapely import box as box_polygon
-
 from fieldapp.reports.data import MarkerReport, ReportData
 from fieldapp.reports.layout import flow_lines, measure_of
 from fieldapp.reports.pdfbase import FONT, DocumentPDF
@@ -58,6 +54,62 @@ def named_in_access(data: ReportData, m: MarkerReport) -> list[str]:
     return [c.name for c in data.control if c.name.lower() in text]
 
 
+class _Grid:
+    """Boxes (points are boxes of no size) hashed into square cells of the grid.
+
+    Pure Python on purpose: the sheets are laid out beside another build thread, and a
+    C call that lets go of the GIL per query waits for that thread each time.
+    """
+
+    def __init__(self, boxes: list[tuple[float, float, float, float]]) -> None:
+        self.boxes = boxes
+        if boxes:
+            e0 = min(b[0] for b in boxes)
+            n0 = min(b[1] for b in boxes)
+            span = max(max(b[2] for b in boxes) - e0, max(b[3] for b in boxes) - n0, 1.0)
+            self.size = span / max(1.0, math.sqrt(len(boxes)))
+        else:
+            e0 = n0 = 0.0
+            self.size = 1.0
+        self.origin = (e0, n0)
+        self.cells: dict[tuple[int, int], list[int]] = {}
+        for i, b in enumerate(boxes):
+            for key in self._keys(*b):
+                self.cells.setdefault(key, []).append(i)
+
+    def _keys(self, e1: float, n1: float, e2: float, n2: float) -> list[tuple[int, int]]:
+        (e0, n0), s = self.origin, self.size
+        i1, i2 = math.floor((e1 - e0) / s), math.floor((e2 - e0) / s)
+        j1, j2 = math.floor((n1 - n0) / s), math.floor((n2 - n0) / s)
+        return [(i, j) for i in range(i1, i2 + 1) for j in range(j1, j2 + 1)]
+
+    def query(self, e1: float, n1: float, e2: float, n2: float) -> list[int]:
+        """Indices (ascending) of the boxes meeting the box, through the cells it covers."""
+        cells = self._keys(e1, n1, e2, n2)
+        if len(cells) > len(self.cells):
+            cells = list(self.cells)
+        hits = {i for key in cells for i in self.cells.get(key, ())}
+        return sorted(
+            i for i in hits
+            if self.boxes[i][0] <= e2 and self.boxes[i][2] >= e1
+            and self.boxes[i][1] <= n2 and self.boxes[i][3] >= n1
+        )  # fmt: skip
+
+    def near(self, e: float, n: float, skip: int) -> list[int]:
+        """The points nearest to (e, n) but ``skip`` (all of them at an equal distance)."""
+        if len(self.boxes) <= 1:
+            return []
+        r = self.size
+        while True:
+            found = [i for i in self.query(e - r, n - r, e + r, n + r) if i != skip]
+            if found:
+                d = min(math.hypot(self.boxes[i][0] - e, self.boxes[i][1] - n) for i in found)
+                if d <= r:  # nothing outside the square searched can be nearer
+                    b = self.boxes
+                    return [i for i in found if math.hypot(b[i][0] - e, b[i][1] - n) == d]
+            r *= 2
+
+
 @dataclass(frozen=True, slots=True)
 class _Neighbours:
     """Every marker and control point of a job on the grid, indexed once for all its sheets.
@@ -67,11 +119,12 @@ class _Neighbours:
     """
 
     markers: tuple[SketchItem, ...]  # as built where built, else as designed; data order
+    position: dict[str, int]  # marker name -> its index in ``markers``
     control: tuple[SketchItem, ...]
-    tree: STRtree  # of ``markers``: the index of a hit is its place in data order
+    points: _Grid  # of ``markers``: the index of a hit is its place in data order
     by_label: dict[str, list[int]]  # marker label -> indices (a label the access text names)
     ring: tuple[tuple[float, float], ...]
-    edges: STRtree  # boundary edge k joins ring[k] and ring[k + 1]
+    edges: _Grid  # boundary edge k joins ring[k] and ring[k + 1]
 
 
 _last: list[tuple[ReportData, _Neighbours]] = []  # the job of the sheets being drawn
@@ -93,14 +146,18 @@ def _neighbours(data: ReportData) -> _Neighbours:
     for i, it in enumerate(markers):
         by_label.setdefault(it.label, []).append(i)
     ring = tuple(data.grid_of(b.lat, b.lon) for b in data.boundary)
-    segs = [LineString([a, b]) for a, b in zip(ring, ring[1:] + ring[:1], strict=True)]
+    edges = [
+        (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+        for a, b in zip(ring, ring[1:] + ring[:1], strict=True)
+    ]
     index = _Neighbours(
         tuple(markers),
+        {it.label: i for i, it in reversed(list(enumerate(markers)))},
         tuple(control),
-        STRtree(points([(it.e, it.n) for it in markers]) if markers else []),
+        _Grid([(it.e, it.n, it.e, it.n) for it in markers]),
         by_label,
         ring,
-        STRtree(segs),
+        _Grid(edges),
     )
     _last[:] = [(data, index)]
     return index
@@ -116,23 +173,13 @@ def _own(data: ReportData, m: MarkerReport) -> list[SketchItem]:
     return items
 
 
-def _indices(found: object) -> list[int]:
-    return sorted(int(i) for i in np.asarray(found).ravel())
-
-
 def _nearest_marker(index: _Neighbours, m: MarkerReport) -> SketchItem | None:
     """The other marker nearest to ``m``, the first in data order among equals (as a scan)."""
-    me = f"m{m.name}"
-    here = Point(m.e, m.n)
-    # Another marker on the very same point is nearest (query_nearest's ``exclusive`` would
-    # skip it with this marker's own point).
-    same = [i for i in _indices(index.tree.query(here.buffer(1e-9))) if index.markers[i].key != me]
-    if same:
-        exact = [i for i in same if (index.markers[i].e, index.markers[i].n) == (m.e, m.n)]
-        if exact:
-            return index.markers[exact[0]]
-    found = index.tree.query_nearest(here, all_matches=True, exclusive=True)
-    hits = [i for i in _indices(found) if index.markers[i].key != me]
+    me = index.position.get(m.name, -1)
+    hits = index.points.near(m.e, m.n, me)
+    if me < 0:
+        # Not among the job's markers (cannot happen from a job): its own point is no skip.
+        hits = index.points.near(m.e, m.n, -1)
     return index.markers[hits[0]] if hits else None
 
 
@@ -208,8 +255,8 @@ def draw_sketch(
     font = {"this": ("B", 8.0), "reference": ("", 6.5), "marker": ("", 6.5), "control": ("", 6.5)}
     # What the frame shows, in grid metres (a little wider: the exact test is on the page).
     half = (max(w, h) / 2 + 1) / frame.mm_per_m
-    view = box_polygon(m.e - half, m.n - half, m.e + half, m.n + half)
-    shown = [index.markers[i] for i in _indices(index.tree.query(view))
+    view = (m.e - half, m.n - half, m.e + half, m.n + half)
+    shown = [index.markers[i] for i in index.points.query(*view)
              if index.markers[i].key != f"m{m.name}"]  # fmt: skip
     items = own + shown + list(index.control)
     ring = index.ring
@@ -217,7 +264,7 @@ def draw_sketch(
         pdf.set_draw_color(200, 30, 30)
         pdf.set_line_width(0.5)
         # Only the boundary edges crossing the frame: the clip hid the others anyway.
-        for k in _indices(index.edges.query(view)):
+        for k in index.edges.query(*view):
             (e1, n1), (e2, n2) = ring[k], ring[(k + 1) % len(ring)]
             pdf.line(*frame.xy(e1, n1), *frame.xy(e2, n2))
         pdf.set_line_width(0.2)
