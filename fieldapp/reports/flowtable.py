@@ -80,7 +80,7 @@ class FlowTable:
             xs.append(self.col_x[col])
             ws.append(w)
             aligns.append((c.align or self.aligns[col])[0])
-            lines.append(self.m.lines(c.text, w - 2 * pad - pdf.line_width))
+            lines.append(self.m.lines(c.text, w - 2 * pad))  # as fpdf2: padding, no margin
             col += c.colspan
         if col < len(self.col_w):  # a short row: the rest stays empty, bordered
             w = sum(self.col_w[col:])
