@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.operations import job_grid
-from fieldapp.reports.errors import ReportInputError
+from fieldapp.reports.errors import ReportInputError as ReportInputError  # its old home
 from fieldapp.reports.method import QUALITY_ID, MarkerMethod, marker_method
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec

@@ -204,15 +204,20 @@ def _sheet(
     left_w = pdf.content_width - sketch_w - 4
     sketch_x = pdf.l_margin + left_w + 4
     pdf.set_y(top)
+    first_page = pdf.page
     _section(pdf, "Identitas")
     _kv(pdf, pdf.l_margin, left_w, _identity_rows(data, m), KEY_W)
     _section(pdf, "Koordinat (SRGI2013)")
     _kv(pdf, pdf.l_margin, left_w, _coordinate_rows(data, m, geoid), KEY_W)
     _section(pdf, "Pengukuran")
     _kv(pdf, pdf.l_margin, left_w, _method_rows(data, m), KEY_W)
-    left_end = pdf.get_y()
+    left_end, left_page = pdf.get_y(), pdf.page
+    # The sketch goes beside the first lines, on the sheet's first page, even when a long
+    # value has carried the left column over to the next page.
+    pdf.page = first_page
     legend_end = draw_sketch(pdf, sketch_x, top + 1, sketch_w, sketch_w, data, m)
-    pdf.set_y(max(left_end, legend_end) + 1)
+    pdf.page = left_page
+    pdf.set_y((max(left_end, legend_end) if left_page == first_page else left_end) + 1)
     d = m.installation.description
     _section(pdf, "Lokasi dan kondisi")
     _kv(
@@ -262,17 +267,17 @@ def _signatures(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
         ("Dibuat oleh (juru ukur)", surveyor, date_id(m.installed_at.date())),
         ("Diperiksa oleh", blank, "_" * 20),
     ]
-    m = measure_of(pdf)
+    lay = measure_of(pdf)
     for i, (title, name, day) in enumerate(blocks):
         # Plain lines at known places (cell() lays out each string again, 14 per sheet).
         x = pdf.l_margin + i * half + pdf.c_margin
         pdf.set_font(FONT, "B", 8)
-        m.draw(x, y, half, 4, (title,))
+        lay.draw(x, y, half, 4, (title,))
         pdf.set_font(FONT, size=8)
         for k, (key, value) in enumerate((("Nama", name), ("Tanggal", day),
                                           ("Tanda tangan", blank))):  # fmt: skip
-            m.draw(x, y + 4 + k * 4.2, 22, 4.2, (key,))
-            m.draw(x + 22, y + 4 + k * 4.2, half - 22, 4.2, (value,))
+            lay.draw(x, y + 4 + k * 4.2, 22, 4.2, (key,))
+            lay.draw(x + 22, y + 4 + k * 4.2, half - 22, 4.2, (value,))
     pdf.set_xy(pdf.l_margin, y + 4 + 3 * 4.2)
 
 

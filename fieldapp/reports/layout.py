@@ -100,7 +100,7 @@ class Measure:
 
 def measure_of(pdf: FPDF) -> Measure:
     """The document's one :class:`Measure` (made on first use)."""
-    m = getattr(pdf, "_fieldapp_measure", None)
+    m: Measure | None = getattr(pdf, "_fieldapp_measure", None)
     if m is None:
         m = Measure(pdf)
         pdf._fieldapp_measure = m  # type: ignore[attr-defined]

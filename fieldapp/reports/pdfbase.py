@@ -9,7 +9,7 @@ from typing import Literal
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
-from fieldapp.reports.files import atomic_path
+from fieldapp.reports.files import atomic_path as atomic_path  # its old home
 from fieldapp.resources import resource_path
 
 Paper = Literal["a4", "f4"]
