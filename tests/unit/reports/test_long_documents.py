@@ -103,10 +103,10 @@ def _images(pdf: bytes) -> list[tuple[int, int, bytes]]:
 
 
 def test_worker_processes_give_the_same_photos_as_threads(documented_job: JobStore) -> None:
-    data = load_report_data(documented_job)
+    data = load_report_data(documented_job, names=["4"])  # five photos, one turned by EXIF
     processor = PhotoProcessor(documented_job.photos_dir)
     threads = render_deskripsi(data, processor, processes=0)
-    workers = render_deskripsi(data, processor, processes=2)
+    workers = render_deskripsi(data, processor, processes=1)
     a, b = _images(bytes(threads.output())), _images(bytes(workers.output()))
-    assert len(a) == 15 and len({x[2] for x in a}) == 15
+    assert len(a) == 5 and len({x[2] for x in a}) == 5
     assert a == b
