@@ -201,6 +201,11 @@ def main() -> int:
             big = _case(root, "big", frames, args.big)
             per = (big["build_wall_s"] / big["n"]) / (small["build_wall_s"] / small["n"])
             print(f"time per marker {args.big} / {args.markers}: {per:.2f} (goal <= 1.3)")
+            # 17 GB of photos do not stay in the page cache as 1.7 GB do: the floor's own
+            # time per photo says how much of the difference is the disk, not our code.
+            floor = (big["floor_wall_s"] / big["n"]) / (small["floor_wall_s"] / small["n"])
+            print(f"  floor per marker {args.big} / {args.markers}: {floor:.2f}; ours relative "
+                  f"to the floor: {per / floor:.2f}")  # fmt: skip
             ok = ok and per <= 1.3
         print("goals met" if ok else "GOALS NOT MET")
         return 0 if ok else 1
