@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_height, sign_row
 from fieldapp.reports.berita_acara_tables import (
+    START_H,
     markers_table,
     method_table,
     rows_height,
@@ -235,6 +236,7 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
             (str(i), s.name, s.certificate_no or "-", s.kpo_no or "-")
             for i, s in enumerate(data.surveyors, start=1)
         ],
+        "III. Juru Ukur",
     )
     pdf.heading_with("IV. Peralatan", 18)
     simple_table(
@@ -246,15 +248,17 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
             for i, e in enumerate(data.equipment, start=1)
         ]
         or [("-", "Peralatan belum dicatat", "-", "-")],
+        "IV. Peralatan",
     )
     pdf.heading_with("V. Metode Pengukuran", 30)
     for text in method_paragraphs(data):
         pdf.para(text)
         pdf.ln(1)
-    method_table(pdf, data)
+    method_table(pdf, data, "V. Metode Pengukuran")
     _method_legend(pdf)
-    pdf.heading_with(f"VI. Daftar Tanda Batas Terpasang ({len(data.markers)} buah)", 30)
-    markers_table(pdf, data)
+    listed = f"VI. Daftar Tanda Batas Terpasang ({len(data.markers)} buah)"
+    pdf.heading_with(listed, START_H)
+    markers_table(pdf, data, listed)
     _markers_legend(pdf, data)
     head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
     widths = (9, 38, 50, 36, 37)
@@ -263,7 +267,7 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     ]
     # The heading stays with the table's header and its first rows.
     pdf.heading_with("VII. Saksi", rows_height(pdf, widths, [head, *rows[:3]]))
-    simple_table(pdf, head, widths, rows)
+    simple_table(pdf, head, widths, rows, "VII. Saksi")
     _closing(pdf, data, opts, day, people)
     decorate(pdf, data, number)
     return pdf

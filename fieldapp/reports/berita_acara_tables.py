@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData
-from fieldapp.reports.pdfbase import FONT, HEAD
+from fieldapp.reports.flowtable import Cell, FlowTable, TableStyle, flow_table
+from fieldapp.reports.layout import measure_of
+from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.textfmt import WITNESS_ID, azimuth_dms, date_short, lat_dms, lon_dms, num
 from fieldapp.survey.installation import ReferenceMarkerRecord
 from fieldapp.survey.naming import reference_name
@@ -14,22 +14,22 @@ from fieldapp.survey.naming import reference_name
 DMS_DECIMALS = 4  # 0,0001″ ≈ 3 mm: the DMS agrees with the E/N printed beside it
 ROW_H = 3.6
 MIN_ROWS = 3  # a table starts on a page only with its header and this many rows
+START_H = ROW_H * 3 * (MIN_ROWS + 1) + 4  # room a marker table needs to start on a page
 
 
-def _marker_table(pdf: BeritaAcaraPDF, widths: tuple[int, ...], align: tuple[str, ...]) -> Any:
+def _marker_table(
+    pdf: BeritaAcaraPDF,
+    widths: tuple[int, ...],
+    align: tuple[str, ...],
+    head: tuple[str, ...],
+    title: str | None,
+) -> FlowTable:
     """A table of one row per marker: 7 pt, its header repeated on every page, and never
     started where fewer than a few rows fit under the header."""
     pdf.set_font(FONT, size=7)
-    pdf.keep(ROW_H * 3 * (MIN_ROWS + 1) + 4)
-    return pdf.table(
-        col_widths=widths,
-        text_align=align,
-        headings_style=HEAD,
-        line_height=ROW_H,
-        width=pdf.content_width,
-        repeat_headings=1,
-        padding=0.8,
-    )
+    pdf.keep(START_H)
+    style = TableStyle(widths, ROW_H, 0.8, 7, align, title)
+    return FlowTable(pdf, style, [[Cell(t, "C") for t in head]])
 
 
 def reference_text(marker: str, r: ReferenceMarkerRecord) -> str:
@@ -51,28 +51,17 @@ def _delta_text(m: MarkerReport) -> str:
     return f"{num(d.horizontal_m)}\nΔE {num(d.de_m, signed=True)}\nΔN {num(d.dn_m, signed=True)}"
 
 
-def markers_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
+def markers_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = None) -> None:
     """Staked positions: DMS to 0,0001″, the grid E/N of the same point, the delta to design."""
     zone = data.zone_label
     widths = (8, 11, 14, 27, 28, 19, 21, 12, 18, 16)
-    with _marker_table(pdf, widths, ("C", "C", "L", "C", "C", "R", "R", "R", "R", "C")) as table:
-        head = table.row()
-        for text in (
-            "No",
-            "Nama",
-            "Jenis",
-            "Lintang (SRGI2013)",
-            "Bujur (SRGI2013)",
-            f"E (m)\n{zone}",
-            f"N (m)\n{zone}",
-            "h (m)",
-            "Δ desain (m)",
-            "Tgl. pasang",
-        ):
-            head.cell(text, align="C")
-        for i, m in enumerate(data.markers, start=1):
-            row = table.row()
-            for text in (
+    head = ("No", "Nama", "Jenis", "Lintang (SRGI2013)", "Bujur (SRGI2013)", f"E (m)\n{zone}",
+            f"N (m)\n{zone}", "h (m)", "Δ desain (m)", "Tgl. pasang")  # fmt: skip
+    align = ("C", "C", "L", "C", "C", "R", "R", "R", "R", "C")
+    table = _marker_table(pdf, widths, align, head, title)
+    for i, m in enumerate(data.markers, start=1):
+        table.row(
+            (
                 str(i),
                 m.name,
                 KIND_ID[m.marker.kind],
@@ -83,16 +72,16 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
                 num(m.h),
                 _delta_text(m),
                 date_short(m.installed_at.date()),
-            ):
-                row.cell(text)
-            # Numbered in the order recorded, withdrawn ones included (the SK naming rule):
-            # the name printed here is the one the XLSX, the DXF and the deskripsi give.
-            for k, r in enumerate(m.installation.references, start=1):
-                if r.withdrawn is not None:
-                    continue
-                e, n = data.grid_of(r.position.lat, r.position.lon)
-                row = table.row()
-                for text in (
+            )
+        )
+        # Numbered in the order recorded, withdrawn ones included (the SK naming rule):
+        # the name printed here is the one the XLSX, the DXF and the deskripsi give.
+        for k, r in enumerate(m.installation.references, start=1):
+            if r.withdrawn is not None:
+                continue
+            e, n = data.grid_of(r.position.lat, r.position.lon)
+            table.row(
+                (
                     "",
                     reference_name(m.name, k),
                     KIND_ID_REFERENCE,
@@ -101,41 +90,28 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
                     num(e),
                     num(n),
                     num(r.position.h),
-                ):
-                    row.cell(text)
-                row.cell(reference_text(m.name, r), colspan=2, align="L")
+                    Cell(reference_text(m.name, r), "L", colspan=2),
+                )
+            )
     pdf.set_font(FONT, size=9.5)
 
 
 KIND_ID_REFERENCE = "Referensi"
 
 
-def method_table(pdf: BeritaAcaraPDF, data: ReportData) -> None:
+def method_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = None) -> None:
     """How each marker was measured, as recorded: method with base/station, epochs, σ, antenna."""
     widths = (8, 11, 45, 13, 30, 27, 40)
-    with _marker_table(pdf, widths, ("C", "C", "L", "C", "C", "C", "L")) as table:
-        head = table.row()
-        for text in (
-            "No",
-            "Nama",
-            "Metode (base / stasiun)",
-            "Epoch\n(detik)",
-            "σ tercapai (m)",
-            "Tinggi antena (m)\nsebelum / sesudah",
-            "Alat (nomor seri)",
-        ):
-            head.cell(text, align="C")
-        for i, m in enumerate(data.markers, start=1):
-            mm = m.method
-            epochs = "-" if mm.epochs is None else f"{mm.epochs}"
-            if mm.span_s is not None:
-                epochs += f"\n({mm.span_s:.0f} s)"
-            sigma = mm.sigma_text.replace(" (", "\n(").replace(" / σV", "\nσV")
-            row = table.row()
-            for text in (
-                str(i), m.name, mm.summary, epochs, sigma, mm.antenna_text, mm.instrument,
-            ):  # fmt: skip
-                row.cell(text)
+    head = ("No", "Nama", "Metode (base / stasiun)", "Epoch\n(detik)", "σ tercapai (m)",
+            "Tinggi antena (m)\nsebelum / sesudah", "Alat (nomor seri)")  # fmt: skip
+    table = _marker_table(pdf, widths, ("C", "C", "L", "C", "C", "C", "L"), head, title)
+    for i, m in enumerate(data.markers, start=1):
+        mm = m.method
+        epochs = "-" if mm.epochs is None else f"{mm.epochs}"
+        if mm.span_s is not None:
+            epochs += f"\n({mm.span_s:.0f} s)"
+        sigma = mm.sigma_text.replace(" (", "\n(").replace(" / σV", "\nσV")
+        table.row((str(i), m.name, mm.summary, epochs, sigma, mm.antenna_text, mm.instrument))
     pdf.set_font(FONT, size=9.5)
 
 
@@ -168,18 +144,21 @@ def witness_rows(data: ReportData) -> list[tuple[str, str, str, str]]:
     return [(n, i, c, marker_runs(data, ms)) for (n, i), (c, ms) in rows.items()]
 
 
+SIMPLE_LINE_H = 4.4
+
+
 def rows_height(
     pdf: BeritaAcaraPDF, widths: tuple[float, ...], rows: list[tuple[str, ...]]
 ) -> float:
     """Height of these rows as :func:`simple_table` prints them (to keep a heading with them)."""
     scale = pdf.content_width / sum(widths)
     pdf.set_font(FONT, size=8.5)
+    m = measure_of(pdf)
     total = 0.0
     for values in rows:
-        total += (
-            max(pdf.text_height(w * scale - 2, 4.4, v) for w, v in zip(widths, values, strict=True))
-            + 2
-        )
+        # A row taller than a page is split by the table: count what a page can hold.
+        lines = max(len(m.lines(v, w * scale - 2)) for w, v in zip(widths, values, strict=True))
+        total += min(lines * SIMPLE_LINE_H + 2, pdf.page_break_trigger / 2)
     pdf.set_font(FONT, size=9.5)
     return total
 
@@ -189,19 +168,7 @@ def simple_table(
     head: tuple[str, ...],
     widths: tuple[float, ...],
     rows: list[tuple[str, ...]],
+    title: str | None = None,
 ) -> None:
-    pdf.set_font(FONT, size=8.5)
-    with pdf.table(
-        col_widths=widths,
-        headings_style=HEAD,
-        line_height=4.4,
-        padding=1,
-        width=pdf.content_width,
-        text_align="LEFT",
-        repeat_headings=1,
-    ) as table:
-        for values in (head, *rows):
-            row = table.row()
-            for v in values:
-                row.cell(v)
-    pdf.set_font(FONT, size=9.5)
+    style = TableStyle(widths, SIMPLE_LINE_H, 1, 8.5, "L", title)
+    flow_table(pdf, style, [head], rows)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from fieldapp.operations import job_grid
+from fieldapp.reports.errors import ReportInputError as ReportInputError  # its old home
 from fieldapp.reports.method import QUALITY_ID, MarkerMethod, marker_method
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
@@ -52,15 +53,6 @@ _WITA = (
     "gorontalo",
 )
 _WIT = ("maluku", "papua")
-
-
-class ReportInputError(ValueError):
-    """Data a document cannot be made from; the message names the marker and the file."""
-
-    def __init__(self, message: str, marker: str | None = None, path: Path | None = None) -> None:
-        super().__init__(message)
-        self.marker = marker
-        self.path = path
 
 
 @dataclass(frozen=True, slots=True)

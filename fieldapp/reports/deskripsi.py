@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from collections import deque
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Executor, Future
 from pathlib import Path
 
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.layout import flow_lines, measure_of
 from fieldapp.reports.marker_facts import (
     STATUS_ID,
     achieved_sigma,
@@ -21,16 +22,19 @@ from fieldapp.reports.marker_facts import (
     reference_facts,
 )
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
-from fieldapp.reports.photos import PhotoProcessor, PreparedPhoto
+from fieldapp.reports.photo_pool import photo_executor
+from fieldapp.reports.photos import PhotoFile, PhotoProcessor, PreparedPhoto, prepare_file
 from fieldapp.reports.sketch import draw_sketch
 from fieldapp.reports.textfmt import DIRECTION_ID, date_id, lat_dms, lon_dms, num
-from fieldapp.survey.installation import PhotoDirection
+from fieldapp.survey.installation import PhotoDirection, PhotoRecord
 
 TITLE = "Deskripsi Tanda Batas"
 Progress = Callable[[str], None]
-PHOTO_WORKERS = 2
 PREFETCH_MARKERS = 3
+Made = tuple[bytes, int, int, Path | None]  # a prepared photo's JPEG, width, height, copy
 KEY_W = 40
+KV_LINE_H = 4.1
+MIN_PHOTO_H = 15.0  # mm: photos lower than this (a long description) go to a new page
 PHOTO_CONVENTION = (
     "Konvensi foto: kamera di samping tanda batas menghadap ke arah yang disebut "
     "(Utara = ke arah utara); Detail = tampak dekat tanda batas."
@@ -64,18 +68,17 @@ def _kv(
     key_w: float,
     size: float = 8,
 ) -> None:
+    """Label and value lines; a value of any length wraps, onto further pages if it must."""
+    m = measure_of(pdf)
+    pdf.set_font(FONT, size=size)
     for key, value in rows:
-        pdf.set_x(x)
-        pdf.set_font(FONT, size=size)
+        if pdf.get_y() + KV_LINE_H > pdf.page_break_trigger:
+            pdf.add_page()  # the label goes with the first line of its value
         pdf.set_text_color(70)
-        pdf.cell(key_w, 4.1, key)
+        m.draw(x + pdf.c_margin, pdf.get_y(), key_w, KV_LINE_H, (key,))
         pdf.set_text_color(0)
-        text = value or "-"
-        if pdf.get_string_width(text) < w - key_w - 2 * pdf.c_margin:
-            # One line: a plain cell, several times cheaper than multi_cell's line breaking.
-            pdf.cell(w - key_w, 4.1, text, new_x="LEFT", new_y="NEXT")
-        else:
-            pdf.multi_cell(w - key_w, 4.1, text, align="L", new_x="LEFT", new_y="NEXT")
+        flow_lines(pdf, x + key_w, w - key_w, KV_LINE_H, value or "-")
+        pdf.set_x(x)
 
 
 def _section(pdf: DocumentPDF, text: str, x: float | None = None) -> None:
@@ -178,10 +181,9 @@ def _draft_mark(pdf: DocumentPDF, missing: list[str]) -> None:
             pdf.text(pdf.w / 2 - 62, pdf.h / 2 + 18, "DRAF")
     pdf.set_font(FONT, "B", 8)
     pdf.set_text_color(180, 20, 20)
-    pdf.multi_cell(
-        0, 4, "DRAF: belum lengkap; " + "; ".join(missing), align="C", new_x="LMARGIN",
-        new_y="NEXT",
-    )  # fmt: skip
+    text = "DRAF: belum lengkap; " + "; ".join(missing)
+    flow_lines(pdf, pdf.l_margin, pdf.content_width, 4, text, "C")
+    pdf.set_x(pdf.l_margin)
     pdf.set_text_color(0)
 
 
@@ -202,15 +204,20 @@ def _sheet(
     left_w = pdf.content_width - sketch_w - 4
     sketch_x = pdf.l_margin + left_w + 4
     pdf.set_y(top)
+    first_page = pdf.page
     _section(pdf, "Identitas")
     _kv(pdf, pdf.l_margin, left_w, _identity_rows(data, m), KEY_W)
     _section(pdf, "Koordinat (SRGI2013)")
     _kv(pdf, pdf.l_margin, left_w, _coordinate_rows(data, m, geoid), KEY_W)
     _section(pdf, "Pengukuran")
     _kv(pdf, pdf.l_margin, left_w, _method_rows(data, m), KEY_W)
-    left_end = pdf.get_y()
+    left_end, left_page = pdf.get_y(), pdf.page
+    # The sketch goes beside the first lines, on the sheet's first page, even when a long
+    # value has carried the left column over to the next page.
+    pdf.page = first_page
     legend_end = draw_sketch(pdf, sketch_x, top + 1, sketch_w, sketch_w, data, m)
-    pdf.set_y(max(left_end, legend_end) + 1)
+    pdf.page = left_page
+    pdf.set_y((max(left_end, legend_end) if left_page == first_page else left_end) + 1)
     d = m.installation.description
     _section(pdf, "Lokasi dan kondisi")
     _kv(
@@ -260,19 +267,24 @@ def _signatures(pdf: DocumentPDF, data: ReportData, m: MarkerReport) -> None:
         ("Dibuat oleh (juru ukur)", surveyor, date_id(m.installed_at.date())),
         ("Diperiksa oleh", blank, "_" * 20),
     ]
+    lay = measure_of(pdf)
     for i, (title, name, day) in enumerate(blocks):
-        x = pdf.l_margin + i * half
-        pdf.set_xy(x, y)
+        # Plain lines at known places (cell() lays out each string again, 14 per sheet).
+        x = pdf.l_margin + i * half + pdf.c_margin
         pdf.set_font(FONT, "B", 8)
-        pdf.cell(half, 4, title, new_x="LEFT", new_y="NEXT")
+        lay.draw(x, y, half, 4, (title,))
         pdf.set_font(FONT, size=8)
-        for key, value in (("Nama", name), ("Tanggal", day), ("Tanda tangan", blank)):
-            pdf.set_x(x)
-            pdf.cell(22, 4.2, key)
-            pdf.cell(half - 22, 4.2, value, new_x="LEFT", new_y="NEXT")
+        for k, (key, value) in enumerate((("Nama", name), ("Tanggal", day),
+                                          ("Tanda tangan", blank))):  # fmt: skip
+            lay.draw(x, y + 4 + k * 4.2, 22, 4.2, (key,))
+            lay.draw(x + 22, y + 4 + k * 4.2, half - 22, 4.2, (value,))
+    pdf.set_xy(pdf.l_margin, y + 4 + 3 * 4.2)
 
 
 def _photo_grid(pdf: DocumentPDF, photos: dict[PhotoDirection, PreparedPhoto]) -> None:
+    if pdf.get_y() + 5.2 + 3.6 + 0.5 + 19 + 2 * (MIN_PHOTO_H + 4.5) > pdf.page_break_trigger:
+        # A long description filled the page: the photos go whole onto the next one.
+        pdf.add_page()
     _section(pdf, "Foto")
     pdf.set_font(FONT, size=7)
     pdf.cell(0, 3.6, PHOTO_CONVENTION, new_x="LMARGIN", new_y="NEXT")
@@ -301,8 +313,8 @@ def _photo_grid(pdf: DocumentPDF, photos: dict[PhotoDirection, PreparedPhoto]) -
         else:
             caption = f"{label} — tidak ada foto"
         pdf.set_font(FONT, size=6.5)
-        pdf.set_xy(cx, cy + cell_h + 0.4)
-        pdf.cell(cell_w, 3.5, _fit(pdf, caption, cell_w), align="C")
+        measure_of(pdf).draw(cx + pdf.c_margin, cy + cell_h + 0.4, cell_w - 2 * pdf.c_margin, 3.5,
+                             (_fit(pdf, caption, cell_w),), "C")  # fmt: skip
     pdf.set_draw_color(0)
     pdf.set_y(y0 + 2 * (cell_h + 4.5))
 
@@ -329,10 +341,12 @@ def render_deskripsi(
     progress: Progress | None = None,
     check: Callable[[], None] | None = None,
     geoid_dirs: list[Path] | None = None,
+    processes: int | None = None,
 ) -> DocumentPDF:
     """One sheet per marker; ``check`` raises to cancel between markers.
 
     ``geoid_dirs``: where to look for the EGM96 grid (default: PROJ's data directories).
+    ``processes``: photo worker processes (0: threads; default: chosen by the photo count).
     """
     geoid = find_geoid_grid(geoid_dirs)
     if not data.markers:
@@ -340,34 +354,35 @@ def render_deskripsi(
             f"{data.job_path}: no installed marker to describe", path=data.job_path
         )
     pdf = DocumentPDF(TITLE, f"DTB-{data.sha256[:12]}", data.sha256, paper)
-    # Photos are decoded on worker threads (libjpeg releases the GIL) a few markers ahead of
-    # the page being laid out; the window bounds how many decoded photos wait in memory.
-    with ThreadPoolExecutor(max_workers=PHOTO_WORKERS, thread_name_prefix="photo") as pool:
-        pending: deque[list[Future[PreparedPhoto]]] = deque()
+    n_photos = sum(1 for m in data.markers for r in m.installation.photos if r.withdrawn is None)
+    # Photos are prepared by workers a few markers ahead of the page being laid out; the
+    # window bounds how many photos are in flight (decoded or waiting) at any time.
+    pool = photo_executor(n_photos, processes)
+    pending: deque[list[tuple[PhotoRecord, Future[Made]]]] = deque()
+    try:
         ahead = iter(data.markers)
-        try:
-            for m in data.markers:
-                while len(pending) < PREFETCH_MARKERS and (nxt := next(ahead, None)):
-                    pending.append(_submit(pool, processor, data, nxt))
-                if check is not None:
-                    check()
-                prepared = [f.result() for f in pending.popleft()]
-                _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, geoid)
-                if progress is not None:
-                    progress(m.name)
-        finally:
-            for futures in pending:
-                for f in futures:
-                    f.cancel()
+        for m in data.markers:
+            while len(pending) < PREFETCH_MARKERS and (nxt := next(ahead, None)):
+                pending.append(_submit(pool, processor, data, nxt))
+            if check is not None:
+                check()
+            prepared = [PreparedPhoto(rec, *f.result()) for rec, f in pending.popleft()]
+            _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, geoid)
+            if progress is not None:
+                progress(m.name)
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
     return pdf
 
 
-def _submit(pool: ThreadPoolExecutor, processor: PhotoProcessor, data: ReportData,
-            m: MarkerReport) -> list[Future[PreparedPhoto]]:  # fmt: skip
+def _submit(pool: Executor, processor: PhotoProcessor, data: ReportData,
+            m: MarkerReport) -> list[tuple[PhotoRecord, Future[Made]]]:  # fmt: skip
     futures = []
     for rec in m.installation.photos:
         if rec.withdrawn is None:
             when = _photo_time(data, m, rec.exif_time, rec.imported_at)
             lines = stamp_lines(data, m, rec.direction.value, when)
-            futures.append(pool.submit(processor.prepare, m.name, rec, lines))
+            photo = PhotoFile.of(rec)
+            args = (processor.photos_dir, processor.stamp_dir, m.name, photo, lines)
+            futures.append((rec, pool.submit(prepare_file, *args)))
     return futures

@@ -8,7 +8,8 @@ watermark lies over the content of every page, the annex pages included.
 from __future__ import annotations
 
 from fieldapp.reports.completeness import Completeness
-from fieldapp.reports.pdfbase import FONT, HEAD, DocumentPDF
+from fieldapp.reports.flowtable import Cell, TableStyle, flow_table
+from fieldapp.reports.pdfbase import FONT, DocumentPDF
 
 WATERMARK = "DRAF"
 RED = (190, 30, 30)
@@ -32,25 +33,12 @@ def add_annex(pdf: DocumentPDF, completeness: Completeness) -> None:
     pdf.ln(2)
     if not completeness.gaps:
         return
-    pdf.set_font(FONT, size=8.5)
-    with pdf.table(
-        col_widths=(8, 22, pdf.content_width - 30),
-        headings_style=HEAD,
-        line_height=4.4,
-        padding=1,
-        width=pdf.content_width,
-        text_align=("C", "C", "L"),
-        repeat_headings=1,
-    ) as table:
-        head = table.row()
-        for text in ("No", "Tanda batas", "Kekurangan"):
-            head.cell(text, align="C")
-        for i, gap in enumerate(completeness.gaps, start=1):
-            row = table.row()
-            row.cell(str(i))
-            row.cell(gap.marker)
-            row.cell("\n".join(f"• {item}" for item in gap.items))
-    pdf.set_font(FONT, size=9.5)
+    style = TableStyle((8, 22, pdf.content_width - 30), 4.4, 1, 8.5, ("C", "C", "L"), ANNEX_TITLE)
+    rows = [
+        (str(i), gap.marker, "\n".join(f"• {item}" for item in gap.items))
+        for i, gap in enumerate(completeness.gaps, start=1)
+    ]
+    flow_table(pdf, style, [[Cell(t, "C") for t in ("No", "Tanda batas", "Kekurangan")]], rows)
 
 
 def watermark_pages(pdf: DocumentPDF) -> None:

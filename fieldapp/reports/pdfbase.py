@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Iterator
+import warnings
 from pathlib import Path
 from typing import Literal
 
 from fpdf import FPDF
 from fpdf.fonts import FontFace
 
+from fieldapp.reports.files import atomic_path as atomic_path  # its old home
 from fieldapp.resources import resource_path
 
 Paper = Literal["a4", "f4"]
@@ -99,23 +97,13 @@ class DocumentPDF(FPDF):
             self.multi_cell(0, 5, value or "-", new_x="LMARGIN", new_y="NEXT")
 
 
-@contextlib.contextmanager
-def atomic_path(target: Path) -> Iterator[Path]:
-    """A temporary file beside ``target``, renamed onto it only when the block succeeds."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent)
-    os.close(fd)
-    tmp_path = Path(tmp)
-    try:
-        yield tmp_path
-        tmp_path.replace(target)
-    finally:
-        tmp_path.unlink(missing_ok=True)
-
-
 def save_pdf(pdf: FPDF, target: Path) -> Path:
     """Render and write; a failure leaves no file at ``target`` (nor a stray temp file)."""
-    data = pdf.output()
+    with warnings.catch_warnings():
+        # "Halaman 1 dari 1000": four digits overrun the width fpdf2 kept for "{nb}" by a
+        # hair in a right-aligned footer; the page number prints whole, the warning is noise.
+        warnings.filterwarnings("ignore", message="The total page count", category=UserWarning)
+        data = pdf.output()
     with atomic_path(target) as tmp:
         tmp.write_bytes(data)
     return target

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps, UnidentifiedImageError
 
-from fieldapp.reports.data import ReportInputError
-from fieldapp.reports.pdfbase import atomic_path, font_path
-from fieldapp.store.photos import sha256_file
-from fieldapp.survey.installation import PhotoRecord
+# Light imports only: photo worker processes import this module (no fpdf, store or survey).
+from fieldapp.reports.errors import ReportInputError
+from fieldapp.reports.files import atomic_path
+from fieldapp.resources import resource_path
+
+if TYPE_CHECKING:
+    from fieldapp.survey.installation import PhotoRecord
 
 # 1000 px on the long side is ~460 dpi in a 55 mm wide cell: more is wasted bytes. It is also
 # exactly 1/4 of a 4000 px camera frame, so JPEG draft decoding does most of the reduction.
@@ -24,6 +29,41 @@ class PhotoReportError(ReportInputError):
     """A photo a document cannot use: missing, altered since import, or not JPEG/PNG."""
 
 
+class _Photo(Protocol):
+    @property
+    def file_name(self) -> str: ...
+    @property
+    def sha256(self) -> str: ...
+
+
+@dataclass(frozen=True, slots=True)
+class PhotoFile:
+    """What a worker process is given of a photo record (plain values: cheap to send)."""
+
+    file_name: str
+    sha256: str
+    direction: str
+    id: int
+
+    @classmethod
+    def of(cls, record: PhotoRecord) -> PhotoFile:
+        return cls(record.file_name, record.sha256, record.direction.value, record.id)
+
+
+def _direction(record: _Photo) -> str:
+    d = getattr(record, "direction", "")
+    return str(getattr(d, "value", d))
+
+
+def sha256_file(path: Path) -> str:
+    """As fieldapp.store.photos.sha256_file (not imported: workers stay light)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
 @dataclass(frozen=True, slots=True)
 class PreparedPhoto:
     record: PhotoRecord
@@ -33,11 +73,11 @@ class PreparedPhoto:
     stamped: Path | None  # the stamped copy, when one was asked for
 
 
-def _open_checked(path: Path, record: PhotoRecord, marker: str) -> Image.Image:
+def _open_checked(path: Path, record: _Photo, marker: str) -> Image.Image:
     rel = f"photos/{record.file_name}"
     if not path.is_file():
         raise PhotoReportError(
-            f"marker {marker}: photo file {rel} is missing from the job ({record.direction.value})",
+            f"marker {marker}: photo file {rel} is missing from the job ({_direction(record)})",
             marker,
             path,
         )
@@ -69,7 +109,7 @@ def _open_checked(path: Path, record: PhotoRecord, marker: str) -> Image.Image:
 
 
 def load_print_image(
-    path: Path, record: PhotoRecord, marker: str, max_px: int = PRINT_PX
+    path: Path, record: _Photo, marker: str, max_px: int = PRINT_PX
 ) -> Image.Image:
     """The photo upright and at most ``max_px`` on its long side, decoded as little as possible."""
     img = _open_checked(path, record, marker)
@@ -100,7 +140,7 @@ def _stamp_font(size: int) -> ImageFont.FreeTypeFont:
     # FreeType face is not to be shared between threads), not once per photo.
     cache: dict[int, ImageFont.FreeTypeFont] = _fonts.__dict__.setdefault("by_size", {})
     if size not in cache:
-        cache[size] = ImageFont.truetype(str(font_path()), size)
+        cache[size] = ImageFont.truetype(str(resource_path("fonts", "DejaVuSans.ttf")), size)
     return cache[size]
 
 
@@ -125,6 +165,22 @@ def _jpeg(img: Image.Image, quality: int) -> bytes:
     return buf.getvalue()
 
 
+def prepare_file(
+    photos_dir: Path, stamp_dir: Path | None, marker: str, photo: PhotoFile,
+    stamp_lines: list[str],
+) -> tuple[bytes, int, int, Path | None]:  # fmt: skip
+    """One photo for print: its JPEG bytes, size and stamped copy (a top-level function of
+    plain values, as a photo worker process is given it)."""
+    img = load_print_image(photos_dir / photo.file_name, photo, marker)
+    jpeg = _jpeg(stamp(img, stamp_lines), 82) if stamp_lines else _jpeg(img, 80)
+    stamped_path = None
+    if stamp_dir is not None:
+        stamped_path = stamp_dir / f"{marker}_{photo.direction}_{photo.id}.jpg"
+        with atomic_path(stamped_path) as tmp:
+            tmp.write_bytes(jpeg)
+    return jpeg, img.width, img.height, stamped_path
+
+
 class PhotoProcessor:
     """Prepares each photo once: one stamped, downscaled JPEG feeds the PDF and the copy.
 
@@ -137,11 +193,6 @@ class PhotoProcessor:
         self.stamp_dir = stamp_dir
 
     def prepare(self, marker: str, record: PhotoRecord, stamp_lines: list[str]) -> PreparedPhoto:
-        img = load_print_image(self.photos_dir / record.file_name, record, marker)
-        jpeg = _jpeg(stamp(img, stamp_lines), 82) if stamp_lines else _jpeg(img, 80)
-        stamped_path = None
-        if self.stamp_dir is not None:
-            stamped_path = self.stamp_dir / f"{marker}_{record.direction.value}_{record.id}.jpg"
-            with atomic_path(stamped_path) as tmp:
-                tmp.write_bytes(jpeg)
-        return PreparedPhoto(record, jpeg, img.width, img.height, stamped_path)
+        made = prepare_file(self.photos_dir, self.stamp_dir, marker, PhotoFile.of(record),
+                            stamp_lines)  # fmt: skip
+        return PreparedPhoto(record, *made)

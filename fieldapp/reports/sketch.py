@@ -6,6 +6,8 @@ import math
 from dataclasses import dataclass
 
 from fieldapp.reports.data import MarkerReport, ReportData
+from fieldapp.reports.gridindex import GridIndex
+from fieldapp.reports.layout import flow_lines, measure_of
 from fieldapp.reports.pdfbase import FONT, DocumentPDF
 from fieldapp.reports.textfmt import num
 from fieldapp.survey.labels import Box, LabelRequest, place_labels
@@ -53,40 +55,126 @@ def named_in_access(data: ReportData, m: MarkerReport) -> list[str]:
     return [c.name for c in data.control if c.name.lower() in text]
 
 
-def _items(data: ReportData, m: MarkerReport) -> list[SketchItem]:
+@dataclass(frozen=True, slots=True)
+class _Neighbours:
+    """Every marker and control point of a job on the grid, indexed once for all its sheets.
+
+    A sheet asks for its nearest neighbour and what falls in its frame: without the index
+    each of n sheets looked at all n markers (n² for the document).
+    """
+
+    markers: tuple[SketchItem, ...]  # as built where built, else as designed; data order
+    position: dict[str, int]  # marker name -> its index in ``markers``
+    control: tuple[SketchItem, ...]
+    points: GridIndex  # of ``markers``: the index of a hit is its place in data order
+    by_label: dict[str, list[int]]  # marker label -> indices (a label the access text names)
+    ring: tuple[tuple[float, float], ...]
+    edges: GridIndex  # boundary edge k joins ring[k] and ring[k + 1]
+
+
+_last: list[tuple[ReportData, _Neighbours]] = []  # the job of the sheets being drawn
+
+
+def _neighbours(data: ReportData) -> _Neighbours:
+    if _last and _last[0][0] is data:
+        return _last[0][1]
     built = {r.name: (r.e, r.n) for r in data.markers}
+    markers = []
+    for mk in data.all_markers:
+        e, n = built.get(mk.name) or data.grid_of(mk.lat, mk.lon)
+        markers.append(SketchItem(f"m{mk.name}", "marker", e, n, mk.name))
+    control = []
+    for c in data.control:
+        e, n = data.grid_of(c.lat, c.lon)
+        control.append(SketchItem(f"c{c.name}", "control", e, n, c.name))
+    by_label: dict[str, list[int]] = {}
+    for i, it in enumerate(markers):
+        by_label.setdefault(it.label, []).append(i)
+    ring = tuple(data.grid_of(b.lat, b.lon) for b in data.boundary)
+    edges = [
+        (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1]))
+        for a, b in zip(ring, ring[1:] + ring[:1], strict=True)
+    ]
+    index = _Neighbours(
+        tuple(markers),
+        {it.label: i for i, it in reversed(list(enumerate(markers)))},
+        tuple(control),
+        GridIndex([(it.e, it.n, it.e, it.n) for it in markers]),
+        by_label,
+        ring,
+        GridIndex(edges),
+    )
+    _last[:] = [(data, index)]
+    return index
+
+
+def _own(data: ReportData, m: MarkerReport) -> list[SketchItem]:
+    """This marker and its reference markers."""
     items = [SketchItem("this", "this", m.e, m.n, m.name)]
     for nth, ref in enumerate(m.installation.references, start=1):
         if ref.withdrawn is None:
             e, n = data.grid_of(ref.position.lat, ref.position.lon)
             items.append(SketchItem(f"ref{ref.id}", "reference", e, n, reference_name(m.name, nth)))
-    for mk in data.all_markers:
-        if mk.name != m.name:
-            e, n = built.get(mk.name) or data.grid_of(mk.lat, mk.lon)
-            items.append(SketchItem(f"m{mk.name}", "marker", e, n, mk.name))
-    for c in data.control:
-        e, n = data.grid_of(c.lat, c.lon)
-        items.append(SketchItem(f"c{c.name}", "control", e, n, c.name))
     return items
+
+
+def _nearest_marker(index: _Neighbours, m: MarkerReport) -> SketchItem | None:
+    """The other marker nearest to ``m``, the first in data order among equals (as a scan)."""
+    me = index.position.get(m.name, -1)
+    hits = index.points.near(m.e, m.n, me)
+    if me < 0:
+        # Not among the job's markers (cannot happen from a job): its own point is no skip.
+        hits = index.points.near(m.e, m.n, -1)
+    return index.markers[hits[0]] if hits else None
+
+
+def _named(index: _Neighbours, own: list[SketchItem], named: set[str]) -> list[SketchItem]:
+    """Items the access text names, in sheet order (own, markers, control)."""
+    marks = sorted(i for label in named for i in index.by_label.get(label, ()))
+    return (
+        [it for it in own if it.label in named]
+        + [index.markers[i] for i in marks]
+        + [c for c in index.control if c.label in named]
+    )
 
 
 def feature_distances(data: ReportData, m: MarkerReport) -> list[tuple[str, float]]:
     """Distances (grid, m) to what the sheet mentions: named control, the nearest of each kind."""
-    items = _items(data, m)[1:]
+    index = _neighbours(data)
+    own = _own(data, m)
     named = set(named_in_access(data, m))
-    out: list[tuple[str, float]] = []
-    by_kind: dict[str, SketchItem] = {}
-    for it in items:
-        d = math.hypot(it.e - m.e, it.n - m.n)
-        if it.role == "reference" or it.label in named:
-            out.append((it.label, d))
-        best = by_kind.get(it.role)
-        if best is None or d < math.hypot(best.e - m.e, best.n - m.n):
-            by_kind[it.role] = it
-    for it in by_kind.values():
+    me = f"m{m.name}"
+
+    def dist(it: SketchItem) -> float:
+        return math.hypot(it.e - m.e, it.n - m.n)
+
+    # The mentioned ones in sheet order (references, markers, control), then the nearest of
+    # each kind not already said; a marker named like the access text is skipped by kind too.
+    mentioned = [it for it in own[1:] if it.role == "reference" or it.label in named]
+    mentioned += [index.markers[i] for label in named for i in index.by_label.get(label, ())
+                  if index.markers[i].key != me]  # fmt: skip
+    mentioned.sort(key=lambda it: _order(index, own, it))
+    mentioned += [c for c in index.control if c.label in named]
+    out = [(it.label, dist(it)) for it in mentioned]
+    nearest: list[SketchItem] = []
+    refs = own[1:]
+    if refs:
+        nearest.append(min(refs, key=dist))
+    near_marker = _nearest_marker(index, m)
+    if near_marker is not None:
+        nearest.append(near_marker)
+    if index.control:
+        nearest.append(min(index.control, key=dist))
+    for it in nearest:
         if it.role != "reference" and it.label not in named:
-            out.append((it.label, math.hypot(it.e - m.e, it.n - m.n)))
+            out.append((it.label, dist(it)))
     return out
+
+
+def _order(index: _Neighbours, own: list[SketchItem], it: SketchItem) -> int:
+    if it in own:
+        return own.index(it)
+    return len(own) + index.by_label[it.label][0]
 
 
 def draw_sketch(
@@ -94,13 +182,13 @@ def draw_sketch(
 ) -> float:
     """Boundary lines, markers and control near ``m`` in a w x h box, north arrow, scale bar,
     labels placed without collisions, distances and a legend below; returns the y below it."""
-    items = _items(data, m)
+    index = _neighbours(data)
+    own = _own(data, m)
     named = set(named_in_access(data, m))
-    dists = sorted(
-        math.hypot(it.e - m.e, it.n - m.n) for it in items[1:] if it.role == "marker"
-    ) or [200.0]
-    reach = max([dists[0]] + [math.hypot(it.e - m.e, it.n - m.n) for it in items
-                              if it.label in named])  # fmt: skip
+    near = _nearest_marker(index, m)
+    nearest = math.hypot(near.e - m.e, near.n - m.n) if near is not None else 200.0
+    reach = max([nearest] + [math.hypot(it.e - m.e, it.n - m.n)
+                             for it in _named(index, own, named)])  # fmt: skip
     # Show the nearest neighbour marker and any point the access text names, 60..800 m.
     radius = min(max(1.2 * reach, 60.0), 800.0)
     frame = Frame(x + w / 2, y + h / 2, m.e, m.n, (min(w, h) / 2 - 5) / radius)
@@ -110,19 +198,29 @@ def draw_sketch(
     box = Box(x + 1, y + 1, x + w - 1, y + h - 1)
     requests: list[LabelRequest] = []
     font = {"this": ("B", 8.0), "reference": ("", 6.5), "marker": ("", 6.5), "control": ("", 6.5)}
+    # What the frame shows, in grid metres (a little wider: the exact test is on the page).
+    half = (max(w, h) / 2 + 1) / frame.mm_per_m
+    view = (m.e - half, m.n - half, m.e + half, m.n + half)
+    shown = [index.markers[i] for i in index.points.query(*view)
+             if index.markers[i].key != f"m{m.name}"]  # fmt: skip
+    items = own + shown + list(index.control)
+    ring = index.ring
     with pdf.rect_clip(x, y, w, h):
-        ring = [data.grid_of(b.lat, b.lon) for b in data.boundary]
         pdf.set_draw_color(200, 30, 30)
         pdf.set_line_width(0.5)
-        for (e1, n1), (e2, n2) in zip(ring, ring[1:] + ring[:1], strict=True):
+        # Only the boundary edges crossing the frame: the clip hid the others anyway.
+        for k in index.edges.query(*view):
+            (e1, n1), (e2, n2) = ring[k], ring[(k + 1) % len(ring)]
             pdf.line(*frame.xy(e1, n1), *frame.xy(e2, n2))
         pdf.set_line_width(0.2)
         pdf.set_draw_color(0)
         px0, py0 = frame.xy(m.e, m.n)
+        by_key = {}
         for it in items:
             px, py = frame.xy(it.e, it.n)
             if not (x <= px <= x + w and y <= py <= y + h):
                 continue
+            by_key[it.key] = it
             if it.role == "reference" or it.label in named:
                 # The way to the reference / the named control: dashed, with its length.
                 pdf.set_dash_pattern(dash=0.8, gap=0.6)
@@ -131,12 +229,12 @@ def draw_sketch(
             _symbol(pdf, it.role, px, py)
             style, size = font[it.role]
             pdf.set_font(FONT, style, size)
-            tw = pdf.get_string_width(it.label)
+            tw = measure_of(pdf).width(it.label)
             requests.append(LabelRequest(it.key, px, py, tw, size * 0.36, 1.7))
         # This marker first: it always gets its preferred place.
         requests.sort(key=lambda r: r.key != "this")
         for place in place_labels(requests, y_up=False, frame=box):
-            it = next(i for i in items if i.key == place.key)
+            it = by_key[place.key]
             style, size = font[it.role]
             pdf.set_font(FONT, style, size)
             pdf.text(place.x, place.box.y1 - 0.3, it.label)
@@ -187,10 +285,10 @@ def _legend(pdf: DocumentPDF, x: float, y: float, w: float, data: ReportData,
     dist = feature_distances(data, m)
     pdf.set_xy(x, ly + 2)
     # Control names such as TB-02 are Titik Bantu; Tanda Batas are written out or by number.
-    pdf.multi_cell(w, 3, "TB-nn = Titik Bantu (bukan Tanda Batas); Tanda Batas ditulis "
-                   "dengan nomornya.", new_x="LEFT", new_y="NEXT")  # fmt: skip
+    flow_lines(pdf, x, w, 3, "TB-nn = Titik Bantu (bukan Tanda Batas); Tanda Batas ditulis "
+               "dengan nomornya.")  # fmt: skip
     text = "Jarak grid: " + "; ".join(f"{name} {num(d, 1)} m" for name, d in dist)
-    pdf.multi_cell(w, 3, text, new_x="LEFT", new_y="NEXT")
+    flow_lines(pdf, x, w, 3, text)
     return pdf.get_y()
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from fieldapp.gnss.fix import SigmaSource
 from fieldapp.reports.data import MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.flowtable import TableStyle, flow_table
 from fieldapp.reports.method import QUALITY_ID
-from fieldapp.reports.pdfbase import FONT, HEAD, DocumentPDF, Paper
+from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
 from fieldapp.reports.textfmt import date_id, num
 
 TITLE = "Laporan Stake Out dan Pengamatan Tanda Batas"
@@ -151,23 +152,8 @@ def render_stakeout(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
         "Rentang waktu",
     )
     widths = (12, 25, 25, 18, 19, 27, 13, 27, 27, 18, 26, 25)
-    pdf.set_font(FONT, size=7)
-    with pdf.table(
-        col_widths=widths,
-        headings_style=HEAD,
-        line_height=3.4,
-        padding=0.8,
-        width=pdf.content_width,
-        text_align="CENTER",
-        repeat_headings=1,
-    ) as table:
-        row = table.row()
-        for h in head:
-            row.cell(h)
-        for m in data.markers:
-            row = table.row()
-            for text in _rows(data, m):
-                row.cell(text)
+    style = TableStyle(widths, 3.4, 0.8, 7, "C", TITLE)
+    flow_table(pdf, style, [head], [_rows(data, m) for m in data.markers])
     pdf.ln(2)
     pdf.set_font(FONT, size=7.5)
     pdf.multi_cell(
