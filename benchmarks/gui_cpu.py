@@ -92,20 +92,12 @@ def make_demo(path: Path) -> None:
 def make_big(path: Path, n_markers: int = MARKERS) -> None:
     """The demo job with ``n_markers`` markers evenly along its boundary (reports_build.py)."""
     from fieldapp.demo_job import create_demo_job
+    from fieldapp.demo_many import markers_along_boundary
     from fieldapp.store import records as rec
-    from fieldapp.survey.models import Marker, MarkerKind
 
     with create_demo_job(path) as store:
         ring = rec.load_boundary_points(store.db)
-        markers = []
-        for i in range(n_markers):
-            t = i * len(ring) / n_markers
-            a, b = ring[int(t)], ring[(int(t) + 1) % len(ring)]
-            f = t - int(t)
-            lat, lon = a.lat + f * (b.lat - a.lat), a.lon + f * (b.lon - a.lon)
-            kind = MarkerKind.CORNER if f == 0 else MarkerKind.INFILL
-            markers.append(Marker(f"B{i:03d}", kind, i + 1, lat, lon, 90.0, (a.number, b.number)))
-        rec.upsert_markers(store.db, markers)
+        rec.upsert_markers(store.db, markers_along_boundary(ring, n_markers))
 
 
 def child_cpu(role: str, job: Path, seconds: float, tmp: Path, profile: bool) -> dict[str, float]:

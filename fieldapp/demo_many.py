@@ -17,7 +17,7 @@ from fieldapp.survey.installation import (
     WitnessCategory,
 )
 from fieldapp.survey.local import metres_per_degree
-from fieldapp.survey.models import Marker, MarkerKind
+from fieldapp.survey.models import BoundaryPoint, Marker, MarkerKind
 from fieldapp.survey.occupation import Position
 
 VILLAGE_OFFICER = ("Suparman", "Kantor Desa Jembayan")
@@ -45,15 +45,7 @@ def create_many_marker_job(
     with create_demo_job(path) as store:
         ring = rec.load_boundary_points(store.db)
         add_equipment(store.db, Equipment(EquipmentKind.TOTAL_STATION, "Sokkia iM-52", "HR0934"))
-        markers = []
-        for i in range(n_markers):
-            # Evenly along the ring: edges are parallels/meridians, so interpolate in degrees.
-            t = i * len(ring) / n_markers
-            a, b = ring[int(t)], ring[(int(t) + 1) % len(ring)]
-            f = t - int(t)
-            lat, lon = a.lat + f * (b.lat - a.lat), a.lon + f * (b.lon - a.lon)
-            kind = MarkerKind.CORNER if f == 0 else MarkerKind.INFILL
-            markers.append(Marker(f"B{i:03d}", kind, i + 1, lat, lon, 90.0, (a.number, b.number)))
+        markers = markers_along_boundary(ring, n_markers)
         rec.upsert_markers(store.db, markers)
         kn, ke = metres_per_degree(markers[0].lat)
         for i, m in enumerate(markers):
@@ -67,3 +59,17 @@ def create_many_marker_job(
                 frame = frames[(i * photos_per_marker + k) % len(frames)]
                 import_photo(store, m.name, frame, direction)
     return path
+
+
+def markers_along_boundary(ring: Sequence[BoundaryPoint], n_markers: int) -> list[Marker]:
+    """``n_markers`` markers B000, B001, ... evenly along ``ring`` (the demo WIUP's points)."""
+    markers = []
+    for i in range(n_markers):
+        # Evenly along the ring: edges are parallels/meridians, so interpolate in degrees.
+        t = i * len(ring) / n_markers
+        a, b = ring[int(t)], ring[(int(t) + 1) % len(ring)]
+        f = t - int(t)
+        lat, lon = a.lat + f * (b.lat - a.lat), a.lon + f * (b.lon - a.lon)
+        kind = MarkerKind.CORNER if f == 0 else MarkerKind.INFILL
+        markers.append(Marker(f"B{i:03d}", kind, i + 1, lat, lon, 90.0, (a.number, b.number)))
+    return markers

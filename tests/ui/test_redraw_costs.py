@@ -188,20 +188,13 @@ def test_labels_thin_out_when_zoomed_out_and_the_selected_one_always_shows(
 @pytest.mark.slow
 def test_a_job_of_1000_markers_opens_with_every_marker_on_the_map(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     from fieldapp.demo_job import create_demo_job
-    from fieldapp.survey.models import Marker, MarkerKind
+    from fieldapp.demo_many import markers_along_boundary
     from fieldapp.ui.main_window import MainWindow
 
     job = tmp_path / "Big.fieldapp"
     with create_demo_job(job) as store:
         ring = rec.load_boundary_points(store.db)
-        markers = []
-        for i in range(1000):
-            t = i * len(ring) / 1000
-            a, b = ring[int(t)], ring[(int(t) + 1) % len(ring)]
-            f = t - int(t)
-            lat, lon = a.lat + f * (b.lat - a.lat), a.lon + f * (b.lon - a.lon)
-            kind = MarkerKind.CORNER if f == 0 else MarkerKind.INFILL
-            markers.append(Marker(f"B{i:03d}", kind, i + 1, lat, lon, 90.0, (a.number, b.number)))
+        markers = markers_along_boundary(ring, 1000)
         rec.upsert_markers(store.db, markers)
     window = MainWindow()
     qtbot.addWidget(window)
