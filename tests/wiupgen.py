@@ -145,7 +145,7 @@ def write_sk_csv(path: Path, points: list[BoundaryPoint]) -> Path:
 def create_large_job(path: Path, n: int, seed: int = 16, sides: int = 1) -> Path:
     """A job folder with an ``n``-point boundary, its neighbour and pit, as the store keeps them.
 
-    The boundary goes in through the store (an SK import stops at 1,000 points, a file limit).
+    The boundary goes in through the store (quicker than an SK import; the import is tested too).
     """
     from fieldapp.store import JobStore
     from fieldapp.store import records as rec

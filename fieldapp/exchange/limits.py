@@ -26,7 +26,9 @@ MAX_XLSX_BYTES = 16 * MB  # the zip on disk
 MAX_LINE_CHARS = 4096
 MAX_ROWS = 10_000  # lines of a CSV/TXT, rows of a sheet
 MAX_COLUMNS = 64
-MAX_VERTICES = 1_000  # of one boundary; validation compares every edge with every other (n²)
+# Of one boundary: validation and planning are indexed (O(n log n)); 4,000 points validate in
+# under a second and plan in seconds (benchmarks/survey_scale.py). An SK table has tens.
+MAX_VERTICES = 10_000
 # All neighbour/activity polygons of one file together: the planner's cost grows faster than
 # linearly (measured: 4,000 vertices 2.7 s, 40,000 vertices 145 s and 1.9 GB).
 MAX_AREA_VERTICES = 5_000
