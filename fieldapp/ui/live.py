@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QWidget
 
 from fieldapp.ui.app import is_dark, settings
 
@@ -89,9 +89,3 @@ def set_style(widget: QWidget, css: str) -> None:
     """
     if widget.styleSheet() != css:
         widget.setStyleSheet(css)
-
-
-def set_text(label: QLabel, text: str) -> None:
-    """``setText`` only when the text changed (no relayout of a word-wrapped label)."""
-    if label.text() != text:
-        label.setText(text)

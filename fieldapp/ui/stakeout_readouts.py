@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QProgressBar, QWidget
 from fieldapp.survey.stake_quality import QualityProblem, QualityProfile, QualityVerdict, SigmaKind
 from fieldapp.survey.stakeout import ToleranceState
 from fieldapp.ui import texts
-from fieldapp.ui.live import set_style, set_text
+from fieldapp.ui.live import set_style
 from fieldapp.ui.numbers import fixed
 from fieldapp.ui.widgets import STATE_COLOURS
 
@@ -139,7 +139,7 @@ class Readouts(QWidget):
 
     # Called for every epoch drawn: styles are set only when they change (see live.set_style).
     def paint_state(self, text: str, colour: str) -> None:
-        set_text(self.state_label, text)
+        self.state_label.setText(text)  # QLabel skips an unchanged text itself
         set_style(self.state_label, f"background: {colour}; color: white; padding: 4px;")
 
     def grey(self, text: str) -> None:

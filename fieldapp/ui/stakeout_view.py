@@ -58,7 +58,7 @@ from fieldapp.survey.ts_stakeout import (
 )
 from fieldapp.ui.app import settings
 from fieldapp.ui.instrument_link import InstrumentLink
-from fieldapp.ui.live import Liveness, age_text, set_style, set_text, stale_text
+from fieldapp.ui.live import Liveness, age_text, set_style, stale_text
 from fieldapp.ui.session import JobSession
 from fieldapp.ui.sound import ToleranceCue
 from fieldapp.ui.speech import Speaker, set_speech_enabled, speech_enabled, speech_interval_s
@@ -337,7 +337,7 @@ class StakeoutView(QWidget):
                 self._show_gnss(self.guidance)
             self.live = True
             if self.guidance is not None and not self.total_station and self.display.quality_text:
-                set_text(self.readouts.quality, f"{self.display.quality_text} · {age_text(state)}")
+                self.readouts.quality.setText(f"{self.display.quality_text} · {age_text(state)}")
             return
         if self.total_station:
             return
