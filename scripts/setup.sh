@@ -12,7 +12,8 @@ APT_PACKAGES=(python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1
               libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
               libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0
               fonts-dejavu-core poppler-utils binutils espeak-ng sox
-              chromium chromium-driver)
+              chromium chromium-driver
+              rtklib)
 
 pick_python() {
     for candidate in "${PYTHON:-}" python3 python3.13 python3.12 python3.11; do
