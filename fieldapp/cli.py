@@ -25,6 +25,7 @@ COMMAND_MODULES = (
     "stakeout",
     "report",
     "equipment",
+    "control",
 )
 
 
