@@ -1,4 +1,4 @@
-"""`fieldapp control`: static GNSS control survey: sessions, baselines, ties BM -> JKHN, Titik Bantu -> BM."""
+"""`fieldapp control`: static GNSS control survey: sessions, baselines, ties to BM and JKHN."""
 
 from __future__ import annotations
 
