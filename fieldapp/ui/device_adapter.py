@@ -46,6 +46,9 @@ class DeviceAdapter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._link: GnssLink | None = None
+        # The raw observation log being recorded (Kontrol tab): kept here so a receiver
+        # connected again goes on writing into the same file.
+        self._raw_obs: object | None = None
         self.latest_fix: Fix | None = None
         self.status: LinkStatus | None = None
         self.epochs = 0
@@ -132,6 +135,8 @@ class DeviceAdapter(QObject):
             self._status_from_reader.emit,
             raw_dir=raw_dir,
         )
+        if self._raw_obs is not None:
+            link.raw_obs = self._raw_obs  # type: ignore[attr-defined]
         self._link = link
         link.start()
         if ntrip is not None:
@@ -146,6 +151,27 @@ class DeviceAdapter(QObject):
         link, self._link = self._link, None
         if link is not None:
             link.stop(timeout=3.0)
+
+    @property
+    def raw_obs(self) -> object | None:
+        """The RawObservationLog the link feeds now, or None."""
+        return self._raw_obs
+
+    def attach_raw_obs(self, log: object) -> bool:
+        """Feed every byte the receiver sends into ``log`` too; False when no receiver is on."""
+        link = self._link
+        if link is None or not link.is_running:
+            return False
+        self._raw_obs = log
+        link.raw_obs = log  # type: ignore[attr-defined]
+        return True
+
+    def detach_raw_obs(self) -> object | None:
+        """Stop feeding the raw observation log; it is returned for the caller to close."""
+        log, self._raw_obs = self._raw_obs, None
+        if self._link is not None:
+            self._link.raw_obs = None  # type: ignore[attr-defined]
+        return log
 
     def _from_reader(self, number: int, fix: Fix) -> None:
         self._reader_fix = fix  # one attribute store: the NTRIP thread reads it for its GGA

@@ -1,0 +1,414 @@
+"""Baselines in the Kontrol tab: process on a worker thread, the rules, fixed/float, accept."""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.store import JobStore
+from fieldapp.ui.app import TEXT_COLOURS, is_dark, text_style
+from fieldapp.ui.control_dialogs import ReasonDialog
+from fieldapp.ui.control_worker import ControlWorker, Progress, start_worker
+from fieldapp.ui.errors import error_text
+from fieldapp.ui.numbers import fixed
+from fieldapp.ui.session import JobSession
+
+# The engine's own names for its expected failures (bad files, no RTKLIB, a cancel): a message
+# in the window, never a crash. Anything else is a bug and goes to the crash handler.
+EXPECTED_ERRORS = ("BaselineError", "EngineMissing", "ProcessingCancelled", "ObsFileError")
+
+
+def _expected(exc: BaseException) -> bool:
+    return type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, ValueError | OSError)
+
+
+def _colour(meaning: str) -> QColor:
+    light, dark = TEXT_COLOURS[meaning]
+    return QColor(dark if is_dark() else light)
+
+
+def baseline_task(job: Path, rover: str, base: str) -> Any:
+    """The work of one run: its own connection to the job, on the worker thread."""
+
+    def task(progress: Progress, cancel: threading.Event) -> object:
+        from fieldapp.app.control import process_baseline
+
+        store = JobStore.open(job)
+        try:
+            return process_baseline(store, rover, base, None, progress=progress, cancel=cancel)
+        finally:
+            store.close()
+
+    return task
+
+
+class BaselinePanel(QGroupBox):
+    """Pick rover and base, process (cancellable), see each rule, accept into control."""
+
+    processed = Signal(object)  # StoredBaseline, or None when the run failed or was cancelled
+
+    def __init__(self, session: JobSession, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.baselines: list[Any] = []
+        self.shown: Any = None  # the StoredBaseline in the detail tables
+        self.last_error: str | None = None
+        self._worker: ControlWorker | None = None
+        self._thread: QThread | None = None
+        self.rover = QComboBox()
+        self.base = QComboBox()
+        self.rover_label, self.base_label = QLabel(), QLabel()
+        self.process_btn = QPushButton()
+        self.process_btn.setProperty("accent", "true")
+        self.cancel_btn = QPushButton()
+        self.cancel_btn.setEnabled(False)
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setVisible(False)
+        self.step = QLabel()
+        self.step.setWordWrap(True)
+        self.list = QTableWidget(0, 6)
+        self.rules = QTableWidget(0, 4)
+        self.solution = QTableWidget(0, 2)
+        for t in (self.list, self.rules, self.solution):
+            t.verticalHeader().setVisible(False)
+            t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+            t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+            t.horizontalHeader().setStretchLastSection(True)
+        self.solution.horizontalHeader().setVisible(False)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.itemSelectionChanged.connect(self._selected)
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.accept_btn = QPushButton()
+        self.accept_btn.setEnabled(False)
+        self.process_btn.clicked.connect(self.start)
+        self.cancel_btn.clicked.connect(self.cancel)
+        self.accept_btn.clicked.connect(self.accept)
+        pick = QHBoxLayout()
+        for w in (self.rover_label, self.rover, self.base_label, self.base):
+            pick.addWidget(w)
+        pick.addStretch(1)
+        run = QHBoxLayout()
+        run.addWidget(self.process_btn)
+        run.addWidget(self.cancel_btn)
+        run.addWidget(self.progress, 1)
+        left = QVBoxLayout()
+        left.addLayout(pick)
+        left.addLayout(run)
+        left.addWidget(self.step)
+        left.addWidget(self.list, 1)
+        right = QVBoxLayout()
+        right.addWidget(self.verdict)
+        right.addWidget(self.rules, 3)
+        right.addWidget(self.solution, 4)
+        right.addWidget(self.accept_btn)
+        layout = QHBoxLayout(self)
+        layout.addLayout(left, 4)
+        layout.addLayout(right, 5)
+        self.retranslate()
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    # -- texts -----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Baselines"))
+        self.rover_label.setText(self.tr("Rover"))
+        self.base_label.setText(self.tr("Base"))
+        self.process_btn.setText(self.tr("Process baseline"))
+        self.cancel_btn.setText(self.tr("Cancel"))
+        self.accept_btn.setText(self.tr("Accept into control"))
+        self.list.setHorizontalHeaderLabels([
+            self.tr("Rover"), self.tr("Base"), self.tr("Solution"), self.tr("Length"),
+            self.tr("Duration"), self.tr("Status"),
+        ])  # fmt: skip
+        self.rules.setHorizontalHeaderLabels(
+            [self.tr("Rule"), self.tr("Result"), self.tr("Required"), self.tr("Verdict")]
+        )
+        self._fill_list()
+        self.show_baseline(self.shown)
+
+    def rule_text(self, rule: str) -> str:
+        return {
+            "duration": self.tr("Observation duration"), "interval": self.tr("Recording interval"),
+            "mask": self.tr("Elevation mask"), "fixed": self.tr("Ambiguities fixed"),
+            "sigma_h": self.tr("σ horizontal"), "sigma_v": self.tr("σ vertical"),
+        }.get(rule, rule)  # fmt: skip
+
+    def status_text(self, status: str) -> str:
+        return {"new": self.tr("new"), "accepted": self.tr("accepted"),
+                "superseded": self.tr("superseded")}.get(status, status)  # fmt: skip
+
+    def duration_text(self, seconds: float) -> str:
+        minutes = round(seconds / 60.0)
+        return self.tr("{0} h {1} min").format(minutes // 60, minutes % 60)
+
+    def fix_text(self, solution: Any) -> str:
+        fix = str(solution.fix)
+        word = fix if fix in ("fixed", "float") else self.tr("no phase solution")
+        if solution.ratio is not None:
+            return self.tr("{0} (ratio {1})").format(word, fixed(solution.ratio, 1))
+        return word
+
+    # -- lists -----------------------------------------------------------------------
+    def refresh(self, sessions: list[Any]) -> None:
+        """The points with sessions in the pickers, the stored baselines in the list."""
+        from fieldapp.store.baselines import load_baselines
+
+        def fill(combo: QComboBox, names: list[str], prefer: str) -> None:
+            current = combo.currentText()
+            combo.clear()
+            combo.addItems(names)
+            if current in names:
+                combo.setCurrentText(current)
+            else:
+                liked = [s.point for s in sessions if s.role == prefer]
+                if liked:
+                    combo.setCurrentText(liked[-1])
+
+        points = list(dict.fromkeys(s.point for s in sessions))
+        fill(self.rover, points, "rover")
+        fill(self.base, points, "base")
+        self.process_btn.setEnabled(len(points) >= 2 and not self.running)
+        self.baselines = load_baselines(self.session.store.db)
+        self._fill_list()
+
+    def _fill_list(self) -> None:
+        self.list.blockSignals(True)
+        self.list.setRowCount(len(self.baselines))
+        for i, b in enumerate(self.baselines):
+            s = b.solution
+            cells = (b.rover_point, b.base_point, self.fix_text(s), f"{fixed(s.baseline_m, 3)} m",
+                     self.duration_text(s.duration_s), self.status_text(b.status))  # fmt: skip
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 2:
+                    item.setForeground(_colour("good" if str(s.fix) == "fixed" else "bad"))
+                self.list.setItem(i, j, item)
+        self.list.blockSignals(False)
+
+    def _selected(self) -> None:
+        rows = {i.row() for i in self.list.selectedItems()}
+        if len(rows) == 1:
+            self.show_baseline(self.baselines[rows.pop()])
+
+    def select(self, baseline_id: int) -> None:
+        for i, b in enumerate(self.baselines):
+            if b.id == baseline_id:
+                self.list.selectRow(i)
+                self.show_baseline(b)
+
+    # -- one baseline ----------------------------------------------------------------
+    def passes(self, baseline: Any) -> bool:
+        """Green only when every rule passes and the ambiguities are fixed."""
+        return all(v.passed for v in baseline.verdicts) and str(baseline.solution.fix) == "fixed"
+
+    def show_baseline(self, baseline: Any) -> None:
+        self.shown = baseline
+        if baseline is None:
+            self.rules.setRowCount(0)
+            self.solution.setRowCount(0)
+            self.verdict.setText("")
+            self.accept_btn.setEnabled(False)
+            return
+        self.rules.setRowCount(len(baseline.verdicts))
+        for i, v in enumerate(baseline.verdicts):
+            word = self.tr("✔ meets") if v.passed else self.tr("✘ does not meet")
+            cells = (self.rule_text(v.rule), v.figure, v.required, word)
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                item.setToolTip(v.message)
+                if j in (1, 3):
+                    item.setForeground(_colour("good" if v.passed else "bad"))
+                self.rules.setItem(i, j, item)
+        self._fill_solution(baseline.solution)
+        failed = [self.rule_text(v.rule) for v in baseline.verdicts if not v.passed]
+        if str(baseline.solution.fix) != "fixed" and self.rule_text("fixed") not in failed:
+            failed.append(self.rule_text("fixed"))
+        if not failed:
+            self.verdict.setText(self.tr("Meets every rule of 697/1996."))
+            self.verdict.setStyleSheet(text_style("good"))
+        else:
+            self.verdict.setText(self.tr("Does not meet: {0}").format(", ".join(failed)))
+            self.verdict.setStyleSheet(text_style("bad"))
+        writable = not self.session.store.read_only
+        self.accept_btn.setEnabled(writable and baseline.status == "new" and not self.running)
+
+    def _fill_solution(self, s: Any) -> None:
+        p = s.position
+        rows = [
+            (self.tr("Solution"), self.fix_text(s)),
+            (self.tr("Baseline length"), f"{fixed(s.baseline_m, 3)} m"),
+            (self.tr("σ E / N / U"), " / ".join(
+                f"{fixed(x * 1000, 1)} mm" for x in (s.sigma_e_m, s.sigma_n_m, s.sigma_u_m))),
+            (self.tr("σ horizontal"), f"{fixed(s.sigma_h_m * 1000, 1)} mm"),
+            (self.tr("Duration"), self.duration_text(s.duration_s)),
+            (self.tr("Epochs / interval"), f"{s.epochs} / {fixed(s.interval_s, 0)} s"),
+            (self.tr("Rover position"), f"{fixed(p.lat, 9)}°, {fixed(p.lon, 9)}°, "
+                                        f"h {fixed(p.h, 4)} m"),
+            (self.tr("Vector E / N / U"), " / ".join(f"{fixed(x, 3)}" for x in s.vector_enu_m)
+             + " m"),
+            (self.tr("Engine"), s.engine),
+        ]  # fmt: skip
+        self.solution.setRowCount(len(rows))
+        for i, (name, value) in enumerate(rows):
+            self.solution.setItem(i, 0, QTableWidgetItem(name))
+            item = QTableWidgetItem(value)
+            if i == 0:
+                item.setForeground(_colour("good" if str(s.fix) == "fixed" else "bad"))
+            self.solution.setItem(i, 1, item)
+
+    # -- processing ------------------------------------------------------------------
+    def start(self) -> bool:
+        """Process the chosen rover against the chosen base on a worker thread."""
+        rover, base = self.rover.currentText(), self.base.currentText()
+        if self.running or not rover or not base:
+            return False
+        if rover == base:
+            self._failed(self.tr("Choose two different points for rover and base."))
+            return False
+        return self.start_task(baseline_task(self.session.path, rover, base))
+
+    def start_task(self, task: Any) -> bool:
+        """Run ``task(progress, cancel)`` as a baseline run (the window and the tests)."""
+        if self.running:
+            return False
+        self.last_error = None
+        worker = ControlWorker(task)
+        worker.progressed.connect(self._on_progress, Qt.ConnectionType.QueuedConnection)
+        worker.done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self._worker, self._thread = worker, start_worker(worker)
+        self._job = self.session.path
+        self.process_btn.setEnabled(False)
+        self.accept_btn.setEnabled(False)
+        self.cancel_btn.setEnabled(True)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.step.setText(self.tr("Processing {0} against {1}…").format(
+            self.rover.currentText(), self.base.currentText()))  # fmt: skip
+        self.step.setStyleSheet("")
+        return True
+
+    def cancel(self) -> None:
+        if self._worker is not None:
+            self._worker.cancel()
+            self.cancel_btn.setEnabled(False)
+            self.step.setText(self.tr("Cancelling…"))
+
+    def wait(self) -> object:
+        """Wait for the running baseline and deliver its result (scripts and tests)."""
+        thread = self._thread
+        if thread is not None:
+            thread.wait()
+        while self._worker is not None:  # the queued result reaches this panel
+            QCoreApplication.processEvents()
+        return self.shown
+
+    def _on_progress(self, fraction: float, step: str) -> None:
+        if self.sender() is not self._worker:
+            return
+        self.progress.setValue(round(100 * fraction))
+        if step and not (self._worker and self._worker.cancelled):
+            self.step.setText(step)
+
+    def _on_done(self, result: object) -> None:
+        worker = self.sender()
+        if worker is not self._worker or not isinstance(worker, ControlWorker):
+            return  # a run this panel no longer waits for
+        self._worker, self._thread = None, None
+        self.cancel_btn.setEnabled(False)
+        self.progress.setVisible(False)
+        self.process_btn.setEnabled(self.rover.count() >= 2)
+        if self.session.closed or self._job != self.session.path:
+            return  # another job is open now: the old result must not show
+        if isinstance(result, BaseException):
+            if worker.cancelled:  # the engine stopped at the cancel, whatever it raised then
+                self._failed(self.tr("Processing cancelled; nothing was stored."), "warn")
+            elif type(result).__name__ in EXPECTED_ERRORS or isinstance(
+                result, ValueError | OSError
+            ):
+                self._failed(self.tr("Processing failed: {0}").format(error_text(result)))
+            else:
+                raise result  # a bug: the crash handler logs it, as on the GUI thread
+            self.processed.emit(None)
+            return
+        self.step.setText(self.tr("Processed and stored."))
+        self.step.setStyleSheet("")
+        stored_id = getattr(result, "id", None)
+        from fieldapp.store.baselines import load_baselines
+
+        self.baselines = load_baselines(self.session.store.db)
+        self._fill_list()
+        if stored_id is not None:
+            self.select(stored_id)
+        self.processed.emit(result)
+
+    def _failed(self, text: str, meaning: str = "bad") -> None:
+        self.last_error = text
+        self.step.setText(text)
+        self.step.setStyleSheet(text_style(meaning))
+        self.session.message.emit(text)
+        if self.shown is not None:
+            self.show_baseline(self.shown)
+
+    # -- accept ----------------------------------------------------------------------
+    def ask_reason(self, failed: list[str]) -> str | None:
+        """The surveyor's reason for accepting a baseline that fails a rule (None: cancelled)."""
+        dialog = ReasonDialog(failed, self)
+        return dialog.reason() if dialog.exec() else None
+
+    def accept(self) -> bool:
+        """Make the shown baseline the control point's coordinate (history kept by the core)."""
+        from fieldapp.app.control import accept_baseline
+
+        b = self.shown
+        if b is None or self.running:
+            return False
+        failed = [f"{self.rule_text(v.rule)}: {v.figure}" for v in b.verdicts if not v.passed]
+        reason = None
+        if failed or not self.passes(b):
+            reason = self.ask_reason(failed or [self.rule_text("fixed")])
+            if not reason:
+                return False
+        try:
+            accept_baseline(self.session.store, b.id, override_reason=reason)
+        except (ValueError, OSError) as exc:
+            self._failed(self.tr("Cannot accept: {0}").format(error_text(exc)))
+            return False
+        self.session.message.emit(self.tr("{0} accepted into control.").format(b.rover_point))
+        self.session.reload()  # the control point moved: map, lists and stake-out see it
+        from fieldapp.store.baselines import load_baselines
+
+        self.baselines = load_baselines(self.session.store.db)
+        self._fill_list()
+        self.select(b.id)
+        return True
+
+    def shutdown(self) -> None:
+        """Cancel a running baseline and wait for it (the job is closing)."""
+        worker, thread = self._worker, self._thread
+        if worker is not None and thread is not None:
+            worker.cancel()
+            thread.wait()
+        self._worker = self._thread = None

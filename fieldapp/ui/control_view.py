@@ -1,0 +1,216 @@
+"""Kontrol tab: the job's static GNSS sessions, raw logging, baseline processing and results."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldapp.ui.app import TEXT_COLOURS, is_dark
+from fieldapp.ui.baseline_panel import BaselinePanel
+from fieldapp.ui.control_dialogs import HEIGHT_TOLERANCE_M, AddSessionDialog, SessionEntry
+from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.errors import error_text
+from fieldapp.ui.numbers import fixed
+from fieldapp.ui.rawobs_panel import RawObsPanel
+from fieldapp.ui.session import JobSession
+
+
+def colour(meaning: str) -> QColor:
+    light, dark = TEXT_COLOURS[meaning]
+    return QColor(dark if is_dark() else light)
+
+
+def gpst_text(iso: str | None) -> str:
+    """A GPS time as the receiver wrote it, to the minute (GPST, not the laptop's clock)."""
+    return iso[:16].replace("T", " ") if iso else "–"
+
+
+class ControlView(QWidget):
+    """Sessions on top (with the raw logging panel), baselines below; the core does the work."""
+
+    sessions_changed = Signal()
+
+    def __init__(
+        self, session: JobSession, adapter: DeviceAdapter, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.adapter = adapter
+        self.sessions: list[Any] = []
+        self.add_btn = QPushButton(self.tr("Add session…"))
+        self.add_btn.setEnabled(not session.store.read_only)
+        self.add_btn.clicked.connect(lambda: self.add_session())
+        self.table = QTableWidget(0, 10)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        raw = None if session.store.read_only else session.store.raw_dir
+        self.raw = RawObsPanel(adapter, lambda: raw)
+        self.raw.message.connect(session.message)
+        self.raw.recorded.connect(self._recorded)
+        self.baseline = BaselinePanel(session)
+        self.sessions_box = QGroupBox()
+        top = QVBoxLayout(self.sessions_box)
+        row = QHBoxLayout()
+        row.addWidget(self.add_btn)
+        row.addStretch(1)
+        top.addLayout(row)
+        top.addWidget(self.table, 1)
+        top.addWidget(self.raw)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.sessions_box)
+        split.addWidget(self.baseline)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(split)
+        self.retranslate()
+        self.refresh()
+
+    # -- texts -----------------------------------------------------------------------
+    def retranslate(self) -> None:
+        self.sessions_box.setTitle(self.tr("Observation sessions"))
+        self.add_btn.setText(self.tr("Add session…"))
+        self.table.setHorizontalHeaderLabels([
+            self.tr("Point"), self.tr("Kind"), self.tr("Role"), self.tr("Receiver"),
+            self.tr("Antenna height before / after"), self.tr("Start (GPST)"),
+            self.tr("End (GPST)"), self.tr("Interval"), self.tr("Epochs"), self.tr("Files"),
+        ])  # fmt: skip
+        self.raw.retranslate()
+        self.baseline.retranslate()
+        self._fill()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def role_text(self, role: str) -> str:
+        return {"base": self.tr("base"), "rover": self.tr("rover"),
+                "reference": self.tr("reference")}.get(role, role)  # fmt: skip
+
+    def kind_text(self, kind: str | None) -> str:
+        return {"BM": self.tr("BM"), "TITIK_BANTU": self.tr("Titik Bantu"),
+                "JKHN": self.tr("JKHN")}.get(kind or "", kind or "–")  # fmt: skip
+
+    # -- sessions --------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Read the sessions (and baselines) of the job again."""
+        from fieldapp.store.gnss_sessions import load_sessions
+
+        self.sessions = load_sessions(self.session.store.db)
+        self._fill()
+        self.baseline.refresh(self.sessions)
+        self.sessions_changed.emit()
+
+    def _point_kinds(self) -> dict[str, str]:
+        return {c.name: str(c.kind) for c in self.session.layers.control}
+
+    def _fill(self) -> None:
+        kinds = self._point_kinds()
+        self.table.setRowCount(len(self.sessions))
+        for i, s in enumerate(self.sessions):
+            kind = getattr(s, "point_kind", None) or kinds.get(s.point)
+            receiver = " ".join(p for p in (s.receiver_model, s.receiver_serial) if p) or "–"
+            heights = f"{fixed(s.height_before_m, 3)} / {fixed(s.height_after_m, 3)} m"
+            method = self.tr("slant") if s.height_method == "slant" else self.tr("vertical")
+            heights += f" ({method}, {s.height_reference})"
+            differ = abs(s.height_after_m - s.height_before_m) > HEIGHT_TOLERANCE_M + 1e-9
+            if differ:
+                heights = "⚠ " + heights
+            interval = f"{fixed(s.interval_s, 0)} s" if s.interval_s else "–"
+            cells = [
+                s.point, self.kind_text(kind), self.role_text(s.role), receiver, heights,
+                gpst_text(s.started), gpst_text(s.ended), interval,
+                str(s.epochs) if s.epochs is not None else "–",
+                ", ".join(Path(f.path).name for f in s.files),
+            ]  # fmt: skip
+            for j, text in enumerate(cells):
+                item = QTableWidgetItem(text)
+                if j == 4 and differ:
+                    item.setForeground(colour("warn"))
+                    item.setToolTip(
+                        self.tr("Before and after differ by {0} mm (more than 5 mm)").format(
+                            fixed(abs(s.height_after_m - s.height_before_m) * 1000, 1)
+                        )
+                    )
+                if j == 9:
+                    item.setToolTip("\n".join(str(f.path) for f in s.files))
+                self.table.setItem(i, j, item)
+
+    def add_session(self, files: list[Path] | None = None) -> int | None:
+        """The add-session dialog; the store copies the files into raw/ in one transaction."""
+        points = sorted({c.name for c in self.session.layers.control} |
+                        {s.point for s in self.sessions})  # fmt: skip
+        dialog = AddSessionDialog(points, files, self, start_folder=self.session.store.raw_dir)
+        if not dialog.exec() or dialog.entry is None:
+            return None
+        return self.store_session(dialog.entry)
+
+    def store_session(self, entry: SessionEntry) -> int | None:
+        from fieldapp.store.gnss_sessions import add_session
+
+        try:
+            number = add_session(self.session.store, session_draft(entry), list(entry.files))
+        except (ValueError, OSError) as exc:  # bad file, read-only job: nothing was stored
+            QMessageBox.warning(self, self.tr("Add session"), error_text(exc))
+            return None
+        self.session.message.emit(self.tr("Session stored for {0}.").format(entry.point))
+        self.refresh()
+        return number
+
+    def _recorded(self, path: Path | None) -> None:
+        if path is None:
+            self.session.message.emit(self.tr("Recording stopped; nothing was received."))
+            return
+        answer = QMessageBox.question(
+            self,
+            self.tr("Raw data recorded"),
+            self.tr("Create an observation session from {0}?").format(path.name),
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            self.add_session([path])
+
+    def shutdown(self) -> None:
+        """The job closes: stop recording (the file is closed whole) and cancel processing."""
+        if self.raw.recording:
+            self.raw.recorded.disconnect(self._recorded)
+            self.raw.stop()
+        self.baseline.shutdown()
+
+
+def session_draft(entry: SessionEntry) -> Any:
+    """The store's session draft from what the dialog collected."""
+    from fieldapp.store import gnss_sessions as gs
+
+    return gs.SessionDraft(
+        point=entry.point,
+        role=entry.role,
+        receiver_model=entry.receiver_model,
+        receiver_serial=entry.receiver_serial,
+        antenna_model=entry.antenna_model,
+        height_before_m=entry.height_before_m,
+        height_after_m=entry.height_after_m,
+        height_method=entry.height_method,
+        height_reference=entry.height_reference,
+        note=entry.note,
+    )

@@ -1,0 +1,171 @@
+"""Raw observation logging panel: start/stop recording the receiver's raw stream, live counts."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QTimer, Signal
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+
+from fieldapp.ui.app import text_style
+from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.errors import error_text
+from fieldapp.ui.numbers import fixed
+
+REFRESH_MS = 1000  # the counts grow with every read: 1 Hz is what a person can follow
+QUIET_S = 5.0  # no byte for this long while recording: say so (a raw stream is ~1 Hz)
+
+
+def size_text(n: int) -> str:
+    if n < 1024:
+        return f"{n} B"
+    if n < 1024 * 1024:
+        return f"{fixed(n / 1024, 1)} KB"
+    return f"{fixed(n / (1024 * 1024), 1)} MB"
+
+
+class RawObsPanel(QGroupBox):
+    """Records the connected receiver's raw observations into the job's raw/ folder."""
+
+    recorded = Signal(object)  # Path of the file just closed (None when nothing was written)
+    message = Signal(str)
+
+    def __init__(
+        self,
+        adapter: DeviceAdapter,
+        folder: Callable[[], Path | None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.adapter = adapter
+        self.folder = folder  # the job's raw/ folder; None for a read-only job
+        self.log: Any = None  # the RawObservationLog while recording
+        self.start_btn = QPushButton()
+        self.stop_btn = QPushButton()
+        self.state_label = QLabel()
+        self.file_label = QLabel("–")
+        self.bytes_label = QLabel("–")
+        self.epochs_label = QLabel("–")
+        self.file_label.setWordWrap(True)
+        self.caption_file = QLabel()
+        self.caption_bytes = QLabel()
+        self.caption_epochs = QLabel()
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.start_btn)
+        buttons.addWidget(self.stop_btn)
+        buttons.addWidget(self.state_label, 1)
+        grid = QGridLayout(self)
+        grid.addLayout(buttons, 0, 0, 1, 6)
+        grid.addWidget(self.caption_bytes, 1, 0)
+        grid.addWidget(self.bytes_label, 1, 1)
+        grid.addWidget(self.caption_epochs, 1, 2)
+        grid.addWidget(self.epochs_label, 1, 3)
+        grid.addWidget(self.caption_file, 1, 4)
+        grid.addWidget(self.file_label, 1, 5)
+        grid.setColumnStretch(5, 1)
+        self.start_btn.clicked.connect(self.start)
+        self.stop_btn.clicked.connect(self.stop)
+        self.timer = QTimer(self)
+        self.timer.setInterval(REFRESH_MS)
+        self.timer.timeout.connect(self.refresh)
+        adapter.status_changed.connect(lambda _s: self._enable())
+        self.retranslate()
+        self._enable()
+
+    @property
+    def recording(self) -> bool:
+        return self.log is not None
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("Raw data logging"))
+        self.start_btn.setText(self.tr("Record raw data"))
+        self.stop_btn.setText(self.tr("Stop recording"))
+        self.caption_bytes.setText(self.tr("Bytes"))
+        self.caption_epochs.setText(self.tr("Epochs"))
+        self.caption_file.setText(self.tr("File"))
+        self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def _enable(self) -> None:
+        connected = self.adapter.connected
+        self.start_btn.setEnabled(connected and not self.recording and self.folder() is not None)
+        self.stop_btn.setEnabled(self.recording)
+        if not self.recording:
+            self.state_label.setText(
+                self.tr("Not recording")
+                if connected
+                else self.tr("Connect a receiver to record its raw data")
+            )
+            self.state_label.setStyleSheet("")
+
+    def start(self) -> bool:
+        """Open a new raw file in the job's raw/ folder and feed it every byte from now on."""
+        from fieldapp.gnss.rawobs import RawObservationLog
+
+        folder = self.folder()
+        source = self.adapter.source
+        if self.recording or folder is None or source is None or not self.adapter.connected:
+            return False
+        try:
+            log = RawObservationLog(folder, source.device)
+        except OSError as exc:
+            self.message.emit(self.tr("Cannot record raw data: {0}").format(error_text(exc)))
+            return False
+        if not self.adapter.attach_raw_obs(log):
+            log.close()
+            return False
+        self.log = log
+        self.timer.start()
+        self._enable()
+        self.refresh()
+        return True
+
+    def stop(self) -> Path | None:
+        """Close the file; ``recorded`` carries its path (None when no byte came)."""
+        if self.log is None:
+            return None
+        self.adapter.detach_raw_obs()
+        log, self.log = self.log, None
+        self.timer.stop()
+        try:
+            log.close()
+        except OSError as exc:
+            self.message.emit(self.tr("Cannot record raw data: {0}").format(error_text(exc)))
+        state = log.state()
+        self._show(state, live=False)
+        self._enable()
+        path = state.path if state.bytes and state.path is not None else None
+        self.recorded.emit(Path(path) if path is not None else None)
+        return Path(path) if path is not None else None
+
+    def refresh(self) -> None:
+        """Timer slot: the counts of the file being recorded, read from the log's state()."""
+        if self.log is not None:
+            self._show(self.log.state(), live=True)
+
+    def _show(self, state: Any, live: bool) -> None:
+        self.bytes_label.setText(size_text(int(state.bytes)))
+        protocol = (state.protocol or "").upper()
+        epochs = str(state.epochs)
+        self.epochs_label.setText(f"{epochs} ({protocol})" if protocol else epochs)
+        self.file_label.setText(Path(state.path).name if state.path else self.tr("(no data yet)"))
+        if state.path:
+            self.file_label.setToolTip(str(state.path))
+        if not live:
+            self.state_label.setText(self.tr("Recording stopped"))
+            self.state_label.setStyleSheet("")
+            return
+        last = state.last_write_monotonic
+        if last is None or time.monotonic() - last > QUIET_S:
+            self.state_label.setText(self.tr("● Recording – no data arriving"))
+            self.state_label.setStyleSheet(text_style("warn"))
+        else:
+            self.state_label.setText(self.tr("● Recording"))
+            self.state_label.setStyleSheet(text_style("good"))
