@@ -4,29 +4,31 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldapp.gnss.baseline import BaselineSolution
 from fieldapp.store import JobStore
+from fieldapp.store.baselines import StoredBaseline, load_baselines
+from fieldapp.store.gnss_sessions import StaticSession
 from fieldapp.ui.app import TEXT_COLOURS, is_dark, text_style
 from fieldapp.ui.control_dialogs import ReasonDialog
-from fieldapp.ui.control_worker import ControlWorker, Progress, start_worker
+from fieldapp.ui.control_worker import ControlWorker, Progress, Task, start_worker
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.numbers import fixed
 from fieldapp.ui.session import JobSession
@@ -45,7 +47,7 @@ def _colour(meaning: str) -> QColor:
     return QColor(dark if is_dark() else light)
 
 
-def baseline_task(job: Path, rover: str, base: str) -> Any:
+def baseline_task(job: Path, rover: str, base: str) -> Task:
     """The work of one run: its own connection to the job, on the worker thread."""
 
     def task(progress: Progress, cancel: threading.Event) -> object:
@@ -60,7 +62,7 @@ def baseline_task(job: Path, rover: str, base: str) -> Any:
     return task
 
 
-class BaselinePanel(QGroupBox):
+class BaselinePanel(QWidget):
     """Pick rover and base, process (cancellable), see each rule, accept into control."""
 
     processed = Signal(object)  # StoredBaseline, or None when the run failed or was cancelled
@@ -68,8 +70,8 @@ class BaselinePanel(QGroupBox):
     def __init__(self, session: JobSession, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.baselines: list[Any] = []
-        self.shown: Any = None  # the StoredBaseline in the detail tables
+        self.baselines: list[StoredBaseline] = []
+        self.shown: StoredBaseline | None = None  # the StoredBaseline in the detail tables
         self.last_error: str | None = None
         self._worker: ControlWorker | None = None
         self._thread: QThread | None = None
@@ -85,7 +87,7 @@ class BaselinePanel(QGroupBox):
         self.progress.setVisible(False)
         self.step = QLabel()
         self.step.setWordWrap(True)
-        self.list = QTableWidget(0, 6)
+        self.list = QTableWidget(0, 7)
         self.rules = QTableWidget(0, 4)
         self.solution = QTableWidget(0, 2)
         for t in (self.list, self.rules, self.solution):
@@ -104,27 +106,31 @@ class BaselinePanel(QGroupBox):
         self.process_btn.clicked.connect(self.start)
         self.cancel_btn.clicked.connect(self.cancel)
         self.accept_btn.clicked.connect(self.accept)
-        pick = QHBoxLayout()
-        for w in (self.rover_label, self.rover, self.base_label, self.base):
-            pick.addWidget(w)
-        pick.addStretch(1)
+        top = QHBoxLayout()
+        for w in (self.rover_label, self.rover, self.base_label, self.base, self.process_btn,
+                  self.cancel_btn, self.accept_btn):  # fmt: skip
+            top.addWidget(w)
+        top.addStretch(1)
         run = QHBoxLayout()
-        run.addWidget(self.process_btn)
-        run.addWidget(self.cancel_btn)
         run.addWidget(self.progress, 1)
-        left = QVBoxLayout()
-        left.addLayout(pick)
-        left.addLayout(run)
-        left.addWidget(self.step)
-        left.addWidget(self.list, 1)
-        right = QVBoxLayout()
-        right.addWidget(self.verdict)
-        right.addWidget(self.rules, 3)
-        right.addWidget(self.solution, 4)
-        right.addWidget(self.accept_btn)
-        layout = QHBoxLayout(self)
-        layout.addLayout(left, 4)
-        layout.addLayout(right, 5)
+        run.addWidget(self.step, 2)
+        detail = QWidget()
+        dv = QVBoxLayout(detail)
+        dv.setContentsMargins(0, 0, 0, 0)
+        dv.addWidget(self.verdict)
+        tables = QHBoxLayout()
+        tables.addWidget(self.rules, 3)
+        tables.addWidget(self.solution, 2)
+        dv.addLayout(tables, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.list)
+        split.addWidget(detail)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(run)
+        layout.addWidget(split, 1)
         self.retranslate()
 
     @property
@@ -133,7 +139,6 @@ class BaselinePanel(QGroupBox):
 
     # -- texts -----------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.setTitle(self.tr("Baselines"))
         self.rover_label.setText(self.tr("Rover"))
         self.base_label.setText(self.tr("Base"))
         self.process_btn.setText(self.tr("Process baseline"))
@@ -141,7 +146,7 @@ class BaselinePanel(QGroupBox):
         self.accept_btn.setText(self.tr("Accept into control"))
         self.list.setHorizontalHeaderLabels([
             self.tr("Rover"), self.tr("Base"), self.tr("Solution"), self.tr("Length"),
-            self.tr("Duration"), self.tr("Status"),
+            self.tr("σ E / N / U"), self.tr("Duration"), self.tr("Status"),
         ])  # fmt: skip
         self.rules.setHorizontalHeaderLabels(
             [self.tr("Rule"), self.tr("Result"), self.tr("Required"), self.tr("Verdict")]
@@ -164,7 +169,12 @@ class BaselinePanel(QGroupBox):
         minutes = round(seconds / 60.0)
         return self.tr("{0} h {1} min").format(minutes // 60, minutes % 60)
 
-    def fix_text(self, solution: Any) -> str:
+    def sigmas_text(self, s: BaselineSolution) -> str:
+        return (
+            " / ".join(fixed(x * 1000, 1) for x in (s.sigma_e_m, s.sigma_n_m, s.sigma_u_m)) + " mm"
+        )
+
+    def fix_text(self, solution: BaselineSolution) -> str:
         fix = str(solution.fix)
         word = fix if fix in ("fixed", "float") else self.tr("no phase solution")
         if solution.ratio is not None:
@@ -172,9 +182,8 @@ class BaselinePanel(QGroupBox):
         return word
 
     # -- lists -----------------------------------------------------------------------
-    def refresh(self, sessions: list[Any]) -> None:
+    def refresh(self, sessions: list[StaticSession]) -> None:
         """The points with sessions in the pickers, the stored baselines in the list."""
-        from fieldapp.store.baselines import load_baselines
 
         def fill(combo: QComboBox, names: list[str], prefer: str) -> None:
             current = combo.currentText()
@@ -200,7 +209,8 @@ class BaselinePanel(QGroupBox):
         for i, b in enumerate(self.baselines):
             s = b.solution
             cells = (b.rover_point, b.base_point, self.fix_text(s), f"{fixed(s.baseline_m, 3)} m",
-                     self.duration_text(s.duration_s), self.status_text(b.status))  # fmt: skip
+                     self.sigmas_text(s), self.duration_text(s.duration_s),
+                     self.status_text(b.status))  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 2:
@@ -220,11 +230,11 @@ class BaselinePanel(QGroupBox):
                 self.show_baseline(b)
 
     # -- one baseline ----------------------------------------------------------------
-    def passes(self, baseline: Any) -> bool:
+    def passes(self, baseline: StoredBaseline) -> bool:
         """Green only when every rule passes and the ambiguities are fixed."""
         return all(v.passed for v in baseline.verdicts) and str(baseline.solution.fix) == "fixed"
 
-    def show_baseline(self, baseline: Any) -> None:
+    def show_baseline(self, baseline: StoredBaseline | None) -> None:
         self.shown = baseline
         if baseline is None:
             self.rules.setRowCount(0)
@@ -255,13 +265,12 @@ class BaselinePanel(QGroupBox):
         writable = not self.session.store.read_only
         self.accept_btn.setEnabled(writable and baseline.status == "new" and not self.running)
 
-    def _fill_solution(self, s: Any) -> None:
+    def _fill_solution(self, s: BaselineSolution) -> None:
         p = s.position
         rows = [
             (self.tr("Solution"), self.fix_text(s)),
             (self.tr("Baseline length"), f"{fixed(s.baseline_m, 3)} m"),
-            (self.tr("σ E / N / U"), " / ".join(
-                f"{fixed(x * 1000, 1)} mm" for x in (s.sigma_e_m, s.sigma_n_m, s.sigma_u_m))),
+            (self.tr("σ E / N / U"), self.sigmas_text(s)),
             (self.tr("σ horizontal"), f"{fixed(s.sigma_h_m * 1000, 1)} mm"),
             (self.tr("Duration"), self.duration_text(s.duration_s)),
             (self.tr("Epochs / interval"), f"{s.epochs} / {fixed(s.interval_s, 0)} s"),
@@ -290,7 +299,7 @@ class BaselinePanel(QGroupBox):
             return False
         return self.start_task(baseline_task(self.session.path, rover, base))
 
-    def start_task(self, task: Any) -> bool:
+    def start_task(self, task: Task) -> bool:
         """Run ``task(progress, cancel)`` as a baseline run (the window and the tests)."""
         if self.running:
             return False
@@ -356,8 +365,6 @@ class BaselinePanel(QGroupBox):
         self.step.setText(self.tr("Processed and stored."))
         self.step.setStyleSheet("")
         stored_id = getattr(result, "id", None)
-        from fieldapp.store.baselines import load_baselines
-
         self.baselines = load_baselines(self.session.store.db)
         self._fill_list()
         if stored_id is not None:
@@ -398,8 +405,6 @@ class BaselinePanel(QGroupBox):
             return False
         self.session.message.emit(self.tr("{0} accepted into control.").format(b.rover_point))
         self.session.reload()  # the control point moved: map, lists and stake-out see it
-        from fieldapp.store.baselines import load_baselines
-
         self.baselines = load_baselines(self.session.store.db)
         self._fill_list()
         self.select(b.id)

@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.fieldwork import parse_metres
+from fieldapp.store.gnss_sessions import HEIGHT_TOLERANCE_M
 from fieldapp.ui.app import text_style
 from fieldapp.ui.numbers import fixed
-
-HEIGHT_TOLERANCE_M = 0.005  # 697/1996: before and after may differ by 5 mm at most
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,7 +156,7 @@ class AddSessionDialog(QDialog):
             self.height_warning.setText("")
             return
         diff = abs(after - before)
-        if diff > HEIGHT_TOLERANCE_M + 1e-9:
+        if round(diff, 4) > HEIGHT_TOLERANCE_M:  # as the store judges it (0.1 mm)
             self.height_warning.setText(
                 self.tr("⚠ Before and after differ by {0} mm (more than 5 mm): measure again")
                 .format(fixed(diff * 1000, 1))

@@ -3,27 +3,26 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QMessageBox,
     QPushButton,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from fieldapp.store.gnss_sessions import StaticSession, add_session, load_sessions
 from fieldapp.ui.app import TEXT_COLOURS, is_dark
 from fieldapp.ui.baseline_panel import BaselinePanel
-from fieldapp.ui.control_dialogs import HEIGHT_TOLERANCE_M, AddSessionDialog, SessionEntry
+from fieldapp.ui.control_dialogs import AddSessionDialog, SessionEntry
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.numbers import fixed
@@ -52,7 +51,7 @@ class ControlView(QWidget):
         super().__init__(parent)
         self.session = session
         self.adapter = adapter
-        self.sessions: list[Any] = []
+        self.sessions: list[StaticSession] = []
         self.add_btn = QPushButton(self.tr("Add session…"))
         self.add_btn.setEnabled(not session.store.read_only)
         self.add_btn.clicked.connect(lambda: self.add_session())
@@ -67,28 +66,29 @@ class ControlView(QWidget):
         self.raw.message.connect(session.message)
         self.raw.recorded.connect(self._recorded)
         self.baseline = BaselinePanel(session)
-        self.sessions_box = QGroupBox()
-        top = QVBoxLayout(self.sessions_box)
+        sessions_page = QWidget()
+        top = QVBoxLayout(sessions_page)
+        top.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
         row.addWidget(self.add_btn)
         row.addStretch(1)
         top.addLayout(row)
         top.addWidget(self.table, 1)
         top.addWidget(self.raw)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.sessions_box)
-        split.addWidget(self.baseline)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
+        # Two pages, not one: a 1024x600 tablet has no height for both tables at once.
+        self.pages = QTabWidget()
+        self.pages.addTab(sessions_page, "")
+        self.pages.addTab(self.baseline, "")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(split)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.pages)
         self.retranslate()
         self.refresh()
 
     # -- texts -----------------------------------------------------------------------
     def retranslate(self) -> None:
-        self.sessions_box.setTitle(self.tr("Observation sessions"))
+        self.pages.setTabText(0, self.tr("Observation sessions"))
+        self.pages.setTabText(1, self.tr("Baselines"))
         self.add_btn.setText(self.tr("Add session…"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Point"), self.tr("Kind"), self.tr("Role"), self.tr("Receiver"),
@@ -115,8 +115,6 @@ class ControlView(QWidget):
     # -- sessions --------------------------------------------------------------------
     def refresh(self) -> None:
         """Read the sessions (and baselines) of the job again."""
-        from fieldapp.store.gnss_sessions import load_sessions
-
         self.sessions = load_sessions(self.session.store.db)
         self._fill()
         self.baseline.refresh(self.sessions)
@@ -129,12 +127,12 @@ class ControlView(QWidget):
         kinds = self._point_kinds()
         self.table.setRowCount(len(self.sessions))
         for i, s in enumerate(self.sessions):
-            kind = getattr(s, "point_kind", None) or kinds.get(s.point)
+            kind = s.point_kind or kinds.get(s.point)
             receiver = " ".join(p for p in (s.receiver_model, s.receiver_serial) if p) or "–"
             heights = f"{fixed(s.height_before_m, 3)} / {fixed(s.height_after_m, 3)} m"
             method = self.tr("slant") if s.height_method == "slant" else self.tr("vertical")
             heights += f" ({method}, {s.height_reference})"
-            differ = abs(s.height_after_m - s.height_before_m) > HEIGHT_TOLERANCE_M + 1e-9
+            differ = s.heights_disagree
             if differ:
                 heights = "⚠ " + heights
             interval = f"{fixed(s.interval_s, 0)} s" if s.interval_s else "–"
@@ -167,8 +165,6 @@ class ControlView(QWidget):
         return self.store_session(dialog.entry)
 
     def store_session(self, entry: SessionEntry) -> int | None:
-        from fieldapp.store.gnss_sessions import add_session
-
         try:
             number = add_session(self.session.store, session_draft(entry), list(entry.files))
         except (ValueError, OSError) as exc:  # bad file, read-only job: nothing was stored
@@ -182,6 +178,10 @@ class ControlView(QWidget):
         if path is None:
             self.session.message.emit(self.tr("Recording stopped; nothing was received."))
             return
+        self.offer_session(path)
+
+    def offer_session(self, path: Path) -> None:
+        """After a recording: ask whether the file becomes a session, then the session dialog."""
         answer = QMessageBox.question(
             self,
             self.tr("Raw data recorded"),
@@ -198,19 +198,18 @@ class ControlView(QWidget):
         self.baseline.shutdown()
 
 
-def session_draft(entry: SessionEntry) -> Any:
+def session_draft(entry: SessionEntry) -> StaticSession:
     """The store's session draft from what the dialog collected."""
-    from fieldapp.store import gnss_sessions as gs
-
-    return gs.SessionDraft(
+    return StaticSession(
         point=entry.point,
         role=entry.role,
-        receiver_model=entry.receiver_model,
-        receiver_serial=entry.receiver_serial,
-        antenna_model=entry.antenna_model,
+        point_kind=entry.kind,
+        receiver_model=entry.receiver_model or None,
+        receiver_serial=entry.receiver_serial or None,
+        antenna_model=entry.antenna_model or None,
         height_before_m=entry.height_before_m,
         height_after_m=entry.height_after_m,
         height_method=entry.height_method,
         height_reference=entry.height_reference,
-        note=entry.note,
+        note=entry.note or None,
     )

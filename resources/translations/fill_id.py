@@ -753,7 +753,7 @@ ID_CONTROL_GUI: dict[str, str] = {
     "Rover": "Rover",
     "Base": "Base",
     "Process baseline": "Proses baseline",
-    "Accept into control": "Terima ke titik kontrol",
+    "Accept into control": "Terima",
     "Solution": "Solusi",
     "Length": "Panjang",
     "Duration": "Lama",

@@ -1,0 +1,85 @@
+"""Kontrol tab, raw logging: a receiver on a real pty sends UBX; "Rekam data mentah" counts its
+bytes and epochs live, the file is the stream byte for byte, and stopping offers the session."""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+import tty
+from pathlib import Path
+
+import pytest
+
+from fieldapp.gnss.rawframes import scan_raw_file
+from fieldapp.gnss.sources import SerialSource
+from fieldapp.ui.main_window import MainWindow
+
+pytestmark = [
+    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only"),
+    pytest.mark.timeout(60),
+]
+
+CHUNK = 2048
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+
+
+def test_raw_logging_counts_a_ubx_stream_from_a_pty(
+    qtbot, demo_job: Path, shared_data: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    data = (shared_data / "gnss-raw" / "ubx_20080526.ubx").read_bytes()[:96 * 1024]
+    master, slave = os.openpty()
+    tty.setraw(slave)
+    window = MainWindow()
+    qtbot.addWidget(window)
+    try:
+        assert window.open_job(demo_job)
+        view = window.control
+        panel = view.raw
+        assert not panel.start_btn.isEnabled()  # no receiver yet
+        window.adapter.connect_source(SerialSource(os.ttyname(slave), 115200))
+        qtbot.waitUntil(lambda: panel.start_btn.isEnabled(), timeout=5000)
+        qtbot.waitUntil(lambda: "opened" in (window.adapter.status.reason or ""), timeout=5000)
+        assert panel.start()
+        assert panel.recording and panel.stop_btn.isEnabled() and not panel.start_btn.isEnabled()
+        shown: list[tuple[str, str]] = []
+        half = len(data) // 2
+        for i in range(0, half, CHUNK):
+            _write_all(master, data[i : i + CHUNK])
+            time.sleep(0.002)
+        # The panel refreshes from the log's state() on its 1 Hz timer, while bytes flow.
+        qtbot.waitUntil(lambda: panel.log.state().bytes == half, timeout=10000)
+        qtbot.waitUntil(lambda: panel.bytes_label.text() != "–", timeout=3000)
+        shown.append((panel.bytes_label.text(), panel.epochs_label.text()))
+        for i in range(half, len(data), CHUNK):
+            _write_all(master, data[i : i + CHUNK])
+            time.sleep(0.002)
+        qtbot.waitUntil(lambda: panel.log.state().bytes == len(data), timeout=10000)
+        qtbot.wait(1100)  # one timer tick shows the final counts
+        shown.append((panel.bytes_label.text(), panel.epochs_label.text()))
+        state = panel.log.state()
+        assert "Recording" in panel.state_label.text()
+        assert panel.file_label.text() == Path(state.path).name
+
+        offered: list[Path] = []
+        view.offer_session = offered.append  # the question dialog, answered in the other test
+        path = panel.stop()
+    finally:
+        window.close()
+        os.close(master)
+        os.close(slave)
+
+    assert path is not None and offered == [path]
+    assert path.parent == demo_job / "raw"
+    assert path.read_bytes() == data  # every byte once, in order
+    scan = scan_raw_file(path)
+    assert scan.protocol == "ubx" and scan.observation_epochs > 10
+    assert state.epochs == scan.observation_epochs
+    # What the panel showed grew while recording, and ended at the file's own counts.
+    assert shown[0] != shown[1]
+    assert shown[1] == (f"{len(data) / 1024:.1f} KB", f"{scan.observation_epochs} (UBX)")
