@@ -118,6 +118,14 @@ class RawFramer:
         self._buf.clear()
         return frames
 
+    def discard(self) -> bool:
+        """Forget a partial frame (the link dropped mid-frame); True if there was one."""
+        held = len(self._buf) > 1 or self._buf[:1] == RTCM_PREAMBLE
+        self.counts.other_bytes += len(self._buf)
+        self._buf.clear()
+        self._damage_end = 0
+        return held
+
     def _parse(self, final: bool) -> list[RawFrame]:
         buf = self._buf
         counts = self.counts
