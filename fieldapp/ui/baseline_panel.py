@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -22,7 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.gnss.baseline import BaselineSolution
+from fieldapp.app.control import accept_baseline, process_baseline
+from fieldapp.fieldwork import parse_metres
+from fieldapp.gnss.baseline import BaselineSolution, GeodeticPosition
+from fieldapp.gnss.ecef import ecef_to_geodetic
+from fieldapp.gnss.obsfiles import identify
 from fieldapp.store import JobStore
 from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.gnss_sessions import StaticSession
@@ -47,15 +52,15 @@ def _colour(meaning: str) -> QColor:
     return QColor(dark if is_dark() else light)
 
 
-def baseline_task(job: Path, rover: str, base: str) -> Task:
+def baseline_task(job: Path, rover: str, base: str, base_position: GeodeticPosition | None) -> Task:
     """The work of one run: its own connection to the job, on the worker thread."""
 
     def task(progress: Progress, cancel: threading.Event) -> object:
-        from fieldapp.app.control import process_baseline
-
         store = JobStore.open(job)
         try:
-            return process_baseline(store, rover, base, None, progress=progress, cancel=cancel)
+            return process_baseline(
+                store, rover, base, base_position, progress=progress, cancel=cancel
+            )
         finally:
             store.close()
 
@@ -71,6 +76,7 @@ class BaselinePanel(QWidget):
         super().__init__(parent)
         self.session = session
         self.baselines: list[StoredBaseline] = []
+        self.sessions: list[StaticSession] = []
         self.shown: StoredBaseline | None = None  # the StoredBaseline in the detail tables
         self.last_error: str | None = None
         self._worker: ControlWorker | None = None
@@ -87,6 +93,12 @@ class BaselinePanel(QWidget):
         self.progress.setVisible(False)
         self.step = QLabel()
         self.step.setWordWrap(True)
+        # The base's mark: from the job's control when it is there; else typed, or taken from
+        # the base file's header (an approximate position, good for a test, not for a tie).
+        self.base_pos_label = QLabel()
+        self.base_pos = QLineEdit()
+        self.header_btn = QPushButton()
+        self.header_btn.clicked.connect(self.position_from_header)
         self.list = QTableWidget(0, 7)
         self.rules = QTableWidget(0, 4)
         self.solution = QTableWidget(0, 2)
@@ -112,6 +124,9 @@ class BaselinePanel(QWidget):
             top.addWidget(w)
         top.addStretch(1)
         run = QHBoxLayout()
+        run.addWidget(self.base_pos_label)
+        run.addWidget(self.base_pos, 2)
+        run.addWidget(self.header_btn)
         run.addWidget(self.progress, 1)
         run.addWidget(self.step, 2)
         detail = QWidget()
@@ -144,6 +159,12 @@ class BaselinePanel(QWidget):
         self.process_btn.setText(self.tr("Process baseline"))
         self.cancel_btn.setText(self.tr("Cancel"))
         self.accept_btn.setText(self.tr("Accept into control"))
+        self.base_pos_label.setText(self.tr("Base position"))
+        self.base_pos.setPlaceholderText(self.tr("lat lon h, when the base is not in control"))
+        self.header_btn.setText(self.tr("From the file header"))
+        self.header_btn.setToolTip(
+            self.tr("The approximate position in the base's RINEX header: not a control coordinate")
+        )
         self.list.setHorizontalHeaderLabels([
             self.tr("Rover"), self.tr("Base"), self.tr("Solution"), self.tr("Length"),
             self.tr("σ E / N / U"), self.tr("Duration"), self.tr("Status"),
@@ -196,6 +217,7 @@ class BaselinePanel(QWidget):
                 if liked:
                     combo.setCurrentText(liked[-1])
 
+        self.sessions = sessions
         points = list(dict.fromkeys(s.point for s in sessions))
         fill(self.rover, points, "rover")
         fill(self.base, points, "base")
@@ -297,7 +319,43 @@ class BaselinePanel(QWidget):
         if rover == base:
             self._failed(self.tr("Choose two different points for rover and base."))
             return False
-        return self.start_task(baseline_task(self.session.path, rover, base))
+        try:
+            position = self.base_position()
+        except ValueError as exc:
+            self._failed(str(exc))
+            return False
+        return self.start_task(baseline_task(self.session.path, rover, base, position))
+
+    def base_position(self) -> GeodeticPosition | None:
+        """The typed base position ("lat lon h", decimal point or comma), or None."""
+        parts = self.base_pos.text().split()
+        if not parts:
+            return None
+        try:
+            lat, lon, h = (parse_metres(p) for p in parts)
+        except ValueError:
+            raise ValueError(self.tr("Base position: type latitude, longitude and ellipsoidal "
+                                     "height, e.g. -0.5 117.1 45.2")) from None  # fmt: skip
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and -1000 < h < 9000):
+            raise ValueError(self.tr("Base position: latitude, longitude or height out of range"))
+        return GeodeticPosition(lat, lon, h)
+
+    def position_from_header(self) -> bool:
+        """Fill the base position from the approximate position in the base's RINEX header."""
+        base = self.base.currentText()
+        session = next((s for s in reversed(self.sessions) if s.point == base
+                        and s.role in ("base", "reference")), None)  # fmt: skip
+        for f in session.observation_files if session is not None else ():
+            try:
+                found = identify(self.session.path / f.path)
+            except (ValueError, OSError):
+                continue
+            if found.approx_xyz is not None and any(found.approx_xyz):
+                lat, lon, h = ecef_to_geodetic(*found.approx_xyz)
+                self.base_pos.setText(f"{lat:.9f} {lon:.9f} {h:.4f}")
+                return True
+        self._failed(self.tr("No position in the header of {0}'s files.").format(base))
+        return False
 
     def start_task(self, task: Task) -> bool:
         """Run ``task(progress, cancel)`` as a baseline run (the window and the tests)."""
@@ -387,8 +445,6 @@ class BaselinePanel(QWidget):
 
     def accept(self) -> bool:
         """Make the shown baseline the control point's coordinate (history kept by the core)."""
-        from fieldapp.app.control import accept_baseline
-
         b = self.shown
         if b is None or self.running:
             return False

@@ -13,6 +13,7 @@ from fieldapp.gnss.fix import Fix
 from fieldapp.gnss.link import GnssLink, LinkState, LinkStatus
 from fieldapp.gnss.ntrip import NtripProfile
 from fieldapp.gnss.ntrip_client import NtripClient, NtripState, NtripStatus
+from fieldapp.gnss.rawobs import RawObservationLog
 from fieldapp.gnss.sentences import gga
 from fieldapp.gnss.simulator import Simulator, SimulatorSource
 from fieldapp.gnss.sources import ByteSource
@@ -46,9 +47,9 @@ class DeviceAdapter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._link: GnssLink | None = None
-        # The raw observation log being recorded (Kontrol tab): kept here so a receiver
-        # connected again goes on writing into the same file.
-        self._raw_obs: object | None = None
+        # The raw observation log being recorded (Kontrol tab); the link closes it when it
+        # stops, so a recording ends with its receiver.
+        self._raw_obs: RawObservationLog | None = None
         self.latest_fix: Fix | None = None
         self.status: LinkStatus | None = None
         self.epochs = 0
@@ -135,8 +136,7 @@ class DeviceAdapter(QObject):
             self._status_from_reader.emit,
             raw_dir=raw_dir,
         )
-        if self._raw_obs is not None:
-            link.raw_obs = self._raw_obs  # type: ignore[attr-defined]
+        self._raw_obs = None
         self._link = link
         link.start()
         if ntrip is not None:
@@ -153,24 +153,24 @@ class DeviceAdapter(QObject):
             link.stop(timeout=3.0)
 
     @property
-    def raw_obs(self) -> object | None:
+    def raw_obs(self) -> RawObservationLog | None:
         """The RawObservationLog the link feeds now, or None."""
         return self._raw_obs
 
-    def attach_raw_obs(self, log: object) -> bool:
+    def attach_raw_obs(self, log: RawObservationLog) -> bool:
         """Feed every byte the receiver sends into ``log`` too; False when no receiver is on."""
         link = self._link
         if link is None or not link.is_running:
             return False
         self._raw_obs = log
-        link.raw_obs = log  # type: ignore[attr-defined]
+        link.raw_obs = log  # one attribute store: the reader thread reads it per chunk
         return True
 
-    def detach_raw_obs(self) -> object | None:
+    def detach_raw_obs(self) -> RawObservationLog | None:
         """Stop feeding the raw observation log; it is returned for the caller to close."""
         log, self._raw_obs = self._raw_obs, None
         if self._link is not None:
-            self._link.raw_obs = None  # type: ignore[attr-defined]
+            self._link.raw_obs = None
         return log
 
     def _from_reader(self, number: int, fix: Fix) -> None:

@@ -5,11 +5,11 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 from PySide6.QtCore import QEvent, QTimer, Signal
 from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
+from fieldapp.gnss.rawobs import RawLogState, RawObservationLog
 from fieldapp.ui.app import text_style
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.errors import error_text
@@ -42,7 +42,7 @@ class RawObsPanel(QGroupBox):
         super().__init__(parent)
         self.adapter = adapter
         self.folder = folder  # the job's raw/ folder; None for a read-only job
-        self.log: Any = None  # the RawObservationLog while recording
+        self.log: RawObservationLog | None = None  # while recording
         self.start_btn = QPushButton()
         self.stop_btn = QPushButton()
         self.state_label = QLabel()
@@ -71,7 +71,7 @@ class RawObsPanel(QGroupBox):
         self.timer = QTimer(self)
         self.timer.setInterval(REFRESH_MS)
         self.timer.timeout.connect(self.refresh)
-        adapter.status_changed.connect(lambda _s: self._enable())
+        adapter.status_changed.connect(self._on_status)
         self.retranslate()
         self._enable()
 
@@ -93,6 +93,11 @@ class RawObsPanel(QGroupBox):
             self.retranslate()
         super().changeEvent(event)
 
+    def _on_status(self, _status: object) -> None:
+        if self.recording and (not self.adapter.connected or self.adapter.raw_obs is not self.log):
+            self.stop()  # the link closed the file with itself: the recording is over
+        self._enable()
+
     def _enable(self) -> None:
         connected = self.adapter.connected
         self.start_btn.setEnabled(connected and not self.recording and self.folder() is not None)
@@ -107,8 +112,6 @@ class RawObsPanel(QGroupBox):
 
     def start(self) -> bool:
         """Open a new raw file in the job's raw/ folder and feed it every byte from now on."""
-        from fieldapp.gnss.rawobs import RawObservationLog
-
         folder = self.folder()
         source = self.adapter.source
         if self.recording or folder is None or source is None or not self.adapter.connected:
@@ -141,21 +144,21 @@ class RawObsPanel(QGroupBox):
         state = log.state()
         self._show(state, live=False)
         self._enable()
-        path = state.path if state.bytes and state.path is not None else None
-        self.recorded.emit(Path(path) if path is not None else None)
-        return Path(path) if path is not None else None
+        path = state.path if state.bytes else None
+        self.recorded.emit(path)
+        return path
 
     def refresh(self) -> None:
         """Timer slot: the counts of the file being recorded, read from the log's state()."""
         if self.log is not None:
             self._show(self.log.state(), live=True)
 
-    def _show(self, state: Any, live: bool) -> None:
+    def _show(self, state: RawLogState, live: bool) -> None:
         self.bytes_label.setText(size_text(int(state.bytes)))
         protocol = (state.protocol or "").upper()
         epochs = str(state.epochs)
         self.epochs_label.setText(f"{epochs} ({protocol})" if protocol else epochs)
-        self.file_label.setText(Path(state.path).name if state.path else self.tr("(no data yet)"))
+        self.file_label.setText(state.path.name if state.path else self.tr("(no data yet)"))
         if state.path:
             self.file_label.setToolTip(str(state.path))
         if not live:

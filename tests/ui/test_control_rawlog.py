@@ -10,10 +10,14 @@ import tty
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QDialogButtonBox
 
-from fieldapp.gnss.rawframes import scan_raw_file
+from fieldapp.gnss.rawframes import RawFramer, scan_raw_file
 from fieldapp.gnss.sources import SerialSource
+from fieldapp.ui.control_dialogs import AddSessionDialog
 from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.rawobs_panel import size_text
 
 pytestmark = [
     pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only"),
@@ -30,9 +34,9 @@ def _write_all(fd: int, data: bytes) -> None:
 
 
 def test_raw_logging_counts_a_ubx_stream_from_a_pty(
-    qtbot, demo_job: Path, shared_data: Path, tmp_path: Path
+    qtbot, demo_job: Path, shared_data: Path
 ) -> None:  # type: ignore[no-untyped-def]
-    data = (shared_data / "gnss-raw" / "ubx_20080526.ubx").read_bytes()[:96 * 1024]
+    data = (shared_data / "gnss-raw" / "ubx_20080526.ubx").read_bytes()[: 96 * 1024]
     master, slave = os.openpty()
     tty.setraw(slave)
     window = MainWindow()
@@ -53,13 +57,16 @@ def test_raw_logging_counts_a_ubx_stream_from_a_pty(
             _write_all(master, data[i : i + CHUNK])
             time.sleep(0.002)
         # The panel refreshes from the log's state() on its 1 Hz timer, while bytes flow.
-        qtbot.waitUntil(lambda: panel.log.state().bytes == half, timeout=10000)
-        qtbot.waitUntil(lambda: panel.bytes_label.text() != "–", timeout=3000)
+        qtbot.waitUntil(lambda: panel.log.state().received_bytes == half, timeout=10000)
+        mid = panel.log.state()
+        assert mid.bytes > 0 and mid.epochs > 0
+        qtbot.waitUntil(lambda: panel.bytes_label.text() == size_text(mid.bytes), timeout=3000)
         shown.append((panel.bytes_label.text(), panel.epochs_label.text()))
+        assert shown[0][1] == f"{mid.epochs} (UBX)"
         for i in range(half, len(data), CHUNK):
             _write_all(master, data[i : i + CHUNK])
             time.sleep(0.002)
-        qtbot.waitUntil(lambda: panel.log.state().bytes == len(data), timeout=10000)
+        qtbot.waitUntil(lambda: panel.log.state().received_bytes == len(data), timeout=10000)
         qtbot.wait(1100)  # one timer tick shows the final counts
         shown.append((panel.bytes_label.text(), panel.epochs_label.text()))
         state = panel.log.state()
@@ -69,6 +76,24 @@ def test_raw_logging_counts_a_ubx_stream_from_a_pty(
         offered: list[Path] = []
         view.offer_session = offered.append  # the question dialog, answered in the other test
         path = panel.stop()
+        assert path is not None and not panel.recording and panel.start_btn.isEnabled()
+
+        # Yes to the offer: the session dialog opens with the file; the surveyor types the
+        # point and the heights (decimal comma or point), and the session is stored.
+        def fill() -> None:
+            dialog = next(w for w in QApplication.topLevelWidgets()
+                          if isinstance(w, AddSessionDialog) and w.isVisible())  # fmt: skip
+            assert dialog.files == [path]
+            dialog.point.setCurrentText("BM-01")
+            dialog.before.setText("1,512")
+            dialog.after.setText("1.514")
+            dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
+
+        QTimer.singleShot(0, fill)
+        assert view.add_session([path]) is not None
+        assert view.table.rowCount() == 1 and view.table.item(0, 0).text() == "BM-01"
+        assert view.table.item(0, 8).text() == str(scan_raw_file(path).observation_epochs)
+        assert not view.table.item(0, 4).text().startswith("⚠")  # 2 mm apart: within 5 mm
     finally:
         window.close()
         os.close(master)
@@ -76,10 +101,15 @@ def test_raw_logging_counts_a_ubx_stream_from_a_pty(
 
     assert path is not None and offered == [path]
     assert path.parent == demo_job / "raw"
-    assert path.read_bytes() == data  # every byte once, in order
+    # Every whole UBX frame of the stream once, in order (a frame cut by the end is left out).
+    framer = RawFramer()
+    frames = framer.feed(data) + framer.flush()
+    expected = b"".join(f.data for f in frames)
+    assert len(expected) > 20_000  # the capture mixes NMEA (left to the evidence log) with UBX
+    assert path.read_bytes() == expected
     scan = scan_raw_file(path)
     assert scan.protocol == "ubx" and scan.observation_epochs > 10
     assert state.epochs == scan.observation_epochs
     # What the panel showed grew while recording, and ended at the file's own counts.
     assert shown[0] != shown[1]
-    assert shown[1] == (f"{len(data) / 1024:.1f} KB", f"{scan.observation_epochs} (UBX)")
+    assert shown[1] == (size_text(len(expected)), f"{scan.observation_epochs} (UBX)")

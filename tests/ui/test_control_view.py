@@ -1,0 +1,174 @@
+"""Kontrol tab on a real job: the sessions listed (a 5 mm antenna-height warning shows), the
+GEONET pair 3040/0759 processed through the app layer and RTKLIB on a worker thread to a fixed
+baseline with each 697/1996 rule's verdict (the 30 s interval honestly red), a cancel that stores
+nothing, and accepting with the reason a failing rule needs."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QTimer
+from testpaths import shared_data_dir
+
+from fieldapp.demo_job import create_demo_job
+from fieldapp.store import JobStore
+from fieldapp.store.baselines import load_baselines
+from fieldapp.store.gnss_sessions import StaticSession, add_session
+from fieldapp.ui import control_worker
+from fieldapp.ui.main_window import MainWindow
+
+ROVER, BASE = "BM-3040", "JKHN-0759"
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left():  # type: ignore[no-untyped-def]
+    yield
+    control_worker.stop_all()  # a failed test must not leave a baseline thread behind
+
+
+@pytest.fixture(scope="module")
+def geonet_job(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A job with two static sessions: the rover on 3040, the base on 0759 (built once)."""
+    raw = shared_data_dir() / "gnss-raw"
+    path = tmp_path_factory.mktemp("control") / "Kontrol.fieldapp"
+    with create_demo_job(path) as store:
+        rover = StaticSession(point=ROVER, role="rover", point_kind="BM",
+                              height_before_m=1.500, height_after_m=1.508,  # 8 mm: warned
+                              receiver_model="GEONET", receiver_serial="3040")  # fmt: skip
+        base = StaticSession(point=BASE, role="base", point_kind="JKHN",
+                             height_before_m=0.0, height_after_m=0.0)  # fmt: skip
+        add_session(store, rover, [raw / "30400920.05o", raw / "30400920.05n"])
+        add_session(store, base, [raw / "07590920.05o", raw / "07590920.05n"])
+    return path
+
+
+@pytest.fixture
+def job(geonet_job: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / geonet_job.name
+    shutil.copytree(geonet_job, copy)
+    return copy
+
+
+def _window(qtbot, job: Path) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.resize(1024, 600)
+    window.show()
+    assert window.open_job(job)
+    window.tabs.setCurrentWidget(window.control_page)
+    return window
+
+
+def test_the_sessions_of_the_job_are_listed(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    view = _window(qtbot, job).control
+    table = view.table
+    assert table.rowCount() == 2
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(10)] for r in range(2)}
+    rover, base = rows[ROVER], rows[BASE]
+    assert rover[1:3] == ["BM", "rover"] and base[1:3] == ["JKHN", "base"]
+    assert rover[3] == "GEONET 3040"
+    # The rover's heights differ by 8 mm: the cell says so, in the warning colour.
+    assert rover[4].startswith("⚠") and "1.500 / 1.508 m" in rover[4]
+    assert not base[4].startswith("⚠")
+    row = next(r for r in range(2) if table.item(r, 0).text() == ROVER)
+    assert "8.0 mm" in table.item(row, 4).toolTip()
+    # The span and interval come from the RINEX files themselves.
+    assert rover[5].startswith("2005-04-02") and rover[7] == "30 s" and rover[8] == "120"
+    assert "30400920.05o" in rover[9] and "30400920.05n" in rover[9]
+    # The baseline page offers both points, the rover and base preselected by role.
+    assert view.baseline.rover.currentText() == ROVER
+    assert view.baseline.base.currentText() == BASE
+
+
+def test_processing_the_geonet_pair_shows_a_fixed_baseline_and_every_rule(
+    qtbot, job: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, job)
+    view = window.control
+    panel = view.baseline
+    view.pages.setCurrentWidget(panel)
+    # 0759 is not in the job's control: the base's RINEX header gives its approximate mark.
+    panel.header_btn.click()
+    lat, lon, _h = (float(x) for x in panel.base_pos.text().split())
+    assert 35 < lat < 37 and 139 < lon < 141  # GEONET 0759, Japan
+    ticks: list[int] = []
+    timer = QTimer()
+    timer.timeout.connect(lambda: ticks.append(panel.progress.value()))
+    timer.start(5)
+    with qtbot.waitSignal(panel.processed, timeout=60_000) as blocker:
+        assert panel.start()
+        assert panel.running and panel.cancel_btn.isEnabled() and not panel.process_btn.isEnabled()
+        assert panel.progress.isVisible() and not panel.start()  # a second press starts nothing
+    timer.stop()
+    stored = blocker.args[0]
+    assert stored is not None, panel.last_error
+    assert len(ticks) >= 3  # the GUI thread kept turning while RTKLIB ran
+    assert not panel.running and not panel.progress.isVisible() and not panel.cancel_btn.isEnabled()
+    s = stored.solution
+    assert str(s.fix) == "fixed" and 3000 < s.baseline_m < 3600 and s.sigma_h_m < 0.01
+    # The list shows it, in green for fixed; the detail tables show every rule.
+    assert panel.list.rowCount() == 1 and panel.shown is not None and panel.shown.id == stored.id
+    assert panel.list.item(0, 2).text().startswith("fixed")
+    rules = {panel.rules.item(r, 0).text(): r for r in range(panel.rules.rowCount())}
+    assert set(rules) >= {"Observation duration", "Recording interval", "Elevation mask",
+                          "Ambiguities fixed", "σ horizontal", "σ vertical"}  # fmt: skip
+    red, green = "#b71c1c", "#1b5e20"
+
+    def cell(rule: str, col: int) -> tuple[str, str]:
+        item = panel.rules.item(rules[rule], col)
+        return item.text(), item.foreground().color().name()
+
+    # The files are recorded every 30 s: 697/1996 asks 15 s. Red, with the figure.
+    figure, colour = cell("Recording interval", 1)
+    assert "30" in figure and colour == red
+    assert cell("Recording interval", 3) == ("✘ does not meet", red)
+    assert cell("Ambiguities fixed", 3) == ("✔ meets", green)
+    assert cell("σ horizontal", 3)[1] == green
+    failed = {v.rule for v in stored.verdicts if not v.passed}
+    assert "interval" in failed
+    for _rule, row in rules.items():  # never green where the rule failed
+        passed = panel.rules.item(row, 3).text() == "✔ meets"
+        assert panel.rules.item(row, 3).foreground().color().name() == (green if passed else red)
+    assert not panel.passes(stored)
+    assert panel.verdict.text().startswith("Does not meet") and "Recording interval" in (
+        panel.verdict.text()
+    )
+    assert panel.accept_btn.isEnabled()
+
+    # Accepting needs a reason because a rule fails: no reason, nothing happens.
+    asked: list[list[str]] = []
+    panel.ask_reason = lambda failed: asked.append(failed) and None  # type: ignore[method-assign]
+    assert not panel.accept()
+    assert asked and any("Recording interval" in f for f in asked[0])
+    assert load_baselines(window.session.store.db)[0].status == "new"
+    panel.ask_reason = lambda failed: "GEONET test pair: 30 s is what the CORS recorded"  # type: ignore[method-assign]
+    assert panel.accept()
+    after = load_baselines(window.session.store.db)[0]
+    assert after.status == "accepted" and after.override_reason.startswith("GEONET")
+    assert panel.list.item(0, 6).text() == "accepted" and not panel.accept_btn.isEnabled()
+    assert ROVER in {c.name for c in window.session.layers.control}  # the map sees it now
+
+    panel.show_baseline(stored)
+    path = tmp_path / "kontrol-baseline.png"
+    assert window.grab().save(str(path))
+    window.close()
+
+
+def test_cancel_stops_the_run_and_stores_nothing(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, job)
+    panel = window.control.baseline
+    assert panel.position_from_header()
+    with qtbot.waitSignal(panel.processed, timeout=60_000) as blocker:
+        assert panel.start()
+        panel.cancel_btn.click()  # before the engine has got far: it stops at its next step
+        assert not panel.cancel_btn.isEnabled()
+    assert blocker.args == [None]
+    assert "cancelled" in (panel.last_error or "")
+    assert not control_worker.running() or all(t.wait(5000) for t in control_worker.running())
+    assert load_baselines(window.session.store.db) == []
+    assert panel.process_btn.isEnabled() and not panel.running
+    window.close()
+    with JobStore.open(job) as store:
+        assert load_baselines(store.db) == []
