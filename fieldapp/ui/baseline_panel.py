@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import threading
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QThread, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread, Signal
+from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -36,6 +38,7 @@ from fieldapp.ui.control_dialogs import ReasonDialog
 from fieldapp.ui.control_worker import ControlWorker, Progress, Task, start_worker
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.numbers import fixed
+from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
 
 # The engine's own names for its expected failures (bad files, no RTKLIB, a cancel): a message
@@ -65,6 +68,22 @@ def baseline_task(job: Path, rover: str, base: str, base_position: GeodeticPosit
             store.close()
 
     return task
+
+
+class CompactTable(QTableWidget):
+    """Read-only rows (nothing to touch there): as tall as their text, so all six rules show.
+
+    The app's style gives every table finger-sized rows when it polishes one; this undoes
+    that after each polish.
+    """
+
+    def event(self, e: QEvent) -> bool:
+        done = super().event(e)
+        if e.type() in (QEvent.Type.Polish, QEvent.Type.StyleChange, QEvent.Type.FontChange):
+            rows = self.verticalHeader()
+            rows.setMinimumSectionSize(0)
+            rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
+        return done
 
 
 class BaselinePanel(QWidget):
@@ -100,15 +119,17 @@ class BaselinePanel(QWidget):
         self.header_btn = QPushButton()
         self.header_btn.clicked.connect(self.position_from_header)
         self.list = QTableWidget(0, 7)
-        self.rules = QTableWidget(0, 4)
-        self.solution = QTableWidget(0, 2)
-        for t in (self.list, self.rules, self.solution):
+        self.rules = CompactTable(0, 4)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        for t in (self.list, self.rules):
             t.verticalHeader().setVisible(False)
             t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             t.horizontalHeader().setStretchLastSection(True)
-        self.solution.horizontalHeader().setVisible(False)
+        self.rules.setWordWrap(False)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemSelectionChanged.connect(self._selected)
         self.verdict = QLabel()
@@ -118,35 +139,53 @@ class BaselinePanel(QWidget):
         self.process_btn.clicked.connect(self.start)
         self.cancel_btn.clicked.connect(self.cancel)
         self.accept_btn.clicked.connect(self.accept)
-        top = QHBoxLayout()
-        for w in (self.rover_label, self.rover, self.base_label, self.base, self.process_btn,
-                  self.cancel_btn, self.accept_btn):  # fmt: skip
-            top.addWidget(w)
-        top.addStretch(1)
+        # Controls in a narrow column that scrolls, the results beside it: on a 1024x600
+        # tablet the rules table keeps the height it needs.
+        controls = QWidget()
+        cv = QVBoxLayout(controls)
+        cv.setContentsMargins(0, 0, 0, 0)
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 0)
+        form.addRow(self.rover_label, self.rover)
+        form.addRow(self.base_label, self.base)
+        cv.addLayout(form)
+        cv.addWidget(self.base_pos_label)
+        cv.addWidget(self.base_pos)
+        cv.addWidget(self.header_btn)
         run = QHBoxLayout()
-        run.addWidget(self.base_pos_label)
-        run.addWidget(self.base_pos, 2)
-        run.addWidget(self.header_btn)
-        run.addWidget(self.progress, 1)
-        run.addWidget(self.step, 2)
+        run.addWidget(self.process_btn)
+        run.addWidget(self.cancel_btn)
+        cv.addLayout(run)
+        cv.addWidget(self.progress)
+        cv.addWidget(self.step)
+        cv.addWidget(self.details)  # below the buttons: the rules keep the height
+        cv.addStretch(1)
         detail = QWidget()
         dv = QVBoxLayout(detail)
         dv.setContentsMargins(0, 0, 0, 0)
-        dv.addWidget(self.verdict)
-        tables = QHBoxLayout()
-        tables.addWidget(self.rules, 3)
-        tables.addWidget(self.solution, 2)
-        dv.addLayout(tables, 1)
-        split = QSplitter(Qt.Orientation.Vertical)
+        said = QHBoxLayout()
+        said.addWidget(self.verdict, 1)
+        said.addWidget(self.accept_btn)
+        dv.addLayout(said)
+        dv.addWidget(self.rules, 1)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.list)
         split.addWidget(detail)
-        split.setStretchFactor(0, 2)
-        split.setStretchFactor(1, 3)
-        layout = QVBoxLayout(self)
-        layout.addLayout(top)
-        layout.addLayout(run)
+        self.list.setMinimumHeight(self.list.fontMetrics().height() * 2 + 70)  # a row shows
+        split.setStretchFactor(0, 0)
+        split.setStretchFactor(1, 1)  # the rules get the height
+        self._sized = False
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(SidePanel(controls))
         layout.addWidget(split, 1)
         self.retranslate()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if not self._sized:  # once: the list as small as it may be, then the surveyor drags
+            self._sized = True
+            self.split.setSizes([self.list.minimumHeight(), self.split.height()])
 
     @property
     def running(self) -> bool:
@@ -170,7 +209,7 @@ class BaselinePanel(QWidget):
             self.tr("σ E / N / U"), self.tr("Duration"), self.tr("Status"),
         ])  # fmt: skip
         self.rules.setHorizontalHeaderLabels(
-            [self.tr("Rule"), self.tr("Result"), self.tr("Required"), self.tr("Verdict")]
+            [self.tr("Rule"), self.tr("Verdict"), self.tr("Result"), self.tr("Required")]
         )
         self._fill_list()
         self.show_baseline(self.shown)
@@ -182,13 +221,40 @@ class BaselinePanel(QWidget):
             "sigma_h": self.tr("σ horizontal"), "sigma_v": self.tr("σ vertical"),
         }.get(rule, rule)  # fmt: skip
 
+    def rule_figure(self, text: str) -> str:
+        """A figure or bound of the rules (gnss.static_rules, in English) as the window says it."""
+        text = text.replace(">=", "≥").replace("<=", "≤").replace(" deg", "°")
+        text = text.replace("for a baseline under 20 km", self.tr("for a baseline under 20 km"))
+        text = text.replace(
+            "for a baseline 20 km or more", self.tr("for a baseline of 20 km or more")
+        )
+
+        def duration(m: re.Match[str]) -> str:
+            if m[3]:
+                return self.tr("{0} h {1} min {2} s").format(m[1], m[2], m[3])
+            if m[2]:
+                return self.tr("{0} h {1} min").format(m[1], m[2])
+            return self.tr("{0} h").format(m[1])
+
+        text = re.sub(r"(\d+) h(?: (\d+) min)?(?: (\d+) s)?", duration, text)
+        text = re.sub(r"\(ratio ([\d.]+)\)", lambda m: self.tr("(ratio {0})").format(m[1]), text)
+        # The decimal sign of the window's language (a comma in Bahasa Indonesia).
+        return re.sub(r"\d+\.\d+", lambda m: fixed(float(m[0]), len(m[0].split(".")[1])), text)
+
     def status_text(self, status: str) -> str:
         return {"new": self.tr("new"), "accepted": self.tr("accepted"),
                 "superseded": self.tr("superseded")}.get(status, status)  # fmt: skip
 
     def duration_text(self, seconds: float) -> str:
-        minutes = round(seconds / 60.0)
-        return self.tr("{0} h {1} min").format(minutes // 60, minutes % 60)
+        """As the rules word it (never rounded up past what the rule saw)."""
+        h, rest = divmod(round(seconds), 3600)
+        m, sec = divmod(rest, 60)
+        if sec:
+            return self.tr("{0} h {1} min {2} s").format(h, m, sec)
+        return self.tr("{0} h {1} min").format(h, m)
+
+    def ratio_text(self, word: str, ratio: float) -> str:
+        return f"{word} " + self.tr("(ratio {0})").format(fixed(ratio, 1))
 
     def sigmas_text(self, s: BaselineSolution) -> str:
         return (
@@ -199,7 +265,7 @@ class BaselinePanel(QWidget):
         fix = str(solution.fix)
         word = fix if fix in ("fixed", "float") else self.tr("no phase solution")
         if solution.ratio is not None:
-            return self.tr("{0} (ratio {1})").format(word, fixed(solution.ratio, 1))
+            return self.ratio_text(word, solution.ratio)
         return word
 
     # -- lists -----------------------------------------------------------------------
@@ -260,18 +326,19 @@ class BaselinePanel(QWidget):
         self.shown = baseline
         if baseline is None:
             self.rules.setRowCount(0)
-            self.solution.setRowCount(0)
+            self.details.setText("")
             self.verdict.setText("")
             self.accept_btn.setEnabled(False)
             return
         self.rules.setRowCount(len(baseline.verdicts))
         for i, v in enumerate(baseline.verdicts):
             word = self.tr("✔ meets") if v.passed else self.tr("✘ does not meet")
-            cells = (self.rule_text(v.rule), v.figure, v.required, word)
+            cells = (self.rule_text(v.rule), word, self.rule_figure(v.figure),
+                     self.rule_figure(v.required))  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(v.message)
-                if j in (1, 3):
+                if j in (1, 2):
                     item.setForeground(_colour("good" if v.passed else "bad"))
                 self.rules.setItem(i, j, item)
         self._fill_solution(baseline.solution)
@@ -288,27 +355,15 @@ class BaselinePanel(QWidget):
         self.accept_btn.setEnabled(writable and baseline.status == "new" and not self.running)
 
     def _fill_solution(self, s: BaselineSolution) -> None:
+        """What the list does not show: the rover's position, the vector, epochs, the engine."""
         p = s.position
-        rows = [
-            (self.tr("Solution"), self.fix_text(s)),
-            (self.tr("Baseline length"), f"{fixed(s.baseline_m, 3)} m"),
-            (self.tr("σ E / N / U"), self.sigmas_text(s)),
-            (self.tr("σ horizontal"), f"{fixed(s.sigma_h_m * 1000, 1)} mm"),
-            (self.tr("Duration"), self.duration_text(s.duration_s)),
-            (self.tr("Epochs / interval"), f"{s.epochs} / {fixed(s.interval_s, 0)} s"),
-            (self.tr("Rover position"), f"{fixed(p.lat, 9)}°, {fixed(p.lon, 9)}°, "
-                                        f"h {fixed(p.h, 4)} m"),
-            (self.tr("Vector E / N / U"), " / ".join(f"{fixed(x, 3)}" for x in s.vector_enu_m)
-             + " m"),
-            (self.tr("Engine"), s.engine),
-        ]  # fmt: skip
-        self.solution.setRowCount(len(rows))
-        for i, (name, value) in enumerate(rows):
-            self.solution.setItem(i, 0, QTableWidgetItem(name))
-            item = QTableWidgetItem(value)
-            if i == 0:
-                item.setForeground(_colour("good" if str(s.fix) == "fixed" else "bad"))
-            self.solution.setItem(i, 1, item)
+        vector = " / ".join(fixed(x, 3) for x in s.vector_enu_m)
+        self.details.setText(
+            self.tr("Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m")
+            .format(fixed(p.lat, 9), fixed(p.lon, 9), fixed(p.h, 4), vector)
+        )  # fmt: skip
+        every = self.tr("{0} epochs every {1} s · {2}")
+        self.details.setToolTip(every.format(s.epochs, fixed(s.interval_s, 0), s.engine))
 
     # -- processing ------------------------------------------------------------------
     def start(self) -> bool:
@@ -334,8 +389,9 @@ class BaselinePanel(QWidget):
         try:
             lat, lon, h = (parse_metres(p) for p in parts)
         except ValueError:
-            raise ValueError(self.tr("Base position: type latitude, longitude and ellipsoidal "
-                                     "height, e.g. -0.5 117.1 45.2")) from None  # fmt: skip
+            example = "-0.5 117.1 45.2"
+            raise ValueError(self.tr("Base position: type latitude, longitude and height, e.g. {0}")
+                             .format(example)) from None  # fmt: skip
         if not (-90 <= lat <= 90 and -180 <= lon <= 180 and -1000 < h < 9000):
             raise ValueError(self.tr("Base position: latitude, longitude or height out of range"))
         return GeodeticPosition(lat, lon, h)
@@ -353,6 +409,7 @@ class BaselinePanel(QWidget):
             if found.approx_xyz is not None and any(found.approx_xyz):
                 lat, lon, h = ecef_to_geodetic(*found.approx_xyz)
                 self.base_pos.setText(f"{lat:.9f} {lon:.9f} {h:.4f}")
+                self.base_pos.setCursorPosition(0)
                 return True
         self._failed(self.tr("No position in the header of {0}'s files.").format(base))
         return False

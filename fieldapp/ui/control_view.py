@@ -77,6 +77,7 @@ class ControlView(QWidget):
         top.addWidget(self.raw)
         # Two pages, not one: a 1024x600 tablet has no height for both tables at once.
         self.pages = QTabWidget()
+        self.pages.setTabPosition(QTabWidget.TabPosition.West)  # costs width, not height
         self.pages.addTab(sessions_page, "")
         self.pages.addTab(self.baseline, "")
         layout = QVBoxLayout(self)

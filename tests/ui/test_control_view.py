@@ -121,16 +121,22 @@ def test_processing_the_geonet_pair_shows_a_fixed_baseline_and_every_rule(
         return item.text(), item.foreground().color().name()
 
     # The files are recorded every 30 s: 697/1996 asks 15 s. Red, with the figure.
-    figure, colour = cell("Recording interval", 1)
-    assert "30" in figure and colour == red
-    assert cell("Recording interval", 3) == ("✘ does not meet", red)
-    assert cell("Ambiguities fixed", 3) == ("✔ meets", green)
-    assert cell("σ horizontal", 3)[1] == green
+    figure, colour = cell("Recording interval", 2)
+    assert figure == "30 s" and colour == red and cell("Recording interval", 3)[0] == "≤ 15 s"
+    assert cell("Recording interval", 1) == ("✘ does not meet", red)
+    # 120 epochs at 30 s span 59 min 30 s; RTKLIB uses 57 min 30 s of them: under 1 h, red.
+    assert cell("Observation duration", 1) == ("✘ does not meet", red)
+    assert cell("Observation duration", 2)[0].startswith("0 h 5")
+    assert cell("Observation duration", 3)[0] == "≥ 1 h for a baseline under 20 km"
+    assert cell("Ambiguities fixed", 1) == ("✔ meets", green)
+    assert cell("Ambiguities fixed", 2)[0].startswith("fixed (ratio")
+    assert cell("σ horizontal", 1)[1] == green
     failed = {v.rule for v in stored.verdicts if not v.passed}
     assert "interval" in failed
     for _rule, row in rules.items():  # never green where the rule failed
-        passed = panel.rules.item(row, 3).text() == "✔ meets"
-        assert panel.rules.item(row, 3).foreground().color().name() == (green if passed else red)
+        passed = panel.rules.item(row, 1).text() == "✔ meets"
+        assert panel.rules.item(row, 1).foreground().color().name() == (green if passed else red)
+        assert panel.rules.item(row, 2).foreground().color().name() == (green if passed else red)
     assert not panel.passes(stored)
     assert panel.verdict.text().startswith("Does not meet") and "Recording interval" in (
         panel.verdict.text()
