@@ -241,6 +241,16 @@ class BaselinePanel(QWidget):
         # The decimal sign of the window's language (a comma in Bahasa Indonesia).
         return re.sub(r"\d+\.\d+", lambda m: fixed(float(m[0]), len(m[0].split(".")[1])), text)
 
+    def step_text(self, step: str) -> str:
+        """The engine's progress words (gnss.rtklib) in the window's language."""
+        if step.startswith("converting "):
+            return self.tr("Converting {0}…").format(step.removeprefix("converting "))
+        if step.startswith("processing "):
+            return self.tr("Processing epoch {0}…").format(step.removeprefix("processing "))
+        if step == "done":
+            return self.tr("Reading the solution…")
+        return step
+
     def status_text(self, status: str) -> str:
         return {"new": self.tr("new"), "accepted": self.tr("accepted"),
                 "superseded": self.tr("superseded")}.get(status, status)  # fmt: skip
@@ -454,7 +464,7 @@ class BaselinePanel(QWidget):
             return
         self.progress.setValue(round(100 * fraction))
         if step and not (self._worker and self._worker.cancelled):
-            self.step.setText(step)
+            self.step.setText(self.step_text(step))
 
     def _on_done(self, result: object) -> None:
         worker = self.sender()

@@ -178,3 +178,22 @@ def test_cancel_stops_the_run_and_stores_nothing(qtbot, job: Path) -> None:  # t
     window.close()
     with JobStore.open(job) as store:
         assert load_baselines(store.db) == []
+
+
+def test_a_base_without_position_is_refused_in_one_line_and_nothing_is_stored(
+    qtbot, job: Path
+) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, job)
+    panel = window.control.baseline
+    with qtbot.waitSignal(panel.processed, timeout=60_000) as blocker:
+        assert panel.start()  # no base position typed, and 0759 is not in the job's control
+    assert blocker.args == [None]
+    error = panel.last_error or ""
+    assert error.startswith("Processing failed: base point JKHN-0759 is not in the job's control")
+    assert "from the file header" in error and "\n" not in error
+    assert panel.step.text() == error and load_baselines(window.session.store.db) == []
+    # A position that is no position is refused before any work starts.
+    panel.base_pos.setText("35,16 north")
+    assert not panel.start() and "Base position" in (panel.last_error or "")
+    assert not panel.running
+    window.close()
