@@ -92,6 +92,8 @@ def test_auto_configuration_hears_the_receiver(generation: str, tmp_path: Path) 
             ("CFG-MSG RXM-SFRBX", "ACK"),
             ("CFG-RATE", "ACK"),
         ]
-    assert [getattr(p, "identity", "") for p in receiver.received] == [n.split()[0] for n, _ in said]
+    assert [getattr(p, "identity", "") for p in receiver.received] == [
+        n.split()[0] for n, _ in said
+    ]
     state = obs.state()
     assert state.protocol == "ubx" and state.epochs >= 1
