@@ -54,6 +54,8 @@ def f9_messages(interval_s: float) -> list[ConfigMessage]:
     keys = [
         ("CFG_RATE_MEAS", _meas_rate_ms(interval_s)),
         ("CFG_RATE_NAV", 1),
+        # Epochs on GPS time's whole intervals, so base and rover observe the same instants.
+        ("CFG_RATE_TIMEREF", 1),
         ("CFG_MSGOUT_UBX_RXM_RAWX_UART1", 1),
         ("CFG_MSGOUT_UBX_RXM_RAWX_USB", 1),
         ("CFG_MSGOUT_UBX_RXM_SFRBX_UART1", 1),

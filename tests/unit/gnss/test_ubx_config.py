@@ -30,6 +30,7 @@ def test_f9_valset_parses_back_with_the_keys() -> None:
     assert parsed.identity == "CFG-VALSET"
     assert (parsed.ram, parsed.bbr, parsed.flash) == (1, 1, 0)
     assert parsed.CFG_RATE_MEAS == 500 and parsed.CFG_RATE_NAV == 1
+    assert parsed.CFG_RATE_TIMEREF == 1  # GPS time
     for port in ("UART1", "USB"):
         assert getattr(parsed, f"CFG_MSGOUT_UBX_RXM_RAWX_{port}") == 1
         assert getattr(parsed, f"CFG_MSGOUT_UBX_RXM_SFRBX_{port}") == 1
