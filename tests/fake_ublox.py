@@ -7,7 +7,6 @@ import select
 import struct
 import threading
 import time
-import tty
 from pathlib import Path
 
 from pyubx2 import SET, UBXReader
@@ -40,6 +39,8 @@ class FakeUblox:
         self.path = link_path
         self.generation = generation
         self.period_s = period_s
+        import tty  # POSIX only: imported here so that importing this module works everywhere
+
         self.master, self.slave = os.openpty()
         tty.setraw(self.slave)
         link_path.symlink_to(os.ttyname(self.slave))
