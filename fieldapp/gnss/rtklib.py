@@ -130,17 +130,6 @@ def _identify(path: Path) -> ObsFile:
         return identify(path)
     except ObsFileError as exc:
         raise BaselineError(str(exc)) from None
-    except ModuleNotFoundError:
-        # Until the raw-log frame scanner is merged: recognise raw logs by their first bytes.
-        head = path.read_bytes()[:2]
-        kind = "ubx" if head == b"\xb5\x62" else "rtcm3" if head[:1] == b"\xd3" else None
-        if kind is None:
-            raise BaselineError(
-                f"{path}: not a GNSS observation file (no RINEX header, no UBX or RTCM 3 frames)"
-            ) from None
-        return ObsFile(
-            path=path, kind=kind, epochs=0, first_gpst=None, last_gpst=None, interval_s=None
-        )
 
 
 def _approx_start(files: list[ObsFile]) -> dt.datetime | None:

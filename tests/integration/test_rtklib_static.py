@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import subprocess
 import threading
 from pathlib import Path
 
 import psutil
 import pytest
+from rinexslice import slice_rinex2
 from testpaths import shared_data_dir
 
 from fieldapp.gnss.baseline import BaselineSolution, FixState, GeodeticPosition, StaticSettings
@@ -28,7 +28,6 @@ out-solformat      =xyz
 """
 # 0759's APPROX POSITION XYZ, copied from the file's header by eye.
 BASE_XYZ = ("-3976219.5082", "3382372.5671", "3652512.9849")
-EPOCH_LINE = re.compile(r"^ \d\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d\.\d{7}  \d")
 
 
 def gnss_raw() -> Path:
@@ -40,23 +39,6 @@ def pair(data: Path) -> tuple[list[Path], list[Path]]:
         [data / "30400920.05o", data / "30400920.05n"],
         [data / "07590920.05o", data / "07590920.05n"],
     )
-
-
-def slice_rinex2(source: Path, target: Path, keep: tuple[float, float]) -> Path:
-    """Copies the header and the epochs from keep[0] to before keep[1] (seconds of the day)."""
-    out: list[str] = []
-    lines = source.read_text().splitlines(keepends=True)
-    end = next(i for i, line in enumerate(lines) if "END OF HEADER" in line)
-    out += lines[: end + 1]
-    take = False
-    for line in lines[end + 1 :]:
-        if EPOCH_LINE.match(line):
-            t = int(line[10:12]) * 3600 + int(line[13:15]) * 60 + float(line[15:26])
-            take = keep[0] - 0.5 <= t < keep[1] - 0.5
-        if take:
-            out.append(line)
-    target.write_text("".join(out))
-    return target
 
 
 @pytest.fixture(scope="module")
