@@ -31,10 +31,21 @@ def register(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None
     p.add_argument(
         "--interval", type=float, default=None, metavar="S", help="processing interval [all]"
     )
-    p.add_argument("--rover-height", type=float, default=0.0, metavar="M",
-                   help="rover antenna height, vertical, mark to ARP [0]")  # fmt: skip
-    p.add_argument("--base-height", type=float, default=0.0, metavar="M",
-                   help="base antenna height, vertical, mark to ARP [0]")  # fmt: skip
+    p.add_argument(
+        "--rover-height",
+        type=float,
+        default=None,
+        metavar="M",
+        help="rover antenna height, vertical, mark to ARP [the RINEX header's "
+        "ANTENNA: DELTA H; 0 for raw logs]",
+    )
+    p.add_argument(
+        "--base-height",
+        type=float,
+        default=None,
+        metavar="M",
+        help="base antenna height, vertical, mark to ARP [as --rover-height]",
+    )
     p.add_argument("--json", action="store_true", help="the solution and verdicts as JSON")
     p.set_defaults(handler=_process_files)
 
@@ -72,6 +83,22 @@ def _check_settings(args: argparse.Namespace) -> None:
             raise CommandError(f"{path}: no such file")
 
 
+def _height(given: float | None, files: list[Path]) -> float:
+    """The height given, else the RINEX header's ANTENNA: DELTA H (ARP above the marker)."""
+    if given is not None:
+        return given
+    from fieldapp.gnss.obsfiles import ObsFileError, identify
+
+    for path in files:
+        try:
+            found = identify(path)
+        except ObsFileError as exc:
+            raise CommandError(str(exc)) from exc
+        if found.kind == "rinex-obs" and found.antenna_delta_hen is not None:
+            return found.antenna_delta_hen[0]
+    return 0.0
+
+
 def _process_files(args: argparse.Namespace) -> int:
     import tempfile
 
@@ -87,8 +114,8 @@ def _process_files(args: argparse.Namespace) -> int:
     settings = StaticSettings(
         elevation_mask_deg=DEFAULT_ELEVATION_MASK_DEG if args.mask is None else args.mask,
         interval_s=args.interval,
-        rover_antenna_height_m=args.rover_height,
-        base_antenna_height_m=args.base_height,
+        rover_antenna_height_m=_height(args.rover_height, args.rover),
+        base_antenna_height_m=_height(args.base_height, args.base),
     )
     with tempfile.TemporaryDirectory(prefix="fieldapp-baseline-") as work:
         try:

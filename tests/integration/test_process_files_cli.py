@@ -139,3 +139,19 @@ def test_a_file_that_is_not_there(tmp_path: Path, capsys: pytest.CaptureFixture[
     code = main(["control", "process-files", "--rover", str(gone), "--base", str(gone)])
     assert code == 2
     assert capsys.readouterr().err == f"fieldapp: {gone}: no such file\n"
+
+
+def test_heights_default_to_the_rinex_headers_antenna_delta(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    d = geonet()
+    text = (d / "30400920.05o").read_text()
+    zero = f"{0.0:14.4f}{0.0:14.4f}{0.0:14.4f}{'':18}ANTENNA: DELTA H/E/N"
+    assert zero in text
+    raised = tmp_path / "3040h.05o"
+    raised.write_text(text.replace(zero, zero.replace("        0.0000", "        1.5000", 1)))
+    argv = ["control", "process-files", "--rover", str(raised), str(d / "30400920.05n")]
+    assert main([*argv, "--base", str(d / "07590920.05o"), str(d / "07590920.05n"), "--json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert (data["rover_antenna_height_m"], data["base_antenna_height_m"]) == (1.5, 0.0)
+    assert data["h"] == pytest.approx(75.679 - 1.5, abs=0.005)
