@@ -119,7 +119,7 @@ def test_a_raw_log_cut_at_its_end_is_kept_and_the_note_says_so(
     sid = add_session(store, ROVER, [geonet / "ubx_20080526.ubx"])
     s = load_session(store.db, sid)
     assert [f.kind for f in s.files] == ["ubx"] and s.epochs == 242
-    assert s.started == "2008-05-26T05:59:24.999" and s.interval_s is None
+    assert s.started == "2008-05-26T05:59:24.999" and s.interval_s == 1.0
     assert s.note is not None and "ubx_20080526.ubx: its last frame is cut" in s.note
 
 
