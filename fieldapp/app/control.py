@@ -48,8 +48,8 @@ def base_position_of(store: JobStore, base_point: str) -> GeodeticPosition:
     if c is None or c.h is None:
         why = "is not in the job's control" if c is None else "has no height in the job's control"
         raise MissingBasePosition(
-            f"base point {base_point} {why}: give its position (latitude, longitude,"
-            " ellipsoidal height in SRGI2013), or import it as a JKHN or BM control point"
+            f"base point {base_point} {why}: import it as a JKHN or BM control point, or"
+            " give its position (latitude, longitude, ellipsoidal height; SRGI2013)"
         )
     return GeodeticPosition(c.lat, c.lon, c.h)
 

@@ -157,11 +157,11 @@ def _solution_json(b: StoredBaseline) -> dict[str, Any]:
         ("fix", s.fix.value), ("ratio", s.ratio), ("sigma_e", s.sigma_e_m),
         ("sigma_n", s.sigma_n_m), ("sigma_u", s.sigma_u_m), ("baseline_m", s.baseline_m),
         ("duration_s", s.duration_s), ("epochs", s.epochs),
-        ("verdicts", [asdict(v) for v in b.verdicts]),
+        ("rules", [asdict(v) for v in b.verdicts]),
     ):  # fmt: skip
         data.setdefault(key, value)
     data.update(
-        baseline_id=b.id, rover=b.rover_point, base=b.base_point, status=b.status,
+        baseline_id=b.id, status=b.status, rover_point=b.rover_point, base_point=b.base_point,
         rover_session=b.rover_session_id, base_session=b.base_session_id,
         rules_passed=b.rules_passed,
     )  # fmt: skip
@@ -178,7 +178,7 @@ def cmd_process(args: argparse.Namespace) -> int:
         try:
             b = process_baseline(store, args.rover, args.base, position)
         except MissingBasePosition as exc:
-            raise CommandError(f'{exc} with --base-position "LAT LON H"') from exc
+            raise CommandError(f'{exc} (--base-position "LAT LON H")') from exc
         except (ControlSurveyError, BaselineError, EngineMissing) as exc:
             raise CommandError(f"{exc}; nothing stored") from exc
         except ProcessingCancelled as exc:
@@ -232,7 +232,7 @@ def cmd_history(args: argparse.Namespace) -> int:
     for r in history:
         p = r.point
         h = "h ?" if p.h is None else f"h {p.h:.4f} m"
-        came = f"baseline {r.baseline_id}" if r.baseline_id else "office/import"
+        came = p.source or (f"baseline {r.baseline_id}" if r.baseline_id else "office/import")
         state = (
             "current"
             if r.replaced_at is None
@@ -240,7 +240,7 @@ def cmd_history(args: argparse.Namespace) -> int:
         )
         print(
             f"{p.kind.value} {p.name}: {p.lat:.9f} {p.lon:.9f} {h}, tied to {p.tied_to or '-'},"
-            f" from {came} ({p.source or 'no source'}): {state}"
+            f" sigma H {p.sigma_h if p.sigma_h is not None else '?'} m, from {came}: {state}"
         )
     return 0
 
