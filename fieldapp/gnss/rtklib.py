@@ -159,29 +159,50 @@ def _prepare(
     if source.kind == "rinex-obs":
         obs = work_dir / f"{label}.obs"
         shutil.copyfile(source.path, obs)
-    else:
-        if convbin is None:
-            raise EngineMissing(f"RTKLIB's convbin not found (needed for raw logs); {INSTALL_HINT}")
-        report(0.0, f"converting {source.path.name}")
-        try:
-            converted = convert_raw(
-                convbin,
-                source.path,
-                source.kind,
-                work_dir,
-                label,
-                approx_start=approx,
-                cancel=cancel,
-            )
-        except ConversionError as exc:
-            raise BaselineError(str(exc)) from None
-        obs = converted.obs
-        if _nav_records(converted.nav):
-            navs.append(converted.nav)
-    scan = scan_rinex(obs)
+        # identify() has read it through already (a day at 1 s takes a second or two).
+        return _Side(label, source.path, obs, _obs_header(source, obs), navs)
+    if convbin is None:
+        raise EngineMissing(f"RTKLIB's convbin not found (needed for raw logs); {INSTALL_HINT}")
+    report(0.0, f"converting {source.path.name}")
+    try:
+        converted = convert_raw(
+            convbin,
+            source.path,
+            source.kind,
+            work_dir,
+            label,
+            approx_start=approx,
+            cancel=cancel,
+        )
+    except ConversionError as exc:
+        raise BaselineError(str(exc)) from None
+    obs = converted.obs
+    if _nav_records(converted.nav):
+        navs.append(converted.nav)
+    try:
+        scan = scan_rinex(obs)
+    except ValueError as exc:
+        raise BaselineError(f"{source.path}: convbin's RINEX does not read back: {exc}") from None
     if not isinstance(scan, RinexObs) or scan.epochs == 0:
-        raise BaselineError(f"{source.path}: no observation epochs in it")
+        raise BaselineError(f"{source.path}: convbin found no observation epochs in it")
     return _Side(label=label, source=source.path, obs=obs, scan=scan, navs=navs)
+
+
+def _obs_header(f: ObsFile, copy: Path) -> RinexObs:
+    assert f.first_gpst and f.last_gpst  # identify() refuses a file without epochs
+    return RinexObs(
+        path=copy,
+        version=f.rinex_version or "",
+        marker_name=f.marker_name or "",
+        receiver=f.receiver or "",
+        antenna_type=f.antenna_type or "",
+        approx_xyz=f.approx_xyz,
+        antenna_delta_hen=f.antenna_delta_hen or (0.0, 0.0, 0.0),
+        interval_s=f.interval_s,
+        epochs=f.epochs,
+        first=dt.datetime.fromisoformat(f.first_gpst),
+        last=dt.datetime.fromisoformat(f.last_gpst),
+    )
 
 
 def _nav_records(path: Path) -> int:
