@@ -69,8 +69,8 @@ def scan_rinex(path: Path) -> RinexObs | RinexNav:
         if kind is None:
             raise reader.error("not a RINEX file (no RINEX VERSION / TYPE on the first line)")
         version, letter = kind
-        if not version[:1].isdigit() or version[0] not in "234":
-            raise reader.error(f"RINEX version {version!r} not supported (2.x or 3.x)")
+        if version[:1] not in ("2", "3"):
+            raise reader.error(f"RINEX version {version!r}: RTKLIB 2.4.3 reads 2.x and 3.x")
         header = _read_header(reader)
         if letter == "O":
             return _scan_obs(reader, version, header)
