@@ -301,6 +301,11 @@ class BaselinePanel(QWidget):
         self.baselines = load_baselines(self.session.store.db)
         self._fill_list()
 
+    def recolour(self) -> None:
+        """Cells and the verdict in the colours of the theme now applied."""
+        self._fill_list()
+        self.show_baseline(self.shown)
+
     def _fill_list(self) -> None:
         self.list.blockSignals(True)
         self.list.setRowCount(len(self.baselines))

@@ -100,6 +100,11 @@ class ControlView(QWidget):
         self.baseline.retranslate()
         self._fill()
 
+    def set_dark(self, _dark: bool) -> None:
+        """The theme switched: table cells carry colours of their own, set them again."""
+        self._fill()
+        self.baseline.recolour()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()

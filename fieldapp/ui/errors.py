@@ -73,9 +73,9 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
     (r"record the occupation", QT_TRANSLATE_NOOP("Errors", "record the occupation")),
     (r"open the job", QT_TRANSLATE_NOOP("Errors", "open the job")),
     # Control survey (app.control, gnss.rtklib): what the Kontrol tab may be told.
-    (r"base point (.+) is not in the job's control: give its position \(latitude, longitude, ellipsoidal height in SRGI2013\), or import it as a JKHN or BM control point",
+    (r"base point (.+) is not in the job's control: .*give its position.*",
      QT_TRANSLATE_NOOP("Errors", "base point {0} is not in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013) or take it from the file header, or import it as a JKHN or BM control point")),
-    (r"base point (.+) has no height in the job's control: give its position \(latitude, longitude, ellipsoidal height in SRGI2013\), or import it as a JKHN or BM control point",
+    (r"base point (.+) has no height in the job's control: .*give its position.*",
      QT_TRANSLATE_NOOP("Errors", "base point {0} has no height in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013)")),
     (r"no static session on point '(.+)' in the job: add the session first",
      QT_TRANSLATE_NOOP("Errors", "no observation session on point {0} in the job: add the session first")),

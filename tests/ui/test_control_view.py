@@ -197,3 +197,24 @@ def test_a_base_without_position_is_refused_in_one_line_and_nothing_is_stored(
     assert not panel.start() and "Base position" in (panel.last_error or "")
     assert not panel.running
     window.close()
+
+
+def test_the_rule_colours_follow_the_theme(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.ui.app import TEXT_COLOURS
+
+    window = _window(qtbot, job)
+    panel = window.control.baseline
+    assert panel.position_from_header()
+    with qtbot.waitSignal(panel.processed, timeout=60_000):
+        assert panel.start()
+    row = next(r for r in range(panel.rules.rowCount())
+               if panel.rules.item(r, 0).text() == "Recording interval")  # fmt: skip
+    window.set_theme("dark")
+    try:
+        night_red = TEXT_COLOURS["bad"][1]
+        assert panel.rules.item(row, 1).foreground().color().name() == night_red
+        assert night_red in panel.verdict.styleSheet()
+    finally:
+        window.set_theme("light")
+    assert panel.rules.item(row, 1).foreground().color().name() == TEXT_COLOURS["bad"][0]
+    window.close()
