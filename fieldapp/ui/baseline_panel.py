@@ -98,6 +98,7 @@ class BaselinePanel(QWidget):
         self.sessions: list[StaticSession] = []
         self.shown: StoredBaseline | None = None  # the StoredBaseline in the detail tables
         self.last_error: str | None = None
+        self.last_exception: BaseException | None = None  # of the last failed run
         self._worker: ControlWorker | None = None
         self._thread: QThread | None = None
         self.rover = QComboBox()
@@ -482,6 +483,7 @@ class BaselinePanel(QWidget):
         if self.session.closed or self._job != self.session.path:
             return  # another job is open now: the old result must not show
         if isinstance(result, BaseException):
+            self.last_exception = result
             if worker.cancelled:  # the engine stopped at the cancel, whatever it raised then
                 self._failed(self.tr("Processing cancelled; nothing was stored."), "warn")
             elif type(result).__name__ in EXPECTED_ERRORS or isinstance(
