@@ -70,6 +70,11 @@ class DeviceAdapter(QObject):
         self._bytes_timer.setInterval(1000)
         self._bytes_timer.timeout.connect(self._refresh_bytes)
 
+    def write(self, data: bytes) -> bool:
+        """Send bytes to the receiver (configuration); False when no device is open now."""
+        link = self._link
+        return link is not None and link.write(data)
+
     @property
     def connected(self) -> bool:
         return self._link is not None and self._link.is_running

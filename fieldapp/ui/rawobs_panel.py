@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
+import threading
 import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtWidgets import QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QWidget,
+)
 
 from fieldapp.gnss.rawobs import RawLogState, RawObservationLog
+from fieldapp.gnss.ubx_config import AckWatcher, ConfigResult, configure_raw_output, describe
 from fieldapp.ui.app import text_style
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.errors import error_text
@@ -32,6 +43,8 @@ class RawObsPanel(QGroupBox):
 
     recorded = Signal(object)  # Path of the file just closed (None when nothing was written)
     message = Signal(str)
+    configured = Signal(object)  # list[ConfigResult] the receiver answered
+    _configured = Signal(object, object)  # the log it was for, list[ConfigResult]
 
     def __init__(
         self,
@@ -53,18 +66,33 @@ class RawObsPanel(QGroupBox):
         self.caption_file = QLabel()
         self.caption_bytes = QLabel()
         self.caption_epochs = QLabel()
+        # u-blox receivers are switched to raw output by the app (pyubx2 frames, acknowledged);
+        # other receivers are set up on the receiver, and their stream is recorded as it comes.
+        self.configure = QCheckBox()
+        self.interval = QComboBox()
+        for seconds in (1, 5, 15, 30):
+            self.interval.addItem(f"{seconds} s", float(seconds))
+        self.interval.setCurrentIndex(2)  # 697/1996 records every 15 s
+        self.configured_label = QLabel()
+        self.configured_label.setWordWrap(True)
+        self._configured.connect(self._on_configured, Qt.ConnectionType.QueuedConnection)
+        setup = QHBoxLayout()
+        setup.addWidget(self.configure)
+        setup.addWidget(self.interval)
+        setup.addWidget(self.configured_label, 1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.start_btn)
         buttons.addWidget(self.stop_btn)
         buttons.addWidget(self.state_label, 1)
         grid = QGridLayout(self)
-        grid.addLayout(buttons, 0, 0, 1, 6)
-        grid.addWidget(self.caption_bytes, 1, 0)
-        grid.addWidget(self.bytes_label, 1, 1)
-        grid.addWidget(self.caption_epochs, 1, 2)
-        grid.addWidget(self.epochs_label, 1, 3)
-        grid.addWidget(self.caption_file, 1, 4)
-        grid.addWidget(self.file_label, 1, 5)
+        grid.addLayout(setup, 0, 0, 1, 6)
+        grid.addLayout(buttons, 1, 0, 1, 6)
+        grid.addWidget(self.caption_bytes, 2, 0)
+        grid.addWidget(self.bytes_label, 2, 1)
+        grid.addWidget(self.caption_epochs, 2, 2)
+        grid.addWidget(self.epochs_label, 2, 3)
+        grid.addWidget(self.caption_file, 2, 4)
+        grid.addWidget(self.file_label, 2, 5)
         grid.setColumnStretch(5, 1)
         self.start_btn.clicked.connect(self.start)
         self.stop_btn.clicked.connect(self.stop)
@@ -86,6 +114,7 @@ class RawObsPanel(QGroupBox):
         self.caption_bytes.setText(self.tr("Bytes"))
         self.caption_epochs.setText(self.tr("Epochs"))
         self.caption_file.setText(self.tr("File"))
+        self.configure.setText(self.tr("Switch a u-blox receiver to raw output, every"))
         self.refresh()
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -125,10 +154,45 @@ class RawObsPanel(QGroupBox):
             log.close()
             return False
         self.log = log
+        if self.configure.isChecked():
+            self._send_config(log, float(self.interval.currentData()))
         self.timer.start()
         self._enable()
         self.refresh()
         return True
+
+    def _send_config(self, log: RawObservationLog, interval_s: float) -> None:
+        """CFG frames through the link on a thread: the receiver has a second for each ACK."""
+        watcher = AckWatcher()
+        log.add_listener(watcher)  # the receiver's ACK/NAK come back as UBX frames
+        self.configured_label.setText(self.tr("Setting up the receiver…"))
+        self.configured_label.setStyleSheet("")
+
+        def run() -> None:
+            results = configure_raw_output(self.adapter.write, interval_s, "auto", watcher)
+            self._configured.emit(log, results)
+
+        threading.Thread(target=run, name="ubx-config", daemon=True).start()
+
+    def _on_configured(self, log: object, results: list[ConfigResult]) -> None:
+        if log is not self.log:
+            return  # the recording it was for has ended
+        acked = [r.name for r in results if r.answer == "ACK"]
+        if acked:
+            self.configured_label.setText(
+                self.tr("Receiver set up for raw output ({0} acknowledged)").format(
+                    ", ".join(acked)
+                )
+            )
+            self.configured_label.setStyleSheet(text_style("good"))
+        else:
+            self.configured_label.setText(
+                self.tr("The receiver did not acknowledge the raw output set-up: {0}").format(
+                    describe(results)
+                )
+            )
+            self.configured_label.setStyleSheet(text_style("warn"))
+        self.configured.emit(results)
 
     def stop(self) -> Path | None:
         """Close the file; ``recorded`` carries its path (None when no byte came)."""

@@ -113,3 +113,37 @@ def test_raw_logging_counts_a_ubx_stream_from_a_pty(
     # What the panel showed grew while recording, and ended at the file's own counts.
     assert shown[0] != shown[1]
     assert shown[1] == (size_text(len(expected)), f"{scan.observation_epochs} (UBX)")
+
+
+def test_the_window_switches_a_ublox_to_raw_output_and_records_it(
+    qtbot, demo_job: Path, tmp_path: Path
+) -> None:  # type: ignore[no-untyped-def]
+    from fake_ublox import FakeUblox
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    with FakeUblox(tmp_path / "ttyUBX", "m8") as receiver:
+        try:
+            assert window.open_job(demo_job)
+            panel = window.control.raw
+            window.adapter.connect_source(SerialSource(str(receiver.path), 115200))
+            qtbot.waitUntil(lambda: window.adapter.write(b""), timeout=5000)  # the port is open
+            panel.configure.setChecked(True)
+            panel.interval.setCurrentIndex(panel.interval.findData(1.0))
+            with qtbot.waitSignal(panel.configured, timeout=15_000) as blocker:
+                assert panel.start()
+            results = blocker.args[0]
+            # "auto": the M8 refuses the generation-9 VALSET, then takes CFG-MSG and CFG-RATE.
+            answers = [(r.name, r.answer) for r in results]
+            assert answers[0] == ("CFG-VALSET", "NAK") and ("CFG-MSG RXM-RAWX", "ACK") in answers
+            assert panel.configured_label.text().startswith("Receiver set up for raw output")
+            rate = next(m for m in receiver.received if m.identity == "CFG-RATE")
+            assert rate.measRate == 1000  # the interval chosen in the panel, in ms
+            qtbot.waitUntil(lambda: panel.log.state().epochs >= 5, timeout=10_000)
+            window.control.offer_session = lambda path: None  # type: ignore[method-assign]
+            path = panel.stop()
+        finally:
+            window.close()
+    assert path is not None
+    scan = scan_raw_file(path)
+    assert scan.protocol == "ubx" and scan.observation_epochs >= 5 and scan.bad_frames == 0
