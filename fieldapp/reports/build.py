@@ -27,6 +27,7 @@ DELIVERABLE_NAMES = {
     "stakeout": "laporan_stakeout.pdf",
     "tables": "tabel_koordinat.xlsx",
     "map": "peta_wiup.dxf",
+    "network": "sketsa_jaring_kontrol.pdf",  # only a job with static baselines of its own
     "photos": "foto",
     "sums": "SHA256SUMS.txt",
 }
@@ -212,6 +213,15 @@ class DocumentBuild:
         write_tables(installed, work / n["tables"])
         self.check()
         write_map(installed, work / n["map"])
+        self._network(installed, work / n["network"])
+
+    def _network(self, data: ReportData, out: Path) -> None:
+        """The baseline network sketch, beside Tabel I/II whose baselines it draws."""
+        from fieldapp.reports.control_net import shown_baselines, write_network
+
+        if shown_baselines(data.baselines):
+            self.check()
+            write_network(data, out, self.options.paper)
 
     def _deliverables(self, store: JobStore) -> Path:
 

@@ -11,7 +11,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.operations import job_grid
 from fieldapp.reports.errors import ReportInputError as ReportInputError  # its old home
@@ -34,6 +34,9 @@ from fieldapp.survey.models import (
     PermitArea,
     Surveyor,
 )
+
+if TYPE_CHECKING:
+    from fieldapp.store.baselines import StoredBaseline
 
 SRGI = parse_crs("SRGI2013")
 KIND_ID = {
@@ -123,6 +126,8 @@ class ReportData:
     all_markers: tuple[Marker, ...]
     markers: tuple[MarkerReport, ...]
     sha256: str
+    # Static GNSS baselines of the job's control survey (every status; reports pick).
+    baselines: tuple[StoredBaseline, ...] = ()
 
     def grid_of(self, lat: float, lon: float) -> tuple[float, float]:
         e, n, _ = transform(SRGI, self.grid, lon, lat)
