@@ -11,13 +11,14 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from fieldapp.operations import job_grid
 from fieldapp.reports.errors import ReportInputError as ReportInputError  # its old home
 from fieldapp.reports.method import QUALITY_ID, MarkerMethod, marker_method
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
+from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.equipment import Equipment, equipment_by_id, load_equipment
 from fieldapp.store.installation import load_installation
 from fieldapp.store.occupations import load_epochs
@@ -34,9 +35,6 @@ from fieldapp.survey.models import (
     PermitArea,
     Surveyor,
 )
-
-if TYPE_CHECKING:
-    from fieldapp.store.baselines import StoredBaseline
 
 SRGI = parse_crs("SRGI2013")
 KIND_ID = {
@@ -263,7 +261,8 @@ def load_report_data(
     control = rec.load_control_points(db)
     surveyors = rec.load_surveyors(db)
     equipment = load_equipment(db)
-    body = {
+    baselines = load_baselines(db)
+    body: dict[str, Any] = {
         "permit": permit,
         "grid": grid.code,
         "boundary": boundary,
@@ -272,6 +271,10 @@ def load_report_data(
         "equipment": equipment,
         "markers": [r.installation for r in reports],
     }
+    if baselines:
+        # Only then: the hash (and a berita acara's Nomor) of a job without a control survey
+        # of its own stays what it was.
+        body["baselines"] = baselines
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
     return ReportData(
         job_path=store.path,
@@ -285,4 +288,5 @@ def load_report_data(
         all_markers=tuple(all_markers),
         markers=tuple(reports),
         sha256=digest,
+        baselines=tuple(baselines),
     )
