@@ -149,7 +149,31 @@ def _line(pdf: DocumentPDF, frame: Frame, a: NetPoint, b: NetPoint, line: NetLin
     pdf.set_dash_pattern()
     pdf.set_line_width(0.2)
     pdf.set_draw_color(0)
-    # The label along the line, upright (never upside down); only its number when too short.
+
+
+def _clear(frame: Frame, others: Sequence[NetPoint], x1: float, y1: float, x2: float, y2: float,
+           half: float) -> bool:  # fmt: skip
+    """No other point near the label's stretch (``half`` mm either side of the line's
+    middle): the 4.5 mm beyond it are for that point's own label."""
+    length = math.hypot(x2 - x1, y2 - y1) or 1.0
+    ux, uy = (x2 - x1) / length, (y2 - y1) / length
+    mx, my = (x1 + x2) / 2, (y1 + y2) / 2
+    for p in others:
+        px, py = frame.xy(p.e, p.n)
+        along = (px - mx) * ux + (py - my) * uy
+        across = abs(-(px - mx) * uy + (py - my) * ux)
+        if abs(along) <= half + 4.5 and across <= 4.0:
+            return False
+    return True
+
+
+def _label(pdf: DocumentPDF, frame: Frame, a: NetPoint, b: NetPoint, line: NetLine,
+           others: Sequence[NetPoint]) -> None:  # fmt: skip
+    """The label along the line, upright (never upside down), on white so a crossing line
+    does not strike it through; drawn after every line, before the points."""
+    x1, y1 = frame.xy(a.e, a.n)
+    x2, y2 = frame.xy(b.e, b.n)
+    fixed = line.fix is FixState.FIXED
     size = 6.5
     pdf.set_font(FONT, size=size)
     page_len = math.hypot(x2 - x1, y2 - y1)
@@ -157,10 +181,16 @@ def _line(pdf: DocumentPDF, frame: Frame, a: NetPoint, b: NetPoint, line: NetLin
     texts = [
         line_label(line) + ("" if line.accepted else " · belum diterima"),
         line_label(line),
-        f"({line.number}) {num(line.length_m, 1)} m",
+        f"({line.number}) {num(line.length_m, 1)} m · {FIX_ID[line.fix]}",
+        f"({line.number}) {FIX_ID[line.fix]}",
         f"({line.number})",
     ]
-    text = next((t for t in texts if measure_of(pdf).width(t) <= page_len - 7), texts[-1])
+    m = measure_of(pdf)
+    text = next(
+        (t for t in texts if m.width(t) <= page_len - 7
+         and _clear(frame, others, x1, y1, x2, y2, m.width(t) / 2)),
+        texts[-1],
+    )  # fmt: skip
     tw = measure_of(pdf).width(text)
     angle = math.degrees(math.atan2(-(y2 - y1), x2 - x1))
     if angle > 90:
@@ -170,7 +200,9 @@ def _line(pdf: DocumentPDF, frame: Frame, a: NetPoint, b: NetPoint, line: NetLin
     mx, my = (x1 + x2) / 2, (y1 + y2) / 2
     pdf.set_text_color(*((0, 90, 30) if fixed else (170, 20, 20)))
     with pdf.rotation(angle, mx, my):
-        pdf.text(mx - tw / 2, my - 0.8, text)
+        pdf.set_fill_color(255, 255, 255)
+        pdf.rect(mx - tw / 2 - 0.4, my - 3.2, tw + 0.8, 2.7, style="F")
+        pdf.text(mx - tw / 2, my - 1.0, text)
     pdf.set_text_color(0)
 
 
@@ -187,6 +219,10 @@ def draw_network(
     with pdf.rect_clip(x, y, w, h):
         for ln in lines:
             _line(pdf, frame, by_name[ln.base], by_name[ln.rover], ln)
+        for ln in lines:
+            ends = (ln.base, ln.rover)
+            others = [p for p in points if p.name not in ends]
+            _label(pdf, frame, by_name[ln.base], by_name[ln.rover], ln, others)
         requests = []
         for p in points:
             px, py = frame.xy(p.e, p.n)
