@@ -243,6 +243,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--marker", action="append", metavar="NAME", help="only this marker (repeat)")
     doc("stakeout", "stake-out and occupation report of every staked marker", "FILE.pdf")
     doc("deliverables", "folder with the PDFs, XLSX tables, DXF map and stamped photos", "DIR")
+    doc("jaring-kontrol", "sketch of the static baseline network (JKHN, BM, Titik Bantu)",
+        "FILE.pdf")  # fmt: skip
     p = rsub.add_parser(
         "field-sheet",
         help="Formulir Pengamatan GNSS Statik of one static session, to print and sign",

@@ -38,6 +38,7 @@ class BuildKind(StrEnum):
     DESKRIPSI = "deskripsi"
     STAKEOUT = "stakeout"
     DELIVERABLES = "deliverables"
+    NETWORK = "jaring-kontrol"  # the baseline network sketch alone (also in deliverables)
 
 
 class Outcome(StrEnum):
@@ -146,6 +147,18 @@ class DocumentBuild:
         if self.kind is BuildKind.DELIVERABLES:
             return [self._deliverables(store)]
         out = self.output
+        if self.kind is BuildKind.NETWORK:
+            from fieldapp.reports.control_net import shown_baselines
+
+            data = load_report_data(store)  # as the deliverables: the same data hash
+            if not shown_baselines(data.baselines):
+                raise ValueError(
+                    f"{self.job}: no static baseline in this job to sketch; process one with "
+                    "fieldapp control process"
+                )
+            self._network(data, out)
+            self._step("sketsa jaring kontrol")
+            return [out]
         if self.kind is BuildKind.STAKEOUT:
             self._total = 2
             data = load_report_data(store, select=_staked)

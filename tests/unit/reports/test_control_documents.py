@@ -3,6 +3,7 @@ network sketch; built from a real job whose sessions and baselines are stored an
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -206,3 +207,19 @@ def test_the_deliverables_carry_the_sketch_when_the_job_has_baselines(
     assert len(PdfReader(sketch).pages) == 1
     assert "sketsa_jaring_kontrol.pdf" in (tmp_path / "with" / "SHA256SUMS.txt").read_text()
     # Without baselines the folder is today's: test_build checks its exact list of files.
+
+
+def test_the_sketch_alone_through_the_cli_and_a_job_without_baselines_refused(
+    surveyed: JobStore, documented_job_template: Path, tmp_path: Path
+) -> None:
+    path = surveyed.path
+    surveyed.close()
+    out = tmp_path / "jaring.pdf"
+    done = run("report", "jaring-kontrol", path, "-o", out, "-q")
+    assert done.returncode == 0, done.stderr
+    assert "TB-05" in all_text(out)
+    plain = tmp_path / "plain.fieldapp"
+    shutil.copytree(documented_job_template, plain)
+    refused = build_document(plain, "jaring-kontrol", tmp_path / "x.pdf")
+    assert refused.message is not None and "no static baseline in this job" in refused.message
+    assert not (tmp_path / "x.pdf").exists()
