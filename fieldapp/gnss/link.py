@@ -13,6 +13,7 @@ from typing import Protocol
 
 from fieldapp.gnss.fix import Fix
 from fieldapp.gnss.rawlog import RawLog
+from fieldapp.gnss.rawobs import RawObservationLog
 from fieldapp.gnss.sources import ByteSource, EndOfStream, SourceError
 
 log = logging.getLogger(__name__)
@@ -98,11 +99,16 @@ class GnssLink:
         stream_factory: Callable[[], FixStream] = _default_stream,
         backoff: Backoff | None = None,
         stale_after_s: float = STALE_AFTER_S,
+        raw_obs: RawObservationLog | None = None,
     ) -> None:
         self.source = source
         self._on_fix = on_fix
         self._on_status = on_status
         self.raw_log = RawLog(raw_dir, source.device) if raw_dir is not None else None
+        # UBX/RTCM 3 frames for post-processing: the same object across reconnects, so one
+        # file per session; closed with the link (closing it again is harmless).
+        self.raw_obs = raw_obs
+        self._raw_obs_failed = False
         self.stream = stream_factory()
         self._backoff = backoff or Backoff()
         self._stale_after = stale_after_s
@@ -229,8 +235,23 @@ class GnssLink:
                     self.raw_log.close()
                 except OSError as exc:
                     log.warning("closing raw log failed: %s", exc)
+            if self.raw_obs is not None:
+                try:
+                    self.raw_obs.close()
+                except OSError as exc:
+                    log.warning("closing raw observation log failed: %s", exc)
             if self._status.state != LinkState.STOPPED:
                 self._set_status(LinkState.STOPPED, f"{label} closed")
+
+    def _write_raw_obs(self, data: bytes) -> None:
+        """After the evidence log; a failure stops this log for good, never the fixes."""
+        assert self.raw_obs is not None
+        try:
+            self.raw_obs.write(data)
+        except OSError as exc:
+            self._raw_obs_failed = True
+            log.error("raw observation log for %s failed: %s", self.source.label, exc)
+            self._set_status(self._status.state, f"raw observation log failed: {exc}")
 
     def _read_until_lost(self) -> str | None:
         """Read until stop/end (None) or loss ('reset' if data flowed, else 'retry')."""
@@ -250,6 +271,9 @@ class GnssLink:
             except SourceError as exc:
                 # Deliver what was complete before the drop; the open epoch is cut short anyway.
                 self._deliver(self.stream.flush())
+                if self.raw_obs is not None:
+                    # A frame cut by the drop must not be spliced to the reconnect's bytes.
+                    self.raw_obs.discard_partial()
                 self._set_status(LinkState.LOST, f"{exc}; reconnecting")
                 return "reset" if got_bytes else "retry"
             now = time.monotonic()
@@ -266,6 +290,8 @@ class GnssLink:
                         raw_failed = True
                         log.error("raw log for %s failed: %s", source.label, exc)
                         self._set_status(self._status.state, f"raw log failed: {exc}")
+                if self.raw_obs is not None and not self._raw_obs_failed:
+                    self._write_raw_obs(data)
                 fixes = self.stream.feed(data, now)
             fixes.extend(self.stream.poll(now))
             if fixes:

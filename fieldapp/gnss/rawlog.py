@@ -22,7 +22,7 @@ def raw_log_name(device: str, started: dt.datetime) -> str:
     return f"gnss-{stamp}-{safe_device_name(device)}.nmea"
 
 
-def _fsync_folder(folder: Path) -> None:
+def fsync_folder(folder: Path) -> None:
     """The new file's name survives a power cut only once its folder is fsynced (POSIX).
 
     Windows cannot open a folder for it, and NTFS journals the name itself.
@@ -34,6 +34,24 @@ def _fsync_folder(folder: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+def create_new_file(folder: Path, name: str) -> tuple[Path, BinaryIO]:
+    """Create `folder/name` (or `stem-1.ext`, `stem-2.ext`...) exclusively, its name made durable.
+
+    "x": two sessions starting in the same second never share (or clobber) a file.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    stem, dot, suffix = name.rpartition(".")
+    for n in range(1000):
+        path = folder / (name if n == 0 else f"{stem}-{n}{dot}{suffix}")
+        try:
+            handle = path.open("xb")
+        except FileExistsError:
+            continue
+        fsync_folder(folder)
+        return path, handle
+    raise OSError(f"no free raw log name for {name} in {folder}")
 
 
 class RawLog:
@@ -60,20 +78,8 @@ class RawLog:
         return self._path
 
     def _open(self) -> BinaryIO:
-        self.folder.mkdir(parents=True, exist_ok=True)
-        base = raw_log_name(self.device, self.started)
-        stem = base.removesuffix(".nmea")
-        for n in range(1000):
-            path = self.folder / (base if n == 0 else f"{stem}-{n}.nmea")
-            try:
-                # "x": two sessions starting in the same second never share (or clobber) a file.
-                handle = path.open("xb")
-            except FileExistsError:
-                continue
-            self._path = path
-            _fsync_folder(self.folder)
-            return handle
-        raise OSError(f"no free raw log name for {base} in {self.folder}")
+        self._path, handle = create_new_file(self.folder, raw_log_name(self.device, self.started))
+        return handle
 
     def write(self, data: bytes) -> None:
         """Append and flush; raises OSError (disk full, folder gone) for the caller to report."""

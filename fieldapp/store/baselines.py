@@ -196,11 +196,11 @@ def accept_stored_baseline(
         if b.status == "accepted":
             raise BaselineRefused(f"baseline {b.id} ({b.rover_point}) is already accepted")
         if b.failed_rules and reason is None:
-            failed = "; ".join(f"{v.rule}: {v.message}" for v in b.failed_rules)
             raise BaselineRefused(
-                f"baseline {b.id} ({b.rover_point} from {b.base_point}) fails the 697/1996"
-                f" rule(s) {', '.join(v.rule for v in b.failed_rules)} ({failed}); accept it"
-                " only with an override reason, which is recorded"
+                f"baseline {b.id} ({b.rover_point} from {b.base_point}) fails 697/1996 rule(s)"
+                f" {', '.join(v.rule for v in b.failed_rules)}:"
+                f" {'; '.join(v.message for v in b.failed_rules)}; accept it only with an"
+                " override reason, which is recorded"
             )
         if kind is ControlKind.JKHN:
             raise BaselineRefused(

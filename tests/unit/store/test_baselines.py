@@ -165,3 +165,32 @@ def test_an_office_pull_keeps_a_surveyed_point_and_its_history(tmp_path: Path) -
         # The same revision content again: only the surveyed point differs, so nothing to do.
         again = apply_to_job(store, dataclasses.replace(spec, control=tuple(moved)), 3, "later")
         assert again.action == "unchanged"
+
+
+def test_migration_11_keeps_a_version_10_jobs_control_as_office_given(tmp_path: Path) -> None:
+    from fieldapp.store import LATEST_VERSION, migrate
+    from fieldapp.store.baselines import surveyed_control_names
+    from fieldapp.store.database import JobDatabase
+    from fieldapp.store.jobfile import DB_NAME
+
+    folder = tmp_path / "v10.fieldapp"
+    folder.mkdir()
+    db = JobDatabase(sqlite3.connect(folder / DB_NAME, isolation_level=None))
+    migrate(db, target=10)
+    db["permit_area"].insert(
+        {"id": 1, "job_uuid": "u", "name": "Lama", "crs": "auto", "created_at": "2024-01-01",
+         "updated_at": "2024-01-01"}
+    )  # fmt: skip
+    db["control_point"].insert(
+        {"name": "BM-01", "kind": "BM", "lat": -0.5, "lon": 117.0, "h": 90.0,
+         "input_crs": "SRGI2013", "input_a": -0.5, "input_b": 117.0}
+    )  # fmt: skip
+    db.close()
+    with JobStore.open(folder) as store:
+        assert LATEST_VERSION >= 11
+        assert {"gnss_session", "gnss_session_file", "baseline", "control_point_revision"} <= set(
+            store.db.table_names()
+        )
+        assert surveyed_control_names(store.db) == set()
+        (only,) = load_control_history(store.db, "BM-01")
+        assert only.baseline_id is None and only.point.h == 90.0
