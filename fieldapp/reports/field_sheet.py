@@ -17,9 +17,16 @@ if TYPE_CHECKING:
     from fieldapp.store.gnss_sessions import StaticSession
 
 TITLE = "Formulir Pengamatan GNSS Statik"
-# GPS time runs ahead of UTC by the leap seconds since 1980: 18 s since 2017-01-01 and none
-# announced since; the sheet shows both clocks, so a wrong constant would show as 18 s.
-GPS_UTC_LEAP_S = 18
+# GPS time runs ahead of UTC by the leap seconds since 1980 (IERS Bulletin C): from each
+# date on, GPS - UTC in seconds. None announced after 2017; a new one goes on top.
+GPS_UTC_LEAP_S: tuple[tuple[dt.datetime, int], ...] = (
+    (dt.datetime(2017, 1, 1), 18),
+    (dt.datetime(2015, 7, 1), 17),
+    (dt.datetime(2012, 7, 1), 16),
+    (dt.datetime(2009, 1, 1), 15),
+    (dt.datetime(2006, 1, 1), 14),
+    (dt.datetime(1999, 1, 1), 13),
+)
 TOLERANCE_M = 0.005  # 697/1996: heights before and after agree (HEIGHT_TOLERANCE_M)
 MAX_INTERVAL_S = 15.0
 MIN_MASK_DEG = 15.0
@@ -30,7 +37,13 @@ ROLE_ID = {
     "reference": "Referensi (stasiun JKHN / CORS)",
 }
 METHOD_ID = {"vertical": "vertikal", "slant": "miring (slant)"}
-REFERENCE_ID = {"ARP": "ARP (dasar dudukan antena)", "BOTTOM": "dasar dudukan antena"}
+# The references `control session add --height-reference` offers.
+REFERENCE_ID = {
+    "ARP": "ARP (dasar dudukan antena)",
+    "bottom-of-mount": "dasar dudukan antena",
+    "notch": "takik (notch) antena",
+    "phase-centre": "pusat fase antena",
+}
 RED = (190, 20, 20)
 BOTTOM = 18.0  # page-break margin: the footer and no more, so one session fits a page
 
@@ -45,7 +58,8 @@ def _gpst(text: str | None) -> dt.datetime | None:
 def _local(gpst: dt.datetime | None, zone: LocalZone) -> str:
     if gpst is None:
         return "-"
-    utc = (gpst - dt.timedelta(seconds=GPS_UTC_LEAP_S)).replace(tzinfo=dt.UTC)
+    leap = next((n for since, n in GPS_UTC_LEAP_S if gpst >= since), 13)
+    utc = (gpst - dt.timedelta(seconds=leap)).replace(tzinfo=dt.UTC)
     t = zone.local(utc)
     return f"{t:%d-%m-%Y %H:%M:%S} {zone.name}"
 
@@ -120,7 +134,7 @@ def _vertical(s: StaticSession) -> str:
 
 def _heights(pdf: DocumentPDF, s: StaticSession) -> None:
     method = METHOD_ID.get(s.height_method, s.height_method)
-    ref = REFERENCE_ID.get((s.height_reference or "").upper(), s.height_reference or "-")
+    ref = REFERENCE_ID.get(s.height_reference or "", s.height_reference or "-")
     diff = s.height_difference_m
     style = TableStyle((40, 18, 24, 48, 30), 4.0, 0.7, 8.5, ("L", "R", "L", "L", "L"))
     head = [["Pengukuran", "Tinggi (m)", "Cara ukur", "Diukur ke", "Paraf / ukur ulang"]]

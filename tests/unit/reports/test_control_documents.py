@@ -11,16 +11,24 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
+from fieldapp.cli import main
 from fieldapp.gnss.baseline import FixState, GeodeticPosition, StaticSettings
 from fieldapp.reports.build import build_document
 from fieldapp.reports.control_net import write_network
 from fieldapp.reports.data import ReportData, load_report_data
 from fieldapp.reports.field_sheet import write_field_sheet
 from fieldapp.reports.tables import write_tables
+from fieldapp.reports.textfmt import num
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.store.baselines import StoredBaseline, accept_stored_baseline, record_baseline
-from fieldapp.store.gnss_sessions import SessionFile, StaticSession, _insert, load_session
+from fieldapp.store.gnss_sessions import (
+    SessionFile,
+    StaticSession,
+    _insert,
+    load_session,
+    load_sessions,
+)
 from fieldapp.survey.models import ControlKind
 from tests.jobkit import run
 from tests.unit.reports.baselinekit import solution, verdicts
@@ -111,7 +119,7 @@ def test_the_field_sheet_through_the_cli_flags_a_7_mm_height_difference(
 
 
 def test_a_session_within_5_mm_says_so_and_a_missing_session_is_named(
-    documented_job: JobStore, tmp_path: Path
+    documented_job: JobStore, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     s = _session(documented_job, "TB-03", "rover", 1.512, 1.517, point_kind="TITIK_BANTU")
     out = write_field_sheet(s, rec.load_permit_area(documented_job.db), tmp_path / "f.pdf")
@@ -119,9 +127,9 @@ def test_a_session_within_5_mm_says_so_and_a_missing_session_is_named(
     assert "Selisih tinggi antena dalam toleransi 5 mm." in text and "PERHATIAN" not in text
     assert "Jenis titik Titik Bantu" in text and "+0,005" in text
     assert "tidak ada berkas data mentah" in text
-    done = run("report", "field-sheet", documented_job.path, "--session", "99", "-o",
-               tmp_path / "x.pdf")  # fmt: skip
-    assert done.returncode != 0 and "no static session 99" in done.stderr
+    code = main(["report", "field-sheet", str(documented_job.path), "--session", "99", "-o",
+                 str(tmp_path / "x.pdf")])  # fmt: skip
+    assert code != 0 and "no static session 99" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
 
 
@@ -210,16 +218,78 @@ def test_the_deliverables_carry_the_sketch_when_the_job_has_baselines(
 
 
 def test_the_sketch_alone_through_the_cli_and_a_job_without_baselines_refused(
-    surveyed: JobStore, documented_job_template: Path, tmp_path: Path
-) -> None:
+    surveyed: JobStore, documented_job_template: Path, tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:  # fmt: skip
     path = surveyed.path
     surveyed.close()
     out = tmp_path / "jaring.pdf"
-    done = run("report", "jaring-kontrol", path, "-o", out, "-q")
-    assert done.returncode == 0, done.stderr
+    assert main(["report", "jaring-kontrol", str(path), "-o", str(out), "-q"]) == 0
+    assert str(out) in capsys.readouterr().out
     assert "TB-05" in all_text(out)
     plain = tmp_path / "plain.fieldapp"
     shutil.copytree(documented_job_template, plain)
     refused = build_document(plain, "jaring-kontrol", tmp_path / "x.pdf")
     assert refused.message is not None and "no static baseline in this job" in refused.message
     assert not (tmp_path / "x.pdf").exists()
+
+
+@pytest.fixture(scope="module")
+def geonet_job(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo job with the GEONET pair processed by RTKLIB: 3040 tied to 0759 as a BM to a
+    JKHN station, accepted with a reason (the files are recorded at 30 s)."""
+    from testpaths import shared_data_dir
+
+    from fieldapp.app.control import accept_baseline, process_baseline
+    from fieldapp.demo_documented import export_documented_demo
+    from fieldapp.gnss.ecef import ecef_to_geodetic
+    from fieldapp.gnss.obsfiles import identify
+    from fieldapp.store.gnss_sessions import add_session
+
+    raw = shared_data_dir() / "gnss-raw"
+    path = export_documented_demo(tmp_path_factory.mktemp("geonet") / "job.fieldapp")
+    xyz = identify(raw / "07590920.05o").approx_xyz
+    assert xyz is not None
+    base_at = GeodeticPosition(*ecef_to_geodetic(*xyz))
+    with JobStore.open(path) as store:
+        add_session(store, StaticSession(point="0759", role="base", point_kind="JKHN",
+                    height_before_m=0.0, height_after_m=0.0),
+                    [raw / "07590920.05o", raw / "07590920.05n"])  # fmt: skip
+        add_session(store, StaticSession(point="3040", role="rover", point_kind="BM",
+                    height_before_m=1.500, height_after_m=1.508, antenna_model="TRM29659.00"),
+                    [raw / "30400920.05o", raw / "30400920.05n"])  # fmt: skip
+        b = process_baseline(store, "3040", "0759", base_at)
+        accept_baseline(store, b.id, "GEONET records at 30 s (RTKLIB test data)")
+    return path
+
+
+def test_a_real_rtklib_baseline_reaches_tabel_i_the_sketch_and_the_field_sheet(
+    geonet_job: Path, tmp_path: Path
+) -> None:
+    with JobStore.open(geonet_job) as store:
+        data = load_report_data(store)
+        sessions = {s.point: s for s in load_sessions(store.db)}
+        permit = rec.load_permit_area(store.db)
+    (b,) = data.baselines
+    assert b.status == "accepted" and b.solution.fix is FixState.FIXED
+    t1 = _rows(load_workbook(write_tables(data, tmp_path / "t.xlsx"))["Tabel I BM-JKHN"])
+    row = t1["3040"]
+    assert row["Titik JKHN"] == "0759" and row["Solusi"] == "fixed"
+    assert row["Panjang baseline (m)"] == pytest.approx(b.solution.baseline_m, abs=1e-6)
+    assert 3000 < row["Panjang baseline (m)"] < 3600
+    assert row["Interval ≤ 15 s"] == "Tidak memenuhi (30 s)"
+    assert row["Ambiguitas fixed"].startswith("Memenuhi (fixed, rasio ")
+    assert row["σH ≤ 0,15 m"].startswith("Memenuhi (0,00")
+    assert row["Alasan diterima walau tidak memenuhi"].startswith("GEONET records at 30 s")
+    assert row["Pengolah"].startswith("RTKLIB")
+    text = all_text(write_network(data, tmp_path / "j.pdf"))
+    assert "0759" in text and "3040" in text and f"{num(b.solution.baseline_m, 3)}" in text
+    rover = sessions["3040"]
+    sheet = all_text(write_field_sheet(rover, permit, tmp_path / "f.pdf"))
+    assert "PERHATIAN: selisih tinggi antena sebelum dan sesudah pengamatan 8,0 mm" in sheet
+    assert "Interval perekaman 30 detik ≤ 15 detik: TIDAK SESUAI" in sheet
+    # 2005: GPS ran 13 s ahead of UTC (18 s since 2017); Kalimantan Timur keeps WITA.
+    assert "02-04-2005 07:59:47 WITA 02-04-2005 00:00:00 GPST" in sheet
+    for f in rover.files:  # the files as kept in raw/, with their hash
+        assert f"{Path(f.path).name} {f.kind}" in sheet and f.sha256[:16] in sheet
+    assert "Jenis titik BM" in sheet and "TRM29659.00" in sheet
