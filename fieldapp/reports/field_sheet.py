@@ -7,6 +7,8 @@ import hashlib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fpdf.util import Padding
+
 from fieldapp.reports.data import LocalZone, canonical_json, zone_for
 from fieldapp.reports.flowtable import Cell, TableStyle, flow_table
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper, save_pdf
@@ -138,7 +140,7 @@ def _heights(pdf: DocumentPDF, s: StaticSession) -> None:
     diff = s.height_difference_m
     style = TableStyle((40, 18, 24, 48, 30), 4.0, 0.7, 8.5, ("L", "R", "L", "L", "L"))
     head = [["Pengukuran", "Tinggi (m)", "Cara ukur", "Diukur ke", "Paraf / ukur ulang"]]
-    rows = [
+    rows: list[list[str | Cell]] = [
         ["Sebelum pengamatan", num(s.height_before_m), method, ref, ""],
         ["Sesudah pengamatan", num(s.height_after_m), method, ref, ""],
         ["Selisih (sesudah−sebelum)", num(diff, 3, signed=True),
@@ -158,7 +160,16 @@ def _heights(pdf: DocumentPDF, s: StaticSession) -> None:
     pdf.set_text_color(*RED)
     pdf.set_line_width(0.6)
     pdf.set_font(FONT, "B", 9)
-    pdf.multi_cell(0, 4.6, warning, border=1, padding=1.5, align="L", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(
+        0,
+        4.6,
+        warning,
+        border=1,
+        padding=Padding(1.5, 1.5, 1.5, 1.5),
+        align="L",
+        new_x="LMARGIN",
+        new_y="NEXT",
+    )
     pdf.set_line_width(0.2)
     pdf.set_text_color(0)
     pdf.set_draw_color(0)

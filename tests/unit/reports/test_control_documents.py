@@ -293,3 +293,22 @@ def test_a_real_rtklib_baseline_reaches_tabel_i_the_sketch_and_the_field_sheet(
     for f in rover.files:  # the files as kept in raw/, with their hash
         assert f"{Path(f.path).name} {f.kind}" in sheet and f.sha256[:16] in sheet
     assert "Jenis titik BM" in sheet and "TRM29659.00" in sheet
+
+
+def test_a_far_jkhn_station_gets_the_tie_and_a_local_drawing(
+    documented_job: JobStore, tmp_path: Path
+) -> None:
+    store = documented_job
+    c = {p.name: GeodeticPosition(p.lat, p.lon, p.h or 0.0) for p in rec.load_control_points(
+        store.db)}  # fmt: skip
+    far = GeodeticPosition(-0.21, 116.62, 55.0)  # ~46 km off: a WIUP spans a few km
+    bm = _baseline(store, "BM-01", "CKTM", c["BM-01"], far, duration_s=16200.0)
+    accept_stored_baseline(store.db, bm.id, ControlKind.BM)
+    _baseline(store, "TB-01", "BM-01", c["TB-01"], c["BM-01"])
+    pages = pages_text(write_network(load_report_data(store), tmp_path / "j.pdf"))
+    page = pages[0]
+    assert "Gambar 1. Pengikatan ke JKHN" in page and "Gambar 2. BM dan Titik Bantu" in page
+    assert "(1) 46448,979 m · fixed" in page and "TB-10" in page
+    assert "20,0 km" in page and "1,0 km" in page  # a scale bar for each drawing
+    # The 343 m line is 1 cm long at the local scale: its number there, its figures below.
+    assert "(2)" in page and "2 BM-01 TB-01 343,201 fixed" in " ".join(pages)
