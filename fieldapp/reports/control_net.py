@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.reports.baseline_cells import FIX_ID, duration_text
+from fieldapp.reports.data import canonical_json
 from fieldapp.reports.flowtable import TableStyle, flow_table
 from fieldapp.reports.network_sketch import (
     NetLine,
@@ -84,8 +86,14 @@ def baseline_rows(lines: Sequence[NetLine]) -> list[list[str]]:
 
 def render_network(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
     points, lines = network_of(data)
-    pdf = DocumentPDF(f"{TITLE} · {data.permit.name}", f"JARING-KONTROL/{data.sha256[:8].upper()}",
-                      data.sha256, paper)  # fmt: skip
+    digest = data.sha256
+    shown = shown_baselines(data.baselines)
+    if any(b.status != "accepted" for b in shown):
+        # The page also states baselines not yet accepted, which the data hash leaves out.
+        both = {"data": data.sha256, "baselines": shown}
+        digest = hashlib.sha256(canonical_json(both).encode("utf-8")).hexdigest()
+    pdf = DocumentPDF(f"{TITLE} · {data.permit.name}", f"JARING-KONTROL/{digest[:8].upper()}",
+                      digest, paper)  # fmt: skip
     pdf.alias_nb_pages()
     pdf.add_page()
     pdf.set_font(FONT, "B", 13)

@@ -271,10 +271,12 @@ def load_report_data(
         "equipment": equipment,
         "markers": [r.installation for r in reports],
     }
-    if baselines:
-        # Only then: the hash (and a berita acara's Nomor) of a job without a control survey
-        # of its own stays what it was.
-        body["baselines"] = baselines
+    accepted = [b for b in baselines if b.status == "accepted"]
+    if accepted:
+        # What Tabel I/II state. Only accepted ones: a baseline processed but not accepted
+        # changes no coordinate, so a berita acara's Nomor stays; and a job without a control
+        # survey of its own keeps the hash it had.
+        body["baselines"] = accepted
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
     return ReportData(
         job_path=store.path,

@@ -312,3 +312,18 @@ def test_a_far_jkhn_station_gets_the_tie_and_a_local_drawing(
     assert "20,0 km" in page and "1,0 km" in page  # a scale bar for each drawing
     # The 343 m line is 1 cm long at the local scale: its number there, its figures below.
     assert "(2)" in page and "2 BM-01 TB-01 343,201 fixed" in " ".join(pages)
+
+
+def test_only_an_accepted_baseline_changes_the_data_hash_of_the_documents(
+    documented_job: JobStore,
+) -> None:
+    store = documented_job
+    before = load_report_data(store).sha256
+    c = {p.name: p for p in rec.load_control_points(store.db)}
+    tb = GeodeticPosition(c["TB-01"].lat, c["TB-01"].lon, c["TB-01"].h or 0.0)
+    bm = GeodeticPosition(c["BM-01"].lat, c["BM-01"].lon, c["BM-01"].h or 0.0)
+    b = _baseline(store, "TB-01", "BM-01", tb, bm)
+    # Processed, not accepted: no coordinate changed, a berita acara keeps its Nomor.
+    assert load_report_data(store).sha256 == before
+    accept_stored_baseline(store.db, b.id, ControlKind.TITIK_BANTU)
+    assert load_report_data(store).sha256 != before
