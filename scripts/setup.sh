@@ -8,6 +8,8 @@ cd "$(dirname "$0")/.."
 # espeak-ng for spoken guidance in Bahasa Indonesia and sox to check the rendered speech.
 # The xcb libraries are what Qt's X11 plugin needs for a real window (offscreen needs none).
 # Chromium and chromium-driver: the office review pages are tested in a real browser.
+# rtklib: RTKLIB's rnx2rtkp and convbin process static GNSS baselines (control survey) and
+# convert raw receiver logs to RINEX; the PyInstaller build (build.spec) bundles them.
 APT_PACKAGES=(python3-venv libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 libglib2.0-0
               libx11-xcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0
               libxcb-render-util0 libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 libpulse0

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.gnss.rawframes import scan_raw_file
 from fieldapp.gnss.rinex import RinexError, RinexNav, gpst_iso, rinex_type, scan_rinex
 
 KINDS = ("ubx", "rtcm3", "rinex-obs", "rinex-nav")
@@ -92,10 +92,10 @@ def _rinex(path: Path) -> ObsFile:
 
 
 def _raw(path: Path) -> ObsFile:
-    # The raw-log helper's frame scanner (checksum-verified UBX and RTCM 3 frames), imported
-    # by name until its branch is merged.
-    rawframes = importlib.import_module("fieldapp.gnss.rawframes")
-    scan = rawframes.scan_raw_file(path)
+    try:
+        scan = scan_raw_file(path)
+    except OSError as exc:
+        raise ObsFileError(f"{path}: cannot read: {exc.strerror or exc}") from None
     if scan.protocol is None:
         raise ObsFileError(
             f"{path}: not a GNSS observation file (no RINEX header, no UBX or RTCM 3 frames)"
@@ -110,6 +110,9 @@ def _raw(path: Path) -> ObsFile:
         epochs=scan.observation_epochs,
         first_gpst=scan.first_gpst,
         last_gpst=scan.last_gpst,
-        interval_s=None,
+        interval_s=scan.interval_s,
+        # A log whose link dropped or that was copied mid-write ends in a cut frame (both raw
+        # files of RTKLIB's test set do); the frames before it are whole and convbin skips
+        # the cut one, so the file is used, and says so.
         truncated=scan.truncated,
     )

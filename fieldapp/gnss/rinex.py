@@ -125,7 +125,14 @@ def _floats(reader: _Lines, text: str, count: int, label: str) -> tuple[float, .
     try:
         values = tuple(float(text[i * 14 : i * 14 + 14].replace("D", "E")) for i in range(count))
     except ValueError:
-        raise reader.error(f"{label}: expected {count} numbers, got {text.strip()!r}") from None
+        # Some writers miss the 14-column grid; their numbers still stand apart.
+        words = text.replace("D", "E").split()
+        try:
+            values = tuple(float(w) for w in words)
+        except ValueError:
+            values = ()
+        if len(values) != count:
+            raise reader.error(f"{label}: expected {count} numbers, got {text.strip()!r}") from None
     if not all(math.isfinite(v) for v in values):
         raise reader.error(f"{label}: not a finite number in {text.strip()!r}")
     return values

@@ -102,14 +102,9 @@ def process_static(
         args += ["-ti", f"{settings.interval_s:g}"]
     args += [_rel(rover.obs, work_dir), _rel(base.obs, work_dir)]
     args += [_rel(n, work_dir) for n in navs]
-    span = _span(rover.scan, base.scan)
+    watch = _ProgressLine(_span(rover.scan, base.scan), report)
     try:
-        run_program(
-            args,
-            cwd=work_dir,
-            cancel=cancel,
-            on_stderr_line=lambda line: _progress_line(line, span, report),
-        )
+        run_program(args, cwd=work_dir, cancel=cancel, on_stderr_line=watch)
     except EngineFailed as exc:
         raise BaselineError(f"{rover.source} against {base.source}: {exc}") from None
     pos = read_pos(out) if out.is_file() else None
@@ -130,17 +125,6 @@ def _identify(path: Path) -> ObsFile:
         return identify(path)
     except ObsFileError as exc:
         raise BaselineError(str(exc)) from None
-    except ModuleNotFoundError:
-        # Until the raw-log frame scanner is merged: recognise raw logs by their first bytes.
-        head = path.read_bytes()[:2]
-        kind = "ubx" if head == b"\xb5\x62" else "rtcm3" if head[:1] == b"\xd3" else None
-        if kind is None:
-            raise BaselineError(
-                f"{path}: not a GNSS observation file (no RINEX header, no UBX or RTCM 3 frames)"
-            ) from None
-        return ObsFile(
-            path=path, kind=kind, epochs=0, first_gpst=None, last_gpst=None, interval_s=None
-        )
 
 
 def _approx_start(files: list[ObsFile]) -> dt.datetime | None:
@@ -239,16 +223,32 @@ def _span(rover: RinexObs, base: RinexObs) -> tuple[dt.datetime, dt.datetime]:
     return max(rover.first, base.first), min(rover.last, base.last)
 
 
-def _progress_line(line: str, span: tuple[dt.datetime, dt.datetime], report: Progress) -> None:
-    m = _PROCESSING.search(line)
-    if m is None:
-        return
-    year, month, day, hour, minute, second = (int(g) for g in m.groups())
-    t = dt.datetime(year, month, day, hour, minute, second)
-    total = (span[1] - span[0]).total_seconds()
-    done = (t - span[0]).total_seconds() / total if total > 0 else 1.0
-    fraction = _CONVERT_SHARE + (1 - _CONVERT_SHARE) * min(1.0, max(0.0, done))
-    report(fraction, f"processing {t.isoformat(sep=' ')} GPST")
+class _ProgressLine:
+    """Turns rnx2rtkp's "processing : yyyy/mm/dd hh:mm:ss" lines into fractions of the span.
+
+    It prints one per epoch (86,400 for a day at 1 s): only steps of half a percent are passed
+    on, so a window's progress bar is not flooded.
+    """
+
+    STEP = 0.005
+
+    def __init__(self, span: tuple[dt.datetime, dt.datetime], report: Progress) -> None:
+        self.span = span
+        self.report = report
+        self.last = -1.0
+
+    def __call__(self, line: str) -> None:
+        m = _PROCESSING.search(line)
+        if m is None:
+            return
+        year, month, day, hour, minute, second = (int(g) for g in m.groups())
+        t = dt.datetime(year, month, day, hour, minute, second)
+        total = (self.span[1] - self.span[0]).total_seconds()
+        done = (t - self.span[0]).total_seconds() / total if total > 0 else 1.0
+        fraction = _CONVERT_SHARE + (1 - _CONVERT_SHARE) * min(1.0, max(0.0, done))
+        if fraction - self.last >= self.STEP:
+            self.last = fraction
+            self.report(fraction, f"processing {t.isoformat(sep=' ')} GPST")
 
 
 def _fix(q: int) -> FixState:

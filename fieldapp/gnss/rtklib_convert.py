@@ -49,7 +49,8 @@ def convert_raw(
     # folder keeps a non-ASCII job path (Windows code pages) out of its way.
     local = work_dir / f"{name}.{kind}"
     shutil.copyfile(source, local)
-    args = [str(convbin), "-r", FORMATS[kind], "-v", RINEX_VERSION]
+    # -od -os: Doppler and SNR too (off unless asked for in 2.4.3, whatever its help says).
+    args = [str(convbin), "-r", FORMATS[kind], "-v", RINEX_VERSION, "-od", "-os"]
     if kind == "rtcm3" and approx_start is not None:
         args += ["-tr", approx_start.strftime("%Y/%m/%d"), approx_start.strftime("%H:%M:%S")]
     args += ["-o", f"{name}.obs", "-n", f"{name}.nav", local.name]

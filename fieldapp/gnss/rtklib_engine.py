@@ -21,6 +21,7 @@ INSTALL_HINT = (
 # After terminate() a process gets this long to go before it is killed.
 TERMINATE_GRACE_S = 2.0
 POLL_S = 0.1
+TAIL_CHARS = 8192
 
 
 class EngineMissing(RuntimeError):
@@ -108,12 +109,15 @@ def run_program(
     cancel: threading.Event | None = None,
     on_stderr_line: Callable[[str], None] | None = None,
 ) -> str:
-    """Runs a program (no shell) to its end; returns its stderr text.
+    """Runs a program (no shell) to its end; returns the end of its stderr text.
 
     RTKLIB reports progress on stderr with carriage returns; each piece is handed to
-    `on_stderr_line` in the caller's thread. On cancel the process is terminated (killed if it
-    lingers) and ProcessingCancelled raised; on a non-zero exit EngineFailed.
+    `on_stderr_line` in the caller's thread. On cancel (checked before the start, every
+    POLL_S and at the end) the process is terminated, killed if it lingers, and
+    ProcessingCancelled raised; on a non-zero exit EngineFailed.
     """
+    if cancel is not None and cancel.is_set():
+        raise ProcessingCancelled("processing cancelled")
     creationflags = getattr(subprocess, "CREATE_NO_WINDOW", 0)  # no console flashing on Windows
     proc = subprocess.Popen(
         list(args),
@@ -135,19 +139,18 @@ def run_program(
 
     reader = threading.Thread(target=pump, name="rtklib-stderr", daemon=True)
     reader.start()
-    seen = 0
     pending = ""
-    text_parts: list[str] = []
+    tail = ""  # the end of what it printed, for an error message (a day at 1 s is megabytes)
 
     def drain() -> None:
-        nonlocal seen, pending
+        nonlocal pending, tail
         with lock:
-            new = chunks[seen:]
-            seen = len(chunks)
+            new = chunks[:]
+            chunks.clear()
         if not new:
             return
         text = b"".join(new).decode("ascii", "replace")
-        text_parts.append(text)
+        tail = (tail + text)[-TAIL_CHARS:]
         pending += text
         *pieces, pending = re.split(r"[\r\n]", pending)
         if on_stderr_line is not None:
@@ -173,11 +176,13 @@ def run_program(
         if proc.stderr is not None:
             proc.stderr.close()
     drain()
-    output = "".join(text_parts)
+    if cancel is not None and cancel.is_set():
+        # Asked while the last output was read: the user wants no result, even a finished one.
+        raise ProcessingCancelled("processing cancelled")
     if proc.returncode != 0:
         name = Path(args[0]).name
-        raise EngineFailed(f"{name} failed (exit {proc.returncode}): {_last_words(output)}")
-    return output
+        raise EngineFailed(f"{name} failed (exit {proc.returncode}): {_last_words(tail)}")
+    return tail
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

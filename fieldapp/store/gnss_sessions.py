@@ -36,6 +36,9 @@ ROLES = ("base", "rover", "reference")
 HEIGHT_METHODS = ("vertical", "slant")
 POINT_KINDS = ("BM", "TITIK_BANTU", "JKHN")
 OBSERVATION_KINDS = ("ubx", "rtcm3", "rinex-obs")
+MAX_NAME_CHARS = 40  # as control point names
+MAX_TEXT_CHARS = 500
+MAX_ANTENNA_HEIGHT_M = 10.0  # a tripod or a mast; a larger figure is a typing slip
 
 
 class SessionError(ValueError):
@@ -115,8 +118,8 @@ class StaticSession:
 def check_draft(draft: StaticSession) -> None:
     """Refuse a session that cannot be right, before any file is copied."""
     where = f"session on {draft.point!r}"
-    if not draft.point.strip():
-        raise SessionError("a session needs the name of the point occupied")
+    if not draft.point.strip() or len(draft.point) > MAX_NAME_CHARS:
+        raise SessionError(f"point name {draft.point!r}: expected 1 to {MAX_NAME_CHARS} characters")
     if draft.role not in ROLES:
         raise SessionError(f"{where}: role {draft.role!r}; expected one of {', '.join(ROLES)}")
     if draft.height_method not in HEIGHT_METHODS:
@@ -125,9 +128,18 @@ def check_draft(draft: StaticSession) -> None:
         )
     if draft.point_kind is not None and draft.point_kind not in POINT_KINDS:
         raise SessionError(f"{where}: kind {draft.point_kind!r}; expected BM, TITIK_BANTU or JKHN")
-    for label, value in (("before", draft.height_before_m), ("after", draft.height_after_m)):
-        if not (math.isfinite(value) and 0 <= value <= 100):
-            raise SessionError(f"{where}: antenna height {label} {value} m; expected 0 to 100 m")
+    for label, value, top in (
+        ("antenna height before", draft.height_before_m, MAX_ANTENNA_HEIGHT_M),
+        ("antenna height after", draft.height_after_m, MAX_ANTENNA_HEIGHT_M),
+        ("antenna radius", draft.antenna_radius_m, 1.0),
+        ("elevation mask", draft.elevation_mask_deg, 90.0),
+    ):
+        if value is not None and not (math.isfinite(value) and 0 <= value <= top):
+            raise SessionError(f"{where}: {label} {value}; expected 0 to {top:g}")
+    texts = (draft.height_reference, draft.receiver_model, draft.receiver_serial,
+             draft.antenna_model, draft.note)  # fmt: skip
+    if any(t is not None and len(t) > MAX_TEXT_CHARS for t in texts):
+        raise SessionError(f"{where}: a text field is longer than {MAX_TEXT_CHARS} characters")
     if not draft.height_reference.strip():
         raise SessionError(f"{where}: say what the antenna height is measured to (e.g. ARP)")
     draft.antenna_height_m  # noqa: B018 (a slant height without the antenna radius refuses here)
@@ -149,20 +161,30 @@ def _identify(path: Path) -> ObsFile:
         raise SessionError(f"{path}: cannot read: {exc.strerror or exc}") from exc
 
 
-def _timing(draft: StaticSession, found: Sequence[ObsFile]) -> StaticSession:
-    """The session's span, interval and epochs as its observation files tell them."""
+def _from_files(draft: StaticSession, found: Sequence[ObsFile]) -> StaticSession:
+    """The session's span, interval and epochs as its observation files tell them.
+
+    Receiver and antenna models the surveyor left out come from a RINEX header; a raw log
+    whose last frame was cut (a power cut while logging) is kept, and the note says so.
+    """
     obs = [f for f in found if f.kind in OBSERVATION_KINDS]
     firsts = [f.first_gpst for f in obs if f.first_gpst]
     lasts = [f.last_gpst for f in obs if f.last_gpst]
     intervals = [f.interval_s for f in obs if f.interval_s]
-    epochs = sum(f.epochs for f in obs)
+    cut = [f"{f.path.name}: its last frame is cut (the whole frames are used)"
+           for f in obs if f.truncated]  # fmt: skip
+    note = "; ".join(n for n in (draft.note, *cut) if n) or None
     return replace(
         draft,
         started=min(firsts) if firsts else draft.started,
         ended=max(lasts) if lasts else draft.ended,
         # The files' own interval wins: the rules judge what was recorded, not what was meant.
         interval_s=min(intervals) if intervals else draft.interval_s,
-        epochs=epochs if obs else draft.epochs,
+        epochs=sum(f.epochs for f in obs) if obs else draft.epochs,
+        receiver_model=draft.receiver_model or next((f.receiver for f in obs if f.receiver), None),
+        antenna_model=draft.antenna_model
+        or next((f.antenna_type for f in obs if f.antenna_type), None),
+        note=note,
     )
 
 
@@ -223,7 +245,7 @@ def add_session(store: JobStore, draft: StaticSession, files: Sequence[Path]) ->
     if not any(f.kind in OBSERVATION_KINDS for f in found):
         names = ", ".join(s.name for s in sources)
         raise SessionError(f"{names}: navigation data only; a session needs an observation file")
-    session = _timing(draft, found)
+    session = _from_files(draft, found)
     referenced = raw_file_referenced(store.db)
     with job_lock(store, "adding a static GNSS session"):
         remove_litter(store.raw_dir)

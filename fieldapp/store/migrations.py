@@ -587,6 +587,21 @@ MIGRATIONS: tuple[Migration, ...] = (
                 replaced_by_baseline_id INTEGER NOT NULL REFERENCES baseline(id)
             )""",
             "CREATE INDEX control_point_revision_point ON control_point_revision (point)",
+            # What was solved and what a point had stay as they are, whatever code runs.
+            """CREATE TRIGGER baseline_kept_as_solved BEFORE UPDATE OF rover_session_id,
+                base_session_id, rover_point, base_point, lat, lon, h, fix, ratio, sigma_e_m,
+                sigma_n_m, sigma_u_m, base_lat, base_lon, base_h, baseline_m, epochs,
+                start_gpst, end_gpst, duration_s, interval_s, engine, settings, verdicts,
+                rules_passed, processed_at ON baseline
+            BEGIN SELECT RAISE(ABORT, 'a processed baseline is kept as solved'); END""",
+            """CREATE TRIGGER baseline_never_deleted BEFORE DELETE ON baseline
+            BEGIN SELECT RAISE(ABORT, 'a processed baseline is never deleted'); END""",
+            """CREATE TRIGGER control_point_revision_kept
+            BEFORE UPDATE ON control_point_revision
+            BEGIN SELECT RAISE(ABORT, 'a control point revision is history'); END""",
+            """CREATE TRIGGER control_point_revision_never_deleted
+            BEFORE DELETE ON control_point_revision
+            BEGIN SELECT RAISE(ABORT, 'a control point revision is history'); END""",
         ),
     ),
 )

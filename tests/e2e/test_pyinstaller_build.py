@@ -1,11 +1,13 @@
 """The PyInstaller one-folder build runs: version, and the demo job validates from the bundle."""
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+from testpaths import shared_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -76,3 +78,30 @@ def test_frozen_build_runs_and_validates_the_demo_job(tmp_path: Path) -> None:
     )
     assert conv.returncode == 0, conv.stderr
     assert abs(json.loads(conv.stdout)["e"] - 200000.0) < 1e-6
+    # RTKLIB travelled too: a static baseline with no rnx2rtkp on PATH uses the bundled one.
+    raw = shared_data_dir() / "gnss-raw"
+    env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_RTKLIB_DIR"}
+    env["PATH"] = str(tmp_path)
+    baseline = subprocess.run(
+        [
+            str(exe),
+            "control",
+            "process-files",
+            "--rover",
+            str(raw / "30400920.05o"),
+            str(raw / "30400920.05n"),
+            "--base",
+            str(raw / "07590920.05o"),
+            str(raw / "07590920.05n"),
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=env,
+    )
+    assert baseline.returncode == 0, baseline.stderr
+    solution = json.loads(baseline.stdout)
+    assert solution["fix"] == "fixed" and abs(solution["baseline_m"] - 3335.39) < 0.05
+    assert solution["engine"].startswith("RTKLIB rnx2rtkp 2.4.3")
+    assert (dist / "fieldapp" / "_internal" / "rtklib" / "copyright").is_file()

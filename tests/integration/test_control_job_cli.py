@@ -81,6 +81,8 @@ def test_control_survey_through_the_cli(
     ]
     for f in sessions[1]["files"]:
         assert (job.path / f["path"]).read_bytes() == (raw / f["original_name"]).read_bytes()
+    code, out, _ = run(capsys, "session", "show", j, str(sessions[1]["id"]))
+    assert code == 0 and "3040 (rover)" in out and "120 epochs" in out and "differ by 8 mm" in out
 
     # 0759 is not in the job's control: the base position must be given, and the CLI says so.
     code, _, err = run(capsys, "process", j, "--rover", "3040", "--base", "0759")
@@ -123,6 +125,8 @@ def test_control_survey_through_the_cli(
     assert second["h"] == pytest.approx(first["h"] + 1.404, abs=0.002)
     code, _, _ = run(capsys, "accept", j, str(second["baseline_id"]), "--override", OVERRIDE)
     assert code == 0
+    code, _, err = run(capsys, "accept", j, str(second["baseline_id"]), "--override", OVERRIDE)
+    assert code == 2 and "already accepted" in err
     code, out, _ = run(capsys, "history", j, "3040")
     lines = out.splitlines()
     assert len(lines) == 2 and f"from baseline {first['baseline_id']}" in lines[0]

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import dataclasses
-import re
 import subprocess
 import threading
 from pathlib import Path
 
 import psutil
 import pytest
+from rinexslice import slice_rinex2
 from testpaths import shared_data_dir
 
 from fieldapp.gnss.baseline import BaselineSolution, FixState, GeodeticPosition, StaticSettings
@@ -28,7 +28,6 @@ out-solformat      =xyz
 """
 # 0759's APPROX POSITION XYZ, copied from the file's header by eye.
 BASE_XYZ = ("-3976219.5082", "3382372.5671", "3652512.9849")
-EPOCH_LINE = re.compile(r"^ \d\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d [ \d]\d\.\d{7}  \d")
 
 
 def gnss_raw() -> Path:
@@ -40,23 +39,6 @@ def pair(data: Path) -> tuple[list[Path], list[Path]]:
         [data / "30400920.05o", data / "30400920.05n"],
         [data / "07590920.05o", data / "07590920.05n"],
     )
-
-
-def slice_rinex2(source: Path, target: Path, keep: tuple[float, float]) -> Path:
-    """Copies the header and the epochs from keep[0] to before keep[1] (seconds of the day)."""
-    out: list[str] = []
-    lines = source.read_text().splitlines(keepends=True)
-    end = next(i for i, line in enumerate(lines) if "END OF HEADER" in line)
-    out += lines[: end + 1]
-    take = False
-    for line in lines[end + 1 :]:
-        if EPOCH_LINE.match(line):
-            t = int(line[10:12]) * 3600 + int(line[13:15]) * 60 + float(line[15:26])
-            take = keep[0] - 0.5 <= t < keep[1] - 0.5
-        if take:
-            out.append(line)
-    target.write_text("".join(out))
-    return target
 
 
 @pytest.fixture(scope="module")
@@ -175,25 +157,41 @@ def test_the_interval_setting_thins_the_epochs(tmp_path: Path) -> None:
     assert thinned.epochs == 58  # every other one of the 115
 
 
-def test_cancel_ends_the_engine_process(tmp_path: Path) -> None:
+def test_cancel_while_processing_leaves_no_engine_process(tmp_path: Path) -> None:
     rover, base = pair(gnss_raw())
     cancel = threading.Event()
-    children: list[psutil.Process] = []
-    fractions: list[float] = []
 
-    def progress(fraction: float, _message: str) -> None:
-        fractions.append(fraction)
-        if not children:
-            children.extend(psutil.Process().children())
-            cancel.set()
+    def progress(_fraction: float, _message: str) -> None:
+        cancel.set()
 
     with pytest.raises(ProcessingCancelled):
         process_static(
             rover, base, None, StaticSettings(), work_dir=tmp_path, progress=progress, cancel=cancel
         )
-    assert [c.name() for c in children if c.is_running()] == []
-    assert children, "the progress callback ran while rnx2rtkp was running"
-    assert not [c for c in psutil.Process().children() if "rnx2rtkp" in c.name()]
+    assert not [c for c in psutil.Process().children(recursive=True) if "rnx2rtkp" in c.name()]
+
+
+def test_cancel_before_a_raw_log_is_converted(tmp_path: Path) -> None:
+    ubx = gnss_raw() / "ubx_20080526.ubx"
+    cancel = threading.Event()
+    messages: list[str] = []
+
+    def progress(_fraction: float, message: str) -> None:
+        messages.append(message)
+        cancel.set()
+
+    with pytest.raises(ProcessingCancelled):
+        process_static(
+            [ubx],
+            [ubx],
+            None,
+            StaticSettings(),
+            work_dir=tmp_path,
+            progress=progress,
+            cancel=cancel,
+        )
+    assert messages == ["converting ubx_20080526.ubx"]
+    assert not (tmp_path / "rover.obs").exists()
 
 
 def test_progress_runs_from_the_first_to_the_last_epoch(tmp_path: Path) -> None:

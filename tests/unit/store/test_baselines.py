@@ -102,6 +102,9 @@ def test_accept_creates_the_bm_with_provenance_and_reaccept_keeps_the_history(
         (35.7501, second.id),
     ]
     assert history[0].replaced_by_baseline_id == second.id and history[-1].replaced_at is None
+    for sql in ("UPDATE control_point_revision SET h = 0", "DELETE FROM control_point_revision"):
+        with pytest.raises(sqlite3.IntegrityError, match="history"):
+            store.db.execute(sql)
     assert load_baseline(store.db, first.id).status == "superseded"
     with pytest.raises(BaselineRefused, match="already accepted"):
         accept_stored_baseline(store.db, second.id, ControlKind.BM)
@@ -124,6 +127,9 @@ def test_a_failing_rule_is_refused_by_name_and_accepted_with_a_reason(store: Job
         store.db.execute(
             "UPDATE baseline SET status = 'accepted', accepted_at = 'x' WHERE id = ?", [b2.id]
         )
+    for sql in ("UPDATE baseline SET h = h + 1", "DELETE FROM baseline"):
+        with pytest.raises(sqlite3.IntegrityError, match="baseline"):
+            store.db.execute(sql)
 
 
 def test_an_office_coordinate_goes_to_the_history_and_jkhn_is_never_replaced(

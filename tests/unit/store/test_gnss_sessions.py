@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import math
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -52,6 +53,8 @@ def test_files_are_copied_identified_and_hashed(store: JobStore, geonet: Path) -
         assert f.bytes == src.stat().st_size and kept.name.endswith(src.name)
     assert s.started is not None and s.started.startswith("2005-04-02T00:00:00")
     assert s.interval_s == 30.0 and s.epochs == 120
+    # Left out by the surveyor, read from the RINEX header.
+    assert (s.receiver_model, s.antenna_model) == ("TRIMBLE 5700", "TRM29659.00")
     assert all(not n.startswith(".") for n in _raw(store))  # no part or intent left
 
 
@@ -108,3 +111,32 @@ def test_a_kill_between_copy_and_commit_leaves_nothing_behind(
     sid = add_session(store, ROVER, [geonet / "07590920.05o"])
     kept = [f.path.removeprefix("raw/") for f in load_session(store.db, sid).files]
     assert _raw(store) == kept  # the orphan from the killed run went
+
+
+def test_a_raw_log_cut_at_its_end_is_kept_and_the_note_says_so(
+    store: JobStore, geonet: Path
+) -> None:
+    sid = add_session(store, ROVER, [geonet / "ubx_20080526.ubx"])
+    s = load_session(store.db, sid)
+    assert [f.kind for f in s.files] == ["ubx"] and s.epochs == 242
+    assert s.started == "2008-05-26T05:59:24.999" and s.interval_s == 1.0
+    assert s.note is not None and "ubx_20080526.ubx: its last frame is cut" in s.note
+
+
+@pytest.mark.parametrize(
+    ("change", "words"),
+    [
+        ({"height_before_m": float("nan")}, "antenna height before nan"),
+        ({"height_after_m": 15.0}, "antenna height after 15.0; expected 0 to 10"),
+        ({"elevation_mask_deg": 95.0}, "elevation mask"),
+        ({"role": "static"}, "role 'static'"),
+        ({"point": "B" * 41}, "1 to 40 characters"),
+        ({"point_kind": "CORS"}, "kind 'CORS'"),
+    ],
+)
+def test_a_bad_draft_is_refused_before_any_copy(
+    store: JobStore, geonet: Path, change: dict[str, object], words: str
+) -> None:
+    with pytest.raises(SessionError, match=re.escape(words)):
+        add_session(store, StaticSession(**{**_fields(ROVER), **change}), [geonet / "30400920.05o"])
+    assert _raw(store) == []
