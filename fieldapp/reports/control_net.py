@@ -117,7 +117,7 @@ def render_network(data: ReportData, paper: Paper = "a4") -> DocumentPDF:
     pdf.set_y(y + 2)
     pdf.heading("Baseline")
     style = TableStyle((6, 17, 17, 18, 27, 19, 18, 20, 17), 4.0, 0.8, 7.5,
-                       ("R", "L", "L", "R", "L", "R", "R", "L", "L"))  # fmt: skip
+                       ("R", "L", "L", "R", "L", "R", "R", "L", "L"), title="Baseline")  # fmt: skip
     head = [["No", "Dari (base)", "Ke (rover)", "Panjang (m)", "Solusi", "σH / σV (m)", "Lama",
              "Ketentuan 697/1996", "Status"]]  # fmt: skip
     flow_table(pdf, style, head, baseline_rows(lines))

@@ -288,6 +288,7 @@ def legend(pdf: DocumentPDF, x: float, y: float, w: float, grid_label: str) -> f
     pdf.set_draw_color(0)
     pdf.set_line_width(0.2)
     pdf.set_xy(x, y2 + 4.5)
-    pdf.cell(w, 4, f"Koordinat grid {grid_label}; U = utara grid. Label garis: (nomor) panjang "
-             "baseline elipsoid · status ambiguitas.", new_x="LMARGIN", new_y="NEXT")  # fmt: skip
+    note = (f"Koordinat grid {grid_label}; U = utara grid. Label garis: (nomor) panjang "
+            "vektor baseline (jarak ruang) · solusi ambiguitas.")  # fmt: skip
+    pdf.cell(w, 4, note, new_x="LMARGIN", new_y="NEXT")
     return pdf.get_y()
