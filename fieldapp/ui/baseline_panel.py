@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import re
-import threading
-from pathlib import Path
-
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread, Signal
 from PySide6.QtGui import QColor, QShowEvent
 from PySide6.QtWidgets import (
@@ -25,17 +21,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.app.control import accept_baseline, process_baseline
-from fieldapp.fieldwork import parse_metres
+from fieldapp.app.control import accept_baseline
 from fieldapp.gnss.baseline import BaselineSolution, GeodeticPosition
-from fieldapp.gnss.ecef import ecef_to_geodetic
-from fieldapp.gnss.obsfiles import identify
-from fieldapp.store import JobStore
 from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.gnss_sessions import StaticSession
+from fieldapp.ui import control_texts as words
 from fieldapp.ui.app import TEXT_COLOURS, is_dark, text_style
+from fieldapp.ui.base_position import header_position, parse_position
 from fieldapp.ui.control_dialogs import ReasonDialog
-from fieldapp.ui.control_worker import ControlWorker, Progress, Task, start_worker
+from fieldapp.ui.control_worker import ControlWorker, Task, baseline_task, start_worker
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.numbers import fixed
 from fieldapp.ui.scrolling import SidePanel
@@ -53,21 +47,6 @@ def _expected(exc: BaseException) -> bool:
 def _colour(meaning: str) -> QColor:
     light, dark = TEXT_COLOURS[meaning]
     return QColor(dark if is_dark() else light)
-
-
-def baseline_task(job: Path, rover: str, base: str, base_position: GeodeticPosition | None) -> Task:
-    """The work of one run: its own connection to the job, on the worker thread."""
-
-    def task(progress: Progress, cancel: threading.Event) -> object:
-        store = JobStore.open(job)
-        try:
-            return process_baseline(
-                store, rover, base, base_position, progress=progress, cancel=cancel
-            )
-        finally:
-            store.close()
-
-    return task
 
 
 class CompactTable(QTableWidget):
@@ -215,70 +194,6 @@ class BaselinePanel(QWidget):
         self._fill_list()
         self.show_baseline(self.shown)
 
-    def rule_text(self, rule: str) -> str:
-        return {
-            "duration": self.tr("Observation duration"), "interval": self.tr("Recording interval"),
-            "mask": self.tr("Elevation mask"), "fixed": self.tr("Ambiguities fixed"),
-            "sigma_h": self.tr("σ horizontal"), "sigma_v": self.tr("σ vertical"),
-        }.get(rule, rule)  # fmt: skip
-
-    def rule_figure(self, text: str) -> str:
-        """A figure or bound of the rules (gnss.static_rules, in English) as the window says it."""
-        text = text.replace(">=", "≥").replace("<=", "≤").replace(" deg", "°")
-        text = text.replace("for a baseline under 20 km", self.tr("for a baseline under 20 km"))
-        text = text.replace(
-            "for a baseline 20 km or more", self.tr("for a baseline of 20 km or more")
-        )
-
-        def duration(m: re.Match[str]) -> str:
-            if m[3]:
-                return self.tr("{0} h {1} min {2} s").format(m[1], m[2], m[3])
-            if m[2]:
-                return self.tr("{0} h {1} min").format(m[1], m[2])
-            return self.tr("{0} h").format(m[1])
-
-        text = re.sub(r"(\d+) h(?: (\d+) min)?(?: (\d+) s)?", duration, text)
-        text = re.sub(r"\(ratio ([\d.]+)\)", lambda m: self.tr("(ratio {0})").format(m[1]), text)
-        # The decimal sign of the window's language (a comma in Bahasa Indonesia).
-        return re.sub(r"\d+\.\d+", lambda m: fixed(float(m[0]), len(m[0].split(".")[1])), text)
-
-    def step_text(self, step: str) -> str:
-        """The engine's progress words (gnss.rtklib) in the window's language."""
-        if step.startswith("converting "):
-            return self.tr("Converting {0}…").format(step.removeprefix("converting "))
-        if step.startswith("processing "):
-            return self.tr("Processing epoch {0}…").format(step.removeprefix("processing "))
-        if step == "done":
-            return self.tr("Reading the solution…")
-        return step
-
-    def status_text(self, status: str) -> str:
-        return {"new": self.tr("new"), "accepted": self.tr("accepted"),
-                "superseded": self.tr("superseded")}.get(status, status)  # fmt: skip
-
-    def duration_text(self, seconds: float) -> str:
-        """As the rules word it (never rounded up past what the rule saw)."""
-        h, rest = divmod(round(seconds), 3600)
-        m, sec = divmod(rest, 60)
-        if sec:
-            return self.tr("{0} h {1} min {2} s").format(h, m, sec)
-        return self.tr("{0} h {1} min").format(h, m)
-
-    def ratio_text(self, word: str, ratio: float) -> str:
-        return f"{word} " + self.tr("(ratio {0})").format(fixed(ratio, 1))
-
-    def sigmas_text(self, s: BaselineSolution) -> str:
-        return (
-            " / ".join(fixed(x * 1000, 1) for x in (s.sigma_e_m, s.sigma_n_m, s.sigma_u_m)) + " mm"
-        )
-
-    def fix_text(self, solution: BaselineSolution) -> str:
-        fix = str(solution.fix)
-        word = fix if fix in ("fixed", "float") else self.tr("no phase solution")
-        if solution.ratio is not None:
-            return self.ratio_text(word, solution.ratio)
-        return word
-
     # -- lists -----------------------------------------------------------------------
     def refresh(self, sessions: list[StaticSession]) -> None:
         """The points with sessions in the pickers, the stored baselines in the list."""
@@ -312,9 +227,9 @@ class BaselinePanel(QWidget):
         self.list.setRowCount(len(self.baselines))
         for i, b in enumerate(self.baselines):
             s = b.solution
-            cells = (b.rover_point, b.base_point, self.fix_text(s), f"{fixed(s.baseline_m, 3)} m",
-                     self.sigmas_text(s), self.duration_text(s.duration_s),
-                     self.status_text(b.status))  # fmt: skip
+            cells = (b.rover_point, b.base_point, words.fix_text(s), f"{fixed(s.baseline_m, 3)} m",
+                     words.sigmas_text(s), words.duration_text(s.duration_s),
+                     words.status_text(b.status))  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 2:
@@ -349,8 +264,8 @@ class BaselinePanel(QWidget):
         self.rules.setRowCount(len(baseline.verdicts))
         for i, v in enumerate(baseline.verdicts):
             word = self.tr("✔ meets") if v.passed else self.tr("✘ does not meet")
-            cells = (self.rule_text(v.rule), word, self.rule_figure(v.figure),
-                     self.rule_figure(v.required))  # fmt: skip
+            cells = (words.rule_text(v.rule), word, words.rule_figure(v.figure),
+                     words.rule_figure(v.required))  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(v.message)
@@ -358,9 +273,9 @@ class BaselinePanel(QWidget):
                     item.setForeground(_colour("good" if v.passed else "bad"))
                 self.rules.setItem(i, j, item)
         self._fill_solution(baseline.solution)
-        failed = [self.rule_text(v.rule) for v in baseline.verdicts if not v.passed]
-        if str(baseline.solution.fix) != "fixed" and self.rule_text("fixed") not in failed:
-            failed.append(self.rule_text("fixed"))
+        failed = [words.rule_text(v.rule) for v in baseline.verdicts if not v.passed]
+        if str(baseline.solution.fix) != "fixed" and words.rule_text("fixed") not in failed:
+            failed.append(words.rule_text("fixed"))
         if not failed:
             self.verdict.setText(self.tr("Meets every rule of 697/1996."))
             self.verdict.setStyleSheet(text_style("good"))
@@ -399,36 +314,20 @@ class BaselinePanel(QWidget):
 
     def base_position(self) -> GeodeticPosition | None:
         """The typed base position ("lat lon h", decimal point or comma), or None."""
-        parts = self.base_pos.text().split()
-        if not parts:
-            return None
-        try:
-            lat, lon, h = (parse_metres(p) for p in parts)
-        except ValueError:
-            example = "-0.5 117.1 45.2"
-            raise ValueError(self.tr("Base position: type latitude, longitude and height, e.g. {0}")
-                             .format(example)) from None  # fmt: skip
-        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and -1000 < h < 9000):
-            raise ValueError(self.tr("Base position: latitude, longitude or height out of range"))
-        return GeodeticPosition(lat, lon, h)
+        return parse_position(self.base_pos.text())
 
     def position_from_header(self) -> bool:
         """Fill the base position from the approximate position in the base's RINEX header."""
         base = self.base.currentText()
         session = next((s for s in reversed(self.sessions) if s.point == base
                         and s.role in ("base", "reference")), None)  # fmt: skip
-        for f in session.observation_files if session is not None else ():
-            try:
-                found = identify(self.session.path / f.path)
-            except (ValueError, OSError):
-                continue
-            if found.approx_xyz is not None and any(found.approx_xyz):
-                lat, lon, h = ecef_to_geodetic(*found.approx_xyz)
-                self.base_pos.setText(f"{lat:.9f} {lon:.9f} {h:.4f}")
-                self.base_pos.setCursorPosition(0)
-                return True
-        self._failed(self.tr("No position in the header of {0}'s files.").format(base))
-        return False
+        found = header_position(self.session.path, session) if session is not None else None
+        if found is None:
+            self._failed(self.tr("No position in the header of {0}'s files.").format(base))
+            return False
+        self.base_pos.setText(f"{found.lat:.9f} {found.lon:.9f} {found.h:.4f}")
+        self.base_pos.setCursorPosition(0)
+        return True
 
     def start_task(self, task: Task) -> bool:
         """Run ``task(progress, cancel)`` as a baseline run (the window and the tests)."""
@@ -470,7 +369,7 @@ class BaselinePanel(QWidget):
             return
         self.progress.setValue(round(100 * fraction))
         if step and not (self._worker and self._worker.cancelled):
-            self.step.setText(self.step_text(step))
+            self.step.setText(words.step_text(step))
 
     def _on_done(self, result: object) -> None:
         worker = self.sender()
@@ -522,10 +421,10 @@ class BaselinePanel(QWidget):
         b = self.shown
         if b is None or self.running:
             return False
-        failed = [f"{self.rule_text(v.rule)}: {v.figure}" for v in b.verdicts if not v.passed]
+        failed = [f"{words.rule_text(v.rule)}: {v.figure}" for v in b.verdicts if not v.passed]
         reason = None
         if failed or not self.passes(b):
-            reason = self.ask_reason(failed or [self.rule_text("fixed")])
+            reason = self.ask_reason(failed or [words.rule_text("fixed")])
             if not reason:
                 return False
         try:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from fieldapp.store import records as rec
 from fieldapp.store.gnss_sessions import StaticSession, add_session, load_sessions
 from fieldapp.ui.app import TEXT_COLOURS, is_dark
 from fieldapp.ui.baseline_panel import BaselinePanel
@@ -55,12 +57,18 @@ class ControlView(QWidget):
         self.add_btn = QPushButton(self.tr("Add session…"))
         self.add_btn.setEnabled(not session.store.read_only)
         self.add_btn.clicked.connect(lambda: self.add_session())
+        self.sheet_btn = QPushButton(self.tr("Field sheet (PDF)"))
+        self.sheet_btn.setEnabled(False)
+        self.sheet_btn.clicked.connect(lambda: self.field_sheet())
         self.table = QTableWidget(0, 10)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.itemSelectionChanged.connect(
+            lambda: self.sheet_btn.setEnabled(self.selected_session() is not None)
+        )
         raw = None if session.store.read_only else session.store.raw_dir
         self.raw = RawObsPanel(adapter, lambda: raw)
         self.raw.message.connect(session.message)
@@ -71,6 +79,7 @@ class ControlView(QWidget):
         top.setContentsMargins(4, 4, 4, 4)
         row = QHBoxLayout()
         row.addWidget(self.add_btn)
+        row.addWidget(self.sheet_btn)
         row.addStretch(1)
         top.addLayout(row)
         top.addWidget(self.table, 1)
@@ -91,6 +100,7 @@ class ControlView(QWidget):
         self.pages.setTabText(0, self.tr("Observation sessions"))
         self.pages.setTabText(1, self.tr("Baselines"))
         self.add_btn.setText(self.tr("Add session…"))
+        self.sheet_btn.setText(self.tr("Field sheet (PDF)"))
         self.table.setHorizontalHeaderLabels([
             self.tr("Point"), self.tr("Kind"), self.tr("Role"), self.tr("Receiver"),
             self.tr("Antenna height before / after"), self.tr("Start (GPST)"),
@@ -160,6 +170,36 @@ class ControlView(QWidget):
                 if j == 9:
                     item.setToolTip("\n".join(str(f.path) for f in s.files))
                 self.table.setItem(i, j, item)
+
+    def selected_session(self) -> StaticSession | None:
+        rows = {i.row() for i in self.table.selectedItems()}
+        return self.sessions[rows.pop()] if len(rows) == 1 else None
+
+    def field_sheet(self, session: StaticSession | None = None) -> Path | None:
+        """The session's field sheet (formulir pengamatan GNSS statik) into documents/, opened."""
+        from fieldapp.reports.field_sheet import write_field_sheet
+
+        session = session or self.selected_session()
+        if session is None:
+            return None
+        store = self.session.store
+        kinds = {c.name: c.kind for c in self.session.layers.control}
+        safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", session.point)
+        target = store.documents_dir / f"formulir_gnss_sesi_{session.id}_{safe}.pdf"
+        try:
+            store.require_writable()
+            store.documents_dir.mkdir(parents=True, exist_ok=True)
+            permit = rec.load_permit_area(store.db)
+            write_field_sheet(session, permit, target, kinds.get(session.point))
+        except (ValueError, OSError) as exc:
+            QMessageBox.warning(self, self.tr("Field sheet (PDF)"), error_text(exc))
+            return None
+        self.session.message.emit(self.tr("Field sheet saved: {0}").format(target))
+        self.open_document(target)
+        return target
+
+    def open_document(self, path: Path) -> None:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def add_session(self, files: list[Path] | None = None) -> int | None:
         """The add-session dialog; the store copies the files into raw/ in one transaction."""

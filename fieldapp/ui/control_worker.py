@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 from PySide6.QtWidgets import QApplication
+
+from fieldapp.app.control import process_baseline
+from fieldapp.gnss.baseline import GeodeticPosition
+from fieldapp.store import JobStore
 
 Progress = Callable[[float, str], None]  # (fraction 0..1, what the engine does now)
 Task = Callable[[Progress, threading.Event], object]
@@ -49,6 +54,21 @@ class ControlWorker(QObject):
         if key != self._last:
             self._last = key
             self.progressed.emit(key[0] / 100.0, step)
+
+
+def baseline_task(job: Path, rover: str, base: str, base_position: GeodeticPosition | None) -> Task:
+    """The work of one run: its own connection to the job, on the worker thread."""
+
+    def task(progress: Progress, cancel: threading.Event) -> object:
+        store = JobStore.open(job)
+        try:
+            return process_baseline(
+                store, rover, base, base_position, progress=progress, cancel=cancel
+            )
+        finally:
+            store.close()
+
+    return task
 
 
 # Running workers by thread: a view closed with its job must not drop a thread still running.

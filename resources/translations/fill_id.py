@@ -778,6 +778,8 @@ ID_CONTROL_GUI: dict[str, str] = {
     "for a baseline under 20 km": "untuk baseline di bawah 20 km",
     "for a baseline of 20 km or more": "untuk baseline 20 km atau lebih",
     "Base position": "Posisi base",
+    "Field sheet (PDF)": "Formulir lapangan (PDF)",
+    "Field sheet saved: {0}": "Formulir lapangan disimpan: {0}",
     "Switch a u-blox receiver to raw output, every": "Atur receiver u-blox agar mengirim data mentah, tiap",
     "Setting up the receiver…": "Mengatur receiver…",
     "Receiver set up for raw output ({0} acknowledged)": "Receiver sudah diatur untuk data mentah ({0} diterima receiver)",

@@ -220,3 +220,20 @@ def test_the_rule_colours_follow_the_theme(qtbot, job: Path) -> None:  # type: i
         window.set_theme("light")
     assert panel.rules.item(row, 1).foreground().color().name() == TEXT_COLOURS["bad"][0]
     window.close()
+
+
+def test_a_sessions_field_sheet_is_written_into_the_job(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    from pypdf import PdfReader
+
+    view = _window(qtbot, job).control
+    opened: list[Path] = []
+    view.open_document = opened.append  # type: ignore[method-assign]
+    assert not view.sheet_btn.isEnabled()  # nothing chosen yet
+    row = next(r for r in range(2) if view.table.item(r, 0).text() == ROVER)
+    view.table.selectRow(row)
+    assert view.sheet_btn.isEnabled()
+    view.sheet_btn.click()
+    assert len(opened) == 1 and opened[0].parent == job / "documents"
+    text = "".join(page.extract_text() for page in PdfReader(opened[0]).pages)
+    assert "FORMULIR PENGAMATAN GNSS STATIK" in text and ROVER in text
+    assert "8,0 mm" in text  # the sheet repeats the 5 mm warning, in Indonesian
