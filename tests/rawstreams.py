@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from pathlib import Path
 
 from pyrtcm import RTCMReader
@@ -11,6 +12,8 @@ UBX_FILE = ("gnss-raw", "ubx_20080526.ubx")
 RTCM_FILE = ("gnss-raw", "GMSD7_20121014.rtcm3")
 
 
+# pyrtcm takes a second over the RTCM file: parsed once per test session, shared read-only.
+@lru_cache(maxsize=4)
 def ubx_reference(path: Path) -> list[tuple[bytes, object]]:
     """Every complete UBX frame of the file with pyubx2's parse (NMEA and the cut tail skipped)."""
     with path.open("rb") as handle:
@@ -18,6 +21,7 @@ def ubx_reference(path: Path) -> list[tuple[bytes, object]]:
         return [(raw, parsed) for raw, parsed in reader if parsed is not None]
 
 
+@lru_cache(maxsize=4)
 def rtcm_reference(path: Path) -> list[tuple[bytes, object]]:
     with path.open("rb") as handle:
         reader = RTCMReader(handle, quitonerror=0, validate=1)

@@ -9,7 +9,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("gnss", help="GNSS receivers: list ports, watch live, replay captures")
     gnss_sub = parser.add_subparsers(dest="gnss_command", metavar="SUBCOMMAND", required=True)
     # Replay lives beside the parser; the live commands beside the device sources.
-    from fieldapp.commands import gnss_live, gnss_replay
+    from fieldapp.commands import gnss_live, gnss_raw, gnss_replay
 
     gnss_replay.register(gnss_sub)
     gnss_live.register(gnss_sub)
+    gnss_raw.register(gnss_sub)

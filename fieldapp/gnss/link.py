@@ -1,4 +1,4 @@
-"""GnssLink: a reader thread per device: source -> raw log -> NmeaStream -> Fix, with reconnect."""
+"""GnssLink: a reader thread per device: source -> raw logs -> NmeaStream -> Fix, with reconnect."""
 
 from __future__ import annotations
 
@@ -243,6 +243,9 @@ class GnssLink:
             if self._status.state != LinkState.STOPPED:
                 self._set_status(LinkState.STOPPED, f"{label} closed")
 
+    def _raw_frames_flow(self) -> bool:
+        return self.raw_obs is not None and self.raw_obs.state().frames > 0
+
     def _write_raw_obs(self, data: bytes) -> None:
         """After the evidence log; a failure stops this log for good, never the fixes."""
         assert self.raw_obs is not None
@@ -305,7 +308,9 @@ class GnssLink:
                 LinkState.LIVE,
                 LinkState.CONNECTING,
             ):
-                if now - last_bytes < self._stale_after:
+                if now - last_bytes < self._stale_after and self._raw_frames_flow():
+                    hint = "raw observations arrive but no NMEA epoch (NMEA output off?)"
+                elif now - last_bytes < self._stale_after:
                     hint = "bytes arrive but no epoch (wrong baud rate or no NMEA output?)"
                 else:
                     hint = "no data at all (receiver off or not sending?)"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
@@ -14,7 +16,10 @@ from fieldapp.gnss.rawframes import RawFrame, RawFramer
 from fieldapp.gnss.rawlog import FSYNC_INTERVAL_S, create_new_file
 from fieldapp.gnss.sources import safe_device_name
 
+log = logging.getLogger(__name__)
+
 EXTENSIONS = {"ubx": "ubx", "rtcm3": "rtcm3"}
+FrameListener = Callable[[RawFrame], None]
 
 
 def raw_obs_name(device: str, started: dt.datetime, protocol: str) -> str:
@@ -69,6 +74,12 @@ class RawObservationLog:
         self._last_write: float | None = None
         self._cut = 0
         self._error: str | None = None
+        self._listeners: list[FrameListener] = []
+
+    def add_listener(self, listener: FrameListener) -> None:
+        """Called with each frame once written (ubx_config's AckWatcher hears the receiver)."""
+        with self._lock:
+            self._listeners.append(listener)
 
     def write(self, data: bytes) -> None:
         """Frame the bytes and append the complete frames; OSError (disk full...) to the caller."""
@@ -133,6 +144,12 @@ class RawObservationLog:
         if sync:
             self._last_sync = now
         self._last_write = now
+        for listener in self._listeners:
+            for frame in frames:
+                try:
+                    listener(frame)
+                except Exception:  # a listener must not stop the log
+                    log.exception("raw frame listener failed")
 
     def state(self) -> RawLogState:
         with self._lock:

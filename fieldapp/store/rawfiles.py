@@ -25,8 +25,11 @@ T = TypeVar("T")
 
 def _occupation_names(store: JobStore) -> Callable[[str], bool]:
     def referenced(name: str) -> bool:
+        # Static sessions keep their files in raw/ too: their names are referenced as well.
         row = store.db.execute(
-            "SELECT 1 FROM occupation WHERE raw_log = ?", [f"raw/{name}"]
+            "SELECT 1 FROM occupation WHERE raw_log = ?1"
+            " UNION ALL SELECT 1 FROM gnss_session_file WHERE path = ?1",
+            [f"raw/{name}"],
         ).fetchone()
         return row is not None
 

@@ -19,6 +19,7 @@ from typing import Any
 
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
+from fieldapp.store.baselines import surveyed_control_names
 from fieldapp.store.database import JobDatabase
 from fieldapp.sync.jobspec import Area, JobSpec
 
@@ -130,8 +131,12 @@ def job_changes(db: JobDatabase, spec: JobSpec) -> list[str]:
         changes.append(f"decree ({', '.join(decree)})")
     if rec.load_boundary_points(db) != list(spec.boundary):
         changes.append(f"boundary points ({len(spec.boundary)} in the assignment)")
-    by_name = sorted(rec.load_control_points(db), key=lambda c: c.name)
-    if by_name != sorted(spec.control, key=lambda c: c.name):
+    # A point surveyed in the field (an accepted baseline) is the job's, not the office's.
+    surveyed = surveyed_control_names(db)
+    by_name = sorted(
+        (c for c in rec.load_control_points(db) if c.name not in surveyed), key=lambda c: c.name
+    )
+    if by_name != sorted((c for c in spec.control if c.name not in surveyed), key=lambda c: c.name):
         changes.append("control points")
     neighbor_keys = ("name", "source")
     stored = _geo(rec.load_geojson_rows(db, "neighbor_area"), *neighbor_keys)
@@ -157,8 +162,14 @@ def _write(db: JobDatabase, spec: JobSpec) -> list[str]:
                 f"the boundary changed: {planned} planned marker(s) follow the old one;"
                 " re-plan with `fieldapp job plan JOB --apply`"
             )
-    db.execute("DELETE FROM control_point")
-    rec.add_control_points(db, spec.control)
+    surveyed = surveyed_control_names(db)
+    db.execute("DELETE FROM control_point WHERE baseline_id IS NULL")
+    rec.add_control_points(db, [c for c in spec.control if c.name not in surveyed])
+    if surveyed:
+        notes.append(
+            f"kept the control point(s) surveyed in this job ({', '.join(sorted(surveyed))}):"
+            " their accepted baselines win over the office's coordinates"
+        )
     db.execute("DELETE FROM neighbor_area")
     for a in spec.neighbors:
         rec.add_neighbor_area(db, a.name, a.geometry, a.source)

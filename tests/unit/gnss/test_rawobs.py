@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import struct
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -108,3 +109,24 @@ def test_link_reports_raw_obs_failure_and_keeps_delivering_fixes(tmp_path: Path)
     assert any(r.startswith("raw observation log failed") for r in reasons), reasons
     assert len(fixes) >= 5  # the NMEA fixes went on
     assert obs.state().error is not None and obs.state().path is None
+
+
+def test_raw_only_stream_says_so_when_stale(tmp_path: Path) -> None:
+    class Paced(linktests.ScriptedSource):
+        def read(self) -> bytes:
+            time.sleep(0.01)
+            return super().read()
+
+    script: list[bytes | Exception] = [_rawx(float(t)) for t in range(60)]
+    source = Paced([*script, EndOfStream("end of script")])
+    obs = RawObservationLog(tmp_path, "COM7", STARTED)
+    reasons: list[str] = []
+    link = GnssLink(
+        source, lambda fix: None, lambda s: reasons.append(s.reason), stale_after_s=0.2,
+        raw_obs=obs,
+    )  # fmt: skip
+    link.start()
+    assert link._thread is not None
+    link._thread.join(10)
+    assert any("raw observations arrive but no NMEA epoch" in r for r in reasons), reasons
+    assert obs.state().epochs == 60

@@ -1,0 +1,1 @@
+"""The application layer the GUI and the CLI share: whole user actions over store and engines."""
