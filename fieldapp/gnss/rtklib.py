@@ -35,7 +35,7 @@ from fieldapp.gnss.rtklib_engine import (
     find_engine,
     run_program,
 )
-from fieldapp.gnss.rtklib_pos import PosEpoch, read_pos
+from fieldapp.gnss.rtklib_pos import PosEpoch, PosFileError, read_pos
 
 __all__ = [
     "BaselineError",
@@ -120,7 +120,10 @@ def process_static(
         run_program(args, cwd=work_dir, cancel=cancel, on_stderr_line=watch)
     except EngineFailed as exc:
         raise BaselineError(f"{rover.source} against {base.source}: {exc}") from None
-    pos = read_pos(out) if out.is_file() else None
+    try:
+        pos = read_pos(out) if out.is_file() else None
+    except PosFileError as exc:
+        raise BaselineError(f"rnx2rtkp's solution does not read back: {exc}") from None
     if pos is None or not pos.epochs:
         raise BaselineError(
             f"{rover.source}: no solution against {base.source}: rnx2rtkp solved no epoch "
@@ -263,7 +266,18 @@ def _check_overlap(rover: _Side, base: _Side) -> None:
 
 def _base_xyz(base: _Side, given: GeodeticPosition | None) -> tuple[float, float, float]:
     if given is not None:
-        return geodetic_to_ecef(given.lat, given.lon, given.h)
+        lat, lon, h = given.lat, given.lon, given.h
+        if not (
+            all(math.isfinite(v) for v in (lat, lon, h))
+            and -90 <= lat <= 90
+            and -180 <= lon <= 180
+            and -1000 <= h <= 10000
+        ):
+            raise BaselineError(
+                f"{base.source}: the base position given ({lat}, {lon}, {h}) is not a position "
+                "(latitude -90..90, longitude -180..180 degrees, height -1000..10000 m)"
+            )
+        return geodetic_to_ecef(lat, lon, h)
     if base.scan.approx_xyz is None:
         raise BaselineError(
             f"{base.source}: no base position: its RINEX header has no APPROX POSITION XYZ; "

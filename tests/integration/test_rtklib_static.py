@@ -270,3 +270,10 @@ def test_navigation_of_another_day_is_named(tmp_path: Path) -> None:
         "2005-04-02T00:59:29.996 GPS time): its ephemerides are from 2005-05-01T23:59:44 to "
         "2005-05-03T00:00:00; give the navigation file of the same day"
     )
+
+
+def test_a_base_position_that_is_no_position(tmp_path: Path) -> None:
+    rover, base = pair(gnss_raw())
+    for bad in (GeodeticPosition(float("nan"), 139.6, 70.0), GeodeticPosition(139.6, 35.1, 70.0)):
+        with pytest.raises(BaselineError, match=r"07590920\.05o: the base position given"):
+            process_static(rover, base, bad, StaticSettings(), work_dir=tmp_path)
