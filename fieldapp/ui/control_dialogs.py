@@ -43,6 +43,7 @@ class SessionEntry:
     receiver_serial: str
     files: tuple[Path, ...]
     note: str = ""
+    antenna_radius_m: float | None = None  # to turn a slant height into a vertical one
 
 
 class AddSessionDialog(QDialog):
@@ -83,6 +84,13 @@ class AddSessionDialog(QDialog):
         self.method = QComboBox()
         self.method.addItem(self.tr("vertical"), "vertical")
         self.method.addItem(self.tr("slant"), "slant")
+        # A slant height is measured to the antenna's edge: its radius makes it vertical.
+        self.radius = QLineEdit()
+        self.radius.setPlaceholderText(self.tr("antenna radius for a slant height, m"))
+        self.radius.setEnabled(False)
+        self.method.currentIndexChanged.connect(
+            lambda: self.radius.setEnabled(self.method.currentData() == "slant")
+        )
         self.reference = QComboBox()
         self.reference.setEditable(True)
         self.reference.addItems(["ARP", self.tr("bottom of mount")])
@@ -111,6 +119,7 @@ class AddSessionDialog(QDialog):
         where.addRow(self.tr("Antenna height before / after"), heights)
         where.addRow(self.height_warning)
         where.addRow(self.tr("Measured"), self.method)
+        where.addRow(self.tr("Antenna radius"), self.radius)
         where.addRow(self.tr("To"), self.reference)
         what = QFormLayout()
         what.addRow(self.tr("Antenna"), self.antenna)
@@ -187,6 +196,17 @@ class AddSessionDialog(QDialog):
         if not (0.0 <= before < 10.0 and 0.0 <= after < 10.0):
             self.error.setText(self.tr("Antenna heights must be between 0 and 10 m."))
             return
+        radius = None
+        if self.method.currentData() == "slant":
+            try:
+                radius = parse_metres(self.radius.text())
+            except ValueError:
+                radius = None
+            if radius is None or not 0 < radius < min(before, after):
+                self.error.setText(
+                    self.tr("A slant height needs the antenna radius (metres, under the height).")
+                )
+                return
         if not self.files:
             self.error.setText(self.tr("Add the session's raw or RINEX files."))
             return
@@ -203,6 +223,7 @@ class AddSessionDialog(QDialog):
             receiver_serial=self.serial.text().strip(),
             files=tuple(self.files),
             note=self.note.text().strip(),
+            antenna_radius_m=radius,
         )
         self.accept()
 

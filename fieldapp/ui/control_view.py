@@ -257,5 +257,6 @@ def session_draft(entry: SessionEntry) -> StaticSession:
         height_after_m=entry.height_after_m,
         height_method=entry.height_method,
         height_reference=entry.height_reference,
+        antenna_radius_m=entry.antenna_radius_m,
         note=entry.note or None,
     )

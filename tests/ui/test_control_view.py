@@ -237,3 +237,30 @@ def test_a_sessions_field_sheet_is_written_into_the_job(qtbot, job: Path) -> Non
     text = "".join(page.extract_text() for page in PdfReader(opened[0]).pages)
     assert "FORMULIR PENGAMATAN GNSS STATIK" in text and ROVER in text
     assert "8,0 mm" in text  # the sheet repeats the 5 mm warning, in Indonesian
+
+
+def test_a_slant_height_needs_the_antenna_radius(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.store.gnss_sessions import load_sessions
+    from fieldapp.ui.control_dialogs import AddSessionDialog
+
+    view = _window(qtbot, job).control
+    rinex = shared_data_dir() / "gnss-raw" / "30400920.05o"
+    dialog = AddSessionDialog(["TB-01"], [rinex], view)
+    qtbot.addWidget(dialog)
+    dialog.point.setCurrentText("TB-01")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("TITIK_BANTU"))
+    dialog.before.setText("1,602")
+    dialog.after.setText("1,604")
+    dialog.method.setCurrentIndex(dialog.method.findData("slant"))
+    assert dialog.radius.isEnabled()
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.entry is None and "antenna radius" in dialog.error.text()
+    dialog.radius.setText("0,1325")
+    dialog.buttons.button(dialog.buttons.StandardButton.Ok).click()
+    assert dialog.entry is not None and dialog.entry.antenna_radius_m == pytest.approx(0.1325)
+    assert view.store_session(dialog.entry) is not None
+    stored = next(s for s in load_sessions(view.session.store.db) if s.point == "TB-01")
+    assert stored.height_method == "slant" and stored.antenna_height_m < 1.603
+    row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 0).text() == "TB-01")
+    assert "(slant, ARP)" in view.table.item(row, 4).text()
+    assert view.table.item(row, 1).text() == "Titik Bantu"
