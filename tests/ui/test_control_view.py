@@ -264,3 +264,31 @@ def test_a_slant_height_needs_the_antenna_radius(qtbot, job: Path) -> None:  # t
     row = next(r for r in range(view.table.rowCount()) if view.table.item(r, 0).text() == "TB-01")
     assert "(slant, ARP)" in view.table.item(row, 4).text()
     assert view.table.item(row, 1).text() == "Titik Bantu"
+
+
+def test_a_processed_baseline_switches_language_in_place(qtbot, job: Path, qapp) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.ui.app import install_language
+
+    install_language(qapp, "en")  # English first, whatever the machine's locale
+    window = _window(qtbot, job)
+    panel = window.control.baseline
+    assert panel.position_from_header()
+    with qtbot.waitSignal(panel.processed, timeout=60_000):
+        assert panel.start()
+    try:
+        window.set_language("id")
+        rules = {panel.rules.item(r, 0).text(): r for r in range(panel.rules.rowCount())}
+        row = rules["Lama pengamatan"]
+        assert panel.rules.item(row, 1).text() == "✘ tidak memenuhi"
+        assert panel.rules.item(row, 2).text() == "0 jam 57 menit 30 detik"
+        assert panel.rules.item(row, 3).text() == "≥ 1 jam untuk baseline di bawah 20 km"
+        assert panel.rules.item(rules["σ horizontal"], 3).text() == "≤ 0,15 m"
+        assert panel.verdict.text().startswith("Tidak memenuhi: Lama pengamatan")
+        assert panel.list.item(0, 3).text().endswith(" m") and "," in panel.list.item(0, 3).text()
+        assert panel.accept_btn.text() == "Terima"
+        assert window.control.pages.tabText(0) == "Sesi pengamatan"
+    finally:
+        window.set_language("en")  # the tests' language, and its number format, come back
+    assert panel.rules.item(0, 1).text() in ("✘ does not meet", "✔ meets")
+    assert "." in panel.list.item(0, 3).text()
+    window.close()
