@@ -23,8 +23,10 @@ from PySide6.QtWidgets import (
 
 from fieldapp.app.control import accept_baseline
 from fieldapp.gnss.baseline import BaselineSolution, GeodeticPosition
+from fieldapp.store import JobFileError
 from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.gnss_sessions import StaticSession
+from fieldapp.store.joblock import JobBusyError
 from fieldapp.ui import control_texts as words
 from fieldapp.ui.app import TEXT_COLOURS, is_dark, text_style
 from fieldapp.ui.base_position import header_position, parse_position
@@ -35,13 +37,17 @@ from fieldapp.ui.numbers import fixed
 from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
 
+# What a job refuses (read-only, busy with another program, a full disk) and bad input: a
+# message, nothing stored.
+JOB_ERRORS = (ValueError, OSError, JobFileError, JobBusyError)
+
 # The engine's own names for its expected failures (bad files, no RTKLIB, a cancel): a message
 # in the window, never a crash. Anything else is a bug and goes to the crash handler.
 EXPECTED_ERRORS = ("BaselineError", "EngineMissing", "ProcessingCancelled", "ObsFileError")
 
 
 def _expected(exc: BaseException) -> bool:
-    return type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, ValueError | OSError)
+    return type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, JOB_ERRORS)
 
 
 def _colour(meaning: str) -> QColor:
@@ -213,7 +219,8 @@ class BaselinePanel(QWidget):
         points = list(dict.fromkeys(s.point for s in sessions))
         fill(self.rover, points, "rover")
         fill(self.base, points, "base")
-        self.process_btn.setEnabled(len(points) >= 2 and not self.running)
+        writable = not self.session.store.read_only  # a processed baseline is stored
+        self.process_btn.setEnabled(writable and len(points) >= 2 and not self.running)
         self.baselines = load_baselines(self.session.store.db)
         self._fill_list()
 
@@ -302,6 +309,9 @@ class BaselinePanel(QWidget):
         rover, base = self.rover.currentText(), self.base.currentText()
         if self.running or not rover or not base:
             return False
+        if self.session.store.read_only:  # the result could not be stored
+            self._failed(error_text(self.session.store.read_only_error()))
+            return False
         if rover == base:
             self._failed(self.tr("Choose two different points for rover and base."))
             return False
@@ -378,7 +388,7 @@ class BaselinePanel(QWidget):
         self._worker, self._thread = None, None
         self.cancel_btn.setEnabled(False)
         self.progress.setVisible(False)
-        self.process_btn.setEnabled(self.rover.count() >= 2)
+        self.process_btn.setEnabled(not self.session.store.read_only and self.rover.count() >= 2)
         if self.session.closed or self._job != self.session.path:
             return  # another job is open now: the old result must not show
         if isinstance(result, BaseException):
@@ -429,7 +439,7 @@ class BaselinePanel(QWidget):
                 return False
         try:
             accept_baseline(self.session.store, b.id, override_reason=reason)
-        except (ValueError, OSError) as exc:
+        except JOB_ERRORS as exc:
             self._failed(self.tr("Cannot accept: {0}").format(error_text(exc)))
             return False
         self.session.message.emit(self.tr("{0} accepted into control.").format(b.rover_point))

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from fieldapp.store import records as rec
 from fieldapp.store.gnss_sessions import StaticSession, add_session, load_sessions
 from fieldapp.ui.app import TEXT_COLOURS, is_dark
-from fieldapp.ui.baseline_panel import BaselinePanel
+from fieldapp.ui.baseline_panel import JOB_ERRORS, BaselinePanel
 from fieldapp.ui.control_dialogs import AddSessionDialog, SessionEntry
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.errors import error_text
@@ -67,7 +67,9 @@ class ControlView(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.itemSelectionChanged.connect(
-            lambda: self.sheet_btn.setEnabled(self.selected_session() is not None)
+            lambda: self.sheet_btn.setEnabled(
+                self.selected_session() is not None and not session.store.read_only
+            )
         )
         raw = None if session.store.read_only else session.store.raw_dir
         self.raw = RawObsPanel(adapter, lambda: raw)
@@ -191,7 +193,7 @@ class ControlView(QWidget):
             store.documents_dir.mkdir(parents=True, exist_ok=True)
             permit = rec.load_permit_area(store.db)
             write_field_sheet(session, permit, target, kinds.get(session.point))
-        except (ValueError, OSError) as exc:
+        except JOB_ERRORS as exc:
             QMessageBox.warning(self, self.tr("Field sheet (PDF)"), error_text(exc))
             return None
         self.session.message.emit(self.tr("Field sheet saved: {0}").format(target))
@@ -213,7 +215,7 @@ class ControlView(QWidget):
     def store_session(self, entry: SessionEntry) -> int | None:
         try:
             number = add_session(self.session.store, session_draft(entry), list(entry.files))
-        except (ValueError, OSError) as exc:  # bad file, read-only job: nothing was stored
+        except JOB_ERRORS as exc:  # bad file, read-only job: nothing was stored
             QMessageBox.warning(self, self.tr("Add session"), error_text(exc))
             return None
         self.session.message.emit(self.tr("Session stored for {0}.").format(entry.point))

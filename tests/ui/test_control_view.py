@@ -292,3 +292,20 @@ def test_a_processed_baseline_switches_language_in_place(qtbot, job: Path, qapp)
     assert panel.rules.item(0, 1).text() in ("✘ does not meet", "✔ meets")
     assert "." in panel.list.item(0, 3).text()
     window.close()
+
+
+def test_a_read_only_job_shows_its_sessions_and_writes_nothing(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.set_store(JobStore.open(job, read_only=True))
+    window.tabs.setCurrentWidget(window.control_page)
+    view = window.control
+    assert view.table.rowCount() == 2
+    view.table.selectRow(0)
+    assert not view.add_btn.isEnabled() and not view.sheet_btn.isEnabled()
+    assert not view.raw.start_btn.isEnabled()
+    panel = view.baseline
+    assert not panel.process_btn.isEnabled()
+    assert not panel.start() and "read-only" in (panel.last_error or "")
+    assert not panel.running and load_baselines(window.session.store.db) == []
+    window.close()
