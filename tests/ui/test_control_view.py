@@ -309,3 +309,22 @@ def test_a_read_only_job_shows_its_sessions_and_writes_nothing(qtbot, job: Path)
     assert not panel.start() and "read-only" in (panel.last_error or "")
     assert not panel.running and load_baselines(window.session.store.db) == []
     window.close()
+
+
+def test_closing_the_job_mid_run_cancels_it_and_waits(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    other = tmp_path / "Lain.fieldapp"
+    create_demo_job(other).close()
+    window = _window(qtbot, job)
+    panel = window.control.baseline
+    assert panel.position_from_header()
+    shown: list[object] = []
+    panel.processed.connect(shown.append)
+    assert panel.start()
+    assert window.open_job(other)  # the surveyor opens another job while RTKLIB runs
+    assert not control_worker.running() or all(t.wait(5000) for t in control_worker.running())
+    qtbot.wait(50)  # a queued result would arrive now: the closed job's panel ignores it
+    assert shown == [] and window.control.baseline is not panel
+    assert window.control.table.rowCount() == 0
+    window.close()
+    with JobStore.open(job) as store:
+        assert load_baselines(store.db) == []  # cancelled before it was stored
