@@ -88,6 +88,7 @@ class BaselinePanel(QWidget):
         self._thread: QThread | None = None
         self.rover = QComboBox()
         self.base = QComboBox()
+        self.base.currentIndexChanged.connect(lambda _i: self._base_hint())
         self.rover_label, self.base_label = QLabel(), QLabel()
         self.process_btn = QPushButton()
         self.process_btn.setProperty("accent", "true")
@@ -185,7 +186,7 @@ class BaselinePanel(QWidget):
         self.cancel_btn.setText(self.tr("Cancel"))
         self.accept_btn.setText(self.tr("Accept into control"))
         self.base_pos_label.setText(self.tr("Base position"))
-        self.base_pos.setPlaceholderText(self.tr("lat lon h, when the base is not in control"))
+        self._base_hint()
         self.header_btn.setText(self.tr("From the file header"))
         self.header_btn.setToolTip(
             self.tr("The approximate position in the base's RINEX header: not a control coordinate")
@@ -201,6 +202,21 @@ class BaselinePanel(QWidget):
         self.show_baseline(self.shown)
 
     # -- lists -----------------------------------------------------------------------
+    def _base_hint(self) -> None:
+        """Where the base's mark comes from when nothing is typed: the job's control, or say
+        that it must be typed."""
+        base = self.base.currentText()
+        known = next((c for c in self.session.layers.control
+                      if c.name == base and c.h is not None), None)  # fmt: skip
+        if known is not None:
+            self.base_pos.setPlaceholderText(
+                self.tr("from the job's control: {0}").format(
+                    f"{fixed(known.lat, 6)} {fixed(known.lon, 6)} {fixed(known.h or 0.0, 3)}"
+                )
+            )
+        else:
+            self.base_pos.setPlaceholderText(self.tr("lat lon h, when the base is not in control"))
+
     def refresh(self, sessions: list[StaticSession]) -> None:
         """The points with sessions in the pickers, the stored baselines in the list."""
 
@@ -223,6 +239,7 @@ class BaselinePanel(QWidget):
         self.process_btn.setEnabled(writable and len(points) >= 2 and not self.running)
         self.baselines = load_baselines(self.session.store.db)
         self._fill_list()
+        self._base_hint()
 
     def recolour(self) -> None:
         """Cells and the verdict in the colours of the theme now applied."""
@@ -444,6 +461,7 @@ class BaselinePanel(QWidget):
             return False
         self.session.message.emit(self.tr("{0} accepted into control.").format(b.rover_point))
         self.session.reload()  # the control point moved: map, lists and stake-out see it
+        self._base_hint()
         self.baselines = load_baselines(self.session.store.db)
         self._fill_list()
         self.select(b.id)

@@ -779,6 +779,7 @@ ID_CONTROL_GUI: dict[str, str] = {
     "for a baseline of 20 km or more": "untuk baseline 20 km atau lebih",
     "Base position": "Posisi base",
     "Field sheet (PDF)": "Formulir lapangan (PDF)",
+    "from the job's control: {0}": "dari titik kontrol pekerjaan: {0}",
     "antenna radius for a slant height, m": "jari-jari antena untuk tinggi miring, m",
     "Antenna radius": "Jari-jari antena",
     "A slant height needs the antenna radius (metres, under the height).": "Tinggi miring memerlukan jari-jari antena (meter, lebih kecil dari tingginya).",

@@ -80,6 +80,8 @@ def test_the_sessions_of_the_job_are_listed(qtbot, job: Path) -> None:  # type: 
     # The baseline page offers both points, the rover and base preselected by role.
     assert view.baseline.rover.currentText() == ROVER
     assert view.baseline.base.currentText() == BASE
+    # 0759 is not in the job's control: its position has to be typed (or read from its file).
+    assert "not in control" in view.baseline.base_pos.placeholderText()
 
 
 def test_processing_the_geonet_pair_shows_a_fixed_baseline_and_every_rule(
@@ -155,6 +157,9 @@ def test_processing_the_geonet_pair_shows_a_fixed_baseline_and_every_rule(
     assert after.status == "accepted" and after.override_reason.startswith("GEONET")
     assert panel.list.item(0, 6).text() == "accepted" and not panel.accept_btn.isEnabled()
     assert ROVER in {c.name for c in window.session.layers.control}  # the map sees it now
+    # ... and it can be the base of the next baseline, from its new control coordinate.
+    panel.base.setCurrentText(ROVER)
+    assert panel.base_pos.placeholderText().startswith("from the job's control: 35.13")
 
     panel.show_baseline(stored)
     path = tmp_path / "kontrol-baseline.png"
