@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QThread, Signal
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,7 +28,7 @@ from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.gnss_sessions import StaticSession
 from fieldapp.store.joblock import JobBusyError
 from fieldapp.ui import control_texts as words
-from fieldapp.ui.app import TEXT_COLOURS, is_dark, text_style
+from fieldapp.ui.app import text_style
 from fieldapp.ui.base_position import header_position, parse_position
 from fieldapp.ui.control_dialogs import ReasonDialog
 from fieldapp.ui.control_worker import ControlWorker, Task, baseline_task, start_worker
@@ -48,11 +48,6 @@ EXPECTED_ERRORS = ("BaselineError", "EngineMissing", "ProcessingCancelled", "Obs
 
 def _expected(exc: BaseException) -> bool:
     return type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, JOB_ERRORS)
-
-
-def _colour(meaning: str) -> QColor:
-    light, dark = TEXT_COLOURS[meaning]
-    return QColor(dark if is_dark() else light)
 
 
 class CompactTable(QTableWidget):
@@ -257,7 +252,7 @@ class BaselinePanel(QWidget):
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 2:
-                    item.setForeground(_colour("good" if str(s.fix) == "fixed" else "bad"))
+                    item.setForeground(words.colour("good" if str(s.fix) == "fixed" else "bad"))
                 self.list.setItem(i, j, item)
         self.list.blockSignals(False)
 
@@ -294,7 +289,7 @@ class BaselinePanel(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(v.message)
                 if j in (1, 2):
-                    item.setForeground(_colour("good" if v.passed else "bad"))
+                    item.setForeground(words.colour("good" if v.passed else "bad"))
                 self.rules.setItem(i, j, item)
         self._fill_solution(baseline.solution)
         failed = [words.rule_text(v.rule) for v in baseline.verdicts if not v.passed]

@@ -5,12 +5,20 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QColor
 
 from fieldapp.gnss.baseline import BaselineSolution
+from fieldapp.ui.app import TEXT_COLOURS, is_dark
 from fieldapp.ui.numbers import fixed
 
 # The figures and bounds come from gnss.static_rules in English (for the CLI and the logs);
 # here they are said in the window's language, with its decimal sign.
+
+
+def colour(meaning: str) -> QColor:
+    """A table cell's text colour for "good", "warn" or "bad" in the theme now applied."""
+    light, dark = TEXT_COLOURS[meaning]
+    return QColor(dark if is_dark() else light)
 
 
 def rule_text(rule: str) -> str:

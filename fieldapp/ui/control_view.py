@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QColor, QDesktopServices
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.store import records as rec
 from fieldapp.store.gnss_sessions import StaticSession, add_session, load_sessions
-from fieldapp.ui.app import TEXT_COLOURS, is_dark
+from fieldapp.ui import control_texts as words
 from fieldapp.ui.baseline_panel import JOB_ERRORS, BaselinePanel
 from fieldapp.ui.control_dialogs import AddSessionDialog, SessionEntry
 from fieldapp.ui.device_adapter import DeviceAdapter
@@ -32,18 +32,13 @@ from fieldapp.ui.rawobs_panel import RawObsPanel
 from fieldapp.ui.session import JobSession
 
 
-def colour(meaning: str) -> QColor:
-    light, dark = TEXT_COLOURS[meaning]
-    return QColor(dark if is_dark() else light)
-
-
 def gpst_text(iso: str | None) -> str:
     """A GPS time as the receiver wrote it, to the minute (GPST, not the laptop's clock)."""
     return iso[:16].replace("T", " ") if iso else "–"
 
 
 class ControlView(QWidget):
-    """Sessions on top (with the raw logging panel), baselines below; the core does the work."""
+    """Two pages: the sessions (with raw logging), the baselines; the core does the work."""
 
     sessions_changed = Signal()
 
@@ -163,7 +158,7 @@ class ControlView(QWidget):
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 4 and differ:
-                    item.setForeground(colour("warn"))
+                    item.setForeground(words.colour("warn"))
                     item.setToolTip(
                         self.tr("Before and after differ by {0} mm (more than 5 mm)").format(
                             fixed(abs(s.height_after_m - s.height_before_m) * 1000, 1)
