@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from fieldapp.app.control import accept_baseline
 from fieldapp.gnss.baseline import BaselineSolution, GeodeticPosition
+from fieldapp.gnss.rtklib_engine import EngineFailed, EngineMissing, ProcessingCancelled
 from fieldapp.store import JobFileError
 from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.gnss_sessions import StaticSession
@@ -41,13 +42,9 @@ from fieldapp.ui.session import JobSession
 # message, nothing stored.
 JOB_ERRORS = (ValueError, OSError, JobFileError, JobBusyError)
 
-# The engine's own names for its expected failures (bad files, no RTKLIB, a cancel): a message
-# in the window, never a crash. Anything else is a bug and goes to the crash handler.
-EXPECTED_ERRORS = ("BaselineError", "EngineMissing", "ProcessingCancelled", "ObsFileError")
-
-
-def _expected(exc: BaseException) -> bool:
-    return type(exc).__name__ in EXPECTED_ERRORS or isinstance(exc, JOB_ERRORS)
+# The engine's expected failures (bad files are ValueErrors, no RTKLIB, a failed run, a cancel):
+# a message in the window, never a crash. Anything else is a bug: the crash handler logs it.
+EXPECTED_ERRORS = (*JOB_ERRORS, EngineMissing, EngineFailed, ProcessingCancelled)
 
 
 class CompactTable(QTableWidget):
@@ -407,9 +404,7 @@ class BaselinePanel(QWidget):
             self.last_exception = result
             if worker.cancelled:  # the engine stopped at the cancel, whatever it raised then
                 self._failed(self.tr("Processing cancelled; nothing was stored."), "warn")
-            elif type(result).__name__ in EXPECTED_ERRORS or isinstance(
-                result, ValueError | OSError
-            ):
+            elif isinstance(result, EXPECTED_ERRORS):
                 self._failed(self.tr("Processing failed: {0}").format(error_text(result)))
             else:
                 raise result  # a bug: the crash handler logs it, as on the GUI thread
