@@ -333,3 +333,20 @@ def test_closing_the_job_mid_run_cancels_it_and_waits(qtbot, job: Path, tmp_path
     window.close()
     with JobStore.open(job) as store:
         assert load_baselines(store.db) == []  # cancelled before it was stored
+
+
+def test_without_rtklib_the_window_says_how_to_install_it(
+    qtbot, job: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("PATH", "")  # no rnx2rtkp anywhere the engine looks
+    monkeypatch.delenv("FIELDAPP_RTKLIB_DIR", raising=False)
+    window = _window(qtbot, job)
+    panel = window.control.baseline
+    assert panel.position_from_header()
+    with qtbot.waitSignal(panel.processed, timeout=60_000) as blocker:
+        assert panel.start()
+    assert blocker.args == [None]
+    assert type(panel.last_exception).__name__ == "EngineMissing"
+    assert (panel.last_error or "").startswith("Processing failed: RTKLIB's rnx2rtkp not found;")
+    assert load_baselines(window.session.store.db) == []
+    window.close()
