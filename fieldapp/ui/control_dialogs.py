@@ -120,7 +120,7 @@ class AddSessionDialog(QDialog):
         where.addRow(self.height_warning)
         where.addRow(self.tr("Measured"), self.method)
         where.addRow(self.tr("Antenna radius"), self.radius)
-        where.addRow(self.tr("To"), self.reference)
+        where.addRow(self.tr("Measured to"), self.reference)
         what = QFormLayout()
         what.addRow(self.tr("Antenna"), self.antenna)
         what.addRow(self.tr("Receiver"), self.receiver)

@@ -99,7 +99,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_dialogs.py" line="123" />
-        <source>To</source>
+        <source>Measured to</source>
         <translation type="unfinished" />
     </message>
     <message>

@@ -99,8 +99,8 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_dialogs.py" line="123" />
-        <source>To</source>
-        <translation>Sampai</translation>
+        <source>Measured to</source>
+        <translation>Diukur ke</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_dialogs.py" line="125" />

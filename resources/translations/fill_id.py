@@ -841,7 +841,7 @@ ID_CONTROL_GUI: dict[str, str] = {
     "bottom of mount": "dasar dudukan",
     "Add files…": "Tambah berkas…",
     "Measured": "Diukur",
-    "To": "Sampai",
+    "Measured to": "Diukur ke",
     "Antenna": "Antena",
     "Serial number": "Nomor seri",
     "Note": "Catatan",
