@@ -42,6 +42,7 @@ from fieldapp.survey.local import Position
 from fieldapp.survey.occupation import PROFILES, RejectReason
 from fieldapp.survey.occupation_guard import DistanceFrom, GuardResult, check_start
 from fieldapp.ui import texts
+from fieldapp.ui.base_choice import BaseChoice
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.live import Liveness
 from fieldapp.ui.occupation_panels import (
@@ -92,6 +93,10 @@ class OccupationView(QWidget):
         self.antenna = self.antenna_form.height_edit
         self.profile = self.antenna_form.profile
         self.auto_finish = self.antenna_form.auto_finish
+        self.base = BaseChoice(session.store.db)
+        self.base_label = QLabel()
+        self.antenna_form.form.insertRow(self.antenna_form.form.rowCount() - 3, self.base_label,
+                                         self.base)  # fmt: skip
         self.live = LiveReadout()
         self.after = AfterHeightRow()
         self.after_edit = self.after.edit
@@ -188,6 +193,7 @@ class OccupationView(QWidget):
     def retranslate(self) -> None:
         """The words again in the current language; a running occupation is not touched."""
         self.start_btn.setText(self.tr("Start occupation"))
+        self.base_label.setText(self.tr("Base"))
         self.stop_btn.setText(self.tr("Stop and save"))
         self.abandon_btn.setText(self.tr("Abandon"))
 
@@ -203,6 +209,7 @@ class OccupationView(QWidget):
     def _show_marker(self, name: str) -> None:
         if self.writer is None and self.recovery is None:
             self.marker.setText(name or self.tr("(no marker)"))
+            self.base.reload()  # the job's control may have changed (an accepted baseline)
             self._show_stored(name)
 
     def _show_stored(self, name: str) -> None:
@@ -322,8 +329,12 @@ class OccupationView(QWidget):
         return True
 
     def _base_station(self) -> str | None:
-        """The NTRIP mountpoint the corrections come from; otherwise the epochs' station ID
+        """The base named (a control point of the job is recorded with its coordinate now);
+        else the NTRIP mountpoint the corrections come from; otherwise the epochs' station ID
         (kept per epoch) names the base in the documents."""
+        typed = self.base.text()
+        if typed is not None:
+            return typed
         client = self.adapter.ntrip_client
         if client is None:
             return None
@@ -332,6 +343,8 @@ class OccupationView(QWidget):
 
     def _settings_enabled(self, on: bool) -> None:
         self.antenna_form.setEnabled(on)
+        if on:
+            self.base.reload()  # a baseline accepted meanwhile: the point's coordinate now
 
     # -- guards and live readout -----------------------------------------------------
     def liveness(self) -> Liveness:
