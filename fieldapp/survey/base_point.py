@@ -48,3 +48,13 @@ class BaseUsed:
         if self.current_baseline_id != self.baseline_id:
             return True
         return shift.horizontal_m > SAME_COORDINATE_M or abs(shift.dh_m or 0.0) > SAME_COORDINATE_M
+
+
+# A base announcing a position further than this from the control point it is said to stand
+# on is set up on another point, or its coordinates were typed wrong (RTCM 1005/1006).
+ANNOUNCED_LIMIT_M = 0.05
+
+
+def announced_shift(point: ControlPoint, lat: float, lon: float, h: float | None) -> Comparison:
+    """Announced marker position minus the control point's coordinate, local metres."""
+    return compare(Position(point.lat, point.lon, point.h), Position(lat, lon, h))

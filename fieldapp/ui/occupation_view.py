@@ -298,6 +298,8 @@ class OccupationView(QWidget):
             return False
         if not self._guard_allows(name):
             return False
+        if self.base.warning:
+            self.session.message.emit(self.base.warning)  # said, not refused: the surveyor knows
         src = self.adapter.source
         writer = OccupationWriter(
             self.session.path, name, PROFILES[str(self.profile.currentData())], antenna,
@@ -376,6 +378,10 @@ class OccupationView(QWidget):
     def _on_live_fix(self, fix: Fix) -> None:
         if fix.has_position:
             self._recent.append(fix)
+        client = self.adapter.ntrip_client
+        # The base position the corrections announce, against the base chosen (a reference
+        # swap, cheap): a base set up on the wrong point shows before anything is recorded.
+        self.base.set_announced(client.station.latest if client is not None else None)
         # Redrawn at most every REDRAW_S (the receiver may send 20 Hz); the first stale
         # readout is restored by the next epoch at once.
         now = time.monotonic()

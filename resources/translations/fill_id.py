@@ -733,6 +733,8 @@ ID_BASE: dict[str, str] = {
     "from static baseline #{0}": "dari baseline statik #{0}",
     "imported coordinate": "koordinat impor",
     "Job control point {0} ({1}): its coordinate now is recorded": "Titik kontrol pekerjaan {0} ({1}): koordinatnya saat ini ikut dicatat",
+    "The base station announces a position {0} m from {1}": "Stasiun base mengumumkan posisi {0} m dari {1}",
+    "The base station announces {1}, {0} m apart: it agrees": "Posisi yang diumumkan stasiun base berselisih {0} m dari {1}: sesuai",
 }
 
 

@@ -37,3 +37,34 @@ def test_the_base_field_names_a_control_point_or_says_it_is_not_one(
         b = occ.base_point
         assert occ.base_station == "bm 02" and b is not None and b.used.name == "BM-02"
         assert b.used.sigma_h == 0.014 and not b.changed
+
+
+def test_a_base_announcing_another_position_is_a_warning(qtbot, demo_job: Path) -> None:
+    """RTCM 1005/1006 from the corrections against the chosen control point: > 5 cm warns."""
+    from pyproj import Transformer
+
+    from fieldapp.gnss.station_arp import AnnouncedStation
+    from fieldapp.store import records as rec
+    from fieldapp.survey.local import metres_per_degree
+    from fieldapp.ui.base_choice import BaseChoice
+
+    to_ecef = Transformer.from_crs(4979, 4978, always_xy=True)
+    with JobStore.open(demo_job) as store:
+        bm = {c.name: c for c in rec.load_control_points(store.db)}["BM-02"]
+        choice = BaseChoice(store.db)
+        qtbot.addWidget(choice)
+        choice.combo.setEditText("BM-02")
+        assert choice.warning is None
+
+        def announce(east_m: float) -> None:
+            lon = bm.lon + east_m / metres_per_degree(bm.lat)[1]
+            x, y, z = to_ecef.transform(lon, bm.lat, (bm.h or 0.0) + 1.8)
+            choice.set_announced(AnnouncedStation(2107, 1006, x, y, z, 1.8))
+
+        announce(0.012)  # the base's own coordinates, a little off: it agrees
+        assert choice.warning is None and "0.012" in choice.meaning.text()
+        announce(0.237)  # set up on the wrong point, or its position typed wrong
+        assert choice.warning == "The base station announces a position 0.237 m from BM-02"
+        assert choice.warning in choice.meaning.text()
+        choice.combo.setEditText("NTRIP caster.example/MOUNT")  # not a control point: no check
+        assert choice.warning is None
