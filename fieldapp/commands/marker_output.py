@@ -10,12 +10,17 @@ from collections.abc import Mapping
 from typing import Any
 
 from fieldapp.reports.base_words import point_label
+from fieldapp.survey.base_point import BaseUsed
 from fieldapp.survey.installation import MarkerInstallation, OccupationRecord
 from fieldapp.survey.occupation import OccupationResult
 
 
 def jsonable(obj: Any) -> Any:
     """Dataclasses, enums, dates and mappings to plain JSON values (properties not included)."""
+    if isinstance(obj, BaseUsed):
+        # What a reader needs and the fields do not hold: computed against control now.
+        fields = {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {**fields, "changed": obj.changed, "shift": jsonable(obj.shift)}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, enum.Enum):

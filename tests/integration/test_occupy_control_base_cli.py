@@ -106,6 +106,11 @@ def test_an_occupation_keeps_its_base_coordinate_and_is_flagged_when_it_changes(
         f" horizontal {b.shift.horizontal_m:.3f} m, vertical {rise:+.3f} m" in shown
     )
 
+    shown_json = json.loads(run(capsys, "marker", "show", job, "1", "--json")[1])
+    (kept,) = [o["base_point"] for o in shown_json["occupations"]]
+    assert kept["changed"] and kept["used"]["h"] == first["h"]
+    assert kept["shift"]["dh_m"] == pytest.approx(rise, abs=1e-9)
+
     doc = tmp_path / "d.pdf"
     assert run(capsys, "report", "deskripsi", job, "-o", str(doc), "--marker", "1", "-q")[0] == 0
     text = _words(doc)
