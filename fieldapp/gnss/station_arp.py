@@ -6,8 +6,6 @@ import logging
 import threading
 from dataclasses import dataclass
 
-from pyrtcm import RTCMReader  # type: ignore[import-untyped]
-
 from fieldapp.gnss.ecef import ecef_to_geodetic
 from fieldapp.gnss.rawframes import RawFrame, RawFramer
 
@@ -44,6 +42,9 @@ def decode_station(frame: RawFrame) -> AnnouncedStation | None:
     """The station of a 1005/1006 frame (pyrtcm reads the bit fields); None for other frames."""
     if frame.protocol != "rtcm3" or frame.name not in STATION_MESSAGES:
         return None
+    # Imported when a station message first comes: the GUI starts without pyrtcm's tables.
+    from pyrtcm import RTCMReader  # type: ignore[import-untyped]
+
     try:
         msg = RTCMReader.parse(frame.data)
         height = float(msg.DF028) if frame.name == "RTCM-1006" else None
