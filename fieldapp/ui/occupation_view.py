@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gnss.fix import Fix
+from fieldapp.gnss.station_arp import AnnouncedStation
 from fieldapp.store.installation import load_installation
 from fieldapp.store.occupation_writer import (
     EpochsSaved,
@@ -87,6 +88,7 @@ class OccupationView(QWidget):
         self._drawn_at = 0.0
         self._design: Position | None = None
         self._stake: Position | None = None
+        self._warned: str | None = None  # the announced-base warning last said
 
         self.antenna_form = SettingsForm(list(PROFILES))
         self.marker = self.antenna_form.marker
@@ -379,15 +381,23 @@ class OccupationView(QWidget):
         if fix.has_position:
             self._recent.append(fix)
         client = self.adapter.ntrip_client
-        # The base position the corrections announce, against the base chosen (a reference
-        # swap, cheap): a base set up on the wrong point shows before anything is recorded.
-        self.base.set_announced(client.station.latest if client is not None else None)
+        self.check_announced(client.station.latest if client is not None else None)
         # Redrawn at most every REDRAW_S (the receiver may send 20 Hz); the first stale
         # readout is restored by the next epoch at once.
         now = time.monotonic()
         if now - self._drawn_at >= REDRAW_S or not self.live.live:
             self._drawn_at = now
             self.live.show_fix(fix, self._design, self._stake)
+
+    def check_announced(self, station: AnnouncedStation | None) -> None:
+        """The base position the corrections announce against the base chosen (a reference
+        compare, cheap per epoch): a base on the wrong point is said once in the status bar,
+        before anything is recorded, and stays red under the Base field."""
+        self.base.set_announced(station)
+        warning = self.base.warning
+        if warning and warning != self._warned:
+            self.session.message.emit(warning)
+        self._warned = warning
 
     def set_liveness(self, state: Liveness) -> None:
         """Not live: the readouts go grey and say since when; the occupation keeps running."""

@@ -10,6 +10,21 @@ from fieldapp.store import JobStore
 from fieldapp.store.occupations import load_occupations
 
 
+def _announced_near(name: str, job: Path, north_m: float):  # type: ignore[no-untyped-def]
+    """The 1006 a base set up ``north_m`` north of control point ``name`` would send."""
+    from pyproj import Transformer
+
+    from fieldapp.gnss.station_arp import AnnouncedStation
+    from fieldapp.store import records as rec
+    from fieldapp.survey.local import metres_per_degree
+
+    with JobStore.open(job) as store:
+        p = {c.name: c for c in rec.load_control_points(store.db)}[name]
+    lat = p.lat + north_m / metres_per_degree(p.lat)[0]
+    x, y, z = Transformer.from_crs(4979, 4978, always_xy=True).transform(p.lon, lat, (p.h or 0) + 2)
+    return AnnouncedStation(2107, 1006, x, y, z, 2.0)
+
+
 def test_the_base_field_names_a_control_point_or_says_it_is_not_one(
     qtbot, demo_job: Path, fast_sim
 ) -> None:
@@ -24,6 +39,13 @@ def test_the_base_field_names_a_control_point_or_says_it_is_not_one(
     view.base.combo.setEditText("bm 02")  # as typed in the field
     meaning = view.base.meaning.text()
     assert "BM-02" in meaning and "σH 14" in meaning
+    # The corrections announce a base 0.30 m north of BM-02: said once, in the status bar.
+    announced = _announced_near("BM-02", demo_job, north_m=0.30)
+    with qtbot.waitSignal(window.session.message, timeout=2000) as said:
+        view.check_announced(announced)
+    assert said.args is not None and "0.300 m from BM-02" in said.args[0]
+    view.check_announced(None)  # no NTRIP (or no 1005/1006): nothing to compare
+    assert view.base.warning is None
     view.auto_finish.setChecked(False)
     assert view.start()
     assert not view.base.isEnabled()  # recorded at the start: not changed mid-way
