@@ -183,6 +183,35 @@ def _signatory(args: argparse.Namespace) -> int:
     return 0
 
 
+def _field_sheet(args: argparse.Namespace) -> int:
+    import re
+
+    from fieldapp.commands.common import open_job
+    from fieldapp.reports.field_sheet import write_field_sheet
+    from fieldapp.store import records as rec
+    from fieldapp.store.gnss_sessions import load_session
+
+    with open_job(args.job) as store:
+        try:
+            session = load_session(store.db, args.session)
+        except LookupError as exc:
+            raise CommandError(f"{args.job}: {exc.args[0]}") from exc
+        permit = rec.load_permit_area(store.db)
+        kinds = {c.name: c.kind for c in rec.load_control_points(store.db)}
+    safe = re.sub(r"[^A-Za-z0-9_.-]+", "_", session.point)
+    output = Path(args.output or f"formulir_gnss_sesi_{session.id}_{safe}.pdf")
+    try:
+        write_field_sheet(session, permit, output, kinds.get(session.point), args.paper)
+    except OSError as exc:
+        raise CommandError(f"cannot write {output}: {exc.strerror or exc}") from exc
+    if session.heights_disagree:
+        print(f"warning: session {session.id} on {session.point}: antenna heights before and "
+              f"after differ by {abs(session.height_difference_m) * 1000:.1f} mm (over 5 mm)",
+              file=sys.stderr)  # fmt: skip
+    print(output)
+    return 0
+
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     parser = sub.add_parser("report", help="build the documents of a job (PDF, XLSX, DXF)")
     rsub = parser.add_subparsers(dest="report_command", metavar="DOCUMENT", required=True)
@@ -214,6 +243,22 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--marker", action="append", metavar="NAME", help="only this marker (repeat)")
     doc("stakeout", "stake-out and occupation report of every staked marker", "FILE.pdf")
     doc("deliverables", "folder with the PDFs, XLSX tables, DXF map and stamped photos", "DIR")
+    doc("jaring-kontrol", "sketch of the static baseline network (JKHN, BM, Titik Bantu)",
+        "FILE.pdf")  # fmt: skip
+    p = rsub.add_parser(
+        "field-sheet",
+        help="Formulir Pengamatan GNSS Statik of one static session, to print and sign",
+        description="One page per session: point, receiver, antenna heights before and after "
+        "(a difference over 5 mm is flagged), times, raw files, boxes for the field notes "
+        "and signatures.",
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("--session", type=int, required=True, metavar="ID",
+                   help="the session id (fieldapp control session list)")  # fmt: skip
+    p.add_argument("-o", "--output", metavar="FILE.pdf",
+                   help="default: formulir_gnss_sesi_ID_POINT.pdf here")  # fmt: skip
+    p.add_argument("--paper", choices=("a4", "f4"), default="a4")
+    p.set_defaults(handler=_field_sheet)
     p = rsub.add_parser(
         "print",
         help="prepare a document for the printer and log the print in the job",

@@ -67,8 +67,9 @@ def _rinex(path: Path) -> ObsFile:
             path=path,
             kind="rinex-nav",
             epochs=0,
-            first_gpst=None,
-            last_gpst=None,
+            # For navigation files: the first and last ephemeris epoch.
+            first_gpst=gpst_iso(scan.first),
+            last_gpst=gpst_iso(scan.last),
             interval_s=None,
             rinex_version=scan.version,
             nav_records=scan.records,

@@ -42,6 +42,9 @@ class RinexNav:
     path: Path
     version: str
     records: int
+    # The earliest and latest epoch (toc) of its records, as written (GLONASS's are UTC).
+    first: dt.datetime | None = None
+    last: dt.datetime | None = None
 
 
 def gpst_iso(t: dt.datetime | None) -> str | None:
@@ -69,13 +72,13 @@ def scan_rinex(path: Path) -> RinexObs | RinexNav:
         if kind is None:
             raise reader.error("not a RINEX file (no RINEX VERSION / TYPE on the first line)")
         version, letter = kind
-        if not version[:1].isdigit() or version[0] not in "234":
-            raise reader.error(f"RINEX version {version!r} not supported (2.x or 3.x)")
+        if version[:1] not in ("2", "3"):
+            raise reader.error(f"RINEX version {version!r}: RTKLIB 2.4.3 reads 2.x and 3.x")
         header = _read_header(reader)
         if letter == "O":
             return _scan_obs(reader, version, header)
         if letter in "NGHLEJCQI" or (letter == "M" and "NAV" in first[20:60].upper()):
-            return RinexNav(path=path, version=version, records=_count_nav(reader, version))
+            return _scan_nav(reader, version)
         if letter == "M":
             raise reader.error("meteorological data, not observations or navigation")
         raise reader.error(f"RINEX file type {letter!r} is neither observation nor navigation")
@@ -272,14 +275,34 @@ def _epochs_v3(
     return tally.result()
 
 
-def _count_nav(reader: _Lines, version: str) -> int:
+def _scan_nav(reader: _Lines, version: str) -> RinexNav:
     # A record starts on a line whose first columns hold the satellite (RINEX 3: "G01",
-    # RINEX 2: " 1" or "12"); its continuation lines are indented by 3 (v2) or 4 (v3) blanks.
+    # RINEX 2: " 1" or "12"), then its epoch; its continuation lines are indented by 3 (v2)
+    # or 4 (v3) blanks.
     records = 0
-    indent = "    " if version.startswith("3") else "   "
+    v3 = version.startswith("3")
+    indent, when = ("    ", slice(3, 23)) if v3 else ("   ", slice(2, 22))
+    first: dt.datetime | None = None
+    last: dt.datetime | None = None
     while (line := reader.next()) is not None:
         if line.strip() and not line.startswith(indent):
             records += 1
+            t = _nav_time(line[when].split())
+            if t is not None:
+                first = t if first is None else min(first, t)
+                last = t if last is None else max(last, t)
     if reader.unterminated and records:
         raise reader.error("truncated: the last line has no line end")
-    return records
+    return RinexNav(reader.path, version, records, first, last)
+
+
+def _nav_time(parts: list[str]) -> dt.datetime | None:
+    """A record's epoch, or None when it does not read (the record still counts)."""
+    try:
+        year, month, day, hour, minute = (int(p) for p in parts[:5])
+        second = float(parts[5])
+        if year < 100:
+            year += 1900 if year >= 80 else 2000
+        return dt.datetime(year, month, day, hour, minute) + dt.timedelta(seconds=second)
+    except (ValueError, IndexError):
+        return None

@@ -23,7 +23,7 @@ from pathlib import Path
 from fieldapp.gnss.baseline import BaselineSolution, FixState, GeodeticPosition, StaticSettings
 from fieldapp.gnss.ecef import ecef_to_enu, ecef_to_geodetic, geodetic_to_ecef
 from fieldapp.gnss.obsfiles import ObsFile, ObsFileError, identify
-from fieldapp.gnss.rinex import RinexObs, gpst_iso, scan_rinex
+from fieldapp.gnss.rinex import RinexNav, RinexObs, gpst_iso, scan_rinex
 from fieldapp.gnss.rtklib_conf import static_options
 from fieldapp.gnss.rtklib_convert import ConversionError, convert_raw
 from fieldapp.gnss.rtklib_engine import (
@@ -35,7 +35,7 @@ from fieldapp.gnss.rtklib_engine import (
     find_engine,
     run_program,
 )
-from fieldapp.gnss.rtklib_pos import PosEpoch, read_pos
+from fieldapp.gnss.rtklib_pos import PosEpoch, PosFileError, read_pos
 
 __all__ = [
     "BaselineError",
@@ -46,6 +46,8 @@ __all__ = [
 
 Progress = Callable[[float, str], None]
 _PROCESSING = re.compile(r"processing : (\d{4})/(\d\d)/(\d\d) (\d\d):(\d\d):(\d\d)")
+# How far from an ephemeris' epoch it is still used (RTKLIB: 2 h for GPS, MAXDTOE).
+NAV_MARGIN = dt.timedelta(hours=3)
 # Share of the progress bar the conversions of raw logs take before rnx2rtkp runs.
 _CONVERT_SHARE = 0.1
 
@@ -62,7 +64,17 @@ class _Side:
     source: Path  # the file the user gave (raw log or RINEX)
     obs: Path  # RINEX observation file in the work folder
     scan: RinexObs
-    navs: list[Path]
+    navs: list[_Nav]
+
+
+@dataclass(frozen=True, slots=True)
+class _Nav:
+    """A navigation file copied into (or converted in) the work folder, with its time span."""
+
+    source: Path
+    copy: Path
+    first: dt.datetime | None
+    last: dt.datetime | None
 
 
 def process_static(
@@ -92,6 +104,7 @@ def process_static(
             "navigation file, .nav or .YYn) with the observations, or a raw log with them"
         )
     _check_overlap(rover, base)
+    _check_nav_span(navs, _span(rover.scan, base.scan))
     base_xyz = _base_xyz(base, base_position)
     conf = work_dir / "static.conf"
     conf.write_text(static_options(settings, base_xyz), encoding="ascii")
@@ -101,13 +114,16 @@ def process_static(
     if settings.interval_s:
         args += ["-ti", f"{settings.interval_s:g}"]
     args += [_rel(rover.obs, work_dir), _rel(base.obs, work_dir)]
-    args += [_rel(n, work_dir) for n in navs]
+    args += [_rel(n.copy, work_dir) for n in navs]
     watch = _ProgressLine(_span(rover.scan, base.scan), report)
     try:
         run_program(args, cwd=work_dir, cancel=cancel, on_stderr_line=watch)
     except EngineFailed as exc:
         raise BaselineError(f"{rover.source} against {base.source}: {exc}") from None
-    pos = read_pos(out) if out.is_file() else None
+    try:
+        pos = read_pos(out) if out.is_file() else None
+    except PosFileError as exc:
+        raise BaselineError(f"rnx2rtkp's solution does not read back: {exc}") from None
     if pos is None or not pos.epochs:
         raise BaselineError(
             f"{rover.source}: no solution against {base.source}: rnx2rtkp solved no epoch "
@@ -152,44 +168,89 @@ def _prepare(
             f"got {len(observations)}: {names}"
         )
     source = observations[0]
-    navs: list[Path] = []
+    navs: list[_Nav] = []
     for i, f in enumerate(x for x in files if x.kind == "rinex-nav"):
-        navs.append(work_dir / f"{label}-nav{i + 1}.nav")
-        shutil.copyfile(f.path, navs[-1])
+        copy = work_dir / f"{label}-nav{i + 1}.nav"
+        shutil.copyfile(f.path, copy)
+        navs.append(_Nav(f.path, copy, _time(f.first_gpst), _time(f.last_gpst)))
     if source.kind == "rinex-obs":
         obs = work_dir / f"{label}.obs"
         shutil.copyfile(source.path, obs)
-    else:
-        if convbin is None:
-            raise EngineMissing(f"RTKLIB's convbin not found (needed for raw logs); {INSTALL_HINT}")
-        report(0.0, f"converting {source.path.name}")
-        try:
-            converted = convert_raw(
-                convbin,
-                source.path,
-                source.kind,
-                work_dir,
-                label,
-                approx_start=approx,
-                cancel=cancel,
-            )
-        except ConversionError as exc:
-            raise BaselineError(str(exc)) from None
-        obs = converted.obs
-        if _nav_records(converted.nav):
-            navs.append(converted.nav)
-    scan = scan_rinex(obs)
+        # identify() has read it through already (a day at 1 s takes a second or two).
+        return _Side(label, source.path, obs, _obs_header(source, obs), navs)
+    if convbin is None:
+        raise EngineMissing(f"RTKLIB's convbin not found (needed for raw logs); {INSTALL_HINT}")
+    report(0.0, f"converting {source.path.name}")
+    try:
+        converted = convert_raw(
+            convbin,
+            source.path,
+            source.kind,
+            work_dir,
+            label,
+            approx_start=approx,
+            cancel=cancel,
+        )
+    except ConversionError as exc:
+        raise BaselineError(str(exc)) from None
+    obs = converted.obs
+    nav = _nav_scan(converted.nav)
+    if nav is not None and nav.records:
+        navs.append(_Nav(source.path, converted.nav, nav.first, nav.last))
+    try:
+        scan = scan_rinex(obs)
+    except ValueError as exc:
+        raise BaselineError(f"{source.path}: convbin's RINEX does not read back: {exc}") from None
     if not isinstance(scan, RinexObs) or scan.epochs == 0:
-        raise BaselineError(f"{source.path}: no observation epochs in it")
+        raise BaselineError(f"{source.path}: convbin found no observation epochs in it")
     return _Side(label=label, source=source.path, obs=obs, scan=scan, navs=navs)
 
 
-def _nav_records(path: Path) -> int:
+def _obs_header(f: ObsFile, copy: Path) -> RinexObs:
+    assert f.first_gpst and f.last_gpst  # identify() refuses a file without epochs
+    return RinexObs(
+        path=copy,
+        version=f.rinex_version or "",
+        marker_name=f.marker_name or "",
+        receiver=f.receiver or "",
+        antenna_type=f.antenna_type or "",
+        approx_xyz=f.approx_xyz,
+        antenna_delta_hen=f.antenna_delta_hen or (0.0, 0.0, 0.0),
+        interval_s=f.interval_s,
+        epochs=f.epochs,
+        first=dt.datetime.fromisoformat(f.first_gpst),
+        last=dt.datetime.fromisoformat(f.last_gpst),
+    )
+
+
+def _nav_scan(path: Path) -> RinexNav | None:
     try:
         scan = scan_rinex(path)
     except ValueError:
-        return 0
-    return 0 if isinstance(scan, RinexObs) else scan.records
+        return None
+    return scan if isinstance(scan, RinexNav) else None
+
+
+def _time(iso: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(iso) if iso else None
+
+
+def _check_nav_span(navs: list[_Nav], span: tuple[dt.datetime, dt.datetime]) -> None:
+    # Broadcast ephemerides serve a couple of hours around their epoch: navigation files of
+    # another day are refused by name rather than left to RTKLIB, which would solve nothing.
+    margin = NAV_MARGIN
+    for nav in navs:
+        if nav.first is None or nav.last is None:
+            return  # times not readable: let RTKLIB judge
+        if nav.first - margin <= span[1] and nav.last + margin >= span[0]:
+            return
+    names = ", ".join(str(n.source) for n in navs)
+    times = "; ".join(f"{gpst_iso(n.first)} to {gpst_iso(n.last)}" for n in navs)
+    raise BaselineError(
+        f"{names}: no navigation data for the observations ({gpst_iso(span[0])} to "
+        f"{gpst_iso(span[1])} GPS time): its ephemerides are from {times}; give the "
+        "navigation file of the same day"
+    )
 
 
 def _check_overlap(rover: _Side, base: _Side) -> None:
@@ -205,7 +266,18 @@ def _check_overlap(rover: _Side, base: _Side) -> None:
 
 def _base_xyz(base: _Side, given: GeodeticPosition | None) -> tuple[float, float, float]:
     if given is not None:
-        return geodetic_to_ecef(given.lat, given.lon, given.h)
+        lat, lon, h = given.lat, given.lon, given.h
+        if not (
+            all(math.isfinite(v) for v in (lat, lon, h))
+            and -90 <= lat <= 90
+            and -180 <= lon <= 180
+            and -1000 <= h <= 10000
+        ):
+            raise BaselineError(
+                f"{base.source}: the base position given ({lat}, {lon}, {h}) is not a position "
+                "(latitude -90..90, longitude -180..180 degrees, height -1000..10000 m)"
+            )
+        return geodetic_to_ecef(lat, lon, h)
     if base.scan.approx_xyz is None:
         raise BaselineError(
             f"{base.source}: no base position: its RINEX header has no APPROX POSITION XYZ; "

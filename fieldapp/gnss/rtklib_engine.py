@@ -126,6 +126,7 @@ def run_program(
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         creationflags=creationflags,
+        env=_child_env(),
     )
     chunks: list[bytes] = []
     lock = threading.Lock()
@@ -183,6 +184,23 @@ def run_program(
         name = Path(args[0]).name
         raise EngineFailed(f"{name} failed (exit {proc.returncode}): {_last_words(tail)}")
     return tail
+
+
+def _child_env() -> dict[str, str] | None:
+    """The frozen app's library path is for its own libraries: RTKLIB gets the system's.
+
+    (PyInstaller's bootloader points LD_LIBRARY_PATH at the bundle and keeps the original in
+    LD_LIBRARY_PATH_ORIG, as its manual says to restore for programs the app starts.)
+    """
+    if not getattr(sys, "frozen", False) or sys.platform == "win32":
+        return None
+    env = dict(os.environ)
+    original = env.pop("LD_LIBRARY_PATH_ORIG", None)
+    if original is not None:
+        env["LD_LIBRARY_PATH"] = original
+    else:
+        env.pop("LD_LIBRARY_PATH", None)
+    return env
 
 
 def _stop(proc: subprocess.Popen[bytes]) -> None:

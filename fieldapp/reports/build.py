@@ -27,6 +27,7 @@ DELIVERABLE_NAMES = {
     "stakeout": "laporan_stakeout.pdf",
     "tables": "tabel_koordinat.xlsx",
     "map": "peta_wiup.dxf",
+    "network": "sketsa_jaring_kontrol.pdf",  # only a job with static baselines of its own
     "photos": "foto",
     "sums": "SHA256SUMS.txt",
 }
@@ -37,6 +38,7 @@ class BuildKind(StrEnum):
     DESKRIPSI = "deskripsi"
     STAKEOUT = "stakeout"
     DELIVERABLES = "deliverables"
+    NETWORK = "jaring-kontrol"  # the baseline network sketch alone (also in deliverables)
 
 
 class Outcome(StrEnum):
@@ -145,6 +147,18 @@ class DocumentBuild:
         if self.kind is BuildKind.DELIVERABLES:
             return [self._deliverables(store)]
         out = self.output
+        if self.kind is BuildKind.NETWORK:
+            from fieldapp.reports.control_net import shown_baselines
+
+            data = load_report_data(store)  # as the deliverables: the same data hash
+            if not shown_baselines(data.baselines):
+                raise ValueError(
+                    f"{self.job}: no static baseline in this job to sketch; process one with "
+                    "fieldapp control process"
+                )
+            self._network(data, out)
+            self._step("sketsa jaring kontrol")
+            return [out]
         if self.kind is BuildKind.STAKEOUT:
             self._total = 2
             data = load_report_data(store, select=_staked)
@@ -212,6 +226,15 @@ class DocumentBuild:
         write_tables(installed, work / n["tables"])
         self.check()
         write_map(installed, work / n["map"])
+        self._network(installed, work / n["network"])
+
+    def _network(self, data: ReportData, out: Path) -> None:
+        """The baseline network sketch, beside Tabel I/II whose baselines it draws."""
+        from fieldapp.reports.control_net import shown_baselines, write_network
+
+        if shown_baselines(data.baselines):
+            self.check()
+            write_network(data, out, self.options.paper)
 
     def _deliverables(self, store: JobStore) -> Path:
 

@@ -18,6 +18,7 @@ from fieldapp.reports.errors import ReportInputError as ReportInputError  # its 
 from fieldapp.reports.method import QUALITY_ID, MarkerMethod, marker_method
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
+from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.equipment import Equipment, equipment_by_id, load_equipment
 from fieldapp.store.installation import load_installation
 from fieldapp.store.occupations import load_epochs
@@ -123,6 +124,8 @@ class ReportData:
     all_markers: tuple[Marker, ...]
     markers: tuple[MarkerReport, ...]
     sha256: str
+    # Static GNSS baselines of the job's control survey (every status; reports pick).
+    baselines: tuple[StoredBaseline, ...] = ()
 
     def grid_of(self, lat: float, lon: float) -> tuple[float, float]:
         e, n, _ = transform(SRGI, self.grid, lon, lat)
@@ -258,7 +261,8 @@ def load_report_data(
     control = rec.load_control_points(db)
     surveyors = rec.load_surveyors(db)
     equipment = load_equipment(db)
-    body = {
+    baselines = load_baselines(db)
+    body: dict[str, Any] = {
         "permit": permit,
         "grid": grid.code,
         "boundary": boundary,
@@ -267,6 +271,12 @@ def load_report_data(
         "equipment": equipment,
         "markers": [r.installation for r in reports],
     }
+    accepted = [b for b in baselines if b.status == "accepted"]
+    if accepted:
+        # What Tabel I/II state. Only accepted ones: a baseline processed but not accepted
+        # changes no coordinate, so a berita acara's Nomor stays; and a job without a control
+        # survey of its own keeps the hash it had.
+        body["baselines"] = accepted
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
     return ReportData(
         job_path=store.path,
@@ -280,4 +290,5 @@ def load_report_data(
         all_markers=tuple(all_markers),
         markers=tuple(reports),
         sha256=digest,
+        baselines=tuple(baselines),
     )

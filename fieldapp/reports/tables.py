@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.worksheet import Worksheet
 from pyproj import Geod
 
+from fieldapp.reports.baseline_cells import (
+    BASELINE_HEAD,
+    METRE_COLUMNS,
+    accepted_by_rover,
+    baseline_cells,
+)
 from fieldapp.reports.data import KIND_ID, ReportData
 from fieldapp.reports.marker_facts import (
     STATUS_ID,
@@ -22,6 +29,9 @@ from fieldapp.reports.pdfbase import atomic_path
 from fieldapp.reports.textfmt import azimuth_dms, lat_dms, lon_dms
 from fieldapp.survey.models import ControlKind, ControlPoint, MarkerKind
 from fieldapp.survey.scale import grid_factors
+
+if TYPE_CHECKING:
+    from fieldapp.store.baselines import StoredBaseline
 
 GEOD = Geod(ellps="GRS80")
 Cell = str | float | int | dt.date | dt.datetime | None
@@ -139,11 +149,18 @@ def _tie(data: ReportData, c: ControlPoint, base: ControlPoint | None) -> list[C
     return [az, dist, ground, dh, c.sigma_h, c.sigma_v]
 
 
+def _solved_base(name: str, b: StoredBaseline) -> ControlPoint:
+    """A base station outside the job's control data (a CORS), where the baseline put it."""
+    p = b.solution.base
+    return ControlPoint(name, ControlKind.JKHN, p.lat, p.lon, p.h, "SRGI2013", p.lat, p.lon)
+
+
 def _tie_sheet(
     wb: Workbook, data: ReportData, kind: ControlKind, base_kind: ControlKind, title: str
 ) -> None:
     by_name = {c.name: c for c in data.control}
     what, base_word = ("BM", "JKHN") if kind is ControlKind.BM else ("Titik Bantu", "BM")
+    solved = accepted_by_rover(data.baselines)
     z = data.zone_label
     head = [
         f"{what}", "Lintang", "Bujur", f"E (m) {z}", f"N (m) {z}", "h elipsoid (m)",
@@ -151,12 +168,19 @@ def _tie_sheet(
         f"h {base_word} (m)", "Metode / sumber", f"Azimut geodetik dari {base_word}",
         "Baseline elipsoid (m)", "Jarak permukaan (m)", "Beda tinggi (m)", "σH (m)", "σV (m)",
     ]  # fmt: skip
+    mine = [c for c in data.control if c.kind is kind]
+    # The baseline columns only when a point of this table has an accepted baseline: a job
+    # without a control survey of its own keeps the table it always had.
+    with_baselines = any(c.name in solved for c in mine)
+    if with_baselines:
+        head += BASELINE_HEAD
     rows: list[list[Cell]] = []
-    for c in data.control:
-        if c.kind is not kind:
-            continue
-        base = by_name.get(c.tied_to or "")
-        if base is not None and base.kind is not base_kind:
+    for c in mine:
+        tie = solved.get(c.name)
+        base = by_name.get(tie.base_point if tie else (c.tied_to or ""))
+        if tie is not None and base is None:
+            base = _solved_base(tie.base_point, tie)
+        if tie is None and base is not None and base.kind is not base_kind:
             base = None
         lat, lon = _dms(c.lat, c.lon)
         if base is not None:
@@ -167,13 +191,22 @@ def _tie_sheet(
             named = c.tied_to or "-"
             base_cells = [named, "tidak ada dalam data pekerjaan", "-", None]
         e, n = data.grid_of(c.lat, c.lon)
-        rows.append(
-            [c.name, lat, lon, e, n, c.h, *base_cells, c.source or "-", *_tie(data, c, base)]
-        )
+        source = c.source or "-"
+        if tie is not None:
+            source = f"GNSS statik, baseline #{tie.id} ({tie.solution.engine})"
+        row = [c.name, lat, lon, e, n, c.h, *base_cells, source, *_tie(data, c, base)]
+        if with_baselines:
+            row += baseline_cells(tie) if tie is not None else [None] * len(BASELINE_HEAD)
+        rows.append(row)
     ws = _sheet(wb, title, head, rows, caption=title.replace("Tabel", "TABEL"))
     _formats(ws, 3, {4: "0.000", 5: "0.000", 6: "0.000", 10: "0.000", 13: "0.000", 14: "0.000",
                      15: "0.000", 16: "0.000", 17: "0.000"})  # fmt: skip
-    if not rows:
+    if with_baselines:
+        _formats(ws, 3, {18 + i: "0.000" for i in METRE_COLUMNS})
+        _note(ws, 3 + len(rows), "Titik dengan nomor baseline: koordinat dari baseline GNSS "
+              "statik yang diolah dan diterima dalam pekerjaan ini (Kepdirjen 697.K/29/DDJP/1996);"
+              " vektor dari titik ikat ke titik, σ satu simpangan baku.")  # fmt: skip
+    elif not rows:
         _note(ws, 3, NO_TIES.format(what=f"{what} ke {base_word}"))
     elif all(r[6] is not None and r[7] == "tidak ada dalam data pekerjaan" for r in rows):
         _note(

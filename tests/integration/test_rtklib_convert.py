@@ -95,7 +95,11 @@ def test_rtcm3_needs_the_approximate_time_for_its_week(tmp_path: Path) -> None:
     assert good.first is not None and bad.first is not None
     assert good.first.date() in (dt.date(2012, 10, 13), dt.date(2012, 10, 14))
     assert bad.first.year >= 2025
+    # This NetR9 stream stamps its BeiDou MSM with the GPS time of week; RTKLIB adds BDT's
+    # 14 s, takes them for the next epoch and drops the GPS/GLONASS observations before
+    # them: convbin 2.4.3 writes the 257 BeiDou epochs only, 14 s after the GPS ones.
     assert good.epochs == raw.observation_epochs == 257
+    assert good.first - approx == dt.timedelta(seconds=14)
 
 
 def test_raw_logs_go_through_process_static(tmp_path: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 import subprocess
 import threading
 from pathlib import Path
@@ -246,3 +247,33 @@ def test_missing_navigation_names_the_observation_file(tmp_path: Path) -> None:
 def test_settings_are_what_the_solution_says(geonet: BaselineSolution) -> None:
     assert dataclasses.asdict(geonet)["elevation_mask_deg"] == 15.0
     assert geonet.rover_antenna_height_m == 0.0
+
+
+def test_navigation_of_another_day_is_named(tmp_path: Path) -> None:
+    data = gnss_raw()
+    # The same ephemerides dated a month later (2005-05-0x instead of 2005-04-0x).
+    text = (data / "07590920.05n").read_text()
+    may = re.sub(r"^(..) 05  4 ", r"\1 05  5 ", text, flags=re.MULTILINE)
+    assert may != text
+    nav = tmp_path / "07590920-may.05n"
+    nav.write_text(may)
+    with pytest.raises(BaselineError) as err:
+        process_static(
+            [data / "30400920.05o"],
+            [data / "07590920.05o", nav],
+            None,
+            StaticSettings(),
+            work_dir=tmp_path / "work",
+        )
+    assert str(err.value) == (
+        f"{nav}: no navigation data for the observations (2005-04-02T00:00:00 to "
+        "2005-04-02T00:59:29.996 GPS time): its ephemerides are from 2005-05-01T23:59:44 to "
+        "2005-05-03T00:00:00; give the navigation file of the same day"
+    )
+
+
+def test_a_base_position_that_is_no_position(tmp_path: Path) -> None:
+    rover, base = pair(gnss_raw())
+    for bad in (GeodeticPosition(float("nan"), 139.6, 70.0), GeodeticPosition(139.6, 35.1, 70.0)):
+        with pytest.raises(BaselineError, match=r"07590920\.05o: the base position given"):
+            process_static(rover, base, bad, StaticSettings(), work_dir=tmp_path)

@@ -130,6 +130,11 @@ def test_files_that_are_not_gnss_observations(tmp_path: Path) -> None:
             "headless.05o",
             header_line("     2.11           OBSERVATION DATA    G", "RINEX VERSION / TYPE"),
         ): "truncated: the file ends before END OF HEADER",
+        write(
+            tmp_path,
+            "v4.rnx",
+            header_line("     4.01           OBSERVATION DATA    M", "RINEX VERSION / TYPE"),
+        ): "RINEX version '4.01': RTKLIB 2.4.3 reads 2.x and 3.x",
     }
     for path, what in cases.items():
         with pytest.raises(ObsFileError) as err:

@@ -123,3 +123,21 @@ def test_cancel_terminates_a_running_engine(tmp_path: Path) -> None:
     watcher.join()
     assert len(started) == 1
     assert not started[0].is_running()  # ended and reaped: no orphan, no zombie
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="LD_LIBRARY_PATH is the Linux loader's")
+def test_a_frozen_app_gives_rtklib_the_system_library_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from fieldapp.gnss.rtklib_engine import _child_env
+
+    assert _child_env() is None  # not frozen: the environment as it is
+    monkeypatch.setattr(sys, "frozen", True, raising=False)
+    monkeypatch.setenv("LD_LIBRARY_PATH", "/opt/fieldapp/_internal")
+    monkeypatch.setenv("LD_LIBRARY_PATH_ORIG", "/usr/local/lib")
+    env = _child_env()
+    assert env is not None and env["LD_LIBRARY_PATH"] == "/usr/local/lib"
+    assert "LD_LIBRARY_PATH_ORIG" not in env
+    monkeypatch.delenv("LD_LIBRARY_PATH_ORIG")
+    env = _child_env()
+    assert env is not None and "LD_LIBRARY_PATH" not in env
