@@ -13,6 +13,7 @@ from fieldapp.gnss.fix import Fix
 from fieldapp.gnss.link import GnssLink, LinkState, LinkStatus
 from fieldapp.gnss.ntrip import NtripProfile
 from fieldapp.gnss.ntrip_client import NtripClient, NtripState, NtripStatus
+from fieldapp.gnss.rawobs import RawObservationLog
 from fieldapp.gnss.sentences import gga
 from fieldapp.gnss.simulator import Simulator, SimulatorSource
 from fieldapp.gnss.sources import ByteSource
@@ -46,6 +47,9 @@ class DeviceAdapter(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._link: GnssLink | None = None
+        # The raw observation log being recorded (Kontrol tab); the link closes it when it
+        # stops, so a recording ends with its receiver.
+        self._raw_obs: RawObservationLog | None = None
         self.latest_fix: Fix | None = None
         self.status: LinkStatus | None = None
         self.epochs = 0
@@ -65,6 +69,11 @@ class DeviceAdapter(QObject):
         self._bytes_timer = QTimer(self)
         self._bytes_timer.setInterval(1000)
         self._bytes_timer.timeout.connect(self._refresh_bytes)
+
+    def write(self, data: bytes) -> bool:
+        """Send bytes to the receiver (configuration); False when no device is open now."""
+        link = self._link
+        return link is not None and link.write(data)
 
     @property
     def connected(self) -> bool:
@@ -132,6 +141,7 @@ class DeviceAdapter(QObject):
             self._status_from_reader.emit,
             raw_dir=raw_dir,
         )
+        self._raw_obs = None
         self._link = link
         link.start()
         if ntrip is not None:
@@ -146,6 +156,27 @@ class DeviceAdapter(QObject):
         link, self._link = self._link, None
         if link is not None:
             link.stop(timeout=3.0)
+
+    @property
+    def raw_obs(self) -> RawObservationLog | None:
+        """The RawObservationLog the link feeds now, or None."""
+        return self._raw_obs
+
+    def attach_raw_obs(self, log: RawObservationLog) -> bool:
+        """Feed every byte the receiver sends into ``log`` too; False when no receiver is on."""
+        link = self._link
+        if link is None or not link.is_running:
+            return False
+        self._raw_obs = log
+        link.raw_obs = log  # one attribute store: the reader thread reads it per chunk
+        return True
+
+    def detach_raw_obs(self) -> RawObservationLog | None:
+        """Stop feeding the raw observation log; it is returned for the caller to close."""
+        log, self._raw_obs = self._raw_obs, None
+        if self._link is not None:
+            self._link.raw_obs = None
+        return log
 
     def _from_reader(self, number: int, fix: Fix) -> None:
         self._reader_fix = fix  # one attribute store: the NTRIP thread reads it for its GGA

@@ -72,6 +72,20 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
     (r"seal a package", QT_TRANSLATE_NOOP("Errors", "seal a package")),
     (r"record the occupation", QT_TRANSLATE_NOOP("Errors", "record the occupation")),
     (r"open the job", QT_TRANSLATE_NOOP("Errors", "open the job")),
+    # Control survey (app.control, gnss.rtklib): what the Kontrol tab may be told.
+    (r"base point (.+) is not in the job's control: .*give its position.*",
+     QT_TRANSLATE_NOOP("Errors", "base point {0} is not in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013) or take it from the file header, or import it as a JKHN or BM control point")),
+    (r"base point (.+) has no height in the job's control: .*give its position.*",
+     QT_TRANSLATE_NOOP("Errors", "base point {0} has no height in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013)")),
+    (r"no static session on point '(.+)' in the job: add the session first",
+     QT_TRANSLATE_NOOP("Errors", "no observation session on point {0} in the job: add the session first")),
+    (r"(.+): no navigation data: give the broadcast ephemeris .+",
+     QT_TRANSLATE_NOOP("Errors", "{0}: no navigation data: add the broadcast ephemeris (a RINEX navigation file, .nav or .YYn) to the session")),
+    (r"(.+): no common epochs with the base (.+?): rover (.+) to (.+), base (.+) to (.+) \(GPS time\)",
+     QT_TRANSLATE_NOOP("Errors", "{0}: no common epochs with the base {1}: rover {2} to {3}, base {4} to {5} (GPS time)")),
+    (r"(.+): no solution against (.+): rnx2rtkp solved no epoch .+",
+     QT_TRANSLATE_NOOP("Errors", "{0}: no solution against {1}: RTKLIB solved no epoch (too few common satellites above the mask, or epochs that do not pair)")),
+    (r"RTKLIB's (\S+) not found; (.+)", QT_TRANSLATE_NOOP("Errors", "RTKLIB's {0} not found; {1}")),
 )  # fmt: skip
 _PATTERNS = tuple((re.compile(f"(?s){p}"), str(text)) for p, text in _KNOWN)
 

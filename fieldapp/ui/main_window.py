@@ -62,6 +62,7 @@ from fieldapp.ui.status_strip import StatusStrip
 from fieldapp.ui.toolbar import MainToolbar
 
 if TYPE_CHECKING:
+    from fieldapp.ui.control_view import ControlView
     from fieldapp.ui.documents_view import DocumentsView
     from fieldapp.ui.installation_view import InstallationView
     from fieldapp.ui.occupation_view import OccupationView
@@ -135,6 +136,12 @@ def _tell_liveness(view: QWidget, state: Liveness) -> None:
     set_liveness = getattr(view, "set_liveness", None)
     if set_liveness is not None:
         set_liveness(state)
+
+
+def _control_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
+    from fieldapp.ui.control_view import ControlView
+
+    return ControlView(session, adapter)
 
 
 def _outbox_view(session: JobSession) -> QWidget:
@@ -276,11 +283,12 @@ class MainWindow(QMainWindow):
         self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
         self.planning_page = LazyPage(lambda: _planning_view(session, is_dark()))
         self.documents_page = LazyPage(lambda: _documents_view(session))
+        self.control_page = LazyPage(lambda: _control_view(session, adapter))
         self.outbox_page = LazyPage(lambda: _outbox_view(session))
         self.tabs.clear()
         pages = [self._map_page(), self.stakeout_page, self.occupation_page,
-                 self.installation_page, self.planning_page, self.outbox_page,
-                 self.documents_page]  # fmt: skip
+                 self.installation_page, self.planning_page, self.control_page,
+                 self.outbox_page, self.documents_page]  # fmt: skip
         for page, title in zip(pages, self._tab_titles(), strict=True):
             self.tabs.addTab(page, title)
         self.map.set_layers(session.layers)
@@ -323,6 +331,11 @@ class MainWindow(QMainWindow):
         return cast("DocumentsView", self.documents_page.view())
 
     @property
+    def control(self) -> ControlView:
+        """The Kontrol view (static sessions, raw logging, baselines), built on first use."""
+        return cast("ControlView", self.control_page.view())
+
+    @property
     def planning(self) -> PlanningView:
         """The planning view of the open job, built on first use."""
         return cast("PlanningView", self.planning_page.view())
@@ -336,6 +349,8 @@ class MainWindow(QMainWindow):
             self.outbox.shutdown()  # cancel a push before the job closes
         if self.stakeout_page.built:
             self.stakeout.shutdown()  # release the total station's port
+        if self.control_page.built:
+            self.control.shutdown()  # close the raw file whole, stop a baseline run
         self.adapter.disconnect_device()
         remember_marker(self.session.path, self.session.selected)
         # Tabs go before the store closes: clearing them shows each page in turn, and a page
@@ -551,6 +566,7 @@ class MainWindow(QMainWindow):
             self.tr("Occupation"),
             self.tr("Installation"),
             self.tr("Planning"),
+            self.tr("Control"),
             self.tr("Outbox"),
             self.tr("Documents"),
         ]

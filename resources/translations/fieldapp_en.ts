@@ -1,6 +1,169 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en_US">
 <context>
+    <name>AddSessionDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="60" />
+        <source>Add observation session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="67" />
+        <source>BM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="68" />
+        <source>Auxiliary point (Titik Bantu)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="69" />
+        <source>JKHN / CORS station</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="74" />
+        <source>rover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="75" />
+        <source>base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="76" />
+        <source>reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="82" />
+        <source>metres, e.g. {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="85" />
+        <source>vertical</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="86" />
+        <source>slant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="89" />
+        <source>antenna radius for a slant height, m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="96" />
+        <source>bottom of mount</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="103" />
+        <source>Add files…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="116" />
+        <source>Point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="117" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="118" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="119" />
+        <source>Antenna height before / after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="121" />
+        <source>Measured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="122" />
+        <source>Antenna radius</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="123" />
+        <source>Measured to</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="125" />
+        <source>Antenna</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="126" />
+        <source>Receiver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="127" />
+        <source>Serial number</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="128" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="129" />
+        <source>Raw / RINEX files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="159" />
+        <source>Raw (UBX, RTCM 3) or RINEX files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="177" />
+        <source>⚠ Before and after differ by {0} mm (more than 5 mm): measure again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="187" />
+        <source>Name the point.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="193" />
+        <source>Antenna heights: type metres, e.g. {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="197" />
+        <source>Antenna heights must be between 0 and 10 m.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="207" />
+        <source>A slant height needs the antenna radius (metres, under the height).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="211" />
+        <source>Add the session's raw or RINEX files.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>AfterHeightRow</name>
     <message>
         <location filename="../../fieldapp/ui/occupation_panels.py" line="257" />
@@ -20,6 +183,191 @@
     <message>
         <location filename="../../fieldapp/ui/occupation_panels.py" line="280" />
         <source>Antenna height after: type a number of metres from {0} to {1}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>BaselinePanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/base_position.py" line="25" />
+        <source>Base position: type latitude, longitude and height, e.g. {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_position.py" line="31" />
+        <source>Base position: latitude, longitude or height out of range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="175" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Rover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="176" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="177" />
+        <source>Process baseline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="178" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="179" />
+        <source>Accept into control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="180" />
+        <source>Base position</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="182" />
+        <source>From the file header</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="184" />
+        <source>The approximate position in the base's RINEX header: not a control coordinate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Solution</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Length</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <source>σ E / N / U</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <source>Duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Verdict</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Required</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="205" />
+        <source>from the job's control: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="210" />
+        <source>lat lon h, when the base is not in control</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <source>✔ meets</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <source>✘ does not meet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="296" />
+        <source>Meets every rule of 697/1996.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
+        <source>Does not meet: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="309" />
+        <source>Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
+        <source>{0} epochs every {1} s · {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="325" />
+        <source>Choose two different points for rover and base.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="345" />
+        <source>No position in the header of {0}'s files.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="366" />
+        <source>Processing {0} against {1}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="375" />
+        <source>Cancelling…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="406" />
+        <source>Processing cancelled; nothing was stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="408" />
+        <source>Processing failed: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="413" />
+        <source>Processed and stored.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="450" />
+        <source>Cannot accept: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="452" />
+        <source>{0} accepted into control.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -132,6 +480,258 @@
     <message>
         <location filename="../../fieldapp/ui/camera_dialog.py" line="246" />
         <source>Photo saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ControlTexts</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="26" />
+        <source>Observation duration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="27" />
+        <source>Recording interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="28" />
+        <source>Elevation mask</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="29" />
+        <source>Ambiguities fixed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="30" />
+        <source>σ horizontal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="31" />
+        <source>σ vertical</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="38" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="89" />
+        <source>{0} h {1} min {2} s</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="41" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="90" />
+        <source>{0} h {1} min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="42" />
+        <source>{0} h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="46" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="94" />
+        <source>(ratio {0})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="52" />
+        <source>for a baseline under 20 km</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="53" />
+        <source>for a baseline of 20 km or more</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="65" />
+        <source>Converting {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="68" />
+        <source>Processing epoch {0}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="71" />
+        <source>Reading the solution…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="77" />
+        <source>new</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="78" />
+        <source>accepted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="79" />
+        <source>superseded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="110" />
+        <source>no phase solution</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ControlView</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="52" />
+        <location filename="../../fieldapp/ui/control_view.py" line="99" />
+        <source>Add session…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="55" />
+        <location filename="../../fieldapp/ui/control_view.py" line="100" />
+        <location filename="../../fieldapp/ui/control_view.py" line="192" />
+        <source>Field sheet (PDF)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="97" />
+        <source>Observation sessions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="98" />
+        <source>Baselines</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Receiver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <source>Antenna height before / after</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <source>Start (GPST)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>End (GPST)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>Interval</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>Epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>Files</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <source>base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <source>rover</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="122" />
+        <source>reference</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <source>BM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <source>Titik Bantu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="126" />
+        <source>JKHN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <source>slant</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <source>vertical</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="163" />
+        <source>Before and after differ by {0} mm (more than 5 mm)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="194" />
+        <source>Field sheet saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="214" />
+        <source>Add session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="216" />
+        <source>Session stored for {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="222" />
+        <source>Recording stopped; nothing was received.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="230" />
+        <source>Raw data recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="231" />
+        <source>Create an observation session from {0}?</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -746,6 +1346,41 @@
         <source>open the job</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="77" />
+        <source>base point {0} is not in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013) or take it from the file header, or import it as a JKHN or BM control point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="79" />
+        <source>base point {0} has no height in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="81" />
+        <source>no observation session on point {0} in the job: add the session first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="83" />
+        <source>{0}: no navigation data: add the broadcast ephemeris (a RINEX navigation file, .nav or .YYn) to the session</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="85" />
+        <source>{0}: no common epochs with the base {1}: rover {2} to {3}, base {4} to {5} (GPS time)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="87" />
+        <source>{0}: no solution against {1}: RTKLIB solved no epoch (too few common satellites above the mask, or epochs that do not pair)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="88" />
+        <source>RTKLIB's {0} not found; {1}</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -1244,109 +1879,110 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="245" />
+        <location filename="../../fieldapp/ui/main_window.py" line="252" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231" />
-        <location filename="../../fieldapp/ui/main_window.py" line="237" />
+        <location filename="../../fieldapp/ui/main_window.py" line="238" />
+        <location filename="../../fieldapp/ui/main_window.py" line="244" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="214" />
+        <location filename="../../fieldapp/ui/main_window.py" line="221" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="216" />
-        <location filename="../../fieldapp/ui/main_window.py" line="547" />
+        <location filename="../../fieldapp/ui/main_window.py" line="223" />
+        <location filename="../../fieldapp/ui/main_window.py" line="562" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="223" />
+        <location filename="../../fieldapp/ui/main_window.py" line="230" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="228" />
+        <location filename="../../fieldapp/ui/main_window.py" line="235" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../fieldapp/ui/main_window.py" line="238" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="263" />
+        <location filename="../../fieldapp/ui/main_window.py" line="270" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="549" />
+        <location filename="../../fieldapp/ui/main_window.py" line="564" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="550" />
+        <location filename="../../fieldapp/ui/main_window.py" line="565" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="551" />
+        <location filename="../../fieldapp/ui/main_window.py" line="566" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="552" />
+        <location filename="../../fieldapp/ui/main_window.py" line="567" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="553" />
+        <location filename="../../fieldapp/ui/main_window.py" line="568" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="554" />
+        <location filename="../../fieldapp/ui/main_window.py" line="570" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="555" />
+        <location filename="../../fieldapp/ui/main_window.py" line="571" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="365" />
+        <location filename="../../fieldapp/ui/main_window.py" line="380" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../fieldapp/ui/main_window.py" line="202" />
         <source>GNSS status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="366" />
+        <location filename="../../fieldapp/ui/main_window.py" line="381" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="367" />
+        <location filename="../../fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../fieldapp/ui/main_window.py" line="569" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="397" />
+        <location filename="../../fieldapp/ui/main_window.py" line="412" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="441" />
+        <location filename="../../fieldapp/ui/main_window.py" line="456" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -2495,6 +3131,113 @@ N</source>
     <message>
         <location filename="../../fieldapp/ui/quality_dialog.py" line="65" />
         <source>Largest measured σH</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RawObsPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="111" />
+        <source>Raw data logging</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="112" />
+        <source>Record raw data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="113" />
+        <source>Stop recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="114" />
+        <source>Bytes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="115" />
+        <source>Epochs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="116" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="117" />
+        <source>Switch a u-blox receiver to raw output, every</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="136" />
+        <source>Not recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="138" />
+        <source>Connect a receiver to record its raw data</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="151" />
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="207" />
+        <source>Cannot record raw data: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="168" />
+        <source>Setting up the receiver…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="183" />
+        <source>Receiver set up for raw output ({0} acknowledged)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="190" />
+        <source>The receiver did not acknowledge the raw output set-up: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="225" />
+        <source>(no data yet)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="229" />
+        <source>Recording stopped</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="234" />
+        <source>● Recording – no data arriving</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="237" />
+        <source>● Recording</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="236" />
+        <source>Accept a baseline that fails a rule</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="238" />
+        <source>This baseline does not meet these rules:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="243" />
+        <source>Why it is accepted anyway (recorded with it)</source>
         <translation type="unfinished" />
     </message>
 </context>

@@ -1,6 +1,169 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="id_ID">
 <context>
+    <name>AddSessionDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="60" />
+        <source>Add observation session</source>
+        <translation>Tambah sesi pengamatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="67" />
+        <source>BM</source>
+        <translation>BM</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="68" />
+        <source>Auxiliary point (Titik Bantu)</source>
+        <translation>Titik Bantu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="69" />
+        <source>JKHN / CORS station</source>
+        <translation>Stasiun JKHN / CORS</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="74" />
+        <source>rover</source>
+        <translation>rover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="75" />
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="76" />
+        <source>reference</source>
+        <translation>referensi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="82" />
+        <source>metres, e.g. {0}</source>
+        <translation>meter, mis. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="85" />
+        <source>vertical</source>
+        <translation>tegak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="86" />
+        <source>slant</source>
+        <translation>miring</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="89" />
+        <source>antenna radius for a slant height, m</source>
+        <translation>jari-jari antena untuk tinggi miring, m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="96" />
+        <source>bottom of mount</source>
+        <translation>dasar dudukan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="103" />
+        <source>Add files…</source>
+        <translation>Tambah berkas…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="116" />
+        <source>Point</source>
+        <translation>Titik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="117" />
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="118" />
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="119" />
+        <source>Antenna height before / after</source>
+        <translation>Tinggi antena sebelum / sesudah</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="121" />
+        <source>Measured</source>
+        <translation>Diukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="122" />
+        <source>Antenna radius</source>
+        <translation>Jari-jari antena</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="123" />
+        <source>Measured to</source>
+        <translation>Diukur ke</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="125" />
+        <source>Antenna</source>
+        <translation>Antena</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="126" />
+        <source>Receiver</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="127" />
+        <source>Serial number</source>
+        <translation>Nomor seri</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="128" />
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="129" />
+        <source>Raw / RINEX files</source>
+        <translation>Berkas mentah / RINEX</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="159" />
+        <source>Raw (UBX, RTCM 3) or RINEX files</source>
+        <translation>Berkas mentah (UBX, RTCM 3) atau RINEX</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="177" />
+        <source>⚠ Before and after differ by {0} mm (more than 5 mm): measure again</source>
+        <translation>⚠ Sebelum dan sesudah berbeda {0} mm (lebih dari 5 mm): ukur ulang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="187" />
+        <source>Name the point.</source>
+        <translation>Isi nama titik.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="193" />
+        <source>Antenna heights: type metres, e.g. {0}</source>
+        <translation>Tinggi antena: ketik dalam meter, mis. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="197" />
+        <source>Antenna heights must be between 0 and 10 m.</source>
+        <translation>Tinggi antena harus antara 0 dan 10 m.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="207" />
+        <source>A slant height needs the antenna radius (metres, under the height).</source>
+        <translation>Tinggi miring memerlukan jari-jari antena (meter, lebih kecil dari tingginya).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="211" />
+        <source>Add the session's raw or RINEX files.</source>
+        <translation>Tambahkan berkas mentah atau RINEX sesi ini.</translation>
+    </message>
+</context>
+<context>
     <name>AfterHeightRow</name>
     <message>
         <location filename="../../fieldapp/ui/occupation_panels.py" line="257" />
@@ -21,6 +184,191 @@
         <location filename="../../fieldapp/ui/occupation_panels.py" line="280" />
         <source>Antenna height after: type a number of metres from {0} to {1}</source>
         <translation>Tinggi antena sesudah: ketik angka dalam meter dari {0} sampai {1}</translation>
+    </message>
+</context>
+<context>
+    <name>BaselinePanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/base_position.py" line="25" />
+        <source>Base position: type latitude, longitude and height, e.g. {0}</source>
+        <translation>Posisi base: ketik lintang, bujur dan tinggi elipsoid, mis. {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_position.py" line="31" />
+        <source>Base position: latitude, longitude or height out of range</source>
+        <translation>Posisi base: lintang, bujur atau tinggi di luar rentang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="175" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Rover</source>
+        <translation>Rover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="176" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Base</source>
+        <translation>Base</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="177" />
+        <source>Process baseline</source>
+        <translation>Proses baseline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="178" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="179" />
+        <source>Accept into control</source>
+        <translation>Terima</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="180" />
+        <source>Base position</source>
+        <translation>Posisi base</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="182" />
+        <source>From the file header</source>
+        <translation>Dari header berkas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="184" />
+        <source>The approximate position in the base's RINEX header: not a control coordinate</source>
+        <translation>Posisi pendekatan di header RINEX base: bukan koordinat kontrol</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Solution</source>
+        <translation>Solusi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <source>Length</source>
+        <translation>Panjang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <source>σ E / N / U</source>
+        <translation>σ E / N / U</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <source>Duration</source>
+        <translation>Lama</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Rule</source>
+        <translation>Ketentuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Verdict</source>
+        <translation>Penilaian</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <source>Required</source>
+        <translation>Syarat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="205" />
+        <source>from the job's control: {0}</source>
+        <translation>dari titik kontrol pekerjaan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="210" />
+        <source>lat lon h, when the base is not in control</source>
+        <translation>lintang bujur h, bila base belum ada di titik kontrol</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <source>✔ meets</source>
+        <translation>✔ memenuhi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <source>✘ does not meet</source>
+        <translation>✘ tidak memenuhi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="296" />
+        <source>Meets every rule of 697/1996.</source>
+        <translation>Memenuhi semua ketentuan 697/1996.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
+        <source>Does not meet: {0}</source>
+        <translation>Tidak memenuhi: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="309" />
+        <source>Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m</source>
+        <translation>Rover {0}°, {1}°, h {2} m · vektor E/N/U {3} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
+        <source>{0} epochs every {1} s · {2}</source>
+        <translation>{0} epok tiap {1} s · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="325" />
+        <source>Choose two different points for rover and base.</source>
+        <translation>Pilih dua titik berbeda untuk rover dan base.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="345" />
+        <source>No position in the header of {0}'s files.</source>
+        <translation>Tidak ada posisi di header berkas {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="366" />
+        <source>Processing {0} against {1}…</source>
+        <translation>Memproses {0} terhadap {1}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="375" />
+        <source>Cancelling…</source>
+        <translation>Membatalkan…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="406" />
+        <source>Processing cancelled; nothing was stored.</source>
+        <translation>Pemrosesan dibatalkan; tidak ada yang disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="408" />
+        <source>Processing failed: {0}</source>
+        <translation>Pemrosesan gagal: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="413" />
+        <source>Processed and stored.</source>
+        <translation>Selesai diproses dan disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="450" />
+        <source>Cannot accept: {0}</source>
+        <translation>Tidak dapat diterima: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="452" />
+        <source>{0} accepted into control.</source>
+        <translation>{0} diterima sebagai titik kontrol.</translation>
     </message>
 </context>
 <context>
@@ -133,6 +481,258 @@
         <location filename="../../fieldapp/ui/camera_dialog.py" line="246" />
         <source>Photo saved: {0}</source>
         <translation>Foto tersimpan: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ControlTexts</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="26" />
+        <source>Observation duration</source>
+        <translation>Lama pengamatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="27" />
+        <source>Recording interval</source>
+        <translation>Interval perekaman</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="28" />
+        <source>Elevation mask</source>
+        <translation>Sudut elevasi minimum</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="29" />
+        <source>Ambiguities fixed</source>
+        <translation>Ambiguitas fixed</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="30" />
+        <source>σ horizontal</source>
+        <translation>σ horizontal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="31" />
+        <source>σ vertical</source>
+        <translation>σ vertikal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="38" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="89" />
+        <source>{0} h {1} min {2} s</source>
+        <translation>{0} jam {1} menit {2} detik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="41" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="90" />
+        <source>{0} h {1} min</source>
+        <translation>{0} jam {1} menit</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="42" />
+        <source>{0} h</source>
+        <translation>{0} jam</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="46" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="94" />
+        <source>(ratio {0})</source>
+        <translation>(rasio {0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="52" />
+        <source>for a baseline under 20 km</source>
+        <translation>untuk baseline di bawah 20 km</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="53" />
+        <source>for a baseline of 20 km or more</source>
+        <translation>untuk baseline 20 km atau lebih</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="65" />
+        <source>Converting {0}…</source>
+        <translation>Mengonversi {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="68" />
+        <source>Processing epoch {0}…</source>
+        <translation>Memproses epok {0}…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="71" />
+        <source>Reading the solution…</source>
+        <translation>Membaca solusi…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="77" />
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="78" />
+        <source>accepted</source>
+        <translation>diterima</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="79" />
+        <source>superseded</source>
+        <translation>digantikan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="110" />
+        <source>no phase solution</source>
+        <translation>tanpa solusi fase</translation>
+    </message>
+</context>
+<context>
+    <name>ControlView</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="52" />
+        <location filename="../../fieldapp/ui/control_view.py" line="99" />
+        <source>Add session…</source>
+        <translation>Tambah sesi…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="55" />
+        <location filename="../../fieldapp/ui/control_view.py" line="100" />
+        <location filename="../../fieldapp/ui/control_view.py" line="192" />
+        <source>Field sheet (PDF)</source>
+        <translation>Formulir lapangan (PDF)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="97" />
+        <source>Observation sessions</source>
+        <translation>Sesi pengamatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="98" />
+        <source>Baselines</source>
+        <translation>Baseline</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Point</source>
+        <translation>Titik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Role</source>
+        <translation>Peran</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Receiver</source>
+        <translation>Receiver</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <source>Antenna height before / after</source>
+        <translation>Tinggi antena sebelum / sesudah</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <source>Start (GPST)</source>
+        <translation>Mulai (GPST)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>End (GPST)</source>
+        <translation>Selesai (GPST)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>Interval</source>
+        <translation>Interval</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>Epochs</source>
+        <translation>Epok</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <source>Files</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <source>base</source>
+        <translation>base</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <source>rover</source>
+        <translation>rover</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="122" />
+        <source>reference</source>
+        <translation>referensi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <source>BM</source>
+        <translation>BM</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <source>Titik Bantu</source>
+        <translation>Titik Bantu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="126" />
+        <source>JKHN</source>
+        <translation>JKHN</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <source>slant</source>
+        <translation>miring</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <source>vertical</source>
+        <translation>tegak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="163" />
+        <source>Before and after differ by {0} mm (more than 5 mm)</source>
+        <translation>Sebelum dan sesudah berbeda {0} mm (lebih dari 5 mm)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="194" />
+        <source>Field sheet saved: {0}</source>
+        <translation>Formulir lapangan disimpan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="214" />
+        <source>Add session</source>
+        <translation>Tambah sesi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="216" />
+        <source>Session stored for {0}.</source>
+        <translation>Sesi pengamatan {0} disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="222" />
+        <source>Recording stopped; nothing was received.</source>
+        <translation>Perekaman dihentikan; tidak ada data yang diterima.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="230" />
+        <source>Raw data recorded</source>
+        <translation>Data mentah terekam</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="231" />
+        <source>Create an observation session from {0}?</source>
+        <translation>Buat sesi pengamatan dari {0}?</translation>
     </message>
 </context>
 <context>
@@ -746,6 +1346,41 @@
         <source>open the job</source>
         <translation>membuka pekerjaan</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="77" />
+        <source>base point {0} is not in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013) or take it from the file header, or import it as a JKHN or BM control point</source>
+        <translation>titik base {0} belum ada di titik kontrol pekerjaan: ketik posisinya (lintang, bujur, tinggi elipsoid SRGI2013) atau ambil dari header berkas, atau impor sebagai titik kontrol JKHN atau BM</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="79" />
+        <source>base point {0} has no height in the job's control: type its position (latitude, longitude, ellipsoidal height in SRGI2013)</source>
+        <translation>titik base {0} tidak punya tinggi di titik kontrol pekerjaan: ketik posisinya (lintang, bujur, tinggi elipsoid SRGI2013)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="81" />
+        <source>no observation session on point {0} in the job: add the session first</source>
+        <translation>belum ada sesi pengamatan di titik {0}: tambahkan sesinya dulu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="83" />
+        <source>{0}: no navigation data: add the broadcast ephemeris (a RINEX navigation file, .nav or .YYn) to the session</source>
+        <translation>{0}: tidak ada data navigasi: tambahkan ephemeris siaran (berkas navigasi RINEX, .nav atau .YYn) ke sesi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="85" />
+        <source>{0}: no common epochs with the base {1}: rover {2} to {3}, base {4} to {5} (GPS time)</source>
+        <translation>{0}: tidak ada epok bersama dengan base {1}: rover {2} sampai {3}, base {4} sampai {5} (waktu GPS)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="87" />
+        <source>{0}: no solution against {1}: RTKLIB solved no epoch (too few common satellites above the mask, or epochs that do not pair)</source>
+        <translation>{0}: tidak ada solusi terhadap {1}: RTKLIB tidak menyelesaikan satu epok pun (terlalu sedikit satelit bersama di atas mask, atau epok yang tidak berpasangan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="88" />
+        <source>RTKLIB's {0} not found; {1}</source>
+        <translation>{0} dari RTKLIB tidak ditemukan; {1}</translation>
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -1244,109 +1879,110 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="245" />
+        <location filename="../../fieldapp/ui/main_window.py" line="252" />
         <source>Open job</source>
         <translation>Buka pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231" />
-        <location filename="../../fieldapp/ui/main_window.py" line="237" />
+        <location filename="../../fieldapp/ui/main_window.py" line="238" />
+        <location filename="../../fieldapp/ui/main_window.py" line="244" />
         <source>New job</source>
         <translation>Pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="214" />
+        <location filename="../../fieldapp/ui/main_window.py" line="221" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation>Buka pekerjaan atau buat yang baru (bilah alat di atas).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="216" />
-        <location filename="../../fieldapp/ui/main_window.py" line="547" />
+        <location filename="../../fieldapp/ui/main_window.py" line="223" />
+        <location filename="../../fieldapp/ui/main_window.py" line="562" />
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="223" />
+        <location filename="../../fieldapp/ui/main_window.py" line="230" />
         <source>Open job (*.fieldapp folder)</source>
         <translation>Buka pekerjaan (folder *.fieldapp)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="228" />
+        <location filename="../../fieldapp/ui/main_window.py" line="235" />
         <source>Folder for the new job</source>
         <translation>Folder untuk pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../fieldapp/ui/main_window.py" line="238" />
         <source>Job name (WIUP)</source>
         <translation>Nama pekerjaan (WIUP)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="263" />
+        <location filename="../../fieldapp/ui/main_window.py" line="270" />
         <source>read-only</source>
         <translation>hanya baca</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="549" />
+        <location filename="../../fieldapp/ui/main_window.py" line="564" />
         <source>Map</source>
         <translation>Peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="550" />
+        <location filename="../../fieldapp/ui/main_window.py" line="565" />
         <source>Stake-out</source>
         <translation>Stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="551" />
+        <location filename="../../fieldapp/ui/main_window.py" line="566" />
         <source>Occupation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="552" />
+        <location filename="../../fieldapp/ui/main_window.py" line="567" />
         <source>Installation</source>
         <translation>Pemasangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="553" />
+        <location filename="../../fieldapp/ui/main_window.py" line="568" />
         <source>Planning</source>
         <translation>Perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="554" />
+        <location filename="../../fieldapp/ui/main_window.py" line="570" />
         <source>Outbox</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="555" />
+        <location filename="../../fieldapp/ui/main_window.py" line="571" />
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="365" />
+        <location filename="../../fieldapp/ui/main_window.py" line="380" />
         <source>Markers</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="195" />
+        <location filename="../../fieldapp/ui/main_window.py" line="202" />
         <source>GNSS status</source>
         <translation>Status GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="366" />
+        <location filename="../../fieldapp/ui/main_window.py" line="381" />
         <source>Boundary</source>
         <translation>Titik Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="367" />
+        <location filename="../../fieldapp/ui/main_window.py" line="382" />
+        <location filename="../../fieldapp/ui/main_window.py" line="569" />
         <source>Control</source>
         <translation>Kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="397" />
+        <location filename="../../fieldapp/ui/main_window.py" line="412" />
         <source>Point {0}</source>
         <translation>Titik {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="441" />
+        <location filename="../../fieldapp/ui/main_window.py" line="456" />
         <source>Cannot connect: {0}</source>
         <translation>Tidak dapat terhubung: {0}</translation>
     </message>
@@ -2497,6 +3133,113 @@ U</translation>
         <location filename="../../fieldapp/ui/quality_dialog.py" line="65" />
         <source>Largest measured σH</source>
         <translation>σH terukur maksimum</translation>
+    </message>
+</context>
+<context>
+    <name>RawObsPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="111" />
+        <source>Raw data logging</source>
+        <translation>Perekaman data mentah</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="112" />
+        <source>Record raw data</source>
+        <translation>Rekam data mentah</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="113" />
+        <source>Stop recording</source>
+        <translation>Hentikan perekaman</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="114" />
+        <source>Bytes</source>
+        <translation>Byte</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="115" />
+        <source>Epochs</source>
+        <translation>Epok</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="116" />
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="117" />
+        <source>Switch a u-blox receiver to raw output, every</source>
+        <translation>Atur receiver u-blox agar mengirim data mentah, tiap</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="136" />
+        <source>Not recording</source>
+        <translation>Tidak merekam</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="138" />
+        <source>Connect a receiver to record its raw data</source>
+        <translation>Sambungkan receiver untuk merekam data mentahnya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="151" />
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="207" />
+        <source>Cannot record raw data: {0}</source>
+        <translation>Tidak dapat merekam data mentah: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="168" />
+        <source>Setting up the receiver…</source>
+        <translation>Mengatur receiver…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="183" />
+        <source>Receiver set up for raw output ({0} acknowledged)</source>
+        <translation>Receiver sudah diatur untuk data mentah ({0} diterima receiver)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="190" />
+        <source>The receiver did not acknowledge the raw output set-up: {0}</source>
+        <translation>Receiver tidak mengonfirmasi pengaturan data mentah: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="225" />
+        <source>(no data yet)</source>
+        <translation>(belum ada data)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="229" />
+        <source>Recording stopped</source>
+        <translation>Perekaman dihentikan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="234" />
+        <source>● Recording – no data arriving</source>
+        <translation>● Merekam – tidak ada data masuk</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/rawobs_panel.py" line="237" />
+        <source>● Recording</source>
+        <translation>● Merekam</translation>
+    </message>
+</context>
+<context>
+    <name>ReasonDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="236" />
+        <source>Accept a baseline that fails a rule</source>
+        <translation>Terima baseline yang tidak memenuhi ketentuan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="238" />
+        <source>This baseline does not meet these rules:</source>
+        <translation>Baseline ini tidak memenuhi ketentuan berikut:</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_dialogs.py" line="243" />
+        <source>Why it is accepted anyway (recorded with it)</source>
+        <translation>Alasan tetap diterima (dicatat bersamanya)</translation>
     </message>
 </context>
 <context>
