@@ -64,6 +64,7 @@ def fixes_from_capture(path: Path) -> Iterator[Fix]:
 
 def cmd_occupy(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import dumps, occupation_lines
+    from fieldapp.store.base_point import AmbiguousBase, find_base_point
     from fieldapp.store.equipment import find_equipment
     from fieldapp.store.installation import record_stake_from_occupation
     from fieldapp.store.occupations import (
@@ -93,7 +94,9 @@ def cmd_occupy(args: argparse.Namespace) -> int:
     with open_job(args.job) as job:
         try:
             equipment_id = find_equipment(job.db, args.instrument) if args.instrument else None
-        except LookupError as exc:
+            # Before the capture is copied: an ambiguous base stores nothing.
+            find_base_point(job.db, args.base)
+        except (LookupError, AmbiguousBase) as exc:
             raise CommandError(str(exc.args[0])) from exc
         # The capture is evidence: keep a copy in the job's raw/ folder next to the result,
         # on disk before the row that names it. The token keeps two occupations started in
@@ -182,7 +185,8 @@ def register_occupy(sub: argparse._SubParsersAction[argparse.ArgumentParser]) ->
                    help="stake tolerance against the design position (default 0.10 m)")  # fmt: skip
     p.add_argument("--device", help="receiver name for the record")
     p.add_argument("--base", metavar="NAME",
-                   help="base station, benchmark or NTRIP mountpoint")  # fmt: skip
+                   help="base station, benchmark or NTRIP mountpoint; a control point of "
+                   "the job (BM, Titik Bantu, JKHN) is kept with its coordinate now")  # fmt: skip
     p.add_argument("--instrument", metavar="SERIAL",
                    help="receiver serial (as added with `equipment add`)")  # fmt: skip
     p.add_argument("--surveyor", help="surveyor name (as added with `surveyor add`)")

@@ -9,12 +9,18 @@ import json
 from collections.abc import Mapping
 from typing import Any
 
+from fieldapp.reports.base_words import point_label
+from fieldapp.survey.base_point import BaseUsed
 from fieldapp.survey.installation import MarkerInstallation, OccupationRecord
 from fieldapp.survey.occupation import OccupationResult
 
 
 def jsonable(obj: Any) -> Any:
     """Dataclasses, enums, dates and mappings to plain JSON values (properties not included)."""
+    if isinstance(obj, BaseUsed):
+        # What a reader needs and the fields do not hold: computed against control now.
+        fields = {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
+        return {**fields, "changed": obj.changed, "shift": jsonable(obj.shift)}
     if dataclasses.is_dataclass(obj) and not isinstance(obj, type):
         return {f.name: jsonable(getattr(obj, f.name)) for f in dataclasses.fields(obj)}
     if isinstance(obj, enum.Enum):
@@ -66,14 +72,42 @@ def result_lines(r: OccupationResult) -> list[str]:
     return lines
 
 
+def base_lines(o: OccupationRecord) -> list[str]:
+    """The base: a control point with the coordinate used and where it came from, flagged
+    when the point got another coordinate afterwards; else the name as typed."""
+    b = o.base_point
+    if b is None:
+        if o.base_station:
+            return [f"  base {o.base_station} (not a control point of the job)"]
+        return [f"  base {', '.join(o.base_ids)} (station ID)"] if o.base_ids else []
+    u = b.used
+    origin = f"baseline {b.baseline_id}" if b.baseline_id is not None else "imported"
+    if b.baseline_id is not None and u.tied_to:
+        origin += f" from {u.tied_to}" + (f", {b.baseline_fix}" if b.baseline_fix else "")
+    sigma = "" if u.sigma_h is None else f", sigma H {u.sigma_h * 1000:.1f} mm"
+    lines = [
+        f"  base {point_label(u.name, u.kind)} (control point; {origin}{sigma})",
+        f"  base coordinate used  lat {u.lat:.9f}  lon {u.lon:.9f}  h {_m(u.h, 4)}",
+    ]
+    shift = b.shift
+    if shift is None:
+        lines.append(f"  BASE {u.name} IS NO LONGER IN THE JOB'S CONTROL")
+    elif b.changed:
+        now = "" if b.current_baseline_id is None else f" (now baseline {b.current_baseline_id})"
+        dh = "" if shift.dh_m is None else f", vertical {shift.dh_m:+.3f} m"
+        lines.append(
+            f"  BASE COORDINATE CHANGED after the occupation{now}: horizontal"
+            f" {shift.horizontal_m:.3f} m{dh}; the position was measured from the old one"
+        )
+    return lines
+
+
 def occupation_lines(o: OccupationRecord) -> list[str]:
     state = "INCOMPLETE (interrupted; epochs on disk)" if o.incomplete else o.state.value
     head = f"occupation {o.id}  {o.started_at}  {state}  {o.epochs_on_disk} epochs"
     if o.raw_log:
         head += f"  raw {o.raw_log}"
-    method = []
-    if o.base_station or o.base_ids:
-        method.append(f"  base {o.base_station or ', '.join(o.base_ids)}")
+    method = base_lines(o)
     if o.antenna_after_m is not None:
         change = o.antenna_change_m
         flag = "  CHANGED > 5 mm" if o.antenna_changed else ""

@@ -21,6 +21,7 @@ from fieldapp.gnss.ntrip import (
     check_head,
     split_head,
 )
+from fieldapp.gnss.station_arp import StationWatch
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +76,8 @@ class NtripClient:
         self._status = NtripStatus(NtripState.STOPPED, "not started", profile.name, 0.0)
         self.bytes_received = 0
         self.gga_sent = 0
+        # The base's announced position (RTCM 1005/1006), read from what is forwarded.
+        self.station = StationWatch()
 
     @property
     def status(self) -> NtripStatus:
@@ -163,6 +166,7 @@ class NtripClient:
             head, body = self._read_head(sock)
             check_head(head, p, want_table=False)
             self._set(NtripState.STREAMING, f"{p.host}:{p.port}/{p.mountpoint} streaming")
+            self.station.reconnected()
             decoder = ChunkedDecoder() if head.chunked else None
             last_gga = time.monotonic()
             if gga is not None and p.version == 1:
@@ -222,3 +226,7 @@ class NtripClient:
             self._write(payload)
         except Exception:  # the receiver port may be reconnecting; corrections are perishable
             log.exception("forwarding RTCM failed")
+        try:
+            self.station.feed(payload)
+        except Exception:  # reading the base's position must never stop the corrections
+            log.exception("reading the announced base position failed")

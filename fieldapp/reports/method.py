@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from fieldapp.reports.base_words import NOT_CONTROL, base_change, base_provenance
 from fieldapp.store.equipment import Equipment, EquipmentKind
 from fieldapp.store.quality import StakeQuality
 from fieldapp.survey.installation import OccupationRecord, StakeRecord, StakeSource
@@ -37,6 +38,8 @@ class MarkerMethod:
     antenna_change_m: float | None
     antenna_changed: bool  # > 5 mm apart: flagged in the document
     instrument: str  # model and serial, or what is known of it
+    # The base's control point got another coordinate after the measurement: the warning.
+    base_changed: str | None = None
 
     @property
     def sigma_text(self) -> str:
@@ -93,11 +96,22 @@ def parse_ts_shot(text: str | None) -> tuple[str | None, str | None]:
 def _gnss_base(occ: OccupationRecord | None) -> str | None:
     if occ is None:
         return None
+    if occ.base_point is not None:
+        return occ.base_point.used.name
     if occ.base_station:
         return occ.base_station
     if occ.base_ids:
         return "stasiun referensi ID " + ", ".join(occ.base_ids)
     return None
+
+
+def _base_words(occ: OccupationRecord | None, base: str | None) -> str:
+    """The base as the documents name it: a control point with its provenance, else as typed."""
+    if occ is not None and occ.base_point is not None:
+        return base_provenance(occ.base_point)
+    if occ is not None and occ.base_station:
+        return f"{occ.base_station} ({NOT_CONTROL})"
+    return base or "(tidak tercatat)"
 
 
 def marker_method(
@@ -121,15 +135,22 @@ def marker_method(
         )  # fmt: skip
     r: OccupationResult | None = occ.result if occ else None
     base = _gnss_base(occ)
+    words = _base_words(occ, base)
     q = fix_quality if fix_quality is not None else (quality.fix_quality if quality else None)
     if q in RTK_QUALITIES:
         kind = "rtk"
         fixed = "fixed" if q == 4 else "float"
-        summary = f"GNSS RTK ({fixed}) dari base {base or '(tidak tercatat)'}"
+        summary = f"GNSS RTK ({fixed}) dari base {words}"
     elif q == 2:
-        kind, summary = "dgnss", f"GNSS DGNSS dari base {base or '(tidak tercatat)'}"
+        kind, summary = "dgnss", f"GNSS DGNSS dari base {words}"
     else:
         kind, summary = "gnss", f"GNSS {QUALITY_ID.get(q or 0, 'tanpa kualitas tercatat')}"
+    changed = None
+    if kind != "gnss" and occ is not None and occ.base_point is not None:
+        changed = base_change(occ.base_point)  # an absolute fix owes nothing to the base
+    if changed is not None:
+        # Stated where the method is, never silently recomputed onto the new coordinate.
+        summary += f"; PERHATIAN: {changed}"
     sigma_h = quality.sigma_h_m if quality else (r.mean_sigma_h_m if r else None)
     sigma_v = quality.sigma_v_m if quality else (r.mean_sigma_v_m if r else None)
     measured = (
@@ -157,6 +178,7 @@ def marker_method(
         antenna_change_m=occ.antenna_change_m if occ else None,
         antenna_changed=bool(occ and occ.antenna_changed),
         instrument=_instrument(equipment, occ, EquipmentKind.GNSS_RECEIVER),
+        base_changed=changed,
     )
 
 
@@ -171,6 +193,8 @@ def method_gaps(m: MarkerMethod) -> list[str]:
         return out
     if m.kind in ("rtk", "dgnss") and m.base is None:
         out.append("base / BM koreksi tidak tercatat")
+    if m.base_changed is not None:
+        out.append(f"{m.base_changed}: ukur ulang dari koordinat yang berlaku")
     if m.sigma_h_m is None:
         out.append("σ yang tercapai tidak tercatat")
     if m.antenna_before_m is None:

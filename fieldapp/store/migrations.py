@@ -602,6 +602,28 @@ MIGRATIONS: tuple[Migration, ...] = (
             """CREATE TRIGGER control_point_revision_never_deleted
             BEFORE DELETE ON control_point_revision
             BEGIN SELECT RAISE(ABORT, 'a control point revision is history'); END""",
+            # The job's control point an occupation's base stood on, and the coordinate it
+            # had then (with where that came from): a later re-processing of the point does
+            # not reinterpret the occupation, it is shown against the point's coordinate now.
+            # NULL: the base named is not a control point of the job (an NTRIP mountpoint).
+            "ALTER TABLE occupation ADD COLUMN base_point TEXT",
+            "ALTER TABLE occupation ADD COLUMN base_kind TEXT"
+            " CHECK (base_kind IS NULL OR base_kind IN ('BM', 'TITIK_BANTU', 'JKHN'))",
+            "ALTER TABLE occupation ADD COLUMN base_lat REAL"
+            " CHECK (base_lat IS NULL OR base_lat BETWEEN -90 AND 90)",
+            "ALTER TABLE occupation ADD COLUMN base_lon REAL"
+            " CHECK (base_lon IS NULL OR base_lon BETWEEN -180 AND 180)",
+            "ALTER TABLE occupation ADD COLUMN base_h REAL",
+            "ALTER TABLE occupation ADD COLUMN base_tied_to TEXT",
+            "ALTER TABLE occupation ADD COLUMN base_source TEXT",
+            "ALTER TABLE occupation ADD COLUMN base_sigma_h REAL",
+            "ALTER TABLE occupation ADD COLUMN base_sigma_v REAL",
+            # The accepted baseline the coordinate came from (NULL: office or import).
+            "ALTER TABLE occupation ADD COLUMN base_baseline_id INTEGER REFERENCES baseline(id)",
+            """CREATE TRIGGER occupation_base_kept_as_used BEFORE UPDATE OF base_point,
+                base_kind, base_lat, base_lon, base_h, base_tied_to, base_source, base_sigma_h,
+                base_sigma_v, base_baseline_id ON occupation
+            BEGIN SELECT RAISE(ABORT, 'the base coordinate an occupation used is kept'); END""",
         ),
     ),
 )

@@ -19,6 +19,7 @@ from typing import Any
 
 from fieldapp.gnss.fix import Fix, SigmaSource
 from fieldapp.store.audit import log_change, marker_id, surveyor_id
+from fieldapp.store.base_point import base_columns, base_used
 from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
 from fieldapp.survey.antenna import HEIGHT_RANGE_M, out_of_range
@@ -193,7 +194,9 @@ def begin_occupation(
 ) -> OccupationRecorder:
     """Commit a ``running`` occupation row and return the recorder that fills it.
 
-    ``base_station``: the base, benchmark or NTRIP mountpoint the corrections came from;
+    ``base_station``: the base, benchmark or NTRIP mountpoint the corrections came from; when
+    it names a control point of the job, that point and its coordinate now are kept with the
+    occupation (a later re-processing of the point is then shown, not reinterpreted);
     ``equipment_id``: the receiver in the job's equipment list (model and serial).
     """
     mid = marker_id(db, marker)
@@ -208,6 +211,8 @@ def begin_occupation(
         **_antenna_columns(antenna),
     }  # fmt: skip
     with db.atomic():
+        # Read in the same transaction as the insert: the coordinate kept is the one in effect.
+        row.update(base_columns(db, base))
         occ_id = _last_pk(db.table("occupation").insert(row).last_pk)
         log_change(db, mid, "occupation", occ_id, "insert", {"profile": profile.name})
     return OccupationRecorder(db, occ_id, Occupation(profile, antenna), batch)
@@ -333,7 +338,7 @@ def _record_from_row(db: JobDatabase, r: dict[str, Any]) -> OccupationRecord:
                 "SELECT DISTINCT base_id FROM occupation_epoch WHERE occupation_id = ?"
                 " AND used = 1 AND base_id IS NOT NULL ORDER BY base_id", [r["id"]],
             )
-        ),
+        ), base_point=base_used(db, r),
     )  # fmt: skip
 
 

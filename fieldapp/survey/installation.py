@@ -14,6 +14,7 @@ from enum import StrEnum
 from pyproj import Geod
 
 from fieldapp.survey.antenna import AntennaHeight
+from fieldapp.survey.base_point import BaseUsed
 from fieldapp.survey.local import Position, compare
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.survey.occupation import OccupationResult
@@ -204,6 +205,9 @@ class OccupationRecord:
     base_station: str | None = None  # base / benchmark / NTRIP mountpoint, as named
     equipment_id: int | None = None  # the job's equipment row of the receiver used
     base_ids: tuple[str, ...] = ()  # reference station IDs the used epochs reported
+    # The job's control point the base stood on, as used then and as it is now; None: the
+    # base named is not a control point of the job (an NTRIP mountpoint, a base elsewhere).
+    base_point: BaseUsed | None = None
 
     @property
     def incomplete(self) -> bool:

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gnss.fix import Fix
+from fieldapp.gnss.station_arp import AnnouncedStation
 from fieldapp.store.installation import load_installation
 from fieldapp.store.occupation_writer import (
     EpochsSaved,
@@ -42,6 +43,7 @@ from fieldapp.survey.local import Position
 from fieldapp.survey.occupation import PROFILES, RejectReason
 from fieldapp.survey.occupation_guard import DistanceFrom, GuardResult, check_start
 from fieldapp.ui import texts
+from fieldapp.ui.base_choice import BaseChoice
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.live import Liveness
 from fieldapp.ui.occupation_panels import (
@@ -86,12 +88,17 @@ class OccupationView(QWidget):
         self._drawn_at = 0.0
         self._design: Position | None = None
         self._stake: Position | None = None
+        self._warned: str | None = None  # the announced-base warning last said
 
         self.antenna_form = SettingsForm(list(PROFILES))
         self.marker = self.antenna_form.marker
         self.antenna = self.antenna_form.height_edit
         self.profile = self.antenna_form.profile
         self.auto_finish = self.antenna_form.auto_finish
+        self.base = BaseChoice(session.store.db)
+        self.base_label = QLabel()
+        self.antenna_form.form.insertRow(self.antenna_form.form.rowCount() - 3, self.base_label,
+                                         self.base)  # fmt: skip
         self.live = LiveReadout()
         self.after = AfterHeightRow()
         self.after_edit = self.after.edit
@@ -188,6 +195,7 @@ class OccupationView(QWidget):
     def retranslate(self) -> None:
         """The words again in the current language; a running occupation is not touched."""
         self.start_btn.setText(self.tr("Start occupation"))
+        self.base_label.setText(self.tr("Base"))
         self.stop_btn.setText(self.tr("Stop and save"))
         self.abandon_btn.setText(self.tr("Abandon"))
 
@@ -203,6 +211,7 @@ class OccupationView(QWidget):
     def _show_marker(self, name: str) -> None:
         if self.writer is None and self.recovery is None:
             self.marker.setText(name or self.tr("(no marker)"))
+            self.base.reload()  # the job's control may have changed (an accepted baseline)
             self._show_stored(name)
 
     def _show_stored(self, name: str) -> None:
@@ -291,6 +300,8 @@ class OccupationView(QWidget):
             return False
         if not self._guard_allows(name):
             return False
+        if self.base.warning:
+            self.session.message.emit(self.base.warning)  # said, not refused: the surveyor knows
         src = self.adapter.source
         writer = OccupationWriter(
             self.session.path, name, PROFILES[str(self.profile.currentData())], antenna,
@@ -322,8 +333,12 @@ class OccupationView(QWidget):
         return True
 
     def _base_station(self) -> str | None:
-        """The NTRIP mountpoint the corrections come from; otherwise the epochs' station ID
+        """The base named (a control point of the job is recorded with its coordinate now);
+        else the NTRIP mountpoint the corrections come from; otherwise the epochs' station ID
         (kept per epoch) names the base in the documents."""
+        typed = self.base.text()
+        if typed is not None:
+            return typed
         client = self.adapter.ntrip_client
         if client is None:
             return None
@@ -332,6 +347,8 @@ class OccupationView(QWidget):
 
     def _settings_enabled(self, on: bool) -> None:
         self.antenna_form.setEnabled(on)
+        if on:
+            self.base.reload()  # a baseline accepted meanwhile: the point's coordinate now
 
     # -- guards and live readout -----------------------------------------------------
     def liveness(self) -> Liveness:
@@ -363,12 +380,24 @@ class OccupationView(QWidget):
     def _on_live_fix(self, fix: Fix) -> None:
         if fix.has_position:
             self._recent.append(fix)
+        client = self.adapter.ntrip_client
+        self.check_announced(client.station.latest if client is not None else None)
         # Redrawn at most every REDRAW_S (the receiver may send 20 Hz); the first stale
         # readout is restored by the next epoch at once.
         now = time.monotonic()
         if now - self._drawn_at >= REDRAW_S or not self.live.live:
             self._drawn_at = now
             self.live.show_fix(fix, self._design, self._stake)
+
+    def check_announced(self, station: AnnouncedStation | None) -> None:
+        """The base position the corrections announce against the base chosen (a reference
+        compare, cheap per epoch): a base on the wrong point is said once in the status bar,
+        before anything is recorded, and stays red under the Base field."""
+        self.base.set_announced(station)
+        warning = self.base.warning
+        if warning and warning != self._warned:
+            self.session.message.emit(warning)
+        self._warned = warning
 
     def set_liveness(self, state: Liveness) -> None:
         """Not live: the readouts go grey and say since when; the occupation keeps running."""

@@ -723,6 +723,22 @@ ID_PERF_PLAN: dict[str, str] = {
 }
 
 
+ID_BASE: dict[str, str] = {
+    # issue 17 (base): the occupation's base is a control point of the job, or typed
+    "Base": "Base",
+    "A control point of the job (BM, Titik Bantu, JKHN) or an NTRIP mountpoint": "Titik kontrol pekerjaan (BM, Titik Bantu, JKHN) atau mountpoint NTRIP",
+    "No base named: the NTRIP mountpoint is recorded": "Base tidak diisi: mountpoint NTRIP yang dicatat",
+    "{0} fits more than one control point": "{0} cocok dengan lebih dari satu titik kontrol",
+    "{0}: not a control point of the job": "{0}: bukan titik kontrol pekerjaan",
+    "from static baseline #{0}": "dari baseline statik #{0}",
+    "imported coordinate": "koordinat impor",
+    "Job control point {0} ({1}): its coordinate now is recorded": "Titik kontrol pekerjaan {0} ({1}): koordinatnya saat ini ikut dicatat",
+    "The base station announces a position {0} m from {1}": "Stasiun base mengumumkan posisi {0} m dari {1}",
+    "The base station announces {1}, {0} m apart: it agrees": "Posisi yang diumumkan stasiun base berselisih {0} m dari {1}: sesuai",
+}
+
+
+
 ID_CONTROL_GUI: dict[str, str] = {
     # issue 17 (gui): the Kontrol tab: static sessions, raw logging, baselines, rules
     "Add session…": "Tambah sesi…",
@@ -858,7 +874,7 @@ ID_CONTROL_GUI: dict[str, str] = {
 }
 
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI):
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE):
     ID.update(_area)
 
 

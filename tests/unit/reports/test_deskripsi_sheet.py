@@ -38,7 +38,11 @@ def test_sheet_states_heights_grid_method_and_checker(
         assert "Tinggi ortometrik tidak tersedia (model geoid tidak ada pada instalasi ini)" in page
         assert "Proyeksi / zona SRGI2013 / UTM zona 50S" in page
         assert "Konvergensi grid +2," in page and "(utara grid terhadap utara)" in page
-        assert "Metode GNSS RTK (fixed) dari base BM-02, 40 epoch" in page
+        # BM-02 is a control point of the job: named with where its coordinate came from.
+        assert (
+            "Metode GNSS RTK (fixed) dari base BM-02 (koordinat impor, σH 14,0 mm), 40 epoch"
+            in page
+        )
         assert "No. Seri 3374-1928-0041 / 3374-1928-0057" in page
         assert "Ketelitian tercapai σH 0,0" in page
         assert "Diperiksa oleh Nama" in page and "Dibuat oleh (juru ukur)" in page
