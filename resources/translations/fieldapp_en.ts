@@ -187,6 +187,54 @@
     </message>
 </context>
 <context>
+    <name>BaseChoice</name>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="74" />
+        <source>The base station announces a position {0} m from {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="78" />
+        <source>The base station announces {1}, {0} m apart: it agrees</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="86" />
+        <source>A control point of the job (BM, Titik Bantu, JKHN) or an NTRIP mountpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="89" />
+        <source>No base named: the NTRIP mountpoint is recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="94" />
+        <source>{0} fits more than one control point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="97" />
+        <source>{0}: not a control point of the job</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="105" />
+        <source>from static baseline #{0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="107" />
+        <source>imported coordinate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/base_choice.py" line="111" />
+        <source>Job control point {0} ({1}): its coordinate now is recorded</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>BaselinePanel</name>
     <message>
         <location filename="../../fieldapp/ui/base_position.py" line="25" />
@@ -2363,115 +2411,120 @@ N</source>
 <context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="190" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="197" />
         <source>Start occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="199" />
         <source>Stop and save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="192" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="200" />
         <source>Abandon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="167" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="174" />
         <source>abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="184" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
         <source>interrupted, abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="205" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="213" />
         <source>(no marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="257" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="266" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="281" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="346" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="290" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="363" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="288" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="297" />
         <source>No receiver connected.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="519" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="548" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="524" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="556" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="553" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="585" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="491" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="520" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="306" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="198" />
+        <source>Base</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="317" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="412" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="441" />
         <source>Saving the result…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="432" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="461" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="447" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="476" />
         <source>Recording: waiting for epochs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="456" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="553" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="582" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="473" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="502" />
         <source>Scatter so far: σH {0} m, σV {1} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="478" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="507" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="505" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="534" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="510" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="539" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="543" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>
