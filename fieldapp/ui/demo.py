@@ -19,8 +19,11 @@ DWELL_S = 4.0  # how long the simulated pole stays on a marker before walking on
 
 
 def ensure_planned(store: JobStore) -> None:
-    """The demo job has no markers until planned: plan and store (core planner + store)."""
-    if not rec.load_markers(store.db):
+    """The demo job has no markers until planned: plan and store (core planner + store).
+
+    A job given with --job that has no WIUP yet (a control survey only) opens unplanned.
+    """
+    if not rec.load_markers(store.db) and len(rec.load_boundary_points(store.db)) >= 3:
         apply_plan(store, plan_job(store))
 
 
@@ -64,9 +67,18 @@ class DemoWalker(QObject):
             self._arrived = None
 
 
-def demo_source(store: JobStore, rate_hz: float = 1.0) -> SimulatorSource:
-    first = rec.load_markers(store.db)[0]
-    cfg = SimConfig(start_lat=first.lat - 0.0004, start_lon=first.lon - 0.0003, speed_mps=6.0,
+def _start_near(store: JobStore) -> tuple[float, float] | None:
+    """Where the simulated pole starts: by the first marker, else the first control point."""
+    points = rec.load_markers(store.db) or rec.load_control_points(store.db)
+    return (points[0].lat, points[0].lon) if points else None
+
+
+def demo_source(store: JobStore, rate_hz: float = 1.0) -> SimulatorSource | None:
+    """The simulated receiver; None for a job with nowhere to stand (no marker, no control)."""
+    start = _start_near(store)
+    if start is None:
+        return None
+    cfg = SimConfig(start_lat=start[0] - 0.0004, start_lon=start[1] - 0.0003, speed_mps=6.0,
                     rate_hz=rate_hz, height_m=60.0)  # fmt: skip
     return SimulatorSource(cfg)
 
@@ -88,7 +100,9 @@ def open_demo_window(
 
 def connect_demo_receiver(window: MainWindow) -> None:
     assert window.session is not None
-    window.adapter.connect_source(demo_source(window.session.store), raw_dir=None)
+    source = demo_source(window.session.store)
+    if source is not None:
+        window.adapter.connect_source(source, raw_dir=None)
 
 
 def run_demo(path: Path, exit_when_shown: bool = False) -> int:
@@ -118,7 +132,7 @@ def _pump(seconds: float) -> None:
         time.sleep(0.02)
 
 
-VIEWS = ("stakeout", "occupation", "installation", "planning", "outbox", "documents")
+VIEWS = ("stakeout", "occupation", "installation", "planning", "control", "outbox", "documents")
 
 
 def _view_name(window: MainWindow, index: int) -> str:
@@ -166,7 +180,9 @@ def take_screenshots(
 def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str) -> list[Path]:
     window.adapter.disconnect_device()
     assert window.session is not None
-    window.adapter.connect_source(demo_source(window.session.store, rate_hz=10.0))
+    source = demo_source(window.session.store, rate_hz=10.0)
+    if source is not None:
+        window.adapter.connect_source(source)
     window.show()
     _pump(2.5)
     if (window.width(), window.height()) != size:

@@ -52,6 +52,23 @@ def test_screenshots_work_without_a_display(tmp_path: Path) -> None:
         with Image.open(png) as im:
             assert im.size == (1024, 600), png.name
     assert not (tmp_path / "data" / "fieldapp").exists()  # the user's demo job is not touched
+    # Every tab is named for what it shows (the Kontrol tab too), none as a bare index.
+    names = {p.stem.removesuffix("-1024x600") for p in pngs}
+    assert {"map", "stakeout", "control", "documents"} <= names and not any(
+        n.startswith("view") for n in names
+    ), names
+
+
+@linux_only
+def test_a_job_without_a_wiup_opens_for_its_control_survey(tmp_path: Path) -> None:
+    """A job holding only static sessions (no boundary, no marker) opens: nothing to plan."""
+    env = _headless_env(tmp_path)
+    job = tmp_path / "Kontrol.fieldapp"
+    assert _fieldapp(env, "job", "create", str(job), "--name", "Kontrol saja").returncode == 0
+    out = tmp_path / "shots"
+    r = _fieldapp(env, "demo", "--job", str(job), "--screenshot", str(out), "--size", "1024x600")
+    assert r.returncode == 0, r.stderr
+    assert (out / "control-1024x600.png").is_file()
 
 
 @linux_only
