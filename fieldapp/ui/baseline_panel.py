@@ -245,11 +245,14 @@ class BaselinePanel(QWidget):
             s = b.solution
             cells = (b.rover_point, b.base_point, words.fix_text(s), f"{fixed(s.baseline_m, 3)} m",
                      words.sigmas_text(s), words.duration_text(s.duration_s),
-                     words.status_text(b.status))  # fmt: skip
+                     words.status_text(b.status, b.override_reason))  # fmt: skip
             for j, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if j == 2:
                     item.setForeground(words.colour("good" if str(s.fix) == "fixed" else "bad"))
+                if j == 6 and b.override_reason:
+                    item.setForeground(words.colour("bad"))
+                    item.setToolTip(self.tr("Reason: {0}").format(b.override_reason))
                 self.list.setItem(i, j, item)
         self.list.blockSignals(False)
 

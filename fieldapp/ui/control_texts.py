@@ -72,7 +72,10 @@ def step_text(step: str) -> str:
     return step
 
 
-def status_text(status: str) -> str:
+def status_text(status: str, override_reason: str | None = None) -> str:
+    """The baseline's status; one accepted although a rule failed says so."""
+    if status == "accepted" and override_reason:
+        return QCoreApplication.translate("ControlTexts", "accepted with a reason")
     words = {
         "new": QCoreApplication.translate("ControlTexts", "new"),
         "accepted": QCoreApplication.translate("ControlTexts", "accepted"),

@@ -155,7 +155,11 @@ def test_processing_the_geonet_pair_shows_a_fixed_baseline_and_every_rule(
     assert panel.accept()
     after = load_baselines(window.session.store.db)[0]
     assert after.status == "accepted" and after.override_reason.startswith("GEONET")
-    assert panel.list.item(0, 6).text() == "accepted" and not panel.accept_btn.isEnabled()
+    # Accepted over a failing rule never reads like a clean acceptance; the reason is at hand.
+    status = panel.list.item(0, 6)
+    assert status.text() == "accepted with a reason" and not panel.accept_btn.isEnabled()
+    assert status.toolTip() == "Reason: GEONET test pair: 30 s is what the CORS recorded"
+    assert status.foreground().color().name() == red
     assert ROVER in {c.name for c in window.session.layers.control}  # the map sees it now
     # ... and it can be the base of the next baseline, from its new control coordinate.
     panel.base.setCurrentText(ROVER)
