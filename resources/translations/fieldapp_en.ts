@@ -344,77 +344,82 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="255" />
+        <source>Reason: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
         <source>✔ meets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
         <source>✘ does not meet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="296" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
         <source>Meets every rule of 697/1996.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="302" />
         <source>Does not meet: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="309" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
         <source>Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="315" />
         <source>{0} epochs every {1} s · {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="325" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="328" />
         <source>Choose two different points for rover and base.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="345" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="348" />
         <source>No position in the header of {0}'s files.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="366" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="369" />
         <source>Processing {0} against {1}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="375" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="378" />
         <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="406" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="409" />
         <source>Processing cancelled; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="408" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="411" />
         <source>Processing failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="413" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="416" />
         <source>Processed and stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="450" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="453" />
         <source>Cannot accept: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="452" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="455" />
         <source>{0} accepted into control.</source>
         <translation type="unfinished" />
     </message>
@@ -565,13 +570,13 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="38" />
-        <location filename="../../fieldapp/ui/control_texts.py" line="89" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="92" />
         <source>{0} h {1} min {2} s</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="41" />
-        <location filename="../../fieldapp/ui/control_texts.py" line="90" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="93" />
         <source>{0} h {1} min</source>
         <translation type="unfinished" />
     </message>
@@ -582,7 +587,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="46" />
-        <location filename="../../fieldapp/ui/control_texts.py" line="94" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="97" />
         <source>(ratio {0})</source>
         <translation type="unfinished" />
     </message>
@@ -612,22 +617,27 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="77" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="78" />
+        <source>accepted with a reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="80" />
         <source>new</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="78" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="81" />
         <source>accepted</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="79" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="82" />
         <source>superseded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="110" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="113" />
         <source>no phase solution</source>
         <translation type="unfinished" />
     </message>

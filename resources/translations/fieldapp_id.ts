@@ -344,77 +344,82 @@
         <translation>lintang bujur h, bila base belum ada di titik kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="255" />
+        <source>Reason: {0}</source>
+        <translation>Alasan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
         <source>✔ meets</source>
         <translation>✔ memenuhi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="282" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
         <source>✘ does not meet</source>
         <translation>✘ tidak memenuhi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="296" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
         <source>Meets every rule of 697/1996.</source>
         <translation>Memenuhi semua ketentuan 697/1996.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="302" />
         <source>Does not meet: {0}</source>
         <translation>Tidak memenuhi: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="309" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
         <source>Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m</source>
         <translation>Rover {0}°, {1}°, h {2} m · vektor E/N/U {3} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="315" />
         <source>{0} epochs every {1} s · {2}</source>
-        <translation>{0} epok tiap {1} s · {2}</translation>
+        <translation>{0} epoch tiap {1} s · {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="325" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="328" />
         <source>Choose two different points for rover and base.</source>
         <translation>Pilih dua titik berbeda untuk rover dan base.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="345" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="348" />
         <source>No position in the header of {0}'s files.</source>
         <translation>Tidak ada posisi di header berkas {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="366" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="369" />
         <source>Processing {0} against {1}…</source>
         <translation>Memproses {0} terhadap {1}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="375" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="378" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="406" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="409" />
         <source>Processing cancelled; nothing was stored.</source>
         <translation>Pemrosesan dibatalkan; tidak ada yang disimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="408" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="411" />
         <source>Processing failed: {0}</source>
         <translation>Pemrosesan gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="413" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="416" />
         <source>Processed and stored.</source>
         <translation>Selesai diproses dan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="450" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="453" />
         <source>Cannot accept: {0}</source>
         <translation>Tidak dapat diterima: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="452" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="455" />
         <source>{0} accepted into control.</source>
         <translation>{0} diterima sebagai titik kontrol.</translation>
     </message>
@@ -565,13 +570,13 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="38" />
-        <location filename="../../fieldapp/ui/control_texts.py" line="89" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="92" />
         <source>{0} h {1} min {2} s</source>
         <translation>{0} jam {1} menit {2} detik</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="41" />
-        <location filename="../../fieldapp/ui/control_texts.py" line="90" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="93" />
         <source>{0} h {1} min</source>
         <translation>{0} jam {1} menit</translation>
     </message>
@@ -582,7 +587,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="46" />
-        <location filename="../../fieldapp/ui/control_texts.py" line="94" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="97" />
         <source>(ratio {0})</source>
         <translation>(rasio {0})</translation>
     </message>
@@ -604,7 +609,7 @@
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="68" />
         <source>Processing epoch {0}…</source>
-        <translation>Memproses epok {0}…</translation>
+        <translation>Memproses epoch {0}…</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="71" />
@@ -612,22 +617,27 @@
         <translation>Membaca solusi…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="77" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="78" />
+        <source>accepted with a reason</source>
+        <translation>diterima dengan alasan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_texts.py" line="80" />
         <source>new</source>
         <translation>baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="78" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="81" />
         <source>accepted</source>
         <translation>diterima</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="79" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="82" />
         <source>superseded</source>
         <translation>digantikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_texts.py" line="110" />
+        <location filename="../../fieldapp/ui/control_texts.py" line="113" />
         <source>no phase solution</source>
         <translation>tanpa solusi fase</translation>
     </message>
@@ -700,7 +710,7 @@
     <message>
         <location filename="../../fieldapp/ui/control_view.py" line="104" />
         <source>Epochs</source>
-        <translation>Epok</translation>
+        <translation>Epoch</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_view.py" line="104" />
@@ -1417,12 +1427,12 @@
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="85" />
         <source>{0}: no common epochs with the base {1}: rover {2} to {3}, base {4} to {5} (GPS time)</source>
-        <translation>{0}: tidak ada epok bersama dengan base {1}: rover {2} sampai {3}, base {4} sampai {5} (waktu GPS)</translation>
+        <translation>{0}: tidak ada epoch bersama dengan base {1}: rover {2} sampai {3}, base {4} sampai {5} (waktu GPS)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="87" />
         <source>{0}: no solution against {1}: RTKLIB solved no epoch (too few common satellites above the mask, or epochs that do not pair)</source>
-        <translation>{0}: tidak ada solusi terhadap {1}: RTKLIB tidak menyelesaikan satu epok pun (terlalu sedikit satelit bersama di atas mask, atau epok yang tidak berpasangan)</translation>
+        <translation>{0}: tidak ada solusi terhadap {1}: RTKLIB tidak menyelesaikan satu epoch pun (terlalu sedikit satelit bersama di atas mask, atau epoch yang tidak berpasangan)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/errors.py" line="88" />
@@ -3213,7 +3223,7 @@ U</translation>
     <message>
         <location filename="../../fieldapp/ui/rawobs_panel.py" line="115" />
         <source>Epochs</source>
-        <translation>Epok</translation>
+        <translation>Epoch</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/rawobs_panel.py" line="116" />
