@@ -108,7 +108,7 @@ class BaselinePanel(QWidget):
             t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
             t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
             t.horizontalHeader().setStretchLastSection(True)
-        self.rules.setWordWrap(False)
+            t.setWordWrap(False)  # one line a row: a wrapped status was cut at half height
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.itemSelectionChanged.connect(self._selected)
         self.verdict = QLabel()

@@ -619,7 +619,7 @@
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="78" />
         <source>accepted with a reason</source>
-        <translation>diterima dengan alasan</translation>
+        <translation>diterima (alasan)</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="80" />

@@ -785,7 +785,7 @@ ID_CONTROL_GUI: dict[str, str] = {
     "σ vertical": "σ vertikal",
     "new": "baru",
     "accepted": "diterima",
-    "accepted with a reason": "diterima dengan alasan",
+    "accepted with a reason": "diterima (alasan)",
     "Reason: {0}": "Alasan: {0}",
     "superseded": "digantikan",
     "{0} h {1} min": "{0} jam {1} menit",
