@@ -6,12 +6,12 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
 
 from fieldapp.app.control import process_baseline
 from fieldapp.gnss.baseline import GeodeticPosition
 from fieldapp.store import JobStore
+from fieldapp.ui.worker_threads import WorkerThreads
 
 Progress = Callable[[float, str], None]  # (fraction 0..1, what the engine does now)
 Task = Callable[[Progress, threading.Event], object]
@@ -71,58 +71,9 @@ def baseline_task(job: Path, rover: str, base: str, base_position: GeodeticPosit
     return task
 
 
-# Running workers by thread: a view closed with its job must not drop a thread still running.
-_RUNNING: dict[QThread, ControlWorker] = {}
-
-
-def start_worker(worker: ControlWorker) -> QThread:
-    """Start ``worker`` on a new thread, kept alive here until it has finished."""
-    thread = QThread()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Direct: quit() is thread-safe, and the GUI thread may be waiting for this thread.
-    worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(_reaper().reap)  # queued to the GUI thread, where _RUNNING lives
-    _RUNNING[thread] = worker
-    _stop_all_on_quit()
-    thread.start()
-    return thread
-
-
-class _Reaper(QObject):
-    """Lives on the GUI thread: forgets finished threads once they have really ended."""
-
-    @Slot()
-    def reap(self) -> None:
-        thread = self.sender()
-        if isinstance(thread, QThread):
-            thread.wait()  # finished is emitted just before the thread ends: let it end
-            _RUNNING.pop(thread, None)
-
-
-_REAPER: list[_Reaper] = []
-
-
-def _reaper() -> _Reaper:
-    if not _REAPER:
-        _REAPER.append(_Reaper())
-    return _REAPER[0]
-
-
-def running() -> list[QThread]:
-    return list(_RUNNING)
-
-
-def stop_all() -> None:
-    """Cancel every running baseline and wait for its thread (on quit, on job close)."""
-    for thread, worker in list(_RUNNING.items()):
-        worker.cancel()
-        thread.wait()
-    _RUNNING.clear()
-
-
-def _stop_all_on_quit() -> None:
-    app = QApplication.instance()
-    if app is not None and not app.property("fieldapp_control_stop_on_quit"):
-        app.setProperty("fieldapp_control_stop_on_quit", True)
-        app.aboutToQuit.connect(stop_all)
+# A view closed with its job must not drop a thread still running: they are kept here.
+_THREADS: WorkerThreads[ControlWorker] = WorkerThreads("control")
+_RUNNING = _THREADS.workers
+start_worker = _THREADS.start
+running = _THREADS.running
+stop_all = _THREADS.stop_all

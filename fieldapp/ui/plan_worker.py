@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Signal
 
 from fieldapp.survey.boundary import BoundaryReport
 from fieldapp.survey.planning import Plan
+from fieldapp.ui.worker_threads import WorkerThreads
 
 CHECK = "check"  # the phase names the task reports: "check" (validation), "plan"
 
@@ -42,6 +42,10 @@ class PlanWorker(QObject):
         self.cancelled = False
         self._last: tuple[str, int] | None = None
 
+    def cancel(self) -> None:
+        """Thread-safe: the run stops at its next progress step."""
+        self.cancelled = True
+
     def run(self) -> None:
         try:
             result: object = self.task(self._report)
@@ -60,54 +64,9 @@ class PlanWorker(QObject):
             self.progressed.emit(phase, done, total)
 
 
-# Running workers by thread: a view closed with its job must not drop a thread still running.
-_RUNNING: dict[QThread, PlanWorker] = {}
-
-
-def start_worker(worker: PlanWorker) -> QThread:
-    """Start ``worker`` on a new thread, kept alive here until it has finished."""
-    thread = QThread()
-    worker.moveToThread(thread)
-    thread.started.connect(worker.run)
-    # Direct: quit() is thread-safe, and the GUI thread may be waiting for this thread.
-    worker.done.connect(thread.quit, Qt.ConnectionType.DirectConnection)
-    thread.finished.connect(_reaper().reap)  # queued to the GUI thread, where _RUNNING lives
-    _RUNNING[thread] = worker
-    _stop_all_on_quit()
-    thread.start()
-    return thread
-
-
-class _Reaper(QObject):
-    """Lives on the GUI thread: forgets finished threads once they have really ended."""
-
-    @Slot()
-    def reap(self) -> None:
-        thread = self.sender()
-        if isinstance(thread, QThread):
-            thread.wait()  # finished is emitted just before the thread ends: let it end
-            _RUNNING.pop(thread, None)
-
-
-_REAPER: list[_Reaper] = []
-
-
-def _reaper() -> _Reaper:
-    if not _REAPER:
-        _REAPER.append(_Reaper())
-    return _REAPER[0]
-
-
-def stop_all() -> None:
-    """Cancel every running plan and wait for its thread (on quit)."""
-    for thread, worker in list(_RUNNING.items()):
-        worker.cancelled = True
-        thread.wait()
-    _RUNNING.clear()
-
-
-def _stop_all_on_quit() -> None:
-    app = QApplication.instance()
-    if app is not None and not app.property("fieldapp_plan_stop_on_quit"):
-        app.setProperty("fieldapp_plan_stop_on_quit", True)
-        app.aboutToQuit.connect(stop_all)
+# A view closed with its job must not drop a thread still running: they are kept here.
+_THREADS: WorkerThreads[PlanWorker] = WorkerThreads("plan")
+_RUNNING = _THREADS.workers
+start_worker = _THREADS.start
+running = _THREADS.running
+stop_all = _THREADS.stop_all
