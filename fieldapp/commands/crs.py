@@ -1,4 +1,4 @@
-"""`fieldapp crs convert`: one point between SRGI2013, DGN95, WGS 84, UTM and TM-3."""
+"""`fieldapp crs convert|height`: one point between CRSs; orthometric height over a geoid."""
 
 from __future__ import annotations
 
@@ -24,6 +24,42 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("b", metavar="B", help="longitude or northing")
     p.add_argument("h", metavar="H", nargs="?", type=float, help="ellipsoidal height, m")
     p.set_defaults(handler=_convert)
+    hp = crs_sub.add_parser(
+        "height",
+        help="orthometric height from an ellipsoidal one",
+        description="H = h - N, with N from the bundled EGM96 grid or a grid file given.",
+    )
+    hp.add_argument("--lat", required=True, help="latitude, degrees (DMS accepted, quote it)")
+    hp.add_argument("--lon", required=True, help="longitude, degrees (DMS accepted)")
+    hp.add_argument("--h", dest="h", required=True, help="ellipsoidal height, m")
+    hp.add_argument("--geoid", metavar="FILE", help="a GTX or GeoTIFF geoid grid")
+    hp.add_argument("--json", action="store_true", help="JSON with h, N, H and geoid")
+    hp.set_defaults(handler=_height)
+
+
+def _height(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from fieldapp.survey.dms import DmsError, parse_angle
+    from fieldapp.survey.geoid import GeoidError, bundled_geoid, load_geoid
+
+    try:
+        lat = parse_angle(args.lat, "lat").degrees
+        lon = parse_angle(args.lon, "lon").degrees
+        h = float(args.h.replace(",", "."))
+    except (DmsError, ValueError) as exc:
+        raise CommandError(f"input: {exc}") from exc
+    try:
+        geoid = load_geoid(Path(args.geoid)) if args.geoid else bundled_geoid()
+        n = geoid.undulation(lat, lon)
+        big_h = geoid.orthometric(lat, lon, h)
+    except GeoidError as exc:
+        raise CommandError(str(exc)) from exc
+    if args.json:
+        print(json.dumps({"h": h, "N": n, "H": big_h, "geoid": geoid.name}, ensure_ascii=False))
+        return 0
+    print(f"h {h:.3f} m (ellipsoidal)  N {n:.3f} m  H {big_h:.3f} m (orthometric)  [{geoid.name}]")
+    return 0
 
 
 def _convert(args: argparse.Namespace) -> int:

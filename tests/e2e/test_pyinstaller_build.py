@@ -78,6 +78,15 @@ def test_frozen_build_runs_and_validates_the_demo_job(tmp_path: Path) -> None:
     )
     assert conv.returncode == 0, conv.stderr
     assert abs(json.loads(conv.stdout)["e"] - 200000.0) < 1e-6
+    # The bundled EGM96 crop travelled too: an orthometric height over it in the frozen app.
+    height = subprocess.run(
+        [str(exe), "crs", "height", "--lat", "-6.2", "--lon", "106.8167", "--h", "50", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert height.returncode == 0, height.stderr
+    assert json.loads(height.stdout)["geoid"].startswith("EGM96")
     # RTKLIB travelled too: a static baseline with no rnx2rtkp on PATH uses the bundled one.
     raw = shared_data_dir() / "gnss-raw"
     env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_RTKLIB_DIR"}

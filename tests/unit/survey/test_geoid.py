@@ -1,0 +1,134 @@
+"""The bundled EGM96 crop against PROJ on NGA's full grid, NGA's own test values, and user grids."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PIL import Image
+
+from fieldapp.survey.geoid import BUNDLED_NAME, GeoidError, bundled_geoid, load_geoid
+from tests.testpaths import shared_data_dir
+
+# 20 points across Indonesia: nodes, half-node and odd offsets, the crop's four corners.
+POINTS = [
+    (5.55, 95.32),  # Banda Aceh
+    (3.5833, 98.6667),
+    (-0.95, 100.35),
+    (-6.2, 106.8167),  # Jakarta
+    (-7.25, 112.75),  # Surabaya, on a node
+    (-8.65, 115.2167),
+    (-10.1667, 123.5833),
+    (-0.5225, 116.9028),
+    (-1.2654, 116.8312),
+    (-2.125, 117.375),  # mid-cell: four nodes weigh equally
+    (1.4748, 124.8421),
+    (-5.1477, 119.4327),
+    (-3.6954, 128.1814),
+    (-0.8615, 134.062),
+    (-2.5337, 140.718),
+    (-4.1, 137.1167),  # Grasberg
+    (8.0, 92.0),
+    (8.0, 142.0),
+    (-14.0, 92.0),
+    (-14.0, 142.0),
+]
+# NGA, EGM96 readme.txt (earth-info.nga.mil/GandG/wgs84/gravitymod/egm96/readme.txt):
+# the sample OUTINTPT.DAT of its INTPT.F program, which interpolates WW15MGH.GRD with a spline.
+NGA_OUTINTPT = [
+    (38.6281550, 269.7791550, -31.628),
+    (-14.6212170, 305.0211140, -2.969),
+    (46.8743190, 102.4487290, -43.575),
+    (-23.6174460, 133.8747120, 15.871),
+    (38.6254730, 359.9995000, 50.066),
+    (-0.4667440, 0.0023000, 17.329),
+]
+
+
+@pytest.fixture(scope="module")
+def full_grid() -> Path:
+    return shared_data_dir() / "geoid" / "us_nga_egm96_15.tif"
+
+
+def _write_gtx(path: Path, lat0: float, lon0: float, rows_s_to_n: np.ndarray) -> Path:
+    nrows, ncols = rows_s_to_n.shape
+    head = struct.pack(">4d2i", lat0, lon0, 0.25, 0.25, nrows, ncols)
+    path.write_bytes(head + rows_s_to_n.astype(">f4").tobytes())
+    return path
+
+
+def test_bundled_crop_equals_proj_on_the_full_grid(full_grid: Path) -> None:
+    crop, full = bundled_geoid(), load_geoid(full_grid)
+    assert crop.name == BUNDLED_NAME and crop.kind == "bundled"
+    for lat, lon in POINTS:
+        assert crop.undulation(lat, lon) == pytest.approx(full.undulation(lat, lon), abs=1e-3)
+    # Jakarta's N is about +18 m over EGM96 (a sign error would give -18).
+    assert crop.undulation(-6.2, 106.8167) == pytest.approx(18.1, abs=0.2)
+
+
+def test_bundled_crop_is_small_and_on_the_source_nodes(full_grid: Path) -> None:
+    path = bundled_geoid().path
+    assert path.stat().st_size < 100_000
+    lat0, lon0, dlat, dlon, rows, cols = struct.unpack(">4d2i", path.read_bytes()[:40])
+    assert (lat0, lon0, dlat, dlon, rows, cols) == (-14.0, 92.0, 0.25, 0.25, 89, 201)
+    with Image.open(full_grid) as im:
+        source = np.array(im)  # pixel-is-point, row 0 at 90° N, column 0 at 180° W
+    crop = np.frombuffer(path.read_bytes()[40:], dtype=">f4").reshape(rows, cols)
+    assert np.array_equal(
+        crop, source[(90 - 8) * 4 : (90 + 14) * 4 + 1, 272 * 4 : 322 * 4 + 1][::-1]
+    )
+
+
+def test_agrees_with_nga_published_egm96_values(full_grid: Path) -> None:
+    full = load_geoid(full_grid)
+    diffs = [abs(full.undulation(lat, lon) - n) for lat, lon, n in NGA_OUTINTPT]
+    # PROJ interpolates the 15' grid bilinearly, NGA with a spline: measured 0.3-4.2 cm,
+    # except 5.6 cm at the Australian point (-23.6°, 133.9°), in rougher geoid.
+    assert max(diffs[:3] + diffs[4:]) < 0.05
+    assert diffs[3] < 0.06
+
+
+def test_out_of_grid_and_bad_input_refused() -> None:
+    crop = bundled_geoid()
+    with pytest.raises(GeoidError, match="outside the geoid grid EGM96"):
+        crop.undulation(50.0, 10.0)
+    with pytest.raises(GeoidError, match="outside"):
+        crop.orthometric(-14.01, 110.0, 10.0)
+    with pytest.raises(GeoidError, match="latitude 91"):
+        crop.undulation(91.0, 110.0)
+    with pytest.raises(GeoidError, match="ellipsoidal height"):
+        crop.orthometric(-6.0, 110.0, float("nan"))
+
+
+def test_user_grid_with_a_constant_offset(tmp_path: Path) -> None:
+    crop = bundled_geoid()
+    data = crop.path.read_bytes()
+    rows_s_to_n = np.frombuffer(data[40:], dtype=">f4").reshape(89, 201).astype(np.float64)
+    folder = tmp_path / "grid saya"  # a space in the path, as in C:\Users\Nama Saya
+    folder.mkdir()
+    user = load_geoid(_write_gtx(folder / "offset.gtx", -14.0, 92.0, rows_s_to_n + 1.25), "Uji")
+    assert user.name == "Uji" and user.kind == "user"
+    for lat, lon in POINTS:
+        n0 = crop.undulation(lat, lon)
+        assert user.undulation(lat, lon) - n0 == pytest.approx(1.25, abs=1e-5)
+        assert crop.orthometric(lat, lon, 100.0) - user.orthometric(lat, lon, 100.0) == (
+            pytest.approx(1.25, abs=1e-5)
+        )
+
+
+def test_wrong_grid_files_are_named(tmp_path: Path) -> None:
+    text = tmp_path / "notes.gtx"
+    text.write_text("bukan grid\n")
+    jpeg = tmp_path / "foto.jpg"
+    Image.new("RGB", (8, 8)).save(jpeg)
+    # An NTv2 horizontal-shift grid header: PROJ reads it for hgridshift, not as a geoid.
+    ntv2 = tmp_path / "shift.gsb"
+    ntv2.write_bytes(b"NUM_OREC" + struct.pack("<i4x", 11) + b"\0" * 400)
+    for bad in (text, jpeg, ntv2, tmp_path / "missing.gtx"):
+        with pytest.raises(GeoidError, match=bad.name):
+            load_geoid(bad)
+    europe = _write_gtx(tmp_path / "eropa.gtx", 40.0, 0.0, np.full((9, 9), 45.0))
+    with pytest.raises(GeoidError, match=r"eropa\.gtx: the geoid grid does not cover Indonesia"):
+        load_geoid(europe)
