@@ -1,11 +1,11 @@
-"""`fieldapp crs convert|height`: one point between CRSs; orthometric height over a geoid."""
+"""`fieldapp crs convert|height|geoid`: CRS conversion; orthometric heights; the job's geoid."""
 
 from __future__ import annotations
 
 import argparse
 import json
 
-from fieldapp.commands.common import CommandError
+from fieldapp.commands.common import CommandError, open_job
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -33,8 +33,23 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     hp.add_argument("--lon", required=True, help="longitude, degrees (DMS accepted)")
     hp.add_argument("--h", dest="h", required=True, help="ellipsoidal height, m")
     hp.add_argument("--geoid", metavar="FILE", help="a GTX or GeoTIFF geoid grid")
+    hp.add_argument("--job", metavar="JOB", help="use the job's geoid (unless --geoid)")
     hp.add_argument("--json", action="store_true", help="JSON with h, N, H and geoid")
     hp.set_defaults(handler=_height)
+    gp = crs_sub.add_parser(
+        "geoid",
+        help="the job's geoid grid",
+        description="Import a GTX or GeoTIFF geoid grid (EGM2008, INAGeoid2020) into the job, "
+        "where it takes precedence over the bundled EGM96; --default goes back to EGM96.",
+    )
+    gp.add_argument("job", metavar="JOB")
+    action = gp.add_mutually_exclusive_group(required=True)
+    action.add_argument("--import", dest="import_file", metavar="FILE", help="grid to copy in")
+    action.add_argument("--show", action="store_true", help="name the job's geoid")
+    action.add_argument("--default", action="store_true", help="back to the bundled EGM96")
+    gp.add_argument("--name", help="the name shown with heights (default: the file's name)")
+    gp.add_argument("--json", action="store_true")
+    gp.set_defaults(handler=_job_geoid)
 
 
 def _height(args: argparse.Namespace) -> int:
@@ -50,7 +65,15 @@ def _height(args: argparse.Namespace) -> int:
     except (DmsError, ValueError) as exc:
         raise CommandError(f"input: {exc}") from exc
     try:
-        geoid = load_geoid(Path(args.geoid)) if args.geoid else bundled_geoid()
+        if args.geoid:
+            geoid = load_geoid(Path(args.geoid))
+        elif args.job:
+            from fieldapp.store.job_geoid import job_geoid
+
+            with open_job(args.job) as store:
+                geoid = job_geoid(store)
+        else:
+            geoid = bundled_geoid()
         n = geoid.undulation(lat, lon)
         big_h = geoid.orthometric(lat, lon, h)
     except GeoidError as exc:
@@ -59,6 +82,31 @@ def _height(args: argparse.Namespace) -> int:
         print(json.dumps({"h": h, "N": n, "H": big_h, "geoid": geoid.name}, ensure_ascii=False))
         return 0
     print(f"h {h:.3f} m (ellipsoidal)  N {n:.3f} m  H {big_h:.3f} m (orthometric)  [{geoid.name}]")
+    return 0
+
+
+def _job_geoid(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from fieldapp.store.job_geoid import import_job_geoid, job_geoid, reset_job_geoid
+    from fieldapp.survey.geoid import GeoidError
+
+    with open_job(args.job) as store:
+        try:
+            if args.import_file:
+                geoid = import_job_geoid(store, Path(args.import_file), args.name)
+            elif args.default:
+                geoid = reset_job_geoid(store)
+            else:
+                geoid = job_geoid(store)
+        except GeoidError as exc:
+            raise CommandError(str(exc)) from exc
+        where = geoid.path.relative_to(store.path) if geoid.kind == "user" else geoid.path.name
+    if args.json:
+        out = {"geoid": geoid.name, "kind": geoid.kind, "file": Path(where).as_posix()}
+        print(json.dumps(out, ensure_ascii=False))
+    else:
+        print(f"{geoid.name} ({geoid.kind}, {Path(where).as_posix()})")
     return 0
 
 

@@ -626,6 +626,16 @@ MIGRATIONS: tuple[Migration, ...] = (
             BEGIN SELECT RAISE(ABORT, 'the base coordinate an occupation used is kept'); END""",
         ),
     ),
+    Migration(
+        12,
+        "the job's own geoid grid (a copy in the job folder), preferred over the bundled EGM96",
+        (
+            "ALTER TABLE permit_area ADD COLUMN geoid_name TEXT"
+            " CHECK (geoid_name IS NULL OR length(trim(geoid_name)) > 0)",
+            "ALTER TABLE permit_area ADD COLUMN geoid_file TEXT"
+            " CHECK (geoid_file IS NULL OR geoid_file LIKE 'geoid/%')",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version

@@ -57,3 +57,37 @@ def test_height_with_a_user_grid_and_refusals(tmp_path: Path) -> None:
         bad = fieldapp("crs", "height", *args)
         assert bad.returncode == 2 and said in bad.stderr
         assert len(bad.stderr.strip().splitlines()) == 1
+
+
+def test_job_geoid_import_takes_precedence_and_default_restores(tmp_path: Path) -> None:
+    job = tmp_path / "Uji.fieldapp"
+    assert fieldapp("job", "create", str(job), "--name", "WIUP Uji").returncode == 0
+    crop = bundled_geoid().path.read_bytes()
+    values = np.frombuffer(crop[40:], dtype=">f4").astype(np.float64) + 0.5
+    grid = tmp_path / "INAGeoid uji.gtx"
+    grid.write_bytes(crop[:40] + values.astype(">f4").tobytes())
+    point = ("--lat", "-0.5225", "--lon", "116.9028", "--h", "80", "--json")
+
+    jpeg = tmp_path / "foto.jpg"
+    jpeg.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 64)
+    bad = fieldapp("crs", "geoid", str(job), "--import", str(jpeg))
+    assert bad.returncode == 2 and "foto.jpg" in bad.stderr
+    assert not (job / "geoid").exists() or not any((job / "geoid").iterdir())
+
+    before = json.loads(fieldapp("crs", "height", "--job", str(job), *point).stdout)
+    assert before["geoid"] == BUNDLED_NAME
+    r = fieldapp("crs", "geoid", str(job), "--import", str(grid), "--name", "Uji +0,5", "--json")
+    assert r.returncode == 0, r.stderr
+    stored = json.loads(r.stdout)
+    assert stored["geoid"] == "Uji +0,5" and (job / stored["file"]).is_file()
+    grid.unlink()  # the job holds its own copy
+    after = json.loads(fieldapp("crs", "height", "--job", str(job), *point).stdout)
+    assert after["geoid"] == "Uji +0,5"
+    assert after["N"] - before["N"] == pytest.approx(0.5, abs=1e-5)
+    assert before["H"] - after["H"] == pytest.approx(0.5, abs=1e-5)
+
+    shown = json.loads(fieldapp("crs", "geoid", str(job), "--default", "--json").stdout)
+    assert shown == {"geoid": BUNDLED_NAME, "kind": "bundled", "file": "egm96_15_indonesia.gtx"}
+    assert not (job / stored["file"]).exists()
+    again = json.loads(fieldapp("crs", "height", "--job", str(job), *point).stdout)
+    assert again == before
