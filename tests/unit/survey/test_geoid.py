@@ -8,6 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 from PIL import Image
+from pyproj import Transformer
 
 from fieldapp.survey.geoid import BUNDLED_NAME, GeoidError, bundled_geoid, load_geoid
 from tests.testpaths import shared_data_dir
@@ -56,6 +57,31 @@ def _write_gtx(path: Path, lat0: float, lon0: float, rows_s_to_n: np.ndarray) ->
     nrows, ncols = rows_s_to_n.shape
     head = struct.pack(">4d2i", lat0, lon0, 0.25, 0.25, nrows, ncols)
     path.write_bytes(head + rows_s_to_n.astype(">f4").tobytes())
+    return path
+
+
+def _ntv2_record(key: str, value: int | float | str) -> bytes:
+    name = key.ljust(8).encode()
+    if isinstance(value, int):
+        return name + struct.pack("<i4x", value)
+    if isinstance(value, float):
+        return name + struct.pack("<d", value)
+    return name + value.ljust(8).encode()
+
+
+def _write_ntv2(path: Path) -> Path:
+    """A 3x3-node NTv2 grid over 116-118° E, 2° S-0° shifting latitude by 0.5"."""
+    ellipsoid = (6378137.0, 6356752.314)
+    overview = [("NUM_OREC", 11), ("NUM_SREC", 11), ("NUM_FILE", 1), ("GS_TYPE", "SECONDS")]
+    overview += [("VERSION", "NTv2.0"), ("SYSTEM_F", "DGN95"), ("SYSTEM_T", "SRGI")]
+    overview += [("MAJOR_F", ellipsoid[0]), ("MINOR_F", ellipsoid[1])]
+    overview += [("MAJOR_T", ellipsoid[0]), ("MINOR_T", ellipsoid[1])]
+    # Seconds of arc, longitudes positive west (NTv2's convention).
+    sub = [("SUB_NAME", "UJI"), ("PARENT", "NONE"), ("CREATED", ""), ("UPDATED", "")]
+    sub += [("S_LAT", -7200.0), ("N_LAT", 0.0), ("E_LONG", -424800.0), ("W_LONG", -417600.0)]
+    sub += [("LAT_INC", 3600.0), ("LONG_INC", 3600.0), ("GS_COUNT", 9)]
+    head = b"".join(_ntv2_record(k, v) for k, v in overview + sub)
+    path.write_bytes(head + struct.pack("<4f", 0.5, 0.0, 0.0, 0.0) * 9 + b"END     " + bytes(8))
     return path
 
 
@@ -123,9 +149,14 @@ def test_wrong_grid_files_are_named(tmp_path: Path) -> None:
     text.write_text("bukan grid\n")
     jpeg = tmp_path / "foto.jpg"
     Image.new("RGB", (8, 8)).save(jpeg)
-    # An NTv2 horizontal-shift grid header: PROJ reads it for hgridshift, not as a geoid.
-    ntv2 = tmp_path / "shift.gsb"
-    ntv2.write_bytes(b"NUM_OREC" + struct.pack("<i4x", 11) + b"\0" * 400)
+    ntv2 = _write_ntv2(tmp_path / "shift.gsb")
+    # It is a real horizontal-shift grid (PROJ's hgridshift moves a point by it), not a geoid.
+    moved = Transformer.from_pipeline(
+        "+proj=pipeline +step +proj=unitconvert +xy_in=deg +xy_out=rad "
+        f'+step +proj=hgridshift +grids="{ntv2.as_posix()}" '
+        "+step +proj=unitconvert +xy_in=rad +xy_out=deg"
+    ).transform(117.0, -1.0)
+    assert moved[1] == pytest.approx(-1.0 + 0.5 / 3600, abs=1e-9)
     for bad in (text, jpeg, ntv2, tmp_path / "missing.gtx"):
         with pytest.raises(GeoidError, match=bad.name):
             load_geoid(bad)
