@@ -74,14 +74,17 @@ def _height(args: argparse.Namespace) -> int:
                 geoid = job_geoid(store)
         else:
             geoid = bundled_geoid()
-        n = geoid.undulation(lat, lon)
-        big_h = geoid.orthometric(lat, lon, h)
+        hs = geoid.heights(lat, lon, h)
     except GeoidError as exc:
         raise CommandError(str(exc)) from exc
     if args.json:
-        print(json.dumps({"h": h, "N": n, "H": big_h, "geoid": geoid.name}, ensure_ascii=False))
+        out = {"h": hs.ellipsoidal, "N": hs.undulation, "H": hs.orthometric, "geoid": hs.geoid}
+        print(json.dumps(out, ensure_ascii=False))
         return 0
-    print(f"h {h:.3f} m (ellipsoidal)  N {n:.3f} m  H {big_h:.3f} m (orthometric)  [{geoid.name}]")
+    print(
+        f"h {hs.ellipsoidal:.3f} m (ellipsoidal)  N {hs.undulation:.3f} m  "
+        f"H {hs.orthometric:.3f} m (orthometric)  [{hs.geoid}]"
+    )
     return 0
 
 

@@ -32,6 +32,16 @@ class GeoidError(ValueError):
 
 
 @dataclass(frozen=True, slots=True)
+class Heights:
+    """One point's heights, metres, with the geoid that related them (to print beside them)."""
+
+    ellipsoidal: float  # h
+    undulation: float  # N
+    orthometric: float  # H = h - N
+    geoid: str
+
+
+@dataclass(frozen=True, slots=True)
 class Geoid:
     name: str
     path: Path
@@ -50,9 +60,13 @@ class Geoid:
 
     def orthometric(self, lat: float, lon: float, h: float) -> float:
         """H = h - N, metres, from the ellipsoidal height h."""
+        return self.heights(lat, lon, h).orthometric
+
+    def heights(self, lat: float, lon: float, h: float) -> Heights:
         if not math.isfinite(h) or abs(h) > 10_000.0:
             raise GeoidError(f"ellipsoidal height {h} m: expected a number within ±10000 m")
-        return h - self.undulation(lat, lon)
+        n = self.undulation(lat, lon)
+        return Heights(h, n, h - n, self.name)
 
 
 def bundled_geoid() -> Geoid:

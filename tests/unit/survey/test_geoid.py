@@ -91,6 +91,9 @@ def test_bundled_crop_equals_proj_on_the_full_grid(full_grid: Path) -> None:
     assert crop.name == BUNDLED_NAME and crop.kind == "bundled"
     for lat, lon in POINTS:
         assert crop.undulation(lat, lon) == pytest.approx(full.undulation(lat, lon), abs=1e-3)
+    hs = crop.heights(-6.2, 106.8167, 50.0)
+    assert (hs.ellipsoidal, hs.geoid) == (50.0, BUNDLED_NAME)
+    assert hs.orthometric == 50.0 - hs.undulation == crop.orthometric(-6.2, 106.8167, 50.0)
     # Jakarta's N is about +18 m over EGM96 (a sign error would give -18).
     assert crop.undulation(-6.2, 106.8167) == pytest.approx(18.1, abs=0.2)
 
