@@ -55,8 +55,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def _height(args: argparse.Namespace) -> int:
     from pathlib import Path
 
+    from fieldapp.store.job_geoid import bundled_geoid
     from fieldapp.survey.dms import DmsError, parse_angle
-    from fieldapp.survey.geoid import GeoidError, bundled_geoid, load_geoid
+    from fieldapp.survey.geoid import GeoidError, load_geoid
 
     try:
         lat = parse_angle(args.lat, "lat").degrees

@@ -6,12 +6,20 @@ import contextlib
 import hashlib
 from pathlib import Path
 
+from fieldapp.resources import resource_path
 from fieldapp.store.durable import copy_writer, write_durably
 from fieldapp.store.jobfile import JobStore
-from fieldapp.survey.geoid import Geoid, GeoidError, bundled_geoid, load_geoid
+from fieldapp.survey.geoid import Geoid, GeoidError, load_geoid
 
 GEOID_DIR = "geoid"
 MAX_NAME = 120
+BUNDLED_NAME = "EGM96 (15′, dipotong untuk Indonesia)"
+BUNDLED_FILE = ("geoid", "egm96_15_indonesia.gtx")
+
+
+def bundled_geoid() -> Geoid:
+    """The EGM96 crop shipped in resources/ (the survey layer is given grids, it finds none)."""
+    return Geoid(BUNDLED_NAME, resource_path(*BUNDLED_FILE), "bundled")
 
 
 def job_geoid(store: JobStore) -> Geoid:

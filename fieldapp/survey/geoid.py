@@ -11,11 +11,7 @@ from typing import Literal
 from pyproj import Transformer
 from pyproj.exceptions import ProjError
 
-from fieldapp.resources import resource_path
-
 GeoidKind = Literal["bundled", "user"]
-BUNDLED_NAME = "EGM96 (15′, dipotong untuk Indonesia)"
-BUNDLED_FILE = ("geoid", "egm96_15_indonesia.gtx")
 # A user's grid must cover at least one of these (Jakarta, Medan, Balikpapan, Makassar,
 # Jayapura): a grid of another country is refused when loaded, not at the first stake-out.
 PROBES: tuple[tuple[float, float], ...] = (
@@ -67,10 +63,6 @@ class Geoid:
             raise GeoidError(f"ellipsoidal height {h} m: expected a number within ±10000 m")
         n = self.undulation(lat, lon)
         return Heights(h, n, h - n, self.name)
-
-
-def bundled_geoid() -> Geoid:
-    return Geoid(BUNDLED_NAME, resource_path(*BUNDLED_FILE), "bundled")
 
 
 def load_geoid(path: Path, name: str | None = None) -> Geoid:

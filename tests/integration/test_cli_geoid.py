@@ -11,7 +11,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from fieldapp.survey.geoid import BUNDLED_NAME, bundled_geoid
+from fieldapp.store.job_geoid import BUNDLED_NAME, bundled_geoid
 
 
 def fieldapp(*args: str) -> subprocess.CompletedProcess[str]:

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 
 from fieldapp.store import JobReadOnlyError, JobStore
-from fieldapp.store.job_geoid import import_job_geoid, job_geoid, reset_job_geoid
-from fieldapp.survey.geoid import BUNDLED_NAME, GeoidError, bundled_geoid
+from fieldapp.store.job_geoid import (
+    BUNDLED_NAME,
+    bundled_geoid,
+    import_job_geoid,
+    job_geoid,
+    reset_job_geoid,
+)
+from fieldapp.survey.geoid import GeoidError
 
 
 def _row(store: JobStore) -> tuple[object, object]:

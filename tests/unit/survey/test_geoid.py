@@ -11,7 +11,8 @@ import pytest
 from PIL import Image
 from pyproj import Transformer
 
-from fieldapp.survey.geoid import BUNDLED_NAME, GeoidError, bundled_geoid, load_geoid
+from fieldapp.store.job_geoid import BUNDLED_NAME, bundled_geoid
+from fieldapp.survey.geoid import GeoidError, load_geoid
 from tests.testpaths import shared_data_dir
 
 # 20 points across Indonesia: nodes, half-node and odd offsets, the crop's four corners.
