@@ -60,18 +60,6 @@ def test_screenshots_work_without_a_display(tmp_path: Path) -> None:
 
 
 @linux_only
-def test_a_job_without_a_wiup_opens_for_its_control_survey(tmp_path: Path) -> None:
-    """A job holding only static sessions (no boundary, no marker) opens: nothing to plan."""
-    env = _headless_env(tmp_path)
-    job = tmp_path / "Kontrol.fieldapp"
-    assert _fieldapp(env, "job", "create", str(job), "--name", "Kontrol saja").returncode == 0
-    out = tmp_path / "shots"
-    r = _fieldapp(env, "demo", "--job", str(job), "--screenshot", str(out), "--size", "1024x600")
-    assert r.returncode == 0, r.stderr
-    assert (out / "control-1024x600.png").is_file()
-
-
-@linux_only
 def test_screenshots_refuse_a_size_the_window_cannot_take(tmp_path: Path) -> None:
     out = tmp_path / "shots"
     r = _fieldapp(_headless_env(tmp_path), "demo", "--screenshot", str(out), "--size", "500x300")
