@@ -209,8 +209,18 @@ def load_report_data(
     all_markers = rec.load_markers(db)
     grid = job_grid(store)
     if grid.is_geographic:
-        # The documents need E/N: take the UTM zone of the boundary's centroid.
-        lon, lat = ring_centroid(boundary) if boundary else (all_markers[0].lon, all_markers[0].lat)
+        # The documents need E/N: the UTM zone of the boundary's centroid, else of the first
+        # marker or control point (a job that so far holds only its control survey).
+        if boundary:
+            lon, lat = ring_centroid(boundary)
+        else:
+            anchors = all_markers or rec.load_control_points(db)
+            if not anchors:
+                raise ReportInputError(
+                    f"{store.path}: the job has no WIUP boundary, marker or control point"
+                    " to place its documents on"
+                )
+            lon, lat = anchors[0].lon, anchors[0].lat
         grid = auto_grid(lon, lat)
     zone = zone_for(permit.province)
     if names:
