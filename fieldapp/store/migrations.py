@@ -489,6 +489,33 @@ MIGRATIONS: tuple[Migration, ...] = (
             " CHECK (geoid_file IS NULL OR geoid_file LIKE 'geoid/%')",
         ),
     ),
+    Migration(
+        13,
+        "background maps drawn under the job (tile packs, orthophotos) and design heights given "
+        "as orthometric",
+        (
+            # A file copied into the job lives under backgrounds/ and its path is relative;
+            # a referenced one keeps the absolute path it was added from.
+            """CREATE TABLE job_background (
+                id INTEGER PRIMARY KEY,
+                name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+                path TEXT NOT NULL,
+                copied INTEGER NOT NULL CHECK (copied IN (0, 1)),
+                kind TEXT NOT NULL CHECK (kind IN ('mbtiles', 'gpkg', 'pmtiles', 'geotiff')),
+                opacity REAL NOT NULL DEFAULT 1.0 CHECK (opacity >= 0 AND opacity <= 1),
+                position INTEGER NOT NULL,
+                visible INTEGER NOT NULL DEFAULT 1 CHECK (visible IN (0, 1)),
+                added_at TEXT NOT NULL,
+                CHECK (copied = 0 OR path LIKE 'backgrounds/%')
+            )""",
+            "CREATE UNIQUE INDEX job_background_name ON job_background (name)",
+            # design_h stays ellipsoidal (every computation uses h); a design height given as
+            # orthometric keeps the value as given, so a later geoid change recomputes design_h.
+            "ALTER TABLE marker ADD COLUMN design_h_given REAL",
+            "ALTER TABLE marker ADD COLUMN design_h_system TEXT NOT NULL DEFAULT 'ellipsoidal'"
+            " CHECK (design_h_system IN ('ellipsoidal', 'orthometric'))",
+        ),
+    ),
 )
 
 LATEST_VERSION = MIGRATIONS[-1].version
