@@ -20,7 +20,7 @@ fi
 echo "== ruff check";   .venv/bin/ruff check .
 echo "== ruff format";  .venv/bin/ruff format --check .
 echo "== import contracts"; .venv/bin/lint-imports
-echo "== mypy (strict on survey, gnss, sync)"; .venv/bin/mypy
+echo "== mypy (strict on survey, gnss, sync, basemap)"; .venv/bin/mypy
 echo "== pytest $*"
 rc=0
 .venv/bin/python -m pytest "$@" || rc=$?
