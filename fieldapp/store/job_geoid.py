@@ -13,8 +13,8 @@ from fieldapp.survey.geoid import Geoid, GeoidError, load_geoid
 
 GEOID_DIR = "geoid"
 MAX_NAME = 120
-BUNDLED_NAME = "EGM96 (15′, dipotong untuk Indonesia)"
-BUNDLED_FILE = ("geoid", "egm96_15_indonesia.gtx")
+BUNDLED_NAME = "EGM96 (grid 2,5′ Indonesia)"
+BUNDLED_FILE = ("geoid", "egm96_indonesia_2p5.gtx")
 
 
 def bundled_geoid() -> Geoid:

@@ -87,7 +87,7 @@ def test_job_geoid_import_takes_precedence_and_default_restores(tmp_path: Path) 
     assert before["H"] - after["H"] == pytest.approx(0.5, abs=1e-5)
 
     shown = json.loads(fieldapp("crs", "geoid", str(job), "--default", "--json").stdout)
-    assert shown == {"geoid": BUNDLED_NAME, "kind": "bundled", "file": "egm96_15_indonesia.gtx"}
+    assert shown == {"geoid": BUNDLED_NAME, "kind": "bundled", "file": "egm96_indonesia_2p5.gtx"}
     assert not (job / stored["file"]).exists()
     again = json.loads(fieldapp("crs", "height", "--job", str(job), *point).stdout)
     assert again == before
