@@ -13,7 +13,7 @@ from fieldapp.survey.geoid import Geoid, GeoidError, load_geoid
 
 GEOID_DIR = "geoid"
 MAX_NAME = 120
-BUNDLED_NAME = "EGM96 (grid 2,5′ Indonesia)"
+BUNDLED_NAME = "EGM96 Indonesia 2,5′"
 BUNDLED_FILE = ("geoid", "egm96_indonesia_2p5.gtx")
 
 
