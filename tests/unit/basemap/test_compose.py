@@ -11,8 +11,8 @@ import pytest
 from pyproj import CRS
 
 from fieldapp.basemap.compose import decode_tile, render_background
-from fieldapp.basemap.mbtiles import open_mbtiles
-from fieldapp.basemap.placement import choose_zoom, tiles_for_view, transformer
+from fieldapp.basemap.mbtiles import lonlat_to_mercator, open_mbtiles
+from fieldapp.basemap.placement import _pair, choose_zoom, tiles_for_view
 from fieldapp.basemap.source import BackgroundError, Bounds, TileData, TileSource
 from fieldapp.survey.crs import parse_crs
 from tests.tilekit import Block, colour_centroid, make_mbtiles, painter, pixel_block, view_pixel
@@ -38,8 +38,15 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
 
 
+def _to_grid(crs: CRS, lon: float, lat: float) -> tuple[float, float]:
+    """Through Web Mercator (exact formulas), then PROJ: the pair the renderer builds anyway."""
+    tr, way = _pair("EPSG:3857", crs)
+    x, y = tr.transform(*lonlat_to_mercator(lon, lat), direction=way)
+    return float(x), float(y)
+
+
 def _view_around(crs: CRS, lon: float, lat: float, upp: float, size: int) -> Bounds:
-    x, y = transformer("EPSG:4326", crs).transform(lon, lat)
+    x, y = _to_grid(crs, lon, lat)
     half = upp * size / 2
     # Off-centre on purpose: a half-pixel slip would not cancel out.
     return x - half * 1.13, y - half * 0.91, x + half * 0.87, y + half * 1.09
@@ -48,7 +55,7 @@ def _view_around(crs: CRS, lon: float, lat: float, upp: float, size: int) -> Bou
 def _assert_block_at(img: object, crs: CRS, view: Bounds, size: int, block: Block) -> None:
     cx, cy, count = colour_centroid(img, block.colour)  # type: ignore[arg-type]
     assert count > 0, "the block is not drawn"
-    x, y = transformer("EPSG:4326", crs).transform(block.lon, block.lat)
+    x, y = _to_grid(crs, block.lon, block.lat)
     ex, ey = view_pixel(view, size, size, x, y)
     assert abs(cx - ex) <= 1.0 and abs(cy - ey) <= 1.0, ((cx, cy), (ex, ey))
 
@@ -78,13 +85,12 @@ def test_the_zoom_follows_the_view_pixel_and_tile_corners_are_the_tiles_edges(
         view = _view_around(UTM50S, 117.11, -1.01, 4.5, 300)
         placed = tiles_for_view(src, UTM50S, view, 4.5)
         assert {p.zoom for p in placed} == {15}  # 4.78 m tiles for a 4.5 m view pixel
-        back = transformer(UTM50S, "EPSG:4326")
+        back, way = _pair(UTM50S, "EPSG:3857")
         for p in placed:
-            b = mercantile.bounds(p.col, p.row, p.zoom)
-            expected = [(b.west, b.north), (b.east, b.north), (b.east, b.south), (b.west, b.south)]
-            for (x, y), (lon, lat) in zip(p.corners, expected, strict=True):
-                got = back.transform(x, y)
-                assert got == pytest.approx((lon, lat), abs=1e-8)
+            b = mercantile.xy_bounds(p.col, p.row, p.zoom)
+            expected = [(b.left, b.top), (b.right, b.top), (b.right, b.bottom), (b.left, b.bottom)]
+            for (x, y), (mx, my) in zip(p.corners, expected, strict=True):
+                assert back.transform(x, y, direction=way) == pytest.approx((mx, my), abs=1e-3)
         xs = [x for p in placed for x, _ in p.corners]
         ys = [y for p in placed for _, y in p.corners]
         assert min(xs) <= view[0] and max(xs) >= view[2]
@@ -114,9 +120,7 @@ def test_no_data_is_transparent_and_opacity_and_order_blend(pack: Path, tmp_path
         # West of the pack's data: a view half over nothing.
         view = _view_around(UTM50S, PACK_BOUNDS[0], -1.01, 8.0, 200)
         img = np.asarray(render_background([(src, 1.0)], UTM50S, view, 200, 200))
-        x_edge, _ = view_pixel(
-            view, 200, 200, *transformer("EPSG:4326", UTM50S).transform(PACK_BOUNDS[0], -1.01)
-        )
+        x_edge, _ = view_pixel(view, 200, 200, *_to_grid(UTM50S, PACK_BOUNDS[0], -1.01))
         assert (img[:, : int(x_edge) - 2, 3] == 0).all()
         assert (img[:, int(x_edge) + 2 :, 3] == 255).all()
         half = np.asarray(render_background([(src, 0.5)], UTM50S, view, 200, 200))
@@ -125,14 +129,14 @@ def test_no_data_is_transparent_and_opacity_and_order_blend(pack: Path, tmp_path
         # The green layer on top hides the grey where it has data; the grey shows elsewhere.
         view = _view_around(UTM50S, 117.11, -1.01, 12.0, 200)
         both = render_background([(src, 1.0), (top, 1.0)], UTM50S, view, 200, 200)
-        x, y = transformer("EPSG:4326", UTM50S).transform(117.11, -1.005)
+        x, y = _to_grid(UTM50S, 117.11, -1.005)
         u, v = view_pixel(view, 200, 200, x, y)
         assert both.getpixel((int(u), int(v))) == green
-        x, y = transformer("EPSG:4326", UTM50S).transform(117.1, -1.015)
+        x, y = _to_grid(UTM50S, 117.1, -1.015)
         u, v = view_pixel(view, 200, 200, x, y)
         assert both.getpixel((int(u), int(v))) == (200, 200, 200, 255)
         under = render_background([(top, 1.0), (src, 0.5)], UTM50S, view, 200, 200)
-        x, y = transformer("EPSG:4326", UTM50S).transform(117.11, -1.005)
+        x, y = _to_grid(UTM50S, 117.11, -1.005)
         u, v = view_pixel(view, 200, 200, x, y)
         r, g, _b, a = under.getpixel((int(u), int(v)))  # type: ignore[misc]
         assert a == 255 and abs(r - (30 + 200) / 2) <= 2 and abs(g - (200 + 200) / 2) <= 2
