@@ -317,7 +317,7 @@ def make_gpkg_tiles(
     )
     target = CRS.from_user_input(crs)
     to_grid = Transformer.from_crs("EPSG:4326", target, always_xy=True)
-    to_lonlat = Transformer.from_crs(target, "EPSG:4326", always_xy=True)
+
     bx0, by0, bx1, by1 = to_grid.transform_bounds(*bounds_lonlat, densify_pts=21)
     if crs == "EPSG:3857":
         ox, oy, ex, ey = -MERC_HALF, MERC_HALF, MERC_HALF, -MERC_HALF
@@ -336,7 +336,7 @@ def make_gpkg_tiles(
     def lonlat(
         x: npt.NDArray[np.float64], y: npt.NDArray[np.float64]
     ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
-        lo, la = to_lonlat.transform(x, y)
+        lo, la = to_grid.transform(x, y, direction="INVERSE")
         return np.asarray(lo), np.asarray(la)
 
     for t in range(tables):

@@ -60,7 +60,7 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "gpkg3857": make_gpkg_tiles(d / "m.gpkg", BOUNDS, "EPSG:3857", (14, 16), merc),
         "gpkgutm": make_gpkg_tiles(d / "u.gpkg", BOUNDS, "EPSG:32750", (8.0, 2.0), utm, tables=2),
         "gpkgwkt": make_gpkg_tiles(
-            d / "w.gpkg", BOUNDS, UTM50S.to_wkt(), (2.0,), utm, by_definition=True
+            d / "w.gpkg", BOUNDS, UTM50S.to_wkt(), (4.0,), utm, by_definition=True
         ),
         "pmtiles": make_pmtiles(d / "p.pmtiles", BOUNDS, [14, 15, 16], merc),
     }
@@ -72,7 +72,7 @@ def test_each_pack_draws_its_block_in_place(packs: dict[str, Path], crs: CRS) ->
     for key, block, upp in [
         ("gpkg3857", MERC_BLOCK, 2.0),
         ("gpkgutm", UTM_BLOCK, 2.0),
-        ("gpkgwkt", UTM_BLOCK, 1.0),  # finer than its one level: overzoomed
+        ("gpkgwkt", UTM_BLOCK, 3.0),  # finer than its one level (4 m): overzoomed
         ("pmtiles", MERC_BLOCK, 2.0),
     ]:
         src = open_background(packs[key])
