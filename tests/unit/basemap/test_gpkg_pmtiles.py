@@ -62,7 +62,7 @@ def packs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
         "gpkgwkt": make_gpkg_tiles(
             d / "w.gpkg", BOUNDS, UTM50S.to_wkt(), (4.0,), utm, by_definition=True
         ),
-        "pmtiles": make_pmtiles(d / "p.pmtiles", BOUNDS, [14, 15, 16], merc),
+        "pmtiles": make_pmtiles(d / "p.pmtiles", BOUNDS, [14, 15, 16], merc, "webp"),
     }
 
 
