@@ -124,7 +124,9 @@ def tiles_for_view(
     units_per_pixel: float,
     max_tiles: int = 300,
 ) -> list[TilePlacement]:
-    """The tiles of one level covering ``view`` (job-grid bounds) at ``units_per_pixel``."""
+    """The tiles of one level covering ``view`` (job-grid bounds) at ``units_per_pixel``:
+    empty when the view misses the data or when even the coarsest level needs more than
+    ``max_tiles`` tiles."""
     grid = source.grid
     area = view_in_source(source, job_crs, view)
     if area is None or units_per_pixel <= 0:
@@ -139,7 +141,9 @@ def tiles_for_view(
             break
         index -= 1
         zoom = levels[index].zoom
-    if count == 0:
+    if count == 0 or count > max_tiles:
+        # Even the pack's coarsest level needs too many tiles (a z14-18 orthophoto pack seen
+        # at province scale): draw nothing rather than stall decoding thousands of tiles.
         return []
     keys = [(c, r) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
     xs = np.empty(4 * len(keys))

@@ -104,6 +104,9 @@ def test_the_zoom_follows_the_view_pixel_and_tile_corners_are_the_tiles_edges(
         assert {p.zoom for p in many} == {16} and len(many) > 10
         assert len(few) <= 10 and max(p.zoom for p in few) < 16
         assert choose_zoom(src.grid, 1e9) == 12
+        # Even the coarsest level would need too many tiles: nothing, not a stall.
+        assert len(tiles_for_view(src, UTM50S, view, 500, max_tiles=1)) == 1
+        assert tiles_for_view(src, UTM50S, view, 500, max_tiles=0) == []
         far = _view_around(UTM50S, 118.5, -2.0, 4.5, 300)
         assert tiles_for_view(src, UTM50S, far, 4.5) == []
     finally:
