@@ -10,7 +10,7 @@ import rasterio
 from rasterio.transform import Affine
 
 from fieldapp.basemap.compose import render_background
-from fieldapp.basemap.placement import _pair
+from fieldapp.basemap.placement import transformer_pair
 from fieldapp.basemap.source import open_background
 from fieldapp.survey.crs import parse_crs
 from tests.tilekit import colour_centroid, view_pixel
@@ -52,7 +52,7 @@ def test_a_gdal_pack_draws_its_square_in_place(
     ) as ds:
         ds.write(_raster_with_a_red_square())
     job = parse_crs("SRGI2013/UTM50S").to_pyproj()
-    tr, way = _pair(crs, job)
+    tr, way = transformer_pair(crs, job)
     cx, cy = tr.transform(x0 + 150 * res, y0 - 200 * res, direction=way)
     view = (cx - 200, cy - 150, cx + 200, cy + 250)  # 2 m pixels
     src = open_background(path)

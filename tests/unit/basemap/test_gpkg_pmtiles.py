@@ -11,7 +11,7 @@ from pyproj import CRS
 from fieldapp.basemap.compose import render_background
 from fieldapp.basemap.gpkg import open_gpkg_tiles
 from fieldapp.basemap.mbtiles import lonlat_to_mercator
-from fieldapp.basemap.placement import _pair, tiles_for_view
+from fieldapp.basemap.placement import tiles_for_view, transformer_pair
 from fieldapp.basemap.pmtiles_pack import open_pmtiles
 from fieldapp.basemap.source import BackgroundError, Bounds, TileSource, open_background, sniff_kind
 from fieldapp.survey.crs import parse_crs
@@ -36,7 +36,7 @@ UTM_BLOCK = Block(117.108, -1.012, (20, 40, 220, 255), half_m=10.0)
 
 
 def _to_grid(crs: CRS, lon: float, lat: float) -> tuple[float, float]:
-    tr, way = _pair("EPSG:3857", crs)
+    tr, way = transformer_pair("EPSG:3857", crs)
     x, y = tr.transform(*lonlat_to_mercator(lon, lat), direction=way)
     return float(x), float(y)
 
