@@ -120,6 +120,8 @@ class GeoTiffSource:
         from rasterio.errors import RasterioError
         from rasterio.windows import Window
 
+        if self._closed:  # a worker still busy after the layer went: nothing to draw
+            return None
         try:
             min_x, min_y, max_x, max_y = self.grid.tile_bounds(zoom, col, row)
         except KeyError:

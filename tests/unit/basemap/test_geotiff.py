@@ -181,16 +181,25 @@ def test_cloud_optimized_geotiff(tmp_path: Path) -> None:
 def test_nodata_is_transparent(tmp_path: Path) -> None:
     grey = np.full((1, 300, 300), 150, dtype=np.uint8)
     grey[0, :, :100] = 0  # the strip an orthophoto leaves outside its flight
-    path = write_tif(
+    grey = write_tif(
         tmp_path / "grey.tif", grey, crs="EPSG:32750", nodata=0,
         transform=from_origin(*UTM_ORIGIN, 1.0, 1.0),
     )  # fmt: skip
-    src = open_geotiff(path)
-    try:
-        assert colour_at(src, 1, UTM_ORIGIN[0] + 50, UTM_ORIGIN[1] - 50)[3] == 0
-        assert colour_at(src, 1, UTM_ORIGIN[0] + 200, UTM_ORIGIN[1] - 50) == (150, 150, 150, 255)
-    finally:
-        src.close()
+    # An RGB orthophoto with a mask band instead (what photogrammetry software often writes).
+    masked = write_tif(
+        tmp_path / "masked.tif",
+        field_with_block(300, 300, slice(0, 0), slice(0, 0)),
+        crs="EPSG:32750",
+        transform=from_origin(*UTM_ORIGIN, 1.0, 1.0),
+    )
+    with rasterio.open(masked, "r+") as ds:
+        ds.write_mask(np.where(np.arange(300)[None, :] < 100, 0, 255).repeat(300, 0))
+    for path in (grey, masked):
+        with closing(open_geotiff(path)) as src:
+            valid = (150, 150, 150, 255) if path == grey else (*GROUND, 255)
+            assert colour_at(src, 1, UTM_ORIGIN[0] + 50, UTM_ORIGIN[1] - 50)[3] == 0
+            assert colour_at(src, 1, UTM_ORIGIN[0] + 200, UTM_ORIGIN[1] - 50) == valid
+            assert colour_at(src, 0, UTM_ORIGIN[0] + 50, UTM_ORIGIN[1] - 250)[3] == 0
 
 
 def test_palette_and_rgba_and_sixteen_bit(tmp_path: Path) -> None:
@@ -251,6 +260,7 @@ def test_reading_from_many_threads_gives_the_same_tiles(tifs: dict[str, Path]) -
     for th in threads:
         th.join()
     src.close()
+    assert src.read_tile(*tiles[0]) is None  # a worker late after the layer went: nothing
     assert errors == []
     for (_, *t), got in results.items():
         want = expected[tuple(t)]  # type: ignore[index]
