@@ -93,7 +93,9 @@ class GeoTiffSource:
             self._c + self._cols * self._a,
             self._f,
         )
-        self.grid = TileGrid(crs, self._c, self._f, _matrices(self.bounds, self._a, self._e))
+        self.grid = TileGrid(
+            crs, self._c, self._f, _matrices(self._cols, self._rows, self._a, self._e)
+        )
         # rasterio datasets are not thread-safe: each reading thread opens its own.
         self._local = threading.local()
         self._local.dataset = dataset
@@ -172,17 +174,16 @@ class GeoTiffSource:
             ds.close()
 
 
-def _matrices(bounds: Bounds, a: float, e: float) -> tuple[TileMatrix, ...]:
+def _matrices(cols: int, rows: int, a: float, e: float) -> tuple[TileMatrix, ...]:
     """Finest level at the native pixel size, coarser by twos until one tile holds the raster."""
-    res = min(abs(a), abs(e))  # non-square pixels: the finer side, nothing is lost
-    width, height = bounds[2] - bounds[0], bounds[3] - bounds[1]
-    finest = max(0, math.ceil(math.log2(max(width, height) / (TILE * res)) - 1e-9))
+    finest = max(0, math.ceil(math.log2(max(cols, rows) / TILE) - 1e-9))
     matrices = []
     for z in range(finest + 1):
-        r = res * 2 ** (finest - z)
-        across = max(1, math.ceil(width / (TILE * r) - 1e-9))
-        down = max(1, math.ceil(height / (TILE * r) - 1e-9))
-        matrices.append(TileMatrix(z, r, across, down, TILE, TILE))
+        k = 2 ** (finest - z)  # raster pixels per tile pixel, each way
+        # Non-square pixels (common in geographic CRSs) keep their own height.
+        res_y = None if abs(e) == abs(a) else abs(e) * k
+        across, down = math.ceil(cols / (TILE * k)), math.ceil(rows / (TILE * k))
+        matrices.append(TileMatrix(z, abs(a) * k, across, down, TILE, TILE, res_y))
     return tuple(matrices)
 
 
