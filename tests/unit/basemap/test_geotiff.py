@@ -371,3 +371,35 @@ def test_importing_the_module_does_not_import_rasterio() -> None:
     probe = "import sys, fieldapp.basemap.geotiff; print('rasterio' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and out.stdout.strip() == "False", out.stderr
+
+
+def test_a_corrupt_block_is_one_line_and_the_rest_still_draws(tmp_path: Path) -> None:
+    path = write_tif(
+        tmp_path / "damaged.tif",
+        field_with_block(512, 512, slice(0, 0), slice(0, 0)),
+        crs="EPSG:32750",
+        transform=from_origin(*UTM_ORIGIN, 1.0, 1.0),
+        tiled=True,
+        blockxsize=256,
+        blockysize=256,
+        compress="deflate",
+    )
+    with rasterio.open(path) as ds:  # the top-right block: not one the open probes
+        offset = int(ds.get_tag_item("BLOCK_OFFSET_1_0", "TIFF", bidx=1))
+    with path.open("r+b") as f:
+        f.seek(offset)
+        f.write(b"\xde\xad\xbe\xef" * 8)
+    with closing(open_geotiff(path)) as src:
+        with pytest.raises(BackgroundError) as info:
+            src.read_tile(1, 1, 0)
+        assert str(info.value).startswith(f"{path}: tile 1/1/0 cannot be read")
+        assert "\n" not in str(info.value)
+        assert src.read_tile(1, 0, 0) is not None
+        errors: list[str] = []
+        x0, y0 = UTM_ORIGIN
+        view = (x0, y0 - 512, x0 + 512, y0)  # UTM 50S on WGS84 and on SRGI2013: metres apart
+        img = render_background([(src, 1.0)], UTM50S, view, 512, 512, errors)
+    # (At a coarser zoom the whole raster is one tile, and a file without overviews loses it.)
+    assert len(errors) == 1 and "tile 1/1/0" in errors[0]
+    assert tuple(np.asarray(img)[384, 128]) == (*GROUND, 255)  # the bottom-left block drew
+    assert np.asarray(img)[128, 384, 3] == 0  # the damaged one is left out
