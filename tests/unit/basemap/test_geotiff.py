@@ -403,3 +403,22 @@ def test_a_corrupt_block_is_one_line_and_the_rest_still_draws(tmp_path: Path) ->
     assert len(errors) == 1 and "tile 1/1/0" in errors[0]
     assert tuple(np.asarray(img)[384, 128]) == (*GROUND, 255)  # the bottom-left block drew
     assert np.asarray(img)[128, 384, 3] == 0  # the damaged one is left out
+
+
+def test_the_cli_refuses_an_ungeoreferenced_tiff_and_adds_a_utm_one(
+    tmp_path: Path, tifs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp.cli import main
+
+    job = tmp_path / "uji.fieldapp"
+    assert main(["job", "create", str(job), "--name", "WIUP Uji"]) == 0
+    plain = write_tif(tmp_path / "scan.tif", field_with_block(32, 32, slice(0, 0), slice(0, 0)))
+    capsys.readouterr()
+    assert main(["job", "background", "add", str(job), str(plain)]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and f"{plain}: not georeferenced (no CRS)" in err
+    assert "the job is unchanged" in err and not (job / "backgrounds").exists()
+    assert main(["job", "background", "add", str(job), str(tifs["utm"])]) == 0
+    out = capsys.readouterr().out
+    assert "(geotiff, copied into the job" in out and "finest pixel 0.50 m" in out
+    assert "bounds: lon 117.000000 .. 117.004" in out
