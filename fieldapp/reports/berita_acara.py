@@ -20,6 +20,7 @@ from fieldapp.reports.berita_acara_text import (
     place_text,
 )
 from fieldapp.reports.data import MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.heights_text import height_note
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
 from fieldapp.reports.terbilang import kalimat_tanggal, terbilang
 from fieldapp.reports.textfmt import WITNESS_ID, date_short, iso_date, num
@@ -315,7 +316,7 @@ def _markers_legend(pdf: BeritaAcaraPDF, data: ReportData) -> None:
         "dekat titik yang tidak dapat dipasangi tanda batas. Δ desain = terpasang − desain "
         f"(jarak horizontal, ΔE dan ΔN pada proyeksi {data.zone_label}). Azimut geodetik diukur "
         "dari utara sebenarnya; jarak pada elipsoid GRS80 dan di permukaan tanah. Detik busur "
-        "sampai 0,0001″ (± 3 mm).",
+        "sampai 0,0001″ (± 3 mm). " + height_note(data.geoid_name),
     )
 
 

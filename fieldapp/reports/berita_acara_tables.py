@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData
 from fieldapp.reports.flowtable import Cell, FlowTable, TableStyle, flow_table
+from fieldapp.reports.heights_text import orthometric
 from fieldapp.reports.layout import measure_of
 from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.textfmt import WITNESS_ID, azimuth_dms, date_short, lat_dms, lon_dms, num
@@ -54,10 +55,11 @@ def _delta_text(m: MarkerReport) -> str:
 def markers_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = None) -> None:
     """Staked positions: DMS to 0,0001″, the grid E/N of the same point, the delta to design."""
     zone = data.zone_label
-    widths = (8, 11, 14, 27, 28, 19, 21, 12, 18, 16)
+    widths = (8, 10, 14, 20, 20, 17, 19, 14, 17, 17, 18)
     head = ("No", "Nama", "Jenis", "Lintang (SRGI2013)", "Bujur (SRGI2013)", f"E (m)\n{zone}",
-            f"N (m)\n{zone}", "h (m)", "Δ desain (m)", "Tgl. pasang")  # fmt: skip
-    align = ("C", "C", "L", "C", "C", "R", "R", "R", "R", "C")
+            f"N (m)\n{zone}", "h (m)\nelipsoid", "H (m)\nortometrik", "Δ desain (m)",
+            "Tgl. pasang")  # fmt: skip
+    align = ("C", "C", "L", "C", "C", "R", "R", "R", "R", "R", "C")
     table = _marker_table(pdf, widths, align, head, title)
     for i, m in enumerate(data.markers, start=1):
         table.row(
@@ -70,6 +72,7 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = Non
                 num(m.e),
                 num(m.n),
                 num(m.h),
+                num(orthometric(m.heights)),
                 _delta_text(m),
                 date_short(m.installed_at.date()),
             )
@@ -90,6 +93,7 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = Non
                     num(e),
                     num(n),
                     num(r.position.h),
+                    num(orthometric(data.heights_at(r.position.lat, r.position.lon, r.position.h))),
                     Cell(reference_text(m.name, r), "L", colspan=2),
                 )
             )

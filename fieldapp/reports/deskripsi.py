@@ -14,8 +14,6 @@ from fieldapp.reports.marker_facts import (
     STATUS_ID,
     achieved_sigma,
     convergence_deg,
-    find_geoid_grid,
-    geoid_undulation,
     instrument_text,
     method_text,
     orthometric_text,
@@ -116,11 +114,8 @@ def _identity_rows(data: ReportData, m: MarkerReport) -> list[tuple[str, str | N
     ]
 
 
-def _coordinate_rows(
-    data: ReportData, m: MarkerReport, geoid: Path | None
-) -> list[tuple[str, str | None]]:
+def _coordinate_rows(data: ReportData, m: MarkerReport) -> list[tuple[str, str | None]]:
     conv = convergence_deg(data, m.lat, m.lon, m.h)
-    n = geoid_undulation(m.lat, m.lon, geoid)
     return [
         ("Lintang", lat_dms(m.lat, 5)),
         ("Bujur", lon_dms(m.lon, 5)),
@@ -128,8 +123,9 @@ def _coordinate_rows(
         ("E", f"{num(m.e)} m"),
         ("N", f"{num(m.n)} m"),
         ("Konvergensi grid", f"{num(conv * 3600, 1, signed=True)}″ (utara grid terhadap utara)"),
-        ("Tinggi elipsoid", f"{num(m.h)} m" if m.h is not None else None),
-        ("Tinggi ortometrik", orthometric_text(m.h, n)),
+        ("Tinggi elipsoid (h)", f"{num(m.h)} m" if m.h is not None else None),
+        ("Tinggi ortometrik (H)", orthometric_text(m.heights)),
+        ("Geoid (H = h − N)", data.geoid_name),
         (
             "Δ terhadap desain",
             f"{num(m.stake.delta.horizontal_m)} m "
@@ -192,7 +188,6 @@ def _sheet(
     data: ReportData,
     m: MarkerReport,
     photos: dict[PhotoDirection, PreparedPhoto],
-    geoid: Path | None,
 ) -> None:
     pdf.add_page()
     missing = missing_items(m, photos)
@@ -208,7 +203,7 @@ def _sheet(
     _section(pdf, "Identitas")
     _kv(pdf, pdf.l_margin, left_w, _identity_rows(data, m), KEY_W)
     _section(pdf, "Koordinat (SRGI2013)")
-    _kv(pdf, pdf.l_margin, left_w, _coordinate_rows(data, m, geoid), KEY_W)
+    _kv(pdf, pdf.l_margin, left_w, _coordinate_rows(data, m), KEY_W)
     _section(pdf, "Pengukuran")
     _kv(pdf, pdf.l_margin, left_w, _method_rows(data, m), KEY_W)
     left_end, left_page = pdf.get_y(), pdf.page
@@ -340,15 +335,12 @@ def render_deskripsi(
     paper: Paper = "a4",
     progress: Progress | None = None,
     check: Callable[[], None] | None = None,
-    geoid_dirs: list[Path] | None = None,
     processes: int | None = None,
 ) -> DocumentPDF:
     """One sheet per marker; ``check`` raises to cancel between markers.
 
-    ``geoid_dirs``: where to look for the EGM96 grid (default: PROJ's data directories).
     ``processes``: photo worker processes (0: threads; default: chosen by the photo count).
     """
-    geoid = find_geoid_grid(geoid_dirs)
     if not data.markers:
         raise ReportInputError(
             f"{data.job_path}: no installed marker to describe", path=data.job_path
@@ -367,7 +359,7 @@ def render_deskripsi(
             if check is not None:
                 check()
             prepared = [PreparedPhoto(rec, *f.result()) for rec, f in pending.popleft()]
-            _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, geoid)
+            _sheet(pdf, data, m, {p.record.direction: p for p in prepared})
             if progress is not None:
                 progress(m.name)
     finally:
