@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 
 from fieldapp.basemap.source import BackgroundError
-from fieldapp.store import JobReadOnlyError, JobStore
-from fieldapp.store import durable
+from fieldapp.store import JobReadOnlyError, JobStore, durable
 from fieldapp.store.backgrounds import (
     JobBackgroundError,
     add_background,
@@ -89,7 +88,7 @@ def test_set_reorders_and_refuses_out_of_range(tmp_path: Path) -> None:
         for bad in (-0.1, 1.5, float("nan")):
             with pytest.raises(JobBackgroundError, match="expected a number from 0"):
                 set_background(store, "a", opacity=bad)
-        with pytest.raises(JobBackgroundError, match="expected 0 .bottom. to 2 .top."):
+        with pytest.raises(JobBackgroundError, match=r"expected 0 \(bottom\) to 2 \(top\)"):
             set_background(store, "a", position=3)
         assert find_background(store, "a").opacity == 0.25
 
