@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fieldapp.reports.background import DocumentBackground, document_background
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_height, sign_row
 from fieldapp.reports.berita_acara_tables import (
     START_H,
@@ -21,6 +22,8 @@ from fieldapp.reports.berita_acara_text import (
 )
 from fieldapp.reports.data import MarkerReport, ReportData, ReportInputError
 from fieldapp.reports.heights_text import height_note
+from fieldapp.reports.location_map import TITLE as TITLE_MAP
+from fieldapp.reports.location_map import draw_location_map, has_map, map_caption
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
 from fieldapp.reports.terbilang import kalimat_tanggal, terbilang
 from fieldapp.reports.textfmt import WITNESS_ID, date_short, iso_date, num
@@ -261,6 +264,10 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     pdf.heading_with(listed, START_H)
     markers_table(pdf, data, listed)
     _markers_legend(pdf, data)
+    with document_background(data) as background:
+        if background is not None:
+            _location_map(pdf, data, background)
+            pdf.notes.extend(background.notes)
     head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
     widths = (9, 38, 50, 36, 37)
     rows = [(str(i), *r) for i, r in enumerate(witness_rows(data), start=1)] or [
@@ -296,6 +303,19 @@ def _legend(pdf: BeritaAcaraPDF, text: str) -> None:
     pdf.set_font(FONT, size=7.5)
     pdf.multi_cell(0, 3.8, text, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font(FONT, size=9.5)
+
+
+def _location_map(pdf: BeritaAcaraPDF, data: ReportData, background: DocumentBackground) -> None:
+    """Only where the job has a background: without one the berita acara is as it was."""
+    w = pdf.content_width
+    h = min(w * 0.8, pdf.page_break_trigger - pdf.t_margin - 30)
+    if not has_map(data, background, w, h):
+        return
+    pdf.ln(2)
+    pdf.heading_with(TITLE_MAP, h + 14)
+    draw_location_map(pdf, data, background, pdf.l_margin, pdf.get_y(), w, h)
+    pdf.set_y(pdf.get_y() + h + 1)
+    _legend(pdf, map_caption(data, background.names))
 
 
 def _method_legend(pdf: BeritaAcaraPDF) -> None:

@@ -18,6 +18,7 @@ from fieldapp.reports.errors import ReportInputError as ReportInputError  # its 
 from fieldapp.reports.method import QUALITY_ID, MarkerMethod, marker_method
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
+from fieldapp.store.backgrounds import JobBackground, load_backgrounds
 from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.equipment import Equipment, equipment_by_id, load_equipment
 from fieldapp.store.installation import load_installation
@@ -132,6 +133,9 @@ class ReportData:
     # The job's geoid (its own imported grid, else the bundled EGM96 crop): every document
     # relates h and H through this one, and names it.
     geoid: Geoid | None = None
+    # The job's background layers, bottom first (drawn under the maps; not in the hash: they
+    # change no figure a document states).
+    backgrounds: tuple[JobBackground, ...] = ()
 
     @property
     def geoid_name(self) -> str:
@@ -333,4 +337,5 @@ def load_report_data(
         sha256=digest,
         baselines=tuple(baselines),
         geoid=geoid,
+        backgrounds=tuple(load_backgrounds(store)),
     )

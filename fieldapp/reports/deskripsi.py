@@ -8,6 +8,7 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from pathlib import Path
 
+from fieldapp.reports.background import DocumentBackground, document_background
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
 from fieldapp.reports.layout import flow_lines, measure_of
 from fieldapp.reports.marker_facts import (
@@ -188,6 +189,7 @@ def _sheet(
     data: ReportData,
     m: MarkerReport,
     photos: dict[PhotoDirection, PreparedPhoto],
+    background: DocumentBackground | None = None,
 ) -> None:
     pdf.add_page()
     missing = missing_items(m, photos)
@@ -210,7 +212,7 @@ def _sheet(
     # The sketch goes beside the first lines, on the sheet's first page, even when a long
     # value has carried the left column over to the next page.
     pdf.page = first_page
-    legend_end = draw_sketch(pdf, sketch_x, top + 1, sketch_w, sketch_w, data, m)
+    legend_end = draw_sketch(pdf, sketch_x, top + 1, sketch_w, sketch_w, data, m, background)
     pdf.page = left_page
     pdf.set_y((max(left_end, legend_end) if left_page == first_page else left_end) + 1)
     d = m.installation.description
@@ -351,6 +353,23 @@ def render_deskripsi(
     # window bounds how many photos are in flight (decoded or waiting) at any time.
     pool = photo_executor(n_photos, processes)
     pending: deque[list[tuple[PhotoRecord, Future[Made]]]] = deque()
+    with document_background(data) as background:
+        _sheets(pdf, data, pool, processor, pending, progress, check, background)
+        if background is not None:
+            pdf.notes.extend(background.notes)
+    return pdf
+
+
+def _sheets(
+    pdf: DocumentPDF,
+    data: ReportData,
+    pool: Executor,
+    processor: PhotoProcessor,
+    pending: deque[list[tuple[PhotoRecord, Future[Made]]]],
+    progress: Progress | None,
+    check: Callable[[], None] | None,
+    background: DocumentBackground | None,
+) -> None:
     try:
         ahead = iter(data.markers)
         for m in data.markers:
@@ -359,12 +378,11 @@ def render_deskripsi(
             if check is not None:
                 check()
             prepared = [PreparedPhoto(rec, *f.result()) for rec, f in pending.popleft()]
-            _sheet(pdf, data, m, {p.record.direction: p for p in prepared})
+            _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, background)
             if progress is not None:
                 progress(m.name)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return pdf
 
 
 def _submit(pool: Executor, processor: PhotoProcessor, data: ReportData,
