@@ -57,12 +57,16 @@ def _check_berita_acara(pdf: Path) -> None:
     title = f"VI. Daftar Tanda Batas Terpasang ({N} buah) (lanjutan)"
     continued = [p for p in pages if title in p]
     assert len(continued) >= N // 25
-    assert all("Bujur (SRGI2013)" in p and "Δ desain" in p for p in continued)
+    # (Lintang and Bujur wrap onto two header lines since H ortometrik joined h.)
+    assert all("Bujur" in p and "ortometrik" in p and "Δ desain" in p for p in continued)
     # The witnesses: the officer of all markers once, the other's 500 markers all listed,
     # the witness table going on over pages under its repeated header.
     assert VILLAGE_OFFICER[0] in text and f"semua ({N}" in text  # "semua (1000 tanda batas)"
     saksi = text[text.index("VII. Saksi") :]
-    runs = re.findall(r"B\d{3}", saksi[saksi.index("Budi Santoso") :])
+    # From the officer's row, not the paraf row that names him too at each page's foot.
+    row = re.search(r"Budi Santoso\s+Kantor Desa Sebelah", saksi)
+    assert row is not None
+    runs = re.findall(r"B\d{3}", saksi[row.start() :])
     assert runs[: N // 2] == NAMES[::2]
     assert "VII. Saksi (lanjutan)" in saksi
 
