@@ -54,8 +54,8 @@ def _check(store: JobStore, out: Path, geoid_name: str) -> float:
     expected = job_geoid(store).heights(m.lat, m.lon, m.h)
     assert m.heights == expected and expected.geoid == geoid_name == data.geoid_name
     h, big_h, n = num(m.h), num(expected.orthometric), num(expected.undulation)
-    # Berita acara: the two columns side by side in the marker row, and the legend's geoid.
-    assert f"{h} {big_h} " in ba
+    # Berita acara: h over H in the marker row, and the legend's geoid.
+    assert f" h {h} H {big_h} " in ba
     assert f"tinggi ortometrik H = h − N, dengan N undulasi geoid; geoid: {geoid_name}." in ba
     assert f"tinggi elipsoid (h) dan tinggi ortometrik (H = h − N) dengan geoid {geoid_name}" in ba
     # Deskripsi: each height on its own line, N beside H, the geoid named.
@@ -91,7 +91,7 @@ def test_missing_height_prints_a_dash_not_zero(documented_job: JobStore, tmp_pat
     assert ref.position.h is None  # the demo's 4B-R was measured without a height
     assert data.heights_at(ref.position.lat, ref.position.lon, None) is None
     ba = all_text(save_pdf(render_berita_acara(data), tmp_path / "ba.pdf"))
-    assert "9940114,559 - - ke TB 4B" in ba
+    assert "9940114,559 - ke TB 4B" in ba
     ws = load_workbook(write_tables(data, tmp_path / "t.xlsx"))["Tanda Batas"]
     head = [c.value for c in ws[1]]
     r = next(r for r in ws.iter_rows(min_row=2, values_only=True) if r[0] == "4B-R")
