@@ -44,6 +44,8 @@ def _run(args: argparse.Namespace) -> int:
     result = build_document(Path(args.job), args.kind, Path(args.output), options, progress)
     if result.outcome is not Outcome.FINISHED:
         raise CommandError(result.message or result.outcome.value)
+    for note in result.notes:
+        print(f"note: {note}", file=sys.stderr)
     for path in result.paths:
         print(f"{path}  ({result.elapsed_s:.1f} s)")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from fieldapp.reports.background import DocumentBackground, document_background
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_height, sign_row
 from fieldapp.reports.berita_acara_tables import (
     START_H,
@@ -20,6 +21,9 @@ from fieldapp.reports.berita_acara_text import (
     place_text,
 )
 from fieldapp.reports.data import MarkerReport, ReportData, ReportInputError
+from fieldapp.reports.heights_text import height_note
+from fieldapp.reports.location_map import TITLE as TITLE_MAP
+from fieldapp.reports.location_map import draw_location_map, has_map, map_caption
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
 from fieldapp.reports.terbilang import kalimat_tanggal, terbilang
 from fieldapp.reports.textfmt import WITNESS_ID, date_short, iso_date, num
@@ -260,6 +264,10 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     pdf.heading_with(listed, START_H)
     markers_table(pdf, data, listed)
     _markers_legend(pdf, data)
+    with document_background(data) as background:
+        if background is not None:
+            _location_map(pdf, data, background)
+            pdf.notes.extend(background.notes)
     head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
     widths = (9, 38, 50, 36, 37)
     rows = [(str(i), *r) for i, r in enumerate(witness_rows(data), start=1)] or [
@@ -297,6 +305,19 @@ def _legend(pdf: BeritaAcaraPDF, text: str) -> None:
     pdf.set_font(FONT, size=9.5)
 
 
+def _location_map(pdf: BeritaAcaraPDF, data: ReportData, background: DocumentBackground) -> None:
+    """Only where the job has a background: without one the berita acara is as it was."""
+    w = pdf.content_width
+    h = min(w * 0.8, pdf.page_break_trigger - pdf.t_margin - 30)
+    if not has_map(data, background, w, h):
+        return
+    pdf.ln(2)
+    pdf.heading_with(TITLE_MAP, h + 14)
+    draw_location_map(pdf, data, background, pdf.l_margin, pdf.get_y(), w, h)
+    pdf.set_y(pdf.get_y() + h + 1)
+    _legend(pdf, map_caption(data, background.names))
+
+
 def _method_legend(pdf: BeritaAcaraPDF) -> None:
     _legend(
         pdf,
@@ -315,7 +336,7 @@ def _markers_legend(pdf: BeritaAcaraPDF, data: ReportData) -> None:
         "dekat titik yang tidak dapat dipasangi tanda batas. Δ desain = terpasang − desain "
         f"(jarak horizontal, ΔE dan ΔN pada proyeksi {data.zone_label}). Azimut geodetik diukur "
         "dari utara sebenarnya; jarak pada elipsoid GRS80 dan di permukaan tanah. Detik busur "
-        "sampai 0,0001″ (± 3 mm).",
+        "sampai 0,0001″ (± 3 mm). " + height_note(data.geoid_name),
     )
 
 

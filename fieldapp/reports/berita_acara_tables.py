@@ -5,6 +5,7 @@ from __future__ import annotations
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData
 from fieldapp.reports.flowtable import Cell, FlowTable, TableStyle, flow_table
+from fieldapp.reports.heights_text import orthometric
 from fieldapp.reports.layout import measure_of
 from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.textfmt import WITNESS_ID, azimuth_dms, date_short, lat_dms, lon_dms, num
@@ -46,6 +47,11 @@ def reference_text(marker: str, r: ReferenceMarkerRecord) -> str:
     )
 
 
+def heights_text(h: float | None, big_h: float | None) -> str:
+    """h over H in one cell (two columns would squeeze the DMS onto two lines)."""
+    return "-" if h is None else f"h {num(h)}\nH {num(big_h)}"
+
+
 def _delta_text(m: MarkerReport) -> str:
     d = m.stake.delta
     return f"{num(d.horizontal_m)}\nΔE {num(d.de_m, signed=True)}\nΔN {num(d.dn_m, signed=True)}"
@@ -54,9 +60,10 @@ def _delta_text(m: MarkerReport) -> str:
 def markers_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = None) -> None:
     """Staked positions: DMS to 0,0001″, the grid E/N of the same point, the delta to design."""
     zone = data.zone_label
-    widths = (8, 11, 14, 27, 28, 19, 21, 12, 18, 16)
+    widths = (8, 11, 14, 27, 28, 17, 19, 18, 16, 16)
     head = ("No", "Nama", "Jenis", "Lintang (SRGI2013)", "Bujur (SRGI2013)", f"E (m)\n{zone}",
-            f"N (m)\n{zone}", "h (m)", "Δ desain (m)", "Tgl. pasang")  # fmt: skip
+            f"N (m)\n{zone}", "h elipsoid /\nH orto-\nmetrik (m)", "Δ desain (m)",
+            "Tgl. pasang")  # fmt: skip
     align = ("C", "C", "L", "C", "C", "R", "R", "R", "R", "C")
     table = _marker_table(pdf, widths, align, head, title)
     for i, m in enumerate(data.markers, start=1):
@@ -69,7 +76,7 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = Non
                 lon_dms(m.lon, DMS_DECIMALS),
                 num(m.e),
                 num(m.n),
-                num(m.h),
+                heights_text(m.h, orthometric(m.heights)),
                 _delta_text(m),
                 date_short(m.installed_at.date()),
             )
@@ -89,7 +96,10 @@ def markers_table(pdf: BeritaAcaraPDF, data: ReportData, title: str | None = Non
                     lon_dms(r.position.lon, DMS_DECIMALS),
                     num(e),
                     num(n),
-                    num(r.position.h),
+                    heights_text(
+                        r.position.h,
+                        orthometric(data.heights_at(r.position.lat, r.position.lon, r.position.h)),
+                    ),
                     Cell(reference_text(m.name, r), "L", colspan=2),
                 )
             )

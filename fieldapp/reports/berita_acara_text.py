@@ -72,7 +72,8 @@ def method_paragraphs(data: ReportData) -> list[str]:
         f"Posisi tanda batas diukur dengan {used}; metode, base atau stasiun, jumlah epoch, "
         "ketelitian yang tercapai, tinggi antena dan alat untuk setiap tanda batas tercantum "
         "pada tabel di bawah. Koordinat dinyatakan dalam datum SRGI2013 (geografis) dan "
-        f"proyeksi {data.grid_label}; tinggi adalah tinggi elipsoid. Titik kontrol (BM) terikat "
+        f"proyeksi {data.grid_label}; tinggi dinyatakan sebagai tinggi elipsoid (h) dan tinggi "
+        f"ortometrik (H = h − N) dengan geoid {data.geoid_name}. Titik kontrol (BM) terikat "
         "ke Jaring Kontrol Horizontal Nasional (JKHN). Toleransi penempatan terhadap koordinat "
         f"desain ± {num(tol, 2)} m."
     )

@@ -60,6 +60,8 @@ class BuildResult:
     paths: tuple[Path, ...] = ()
     message: str | None = None
     elapsed_s: float = 0.0
+    # Built, but the user should know (a background left out of a map): one line each.
+    notes: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,6 +103,7 @@ class DocumentBuild:
         self._done = 0
         self._total = 1
         self.identity: BeritaAcaraIdentity | None = None  # of the berita acara built, if any
+        self.notes: list[str] = []
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -130,7 +133,8 @@ class DocumentBuild:
         except (ReportInputError, LookupError, ValueError, OSError, JobFileError) as exc:
             msg = str(exc.args[0]) if isinstance(exc, LookupError) else str(exc)
             return BuildResult(Outcome.FAILED, (), msg, time.perf_counter() - start)
-        return BuildResult(Outcome.FINISHED, tuple(paths), None, time.perf_counter() - start)
+        notes = tuple(dict.fromkeys(self.notes))  # a layer left out of two documents: once
+        return BuildResult(Outcome.FINISHED, tuple(paths), None, time.perf_counter() - start, notes)
 
     def _build(self, store: JobStore) -> list[Path]:
         ba = self.options.berita_acara
@@ -178,6 +182,7 @@ class DocumentBuild:
         ba = replace(self.options.berita_acara, paper=self.options.paper)
         prepared = final.prepare(store, data, ba)
         pdf = final.finish(render_berita_acara(data, prepared.options), prepared)
+        self.notes.extend(pdf.notes)
         self.check()
         self._step("berita acara")
         saved = save_pdf(pdf, out)
@@ -203,6 +208,7 @@ class DocumentBuild:
             progress=lambda name: self._step(f"deskripsi {name}"),
             check=self.check,
         )
+        self.notes.extend(pdf.notes)
         self.check()
         return save_pdf(pdf, out)
 

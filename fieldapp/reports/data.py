@@ -18,13 +18,16 @@ from fieldapp.reports.errors import ReportInputError as ReportInputError  # its 
 from fieldapp.reports.method import QUALITY_ID, MarkerMethod, marker_method
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
+from fieldapp.store.backgrounds import JobBackground, load_backgrounds
 from fieldapp.store.baselines import StoredBaseline, load_baselines
 from fieldapp.store.equipment import Equipment, equipment_by_id, load_equipment
 from fieldapp.store.installation import load_installation
+from fieldapp.store.job_geoid import job_geoid
 from fieldapp.store.occupations import load_epochs
 from fieldapp.store.quality import load_stake_quality
 from fieldapp.survey.boundary import ring_centroid
 from fieldapp.survey.crs import GridSpec, auto_grid, parse_crs, transform
+from fieldapp.survey.geoid import Geoid, GeoidError, Heights
 from fieldapp.survey.installation import MarkerInstallation, OccupationRecord, StakeRecord
 from fieldapp.survey.models import (
     BoundaryPoint,
@@ -91,6 +94,7 @@ class MarkerReport:
     method: MarkerMethod  # how this marker was measured, as recorded
     design_e: float
     design_n: float
+    heights: Heights | None = None  # h, N and H = h - N; None without a measured h
 
     @property
     def name(self) -> str:
@@ -126,6 +130,20 @@ class ReportData:
     sha256: str
     # Static GNSS baselines of the job's control survey (every status; reports pick).
     baselines: tuple[StoredBaseline, ...] = ()
+    # The job's geoid (its own imported grid, else the bundled EGM96 crop): every document
+    # relates h and H through this one, and names it.
+    geoid: Geoid | None = None
+    # The job's background layers, bottom first (drawn under the maps; not in the hash: they
+    # change no figure a document states).
+    backgrounds: tuple[JobBackground, ...] = ()
+
+    @property
+    def geoid_name(self) -> str:
+        return self.geoid.name if self.geoid is not None else "-"
+
+    def heights_at(self, lat: float, lon: float, h: float | None) -> Heights | None:
+        """h, N and H of a point; None without h (printed as a dash, never as 0)."""
+        return point_heights(self.geoid, lat, lon, h)
 
     def grid_of(self, lat: float, lon: float) -> tuple[float, float]:
         e, n, _ = transform(SRGI, self.grid, lon, lat)
@@ -171,6 +189,15 @@ def _jsonable(value: Any) -> Any:
 def canonical_json(records: Any) -> str:
     """Sorted keys, no spaces, UTF-8 text: the same records always give the same bytes."""
     return json.dumps(_jsonable(records), sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
+def point_heights(geoid: Geoid | None, lat: float, lon: float, h: float | None) -> Heights | None:
+    if geoid is None or h is None:
+        return None
+    try:
+        return geoid.heights(lat, lon, h)
+    except GeoidError:
+        return None  # outside the grid or an impossible h: no H rather than a wrong one
 
 
 def _fix_quality(store: JobStore, occ: OccupationRecord | None) -> int | None:
@@ -223,6 +250,10 @@ def load_report_data(
             lon, lat = anchors[0].lon, anchors[0].lat
         grid = auto_grid(lon, lat)
     zone = zone_for(permit.province)
+    try:
+        geoid = job_geoid(store)
+    except GeoidError as exc:
+        raise ReportInputError(str(exc), path=store.path) from exc
     if names:
         known = {m.name: m for m in all_markers}
         missing = [n for n in names if n not in known]
@@ -266,6 +297,7 @@ def load_report_data(
                 method,
                 de,
                 dn,
+                point_heights(geoid, p.lat, p.lon, p.h),
             )
         )
     control = rec.load_control_points(db)
@@ -287,6 +319,9 @@ def load_report_data(
         # changes no coordinate, so a berita acara's Nomor stays; and a job without a control
         # survey of its own keeps the hash it had.
         body["baselines"] = accepted
+    if geoid.kind == "user":
+        # The job's own grid changes every H printed; the bundled one keeps the hash it had.
+        body["geoid"] = {"name": geoid.name, "file": geoid.path.name}
     digest = hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
     return ReportData(
         job_path=store.path,
@@ -301,4 +336,6 @@ def load_report_data(
         markers=tuple(reports),
         sha256=digest,
         baselines=tuple(baselines),
+        geoid=geoid,
+        backgrounds=tuple(load_backgrounds(store)),
     )

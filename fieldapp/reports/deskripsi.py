@@ -8,14 +8,13 @@ from collections.abc import Callable
 from concurrent.futures import Executor, Future
 from pathlib import Path
 
+from fieldapp.reports.background import DocumentBackground, document_background
 from fieldapp.reports.data import KIND_ID, MarkerReport, ReportData, ReportInputError
 from fieldapp.reports.layout import flow_lines, measure_of
 from fieldapp.reports.marker_facts import (
     STATUS_ID,
     achieved_sigma,
     convergence_deg,
-    find_geoid_grid,
-    geoid_undulation,
     instrument_text,
     method_text,
     orthometric_text,
@@ -116,11 +115,8 @@ def _identity_rows(data: ReportData, m: MarkerReport) -> list[tuple[str, str | N
     ]
 
 
-def _coordinate_rows(
-    data: ReportData, m: MarkerReport, geoid: Path | None
-) -> list[tuple[str, str | None]]:
+def _coordinate_rows(data: ReportData, m: MarkerReport) -> list[tuple[str, str | None]]:
     conv = convergence_deg(data, m.lat, m.lon, m.h)
-    n = geoid_undulation(m.lat, m.lon, geoid)
     return [
         ("Lintang", lat_dms(m.lat, 5)),
         ("Bujur", lon_dms(m.lon, 5)),
@@ -128,8 +124,9 @@ def _coordinate_rows(
         ("E", f"{num(m.e)} m"),
         ("N", f"{num(m.n)} m"),
         ("Konvergensi grid", f"{num(conv * 3600, 1, signed=True)}″ (utara grid terhadap utara)"),
-        ("Tinggi elipsoid", f"{num(m.h)} m" if m.h is not None else None),
-        ("Tinggi ortometrik", orthometric_text(m.h, n)),
+        ("Tinggi elipsoid (h)", f"{num(m.h)} m" if m.h is not None else None),
+        ("Tinggi ortometrik (H)", orthometric_text(m.heights)),
+        ("Geoid (H = h − N)", data.geoid_name),
         (
             "Δ terhadap desain",
             f"{num(m.stake.delta.horizontal_m)} m "
@@ -192,7 +189,7 @@ def _sheet(
     data: ReportData,
     m: MarkerReport,
     photos: dict[PhotoDirection, PreparedPhoto],
-    geoid: Path | None,
+    background: DocumentBackground | None = None,
 ) -> None:
     pdf.add_page()
     missing = missing_items(m, photos)
@@ -208,14 +205,14 @@ def _sheet(
     _section(pdf, "Identitas")
     _kv(pdf, pdf.l_margin, left_w, _identity_rows(data, m), KEY_W)
     _section(pdf, "Koordinat (SRGI2013)")
-    _kv(pdf, pdf.l_margin, left_w, _coordinate_rows(data, m, geoid), KEY_W)
+    _kv(pdf, pdf.l_margin, left_w, _coordinate_rows(data, m), KEY_W)
     _section(pdf, "Pengukuran")
     _kv(pdf, pdf.l_margin, left_w, _method_rows(data, m), KEY_W)
     left_end, left_page = pdf.get_y(), pdf.page
     # The sketch goes beside the first lines, on the sheet's first page, even when a long
     # value has carried the left column over to the next page.
     pdf.page = first_page
-    legend_end = draw_sketch(pdf, sketch_x, top + 1, sketch_w, sketch_w, data, m)
+    legend_end = draw_sketch(pdf, sketch_x, top + 1, sketch_w, sketch_w, data, m, background)
     pdf.page = left_page
     pdf.set_y((max(left_end, legend_end) if left_page == first_page else left_end) + 1)
     d = m.installation.description
@@ -340,15 +337,12 @@ def render_deskripsi(
     paper: Paper = "a4",
     progress: Progress | None = None,
     check: Callable[[], None] | None = None,
-    geoid_dirs: list[Path] | None = None,
     processes: int | None = None,
 ) -> DocumentPDF:
     """One sheet per marker; ``check`` raises to cancel between markers.
 
-    ``geoid_dirs``: where to look for the EGM96 grid (default: PROJ's data directories).
     ``processes``: photo worker processes (0: threads; default: chosen by the photo count).
     """
-    geoid = find_geoid_grid(geoid_dirs)
     if not data.markers:
         raise ReportInputError(
             f"{data.job_path}: no installed marker to describe", path=data.job_path
@@ -359,6 +353,23 @@ def render_deskripsi(
     # window bounds how many photos are in flight (decoded or waiting) at any time.
     pool = photo_executor(n_photos, processes)
     pending: deque[list[tuple[PhotoRecord, Future[Made]]]] = deque()
+    with document_background(data) as background:
+        _sheets(pdf, data, pool, processor, pending, progress, check, background)
+        if background is not None:
+            pdf.notes.extend(background.notes)
+    return pdf
+
+
+def _sheets(
+    pdf: DocumentPDF,
+    data: ReportData,
+    pool: Executor,
+    processor: PhotoProcessor,
+    pending: deque[list[tuple[PhotoRecord, Future[Made]]]],
+    progress: Progress | None,
+    check: Callable[[], None] | None,
+    background: DocumentBackground | None,
+) -> None:
     try:
         ahead = iter(data.markers)
         for m in data.markers:
@@ -367,12 +378,11 @@ def render_deskripsi(
             if check is not None:
                 check()
             prepared = [PreparedPhoto(rec, *f.result()) for rec, f in pending.popleft()]
-            _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, geoid)
+            _sheet(pdf, data, m, {p.record.direction: p for p in prepared}, background)
             if progress is not None:
                 progress(m.name)
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
-    return pdf
 
 
 def _submit(pool: Executor, processor: PhotoProcessor, data: ReportData,

@@ -6,15 +6,11 @@ the XLSX and the DXF so that the three say the same thing the same way.
 
 from __future__ import annotations
 
-import functools
-import os
 from dataclasses import dataclass
-from pathlib import Path
-
-from pyproj import Transformer, datadir
 
 from fieldapp.reports.data import MarkerReport, ReportData
 from fieldapp.reports.textfmt import azimuth_dms, num
+from fieldapp.survey.geoid import Heights
 from fieldapp.survey.installation import ReferenceMarkerRecord
 from fieldapp.survey.naming import reference_name
 from fieldapp.survey.scale import elevation_factor, grid_factors
@@ -25,9 +21,6 @@ STATUS_ID = {
     "installed": "terpasang",
     "documented": "terdokumentasi",
 }
-GEOID_GRID = "us_nga_egm96_15.tif"
-GEOID_NAME = "EGM96"
-NOT_AVAILABLE = "tidak tersedia"
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,38 +112,8 @@ def _ground(ground: float | None, ellipsoid: float, lat: float, h: float | None)
     return ellipsoid / elevation_factor(lat, h)
 
 
-def _search_dirs() -> list[Path]:
-    dirs = [Path(d) for d in datadir.get_data_dir().split(os.pathsep) if d]
-    dirs.append(Path(datadir.get_user_data_dir()))
-    return dirs
-
-
-def find_geoid_grid(dirs: list[Path] | None = None) -> Path | None:
-    """The EGM96 grid where PROJ looks for grids (the build ships none: issue 18 adds it)."""
-    for d in _search_dirs() if dirs is None else dirs:
-        candidate = d / GEOID_GRID
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-@functools.lru_cache(maxsize=4)
-def _geoid_transformer(grid: Path) -> Transformer:
-    return Transformer.from_pipeline(f"+proj=vgridshift +grids={grid} +multiplier=1")
-
-
-def geoid_undulation(lat: float, lon: float, grid: Path | None) -> float | None:
-    """N (ellipsoid minus geoid) in metres from ``grid``, None without a grid or outside it."""
-    if grid is None:
-        return None
-    # vgridshift with multiplier 1 adds N to a height: h = 0 gives N itself.
-    _, _, n = _geoid_transformer(grid).transform(lon, lat, 0.0)
-    return None if n in (float("inf"), float("-inf")) or n != n else float(n)
-
-
-def orthometric_text(h: float | None, undulation: float | None) -> str:
-    if h is None:
+def orthometric_text(heights: Heights | None) -> str:
+    """``H m (N = … m)``: the geoid is named on its own line beside it."""
+    if heights is None:
         return "-"
-    if undulation is None:
-        return f"{NOT_AVAILABLE} (model geoid tidak ada pada instalasi ini)"
-    return f"{num(h - undulation)} m ({GEOID_NAME}, N = {num(undulation)} m)"
+    return f"{num(heights.orthometric)} m (N = {num(heights.undulation)} m)"

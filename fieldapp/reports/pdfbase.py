@@ -41,6 +41,8 @@ class DocumentPDF(FPDF):
         self.doc_title = title
         self.doc_id = doc_id
         self.data_sha256 = data_sha256
+        # What the build should tell the user (a background left out): never printed.
+        self.notes: list[str] = []
         self.add_font(FONT, "", str(font_path()))
         self.add_font(FONT, "B", str(font_path(bold=True)))
         self.set_margins(18, 16, 18)

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import math
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from fpdf.enums import TextMode
 
 from fieldapp.reports.data import MarkerReport, ReportData
 from fieldapp.reports.gridindex import GridIndex
@@ -12,6 +16,11 @@ from fieldapp.reports.pdfbase import FONT, DocumentPDF
 from fieldapp.reports.textfmt import num
 from fieldapp.survey.labels import Box, LabelRequest, place_labels
 from fieldapp.survey.naming import reference_name
+
+if TYPE_CHECKING:
+    from fieldapp.reports.background import DocumentBackground
+
+WHITE = (255, 255, 255)
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,21 +186,39 @@ def _order(index: _Neighbours, own: list[SketchItem], it: SketchItem) -> int:
     return len(own) + index.by_label[it.label][0]
 
 
-def draw_sketch(
-    pdf: DocumentPDF, x: float, y: float, w: float, h: float, data: ReportData, m: MarkerReport
-) -> float:
-    """Boundary lines, markers and control near ``m`` in a w x h box, north arrow, scale bar,
-    labels placed without collisions, distances and a legend below; returns the y below it."""
-    index = _neighbours(data)
+def sketch_frame(data: ReportData, m: MarkerReport, x: float, y: float, w: float, h: float,
+                 index: _Neighbours | None = None) -> Frame:  # fmt: skip
+    """Where the sketch of ``m`` in the w x h box at x, y puts grid coordinates on the page."""
+    index = index or _neighbours(data)
     own = _own(data, m)
-    named = set(named_in_access(data, m))
     near = _nearest_marker(index, m)
     nearest = math.hypot(near.e - m.e, near.n - m.n) if near is not None else 200.0
+    named = set(named_in_access(data, m))
     reach = max([nearest] + [math.hypot(it.e - m.e, it.n - m.n)
                              for it in _named(index, own, named)])  # fmt: skip
     # Show the nearest neighbour marker and any point the access text names, 60..800 m.
     radius = min(max(1.2 * reach, 60.0), 800.0)
-    frame = Frame(x + w / 2, y + h / 2, m.e, m.n, (min(w, h) / 2 - 5) / radius)
+    return Frame(x + w / 2, y + h / 2, m.e, m.n, (min(w, h) / 2 - 5) / radius)
+
+
+def draw_sketch(
+    pdf: DocumentPDF,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    data: ReportData,
+    m: MarkerReport,
+    background: DocumentBackground | None = None,
+) -> float:
+    """Boundary lines, markers and control near ``m`` in a w x h box, north arrow, scale bar,
+    labels placed without collisions, distances and a legend below; returns the y below it.
+    Over the job's ``background`` where it has data, every line and label keeps a white halo."""
+    index = _neighbours(data)
+    own = _own(data, m)
+    named = set(named_in_access(data, m))
+    frame = sketch_frame(data, m, x, y, w, h, index)
+    over = draw_under(pdf, background, frame, x, y, w, h)
     pdf.set_draw_color(0)
     pdf.set_line_width(0.3)
     pdf.rect(x, y, w, h)
@@ -206,12 +233,13 @@ def draw_sketch(
     items = own + shown + list(index.control)
     ring = index.ring
     with pdf.rect_clip(x, y, w, h):
-        pdf.set_draw_color(200, 30, 30)
-        pdf.set_line_width(0.5)
         # Only the boundary edges crossing the frame: the clip hid the others anyway.
-        for k in index.edges.query(*view):
-            (e1, n1), (e2, n2) = ring[k], ring[(k + 1) % len(ring)]
-            pdf.line(*frame.xy(e1, n1), *frame.xy(e2, n2))
+        edges = [(ring[k], ring[(k + 1) % len(ring)]) for k in index.edges.query(*view)]
+        for colour, width in ([(WHITE, 1.3)] if over else []) + [((200, 30, 30), 0.5)]:
+            pdf.set_draw_color(*colour)
+            pdf.set_line_width(width)
+            for (e1, n1), (e2, n2) in edges:
+                pdf.line(*frame.xy(e1, n1), *frame.xy(e2, n2))
         pdf.set_line_width(0.2)
         pdf.set_draw_color(0)
         px0, py0 = frame.xy(m.e, m.n)
@@ -223,6 +251,9 @@ def draw_sketch(
             by_key[it.key] = it
             if it.role == "reference" or it.label in named:
                 # The way to the reference / the named control: dashed, with its length.
+                if over:
+                    with pdf.local_context(draw_color=WHITE, line_width=0.7):
+                        pdf.line(px, py, px0, py0)
                 pdf.set_dash_pattern(dash=0.8, gap=0.6)
                 pdf.line(px, py, px0, py0)
                 pdf.set_dash_pattern()
@@ -237,13 +268,39 @@ def draw_sketch(
             it = by_key[place.key]
             style, size = font[it.role]
             pdf.set_font(FONT, style, size)
+            if over:
+                halo = {"text_mode": TextMode.STROKE, "draw_color": WHITE, "line_width": 0.6}
+                with pdf.local_context(**halo):
+                    pdf.text(place.x, place.box.y1 - 0.3, it.label)
             pdf.text(place.x, place.box.y1 - 0.3, it.label)
-    _north_arrow(pdf, x + w - 7, y + 4)
-    _scale_bar(pdf, x + 4, y + h - 4, frame.mm_per_m, w * 0.35)
+    if over:
+        # Arrow and scale bar on white patches: readable over any imagery.
+        pdf.set_fill_color(*WHITE)
+        pdf.rect(x + w - 10.5, y + 2, 7, 15, style="F")
+        pdf.rect(x + 2, y + h - 9, w * 0.35 + 6, 7, style="F")
+    north_arrow(pdf, x + w - 7, y + 4)
+    scale_bar(pdf, x + 4, y + h - 4, frame.mm_per_m, w * 0.35)
     pdf.set_draw_color(0)
     pdf.set_fill_color(255, 255, 255)
     pdf.set_line_width(0.2)
     return _legend(pdf, x, y + h + 1, w, data, m)
+
+
+def draw_under(pdf: DocumentPDF, background: DocumentBackground | None, frame: Frame,
+               x: float, y: float, w: float, h: float) -> bool:  # fmt: skip
+    """The background of the w x h box at ``frame``'s scale; False where there is none."""
+    if background is None:
+        return False
+    half_w, half_h = w / 2 / frame.mm_per_m, h / 2 / frame.mm_per_m
+    e0, n0 = (
+        frame.e0 + (x + w / 2 - frame.cx) / frame.mm_per_m,
+        frame.n0 - (y + h / 2 - frame.cy) / frame.mm_per_m,
+    )
+    jpeg = background.jpeg((e0 - half_w, n0 - half_h, e0 + half_w, n0 + half_h), w, h)
+    if jpeg is None:
+        return False
+    pdf.image(io.BytesIO(jpeg), x, y, w, h)
+    return True
 
 
 def _symbol(pdf: DocumentPDF, role: str, px: float, py: float) -> None:
@@ -292,14 +349,14 @@ def _legend(pdf: DocumentPDF, x: float, y: float, w: float, data: ReportData,
     return pdf.get_y()
 
 
-def _north_arrow(pdf: DocumentPDF, x: float, y: float) -> None:
+def north_arrow(pdf: DocumentPDF, x: float, y: float) -> None:
     pdf.set_fill_color(0)
     pdf.polygon([(x, y), (x - 2.2, y + 8), (x, y + 6.5), (x + 2.2, y + 8)], style="DF")
     pdf.set_font(FONT, "B", 7)
     pdf.text(x - 1.1, y + 11.5, "U")
 
 
-def _scale_bar(pdf: DocumentPDF, x: float, y: float, mm_per_m: float, max_mm: float) -> None:
+def scale_bar(pdf: DocumentPDF, x: float, y: float, mm_per_m: float, max_mm: float) -> None:
     length = nice_length(max_mm / mm_per_m)
     mm = length * mm_per_m
     pdf.set_fill_color(0)

@@ -18,6 +18,7 @@ from fieldapp.reports.baseline_cells import (
     baseline_cells,
 )
 from fieldapp.reports.data import KIND_ID, ReportData
+from fieldapp.reports.heights_text import H_ELLIPSOID, H_ORTHOMETRIC, height_note, orthometric
 from fieldapp.reports.marker_facts import (
     STATUS_ID,
     achieved_sigma,
@@ -107,7 +108,8 @@ def _title_sheet(wb: Workbook, data: ReportData, made: dt.datetime) -> None:
         ("Proyeksi / zona", data.grid.name.replace(" zone ", " zona ")),
         ("Satuan", "meter; sudut dalam derajat, menit, detik (DMS) atau derajat desimal"),
         ("Notasi DMS", f"DD° MM′ SS,{'s' * DMS_DECIMALS}″ LU/LS, BT/BB (semua lembar)"),
-        ("Tinggi", "tinggi elipsoid (h) kecuali disebut lain"),
+        ("Tinggi", height_note(data.geoid_name)),
+        ("Geoid", data.geoid_name),
         ("Azimut", "geodetik (utara sebenarnya) kecuali disebut grid"),
         ("Jarak", "elipsoid, grid atau permukaan tanah: disebut pada tiap kolom"),
         ("Juru ukur", surveyors),
@@ -163,7 +165,7 @@ def _tie_sheet(
     solved = accepted_by_rover(data.baselines)
     z = data.zone_label
     head = [
-        f"{what}", "Lintang", "Bujur", f"E (m) {z}", f"N (m) {z}", "h elipsoid (m)",
+        f"{what}", "Lintang", "Bujur", f"E (m) {z}", f"N (m) {z}", H_ELLIPSOID, H_ORTHOMETRIC,
         f"Titik {base_word}", f"Lintang {base_word}", f"Bujur {base_word}",
         f"h {base_word} (m)", "Metode / sumber", f"Azimut geodetik dari {base_word}",
         "Baseline elipsoid (m)", "Jarak permukaan (m)", "Beda tinggi (m)", "σH (m)", "σV (m)",
@@ -194,21 +196,22 @@ def _tie_sheet(
         source = c.source or "-"
         if tie is not None:
             source = f"GNSS statik, baseline #{tie.id} ({tie.solution.engine})"
-        row = [c.name, lat, lon, e, n, c.h, *base_cells, source, *_tie(data, c, base)]
+        hs = orthometric(data.heights_at(c.lat, c.lon, c.h))
+        row = [c.name, lat, lon, e, n, c.h, hs, *base_cells, source, *_tie(data, c, base)]
         if with_baselines:
             row += baseline_cells(tie) if tie is not None else [None] * len(BASELINE_HEAD)
         rows.append(row)
     ws = _sheet(wb, title, head, rows, caption=title.replace("Tabel", "TABEL"))
-    _formats(ws, 3, {4: "0.000", 5: "0.000", 6: "0.000", 10: "0.000", 13: "0.000", 14: "0.000",
-                     15: "0.000", 16: "0.000", 17: "0.000"})  # fmt: skip
+    _formats(ws, 3, {4: "0.000", 5: "0.000", 6: "0.000", 7: "0.000", 11: "0.000", 14: "0.000",
+                     15: "0.000", 16: "0.000", 17: "0.000", 18: "0.000"})  # fmt: skip
     if with_baselines:
-        _formats(ws, 3, {18 + i: "0.000" for i in METRE_COLUMNS})
+        _formats(ws, 3, {19 + i: "0.000" for i in METRE_COLUMNS})
         _note(ws, 3 + len(rows), "Titik dengan nomor baseline: koordinat dari baseline GNSS "
               "statik yang diolah dan diterima dalam pekerjaan ini (Kepdirjen 697.K/29/DDJP/1996);"
               " vektor dari titik ikat ke titik, σ satu simpangan baku.")  # fmt: skip
     elif not rows:
         _note(ws, 3, NO_TIES.format(what=f"{what} ke {base_word}"))
-    elif all(r[6] is not None and r[7] == "tidak ada dalam data pekerjaan" for r in rows):
+    elif all(r[7] is not None and r[8] == "tidak ada dalam data pekerjaan" for r in rows):
         _note(
             ws,
             3 + len(rows),
@@ -218,9 +221,9 @@ def _tie_sheet(
 
 
 MARKER_HEAD = [
-    "Nama", "Jenis", "Garis batas", "Lintang", "Bujur", "E (m)", "N (m)", "h elipsoid (m)",
-    "Δ desain (m)", "Toleransi (m)", "σH tercapai (m)", "σV tercapai (m)", "Epoch", "Metode",
-    "Alat (nomor seri)", "Tanggal pasang", "Status", "Ke titik sebenarnya",
+    "Nama", "Jenis", "Garis batas", "Lintang", "Bujur", "E (m)", "N (m)", H_ELLIPSOID,
+    H_ORTHOMETRIC, "Δ desain (m)", "Toleransi (m)", "σH tercapai (m)", "σV tercapai (m)", "Epoch",
+    "Metode", "Alat (nomor seri)", "Tanggal pasang", "Status", "Ke titik sebenarnya",
 ]  # fmt: skip
 
 
@@ -232,7 +235,8 @@ def _marker_rows(data: ReportData) -> list[list[Cell]]:
         rows.append(
             [
                 m.name, KIND_ID[m.marker.kind], "–".join(m.marker.edge or ()) or "-", lat, lon,
-                m.e, m.n, m.h, m.stake.delta.horizontal_m, m.stake.delta.tolerance_m,
+                m.e, m.n, m.h, orthometric(m.heights), m.stake.delta.horizontal_m,
+                m.stake.delta.tolerance_m,
                 sigma.h_m, sigma.v_m, sigma.epochs, method_text(m),
                 instrument_text(m), m.installed_at.replace(tzinfo=None),
                 STATUS_ID[m.installation.status.value], "-",
@@ -244,7 +248,10 @@ def _marker_rows(data: ReportData) -> list[list[Cell]]:
             rows.append(
                 [
                     ref.name, KIND_ID[MarkerKind.REFERENCE], "-", r_lat, r_lon,
-                    ref.e, ref.n, ref.record.position.h, None, None, None, None, None,
+                    ref.e, ref.n, ref.record.position.h,
+                    orthometric(data.heights_at(ref.record.position.lat,
+                                                ref.record.position.lon, ref.record.position.h)),
+                    None, None, None, None, None,
                     "Tanda Batas Referensi" + (f" ({ref.record.note})" if ref.record.note else ""),
                     "-", data.zone.local(when).replace(tzinfo=None),
                     STATUS_ID[m.installation.status.value],
@@ -264,8 +271,8 @@ def write_tables(data: ReportData, target: Path, made: dt.datetime | None = None
     z = data.zone_label
     head = [h if h not in ("E (m)", "N (m)") else f"{h} {z}" for h in MARKER_HEAD]
     ws = _sheet(wb, "Tanda Batas", head, _marker_rows(data))
-    _formats(ws, 2, {6: "0.000", 7: "0.000", 8: "0.000", 9: "0.000", 10: "0.00", 11: "0.000",
-                     12: "0.000", 16: DATETIME_FMT})  # fmt: skip
+    _formats(ws, 2, {6: "0.000", 7: "0.000", 8: "0.000", 9: "0.000", 10: "0.000", 11: "0.00",
+                     12: "0.000", 13: "0.000", 17: DATETIME_FMT})  # fmt: skip
     boundary: list[list[Cell]] = []
     for b in data.boundary:
         lat, lon = _dms(b.lat, b.lon)

@@ -307,6 +307,8 @@ class DocumentsView(QWidget):
         if result.outcome is Outcome.FINISHED:
             self.progress.setValue(100)
             self.step.setText(self.tr("Done: {0}").format(names))
+            # Built without something (a background that did not open): said, not hidden.
+            self.error.setText("\n".join(result.notes))
         elif result.outcome is Outcome.CANCELLED:
             self.progress.setValue(0)
             text = self.tr("Cancelled; nothing half-written was left.")

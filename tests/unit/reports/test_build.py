@@ -31,7 +31,7 @@ def test_progress_and_deliverables(documented_job: JobStore, tmp_path: Path) -> 
     assert names == ["4", "4A", "4B", "4B-R"]
     assert wb["Titik Batas"].max_row == 11
     ties = list(wb["Tabel II Titik Bantu-BM"].iter_rows(min_row=3, values_only=True))
-    assert len(ties) == 10 and all(r[6] in ("BM-01", "BM-02") and r[12] > 0 for r in ties)
+    assert len(ties) == 10 and all(r[7] in ("BM-01", "BM-02") and r[13] > 0 for r in ties)
     doc = ezdxf.readfile(out / "peta_wiup.dxf")
     layers = {e.dxf.layer for e in doc.modelspace()}
     assert {"WIUP", "TANDA_BATAS", "KONTROL", "TITIK_BATAS"} <= layers

@@ -180,7 +180,7 @@ def test_a_job_without_baselines_keeps_todays_tables(
     data = load_report_data(documented_job)
     assert data.baselines == ()
     wb = load_workbook(write_tables(data, tmp_path / "t.xlsx"))
-    for name, width in (("Tabel I BM-JKHN", 17), ("Tabel II Titik Bantu-BM", 17)):
+    for name, width in (("Tabel I BM-JKHN", 18), ("Tabel II Titik Bantu-BM", 18)):
         ws = wb[name]
         assert ws.max_column == width
         assert [c.value for c in ws[2]][-2:] == ["σH (m)", "σV (m)"]

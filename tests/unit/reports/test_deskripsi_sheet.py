@@ -4,38 +4,32 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from pypdf import PdfReader
 
 from fieldapp.reports.data import load_report_data
 from fieldapp.reports.deskripsi import render_deskripsi
-from fieldapp.reports.marker_facts import GEOID_GRID, geoid_undulation
 from fieldapp.reports.pdfbase import save_pdf
 from fieldapp.reports.photos import PhotoProcessor
-from fieldapp.reports.textfmt import num
 from fieldapp.store import JobStore
 from fieldapp.store.photos import withdraw_photo
 from fieldapp.survey.installation import PhotoDirection
 
 from .pdftext import pages_text
 
-SHARED_GEOID = Path("/work/shared/data/geoid")
 
-
-def _build(job: JobStore, out: Path, stamps: Path | None = None,
-           geoid_dirs: list[Path] | None = None) -> Path:  # fmt: skip
+def _build(job: JobStore, out: Path, stamps: Path | None = None) -> Path:
     data = load_report_data(job)
-    pdf = render_deskripsi(data, PhotoProcessor(job.photos_dir, stamps), geoid_dirs=geoid_dirs)
+    pdf = render_deskripsi(data, PhotoProcessor(job.photos_dir, stamps))
     return save_pdf(pdf, out)
 
 
 def test_sheet_states_heights_grid_method_and_checker(
     documented_job: JobStore, tmp_path: Path
 ) -> None:
-    pages = pages_text(_build(documented_job, tmp_path / "d.pdf", geoid_dirs=[tmp_path]))
+    pages = pages_text(_build(documented_job, tmp_path / "d.pdf"))
     for page in pages:
         assert "DRAF" not in page  # the demo's three markers are complete
-        assert "Tinggi ortometrik tidak tersedia (model geoid tidak ada pada instalasi ini)" in page
+        assert "Geoid (H = h − N) EGM96 (15′, dipotong untuk Indonesia)" in page
         assert "Proyeksi / zona SRGI2013 / UTM zona 50S" in page
         assert "Konvergensi grid +2," in page and "(utara grid terhadap utara)" in page
         # BM-02 is a control point of the job: named with where its coordinate came from.
@@ -52,19 +46,6 @@ def test_sheet_states_heights_grid_method_and_checker(
     assert "ke titik sebenarnya azimut geodetik 45° 40′" in pages[2]
     assert "(azimut grid 45° 40′" in pages[2] and "jarak grid 6,008 m" in pages[2]
     assert "4B-R 6,0 m" in pages[2]
-
-
-@pytest.mark.skipif(not (SHARED_GEOID / GEOID_GRID).is_file(), reason="no EGM96 grid on disk")
-def test_orthometric_height_where_the_geoid_grid_is_found(
-    documented_job: JobStore, tmp_path: Path
-) -> None:
-    data = load_report_data(documented_job)
-    m = data.markers[0]
-    n = geoid_undulation(m.lat, m.lon, SHARED_GEOID / GEOID_GRID)
-    assert n is not None and 40 < n < 70  # EGM96 over East Kalimantan
-    assert m.h is not None
-    page = pages_text(_build(documented_job, tmp_path / "d.pdf", geoid_dirs=[SHARED_GEOID]))[0]
-    assert f"Tinggi ortometrik {num(m.h - n)} m (EGM96, N = {num(n)} m)" in page
 
 
 def test_incomplete_sheet_is_a_draft(documented_job: JobStore, tmp_path: Path) -> None:

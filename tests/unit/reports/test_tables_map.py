@@ -45,13 +45,13 @@ def test_xlsx_title_ties_markers_and_the_reference(data: ReportData, tmp_path: P
     t1 = wb["Tabel I BM-JKHN"]
     assert [c.value for c in t1[2]][:3] == ["BM", "Lintang", "Bujur"]
     bms = _rows(t1, 3)
-    assert [r[0] for r in bms[:2]] == ["BM-01", "BM-02"] and bms[0][6] == "JKHN N0.1234"
-    assert bms[0][10].startswith("Pengukuran GNSS statik") and bms[0][15] == pytest.approx(0.012)
+    assert [r[0] for r in bms[:2]] == ["BM-01", "BM-02"] and bms[0][7] == "JKHN N0.1234"
+    assert bms[0][11].startswith("Pengukuran GNSS statik") and bms[0][16] == pytest.approx(0.012)
     assert "tidak ada dalam data pekerjaan" in bms[-1][0]
     # Tabel II: every Titik Bantu tied to its BM with azimuth and baseline.
     t2 = _rows(wb["Tabel II Titik Bantu-BM"], 3)
-    assert len(t2) == 10 and {r[6] for r in t2} == {"BM-01", "BM-02"}
-    assert all(r[12] > 0 and "°" in r[11] for r in t2)
+    assert len(t2) == 10 and {r[7] for r in t2} == {"BM-01", "BM-02"}
+    assert all(r[13] > 0 and "°" in r[12] for r in t2)
     # Markers: achieved σ, Indonesian status, real dates; the reference marker with its way.
     ws = wb["Tanda Batas"]
     head = [c.value for c in ws[1]]
@@ -94,7 +94,7 @@ def test_tabel_i_says_so_when_the_job_has_no_ties(data: ReportData, tmp_path: Pa
     for title, what in (("Tabel I BM-JKHN", "BM ke JKHN"),
                         ("Tabel II Titik Bantu-BM", "Titik Bantu ke BM")):  # fmt: skip
         ws = wb[title]
-        assert ws.cell(2, 12).value.startswith("Azimut geodetik")  # the columns stand
+        assert ws.cell(2, 13).value.startswith("Azimut geodetik")  # the columns stand
         assert ws.cell(3, 1).value.startswith(f"Tidak ada data ikatan {what}")
 
 
@@ -216,6 +216,6 @@ def test_tabel_i_with_the_jkhn_point_in_the_data(data: ReportData, tmp_path: Pat
     wb = load_workbook(write_tables(dataclasses.replace(data, control=(*data.control, jkhn)),
                                     tmp_path / "t.xlsx"))  # fmt: skip
     row = next(r for r in _rows(wb["Tabel I BM-JKHN"], 3) if r[0] == "BM-01")
-    assert row[6] == "JKHN N0.1234" and DMS.match(row[7]) and row[9] == pytest.approx(31.5)
-    assert 7000 < row[12] < 7300 and row[11].count("°") == 1  # the baseline and its azimuth
-    assert row[14] == pytest.approx(96.412 - 31.5)
+    assert row[7] == "JKHN N0.1234" and DMS.match(row[8]) and row[10] == pytest.approx(31.5)
+    assert 7000 < row[13] < 7300 and row[12].count("°") == 1  # the baseline and its azimuth
+    assert row[15] == pytest.approx(96.412 - 31.5)
