@@ -12,8 +12,13 @@ from fieldapp.survey.height_cache import HeightCache
 from fieldapp.ui.numbers import fixed
 
 
-def height_pair(heights: HeightCache | None, lat: float, lon: float, h: float | None) -> str:
-    """ "h 45,123 m (ellipsoid) · H 12,345 m (EGM96 …)"; h alone where H cannot be had."""
+def height_pair(
+    heights: HeightCache | None, lat: float, lon: float, h: float | None, named: bool = True
+) -> str:
+    """ "h 45,123 m (ellipsoid) · H 12,345 m (EGM96 …)"; h alone where H cannot be had.
+
+    ``named=False`` leaves the geoid's name out (a line under one that names it).
+    """
     if h is None:
         return QCoreApplication.translate("Heights", "no height")
     hs = None if heights is None else heights.heights(lat, lon, h)
@@ -21,6 +26,10 @@ def height_pair(heights: HeightCache | None, lat: float, lon: float, h: float | 
         return QCoreApplication.translate(
             "Heights", "h {0} m (ellipsoid) · H unknown (outside the geoid)"
         ).format(fixed(h, 3))
+    if not named:
+        return QCoreApplication.translate("Heights", "h {0} m (ellipsoid) · H {1} m").format(
+            fixed(h, 3), fixed(hs.orthometric, 3)
+        )
     return QCoreApplication.translate("Heights", "h {0} m (ellipsoid) · H {1} m ({2})").format(
         fixed(h, 3), fixed(hs.orthometric, 3), hs.geoid
     )
@@ -86,11 +95,9 @@ def stake_heights_text(
         )
     if here is None:
         return design
-    return (
-        design
-        + "\n"
-        + QCoreApplication.translate("Heights", "Here: {0}").format(height_pair(heights, *here))
-    )
+    named = target[2] is None  # else the design's line above named the geoid
+    here_text = height_pair(heights, *here, named=named)
+    return design + "\n" + QCoreApplication.translate("Heights", "Here: {0}").format(here_text)
 
 
 def given_word(system: str) -> str:

@@ -881,6 +881,7 @@ ID_HEIGHTS: dict[str, str] = {
     "no height": "tanpa tinggi",
     "h {0} m (ellipsoid) · H unknown (outside the geoid)": "h {0} m (elipsoid) · H tidak diketahui (di luar grid geoid)",
     "h {0} m (ellipsoid) · H {1} m ({2})": "h {0} m (elipsoid) · H {1} m ({2})",
+    "h {0} m (ellipsoid) · H {1} m": "h {0} m (elipsoid) · H {1} m",
     "orthometric": "ortometrik",
     "ellipsoidal": "elipsoid",
     "dH {0} m ({1})": "dH {0} m ({1})",

@@ -62,7 +62,7 @@ def test_stakeout_readout_gives_dh_in_the_designs_system_and_names_the_geoid(
         lines = view.readouts.heights.text().splitlines()
         assert lines[0].startswith("Design (given as orthometric): h ")
         assert "H 12.500 m" in lines[0] and BUNDLED_NAME in lines[0] and "(ellipsoid)" in lines[0]
-        assert lines[1].startswith("Here: h 60.0") and BUNDLED_NAME in lines[1]
+        assert lines[1].startswith("Here: h 60.0") and " · H " in lines[1]
         # N once per place: 20 epochs of a pole standing still cost a few PROJ lookups, not 40.
         assert session.heights is not None and session.heights.lookups <= 4
 
