@@ -123,17 +123,15 @@ def _given_height(job: JobStore, marker: Marker, value: float, system: str) -> M
 
 def cmd_design_height(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import design_height_text
-    from fieldapp.store.design_heights import design_height
-    from fieldapp.store.records import load_marker, upsert_markers
+    from fieldapp.store.design_heights import set_design_height
+    from fieldapp.store.job_geoid import job_geoid
+    from fieldapp.survey.models import HeightSystem
 
     with _job(args.job) as job:
-        with job.db.atomic():
-            marker = _given_height(job, load_marker(job.db, args.name), args.h, args.height_system)
-            upsert_markers(job.db, [marker])
-        from fieldapp.store.job_geoid import job_geoid
-
-        found = design_height(marker, job_geoid(job))
-    assert found is not None
+        # A geoid that misses the marker (GeoidError, a ValueError) is one line, nothing stored.
+        found = set_design_height(
+            job.db, args.name, args.h, HeightSystem(args.height_system), job_geoid(job)
+        )
     print(f"marker {args.name} design height: {design_height_text(found)}")
     return 0
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
+from fieldapp.store.audit import log_change, marker_id
 from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import load_marker, now_iso, upsert_markers
 from fieldapp.survey.geoid import Geoid, GeoidError
@@ -51,8 +52,14 @@ def set_design_height(
 ) -> DesignHeight:
     """Give an existing marker its design height (committed); LookupError for no such marker."""
     with db.atomic():
-        marker = with_design_height(load_marker(db, name), value, system, geoid)
+        before = load_marker(db, name)
+        marker = with_design_height(before, value, system, geoid)
         upsert_markers(db, [marker])
+        mid = marker_id(db, name)
+        log_change(db, mid, "marker", mid, "update", {
+            "design_h": [before.h, marker.h], "design_h_given": value,
+            "design_h_system": system.value, "geoid": geoid.name,
+        })  # fmt: skip
     found = design_height(marker, geoid)
     assert found is not None  # it was just given
     return found
@@ -74,17 +81,20 @@ def recompute_orthometric(db: JobDatabase, geoid: Geoid) -> int:
     not cover raises GeoidError naming it, and the whole change rolls back.
     """
     rows = db.execute(
-        "SELECT id, name, design_lat, design_lon, design_h_given FROM marker"
+        "SELECT id, name, design_lat, design_lon, design_h, design_h_given FROM marker"
         " WHERE design_h_system = 'orthometric' AND design_h_given IS NOT NULL"
     ).fetchall()
     stamp = now_iso()
-    for marker_id, name, lat, lon, given in rows:
+    for mid, name, lat, lon, h, given in rows:
         try:
             n = geoid.undulation(lat, lon)
         except GeoidError as exc:
             raise GeoidError(f"marker {name}: {exc}") from exc
         db.execute(
-            "UPDATE marker SET design_h = ?, updated_at = ? WHERE id = ?",
-            (given + n, stamp, marker_id),
+            "UPDATE marker SET design_h = ?, updated_at = ? WHERE id = ?", (given + n, stamp, mid)
         )
+        log_change(db, mid, "marker", mid, "update", {
+            "design_h": [h, given + n], "design_h_given": given,
+            "design_h_system": "orthometric", "geoid": geoid.name,
+        })  # fmt: skip
     return len(rows)

@@ -173,15 +173,18 @@ def upsert_markers(db: JobDatabase, markers: Iterable[Marker]) -> None:
                 "design_lat": m.lat,
                 "design_lon": m.lon,
                 "design_h": m.h,
-                "design_h_given": m.h_given,
-                "design_h_system": m.h_system.value,
                 "status": m.status.value,
                 "updated_at": stamp,
             }
+            given = {"design_h_given": m.h_given, "design_h_system": m.h_system.value}
             existing = db.execute("SELECT id FROM marker WHERE name = ?", [m.name]).fetchone()
             if existing:
-                db.table("marker").update(existing[0], row)
+                # Always: a design without a given height must not keep an old one that a
+                # geoid change would turn back into a design_h.
+                db.table("marker").update(existing[0], {**row, **given})
             else:
+                if m.h_given is not None or m.h_system is not HeightSystem.ELLIPSOIDAL:
+                    row.update(given)  # else the columns' defaults say the same
                 db.table("marker").insert({**row, "created_at": stamp})
 
 

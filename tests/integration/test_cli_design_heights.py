@@ -114,6 +114,12 @@ def test_a_new_geoid_moves_orthometric_designs_by_its_offset_and_only_them(
     # The grid's nodes are float32: the offset is exact to their resolution (~4 µm at 60 m).
     assert design(job, "1")[0] - h1 == pytest.approx(0.75, abs=1e-5)
     assert design(job, "2")[0] == h2
+    with JobStore.open(job) as store:
+        rows = store.db.execute(
+            "SELECT detail FROM change_log WHERE table_name = 'marker' AND detail LIKE '%geoid%'"
+        ).fetchall()
+    logged = [json.loads(r[0]) for r in rows]
+    assert logged[-1]["geoid"] == "Uji +0,75" and logged[-1]["design_h"][0] == pytest.approx(h1)
     shown = json.loads(ok("marker", "show", str(job), "1", "--json"))["design"]
     assert shown["H"] == pytest.approx(12.5, abs=1e-9) and shown["geoid"] == "Uji +0,75"
     ok("crs", "geoid", str(job), "--default")
