@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from fieldapp.cli import main
 from fieldapp.fieldwork import apply_plan, plan_job
 from fieldapp.gnss.simulator import SimConfig, Simulator
 from fieldapp.store import JobStore
@@ -34,6 +35,13 @@ def ok(*args: str) -> str:
     r = fieldapp(*args)
     assert r.returncode == 0, r.stderr
     return r.stdout
+
+
+def inproc(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """The same CLI in this process: for the secondary outputs (a subprocess costs ~0.5 s)."""
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
 
 
 @pytest.fixture(scope="module")
@@ -65,7 +73,7 @@ def design(job: Path, name: str) -> tuple[float, float | None, HeightSystem]:
 
 
 def test_orthometric_design_is_h_equals_h_plus_n_and_the_json_carries_h_and_geoid(
-    job: Path,
+    job: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     n = bundled_geoid().undulation(LAT, LON)
     h, given, system = design(job, "1")
@@ -79,23 +87,26 @@ def test_orthometric_design_is_h_equals_h_plus_n_and_the_json_carries_h_and_geoi
     assert shown["H"] == pytest.approx(12.5, abs=1e-9)
     assert (shown["geoid"], shown["h_system"], shown["h_given"]) == (
         BUNDLED_NAME, "orthometric", 12.5)  # fmt: skip
-    rows = {r["name"]: r for r in json.loads(ok("marker", "list", str(job), "--json"))}
+    rows = {
+        r["name"]: r for r in json.loads(inproc(capsys, "marker", "list", str(job), "--json")[1])
+    }
     assert rows["2"]["h"] == 50.0 and rows["2"]["h_system"] == "ellipsoidal"
     assert rows["2"]["H"] == pytest.approx(50.0 - bundled_geoid().undulation(LAT, LON + STEP))
     assert rows["1"]["geoid"] == BUNDLED_NAME
-    text = ok("marker", "show", str(job), "1")
+    text = inproc(capsys, "marker", "show", str(job), "1")[1]
     assert f"H 12.500 m [{BUNDLED_NAME}]" in text and "given as orthometric 12.500 m" in text
-    assert f"[{BUNDLED_NAME}]" in ok("job", "show", str(job))
+    assert f"[{BUNDLED_NAME}]" in inproc(capsys, "job", "show", str(job))[1]
 
     # An existing marker gets its design height given anew, in the other system.
-    said = ok("marker", "design-height", str(job), "2", "--h", "7.25", "--height-system",
-              "orthometric")  # fmt: skip
-    assert "H 7.250 m (orthometric)" in said and BUNDLED_NAME in said
+    code, said, _ = inproc(
+        capsys, "marker", "design-height", str(job), "2", "--h", "7.25", "--height-system",
+        "orthometric",
+    )  # fmt: skip
+    assert code == 0 and "H 7.250 m (orthometric)" in said and BUNDLED_NAME in said
     assert design(job, "2")[0] == pytest.approx(7.25 + bundled_geoid().undulation(LAT, LON + STEP))
-    bad = fieldapp("marker", "add", str(job), "3", "--lat", str(LAT), "--lon", str(LON),
-                   "--h", "1e6", "--height-system", "orthometric")  # fmt: skip
-    assert bad.returncode == 2 and "design height" in bad.stderr
-    assert len(bad.stderr.strip().splitlines()) == 1
+    code, _, err = inproc(capsys, "marker", "add", str(job), "3", "--lat", str(LAT), "--lon",
+                          str(LON), "--h", "1e6", "--height-system", "orthometric")  # fmt: skip
+    assert code == 2 and "design height" in err and len(err.strip().splitlines()) == 1
 
 
 def _offset_crop(path: Path, offset: float) -> Path:
@@ -106,7 +117,7 @@ def _offset_crop(path: Path, offset: float) -> Path:
 
 
 def test_a_new_geoid_moves_orthometric_designs_by_its_offset_and_only_them(
-    job: Path, tmp_path: Path
+    job: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     h1, h2 = design(job, "1")[0], design(job, "2")[0]
     grid = _offset_crop(tmp_path / "uji.gtx", 0.75)
@@ -122,7 +133,7 @@ def test_a_new_geoid_moves_orthometric_designs_by_its_offset_and_only_them(
     assert logged[-1]["geoid"] == "Uji +0,75" and logged[-1]["design_h"][0] == pytest.approx(h1)
     shown = json.loads(ok("marker", "show", str(job), "1", "--json"))["design"]
     assert shown["H"] == pytest.approx(12.5, abs=1e-9) and shown["geoid"] == "Uji +0,75"
-    ok("crs", "geoid", str(job), "--default")
+    assert inproc(capsys, "crs", "geoid", str(job), "--default")[0] == 0
     assert design(job, "1")[0] == pytest.approx(h1, abs=1e-9)
 
     # A grid that covers Jakarta but not the marker: refused whole, nothing changed.
@@ -130,9 +141,9 @@ def test_a_new_geoid_moves_orthometric_designs_by_its_offset_and_only_them(
     small.write_bytes(
         struct.pack(">4d2i", -8.0, 105.0, 0.5, 0.5, 9, 9) + np.full(81, 30.0, ">f4").tobytes()
     )
-    r = fieldapp("crs", "geoid", str(job), "--import", str(small))
-    assert r.returncode == 2 and "marker 1" in r.stderr and "outside the geoid grid" in r.stderr
-    assert ok("crs", "geoid", str(job), "--show").startswith(BUNDLED_NAME)
+    code, _, err = inproc(capsys, "crs", "geoid", str(job), "--import", str(small))
+    assert code == 2 and "marker 1" in err and "outside the geoid grid" in err
+    assert inproc(capsys, "crs", "geoid", str(job), "--show")[1].startswith(BUNDLED_NAME)
     assert design(job, "1")[0] == pytest.approx(h1, abs=1e-9)
     assert not any((job / "geoid").iterdir())
 
@@ -144,7 +155,9 @@ def test_replanning_keeps_a_design_height_given_at_the_same_place(job: Path) -> 
     assert (kept.h_given, kept.h_system) == (12.5, HeightSystem.ORTHOMETRIC)
 
 
-def test_stakeout_and_occupation_outputs_carry_h_h_and_the_geoid(job: Path, tmp_path: Path) -> None:
+def test_stakeout_and_occupation_outputs_carry_h_h_and_the_geoid(
+    job: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     capture = tmp_path / "berdiri.nmea"
     sim = Simulator(SimConfig(start_lat=LAT, start_lon=LON, noise_m=0.003, noise_up_m=0.003))
     capture.write_bytes(b"".join(sim.next_epoch() for _ in range(12)))
@@ -157,7 +170,7 @@ def test_stakeout_and_occupation_outputs_carry_h_h_and_the_geoid(job: Path, tmp_
         assert r["target_H"] == pytest.approx(12.5, abs=0.001)
         assert r["H"] == pytest.approx(45.0 - n, abs=0.05)  # the simulator's h is 45 m
         assert r["dH_m"] == pytest.approx(r["dh_m"], abs=0.002)  # same place, same N
-    text = ok("stakeout", str(job), "--target", "1", "--replay", str(capture))
+    text = inproc(capsys, "stakeout", str(job), "--target", "1", "--replay", str(capture))[1]
     assert f"(H, {BUNDLED_NAME})" in text
 
     occ = fieldapp(
