@@ -121,7 +121,8 @@ def test_a_new_geoid_moves_orthometric_designs_by_its_offset_and_only_them(
 ) -> None:
     h1, h2 = design(job, "1")[0], design(job, "2")[0]
     grid = _offset_crop(tmp_path / "uji.gtx", 0.75)
-    ok("crs", "geoid", str(job), "--import", str(grid), "--name", "Uji +0,75")
+    said = ok("crs", "geoid", str(job), "--import", str(grid), "--name", "Uji +0,75")
+    assert "recomputed (h = H + N): 1" in said
     # The grid's nodes are float32: the offset is exact to their resolution (~4 µm at 60 m).
     assert design(job, "1")[0] - h1 == pytest.approx(0.75, abs=1e-5)
     assert design(job, "2")[0] == h2
