@@ -102,7 +102,7 @@ class DesignHeightPage(QWidget):
             (o.result for o in reversed(inst.occupations) if o.result and o.result.passed), None
         )
         if mark is None or mark.lat is None or mark.lon is None:
-            self.measured.setText(self.tr("not occupied yet"))
+            self.measured.setText(self.tr("no passing occupation yet"))
         else:
             self.measured.setText(
                 self.tr("{0}°, {1}° · {2}").format(

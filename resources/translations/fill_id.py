@@ -910,7 +910,7 @@ ID_HEIGHTS: dict[str, str] = {
     "Save design height": "Simpan tinggi desain",
     "given as orthometric H": "diberikan sebagai H ortometrik",
     "given as ellipsoidal h": "diberikan sebagai h elipsoid",
-    "not occupied yet": "belum ada pengamatan yang lulus",
+    "no passing occupation yet": "belum ada pengamatan yang lulus",
     "{0}°, {1}° · {2}": "{0}°, {1}° · {2}",
     "Type the height in metres, e.g. 12,5.": "Ketik tinggi dalam meter, mis. 12,5.",
     "The job's geoid grid is missing: import it again.": "Grid geoid pekerjaan hilang dari folder pekerjaan: impor lagi.",
