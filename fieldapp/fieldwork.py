@@ -32,9 +32,10 @@ class MapPoint:
     n: float
     lat: float
     lon: float
-    h: float | None = None
+    h: float | None = None  # ellipsoidal
     status: str = ""
     kind: str = ""
+    h_system: str = "ellipsoidal"  # how a marker's design height was given
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,15 @@ def load_map_layers(store: JobStore) -> MapLayers:
             MapArea(z.name, str(z.kind), tuple(_ring_xy(grid, r) for r in z.rings)) for z in zones
         ),
         markers=tuple(
-            point(m.name, m.lat, m.lon, h=m.h, status=m.status.value, kind=m.kind.value)
+            point(
+                m.name,
+                m.lat,
+                m.lon,
+                h=m.h,
+                status=m.status.value,
+                kind=m.kind.value,
+                h_system=m.h_system.value,
+            )
             for m in rec.load_markers(store.db)
         ),
         control=tuple(

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from fieldapp.gnss.baseline import GeodeticPosition
     from fieldapp.store.baselines import StoredBaseline
     from fieldapp.store.gnss_sessions import StaticSession
+    from fieldapp.survey.height_cache import HeightCache
 
 HEIGHT_REFERENCES = ("ARP", "bottom-of-mount", "notch", "phase-centre")
 
@@ -175,6 +176,7 @@ def cmd_process(args: argparse.Namespace) -> int:
 
     position = parse_position(args.base_position) if args.base_position else None
     with open_job(args.job) as store:
+        heights = _heights(store)
         try:
             b = process_baseline(store, args.rover, args.base, position)
         except MissingBasePosition as exc:
@@ -183,12 +185,19 @@ def cmd_process(args: argparse.Namespace) -> int:
             raise CommandError(f"{exc}; nothing stored") from exc
         except ProcessingCancelled as exc:
             raise CommandError("processing cancelled; nothing stored", 130) from exc
+    p = b.solution.position
+    hs = None if heights is None else heights.heights(p.lat, p.lon, p.h)
     if args.json:
-        print(json.dumps(_solution_json(b), ensure_ascii=False, indent=2))
+        data = _solution_json(b)
+        data.update(H=None if hs is None else hs.orthometric,
+                    geoid=None if heights is None else heights.name)  # fmt: skip
+        print(json.dumps(data, ensure_ascii=False, indent=2))
         return 0
     print(f"baseline {b.id}: {b.rover_point} (session {b.rover_session_id}) from"
           f" {b.base_point} (session {b.base_session_id})")  # fmt: skip
     print(format_solution(b.solution, b.verdicts))
+    if hs is not None:
+        print(f"rover H {hs.orthometric:.4f} m (orthometric, h - N) [{hs.geoid}]")
     if b.rules_passed:
         print(f"stored as new; put it into control with `fieldapp control accept JOB {b.id}`")
     else:
@@ -205,6 +214,7 @@ def cmd_accept(args: argparse.Namespace) -> int:
     from fieldapp.store.baselines import BaselineRefused
 
     with open_job(args.job) as store:
+        heights = _heights(store)
         try:
             point = accept_baseline(store, args.baseline, args.override)
         except BaselineRefused as exc:
@@ -213,8 +223,9 @@ def cmd_accept(args: argparse.Namespace) -> int:
         except ControlSurveyError as exc:
             raise CommandError(str(exc)) from exc
     print(
-        f"{point.kind.value} {point.name}: {point.lat:.9f} {point.lon:.9f} h {point.h:.4f} m,"
-        f" tied to {point.tied_to}, sigma H {point.sigma_h} m V {point.sigma_v} m"
+        f"{point.kind.value} {point.name}: {point.lat:.9f} {point.lon:.9f} h {point.h:.4f} m"
+        f"{_orthometric(heights, point.lat, point.lon, point.h)}, tied to {point.tied_to},"
+        f" sigma H {point.sigma_h} m V {point.sigma_v} m"
     )
     print(f"  source: {point.source}")
     if args.override:
@@ -227,11 +238,12 @@ def cmd_history(args: argparse.Namespace) -> int:
 
     with open_job(args.job) as store:
         history = load_control_history(store.db, args.point)
+        heights = _heights(store)
     if not history:
         raise CommandError(f"{args.point}: no such control point in the job")
     for r in history:
         p = r.point
-        h = "h ?" if p.h is None else f"h {p.h:.4f} m"
+        h = "h ?" if p.h is None else f"h {p.h:.4f} m{_orthometric(heights, p.lat, p.lon, p.h)}"
         came = p.source or (f"baseline {r.baseline_id}" if r.baseline_id else "office/import")
         state = (
             "current"
@@ -243,6 +255,23 @@ def cmd_history(args: argparse.Namespace) -> int:
             f" sigma H {p.sigma_h if p.sigma_h is not None else '?'} m, from {came}: {state}"
         )
     return 0
+
+
+def _heights(store: Any) -> HeightCache | None:
+    """The job's geoid for H beside h; None (h alone) when its grid file is gone."""
+    from fieldapp.store.job_geoid import job_geoid
+    from fieldapp.survey.geoid import GeoidError
+    from fieldapp.survey.height_cache import HeightCache
+
+    try:
+        return HeightCache(job_geoid(store))
+    except GeoidError:
+        return None
+
+
+def _orthometric(heights: HeightCache | None, lat: float, lon: float, h: float | None) -> str:
+    hs = None if heights is None else heights.heights(lat, lon, h)
+    return "" if hs is None else f" H {hs.orthometric:.4f} m [{hs.geoid}]"
 
 
 def register(group: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

@@ -106,11 +106,18 @@ def _job_geoid(args: argparse.Namespace) -> int:
         except GeoidError as exc:
             raise CommandError(str(exc)) from exc
         where = geoid.path.relative_to(store.path) if geoid.kind == "user" else geoid.path.name
+        # Designs given as H followed the change (in its transaction): say how many.
+        moved = store.db.execute(
+            "SELECT count(*) FROM marker WHERE design_h_system = 'orthometric'"
+            " AND design_h_given IS NOT NULL"
+        ).fetchone()[0]
     if args.json:
         out = {"geoid": geoid.name, "kind": geoid.kind, "file": Path(where).as_posix()}
         print(json.dumps(out, ensure_ascii=False))
     else:
         print(f"{geoid.name} ({geoid.kind}, {Path(where).as_posix()})")
+        if moved and not args.show:
+            print(f"design heights given as orthometric H recomputed (h = H + N): {moved}")
     return 0
 
 

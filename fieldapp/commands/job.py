@@ -284,8 +284,11 @@ def _validate(args: argparse.Namespace) -> int:
 
 def _show(args: argparse.Namespace) -> int:
     from fieldapp.store import records as rec
+    from fieldapp.store.job_geoid import job_geoid
     from fieldapp.survey.crs import parse_crs, transform
     from fieldapp.survey.dms import format_dms
+    from fieldapp.survey.geoid import GeoidError
+    from fieldapp.survey.height_cache import HeightCache
 
     with open_job(args.job) as store:
         permit = rec.load_permit_area(store.db)
@@ -295,11 +298,19 @@ def _show(args: argparse.Namespace) -> int:
             value = getattr(permit, field)
             if value is not None:
                 print(f"{field:>11}: {value}")
-        print(f"{'grid':>11}: {grid.name}\n")
+        try:
+            heights = HeightCache(job_geoid(store))
+        except GeoidError as exc:
+            raise CommandError(str(exc)) from exc
+        print(f"{'grid':>11}: {grid.name}")
+        print(f"{'heights':>11}: h ellipsoidal, H orthometric = h - N [{heights.name}]\n")
 
         def row(kind: str, name: str, lat: float, lon: float, h: float | None) -> None:
             e, n, _ = transform(srgi, grid, lon, lat)
-            hh = "" if h is None else f"{h:9.3f}"
+            hs = heights.heights(lat, lon, h)
+            hh = "" if h is None else f"h {h:9.3f}"
+            if hs is not None:
+                hh += f"  H {hs.orthometric:9.3f}"
             print(
                 f"{kind:<12} {name:<8} {format_dms(lat, 'lat'):>19} {format_dms(lon, 'lon'):>20}"
                 f" {e:12.3f} {n:13.3f} {hh}"

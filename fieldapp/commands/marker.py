@@ -13,6 +13,8 @@ from fieldapp.commands.marker_occupy import register_occupy
 
 if TYPE_CHECKING:
     from fieldapp.store import JobStore
+    from fieldapp.survey.height_cache import HeightCache
+    from fieldapp.survey.models import Marker
 
 DIRECTIONS = ("utara", "timur", "selatan", "barat", "detail")
 CATEGORIES = (
@@ -52,19 +54,22 @@ def _category(text: str) -> str:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from fieldapp.commands.marker_output import dumps
+    from fieldapp.commands.marker_output import design_json, dumps
     from fieldapp.store.installation import load_installation
     from fieldapp.store.records import load_markers
 
     with _job(args.job) as job:
-        items = [load_installation(job.db, m.name) for m in load_markers(job.db)]
+        markers = load_markers(job.db)
+        items = [load_installation(job.db, m.name) for m in markers]
+        heights = _heights(job)
     if args.json:
         rows = []
-        for inst in items:
+        for inst, marker in zip(items, markers, strict=True):
             stake = inst.current_stake
             rows.append({
                 "name": inst.marker, "status": inst.status.value,
                 "lat": inst.design.lat, "lon": inst.design.lon, "h": inst.design.h,
+                **design_json(marker, heights),
                 "stake_horizontal_m": stake.delta.horizontal_m if stake else None,
                 "stake_passed": stake.delta.passed if stake else None,
                 "photos": len(inst.progress.photo_directions), "witnesses": inst.progress.witnesses,
@@ -95,9 +100,39 @@ def cmd_add(args: argparse.Namespace) -> int:
         # The name says the kind (1 corner, 1A infill, 1A-R reference); --kind must agree.
         kind = MarkerKind(args.kind) if args.kind else infer_kind(job.db, args.name)
         seq = job.db.execute("SELECT COALESCE(MAX(seq), 0) + 1 FROM marker").fetchone()[0]
-        marker = Marker(args.name, kind or MarkerKind.INFILL, seq, args.lat, args.lon, args.h)
+        marker = Marker(args.name, kind or MarkerKind.INFILL, seq, args.lat, args.lon)
+        if args.h is not None:
+            marker = _given_height(job, marker, args.h, args.height_system)
         add_marker(job.db, marker, "marker add")
     print(f"marker {args.name} added ({marker.kind.value}, planned)")
+    return 0
+
+
+def _given_height(job: JobStore, marker: Marker, value: float, system: str) -> Marker:
+    """The marker with its design height as given (H becomes h = H + N with the job's geoid)."""
+    from fieldapp.store.design_heights import with_design_height
+    from fieldapp.store.job_geoid import job_geoid
+    from fieldapp.survey.geoid import GeoidError
+    from fieldapp.survey.models import HeightSystem
+
+    try:
+        return with_design_height(marker, value, HeightSystem(system), job_geoid(job))
+    except GeoidError as exc:
+        raise CommandError(f"--h {value}: {exc}") from exc
+
+
+def cmd_design_height(args: argparse.Namespace) -> int:
+    from fieldapp.commands.marker_output import design_height_text
+    from fieldapp.store.design_heights import set_design_height
+    from fieldapp.store.job_geoid import job_geoid
+    from fieldapp.survey.models import HeightSystem
+
+    with _job(args.job) as job:
+        # A geoid that misses the marker (GeoidError, a ValueError) is one line, nothing stored.
+        found = set_design_height(
+            job.db, args.name, args.h, HeightSystem(args.height_system), job_geoid(job)
+        )
+    print(f"marker {args.name} design height: {design_height_text(found)}")
     return 0
 
 
@@ -220,13 +255,31 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    from fieldapp.commands.marker_output import dumps, installation_text
+    from fieldapp.commands.marker_output import dumps, installation_json, installation_text
     from fieldapp.store.installation import load_installation
+    from fieldapp.store.records import load_marker
 
     with _job(args.job) as job:
         inst = load_installation(job.db, args.name)
-    print(dumps(inst) if args.json else installation_text(inst))
+        marker = load_marker(job.db, args.name)
+        heights = _heights(job)
+    if args.json:
+        print(dumps(installation_json(inst, marker, heights)))
+    else:
+        print(installation_text(inst, marker, heights))
     return 0
+
+
+def _heights(job: JobStore) -> HeightCache:
+    """The job's geoid for H beside every h printed (one line naming the grid if it is gone)."""
+    from fieldapp.store.job_geoid import job_geoid
+    from fieldapp.survey.geoid import GeoidError
+    from fieldapp.survey.height_cache import HeightCache
+
+    try:
+        return HeightCache(job_geoid(job))
+    except GeoidError as exc:
+        raise CommandError(str(exc)) from exc
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -249,13 +302,27 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     p = cmd("list", cmd_list, "markers with status, stake delta, photos and witnesses", False)
     p.add_argument("--json", action="store_true")
+
+    def height_system(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--height-system", choices=("ellipsoidal", "orthometric"), default="ellipsoidal",
+            help="how --h is given: ellipsoidal h, or orthometric H above the job's geoid "
+            "(stored as given; the design keeps h = H + N, recomputed if the geoid changes)",
+        )  # fmt: skip
+
     p = cmd("add", cmd_add, "add an ad-hoc marker at a design position")
-    position(p)
+    p.add_argument("--lat", type=float, required=True, help="latitude, decimal degrees")
+    p.add_argument("--lon", type=float, required=True, help="longitude, decimal degrees")
+    p.add_argument("--h", type=float, help="design height, m (see --height-system)")
+    height_system(p)
     p.add_argument(
         "--kind",
         choices=("corner", "infill", "reference"),
         help="default: what the name says by the SK rule (1 corner, 1A infill, 1A-R reference)",
     )
+    p = cmd("design-height", cmd_design_height, "give a marker its design height")
+    p.add_argument("--h", type=float, required=True, help="design height, m")
+    height_system(p)
     p = cmd("rename", cmd_rename, "rename a marker by the SK rule (the change is logged)")
     p.add_argument("new_name", metavar="NEW", help="new marker name")
     register_occupy(msub)

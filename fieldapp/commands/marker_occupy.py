@@ -63,16 +63,19 @@ def fixes_from_capture(path: Path) -> Iterator[Fix]:
 
 
 def cmd_occupy(args: argparse.Namespace) -> int:
-    from fieldapp.commands.marker_output import dumps, occupation_lines
+    from fieldapp.commands.marker_output import dumps, occupation_json, occupation_lines
     from fieldapp.store.base_point import AmbiguousBase, find_base_point
     from fieldapp.store.equipment import find_equipment
     from fieldapp.store.installation import record_stake_from_occupation
+    from fieldapp.store.job_geoid import job_geoid
     from fieldapp.store.occupations import (
         OccupationRecorder,
         begin_occupation,
         check_antenna_after,
     )
     from fieldapp.store.rawfiles import begin_with_raw
+    from fieldapp.survey.geoid import GeoidError
+    from fieldapp.survey.height_cache import HeightCache
     from fieldapp.survey.occupation import AntennaHeight, HeightMethod, profile_named
 
     replay = Path(args.replay)
@@ -92,6 +95,10 @@ def cmd_occupy(args: argparse.Namespace) -> int:
     size = replay.stat().st_size
     kept = "; the epochs stored so far are kept: `fieldapp marker recover` finishes the occupation"
     with open_job(args.job) as job:
+        try:
+            heights = HeightCache(job_geoid(job))
+        except GeoidError as exc:
+            raise CommandError(str(exc)) from exc
         try:
             equipment_id = find_equipment(job.db, args.instrument) if args.instrument else None
             # Before the capture is copied: an ambiguous base stores nothing.
@@ -126,10 +133,10 @@ def cmd_occupy(args: argparse.Namespace) -> int:
             if record.result is not None and record.result.passed and not args.no_stake:
                 stake = record_stake_from_occupation(job.db, record.id, args.tolerance)
     if args.json:
-        print(dumps({"occupation": record, "stake": stake}))
+        print(dumps({"occupation": occupation_json(record, heights), "stake": stake}))
     else:
         print(f"marker {args.name}")
-        print("\n".join(occupation_lines(record)))
+        print("\n".join(occupation_lines(record, heights)))
         if stake is not None:
             ok = "within" if stake.delta.passed else "OUTSIDE"
             print(

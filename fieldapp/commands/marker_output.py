@@ -7,12 +7,17 @@ import datetime as dt
 import enum
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.reports.base_words import point_label
 from fieldapp.survey.base_point import BaseUsed
 from fieldapp.survey.installation import MarkerInstallation, OccupationRecord
 from fieldapp.survey.occupation import OccupationResult
+
+if TYPE_CHECKING:
+    from fieldapp.store.design_heights import DesignHeight
+    from fieldapp.survey.height_cache import HeightCache
+    from fieldapp.survey.models import Marker
 
 
 def jsonable(obj: Any) -> Any:
@@ -43,7 +48,7 @@ def _m(value: float | None, digits: int = 3) -> str:
     return "-" if value is None else f"{value:.{digits}f} m"
 
 
-def result_lines(r: OccupationResult) -> list[str]:
+def result_lines(r: OccupationResult, heights: HeightCache | None = None) -> list[str]:
     verdict = "PASSED" if r.passed else "FAILED: " + ", ".join(f.value for f in r.failures)
     rejected = ", ".join(f"{k.value} {n}" for k, n in r.rejected_by_reason.items()) or "none"
     lines = [
@@ -53,7 +58,10 @@ def result_lines(r: OccupationResult) -> list[str]:
         f"{r.last_utc or r.last_time}",
     ]
     if r.lat is not None and r.lon is not None:
-        lines.append(f"  mean        lat {r.lat:.9f}  lon {r.lon:.9f}  h {_m(r.h)} (phase centre)")
+        lines.append(
+            f"  mean        lat {r.lat:.9f}  lon {r.lon:.9f}  h {_m(r.h)} (phase centre)"
+            f"{orthometric_text(heights, r.lat, r.lon, r.h)}"
+        )
         lines.append(
             f"  scatter     N {_m(r.std_n_m)}  E {_m(r.std_e_m)}  U {_m(r.std_u_m)}"
             f"  (receiver sigma: {r.sigma_source.value if r.sigma_source else 'none'})"
@@ -62,7 +70,9 @@ def result_lines(r: OccupationResult) -> list[str]:
         lines.append(
             f"  antenna     {r.antenna.method.value} {r.antenna.measured_m:.3f} m -> total "
             f"{r.antenna.total_m:.4f} m; mark h {_m(r.mark_h)}"
-        )
+            + ("" if r.lat is None or r.lon is None
+               else orthometric_text(heights, r.lat, r.lon, r.mark_h))
+        )  # fmt: skip
     if r.comparison is not None:
         c = r.comparison
         lines.append(
@@ -102,7 +112,7 @@ def base_lines(o: OccupationRecord) -> list[str]:
     return lines
 
 
-def occupation_lines(o: OccupationRecord) -> list[str]:
+def occupation_lines(o: OccupationRecord, heights: HeightCache | None = None) -> list[str]:
     state = "INCOMPLETE (interrupted; epochs on disk)" if o.incomplete else o.state.value
     head = f"occupation {o.id}  {o.started_at}  {state}  {o.epochs_on_disk} epochs"
     if o.raw_log:
@@ -113,15 +123,18 @@ def occupation_lines(o: OccupationRecord) -> list[str]:
         flag = "  CHANGED > 5 mm" if o.antenna_changed else ""
         diff = "" if change is None else f" (after - before {change * 1000:+.0f} mm)"
         method.append(f"  antenna height after {o.antenna_after_m:.3f} m{diff}{flag}")
-    return [head, *(result_lines(o.result) if o.result else []), *method]
+    return [head, *(result_lines(o.result, heights) if o.result else []), *method]
 
 
-def installation_text(inst: MarkerInstallation) -> str:
+def installation_text(
+    inst: MarkerInstallation, marker: Marker | None = None, heights: HeightCache | None = None
+) -> str:
     d = inst.design
-    out = [
-        f"marker {inst.marker}  status {inst.status.value}",
-        f"design      lat {d.lat:.9f}  lon {d.lon:.9f}  h {_m(d.h)}",
-    ]
+    design = f"design      lat {d.lat:.9f}  lon {d.lon:.9f}  h {_m(d.h)}"
+    design += orthometric_text(heights, d.lat, d.lon, d.h)
+    if marker is not None and marker.h is not None and marker.h_given is not None:
+        design += f"  (given as {marker.h_system.value} {marker.h_given:.3f} m)"
+    out = [f"marker {inst.marker}  status {inst.status.value}", design]
     for s in inst.stakes:
         tag = f" WITHDRAWN ({s.withdrawn.reason})" if s.withdrawn else ""
         ok = "within" if s.delta.passed else "OUTSIDE"
@@ -130,7 +143,7 @@ def installation_text(inst: MarkerInstallation) -> str:
             f"horizontal {s.delta.horizontal_m:.3f} m ({ok} {s.delta.tolerance_m:.2f} m){tag}"
         )
     for o in inst.occupations:
-        out.extend(occupation_lines(o))
+        out.extend(occupation_lines(o, heights))
     for r in inst.references:
         tag = f" WITHDRAWN ({r.withdrawn.reason})" if r.withdrawn else ""
         out.append(
@@ -157,3 +170,52 @@ def installation_text(inst: MarkerInstallation) -> str:
     if missing:
         out.append(f"missing photos: {', '.join(missing)}")
     return "\n".join(out)
+
+
+def orthometric_text(heights: HeightCache | None, lat: float, lon: float, h: float | None) -> str:
+    """ "  H 12.345 m [EGM96 …]" beside an ellipsoidal height; "" where there is none."""
+    hs = None if heights is None else heights.heights(lat, lon, h)
+    return "" if hs is None else f"  H {hs.orthometric:.3f} m [{hs.geoid}]"
+
+
+def design_height_text(d: DesignHeight) -> str:
+    return (
+        f"h {d.ellipsoidal:.3f} m (ellipsoidal)  H {d.orthometric:.3f} m (orthometric)"
+        f"  [{d.geoid}]  given as {d.system.value} {d.given:.3f} m"
+    )
+
+
+def design_json(marker: Marker, heights: HeightCache) -> dict[str, Any]:
+    """The design height's added keys: H, N and geoid beside h, and how it was given."""
+    hs = heights.heights(marker.lat, marker.lon, marker.h)
+    given = marker.h if marker.h_given is None else marker.h_given
+    return {
+        "H": None if hs is None else hs.orthometric,
+        "N": None if hs is None else hs.undulation,
+        "geoid": heights.name,
+        "h_given": given,
+        "h_system": marker.h_system.value,
+    }
+
+
+def installation_json(inst: MarkerInstallation, marker: Marker, heights: HeightCache) -> Any:
+    """`marker show --json`: the record as before, plus H and the geoid beside each h."""
+    data = jsonable(inst)
+    data["design"].update(design_json(marker, heights))
+    data["occupations"] = [occupation_json(o, heights) for o in inst.occupations]
+    return data
+
+
+def occupation_json(o: OccupationRecord, heights: HeightCache) -> Any:
+    """An occupation as JSON; its result gains H (of the mean h), mark_H and geoid."""
+    row = jsonable(o)
+    r = o.result
+    if r is not None and r.lat is not None and r.lon is not None:
+        mark = heights.heights(r.lat, r.lon, r.mark_h)
+        mean = heights.heights(r.lat, r.lon, r.h)
+        row["result"].update(
+            H=None if mean is None else mean.orthometric,
+            mark_H=None if mark is None else mark.orthometric,
+            geoid=heights.name,
+        )
+    return row

@@ -16,7 +16,8 @@ from fieldapp.commands.common import CommandError, open_job
 if TYPE_CHECKING:
     from fieldapp.gnss.fix import Fix
     from fieldapp.survey.crs import GridSpec
-    from fieldapp.survey.stakeout import Guidance, StakeTarget
+    from fieldapp.survey.height_cache import HeightCache
+    from fieldapp.survey.stakeout import GridPosition, Guidance, StakeTarget
 
 NEAREST = "nearest"
 
@@ -67,8 +68,11 @@ def _stakeout(args: argparse.Namespace) -> int:
 
     with open_job(args.job) as store:
         grid = job_grid(store)
-        targets = targets_from_markers(rec.load_markers(store.db))
+        markers = rec.load_markers(store.db)
+        targets = targets_from_markers(markers)
         profile = load_quality_profile(store.db)
+        args.heights = _heights(store)
+    args.systems = {m.name: m.h_system.value for m in markers}
     if args.tolerance is not None:
         try:
             profile = replace(profile, tolerance_m=args.tolerance)
@@ -190,10 +194,45 @@ def _guide(
             target = by_name[args.target]
         g = guidance(grid, pos, target, heading_deg=heading, profile=args.profile,
                      position_quality=PositionQuality.from_fix(fix))  # fmt: skip
+        vertical = vertical_figures(args.heights, pos, target, args.systems[target.name])
         if args.jsonl:
-            print(json.dumps(guidance_record(when, g, fix.quality)), file=out, flush=True)
+            record = {**guidance_record(when, g, fix.quality), **vertical}
+            print(json.dumps(record), file=out, flush=True)
         else:
-            print(format_guidance(when, g, fix.quality), file=out, flush=True)
+            print(format_guidance(when, g, fix.quality, vertical), file=out, flush=True)
+
+
+def _heights(store: Any) -> HeightCache:
+    from fieldapp.store.job_geoid import job_geoid
+    from fieldapp.survey.geoid import GeoidError
+    from fieldapp.survey.height_cache import HeightCache
+
+    try:
+        return HeightCache(job_geoid(store))
+    except GeoidError as exc:
+        raise CommandError(str(exc)) from exc
+
+
+def vertical_figures(
+    heights: HeightCache, pos: GridPosition, target: StakeTarget, system: str
+) -> dict[str, Any]:
+    """The added keys: the pole's H, the target's H, and dH in the system the design was
+    given in (``dh_m`` stays target h - pole h, as it always was)."""
+    here = heights.heights(pos.lat, pos.lon, pos.h)
+    there = heights.heights(target.lat, target.lon, target.h)
+    dh = None
+    if system == "orthometric" and here is not None and there is not None:
+        dh = there.orthometric - here.orthometric
+    elif system != "orthometric" and pos.h is not None and target.h is not None:
+        dh = target.h - pos.h
+    return {
+        "H": None if here is None else round(here.orthometric, 3),
+        "target_h": target.h,
+        "target_H": None if there is None else round(there.orthometric, 3),
+        "dH_m": None if dh is None else round(dh, 3),
+        "dH_system": system,
+        "geoid": heights.name,
+    }
 
 
 def _finite(x: float | None, digits: int) -> float | None:
@@ -267,8 +306,10 @@ def quality_reason(g: Guidance) -> str | None:
     return ", ".join(parts)
 
 
-def format_guidance(when: str, g: Guidance, quality: int | None) -> str:
-    """One epoch of guidance as the line a surveyor reads."""
+def format_guidance(
+    when: str, g: Guidance, quality: int | None, vertical: dict[str, Any] | None = None
+) -> str:
+    """One epoch of guidance as the line a surveyor reads (dH in the design's system)."""
     from fieldapp.survey.stake_quality import fix_name
 
     travel = (
@@ -277,6 +318,11 @@ def format_guidance(when: str, g: Guidance, quality: int | None) -> str:
         else "heading unknown"
     )
     height = "" if g.dh_m is None else f"  dH {g.dh_m:+.3f} {g.cut_fill}"
+    if vertical is not None and vertical["dH_m"] is not None:
+        if vertical["dH_system"] == "orthometric":
+            height = f"  dH {vertical['dH_m']:+.3f} (H, {vertical['geoid']}) {g.cut_fill}"
+        else:
+            height = f"  dH {vertical['dH_m']:+.3f} (h) {g.cut_fill}"
     q = fix_name(quality)
     if g.quality is not None:
         s = g.quality.quality

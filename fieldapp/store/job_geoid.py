@@ -7,6 +7,7 @@ import hashlib
 from pathlib import Path
 
 from fieldapp.resources import resource_path
+from fieldapp.store.design_heights import recompute_orthometric
 from fieldapp.store.durable import copy_writer, write_durably
 from fieldapp.store.jobfile import JobStore
 from fieldapp.survey.geoid import Geoid, GeoidError, load_geoid
@@ -58,6 +59,8 @@ def import_job_geoid(store: JobStore, src: Path, name: str | None = None) -> Geo
             store.db.execute(
                 "UPDATE permit_area SET geoid_name = ?, geoid_file = ? WHERE id = 1", (label, rel)
             )
+            # Designs given as H follow the geoid, in this transaction: all or nothing.
+            recompute_orthometric(store.db, geoid)
     except BaseException:
         if fresh:
             with contextlib.suppress(OSError):
@@ -72,11 +75,13 @@ def reset_job_geoid(store: JobStore) -> Geoid:
     """Back to the bundled EGM96 crop; the job's copy of its own grid goes."""
     store.require_writable()
     previous = _current_file(store)
+    geoid = bundled_geoid()
     with store.db.atomic():
         store.db.execute("UPDATE permit_area SET geoid_name = NULL, geoid_file = NULL WHERE id = 1")
+        recompute_orthometric(store.db, geoid)
     if previous:
         _remove(store, previous)
-    return bundled_geoid()
+    return geoid
 
 
 def _current_file(store: JobStore) -> str | None:

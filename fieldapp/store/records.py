@@ -6,6 +6,7 @@ import datetime as dt
 import json
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from typing import Any
 
 from fieldapp.store.database import JobDatabase
@@ -13,6 +14,7 @@ from fieldapp.survey.models import (
     BoundaryPoint,
     ControlKind,
     ControlPoint,
+    HeightSystem,
     Marker,
     MarkerKind,
     MarkerStatus,
@@ -137,6 +139,8 @@ def _marker_from_row(r: dict[str, Any]) -> Marker:
         h=r["design_h"],
         edge=edge,
         status=MarkerStatus(r["status"]),
+        h_given=r.get("design_h_given"),
+        h_system=HeightSystem(r.get("design_h_system") or "ellipsoidal"),
     )
 
 
@@ -172,10 +176,15 @@ def upsert_markers(db: JobDatabase, markers: Iterable[Marker]) -> None:
                 "status": m.status.value,
                 "updated_at": stamp,
             }
+            given = {"design_h_given": m.h_given, "design_h_system": m.h_system.value}
             existing = db.execute("SELECT id FROM marker WHERE name = ?", [m.name]).fetchone()
             if existing:
-                db.table("marker").update(existing[0], row)
+                # Always: a design without a given height must not keep an old one that a
+                # geoid change would turn back into a design_h.
+                db.table("marker").update(existing[0], {**row, **given})
             else:
+                if m.h_given is not None or m.h_system is not HeightSystem.ELLIPSOIDAL:
+                    row.update(given)  # else the columns' defaults say the same
                 db.table("marker").insert({**row, "created_at": stamp})
 
 
@@ -185,7 +194,7 @@ def store_planned_markers(
     """Store a plan's markers; planned markers the plan dropped go unless they have records."""
     notes: list[str] = []
     with db.atomic():
-        upsert_markers(db, markers)
+        upsert_markers(db, [_keep_design_height(db, m) for m in markers])
         for name in dropped:
             try:
                 with db.atomic():
@@ -197,6 +206,21 @@ def store_planned_markers(
                     f"planned marker {name} is no longer in the plan but has records: kept"
                 )
     return notes
+
+
+def _keep_design_height(db: JobDatabase, m: Marker) -> Marker:
+    """A re-planned marker at the same place keeps the design height the surveyor gave it."""
+    if m.h is not None:
+        return m
+    row = db.execute(
+        "SELECT design_lat, design_lon, design_h, design_h_given, design_h_system FROM marker"
+        " WHERE name = ? AND design_h IS NOT NULL",
+        [m.name],
+    ).fetchone()
+    # 1e-9 degrees is 0.1 mm: a marker the plan moved has no height of its old place.
+    if row is None or abs(row[0] - m.lat) > 1e-9 or abs(row[1] - m.lon) > 1e-9:
+        return m
+    return replace(m, h=row[2], h_given=row[3], h_system=HeightSystem(row[4]))
 
 
 def set_marker_status(db: JobDatabase, name: str, status: MarkerStatus) -> None:

@@ -20,6 +20,13 @@ class MarkerKind(StrEnum):
     REFERENCE = "reference"
 
 
+class HeightSystem(StrEnum):
+    """How a design height was given: above the ellipsoid (h) or above the geoid (H)."""
+
+    ELLIPSOIDAL = "ellipsoidal"
+    ORTHOMETRIC = "orthometric"
+
+
 class MarkerStatus(StrEnum):
     PLANNED = "planned"
     STAKED = "staked"
@@ -83,9 +90,13 @@ class Marker:
     seq: int
     lat: float
     lon: float
-    h: float | None = None
+    h: float | None = None  # ellipsoidal, always: every computation uses h
     edge: tuple[str, str] | None = None  # SK numbers of the boundary line it lies on
     status: MarkerStatus = MarkerStatus.PLANNED
+    # The design height as the surveyor gave it; for ORTHOMETRIC, h = h_given + N of the
+    # job's geoid, recomputed when the job's geoid changes.
+    h_given: float | None = None
+    h_system: HeightSystem = HeightSystem.ELLIPSOIDAL
 
 
 @dataclass(frozen=True, slots=True)

@@ -34,6 +34,7 @@ from fieldapp.ui.base_position import header_position, parse_position
 from fieldapp.ui.control_dialogs import ReasonDialog
 from fieldapp.ui.control_worker import ControlWorker, Task, baseline_task, start_worker
 from fieldapp.ui.errors import error_text
+from fieldapp.ui.heights import height_pair
 from fieldapp.ui.numbers import fixed
 from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
@@ -309,8 +310,9 @@ class BaselinePanel(QWidget):
         p = s.position
         vector = " / ".join(fixed(x, 3) for x in s.vector_enu_m)
         self.details.setText(
-            self.tr("Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m")
-            .format(fixed(p.lat, 9), fixed(p.lon, 9), fixed(p.h, 4), vector)
+            self.tr("Rover {0}°, {1}° · {2} · vector E/N/U {3} m")
+            .format(fixed(p.lat, 9), fixed(p.lon, 9),
+                    height_pair(self.session.heights, p.lat, p.lon, p.h), vector)
         )  # fmt: skip
         every = self.tr("{0} epochs every {1} s · {2}")
         self.details.setToolTip(every.format(s.epochs, fixed(s.interval_s, 0), s.engine))

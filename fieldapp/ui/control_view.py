@@ -25,6 +25,7 @@ from fieldapp.store.gnss_sessions import StaticSession, add_session, load_sessio
 from fieldapp.ui import control_texts as words
 from fieldapp.ui.baseline_panel import JOB_ERRORS, BaselinePanel
 from fieldapp.ui.control_dialogs import AddSessionDialog, SessionEntry
+from fieldapp.ui.control_points import ControlPointsPage
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.numbers import fixed
@@ -71,6 +72,7 @@ class ControlView(QWidget):
         self.raw.message.connect(session.message)
         self.raw.recorded.connect(self._recorded)
         self.baseline = BaselinePanel(session)
+        self.points = ControlPointsPage(session)
         sessions_page = QWidget()
         top = QVBoxLayout(sessions_page)
         top.setContentsMargins(4, 4, 4, 4)
@@ -86,6 +88,7 @@ class ControlView(QWidget):
         self.pages.setTabPosition(QTabWidget.TabPosition.West)  # costs width, not height
         self.pages.addTab(sessions_page, "")
         self.pages.addTab(self.baseline, "")
+        self.pages.addTab(self.points, "")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.pages)
@@ -96,6 +99,7 @@ class ControlView(QWidget):
     def retranslate(self) -> None:
         self.pages.setTabText(0, self.tr("Observation sessions"))
         self.pages.setTabText(1, self.tr("Baselines"))
+        self.pages.setTabText(2, self.tr("Control points"))
         self.add_btn.setText(self.tr("Add session…"))
         self.sheet_btn.setText(self.tr("Field sheet (PDF)"))
         self.table.setHorizontalHeaderLabels([
@@ -105,6 +109,7 @@ class ControlView(QWidget):
         ])  # fmt: skip
         self.raw.retranslate()
         self.baseline.retranslate()
+        self.points.retranslate()
         self._fill()
 
     def set_dark(self, _dark: bool) -> None:

@@ -32,6 +32,7 @@ from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
 from fieldapp.ui.app import text_style
 from fieldapp.ui.camera_dialog import CameraDialog
+from fieldapp.ui.design_height_page import DesignHeightPage
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.installation_pages import DescriptionPage, WitnessPage
@@ -98,11 +99,13 @@ class InstallationView(QWidget):
         self.fields = self.description.fields
         self.save_desc = self.description.save_btn
         self.checklist = self.description.checklist
+        self.heights = DesignHeightPage(session)
 
         self.pages = QTabWidget()
         self.pages.addTab(scrolled(photos), "")
         self.pages.addTab(scrolled(self.witnesses), "")
         self.pages.addTab(scrolled(self.description), "")
+        self.pages.addTab(scrolled(self.heights), "")
         self.retranslate()
         # The picker sits in the tab bar's corner: at 1024x600 every row of height counts.
         self.pages.setCornerWidget(header, Qt.Corner.TopRightCorner)
@@ -119,7 +122,8 @@ class InstallationView(QWidget):
     def retranslate(self) -> None:
         self.picker_label.setText(self.tr("Marker"))
         self.picker.setToolTip(self.tr("Marker to document"))
-        for i, text in enumerate((self.tr("Photos"), self.tr("Witnesses"), self.tr("Description"))):
+        for i, text in enumerate((self.tr("Photos"), self.tr("Witnesses"), self.tr("Description"),
+                                  self.tr("Heights"))):  # fmt: skip
             self.pages.setTabText(i, text)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
@@ -165,6 +169,7 @@ class InstallationView(QWidget):
                     slot.show_thumbnail(pixmap)
         self.witnesses.show_installation(inst)
         self.description.show_installation(inst, fill_fields=not keep_typed)
+        self.heights.show_installation(inst)
 
     def _thumbnail_ready(self, key: str, pixmap: QPixmap | None) -> None:
         for slot in self.slots.values():

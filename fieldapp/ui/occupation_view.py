@@ -45,7 +45,9 @@ from fieldapp.survey.occupation_guard import DistanceFrom, GuardResult, check_st
 from fieldapp.ui import texts
 from fieldapp.ui.base_choice import BaseChoice
 from fieldapp.ui.device_adapter import DeviceAdapter
+from fieldapp.ui.heights import height_pair
 from fieldapp.ui.live import Liveness
+from fieldapp.ui.numbers import fixed
 from fieldapp.ui.occupation_panels import (
     AfterHeightRow,
     LiveReadout,
@@ -124,6 +126,8 @@ class OccupationView(QWidget):
         self.result = QLabel("")
         self.result.setProperty("role", "big")
         self.result.setWordWrap(True)
+        self.mean = QLabel("")  # the mark's mean position, h and H with the geoid named
+        self.mean.setWordWrap(True)
         self.saved = QLabel("")
         self.saved.setWordWrap(True)
         self._build_recovery()
@@ -152,6 +156,7 @@ class OccupationView(QWidget):
         right.addWidget(self.counts)
         right.addWidget(self.reasons)
         right.addWidget(self.result)
+        right.addWidget(self.mean)
         right.addWidget(self.saved)
         right.addStretch(1)
         columns = QHBoxLayout()
@@ -238,6 +243,7 @@ class OccupationView(QWidget):
             self.counts.setText("–")
             self.result.setText("")
             self.result.setStyleSheet("")
+            self.mean.setText("")
             self.saved.setText("")
             return
         record = finished[-1]
@@ -318,6 +324,7 @@ class OccupationView(QWidget):
         self.reasons.setText("")
         self.result.setText("")
         self.result.setStyleSheet("")
+        self.mean.setText("")
         self.saved.setText("")
         self.marker.setText(name)
         self.recover_box.setVisible(False)
@@ -538,6 +545,11 @@ class OccupationView(QWidget):
             why = ", ".join(texts.fail_reason(f) for f in r.failures) if r else "–"
             self.result.setText(self.tr("FAILED: {0}").format(why))
             self.result.setStyleSheet(FAIL_STYLE)
+        self.mean.setText("")
+        if r is not None and r.lat is not None and r.lon is not None:
+            self.mean.setText(self.tr("Mean position of the mark: {0}°, {1}° · {2}").format(
+                fixed(r.lat, 8), fixed(r.lon, 8),
+                height_pair(self.session.heights, r.lat, r.lon, r.mark_h)))  # fmt: skip
         if r is not None:
             self.progress.setValue(round(100 * min(1.0, r.epochs_used / r.profile.min_epochs)))
         saved = self.tr("Saved in the job (occupation {0}).").format(record.id)

@@ -99,6 +99,8 @@ class Readouts(QWidget):
         self.delta_b = QLabel("–")
         self.dh = QLabel("–")
         self.ground = QLabel("–")
+        self.heights = QLabel("")  # the design's h and H, the pole's, the geoid named
+        self.heights.setWordWrap(True)
         self.quality = QLabel("")  # fix type, σH and its source, age of the epoch
         self.orient = QLabel("")
         self.target_line = QLabel("")
@@ -125,17 +127,19 @@ class Readouts(QWidget):
             grid.addWidget(w, i, 0, 1, 2)
         grid.addWidget(self.dh, 9, 0)
         grid.addWidget(self.ground, 9, 1)
-        grid.addWidget(self.detail, 10, 0, 1, 2)
+        grid.addWidget(self.heights, 10, 0, 1, 2)
+        grid.addWidget(self.detail, 11, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        grid.setRowStretch(11, 1)
+        grid.setRowStretch(12, 1)
         self.show_progress(False)
 
     @property
     def live_labels(self) -> tuple[QLabel, ...]:
         """Every label that shows a live figure (greyed when the data is not live)."""
         return (self.distance, self.delta_a, self.delta_b, self.dh, self.ground, self.quality,
-                self.orient, self.target_line, self.reason, self.detail)  # fmt: skip
+                self.orient, self.target_line, self.reason, self.detail,
+                self.heights)  # fmt: skip
 
     # Called for every epoch drawn: styles are set only when they change (see live.set_style).
     def paint_state(self, text: str, colour: str) -> None:

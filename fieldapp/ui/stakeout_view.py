@@ -57,6 +57,7 @@ from fieldapp.survey.ts_stakeout import (
     ts_guidance,
 )
 from fieldapp.ui.app import settings
+from fieldapp.ui.heights import design_dh, dh_text, stake_heights_text
 from fieldapp.ui.instrument_link import InstrumentLink
 from fieldapp.ui.live import Liveness, age_text, set_style, stale_text
 from fieldapp.ui.session import JobSession
@@ -270,6 +271,7 @@ class StakeoutView(QWidget):
         self.target_box.setCurrentText(near.name)
 
     session_fix: Fix | None = None
+    _here: tuple[float, float, float | None] | None = None  # the latest epoch's lat, lon, h
 
     # -- quality profile ---------------------------------------------------------------
     def _show_profile(self) -> None:
@@ -309,6 +311,7 @@ class StakeoutView(QWidget):
         grid = self.session.layers.grid
         try:
             pos = position_from_fix(grid, fix)
+            self._here = (pos.lat, pos.lon, pos.h)
             heading = self._heading.update(pos)
             # Standing still loses the direction of travel: keep the last one, and say so.
             self.display.heading_frozen = heading is None and self._last_heading is not None
@@ -368,6 +371,17 @@ class StakeoutView(QWidget):
     def _show_gnss(self, g: Guidance) -> None:
         colour = self._show_state(g.state)
         self.display.show(g, colour, self.session.layers.grid, self._target())
+        self._show_heights(self._here)
+
+    def _show_heights(self, here: tuple[float, float, float | None] | None) -> None:
+        """dH in the system the design was given in; h and H of the design and the pole."""
+        m = self.session.layers.marker(self.target) if self.target else None
+        if m is None:
+            return
+        heights, target = self.session.heights, (m.lat, m.lon, m.h)
+        dh, system = design_dh(heights, here or (m.lat, m.lon, None), target, m.h_system)
+        self.dh.setText(dh_text(dh, system))
+        self.readouts.heights.setText(stake_heights_text(heights, here, target, m.h_system))
 
     # -- Ukur & simpan -------------------------------------------------------------------
     def _on_measure_clicked(self) -> None:
@@ -430,7 +444,8 @@ class StakeoutView(QWidget):
         side = self.tr("Right") if tg.right_m >= 0 else self.tr("Left")
         self.delta_a.setText(f"{inout} {abs(tg.out_m):.3f} m")
         self.delta_b.setText(f"{side} {abs(tg.right_m):.3f} m")
-        self.dh.setText("dH –" if tg.dh_m is None else f"dH {tg.dh_m:+.3f} m")
+        p = tg.prism.position
+        self._show_heights((p.lat, p.lon, p.h))
         self.ground.setText(self.tr("Off {0} m").format(f"{tg.guidance.ground_distance_m:.3f}"))
         h = tg.prism.position.h
         self.detail.setText(
@@ -497,7 +512,7 @@ class StakeoutView(QWidget):
             w.setText("–")
         set_style(self.state_label, "")
         r = self.readouts
-        for w in (self.detail, r.reason, r.quality, r.orient, r.target_line):
+        for w in (self.detail, r.reason, r.quality, r.orient, r.target_line, r.heights):
             w.setText("")
         self.arrow.set_angle(None, STATE_COLOURS[""])
         self.bullseye.set_offset(None, None, self.tolerance_m, STATE_COLOURS[""])

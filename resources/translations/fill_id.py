@@ -876,7 +876,50 @@ ID_CONTROL_GUI: dict[str, str] = {
 }
 
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE):
+ID_HEIGHTS: dict[str, str] = {
+    # issue 18 (heights): h beside H with the geoid named; design heights given as h or H
+    "no height": "tanpa tinggi",
+    "h {0} m (ellipsoid) · H unknown (outside the geoid)": "h {0} m (elipsoid) · H tidak diketahui (di luar grid geoid)",
+    "h {0} m (ellipsoid) · H {1} m ({2})": "h {0} m (elipsoid) · H {1} m ({2})",
+    "h {0} m (ellipsoid) · H {1} m": "h {0} m (elipsoid) · H {1} m",
+    "orthometric": "ortometrik",
+    "ellipsoidal": "elipsoid",
+    "dH {0} m ({1})": "dH {0} m ({1})",
+    "Design ({0}): {1}": "Desain ({0}): {1}",
+    "Design: no design height": "Desain: belum ada tinggi desain",
+    "given as orthometric": "diberikan sebagai tinggi ortometrik",
+    "given as ellipsoidal": "diberikan sebagai tinggi elipsoid",
+    "Here: {0}": "Posisi saat ini: {0}",
+    "Mean position of the mark: {0}°, {1}° · {2}": "Posisi rata-rata tanda: {0}°, {1}° · {2}",
+    "no geoid grid": "tidak ada grid geoid",
+    "h is the ellipsoidal height; H = h − N is the orthometric height above the geoid {0}.": "h adalah tinggi elipsoid; H = h − N adalah tinggi ortometrik di atas geoid {0}.",
+    "Latitude": "Lintang",
+    "Longitude": "Bujur",
+    "h ellipsoid (m)": "h elipsoid (m)",
+    "H orthometric (m)": "H ortometrik (m)",
+    "Origin": "Asal",
+    "tied to {0}": "diikat ke {0}",
+    "Control points": "Titik kontrol",
+    "Rover {0}°, {1}° · {2} · vector E/N/U {3} m": "Rover {0}°, {1}° · {2} · vektor E/N/U {3} m",
+    "Design height": "Tinggi desain",
+    "Mark as measured": "Tanda terukur",
+    "Give the design height": "Isi tinggi desain",
+    "H orthometric (above the geoid)": "H ortometrik (di atas geoid)",
+    "h ellipsoidal": "h elipsoid",
+    "metres": "meter",
+    "Save design height": "Simpan tinggi desain",
+    "given as orthometric H": "diberikan sebagai H ortometrik",
+    "given as ellipsoidal h": "diberikan sebagai h elipsoid",
+    "no passing occupation yet": "belum ada pengamatan yang lulus",
+    "{0}°, {1}° · {2}": "{0}°, {1}° · {2}",
+    "Type the height in metres, e.g. 12,5.": "Ketik tinggi dalam meter, mis. 12,5.",
+    "The job's geoid grid is missing: import it again.": "Grid geoid pekerjaan hilang dari folder pekerjaan: impor lagi.",
+    "Design height of {0} saved.": "Tinggi desain {0} tersimpan.",
+    "Heights": "Tinggi",
+}
+
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS):
     ID.update(_area)
 
 

@@ -97,6 +97,8 @@ def test_control_survey_through_the_cli(
                 "baseline_m", "duration_s", "epochs", "rules"):  # fmt: skip
         assert key in first
     assert first["fix"] == "fixed" and 3000 < float(first["baseline_m"]) < 3600
+    # GEONET is in Japan, outside the bundled Indonesian geoid: H is null, the geoid named.
+    assert first["H"] is None and first["geoid"].startswith("EGM96")
     assert max(first["sigma_e"], first["sigma_n"], first["sigma_u"]) < 0.02
     _compare_with_rnx2rtkp(raw, job.base, first, tmp_path, rover_height=1.504)
     failing = [v["rule"] for v in first["rules"] if not v["passed"]]
