@@ -247,179 +247,179 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="175" />
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="176" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Rover</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="176" />
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="177" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Base</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="177" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="178" />
         <source>Process baseline</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="178" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="179" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="179" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="180" />
         <source>Accept into control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="180" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="181" />
         <source>Base position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="182" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="183" />
         <source>From the file header</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="184" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="185" />
         <source>The approximate position in the base's RINEX header: not a control coordinate</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Solution</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Length</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="189" />
         <source>σ E / N / U</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="189" />
         <source>Duration</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="189" />
         <source>Status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Rule</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Verdict</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Result</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Required</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="205" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="206" />
         <source>from the job's control: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="210" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="211" />
         <source>lat lon h, when the base is not in control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="255" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="256" />
         <source>Reason: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="286" />
         <source>✔ meets</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="286" />
         <source>✘ does not meet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="300" />
         <source>Meets every rule of 697/1996.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="302" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="303" />
         <source>Does not meet: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
-        <source>Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m</source>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="313" />
+        <source>Rover {0}°, {1}° · {2} · vector E/N/U {3} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="315" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="317" />
         <source>{0} epochs every {1} s · {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="328" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="330" />
         <source>Choose two different points for rover and base.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="348" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="350" />
         <source>No position in the header of {0}'s files.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="369" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="371" />
         <source>Processing {0} against {1}…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="378" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="380" />
         <source>Cancelling…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="409" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="411" />
         <source>Processing cancelled; nothing was stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="411" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="413" />
         <source>Processing failed: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="416" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="418" />
         <source>Processed and stored.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="453" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="455" />
         <source>Cannot accept: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="455" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="457" />
         <source>{0} accepted into control.</source>
         <translation type="unfinished" />
     </message>
@@ -537,6 +537,74 @@
     </message>
 </context>
 <context>
+    <name>ControlPointsPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="51" />
+        <source>no geoid grid</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="53" />
+        <source>h is the ellipsoidal height; H = h − N is the orthometric height above the geoid {0}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Point</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Kind</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Latitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Longitude</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="58" />
+        <source>h ellipsoid (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="58" />
+        <source>H orthometric (m)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="58" />
+        <source>Origin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="72" />
+        <source>BM</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="72" />
+        <source>Titik Bantu</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="73" />
+        <source>JKHN</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="79" />
+        <source>tied to {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>ControlTexts</name>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="26" />
@@ -645,150 +713,155 @@
 <context>
     <name>ControlView</name>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="52" />
-        <location filename="../../fieldapp/ui/control_view.py" line="99" />
+        <location filename="../../fieldapp/ui/control_view.py" line="53" />
+        <location filename="../../fieldapp/ui/control_view.py" line="103" />
         <source>Add session…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="55" />
-        <location filename="../../fieldapp/ui/control_view.py" line="100" />
-        <location filename="../../fieldapp/ui/control_view.py" line="192" />
+        <location filename="../../fieldapp/ui/control_view.py" line="56" />
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="197" />
         <source>Field sheet (PDF)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="97" />
+        <location filename="../../fieldapp/ui/control_view.py" line="100" />
         <source>Observation sessions</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="98" />
+        <location filename="../../fieldapp/ui/control_view.py" line="101" />
         <source>Baselines</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Control points</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Point</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Kind</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Role</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Receiver</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <location filename="../../fieldapp/ui/control_view.py" line="107" />
         <source>Antenna height before / after</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <location filename="../../fieldapp/ui/control_view.py" line="107" />
         <source>Start (GPST)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>End (GPST)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>Interval</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>Epochs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>Files</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <location filename="../../fieldapp/ui/control_view.py" line="126" />
         <source>base</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <location filename="../../fieldapp/ui/control_view.py" line="126" />
         <source>rover</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="122" />
+        <location filename="../../fieldapp/ui/control_view.py" line="127" />
         <source>reference</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <location filename="../../fieldapp/ui/control_view.py" line="130" />
         <source>BM</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <location filename="../../fieldapp/ui/control_view.py" line="130" />
         <source>Titik Bantu</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="126" />
+        <location filename="../../fieldapp/ui/control_view.py" line="131" />
         <source>JKHN</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <location filename="../../fieldapp/ui/control_view.py" line="151" />
         <source>slant</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <location filename="../../fieldapp/ui/control_view.py" line="151" />
         <source>vertical</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="163" />
+        <location filename="../../fieldapp/ui/control_view.py" line="168" />
         <source>Before and after differ by {0} mm (more than 5 mm)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="194" />
+        <location filename="../../fieldapp/ui/control_view.py" line="199" />
         <source>Field sheet saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="214" />
+        <location filename="../../fieldapp/ui/control_view.py" line="219" />
         <source>Add session</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="216" />
+        <location filename="../../fieldapp/ui/control_view.py" line="221" />
         <source>Session stored for {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="222" />
+        <location filename="../../fieldapp/ui/control_view.py" line="227" />
         <source>Recording stopped; nothing was received.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="230" />
+        <location filename="../../fieldapp/ui/control_view.py" line="235" />
         <source>Raw data recorded</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="231" />
+        <location filename="../../fieldapp/ui/control_view.py" line="236" />
         <source>Create an observation session from {0}?</source>
         <translation type="unfinished" />
     </message>
@@ -903,6 +976,84 @@
     <message>
         <location filename="../../fieldapp/ui/installation_pages.py" line="345" />
         <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>DesignHeightPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="69" />
+        <source>Design height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="70" />
+        <source>Mark as measured</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="71" />
+        <source>Give the design height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="72" />
+        <source>H orthometric (above the geoid)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="73" />
+        <source>h ellipsoidal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="74" />
+        <source>metres</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="75" />
+        <source>Save design height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="94" />
+        <source>given as orthometric H</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="96" />
+        <source>given as ellipsoidal h</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="105" />
+        <source>no passing occupation yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="108" />
+        <source>{0}°, {1}° · {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="121" />
+        <source>Type the height in metres, e.g. 12,5.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="125" />
+        <source>The job's geoid grid is missing: import it again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="129" />
+        <source>Not saved: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="131" />
+        <source>Design height of {0} saved.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -1162,47 +1313,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="312" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="314" />
         <source>Cancelled; nothing half-written was left.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="314" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="316" />
         <source>Finished before: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="318" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="320" />
         <source>Failed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="319" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="321" />
         <source>The build failed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="339" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="341" />
         <source>DRAF: not final; its last page lists what is missing</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="383" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="385" />
         <source>free</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="385" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="387" />
         <source>{0} (superseded)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="389" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="391" />
         <source>Nomor {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="391" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="393" />
         <source>superseded by Nomor {0}</source>
         <translation type="unfinished" />
     </message>
@@ -1627,157 +1778,225 @@
     </message>
 </context>
 <context>
+    <name>Heights</name>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="23" />
+        <source>no height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="26" />
+        <source>h {0} m (ellipsoid) · H unknown (outside the geoid)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="30" />
+        <source>h {0} m (ellipsoid) · H {1} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="33" />
+        <source>h {0} m (ellipsoid) · H {1} m ({2})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="46" />
+        <source>orthometric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="48" />
+        <source>ellipsoidal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="78" />
+        <source>dH {0} m ({1})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="91" />
+        <source>Design: no design height</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="93" />
+        <source>Design ({0}): {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="100" />
+        <source>Here: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="105" />
+        <source>given as orthometric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="107" />
+        <source>given as ellipsoidal</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Description</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Witnesses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
         <source>Add photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="123" />
         <source>Marker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="124" />
         <source>Marker to document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="151" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
+        <source>Heights</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="155" />
         <source>Not staked yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="154" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="158" />
         <source>Not staked yet: stake it out before documenting.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="193" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
         <source>Marker not staked</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="195" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="200" />
         <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="203" />
         <source>Document anyway</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="199" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="204" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="221" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
         <source>Photo not added: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="223" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="228" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="231" />
         <source>{0} photo(s) saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="249" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="284" />
         <source>Retake photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="250" />
         <source>The current photo is withdrawn and kept in the job's history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
         <source>Choose the new photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="247" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="282" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="287" />
         <source>retaken</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
         <source>Images ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="266" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="271" />
         <source>Photo not replaced: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="268" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="273" />
         <source>Photo replaced; the earlier one is withdrawn.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="285" />
         <source>A new capture for this direction withdraws the current photo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="286" />
         <source>Open the camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="298" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="303" />
         <source>Photo withdrawn: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="312" />
         <source>Withdraw photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="308" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="313" />
         <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="311" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="316" />
         <source>Withdraw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="335" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="340" />
         <source>Photo not moved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="338" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="343" />
         <source>Photo moved to marker {0}, {1}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="187" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
@@ -2421,120 +2640,125 @@ N</source>
 <context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="197" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="202" />
         <source>Start occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="199" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="204" />
         <source>Stop and save</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="200" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="205" />
         <source>Abandon</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="174" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="179" />
         <source>abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="196" />
         <source>interrupted, abandoned by the surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="213" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="218" />
         <source>(no marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="266" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="272" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="290" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="363" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="296" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="370" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="297" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="303" />
         <source>No receiver connected.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="548" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="560" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="553" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="585" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="565" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="597" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="520" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="527" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="198" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="203" />
         <source>Base</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="317" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="323" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="441" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="448" />
         <source>Saving the result…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="461" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="468" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="476" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="483" />
         <source>Recording: waiting for epochs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="582" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="492" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="594" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="502" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="509" />
         <source>Scatter so far: σH {0} m, σV {1} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="507" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="534" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="541" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="539" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="546" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="543" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="550" />
+        <source>Mean position of the mark: {0}°, {1}° · {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="555" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>
@@ -3565,137 +3789,137 @@ N</source>
 <context>
     <name>StakeoutView</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="121" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="122" />
         <source>Save stake</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="204" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="205" />
         <source>another target was chosen</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="261" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="262" />
         <source>No position yet: orient the instrument and measure first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="263" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="264" />
         <source>No position yet: connect the receiver first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="268" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="269" />
         <source>Every marker is staked.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="283" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="285" />
         <source>Profile not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="286" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="288" />
         <source>Stake-out quality saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="309" />
         <source>No position</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="309" />
         <source>No target</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="444" />
         <source>Right</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="444" />
         <source>Left</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="362" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="365" />
         <source>Spoken guidance needs espeak-ng, which is not installed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="375" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="389" />
         <source>cancelled on the stake-out tab</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="407" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="421" />
         <source>Set Hz {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="422" />
         <source>Not measured yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="409" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="423" />
         <source>HD {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="412" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="427" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="441" />
         <source>Turn {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="443" />
         <source>Out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="443" />
         <source>In</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="434" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="449" />
         <source>Off {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="437" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="452" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="451" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="466" />
         <source>Instrument link lost</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="461" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="476" />
         <source>Measure the prism first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="469" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="484" />
         <source>Stake not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="471" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="486" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="508" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="523" />
         <source>the job was closed</source>
         <translation type="unfinished" />
     </message>

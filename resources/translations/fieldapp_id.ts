@@ -247,179 +247,179 @@
         <translation>Posisi base: lintang, bujur atau tinggi di luar rentang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="175" />
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="176" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Rover</source>
         <translation>Rover</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="176" />
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="177" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="177" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="178" />
         <source>Process baseline</source>
         <translation>Proses baseline</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="178" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="179" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="179" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="180" />
         <source>Accept into control</source>
         <translation>Terima</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="180" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="181" />
         <source>Base position</source>
         <translation>Posisi base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="182" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="183" />
         <source>From the file header</source>
         <translation>Dari header berkas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="184" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="185" />
         <source>The approximate position in the base's RINEX header: not a control coordinate</source>
         <translation>Posisi pendekatan di header RINEX base: bukan koordinat kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Solution</source>
         <translation>Solusi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="187" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
         <source>Length</source>
         <translation>Panjang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="189" />
         <source>σ E / N / U</source>
         <translation>σ E / N / U</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="189" />
         <source>Duration</source>
         <translation>Lama</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="188" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="189" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Rule</source>
         <translation>Ketentuan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Verdict</source>
         <translation>Penilaian</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Result</source>
         <translation>Hasil</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="191" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="192" />
         <source>Required</source>
         <translation>Syarat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="205" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="206" />
         <source>from the job's control: {0}</source>
         <translation>dari titik kontrol pekerjaan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="210" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="211" />
         <source>lat lon h, when the base is not in control</source>
         <translation>lintang bujur h, bila base belum ada di titik kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="255" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="256" />
         <source>Reason: {0}</source>
         <translation>Alasan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="286" />
         <source>✔ meets</source>
         <translation>✔ memenuhi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="285" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="286" />
         <source>✘ does not meet</source>
         <translation>✘ tidak memenuhi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="299" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="300" />
         <source>Meets every rule of 697/1996.</source>
         <translation>Memenuhi semua ketentuan 697/1996.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="302" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="303" />
         <source>Does not meet: {0}</source>
         <translation>Tidak memenuhi: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="312" />
-        <source>Rover {0}°, {1}°, h {2} m · vector E/N/U {3} m</source>
-        <translation>Rover {0}°, {1}°, h {2} m · vektor E/N/U {3} m</translation>
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="313" />
+        <source>Rover {0}°, {1}° · {2} · vector E/N/U {3} m</source>
+        <translation>Rover {0}°, {1}° · {2} · vektor E/N/U {3} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="315" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="317" />
         <source>{0} epochs every {1} s · {2}</source>
         <translation>{0} epoch tiap {1} s · {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="328" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="330" />
         <source>Choose two different points for rover and base.</source>
         <translation>Pilih dua titik berbeda untuk rover dan base.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="348" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="350" />
         <source>No position in the header of {0}'s files.</source>
         <translation>Tidak ada posisi di header berkas {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="369" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="371" />
         <source>Processing {0} against {1}…</source>
         <translation>Memproses {0} terhadap {1}…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="378" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="380" />
         <source>Cancelling…</source>
         <translation>Membatalkan…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="409" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="411" />
         <source>Processing cancelled; nothing was stored.</source>
         <translation>Pemrosesan dibatalkan; tidak ada yang disimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="411" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="413" />
         <source>Processing failed: {0}</source>
         <translation>Pemrosesan gagal: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="416" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="418" />
         <source>Processed and stored.</source>
         <translation>Selesai diproses dan disimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="453" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="455" />
         <source>Cannot accept: {0}</source>
         <translation>Tidak dapat diterima: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/baseline_panel.py" line="455" />
+        <location filename="../../fieldapp/ui/baseline_panel.py" line="457" />
         <source>{0} accepted into control.</source>
         <translation>{0} diterima sebagai titik kontrol.</translation>
     </message>
@@ -537,6 +537,74 @@
     </message>
 </context>
 <context>
+    <name>ControlPointsPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="51" />
+        <source>no geoid grid</source>
+        <translation>tidak ada grid geoid</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="53" />
+        <source>h is the ellipsoidal height; H = h − N is the orthometric height above the geoid {0}.</source>
+        <translation>h adalah tinggi elipsoid; H = h − N adalah tinggi ortometrik di atas geoid {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Point</source>
+        <translation>Titik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Latitude</source>
+        <translation>Lintang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="57" />
+        <source>Longitude</source>
+        <translation>Bujur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="58" />
+        <source>h ellipsoid (m)</source>
+        <translation>h elipsoid (m)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="58" />
+        <source>H orthometric (m)</source>
+        <translation>H ortometrik (m)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="58" />
+        <source>Origin</source>
+        <translation>Asal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="72" />
+        <source>BM</source>
+        <translation>BM</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="72" />
+        <source>Titik Bantu</source>
+        <translation>Titik Bantu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="73" />
+        <source>JKHN</source>
+        <translation>JKHN</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_points.py" line="79" />
+        <source>tied to {0}</source>
+        <translation>diikat ke {0}</translation>
+    </message>
+</context>
+<context>
     <name>ControlTexts</name>
     <message>
         <location filename="../../fieldapp/ui/control_texts.py" line="26" />
@@ -645,150 +713,155 @@
 <context>
     <name>ControlView</name>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="52" />
-        <location filename="../../fieldapp/ui/control_view.py" line="99" />
+        <location filename="../../fieldapp/ui/control_view.py" line="53" />
+        <location filename="../../fieldapp/ui/control_view.py" line="103" />
         <source>Add session…</source>
         <translation>Tambah sesi…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="55" />
-        <location filename="../../fieldapp/ui/control_view.py" line="100" />
-        <location filename="../../fieldapp/ui/control_view.py" line="192" />
+        <location filename="../../fieldapp/ui/control_view.py" line="56" />
+        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="197" />
         <source>Field sheet (PDF)</source>
         <translation>Formulir lapangan (PDF)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="97" />
+        <location filename="../../fieldapp/ui/control_view.py" line="100" />
         <source>Observation sessions</source>
         <translation>Sesi pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="98" />
+        <location filename="../../fieldapp/ui/control_view.py" line="101" />
         <source>Baselines</source>
         <translation>Baseline</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <source>Control points</source>
+        <translation>Titik kontrol</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Point</source>
         <translation>Titik</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Kind</source>
         <translation>Jenis</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Role</source>
         <translation>Peran</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="102" />
+        <location filename="../../fieldapp/ui/control_view.py" line="106" />
         <source>Receiver</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <location filename="../../fieldapp/ui/control_view.py" line="107" />
         <source>Antenna height before / after</source>
         <translation>Tinggi antena sebelum / sesudah</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="103" />
+        <location filename="../../fieldapp/ui/control_view.py" line="107" />
         <source>Start (GPST)</source>
         <translation>Mulai (GPST)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>End (GPST)</source>
         <translation>Selesai (GPST)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>Interval</source>
         <translation>Interval</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>Epochs</source>
         <translation>Epoch</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="104" />
+        <location filename="../../fieldapp/ui/control_view.py" line="108" />
         <source>Files</source>
         <translation>Berkas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <location filename="../../fieldapp/ui/control_view.py" line="126" />
         <source>base</source>
         <translation>base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="121" />
+        <location filename="../../fieldapp/ui/control_view.py" line="126" />
         <source>rover</source>
         <translation>rover</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="122" />
+        <location filename="../../fieldapp/ui/control_view.py" line="127" />
         <source>reference</source>
         <translation>referensi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <location filename="../../fieldapp/ui/control_view.py" line="130" />
         <source>BM</source>
         <translation>BM</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="125" />
+        <location filename="../../fieldapp/ui/control_view.py" line="130" />
         <source>Titik Bantu</source>
         <translation>Titik Bantu</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="126" />
+        <location filename="../../fieldapp/ui/control_view.py" line="131" />
         <source>JKHN</source>
         <translation>JKHN</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <location filename="../../fieldapp/ui/control_view.py" line="151" />
         <source>slant</source>
         <translation>miring</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="146" />
+        <location filename="../../fieldapp/ui/control_view.py" line="151" />
         <source>vertical</source>
         <translation>tegak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="163" />
+        <location filename="../../fieldapp/ui/control_view.py" line="168" />
         <source>Before and after differ by {0} mm (more than 5 mm)</source>
         <translation>Sebelum dan sesudah berbeda {0} mm (lebih dari 5 mm)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="194" />
+        <location filename="../../fieldapp/ui/control_view.py" line="199" />
         <source>Field sheet saved: {0}</source>
         <translation>Formulir lapangan disimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="214" />
+        <location filename="../../fieldapp/ui/control_view.py" line="219" />
         <source>Add session</source>
         <translation>Tambah sesi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="216" />
+        <location filename="../../fieldapp/ui/control_view.py" line="221" />
         <source>Session stored for {0}.</source>
         <translation>Sesi pengamatan {0} disimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="222" />
+        <location filename="../../fieldapp/ui/control_view.py" line="227" />
         <source>Recording stopped; nothing was received.</source>
         <translation>Perekaman dihentikan; tidak ada data yang diterima.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="230" />
+        <location filename="../../fieldapp/ui/control_view.py" line="235" />
         <source>Raw data recorded</source>
         <translation>Data mentah terekam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/control_view.py" line="231" />
+        <location filename="../../fieldapp/ui/control_view.py" line="236" />
         <source>Create an observation session from {0}?</source>
         <translation>Buat sesi pengamatan dari {0}?</translation>
     </message>
@@ -904,6 +977,84 @@
         <location filename="../../fieldapp/ui/installation_pages.py" line="345" />
         <source>Reference marker saved: azimuth {0}°, distance {1} m</source>
         <translation>Tanda Batas Referensi tersimpan: azimut {0}°, jarak {1} m</translation>
+    </message>
+</context>
+<context>
+    <name>DesignHeightPage</name>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="69" />
+        <source>Design height</source>
+        <translation>Tinggi desain</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="70" />
+        <source>Mark as measured</source>
+        <translation>Tanda terukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="71" />
+        <source>Give the design height</source>
+        <translation>Isi tinggi desain</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="72" />
+        <source>H orthometric (above the geoid)</source>
+        <translation>H ortometrik (di atas geoid)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="73" />
+        <source>h ellipsoidal</source>
+        <translation>h elipsoid</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="74" />
+        <source>metres</source>
+        <translation>meter</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="75" />
+        <source>Save design height</source>
+        <translation>Simpan tinggi desain</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="94" />
+        <source>given as orthometric H</source>
+        <translation>diberikan sebagai H ortometrik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="96" />
+        <source>given as ellipsoidal h</source>
+        <translation>diberikan sebagai h elipsoid</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="105" />
+        <source>no passing occupation yet</source>
+        <translation>belum ada pengamatan yang lulus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="108" />
+        <source>{0}°, {1}° · {2}</source>
+        <translation>{0}°, {1}° · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="121" />
+        <source>Type the height in metres, e.g. 12,5.</source>
+        <translation>Ketik tinggi dalam meter, mis. 12,5.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="125" />
+        <source>The job's geoid grid is missing: import it again.</source>
+        <translation>Grid geoid pekerjaan hilang dari folder pekerjaan: impor lagi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="129" />
+        <source>Not saved: {0}</source>
+        <translation>Belum tersimpan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/design_height_page.py" line="131" />
+        <source>Design height of {0} saved.</source>
+        <translation>Tinggi desain {0} tersimpan.</translation>
     </message>
 </context>
 <context>
@@ -1162,47 +1313,47 @@
         <translation>Selesai: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="312" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="314" />
         <source>Cancelled; nothing half-written was left.</source>
         <translation>Dibatalkan; tidak ada berkas setengah jadi yang tertinggal.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="314" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="316" />
         <source>Finished before: {0}</source>
         <translation>Yang sudah selesai: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="318" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="320" />
         <source>Failed.</source>
         <translation>Gagal.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="319" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="321" />
         <source>The build failed.</source>
         <translation>Pembuatan dokumen gagal.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="339" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="341" />
         <source>DRAF: not final; its last page lists what is missing</source>
         <translation>DRAF: belum final; halaman terakhirnya memuat daftar kekurangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="383" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="385" />
         <source>free</source>
         <translation>bebas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="385" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="387" />
         <source>{0} (superseded)</source>
         <translation>{0} (digantikan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="389" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="391" />
         <source>Nomor {0}</source>
         <translation>Nomor {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/documents_view.py" line="391" />
+        <location filename="../../fieldapp/ui/documents_view.py" line="393" />
         <source>superseded by Nomor {0}</source>
         <translation>digantikan oleh Nomor {0}</translation>
     </message>
@@ -1627,157 +1778,225 @@
     </message>
 </context>
 <context>
+    <name>Heights</name>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="23" />
+        <source>no height</source>
+        <translation>tanpa tinggi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="26" />
+        <source>h {0} m (ellipsoid) · H unknown (outside the geoid)</source>
+        <translation>h {0} m (elipsoid) · H tidak diketahui (di luar grid geoid)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="30" />
+        <source>h {0} m (ellipsoid) · H {1} m</source>
+        <translation>h {0} m (elipsoid) · H {1} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="33" />
+        <source>h {0} m (ellipsoid) · H {1} m ({2})</source>
+        <translation>h {0} m (elipsoid) · H {1} m ({2})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="46" />
+        <source>orthometric</source>
+        <translation>ortometrik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="48" />
+        <source>ellipsoidal</source>
+        <translation>elipsoid</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="78" />
+        <source>dH {0} m ({1})</source>
+        <translation>dH {0} m ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="91" />
+        <source>Design: no design height</source>
+        <translation>Desain: belum ada tinggi desain</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="93" />
+        <source>Design ({0}): {1}</source>
+        <translation>Desain ({0}): {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="100" />
+        <source>Here: {0}</source>
+        <translation>Posisi saat ini: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="105" />
+        <source>given as orthometric</source>
+        <translation>diberikan sebagai tinggi ortometrik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/heights.py" line="107" />
+        <source>given as ellipsoidal</source>
+        <translation>diberikan sebagai tinggi elipsoid</translation>
+    </message>
+</context>
+<context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="122" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Witnesses</source>
         <translation>Saksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
         <source>Add photos</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="120" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="123" />
         <source>Marker</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="121" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="124" />
         <source>Marker to document</source>
         <translation>Tanda batas yang didokumentasikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="151" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
+        <source>Heights</source>
+        <translation>Tinggi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="155" />
         <source>Not staked yet</source>
         <translation>Belum dipatok</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="154" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="158" />
         <source>Not staked yet: stake it out before documenting.</source>
         <translation>Belum dipatok: patok dulu sebelum didokumentasikan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="193" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
         <source>Marker not staked</source>
         <translation>Tanda batas belum dipatok</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="195" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="200" />
         <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
         <translation>Tanda batas {0} belum dipatok (status: direncanakan). Foto, saksi dan deskripsi seharusnya menggambarkan tanda batas yang sudah dipasang. Tetap dokumentasikan?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="203" />
         <source>Document anyway</source>
         <translation>Tetap dokumentasikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="199" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="204" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="221" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
         <source>Photo not added: {0}</source>
         <translation>Foto tidak ditambahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="223" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="228" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="231" />
         <source>{0} photo(s) saved.</source>
         <translation>{0} foto tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="244" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="249" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="284" />
         <source>Retake photo</source>
         <translation>Ambil ulang foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="245" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="250" />
         <source>The current photo is withdrawn and kept in the job's history.</source>
         <translation>Foto sekarang ditarik dan tetap tersimpan di riwayat pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="246" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
         <source>Choose the new photo</source>
         <translation>Pilih foto baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="247" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="282" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="287" />
         <source>retaken</source>
         <translation>diambil ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
         <source>Images ({0})</source>
         <translation>Gambar ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="266" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="271" />
         <source>Photo not replaced: {0}</source>
         <translation>Foto tidak diganti: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="268" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="273" />
         <source>Photo replaced; the earlier one is withdrawn.</source>
         <translation>Foto diganti; foto sebelumnya ditarik.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="280" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="285" />
         <source>A new capture for this direction withdraws the current photo.</source>
         <translation>Foto baru untuk arah ini menarik foto yang sekarang.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="281" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="286" />
         <source>Open the camera</source>
         <translation>Buka kamera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="298" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="303" />
         <source>Photo withdrawn: {0}</source>
         <translation>Foto ditarik: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="307" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="312" />
         <source>Withdraw photo</source>
         <translation>Tarik foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="308" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="313" />
         <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
         <translation>Foto {0} ({1}) ditandai ditarik; berkasnya tetap di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="311" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="316" />
         <source>Withdraw</source>
         <translation>Tarik</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="335" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="340" />
         <source>Photo not moved: {0}</source>
         <translation>Foto tidak dipindahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="338" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="343" />
         <source>Photo moved to marker {0}, {1}.</source>
         <translation>Foto dipindahkan ke tanda batas {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="187" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
@@ -2422,120 +2641,125 @@ U</translation>
 <context>
     <name>OccupationView</name>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="197" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="202" />
         <source>Start occupation</source>
         <translation>Mulai pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="199" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="204" />
         <source>Stop and save</source>
         <translation>Berhenti dan simpan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="200" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="205" />
         <source>Abandon</source>
         <translation>Batalkan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="174" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="179" />
         <source>abandoned by the surveyor</source>
         <translation>dibatalkan oleh juru ukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="191" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="196" />
         <source>interrupted, abandoned by the surveyor</source>
         <translation>terputus, dibatalkan oleh juru ukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="213" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="218" />
         <source>(no marker)</source>
         <translation>(belum ada tanda batas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="266" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="272" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation>Pengamatan tanda batas {0} terputus ({1} epoch tersimpan).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="290" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="363" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="296" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="370" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="297" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="303" />
         <source>No receiver connected.</source>
         <translation>Receiver belum terhubung.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="548" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="560" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation>Tinggi antena sesudah berbeda {0} mm dari sebelumnya: periksa pemasangan jalon/tripod.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="553" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="585" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="565" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="597" />
         <source>Not saved: {0}</source>
         <translation>Belum tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="520" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="527" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation>Dipakai {0} / {1} epoch, {2} / {3} dtk, ditolak {4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="198" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="203" />
         <source>Base</source>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="317" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="323" />
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="441" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="448" />
         <source>Saving the result…</source>
         <translation>Menyimpan hasil…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="461" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="468" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation>Pengamatan masih disimpan; dapat dipulihkan nanti.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="476" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="483" />
         <source>Recording: waiting for epochs…</source>
         <translation>Merekam: menunggu epoch…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="582" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="492" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="594" />
         <source>Occupation {0} abandoned.</source>
         <translation>Pengamatan {0} dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="502" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="509" />
         <source>Scatter so far: σH {0} m, σV {1} m</source>
         <translation>Sebaran sejauh ini: σH {0} m, σV {1} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="507" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
         <source>{0} epochs saved in the job.</source>
         <translation>{0} epoch tersimpan di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="534" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="541" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation>LULUS: {0} epoch, σH {1} m, {2} m dari desain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="539" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="546" />
         <source>FAILED: {0}</source>
         <translation>GAGAL: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="543" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="550" />
+        <source>Mean position of the mark: {0}°, {1}° · {2}</source>
+        <translation>Posisi rata-rata tanda: {0}°, {1}° · {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/occupation_view.py" line="555" />
         <source>Saved in the job (occupation {0}).</source>
         <translation>Tersimpan di pekerjaan (pengamatan {0}).</translation>
     </message>
@@ -3566,137 +3790,137 @@ U</translation>
 <context>
     <name>StakeoutView</name>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="121" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="122" />
         <source>Save stake</source>
         <translation>Simpan patok</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="204" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="205" />
         <source>another target was chosen</source>
         <translation>target lain dipilih</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="261" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="262" />
         <source>No position yet: orient the instrument and measure first.</source>
         <translation>Belum ada posisi: orientasikan alat dan ukur terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="263" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="264" />
         <source>No position yet: connect the receiver first.</source>
         <translation>Belum ada posisi: hubungkan receiver dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="268" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="269" />
         <source>Every marker is staked.</source>
         <translation>Semua tanda batas sudah dipatok.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="283" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="285" />
         <source>Profile not saved: {0}</source>
         <translation>Profil tidak tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="286" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="288" />
         <source>Stake-out quality saved in the job.</source>
         <translation>Mutu stake out tersimpan di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="309" />
         <source>No position</source>
         <translation>Tidak ada posisi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="307" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="309" />
         <source>No target</source>
         <translation>Tidak ada target</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="444" />
         <source>Right</source>
         <translation>Kanan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="430" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="444" />
         <source>Left</source>
         <translation>Kiri</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="362" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="365" />
         <source>Spoken guidance needs espeak-ng, which is not installed.</source>
         <translation>Panduan suara butuh espeak-ng, yang belum terpasang.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="375" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="389" />
         <source>cancelled on the stake-out tab</source>
         <translation>dibatalkan di tab stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="407" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="421" />
         <source>Set Hz {0}</source>
         <translation>Atur Hz {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="408" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="422" />
         <source>Not measured yet</source>
         <translation>Belum diukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="409" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="423" />
         <source>HD {0} m</source>
         <translation>Jarak datar {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="412" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="426" />
         <source>{0}: azimuth {1}, ground distance {2} m</source>
         <translation>{0}: azimut {1}, jarak lapangan {2} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="427" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="441" />
         <source>Turn {0}</source>
         <translation>Putar {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="443" />
         <source>Out</source>
         <translation>Keluar</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="429" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="443" />
         <source>In</source>
         <translation>Masuk</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="434" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="449" />
         <source>Off {0} m</source>
         <translation>Selisih {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="437" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="452" />
         <source>{0}: Hz {1}, HD {2} m (ground; grid = ground × {3}). Prism H {4}</source>
         <translation>{0}: Hz {1}, jarak datar {2} m (lapangan; grid = lapangan × {3}). H prisma {4}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="451" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="466" />
         <source>Instrument link lost</source>
         <translation>Koneksi alat terputus</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="461" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="476" />
         <source>Measure the prism first.</source>
         <translation>Ukur prisma terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="469" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="484" />
         <source>Stake not saved: {0}</source>
         <translation>Patok tidak tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="471" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="486" />
         <source>Stake of {0} saved: {1} m from the design position.</source>
         <translation>Patok {0} tersimpan: {1} m dari posisi rencana.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/stakeout_view.py" line="508" />
+        <location filename="../../fieldapp/ui/stakeout_view.py" line="523" />
         <source>the job was closed</source>
         <translation>pekerjaan ditutup</translation>
     </message>
