@@ -11,6 +11,7 @@ from fieldapp.reports.deskripsi import render_deskripsi
 from fieldapp.reports.pdfbase import save_pdf
 from fieldapp.reports.photos import PhotoProcessor
 from fieldapp.store import JobStore
+from fieldapp.store.job_geoid import BUNDLED_NAME
 from fieldapp.store.photos import withdraw_photo
 from fieldapp.survey.installation import PhotoDirection
 
@@ -29,7 +30,7 @@ def test_sheet_states_heights_grid_method_and_checker(
     pages = pages_text(_build(documented_job, tmp_path / "d.pdf"))
     for page in pages:
         assert "DRAF" not in page  # the demo's three markers are complete
-        assert "Geoid (H = h − N) EGM96 (15′, dipotong untuk Indonesia)" in page
+        assert f"Geoid (H = h − N) {BUNDLED_NAME}" in page
         assert "Proyeksi / zona SRGI2013 / UTM zona 50S" in page
         assert "Konvergensi grid +2," in page and "(utara grid terhadap utara)" in page
         # BM-02 is a control point of the job: named with where its coordinate came from.
