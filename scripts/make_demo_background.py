@@ -87,6 +87,29 @@ def noise(rng: np.random.Generator, c: Canvas, cell: float) -> Arr:
     return np.clip(a / (np.abs(a).std() * 2.2 + 1e-6), -1, 1)
 
 
+def canopy(c: Canvas, rng: np.random.Generator) -> Arr:
+    """Tree crowns, 0 (gap) .. 1 (lit top): jittered rounded crowns, the big ones on top."""
+    img = Image.new("L", (c.w, c.h), 30)
+    d = ImageDraw.Draw(img)
+    spacing = 10 * c.m
+    nx, ny = int(c.w / spacing) + 2, int(c.h / spacing) + 2
+    gx, gy = np.meshgrid(np.arange(nx), np.arange(ny))
+    n = nx * ny
+    xs = (gx.ravel() + rng.uniform(-0.5, 0.5, n)) * spacing
+    ys = (gy.ravel() + rng.uniform(-0.5, 0.5, n)) * spacing
+    rs = rng.uniform(4.0, 7.5, n) * c.m
+    rs[rng.random(n) < 0.04] *= 1.7  # emergent trees
+    vs = rng.uniform(120, 215, n)
+    for i in np.argsort(rs, kind="stable"):
+        x, y, r, v = float(xs[i]), float(ys[i]), float(rs[i]), float(vs[i])
+        # A shaded rim, a lit body, a bright top offset toward the sun (north-east).
+        for k, off, tone in ((1.0, 0.0, 0.62), (0.72, 0.18, 0.85), (0.4, 0.3, 1.0)):
+            cx, cy, rr = x + off * r, y - off * r, r * k
+            d.ellipse((cx - rr, cy - rr, cx + rr, cy + rr), fill=int(v * tone))
+    img = img.filter(ImageFilter.GaussianBlur(2.0))
+    return np.asarray(img, dtype=F) / 255.0
+
+
 def mask(c: Canvas, draw: object, blur: float = 0.0) -> Arr:
     img = Image.new("L", (c.w, c.h), 0)
     draw(ImageDraw.Draw(img))  # type: ignore[operator]
@@ -123,12 +146,11 @@ def paint(c: Canvas) -> npt.NDArray[np.uint8]:
     rng = np.random.default_rng(SEED)
     img = np.empty((c.h, c.w, 3), dtype=F)
 
-    # Forest: crowns (8-15 m) lit on their north-east, gaps dark, species in patches.
-    crowns = noise(rng, c, 0.9 * 14) * 0.7 + noise(rng, c, 7) * 0.3
-    crowns = np.tanh(crowns * 2.2)
+    # Forest: crowns 8-15 m across (emergents larger), lit from the north-east, gaps dark.
+    crowns = canopy(c, rng)
     species = noise(rng, c, 60)
     stands = noise(rng, c, 400)
-    light = 0.82 + 0.26 * crowns + 0.08 * stands
+    light = 0.40 + 1.1 * crowns + 0.08 * stands
     base = np.array([52, 78, 40], F)
     yellow = np.array([92, 104, 52], F)
     t = np.clip(species * 0.9 + 0.1, 0, 1)[..., None] * 0.7
