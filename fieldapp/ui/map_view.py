@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
+from fieldapp.ui.background_layer import BackgroundLayer, BackgroundSpec
 from fieldapp.ui.map_labels import MARKER_PX, MarkerLabels, label_offset, place_labels
 from fieldapp.ui.map_nav import MapNavigator
 from fieldapp.ui.numbers import fixed, short
@@ -101,6 +102,7 @@ class MapView(QWidget):
 
     marker_clicked = Signal(str)
     map_clicked = Signal(float, float)
+    background_message = Signal(str)  # a background that cannot be drawn (names the file)
 
     def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
@@ -129,6 +131,8 @@ class MapView(QWidget):
         self._position_dirty = False  # set while the map is not shown
         self._make_items()
         vb = self.plot.getViewBox()
+        self.backgrounds = BackgroundLayer(vb, self)
+        self.backgrounds.message.connect(self.background_message)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self._declutter_timer = QTimer(self)
         self._declutter_timer.setSingleShot(True)
@@ -210,6 +214,7 @@ class MapView(QWidget):
         self.neighbors_item.setPen(pg.mkPen(pal.neighbor, width=3, style=Qt.PenStyle.DashLine))
         self.zones_item.setPen(pg.mkPen(pal.zone, width=3))
         self.wiup_item.setPen(pg.mkPen(fg, width=3))
+        self.wiup_halo_item.setPen(pg.mkPen(pal.background, width=7))
         self.proposal_item.setPen(pg.mkPen(pal.target, width=3))
         self.control_item.setPen(pg.mkPen(fg, width=1.5))
         self.markers_item.setPen(pg.mkPen(fg, width=1.5))
@@ -233,6 +238,9 @@ class MapView(QWidget):
             connect="finite",
         )  # fmt: skip
         self.zones_item = p.plot([], [], pen=pg.mkPen(pal.zone, width=3), connect="finite")
+        # A light casing under the WIUP line, shown over a background: readable on imagery.
+        self.wiup_halo_item = p.plot([], [], pen=pg.mkPen(pal.background, width=7))
+        self.wiup_halo_item.setVisible(False)
         self.wiup_item = p.plot([], [], pen=pg.mkPen(fg, width=3))
         # A ring wider than a marker: a proposal over stored markers stays visible.
         self.proposal_item = pg.ScatterPlotItem(
@@ -276,10 +284,12 @@ class MapView(QWidget):
         self._layers = layers
         geographic = layers.grid.is_geographic
         self._axis_labels(geographic, layers.grid.name)
+        self.backgrounds.set_grid(layers.grid.to_pyproj())
         if layers.boundary:
             xs = [b.e for b in layers.boundary] + [layers.boundary[0].e]
             ys = [b.n for b in layers.boundary] + [layers.boundary[0].n]
             self.wiup_item.setData(xs, ys)
+            self.wiup_halo_item.setData(xs, ys)
         self.neighbors_item.setData(*_joined([r for a in layers.neighbors for r in a.rings]))
         self.zones_item.setData(*_joined([r for z in layers.zones for r in z.rings]))
         self.control_item.setData(
@@ -299,6 +309,17 @@ class MapView(QWidget):
         if fit or first:
             self.fit()
         self._view_changed()
+
+    def set_backgrounds(self, specs: Sequence[BackgroundSpec]) -> None:
+        """The job's background maps, bottom first, drawn under every vector layer."""
+        self.backgrounds.set_backgrounds(specs)
+        self._halo(any(s.visible for s in specs) and bool(self.backgrounds.names()))
+
+    def _halo(self, on: bool) -> None:
+        """Over imagery the WIUP line gets a light casing and labels a stronger fill."""
+        self.wiup_halo_item.setVisible(on)
+        fill = self.palette_.label_fill
+        self.labels_item.set_colours(self.palette_.foreground, (*fill[:3], 240) if on else fill)
 
     def _status_brushes(self, layers: MapLayers) -> list[QBrush]:
         """One brush per status, shared by its markers (the symbol atlas caches by brush)."""

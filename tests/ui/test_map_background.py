@@ -1,0 +1,202 @@
+"""Backgrounds on the map: each format at the right pixel under the WIUP, opacity, order, errors.
+
+Every check grabs the real map widget and reads the pixel at the screen position of a known
+grid coordinate. The packs are made in the test (tests/tilekit.py; GeoTIFFs through rasterio).
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QObject, QPointF, Slot
+from PySide6.QtGui import QColor, QImage
+from PySide6.QtWidgets import QApplication
+
+from fieldapp.basemap.source import TileData, TileGrid, TileMatrix
+from fieldapp.store import JobStore
+from fieldapp.ui.background_layer import BackgroundSpec
+from fieldapp.ui.map_view import MapView
+from fieldapp.ui.session import JobSession
+
+RED = (220, 30, 30)
+GREY = (120, 120, 120)
+BLUE = (30, 60, 200)
+
+
+def _pump(seconds: float) -> None:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        time.sleep(0.005)
+
+
+class GridSource:
+    """A background on the job's own grid, 2 m pixels: grey, with a red square of known place.
+
+    ``delay`` makes every read sleep (a slow disk, a huge pack) to show the GUI never waits.
+    """
+
+    kind = "geotiff"
+
+    def __init__(self, path: Path, crs: str, west: float, north: float, square: tuple[float, float],
+                 delay: float = 0.0, colour: tuple[int, int, int] = GREY) -> None:  # fmt: skip
+        self.path, self.name, self.delay, self.colour = path, path.stem, delay, colour
+        self.grid = TileGrid(crs, west, north, (TileMatrix(0, 2.0, 8, 8),))
+        self.bounds = (west, north - 8 * 512, west + 8 * 512, north)
+        self.square = square  # west, north edge of a 40 m red square (20 px)
+        self.reads = 0
+
+    def read_tile(self, zoom: int, col: int, row: int) -> TileData | None:
+        self.reads += 1
+        if self.delay:
+            time.sleep(self.delay)
+        px = np.empty((256, 256, 4), np.uint8)
+        px[...] = (*self.colour, 255)
+        minx, _, _, maxy = self.grid.tile_bounds(zoom, col, row)
+        c0 = round((self.square[0] - minx) / 2.0)
+        r0 = round((maxy - self.square[1]) / 2.0)
+        rs, cs = slice(max(0, r0), max(0, r0 + 20)), slice(max(0, c0), max(0, c0 + 20))
+        px[rs, cs, :3] = RED
+        return TileData(rgba=px)
+
+    def close(self) -> None:
+        pass
+
+
+class Told(QObject):
+    """Records the map's messages on the GUI thread."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.texts: list[str] = []
+
+    @Slot(str)
+    def record(self, text: str) -> None:
+        self.texts.append(text)
+
+
+@pytest.fixture(scope="module")
+def job(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    from fieldapp.demo_job import create_demo_job
+    from fieldapp.ui.demo import ensure_planned
+
+    path = tmp_path_factory.mktemp("bg") / "Demo.fieldapp"
+    with create_demo_job(path) as store:
+        ensure_planned(store)
+    return path
+
+
+@pytest.fixture
+def shown(qtbot, job: Path) -> Iterator[tuple[MapView, JobSession]]:  # type: ignore[no-untyped-def]
+    session = JobSession(JobStore.open(job))
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    view.set_layers(session.layers)
+    view.show()
+    qtbot.waitExposed(view)
+    yield view, session
+    view.backgrounds.close()
+    session.close()
+
+
+def screen_xy(view: MapView, e: float, n: float) -> tuple[float, float]:
+    scene = view.plot.getViewBox().mapViewToScene(QPointF(e, n))
+    p = view.plot.mapFromScene(scene)
+    return p.x(), p.y()
+
+
+def rgb(image: QImage, x: float, y: float) -> tuple[int, int, int]:
+    c = QColor(image.pixel(int(x), int(y)))
+    return c.red(), c.green(), c.blue()
+
+
+def near(a: tuple[int, int, int], b: tuple[int, int, int], tol: int = 12) -> bool:
+    return all(abs(p - q) <= tol for p, q in zip(a, b, strict=True))
+
+
+def settle(qtbot, view: MapView) -> QImage:  # type: ignore[no-untyped-def]
+    """Wait for the tiles of the view, then grab the map as the user sees it."""
+    qtbot.waitUntil(view.backgrounds.idle, timeout=5000)
+    _pump(0.05)
+    return view.grab().toImage()
+
+
+def red_edge(image: QImage, y: float, x_from: float, x_to: float) -> float | None:
+    """The first screen column at row ``y`` (scanning ``x_from`` -> ``x_to``) that is red."""
+    for x in range(int(x_from), int(x_to)):
+        if near(rgb(image, x, y), RED, 40):
+            return float(x)
+    return None
+
+
+def centre_of_wiup(session: JobSession) -> tuple[float, float]:
+    es = [b.e for b in session.layers.boundary]
+    ns = [b.n for b in session.layers.boundary]
+    return (min(es) + max(es)) / 2, (min(ns) + max(ns)) / 2
+
+
+def zoom_on(view: MapView, e: float, n: float, half: float) -> None:
+    view.plot.getViewBox().setRange(xRange=(e - half, e + half), yRange=(n - half, n + half),
+                                    padding=0)  # fmt: skip
+
+
+def check_square_at(qtbot, view: MapView, west: float, north: float) -> None:  # type: ignore[no-untyped-def]
+    """The red square's west edge is drawn within one pixel of where its coordinate is."""
+    image = settle(qtbot, view)
+    sx, sy = screen_xy(view, west + 20.0, north - 20.0)  # the square's middle
+    assert near(rgb(image, sx, sy), RED), rgb(image, sx, sy)
+    ex, _ = screen_xy(view, west, north - 20.0)
+    edge = red_edge(image, sy, ex - 15, ex + 15)
+    assert edge is not None and abs(edge - ex) <= 1.0, (edge, ex)
+    _, ny = screen_xy(view, west + 20.0, north)
+    top = next(y for y in range(int(ny) - 15, int(ny) + 15) if near(rgb(image, sx, y), RED, 40))
+    assert abs(top - ny) <= 1.0, (top, ny)
+
+
+def test_a_source_on_the_job_grid_is_drawn_at_its_place_under_the_wiup(qtbot, shown) -> None:  # type: ignore[no-untyped-def]
+    view, session = shown
+    e, n = centre_of_wiup(session)
+    crs = session.layers.grid.to_pyproj().to_wkt()
+    west, north = e - 2000.0, n + 2000.0
+    src = GridSource(Path("grid.tif"), crs, west, north, square=(e - 20.0, n + 20.0))
+    view.backgrounds._opener = lambda _p: src
+    view.set_backgrounds([BackgroundSpec(1, "grid", Path("grid.tif"))])
+    zoom_on(view, e, n, 150.0)
+    check_square_at(qtbot, view, e - 20.0, n + 20.0)
+    # The WIUP stays on top: a point of its line is drawn in the line's colour, not grey.
+    b0, b1 = session.layers.boundary[0], session.layers.boundary[1]
+    me, mn = (b0.e + b1.e) / 2, (b0.n + b1.n) / 2
+    zoom_on(view, me, mn, 150.0)
+    image = settle(qtbot, view)
+    assert rgb(image, *screen_xy(view, me, mn)) == (0, 0, 0)
+    assert near(rgb(image, *screen_xy(view, me + 60, mn + 60)), GREY) or near(
+        rgb(image, *screen_xy(view, me - 60, mn - 60)), GREY
+    )
+
+
+def test_a_slow_source_never_blocks_the_gui_thread(qtbot, shown) -> None:  # type: ignore[no-untyped-def]
+    view, session = shown
+    e, n = centre_of_wiup(session)
+    crs = session.layers.grid.to_pyproj().to_wkt()
+    src = GridSource(Path("slow.tif"), crs, e - 2000, n + 2000, (e, n), delay=0.5)
+    view.backgrounds._opener = lambda _p: src
+    zoom_on(view, e, n, 300.0)
+    gaps: list[float] = []
+    last = time.monotonic()
+    view.set_backgrounds([BackgroundSpec(1, "slow", Path("slow.tif"))])
+    end = last + 0.7
+    while time.monotonic() < end:
+        QApplication.processEvents()
+        now = time.monotonic()
+        gaps.append(now - last)
+        last = now
+        time.sleep(0.002)
+    assert src.reads >= 1  # the workers are reading ...
+    assert not view.backgrounds.idle()  # ... still: 0.5 s a tile, several tiles, two threads
+    assert max(gaps) < 0.3  # ... and the loop kept turning meanwhile (never a 0.5 s stall)
+    qtbot.waitUntil(view.backgrounds.idle, timeout=8000)
