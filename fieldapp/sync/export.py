@@ -37,6 +37,15 @@ def _plain(obj: Any) -> dict[str, Any]:
     return {k: (str(v) if hasattr(v, "value") else v) for k, v in data.items()}
 
 
+def _geoid(db: JobDatabase) -> dict[str, str | None]:
+    from fieldapp.store.job_geoid import BUNDLED_NAME
+
+    row = db.execute("SELECT geoid_name, geoid_file FROM permit_area WHERE id = 1").fetchone()
+    if row is None or row[1] is None:
+        return {"name": BUNDLED_NAME, "file": None}
+    return {"name": str(row[0]), "file": str(row[1])}
+
+
 def export_job(db: JobDatabase) -> dict[str, bytes]:
     """Package path (under data/) -> file bytes for the job's structured records."""
     permit = load_permit_area(db)
@@ -47,6 +56,8 @@ def export_job(db: JobDatabase) -> dict[str, bytes]:
     job = {
         "permit_area": _plain(permit),
         "surveyors": [_plain(s) for s in surveyors],
+        # The grid the orthometric heights came from; its file travels in data/geoid/.
+        "geoid": _geoid(db),
         "counts": {
             "boundary_points": len(boundary),
             "control_points": len(control),

@@ -48,8 +48,11 @@ from fieldapp.sync.wire import WireFile, WireManifest
 
 OUTBOX_DIR = "outbox"
 # Folders of the job copied whole into data/: whatever documents exist today travel,
-# and a new kind of document needs no change here.
-PAYLOAD_FOLDERS = ("documents", "photos", "raw")
+# and a new kind of document needs no change here. geoid/ holds the grid the job's
+# orthometric heights were computed with (when one was imported): the office must be able to
+# recompute them. backgrounds/ stays home: orthophotos and tile packs are large, the office
+# has its own, and they are a picture to stake by, not evidence of what was staked.
+PAYLOAD_FOLDERS = ("documents", "photos", "raw", "geoid")
 COPY_BLOCK = 1 << 20
 PARTIAL = ".partial"  # a bag being written: .<package>-r<n>.partial beside its final name
 

@@ -122,3 +122,27 @@ def test_a_stream_in_backoff_stops_when_the_other_stream_has_failed(tmp_path: Pa
     threading.Timer(0.1, job.cancel).start()
     with pytest.raises(_Cancelled):
         job._sleep(1)
+
+
+def test_the_jobs_geoid_travels_and_its_backgrounds_stay_home(tmp_path: Path) -> None:
+    import hashlib
+    import json
+
+    from fieldapp.store.job_geoid import bundled_geoid, import_job_geoid
+
+    store = _job(tmp_path)
+    grid = tmp_path / "inageoid.gtx"
+    grid.write_bytes(bundled_geoid().path.read_bytes())
+    geoid = import_job_geoid(store, grid, "Grid uji")
+    (store.path / "backgrounds").mkdir()
+    (store.path / "backgrounds" / "ortho.mbtiles").write_bytes(b"a big orthophoto")
+    sealed = seal_job(store, load_or_create_identity())
+    files = {f.path: f for f in outbox.wire_manifest(store.db, sealed.package_id, 1).files}
+    rel = f"data/{geoid.path.relative_to(store.path).as_posix()}"
+    assert rel.startswith("data/geoid/")
+    assert files[rel].sha256 == hashlib.sha256(grid.read_bytes()).hexdigest()
+    assert (sealed.bag_dir / rel).read_bytes() == grid.read_bytes()
+    assert not any(p.startswith("data/backgrounds") for p in files)
+    job = json.loads((sealed.bag_dir / "data" / "job.json").read_text("utf-8"))
+    assert job["geoid"] == {"name": "Grid uji", "file": rel.removeprefix("data/")}
+    store.close()
