@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QShowEvent
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
@@ -147,12 +147,19 @@ class MapView(QWidget):
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
         self.north.resize(48, 72)
+        # The layer control's button, under the north arrow; the window shows it for a job.
+        self.layers_btn = QToolButton(self.plot)
+        self.layers_btn.setText(self.tr("Background map"))
+        self.layers_btn.setMinimumHeight(48)
+        self.layers_btn.hide()
         self.nav = MapNavigator(self.plot, self.fit_wiup, self.my_position)
         self.position_item.sigPlotChanged.connect(self.nav.position_moved)
 
     def retranslate(self) -> None:
         """Texts in the language now installed (axis titles, north, button tips)."""
         self.north.setText(self.tr("▲\nN"))
+        self.layers_btn.setText(self.tr("Background map"))
+        self._place_layers_btn()
         grid = self._layers.grid if self._layers is not None else None
         self._axis_labels(grid.is_geographic if grid else False, grid.name if grid else "")
         self.nav.retranslate()
@@ -201,7 +208,12 @@ class MapView(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.north.move(self.plot.width() - 70, 8)
+        self._place_layers_btn()
         self.nav.place()
+
+    def _place_layers_btn(self) -> None:
+        self.layers_btn.adjustSize()
+        self.layers_btn.move(self.plot.width() - self.layers_btn.width() - 12, 84)
 
     def _apply_palette(self) -> None:
         pal = self.palette_ = PALETTES[self._dark]
