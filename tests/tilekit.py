@@ -1,0 +1,197 @@
+"""Real tile packs for tests: known colours at known lon/lat, in every format the app opens."""
+
+from __future__ import annotations
+
+import io
+import math
+import sqlite3
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+import mercantile
+import numpy as np
+import numpy.typing as npt
+from PIL import Image
+
+RGBA = tuple[int, int, int, int]
+LonLatBounds = tuple[float, float, float, float]  # west, south, east, north
+# lon, lat arrays of pixel centres (h, w) -> colours (h, w, 4) uint8
+Painter = Callable[[npt.NDArray[np.float64], npt.NDArray[np.float64]], npt.NDArray[np.uint8]]
+
+EARTH_RADIUS = 6378137.0
+MERC_HALF = math.pi * EARTH_RADIUS
+GREY: RGBA = (200, 200, 200, 255)
+METRES_PER_DEGREE = 111_320.0
+
+
+@dataclass(frozen=True)
+class Block:
+    """A square of one colour centred on a lon/lat, ``half_m`` metres from centre to each side."""
+
+    lon: float
+    lat: float
+    colour: RGBA
+    half_m: float = 20.0
+
+    def lonlat_bounds(self) -> LonLatBounds:
+        dlat = self.half_m / METRES_PER_DEGREE
+        dlon = self.half_m / (METRES_PER_DEGREE * math.cos(math.radians(self.lat)))
+        return self.lon - dlon, self.lat - dlat, self.lon + dlon, self.lat + dlat
+
+
+def painter(background: RGBA = GREY, blocks: Sequence[Block] = ()) -> Painter:
+    """A flat background with coloured blocks painted over it (later blocks on top)."""
+
+    def paint(lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]) -> npt.NDArray[np.uint8]:
+        out = np.empty((*lon.shape, 4), dtype=np.uint8)
+        out[...] = background
+        for b in blocks:
+            w, s, e, n = b.lonlat_bounds()
+            out[(lon >= w) & (lon < e) & (lat >= s) & (lat < n)] = b.colour
+        return out
+
+    return paint
+
+
+def encode(rgba: npt.NDArray[np.uint8], fmt: str) -> bytes:
+    """PNG keeps alpha; JPEG drops it (as real JPEG packs do)."""
+    img = Image.fromarray(rgba, "RGBA")
+    buf = io.BytesIO()
+    if fmt in ("jpg", "jpeg"):
+        img.convert("RGB").save(buf, "JPEG", quality=92)
+    elif fmt == "webp":
+        img.save(buf, "WEBP", lossless=True)
+    else:
+        img.save(buf, "PNG")
+    return buf.getvalue()
+
+
+def paint_tile(
+    paint: Painter,
+    to_lonlat: Callable[
+        [npt.NDArray[np.float64], npt.NDArray[np.float64]],
+        tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]],
+    ],
+    left: float,
+    top: float,
+    res_x: float,
+    res_y: float,
+    size: tuple[int, int] = (256, 256),
+) -> npt.NDArray[np.uint8]:
+    """The pixels of a tile whose top-left is (left, top) in a grid CRS, sampled at centres."""
+    w, h = size
+    xs = left + (np.arange(w) + 0.5) * res_x
+    ys = top - (np.arange(h) + 0.5) * res_y
+    gx, gy = np.meshgrid(xs, ys)
+    lon, lat = to_lonlat(gx, gy)
+    return paint(lon, lat)
+
+
+def mercator_to_lonlat(
+    x: npt.NDArray[np.float64], y: npt.NDArray[np.float64]
+) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+    lon = np.degrees(x / EARTH_RADIUS)
+    lat = np.degrees(np.arctan(np.sinh(y / EARTH_RADIUS)))
+    return lon, lat
+
+
+def xyz_tile_pixels(
+    paint: Painter, z: int, x: int, y: int, size: int = 256
+) -> npt.NDArray[np.uint8]:
+    res = 2 * MERC_HALF / (size * 2**z)
+    left = -MERC_HALF + x * size * res
+    top = MERC_HALF - y * size * res
+    return paint_tile(paint, mercator_to_lonlat, left, top, res, res, (size, size))
+
+
+def xyz_tiles(bounds: LonLatBounds, zooms: Iterable[int]) -> list[mercantile.Tile]:
+    w, s, e, n = bounds
+    return list(mercantile.tiles(w, s, e, n, list(zooms)))
+
+
+_MBTILES_SCHEMA = """
+CREATE TABLE metadata (name TEXT, value TEXT);
+CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);
+CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);
+"""
+_DEDUP_SCHEMA = """
+CREATE TABLE metadata (name TEXT, value TEXT);
+CREATE TABLE map (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_id TEXT);
+CREATE UNIQUE INDEX map_index ON map (zoom_level, tile_column, tile_row);
+CREATE TABLE images (tile_data BLOB, tile_id TEXT);
+CREATE UNIQUE INDEX images_id ON images (tile_id);
+"""
+_DEDUP_VIEW = """
+CREATE VIEW tiles AS SELECT map.zoom_level AS zoom_level, map.tile_column AS tile_column,
+    map.tile_row AS tile_row, images.tile_data AS tile_data
+FROM map JOIN images ON images.tile_id = map.tile_id;
+"""
+
+
+def make_mbtiles(
+    path: Path,
+    bounds_lonlat: LonLatBounds,
+    zooms: Iterable[int],
+    colour_at: Painter | None = None,
+    fmt: Literal["png", "jpg", "webp"] = "png",
+    *,
+    schema: Literal["tiles", "dedup", "dedup_no_view"] = "tiles",
+    name: str = "test pack",
+    with_bounds: bool = True,
+    with_zooms: bool = True,
+) -> Path:
+    """An MBTiles pack: XYZ tiles over ``bounds_lonlat`` (rows stored TMS, i.e. flipped).
+
+    ``schema`` "dedup" is the map+images layout of mbutil/tilemill with the usual ``tiles`` view;
+    "dedup_no_view" leaves the view out (some tools write it so).
+    """
+    paint = colour_at or painter()
+    zooms = list(zooms)
+    con = sqlite3.connect(path)
+    con.executescript(_MBTILES_SCHEMA if schema == "tiles" else _DEDUP_SCHEMA)
+    if schema == "dedup":
+        con.executescript(_DEDUP_VIEW)
+    meta = {"name": name, "format": fmt, "type": "baselayer", "version": "1"}
+    if with_bounds:
+        meta["bounds"] = ",".join(f"{v:.7f}" for v in bounds_lonlat)
+    if with_zooms:
+        meta["minzoom"], meta["maxzoom"] = str(min(zooms)), str(max(zooms))
+    con.executemany("INSERT INTO metadata VALUES (?, ?)", meta.items())
+    seen: dict[bytes, str] = {}
+    for t in xyz_tiles(bounds_lonlat, zooms):
+        data = encode(xyz_tile_pixels(paint, t.z, t.x, t.y), fmt)
+        tms_row = 2**t.z - 1 - t.y
+        if schema == "tiles":
+            con.execute("INSERT INTO tiles VALUES (?, ?, ?, ?)", (t.z, t.x, tms_row, data))
+            continue
+        tile_id = seen.get(data)
+        if tile_id is None:
+            tile_id = seen[data] = f"img{len(seen)}"
+            con.execute("INSERT INTO images VALUES (?, ?)", (data, tile_id))
+        con.execute("INSERT INTO map VALUES (?, ?, ?, ?)", (t.z, t.x, tms_row, tile_id))
+    con.commit()
+    con.close()
+    return path
+
+
+def view_pixel(
+    view: tuple[float, float, float, float], width: int, height: int, x: float, y: float
+) -> tuple[float, float]:
+    """Where job-grid (x, y) falls in a rendered view, in continuous pixel units (0..width)."""
+    min_x, min_y, max_x, max_y = view
+    return (x - min_x) / (max_x - min_x) * width, (max_y - y) / (max_y - min_y) * height
+
+
+def colour_centroid(
+    img: Image.Image, colour: Sequence[int], tol: int = 12
+) -> tuple[float, float, int]:
+    """The centre (continuous pixel units) of the pixels of ``colour``, and how many there are."""
+    a = np.asarray(img.convert("RGBA")).astype(np.int16)
+    diff = np.abs(a[..., :3] - np.asarray(colour[:3], dtype=np.int16)).max(axis=-1)
+    mask = (diff <= tol) & (a[..., 3] > 0)
+    rows, cols = np.nonzero(mask)
+    if len(rows) == 0:
+        return math.nan, math.nan, 0
+    return float(cols.mean()) + 0.5, float(rows.mean()) + 0.5, len(rows)
