@@ -16,11 +16,14 @@ from PySide6.QtCore import QObject, QPointF, Slot
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
 
+from pyproj import Transformer
+
 from fieldapp.basemap.source import TileData, TileGrid, TileMatrix
 from fieldapp.store import JobStore
 from fieldapp.ui.background_layer import BackgroundSpec
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.session import JobSession
+from tests import tilekit
 
 RED = (220, 30, 30)
 GREY = (120, 120, 120)
@@ -200,3 +203,41 @@ def test_a_slow_source_never_blocks_the_gui_thread(qtbot, shown) -> None:  # typ
     assert not view.backgrounds.idle()  # ... still: 0.5 s a tile, several tiles, two threads
     assert max(gaps) < 0.3  # ... and the loop kept turning meanwhile (never a 0.5 s stall)
     qtbot.waitUntil(view.backgrounds.idle, timeout=8000)
+
+
+def lonlat_of(session: JobSession, e: float, n: float) -> tuple[float, float]:
+    to_geo = Transformer.from_crs(session.layers.grid.to_pyproj(), "EPSG:4326", always_xy=True)
+    lon, lat = to_geo.transform(e, n)
+    return lon, lat
+
+
+def check_block_at(qtbot, view: MapView, e: float, n: float, colour: tuple[int, ...]) -> None:  # type: ignore[no-untyped-def]
+    """The block's centre on screen is within one pixel of its coordinate's screen position."""
+    image = settle(qtbot, view)
+    sx, sy = screen_xy(view, e, n)
+    crop = image.copy(int(sx) - 40, int(sy) - 40, 80, 80)
+    crop.save("/tmp/m/crop.png")
+    from PIL import Image
+
+    pil = Image.fromqimage(crop) if hasattr(Image, "fromqimage") else None
+    assert pil is not None
+    cx, cy, count = tilekit.colour_centroid(pil, colour, tol=20)
+    assert count > 100, count
+    assert abs(int(sx) - 40 + cx - sx) <= 1.0 and abs(int(sy) - 40 + cy - sy) <= 1.0, (cx, cy, sx, sy)
+
+
+def pack_around(session: JobSession) -> tuple[float, float, tilekit.Block, tuple[float, ...]]:
+    e, n = centre_of_wiup(session)
+    lon, lat = lonlat_of(session, e, n)
+    block = tilekit.Block(lon, lat, (220, 30, 30, 255), half_m=20.0)
+    return e, n, block, (lon - 0.004, lat - 0.004, lon + 0.004, lat + 0.004)
+
+
+def test_an_mbtiles_pack_is_drawn_at_its_place(qtbot, shown, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view, session = shown
+    e, n, block, bounds = pack_around(session)
+    pack = tilekit.make_mbtiles(tmp_path / "a.mbtiles", bounds, [15, 16, 17],
+                                tilekit.painter(blocks=[block]))  # fmt: skip
+    view.set_backgrounds([BackgroundSpec(1, "a", pack)])
+    zoom_on(view, e, n, 150.0)
+    check_block_at(qtbot, view, e, n, block.colour)
