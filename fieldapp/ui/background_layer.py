@@ -195,6 +195,7 @@ class BackgroundLayer(QObject):
         self._spare: list[TileItem] = []
         self._told: set[str] = set()
         self._serial = 0
+        self._asked_view: tuple[float, ...] = ()
         self.requests = 0  # tiles asked of the workers (tests and benchmarks read it)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -266,19 +267,25 @@ class BackgroundLayer(QObject):
 
     def idle(self) -> bool:
         """Nothing asked of the workers and no view change waiting: what is drawn is complete."""
-        return not self._pending and not self._timer.isActive()
+        if self._pending or self._timer.isActive():
+            return False
+        # A view change pyqtgraph has not signalled yet (it may wait for the next paint).
+        return not self._layers or self._view() == self._asked_view
+
+    def _view(self) -> tuple[float, ...]:
+        (x0, x1), (y0, y1) = self._vb.viewRange()
+        return x0, y0, x1, y1, *self._vb.viewPixelSize()
 
     @Slot()
     def refresh(self) -> None:
         """Ask which tiles cover the view; draw those at hand, fetch the others."""
         from fieldapp.basemap.placement import tiles_for_view
 
-        vb = self._vb
-        (x0, x1), (y0, y1) = vb.viewRange()
-        pw, ph = vb.viewPixelSize()
+        self._asked_view = x0, y0, x1, y1, pw, ph = self._view()
         if self._crs is None or not self._layers or pw <= 0 or ph <= 0:
             return
         wanted: set[TileKey] = set()
+        fetch: list[_Fetch] = []
         self._serial += 1
         for layer in self._layers:
             layer.wanted = {}
@@ -301,12 +308,12 @@ class BackgroundLayer(QObject):
                         self._draw(layer, tile, image)
                 elif key not in self._pending:
                     self._pending.add(key)
-                    self.requests += 1
-                    self._pool.start(
-                        _Fetch(key, layer.source, self._is_wanted, self._delivery), self._serial
-                    )  # fmt: skip  (newest view first)
-        with self._lock:
+                    fetch.append(_Fetch(key, layer.source, self._is_wanted, self._delivery))
+        with self._lock:  # before any worker starts: each checks its tile against this
             self._wanted_keys = frozenset(wanted)
+        self.requests += len(fetch)
+        for job in fetch:
+            self._pool.start(job, self._serial)  # the newest view's tiles first
         for layer in self._layers:
             self._prune(layer)
 

@@ -12,15 +12,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QObject, QPointF, Slot
+import rasterio
+from PIL import Image
+from pyproj import Transformer
+from PySide6.QtCore import QObject, QPointF, Qt, Slot
 from PySide6.QtGui import QColor, QImage
 from PySide6.QtWidgets import QApplication
-
-from pyproj import Transformer
+from rasterio.transform import from_origin
 
 from fieldapp.basemap.source import TileData, TileGrid, TileMatrix
 from fieldapp.store import JobStore
+from fieldapp.store.backgrounds import load_backgrounds
 from fieldapp.ui.background_layer import BackgroundSpec
+from fieldapp.ui.background_panel import BackgroundPanel, MapBackgrounds
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.session import JobSession
 from tests import tilekit
@@ -205,6 +209,13 @@ def test_a_slow_source_never_blocks_the_gui_thread(qtbot, shown) -> None:  # typ
     qtbot.waitUntil(view.backgrounds.idle, timeout=8000)
 
 
+def as_pil(image: QImage) -> Image.Image:
+    image = image.convertToFormat(QImage.Format.Format_RGBA8888)
+    w, h = image.width(), image.height()
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(h, image.bytesPerLine())
+    return Image.fromarray(rows[:, : 4 * w].reshape(h, w, 4).copy(), "RGBA")
+
+
 def lonlat_of(session: JobSession, e: float, n: float) -> tuple[float, float]:
     to_geo = Transformer.from_crs(session.layers.grid.to_pyproj(), "EPSG:4326", always_xy=True)
     lon, lat = to_geo.transform(e, n)
@@ -215,15 +226,15 @@ def check_block_at(qtbot, view: MapView, e: float, n: float, colour: tuple[int, 
     """The block's centre on screen is within one pixel of its coordinate's screen position."""
     image = settle(qtbot, view)
     sx, sy = screen_xy(view, e, n)
-    crop = image.copy(int(sx) - 40, int(sy) - 40, 80, 80)
-    crop.save("/tmp/m/crop.png")
-    from PIL import Image
-
-    pil = Image.fromqimage(crop) if hasattr(Image, "fromqimage") else None
-    assert pil is not None
-    cx, cy, count = tilekit.colour_centroid(pil, colour, tol=20)
+    crop = as_pil(image.copy(int(sx) - 40, int(sy) - 40, 80, 80))
+    cx, cy, count = tilekit.colour_centroid(crop, colour, tol=20)
     assert count > 100, count
-    assert abs(int(sx) - 40 + cx - sx) <= 1.0 and abs(int(sy) - 40 + cy - sy) <= 1.0, (cx, cy, sx, sy)
+    assert abs(int(sx) - 40 + cx - sx) <= 1.0 and abs(int(sy) - 40 + cy - sy) <= 1.0, (
+        cx,
+        cy,
+        sx,
+        sy,
+    )
 
 
 def pack_around(session: JobSession) -> tuple[float, float, tilekit.Block, tuple[float, ...]]:
@@ -241,3 +252,165 @@ def test_an_mbtiles_pack_is_drawn_at_its_place(qtbot, shown, tmp_path: Path) -> 
     view.set_backgrounds([BackgroundSpec(1, "a", pack)])
     zoom_on(view, e, n, 150.0)
     check_block_at(qtbot, view, e, n, block.colour)
+
+
+def write_tif(path: Path, crs: str, west: float, north: float, res: float, size: int,
+              block: tuple[int, int, int, int]) -> Path:  # fmt: skip
+    """A ``size`` px square GeoTIFF, green field, with a 40 x 40 px red square in the middle."""
+    img = np.empty((3, size, size), np.uint8)
+    img[:] = np.array((90, 120, 60), np.uint8)[:, None, None]
+    img[:, block[0] : block[1], block[2] : block[3]] = np.array(RED, np.uint8)[:, None, None]
+    with rasterio.open(path, "w", driver="GTiff", count=3, height=size, width=size, dtype="uint8",
+                       crs=crs, transform=from_origin(west, north, res, res)) as ds:  # fmt: skip
+        ds.write(img)
+    return path
+
+
+def test_a_geotiff_in_utm_is_drawn_at_its_place(qtbot, shown, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view, session = shown
+    e, n = centre_of_wiup(session)
+    # 400 px of 1 m in plain WGS 84 / UTM 50S (not the job's SRGI2013 grid): the square's
+    # centre is pixel 200, 200 = (e, n).
+    tif = write_tif(
+        tmp_path / "utm.tif", "EPSG:32750", e - 200, n + 200, 1.0, 400, (180, 220, 180, 220)
+    )
+    view.set_backgrounds([BackgroundSpec(1, "utm", tif)])
+    zoom_on(view, e, n, 150.0)
+    check_block_at(qtbot, view, e, n, (*RED, 255))
+
+
+def test_a_geotiff_in_wgs84_is_drawn_at_its_place(qtbot, shown, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    view, session = shown
+    e, n = centre_of_wiup(session)
+    lon, lat = lonlat_of(session, e, n)
+    d = 1e-5  # ~1.1 m pixels
+    tif = write_tif(
+        tmp_path / "geo.tif",
+        "EPSG:4326",
+        lon - 200 * d,
+        lat + 200 * d,
+        d,
+        400,
+        (180, 220, 180, 220),
+    )
+    view.set_backgrounds([BackgroundSpec(1, "geo", tif)])
+    zoom_on(view, e, n, 150.0)
+    check_block_at(qtbot, view, e, n, (*RED, 255))
+
+
+@pytest.fixture(scope="module")
+def two_packs(
+    tmp_path_factory: pytest.TempPathFactory, job: Path
+) -> tuple[Path, Path, float, float]:
+    """A red and a blue square at the WIUP's centre, in two MBTiles packs (transparent around)."""
+    store = JobStore.open(job, read_only=True)
+    session = JobSession(store)
+    try:
+        e, n, block, bounds = pack_around(session)
+    finally:
+        session.close()
+    d = tmp_path_factory.mktemp("packs")
+    clear = (0, 0, 0, 0)
+    red = tilekit.make_mbtiles(d / "red.mbtiles", bounds, [16, 17],
+                               tilekit.painter(clear, [block]), name="Merah")  # fmt: skip
+    blue_block = tilekit.Block(block.lon, block.lat, (30, 60, 200, 255), half_m=20.0)
+    blue = tilekit.make_mbtiles(d / "blue.mbtiles", bounds, [16, 17],
+                                tilekit.painter(clear, [blue_block]), name="Biru")  # fmt: skip
+    return red, blue, e, n
+
+
+def test_opacity_hiding_and_order(qtbot, shown, two_packs) -> None:  # type: ignore[no-untyped-def]
+    view, _ = shown
+    red, blue, e, n = two_packs
+    zoom_on(view, e, n, 150.0)
+    at = screen_xy(view, e, n)
+    view.set_backgrounds([BackgroundSpec(1, "red", red), BackgroundSpec(2, "blue", blue)])
+    assert rgb(settle(qtbot, view), *at) == BLUE  # the later one is on top
+    view.set_backgrounds([BackgroundSpec(2, "blue", blue), BackgroundSpec(1, "red", red)])
+    assert rgb(settle(qtbot, view), *at) == RED
+    view.set_backgrounds(
+        [BackgroundSpec(2, "blue", blue), BackgroundSpec(1, "red", red, visible=False)]
+    )
+    assert rgb(settle(qtbot, view), *at) == BLUE
+    view.set_backgrounds([BackgroundSpec(2, "blue", blue, opacity=0.5, visible=True),
+                          BackgroundSpec(1, "red", red, visible=False)])  # fmt: skip
+    half = rgb(settle(qtbot, view), *at)  # blue half over the white map
+    assert near(half, (142, 157, 227), 6), half
+    view.set_backgrounds([])
+    assert rgb(settle(qtbot, view), *at) == (255, 255, 255)
+
+
+def test_a_corrupt_pack_and_a_missing_file_are_told_and_the_map_draws_on(
+    qtbot, shown, tmp_path: Path, two_packs
+) -> None:  # type: ignore[no-untyped-def]
+    view, session = shown
+    red, _, e, n = two_packs
+    told = Told()
+    view.background_message.connect(told.record)
+    corrupt = tmp_path / "rusak.mbtiles"
+    corrupt.write_bytes(red.read_bytes()[:3000])  # a copy cut short
+    missing = tmp_path / "hilang.mbtiles"
+    specs = [BackgroundSpec(1, "rusak", corrupt), BackgroundSpec(2, "hilang", missing),
+             BackgroundSpec(3, "red", red)]  # fmt: skip
+    view.set_backgrounds(specs)
+    view.set_backgrounds(specs)  # told once, not at every redraw
+    zoom_on(view, e, n, 150.0)
+    image = settle(qtbot, view)
+    assert rgb(image, *screen_xy(view, e, n)) == RED  # the good one is drawn
+    assert len(told.texts) == 2, told.texts
+    assert str(corrupt) in told.texts[0] and str(missing) in told.texts[1]
+    b0, b1 = session.layers.boundary[0], session.layers.boundary[1]
+    zoom_on(view, (b0.e + b1.e) / 2, (b0.n + b1.n) / 2, 150.0)
+    image = settle(qtbot, view)
+    assert rgb(image, *screen_xy(view, (b0.e + b1.e) / 2, (b0.n + b1.n) / 2)) == (0, 0, 0)
+
+
+def test_the_layer_control_changes_the_job_and_the_map(qtbot, tmp_path: Path, two_packs) -> None:  # type: ignore[no-untyped-def]
+    from fieldapp.demo_job import create_demo_job
+
+    red, blue, e, n = two_packs
+    path = tmp_path / "Kontrol.fieldapp"
+    create_demo_job(path).close()
+    store = JobStore.open(path)
+    session = JobSession(store)
+    view = MapView()
+    qtbot.addWidget(view)
+    view.resize(640, 480)
+    view.set_layers(session.layers)
+    view.show()
+    glue = MapBackgrounds(view, store, view)
+    glue.show_panel()
+    panel = glue.panel
+    assert panel is not None and view.layers_btn.isVisible()
+    assert panel.add_file(red, copy=True) and panel.add_file(blue, copy=False)
+    kept = load_backgrounds(store)
+    assert [b.name for b in kept] == ["Merah", "Biru"] and kept[0].copied and not kept[1].copied
+    assert kept[0].path.parent == path / "backgrounds"
+    zoom_on(view, e, n, 150.0)
+    at = screen_xy(view, e, n)
+    assert rgb(settle(qtbot, view), *at) == BLUE  # the list's top is drawn on top
+    assert panel.list.item(0).text() == "Biru"
+    panel.move(-1)  # blue goes under red
+    assert [b.name for b in load_backgrounds(store)] == ["Biru", "Merah"]
+    assert rgb(settle(qtbot, view), *at) == RED
+    panel.list.setCurrentRow(0)  # red, now on top
+    panel.list.item(0).setCheckState(Qt.CheckState.Unchecked)
+    assert not load_backgrounds(store)[1].visible
+    assert rgb(settle(qtbot, view), *at) == BLUE
+    panel.list.setCurrentRow(1)
+    panel.opacity.setValue(40)
+    assert load_backgrounds(store)[0].opacity == pytest.approx(0.4)
+    panel.remove_current()
+    assert [b.name for b in load_backgrounds(store)] == ["Merah"]
+    panel.close()
+    view.backgrounds.close()
+    session.close()
+    # Read-only: the same list, nothing can be changed.
+    ro = JobStore.open(path, read_only=True)
+    panel = BackgroundPanel(ro)
+    qtbot.addWidget(panel)
+    assert panel.list.count() == 1
+    assert not any(w.isEnabled() for w in (panel.add_btn, panel.remove_btn, panel.opacity,
+                                            panel.up_btn, panel.down_btn))  # fmt: skip
+    assert not panel.list.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable
+    ro.close()
