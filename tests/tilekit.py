@@ -34,11 +34,31 @@ class Block:
     lat: float
     colour: RGBA
     half_m: float = 20.0
+    edges: LonLatBounds | None = None  # exact edges instead of half_m (see pixel_block)
 
     def lonlat_bounds(self) -> LonLatBounds:
+        if self.edges is not None:
+            return self.edges
         dlat = self.half_m / METRES_PER_DEGREE
         dlon = self.half_m / (METRES_PER_DEGREE * math.cos(math.radians(self.lat)))
         return self.lon - dlon, self.lat - dlat, self.lon + dlon, self.lat + dlat
+
+
+def pixel_block(lon: float, lat: float, colour: RGBA, zoom: int, half_px: int = 4) -> Block:
+    """A block whose edges are pixel edges of XYZ level ``zoom`` (2 * half_px + 1 pixels across,
+    centred on the pixel holding lon/lat): drawn at that level it has no half-pixel rounding,
+    so a test can hold its centre to a pixel even when the view overzooms."""
+    res = 2 * MERC_HALF / (256 * 2**zoom)
+    x = math.radians(lon) * EARTH_RADIUS
+    y = math.log(math.tan(math.pi / 4 + math.radians(lat) / 2)) * EARTH_RADIUS
+    col, row = math.floor((x + MERC_HALF) / res), math.floor((MERC_HALF - y) / res)
+    x0, x1 = -MERC_HALF + (col - half_px) * res, -MERC_HALF + (col + half_px + 1) * res
+    y1, y0 = MERC_HALF - (row - half_px) * res, MERC_HALF - (row + half_px + 1) * res
+    (w, e), (s, n) = mercator_to_lonlat(np.array([x0, x1]), np.array([y0, y1]))
+    clon, clat = mercator_to_lonlat(np.array([(x0 + x1) / 2]), np.array([(y0 + y1) / 2]))
+    return Block(
+        float(clon[0]), float(clat[0]), colour, edges=(float(w), float(s), float(e), float(n))
+    )
 
 
 def painter(background: RGBA = GREY, blocks: Sequence[Block] = ()) -> Painter:
@@ -55,6 +75,18 @@ def painter(background: RGBA = GREY, blocks: Sequence[Block] = ()) -> Painter:
     return paint
 
 
+def clipped(paint: Painter, bounds: LonLatBounds) -> Painter:
+    """``paint`` inside ``bounds``, transparent outside."""
+
+    def clip(lon: npt.NDArray[np.float64], lat: npt.NDArray[np.float64]) -> npt.NDArray[np.uint8]:
+        out = paint(lon, lat)
+        w, s, e, n = bounds
+        out[(lon < w) | (lon >= e) | (lat < s) | (lat >= n)] = 0
+        return out
+
+    return clip
+
+
 def encode(rgba: npt.NDArray[np.uint8], fmt: str) -> bytes:
     """PNG keeps alpha; JPEG drops it (as real JPEG packs do)."""
     img = Image.fromarray(rgba, "RGBA")
@@ -64,7 +96,7 @@ def encode(rgba: npt.NDArray[np.uint8], fmt: str) -> bytes:
     elif fmt == "webp":
         img.save(buf, "WEBP", lossless=True)
     else:
-        img.save(buf, "PNG")
+        img.save(buf, "PNG", compress_level=1)
     return buf.getvalue()
 
 
@@ -101,9 +133,12 @@ def xyz_tile_pixels(
     paint: Painter, z: int, x: int, y: int, size: int = 256
 ) -> npt.NDArray[np.uint8]:
     res = 2 * MERC_HALF / (size * 2**z)
-    left = -MERC_HALF + x * size * res
-    top = MERC_HALF - y * size * res
-    return paint_tile(paint, mercator_to_lonlat, left, top, res, res, (size, size))
+    xs = -MERC_HALF + (x * size + np.arange(size) + 0.5) * res
+    ys = MERC_HALF - (y * size + np.arange(size) + 0.5) * res
+    # Longitude depends on x alone and latitude on y alone: transform one row and one column.
+    lon, lat = mercator_to_lonlat(xs, ys)
+    glon, glat = np.meshgrid(lon, lat)
+    return paint(glon, glat)
 
 
 def xyz_tiles(bounds: LonLatBounds, zooms: Iterable[int]) -> list[mercantile.Tile]:
@@ -147,7 +182,9 @@ def make_mbtiles(
     ``schema`` "dedup" is the map+images layout of mbutil/tilemill with the usual ``tiles`` view;
     "dedup_no_view" leaves the view out (some tools write it so).
     """
-    paint = colour_at or painter()
+    paint = (
+        clipped(colour_at or painter(), bounds_lonlat) if fmt != "jpg" else colour_at or painter()
+    )
     zooms = list(zooms)
     con = sqlite3.connect(path)
     con.executescript(_MBTILES_SCHEMA if schema == "tiles" else _DEDUP_SCHEMA)

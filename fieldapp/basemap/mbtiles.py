@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import math
 from pathlib import Path
+
 from fieldapp.basemap.source import (
     WEB_MERCATOR_HALF,
     BackgroundError,
     Bounds,
-    TileData,
     SourceKind,
+    TileData,
     TileGrid,
 )
 from fieldapp.basemap.sqlite_packs import ReadOnlyDb
