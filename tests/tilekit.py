@@ -114,11 +114,18 @@ def paint_tile(
 ) -> npt.NDArray[np.uint8]:
     """The pixels of a tile whose top-left is (left, top) in a grid CRS, sampled at centres."""
     w, h = size
-    xs = left + (np.arange(w) + 0.5) * res_x
-    ys = top - (np.arange(h) + 0.5) * res_y
-    gx, gy = np.meshgrid(xs, ys)
-    lon, lat = to_lonlat(gx, gy)
-    return paint(lon, lat)
+    # PROJ on a 17 x 17 lattice, bilinear between: over a tile the map from a projected grid to
+    # lon/lat is linear to far below a pixel, and 65,536 PROJ calls per tile made tests slow.
+    kx, ky = np.linspace(0, w - 1, 17), np.linspace(0, h - 1, 17)
+    gx, gy = np.meshgrid(left + (kx + 0.5) * res_x, top - (ky + 0.5) * res_y)
+    lon_c, lat_c = to_lonlat(gx, gy)
+    fx, fy = np.arange(w, dtype=np.float64), np.arange(h, dtype=np.float64)
+
+    def up(a: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        rows = np.stack([np.interp(fx, kx, r) for r in a])  # (17, w)
+        return np.stack([np.interp(fy, ky, rows[:, j]) for j in range(w)], axis=1)
+
+    return paint(up(np.asarray(lon_c)), up(np.asarray(lat_c)))
 
 
 def mercator_to_lonlat(
@@ -232,3 +239,182 @@ def colour_centroid(
     if len(rows) == 0:
         return math.nan, math.nan, 0
     return float(cols.mean()) + 0.5, float(rows.mean()) + 0.5, len(rows)
+
+
+_GPKG_SCHEMA = """
+CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY,
+    organization TEXT NOT NULL, organization_coordsys_id INTEGER NOT NULL,
+    definition TEXT NOT NULL, description TEXT);
+CREATE TABLE gpkg_contents (table_name TEXT PRIMARY KEY, data_type TEXT NOT NULL,
+    identifier TEXT UNIQUE, description TEXT DEFAULT '', last_change DATETIME,
+    min_x DOUBLE, min_y DOUBLE, max_x DOUBLE, max_y DOUBLE, srs_id INTEGER);
+CREATE TABLE gpkg_tile_matrix_set (table_name TEXT PRIMARY KEY, srs_id INTEGER NOT NULL,
+    min_x DOUBLE NOT NULL, min_y DOUBLE NOT NULL, max_x DOUBLE NOT NULL, max_y DOUBLE NOT NULL);
+CREATE TABLE gpkg_tile_matrix (table_name TEXT NOT NULL, zoom_level INTEGER NOT NULL,
+    matrix_width INTEGER NOT NULL, matrix_height INTEGER NOT NULL, tile_width INTEGER NOT NULL,
+    tile_height INTEGER NOT NULL, pixel_x_size DOUBLE NOT NULL, pixel_y_size DOUBLE NOT NULL,
+    CONSTRAINT pk_ttm PRIMARY KEY (table_name, zoom_level));
+PRAGMA application_id = 1196444487;
+"""
+
+
+def _gpkg_base(path: Path) -> sqlite3.Connection:
+    con = sqlite3.connect(path)
+    con.executescript(_GPKG_SCHEMA)
+    con.executemany(
+        "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            ("Undefined cartesian SRS", -1, "NONE", -1, "undefined", None),
+            ("Undefined geographic SRS", 0, "NONE", 0, "undefined", None),
+            ("WGS 84", 4326, "EPSG", 4326, 'GEOGCS["WGS 84"]', None),
+        ],
+    )
+    return con
+
+
+def make_gpkg_features(path: Path) -> Path:
+    """A GeoPackage holding one (empty) feature table and no tiles."""
+    con = _gpkg_base(path)
+    con.execute("CREATE TABLE markers (fid INTEGER PRIMARY KEY, geom BLOB, name TEXT)")
+    con.execute(
+        "INSERT INTO gpkg_contents (table_name, data_type, identifier, srs_id) "
+        "VALUES ('markers', 'features', 'markers', 4326)"
+    )
+    con.commit()
+    con.close()
+    return path
+
+
+def make_gpkg_tiles(
+    path: Path,
+    bounds_lonlat: LonLatBounds,
+    crs: str = "EPSG:3857",
+    levels: Sequence[int] | Sequence[float] = (14, 15),
+    colour_at: Painter | None = None,
+    fmt: Literal["png", "jpg"] = "png",
+    *,
+    by_definition: bool = False,
+    tables: int = 1,
+    name: str = "gpkg test tiles",
+) -> Path:
+    """GeoPackage tiles over ``bounds_lonlat``.
+
+    On EPSG:3857 ``levels`` are XYZ zooms (the GoogleMapsCompatible matrix set); on another CRS
+    they are pixel sizes in CRS units, coarse to fine, each level a zoom_level 0, 1, ... on a
+    matrix set whose top-left is the bounds' corner. ``by_definition`` stores the CRS as WKT
+    under organization 'NONE' (as for a custom grid with no EPSG code); ``tables`` > 1 adds
+    copies named ``<name> 2``... after the first.
+    """
+    from pyproj import CRS, Transformer
+
+    paint = (
+        clipped(colour_at or painter(), bounds_lonlat) if fmt != "jpg" else colour_at or painter()
+    )
+    target = CRS.from_user_input(crs)
+    to_grid = Transformer.from_crs("EPSG:4326", target, always_xy=True)
+    to_lonlat = Transformer.from_crs(target, "EPSG:4326", always_xy=True)
+    bx0, by0, bx1, by1 = to_grid.transform_bounds(*bounds_lonlat, densify_pts=21)
+    if crs == "EPSG:3857":
+        ox, oy, ex, ey = -MERC_HALF, MERC_HALF, MERC_HALF, -MERC_HALF
+        matrix = [(int(z), 2 * MERC_HALF / (256 * 2 ** int(z))) for z in levels]
+    else:
+        ox, oy, ex, ey = bx0, by1, bx1, by0
+        matrix = [(i, float(r)) for i, r in enumerate(levels)]
+    con = _gpkg_base(path)
+    srs_id = 990001
+    org, code = ("NONE", srs_id) if by_definition else ("EPSG", int(target.to_epsg() or 0))
+    con.execute(
+        "INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, ?, ?, ?, ?)",
+        (target.name, srs_id, org, code, target.to_wkt(), None),
+    )
+
+    def lonlat(
+        x: npt.NDArray[np.float64], y: npt.NDArray[np.float64]
+    ) -> tuple[npt.NDArray[np.float64], npt.NDArray[np.float64]]:
+        lo, la = to_lonlat.transform(x, y)
+        return np.asarray(lo), np.asarray(la)
+
+    for t in range(tables):
+        table = "tiles_" + str(t + 1)
+        first = t == 0
+        ident = name if t == 0 else f"{name} {t + 1}"
+        con.execute(
+            f"CREATE TABLE {table} (id INTEGER PRIMARY KEY AUTOINCREMENT, zoom_level INTEGER, "
+            "tile_column INTEGER, tile_row INTEGER, tile_data BLOB, "
+            "UNIQUE (zoom_level, tile_column, tile_row))"
+        )
+        con.execute(
+            "INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, "
+            "max_x, max_y, srs_id) VALUES (?, 'tiles', ?, ?, ?, ?, ?, ?)",
+            (table, ident, bx0, by0, bx1, by1, srs_id),
+        )
+        con.execute(
+            "INSERT INTO gpkg_tile_matrix_set VALUES (?, ?, ?, ?, ?, ?)",
+            (table, srs_id, ox, ey, ex, oy),
+        )
+        if not first:  # the same tiles again under another name
+            con.execute(f"INSERT INTO {table} SELECT * FROM tiles_1")
+        for z, res in matrix:
+            span = 256 * res
+            mw = max(1, math.ceil((ex - ox) / span - 1e-9))
+            mh = max(1, math.ceil((oy - ey) / span - 1e-9))
+            con.execute(
+                "INSERT INTO gpkg_tile_matrix VALUES (?, ?, ?, ?, 256, 256, ?, ?)",
+                (table, z, mw, mh, res, res),
+            )
+            c0, c1 = math.floor((bx0 - ox) / span), math.floor((bx1 - ox) / span)
+            r0, r1 = math.floor((oy - by1) / span), math.floor((oy - by0) / span)
+            for row in range(max(0, r0), min(mh - 1, r1) + 1) if first else ():
+                for col in range(max(0, c0), min(mw - 1, c1) + 1):
+                    pixels = paint_tile(paint, lonlat, ox + col * span, oy - row * span, res, res)
+                    con.execute(
+                        f"INSERT INTO {table} (zoom_level, tile_column, tile_row, tile_data) "
+                        "VALUES (?, ?, ?, ?)",
+                        (z, col, row, encode(pixels, fmt)),
+                    )
+    con.commit()
+    con.close()
+    return path
+
+
+def make_pmtiles(
+    path: Path,
+    bounds_lonlat: LonLatBounds,
+    zooms: Iterable[int],
+    colour_at: Painter | None = None,
+    fmt: Literal["png", "jpg", "webp"] = "png",
+    *,
+    vector: bool = False,
+    name: str = "pmtiles test pack",
+) -> Path:
+    """A PMTiles v3 archive written by the ``pmtiles`` package's writer. ``vector`` labels it
+    as Mapbox Vector Tiles (the bytes stay images: the reader must refuse on the label)."""
+    from pmtiles.tile import Compression, TileType, zxy_to_tileid
+    from pmtiles.writer import write
+
+    paint = (
+        clipped(colour_at or painter(), bounds_lonlat) if fmt != "jpg" else colour_at or painter()
+    )
+    tiles = sorted(xyz_tiles(bounds_lonlat, zooms), key=lambda t: zxy_to_tileid(t.z, t.x, t.y))
+    kinds = {"png": TileType.PNG, "jpg": TileType.JPEG, "webp": TileType.WEBP}
+    w, s, e, n = bounds_lonlat
+    with write(path) as writer:
+        for t in tiles:
+            writer.write_tile(
+                zxy_to_tileid(t.z, t.x, t.y), encode(xyz_tile_pixels(paint, t.z, t.x, t.y), fmt)
+            )
+        writer.finalize(
+            {
+                "tile_type": TileType.MVT if vector else kinds[fmt],
+                "tile_compression": Compression.NONE,
+                "min_lon_e7": int(w * 1e7),
+                "min_lat_e7": int(s * 1e7),
+                "max_lon_e7": int(e * 1e7),
+                "max_lat_e7": int(n * 1e7),
+                "center_zoom": tiles[-1].z,
+                "center_lon_e7": int((w + e) / 2 * 1e7),
+                "center_lat_e7": int((s + n) / 2 * 1e7),
+            },
+            {"name": name, "format": fmt},
+        )
+    return path

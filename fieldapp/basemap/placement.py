@@ -94,7 +94,7 @@ def choose_zoom(grid: TileGrid, source_units_per_pixel: float) -> int:
 
 def _tile_range(grid: TileGrid, zoom: int, area: Bounds) -> tuple[int, int, int, int]:
     m = grid.matrix(zoom)
-    tw, th = m.tile_width * m.resolution, m.tile_height * m.resolution
+    tw, th = m.tile_width * m.resolution, m.tile_height * m.pixel_height
     c0 = max(0, math.floor((area[0] - grid.origin_x) / tw))
     c1 = min(m.matrix_width - 1, math.ceil((area[2] - grid.origin_x) / tw) - 1)
     r0 = max(0, math.floor((grid.origin_y - area[3]) / th))

@@ -29,6 +29,11 @@ class TileMatrix:
     matrix_height: int  # tiles down
     tile_width: int = 256
     tile_height: int = 256
+    resolution_y: float | None = None  # CRS units per pixel down, where not ``resolution``
+
+    @property
+    def pixel_height(self) -> float:
+        return self.resolution if self.resolution_y is None else self.resolution_y
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,7 +57,7 @@ class TileGrid:
 
     def tile_bounds(self, zoom: int, col: int, row: int) -> Bounds:
         m = self.matrix(zoom)
-        width, height = m.tile_width * m.resolution, m.tile_height * m.resolution
+        width, height = m.tile_width * m.resolution, m.tile_height * m.pixel_height
         min_x = self.origin_x + col * width
         max_y = self.origin_y - row * height
         return min_x, max_y - height, min_x + width, max_y
