@@ -414,3 +414,21 @@ def test_the_layer_control_changes_the_job_and_the_map(qtbot, tmp_path: Path, tw
                                             panel.up_btn, panel.down_btn))  # fmt: skip
     assert not panel.list.item(0).flags() & Qt.ItemFlag.ItemIsUserCheckable
     ro.close()
+
+
+@pytest.mark.parametrize("kind", ["gpkg-utm", "gpkg-3857", "pmtiles"])
+def test_geopackage_and_pmtiles_packs_are_drawn_at_their_place(
+    qtbot, shown, tmp_path: Path, kind: str
+) -> None:  # type: ignore[no-untyped-def]
+    view, session = shown
+    e, n, block, bounds = pack_around(session)
+    paint = tilekit.painter(blocks=[block])
+    if kind == "pmtiles":
+        pack = tilekit.make_pmtiles(tmp_path / "a.pmtiles", bounds, [16, 17], paint)
+    elif kind == "gpkg-3857":
+        pack = tilekit.make_gpkg_tiles(tmp_path / "a.gpkg", bounds, "EPSG:3857", (16, 17), paint)
+    else:  # on the UTM zone's own grid, 1 m and 0.5 m pixels
+        pack = tilekit.make_gpkg_tiles(tmp_path / "a.gpkg", bounds, "EPSG:32750", (1.0, 0.5), paint)
+    view.set_backgrounds([BackgroundSpec(1, "a", pack)])
+    zoom_on(view, e, n, 150.0)
+    check_block_at(qtbot, view, e, n, block.colour)
