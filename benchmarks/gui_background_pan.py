@@ -2,14 +2,14 @@
 
 Run: .venv/bin/python benchmarks/gui_background_pan.py [--seconds 20] [--tiles 160000]
 
-The main window (offscreen, 1366x768) holds the planned demo job. A generated MBTiles pack
-is linked to the job as its background: the index of a 4 GB pack (--tiles rows of ~25 KB JPEG
-tiles: 160,000 x 25 KB = 4 GB) over zooms 12..20 around the WIUP, its rows pointing at a few
-hundred distinct noisy JPEGs (the map+images layout of mbutil) so the file stays small while
-every lookup, read and decode is a real one. The map is then dragged in steps every 16 ms (one
-frame) along a loop over the WIUP, the zoom changing one level every ~1 s between 0.25 and 8 m
-a pixel (the + and − buttons), each step painted at once (the frame); a 10 ms QTimer probe
-measures how late the event loop turns.
+The main window (offscreen, 1366x768) holds the planned demo job. tests/tilekit.py's
+make_big_mbtiles pack is linked to the job as its background: the index of a 4 GB pack
+(--tiles rows, 200,000 of ~20 kB JPEG tiles = 4 GB) over zooms 14..18 around the WIUP, its
+rows pointing at 300 distinct photo-like JPEGs (the map+images layout of mbutil) so the file
+stays small while every lookup, read and decode is a real one. The map is then dragged in
+steps every 16 ms (one frame) along a loop over the WIUP, the zoom changing one level every
+~1 s between 0.25 and 8 m a pixel (the + and − buttons), each step painted at once (the
+frame); a 10 ms QTimer probe measures how late the event loop turns.
 Baseline, same run: the same pan with no background. Goal: p99 event delay < 50 ms with the
 background. Figures: frame = one step's view change and synchronous repaint of the map.
 """
@@ -17,7 +17,6 @@ background. Figures: frame = one step's view change and synchronous repaint of t
 from __future__ import annotations
 
 import argparse
-import io
 import math
 import os
 import sqlite3
@@ -50,61 +49,6 @@ def _line(name: str, ms: list[float]) -> str:
     )
 
 
-def make_big_mbtiles(path: Path, lon: float, lat: float, rows: int) -> tuple[int, int]:
-    """An MBTiles index of ``rows`` tiles around (lon, lat), zooms 12..20, a few hundred images."""
-    import mercantile
-    import numpy as np
-    from PIL import Image
-
-    rng = np.random.default_rng(18)
-    images = []
-    for i in range(256):
-        base = rng.integers(40, 200, size=3)
-        px = (base + rng.normal(0, 28, size=(256, 256, 3))).clip(0, 255).astype(np.uint8)
-        px[:: 32 + i % 7, :, :] = 30  # a few lines, as roads and field edges
-        buf = io.BytesIO()
-        Image.fromarray(px, "RGB").save(buf, "JPEG", quality=85)
-        images.append(buf.getvalue())
-    con = sqlite3.connect(path)
-    con.executescript(
-        """
-        CREATE TABLE metadata (name TEXT, value TEXT);
-        CREATE TABLE map (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_id TEXT);
-        CREATE TABLE images (tile_data BLOB, tile_id TEXT);
-        CREATE UNIQUE INDEX map_index ON map (zoom_level, tile_column, tile_row);
-        CREATE UNIQUE INDEX images_id ON images (tile_id);
-        CREATE VIEW tiles AS SELECT map.zoom_level AS zoom_level, map.tile_column AS tile_column,
-            map.tile_row AS tile_row, images.tile_data AS tile_data
-            FROM map JOIN images ON images.tile_id = map.tile_id;
-        """
-    )
-    con.executemany(
-        "INSERT INTO images VALUES (?, ?)", [(b, f"i{k}") for k, b in enumerate(images)]
-    )
-    # Fill zoom by zoom outward from the centre until the index holds ``rows`` tiles.
-    per_zoom = rows // 9
-    written, span = 0, (0.0, 0.0, 0.0, 0.0)
-    for z in range(12, 21):
-        centre = mercantile.tile(lon, lat, z)
-        half = max(1, int(math.sqrt(per_zoom) / 2))
-        batch = []
-        for x in range(centre.x - half, centre.x + half):
-            for y in range(centre.y - half, centre.y + half):
-                batch.append((z, x, 2**z - 1 - y, f"i{(x * 31 + y * 17) % 256}"))
-        con.executemany("INSERT INTO map VALUES (?, ?, ?, ?)", batch)
-        written += len(batch)
-        if z == 12:
-            w = mercantile.bounds(centre.x - half, centre.y + half - 1, z)
-            e = mercantile.bounds(centre.x + half - 1, centre.y - half, z)
-            span = (w.west, w.south, e.east, e.north)
-    meta = {"name": "4 GB-equivalent", "format": "jpg", "minzoom": "12", "maxzoom": "20",
-            "bounds": ",".join(f"{v:.6f}" for v in span)}  # fmt: skip
-    con.executemany("INSERT INTO metadata VALUES (?, ?)", meta.items())
-    con.commit()
-    con.close()
-    return written, path.stat().st_size
-
-
 def run(args: argparse.Namespace) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="gui-pan-"))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -118,6 +62,7 @@ def run(args: argparse.Namespace) -> int:
     from fieldapp.ui.app import create_app
     from fieldapp.ui.demo import ensure_planned
     from fieldapp.ui.main_window import MainWindow
+    from tests.tilekit import make_big_mbtiles
 
     job = tmp / "Demo.fieldapp"
     with create_demo_job(job) as store:
@@ -129,8 +74,11 @@ def run(args: argparse.Namespace) -> int:
     lat = sum(p[1] for p in pts) / len(pts)
     pack = tmp / "big.mbtiles"
     t0 = time.monotonic()
-    count, size = make_big_mbtiles(pack, lon, lat, args.tiles)
-    print(f"pack: {count} tiles indexed (as a {count * 25 / 1e6:.1f} GB pack of 25 KB tiles), "
+    make_big_mbtiles(pack, lon, lat, rows=args.tiles)
+    with sqlite3.connect(pack) as con:
+        count = con.execute("SELECT count(*) FROM map").fetchone()[0]
+    size = pack.stat().st_size
+    print(f"pack: {count} tiles indexed (as a {count * 20 / 1e6:.1f} GB pack of 20 kB tiles), "
           f"file {size / 1e6:.1f} MB, made in {time.monotonic() - t0:.1f} s")  # fmt: skip
 
     app = create_app()
@@ -203,9 +151,11 @@ def run(args: argparse.Namespace) -> int:
     requests0 = bg.requests
     bg_delays, bg_frames = measure(args.seconds)
     fetched = bg.requests - requests0
-    print(f"pan: {args.seconds:.0f} s each, a step every {STEP_MS} ms, probe {PROBE_MS} ms, "
-          f"window 1366x768 offscreen; {fetched} tiles fetched with the background, "
-          f"cache {bg.cache.bytes / 2**20:.0f} MB, {bg.shown_count()} tiles drawn at the end")  # fmt: skip
+    print(
+        f"pan: {args.seconds:.0f} s each, a step every {STEP_MS} ms, probe {PROBE_MS} ms, "
+        f"window 1366x768 offscreen; {fetched} tiles fetched with the background, "
+        f"cache {bg.cache.bytes / 2**20:.0f} MB, {bg.shown_count()} tiles drawn at the end"
+    )
     print("event-loop delay (ms):")
     print(_line("baseline: pan, no background", base_delays))
     print(_line("pan over the 4 GB-equivalent pack", bg_delays))
@@ -224,7 +174,7 @@ def run(args: argparse.Namespace) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--seconds", type=float, default=20.0, help="each pan (default 20)")
-    ap.add_argument("--tiles", type=int, default=160_000, help="tiles in the index (160,000)")
+    ap.add_argument("--tiles", type=int, default=200_000, help="tiles in the index (200,000)")
     return run(ap.parse_args())
 
 
