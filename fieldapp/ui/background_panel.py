@@ -39,13 +39,10 @@ from fieldapp.ui.map_view import MapView
 
 FILE_PATTERNS = "*.mbtiles *.gpkg *.pmtiles *.tif *.tiff"
 # One literal each, as lupdate reads them, in the BackgroundPanel context.
-NO_BACKGROUND = QT_TRANSLATE_NOOP(
-    "BackgroundPanel", "No background map yet: add an MBTiles, GeoPackage, PMTiles or GeoTIFF file."
-)  # noqa: E501
-COPY_OR_LINK = QT_TRANSLATE_NOOP(
-    "BackgroundPanel",
-    "Copy the file into the job folder? A copy travels with the job; a link keeps one file for several jobs but must stay where it is.",
-)  # noqa: E501
+# fmt: off
+NO_BACKGROUND = QT_TRANSLATE_NOOP("BackgroundPanel", "No background map yet: add an MBTiles, GeoPackage, PMTiles or GeoTIFF file.")  # noqa: E501
+COPY_OR_LINK = QT_TRANSLATE_NOOP("BackgroundPanel", "Copy the file into the job folder? A copy travels with the job; a link keeps one file for several jobs but must stay where it is.")  # noqa: E501
+# fmt: on
 
 
 class BackgroundPanel(QDialog):
@@ -59,6 +56,8 @@ class BackgroundPanel(QDialog):
         self.setWindowTitle(self.tr("Background maps"))
         self.list = QListWidget()
         self.list.setMinimumWidth(320)
+        self.setMaximumWidth(480)
+        self.list.setMaximumHeight(200)  # a compact window: the map stays in sight beside it
         self.list.currentRowChanged.connect(self._selected)
         self.list.itemChanged.connect(self._checked)
         self.opacity = QSlider(Qt.Orientation.Horizontal)
@@ -71,8 +70,8 @@ class BackgroundPanel(QDialog):
         self.down_btn = QPushButton(self.tr("Move down"))
         self.add_btn = QPushButton(self.tr("Add…"))
         self.remove_btn = QPushButton(self.tr("Remove…"))
-        self.up_btn.clicked.connect(lambda: self.move(+1))
-        self.down_btn.clicked.connect(lambda: self.move(-1))
+        self.up_btn.clicked.connect(lambda: self.shift(+1))
+        self.down_btn.clicked.connect(lambda: self.shift(-1))
         self.add_btn.clicked.connect(self.choose_file)
         self.remove_btn.clicked.connect(self.confirm_remove)
         self.note = QLabel()
@@ -88,7 +87,9 @@ class BackgroundPanel(QDialog):
             b.setMinimumHeight(44)
             buttons.addWidget(b)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Top of the list is drawn on top; tick to show.")))
+        hint = QLabel(self.tr("Top of the list is drawn on top; tick to show."))
+        hint.setWordWrap(True)
+        layout.addWidget(hint)
         layout.addWidget(self.list)
         layout.addLayout(grid)
         layout.addLayout(buttons)
@@ -176,7 +177,7 @@ class BackgroundPanel(QDialog):
         if bg is not None and round(100 * bg.opacity) != self.opacity.value():
             self._store(bg.id, opacity=self.opacity.value() / 100)
 
-    def move(self, up: int) -> None:
+    def shift(self, up: int) -> None:
         """One place up (+1, drawn over the next) or down (-1) in the stack."""
         bg = self.current()
         if bg is None:
@@ -274,6 +275,11 @@ class MapBackgrounds(QObject):
         if self.panel is None:
             self.panel = BackgroundPanel(self.store, self._parent)
             self.panel.changed.connect(self.redraw)
+            # Over the window's right side (the side panel), not over the map it changes.
+            self.panel.adjustSize()
+            frame = self._parent.window().frameGeometry()
+            self.panel.move(max(frame.left(), frame.right() - self.panel.width() - 16),
+                            frame.top() + 120)  # fmt: skip
         self.panel.reload()
         self.panel.show()
         self.panel.raise_()

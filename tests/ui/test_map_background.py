@@ -390,7 +390,7 @@ def test_the_layer_control_changes_the_job_and_the_map(qtbot, tmp_path: Path, tw
     at = screen_xy(view, e, n)
     assert rgb(settle(qtbot, view), *at) == BLUE  # the list's top is drawn on top
     assert panel.list.item(0).text() == "Biru"
-    panel.move(-1)  # blue goes under red
+    panel.shift(-1)  # blue goes under red
     assert [b.name for b in load_backgrounds(store)] == ["Biru", "Merah"]
     assert rgb(settle(qtbot, view), *at) == RED
     panel.list.setCurrentRow(0)  # red, now on top
