@@ -292,7 +292,7 @@ class BackgroundLayer(QObject):
             if not layer.spec.visible or layer.broken:
                 continue
             try:
-                tiles = tiles_for_view(layer.source, self._crs, (x0, y0, x1, y1), max(pw, ph))  # fmt: skip
+                tiles = tiles_for_view(layer.source, self._crs, (x0, y0, x1, y1), max(pw, ph))
             except (ValueError, RuntimeError) as exc:
                 self._broken(layer, str(exc))
                 continue

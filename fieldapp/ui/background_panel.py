@@ -256,6 +256,7 @@ class MapBackgrounds(QObject):
         super().__init__(parent)
         self.map, self.store, self._parent = map_view, store, parent
         self.panel: BackgroundPanel | None = None
+        self._closed = False
         map_view.background_message.connect(self._told)
         map_view.layers_btn.clicked.connect(self.show_panel)
         map_view.layers_btn.show()
@@ -264,7 +265,16 @@ class MapBackgrounds(QObject):
 
     @Slot()
     def redraw(self) -> None:
-        self.map.set_backgrounds(load_backgrounds(self.store))
+        if not self._closed:
+            self.map.set_backgrounds(load_backgrounds(self.store))
+
+    def close(self) -> None:
+        """The job is closing: the tile workers stop before its files close; nothing redraws."""
+        self._closed = True
+        if self.panel is not None:
+            self.panel.close()
+        self.map.backgrounds.close()
+        self.deleteLater()
 
     @Slot(str)
     def _told(self, text: str) -> None:

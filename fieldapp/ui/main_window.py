@@ -355,7 +355,7 @@ class MainWindow(QMainWindow):
         if self.control_page.built:
             self.control.shutdown()  # close the raw file whole, stop a baseline run
         self.adapter.disconnect_device()
-        self.map.backgrounds.close()  # the tile workers stop before the files close
+        self.map_backgrounds.close()  # the tile workers stop before the files close
         remember_marker(self.session.path, self.session.selected)
         # Tabs go before the store closes: clearing them shows each page in turn, and a page
         # may read the job when shown (the outbox does).
