@@ -42,7 +42,7 @@ def _pump(seconds: float) -> None:
 
 
 class GridSource:
-    """A background on the job's own grid, 2 m pixels: grey, with a red square of known place.
+    """A background on the job's own grid, 8 m then 2 m pixels: grey, a red square of known place.
 
     ``delay`` makes every read sleep (a slow disk, a huge pack) to show the GUI never waits.
     """
@@ -52,9 +52,9 @@ class GridSource:
     def __init__(self, path: Path, crs: str, west: float, north: float, square: tuple[float, float],
                  delay: float = 0.0, colour: tuple[int, int, int] = GREY) -> None:  # fmt: skip
         self.path, self.name, self.delay, self.colour = path, path.stem, delay, colour
-        self.grid = TileGrid(crs, west, north, (TileMatrix(0, 2.0, 8, 8),))
+        self.grid = TileGrid(crs, west, north, (TileMatrix(0, 8.0, 2, 2), TileMatrix(1, 2.0, 8, 8)))
         self.bounds = (west, north - 8 * 512, west + 8 * 512, north)
-        self.square = square  # west, north edge of a 40 m red square (20 px)
+        self.square = square  # west, north edge of a 40 m red square
         self.reads = 0
 
     def read_tile(self, zoom: int, col: int, row: int) -> TileData | None:
@@ -64,9 +64,10 @@ class GridSource:
         px = np.empty((256, 256, 4), np.uint8)
         px[...] = (*self.colour, 255)
         minx, _, _, maxy = self.grid.tile_bounds(zoom, col, row)
-        c0 = round((self.square[0] - minx) / 2.0)
-        r0 = round((maxy - self.square[1]) / 2.0)
-        rs, cs = slice(max(0, r0), max(0, r0 + 20)), slice(max(0, c0), max(0, c0 + 20))
+        res = self.grid.matrix(zoom).resolution
+        c0, r0 = round((self.square[0] - minx) / res), round((maxy - self.square[1]) / res)
+        side = round(40 / res)
+        rs, cs = slice(max(0, r0), max(0, r0 + side)), slice(max(0, c0), max(0, c0 + side))
         px[rs, cs, :3] = RED
         return TileData(rgba=px)
 
@@ -206,6 +207,17 @@ def test_a_slow_source_never_blocks_the_gui_thread(qtbot, shown) -> None:  # typ
     assert src.reads >= 1  # the workers are reading ...
     assert not view.backgrounds.idle()  # ... still: 0.5 s a tile, several tiles, two threads
     assert max(gaps) < 0.3  # ... and the loop kept turning meanwhile (never a 0.5 s stall)
+    qtbot.waitUntil(view.backgrounds.idle, timeout=8000)
+    # Zoomed out the coarse level is drawn; zooming in, it stays until the finer tiles come.
+    zoom_on(view, e, n, 1500.0)
+    settle(qtbot, view)
+    coarse = view.backgrounds.shown_count()
+    zoom_on(view, e + 1200, n - 1200, 100.0)  # where no 2 m tile was read yet
+    _pump(0.2)
+    assert not view.backgrounds.idle()  # the 2 m tiles are still on their way ...
+    image = view.grab().toImage()
+    assert near(rgb(image, *screen_xy(view, e + 1250, n - 1250)), GREY)  # ... never a blank map
+    assert view.backgrounds.shown_count() >= coarse
     qtbot.waitUntil(view.backgrounds.idle, timeout=8000)
 
 
