@@ -22,7 +22,7 @@ from rasterio.transform import from_origin
 
 from fieldapp.basemap.source import TileData, TileGrid, TileMatrix
 from fieldapp.store import JobStore
-from fieldapp.store.backgrounds import load_backgrounds
+from fieldapp.store.backgrounds import load_backgrounds, remove_background
 from fieldapp.ui.background_layer import BackgroundSpec
 from fieldapp.ui.background_panel import BackgroundPanel, MapBackgrounds
 from fieldapp.ui.map_view import MapView
@@ -384,6 +384,8 @@ def test_the_layer_control_changes_the_job_and_the_map(qtbot, tmp_path: Path, tw
     path = tmp_path / "Kontrol.fieldapp"
     create_demo_job(path).close()
     store = JobStore.open(path)
+    for bg in load_backgrounds(store):  # the demo's starter: this test brings its own
+        remove_background(store, bg.id)
     session = JobSession(store)
     view = MapView()
     qtbot.addWidget(view)
