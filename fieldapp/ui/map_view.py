@@ -227,6 +227,8 @@ class MapView(QWidget):
         self.zones_item.setPen(pg.mkPen(pal.zone, width=3))
         self.wiup_item.setPen(pg.mkPen(fg, width=3))
         self.wiup_halo_item.setPen(pg.mkPen(pal.background, width=7))
+        self.neighbors_halo_item.setPen(pg.mkPen(pal.background, width=6))
+        self.zones_halo_item.setPen(pg.mkPen(pal.background, width=6))
         self.proposal_item.setPen(pg.mkPen(pal.target, width=3))
         self.control_item.setPen(pg.mkPen(fg, width=1.5))
         self.markers_item.setPen(pg.mkPen(fg, width=1.5))
@@ -239,12 +241,18 @@ class MapView(QWidget):
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
         self.labels_item.set_colours(fg, pal.label_fill)
+        self._halo(self.wiup_halo_item.isVisible())
         if self._layers is not None:
             self.markers_item.setBrush(self._status_brushes(self._layers))
 
     def _make_items(self) -> None:
         pal, p = self.palette_, self.plot
         fg = pal.foreground
+        # Light casings under the neighbour and zone lines, shown over a background.
+        self.neighbors_halo_item = p.plot([], [], pen=pg.mkPen(pal.background, width=6),
+                                          connect="finite")  # fmt: skip
+        self.zones_halo_item = p.plot([], [], pen=pg.mkPen(pal.background, width=6),
+                                      connect="finite")  # fmt: skip
         self.neighbors_item = p.plot(
             [], [], pen=pg.mkPen(pal.neighbor, width=3, style=Qt.PenStyle.DashLine),
             connect="finite",
@@ -252,7 +260,8 @@ class MapView(QWidget):
         self.zones_item = p.plot([], [], pen=pg.mkPen(pal.zone, width=3), connect="finite")
         # A light casing under the WIUP line, shown over a background: readable on imagery.
         self.wiup_halo_item = p.plot([], [], pen=pg.mkPen(pal.background, width=7))
-        self.wiup_halo_item.setVisible(False)
+        for halo in (self.wiup_halo_item, self.neighbors_halo_item, self.zones_halo_item):
+            halo.setVisible(False)
         self.wiup_item = p.plot([], [], pen=pg.mkPen(fg, width=3))
         # A ring wider than a marker: a proposal over stored markers stays visible.
         self.proposal_item = pg.ScatterPlotItem(
@@ -302,8 +311,12 @@ class MapView(QWidget):
             ys = [b.n for b in layers.boundary] + [layers.boundary[0].n]
             self.wiup_item.setData(xs, ys)
             self.wiup_halo_item.setData(xs, ys)
-        self.neighbors_item.setData(*_joined([r for a in layers.neighbors for r in a.rings]))
-        self.zones_item.setData(*_joined([r for z in layers.zones for r in z.rings]))
+        neighbors = _joined([r for a in layers.neighbors for r in a.rings])
+        zones = _joined([r for z in layers.zones for r in z.rings])
+        self.neighbors_item.setData(*neighbors)
+        self.zones_item.setData(*zones)
+        self.neighbors_halo_item.setData(*neighbors)
+        self.zones_halo_item.setData(*zones)
         self.control_item.setData(
             [c.e for c in layers.control], [c.n for c in layers.control],
             data=[c.name for c in layers.control],
@@ -328,10 +341,20 @@ class MapView(QWidget):
         self._halo(any(s.visible for s in specs) and bool(self.backgrounds.names()))
 
     def _halo(self, on: bool) -> None:
-        """Over imagery the WIUP line gets a light casing and labels a stronger fill."""
-        self.wiup_halo_item.setVisible(on)
-        fill = self.palette_.label_fill
-        self.labels_item.set_colours(self.palette_.foreground, (*fill[:3], 240) if on else fill)
+        """Over imagery: light casings under the lines, filled labels, scale bar and north."""
+        pal = self.palette_
+        for halo in (self.wiup_halo_item, self.neighbors_halo_item, self.zones_halo_item):
+            halo.setVisible(on)
+        fill = pal.label_fill
+        self.labels_item.set_colours(pal.foreground, (*fill[:3], 240) if on else fill)
+        self.scale_bar.text.fill = pg.mkBrush(*fill[:3], 220) if on else pg.mkBrush(None)
+        self.scale_bar.text.update()
+        self.scale_bar.bar.setPen(pg.mkPen(pal.background, width=2) if on else pg.mkPen(None))
+        r, g, b, _ = fill
+        back = f"rgba({r}, {g}, {b}, 200); border-radius: 6px" if on else "transparent"
+        self.north.setStyleSheet(
+            f"background: {back}; color: {pal.foreground}; font-size: 20pt; font-weight: bold;"
+        )
 
     def _status_brushes(self, layers: MapLayers) -> list[QBrush]:
         """One brush per status, shared by its markers (the symbol atlas caches by brush)."""
