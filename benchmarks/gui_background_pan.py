@@ -8,10 +8,10 @@ make_big_mbtiles pack is linked to the job as its background: the index of a 4 G
 rows pointing at 300 distinct photo-like JPEGs (the map+images layout of mbutil) so the file
 stays small while every lookup, read and decode is a real one. The map is then dragged in
 steps every 16 ms (one frame) along a loop over the WIUP, the zoom changing one level every
-~1 s between 0.25 and 8 m a pixel (the + and − buttons), each step painted at once (the
-frame); a 10 ms QTimer probe measures how late the event loop turns.
-Baseline, same run: the same pan with no background. Goal: p99 event delay < 50 ms with the
-background. Figures: frame = one step's view change and synchronous repaint of the map.
+~1 s between 0.25 and 8 m a pixel (the + and − buttons); Qt paints when it can (--repaint:
+each step painted at once and timed, the frame); a 10 ms QTimer probe measures how late the
+event loop turns. Baseline, same run: the same pan with no background. Goal: p99 event delay
+< 50 ms with the background.
 """
 
 from __future__ import annotations
@@ -115,8 +115,9 @@ def run(args: argparse.Namespace) -> int:
         x, y = cx + radius * math.cos(t), cy + radius * math.sin(t)
         f0 = time.perf_counter()
         vb.setRange(xRange=(x - half, x + half), yRange=(y - half, y + half), padding=0)
-        mv.plot.viewport().repaint()
-        frames.append((time.perf_counter() - f0) * 1000)
+        if args.repaint:
+            mv.plot.viewport().repaint()
+            frames.append((time.perf_counter() - f0) * 1000)
 
     probe = QTimer()
     probe.setTimerType(Qt.TimerType.PreciseTimer)
@@ -159,9 +160,10 @@ def run(args: argparse.Namespace) -> int:
     print("event-loop delay (ms):")
     print(_line("baseline: pan, no background", base_delays))
     print(_line("pan over the 4 GB-equivalent pack", bg_delays))
-    print("frame (view change + synchronous repaint, ms):")
-    print(_line("baseline: pan, no background", base_frames))
-    print(_line("pan over the 4 GB-equivalent pack", bg_frames))
+    if args.repaint:
+        print("frame (view change + synchronous repaint, ms):")
+        print(_line("baseline: pan, no background", base_frames))
+        print(_line("pan over the 4 GB-equivalent pack", bg_frames))
     p99 = _percentile(bg_delays, 0.99) if bg_delays else math.inf
     print(f"  goal p99 < {GOAL_P99_MS:.0f} ms with the background: "
           f"{'met' if p99 < GOAL_P99_MS else 'NOT met'} ({p99:.1f} ms)")  # fmt: skip
@@ -174,6 +176,11 @@ def run(args: argparse.Namespace) -> int:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--seconds", type=float, default=20.0, help="each pan (default 20)")
+    ap.add_argument(
+        "--repaint",
+        action="store_true",
+        help="paint each step at once and time it (default: Qt paints when it can)",
+    )
     ap.add_argument("--tiles", type=int, default=200_000, help="tiles in the index (200,000)")
     return run(ap.parse_args())
 

@@ -11,6 +11,7 @@ when its worker starts is dropped. Decoded tiles live in one LRU cache bounded b
 from __future__ import annotations
 
 import contextlib
+import math
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
@@ -109,15 +110,22 @@ class TileItem(QGraphicsItem):
         super().__init__()
         self.image: QImage | None = None
         self._rect = QRectF()
-        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresParentOpacity, False)
+        # Kept as a pixmap at screen resolution: a pan blits it, only a zoom draws it again.
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
     def set_tile(self, image: QImage, corners: Corners) -> bool:
         w, h = image.width(), image.height()
-        src = QPolygonF([QPointF(0, 0), QPointF(w, 0), QPointF(w, h), QPointF(0, h)])
-        dst = QPolygonF([QPointF(x, y) for x, y in corners])
-        t = QTransform.quadToQuad(src, dst)
-        if not isinstance(t, QTransform):
-            return False
+        (x0, y0), (x1, y1), (x2, y2), (x3, y3) = corners[:4]
+        # Affine from three corners where the fourth lands within a tenth of a pixel of it (a
+        # tile is small: nearly always); the raster engine draws affine images far faster.
+        t = QTransform((x1 - x0) / w, (y1 - y0) / w, (x3 - x0) / h, (y3 - y0) / h, x0, y0)
+        gap = math.hypot(x1 + x3 - x0 - x2, y1 + y3 - y0 - y2)
+        if gap > 0.1 * math.hypot(x1 - x0, y1 - y0) / w:
+            src = QPolygonF([QPointF(0, 0), QPointF(w, 0), QPointF(w, h), QPointF(0, h)])
+            dst = QPolygonF([QPointF(x, y) for x, y in corners])
+            t = QTransform.quadToQuad(src, dst)
+            if not isinstance(t, QTransform):
+                return False
         self.prepareGeometryChange()
         self.image = image
         self._rect = QRectF(0, 0, w, h)
