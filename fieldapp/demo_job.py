@@ -13,13 +13,19 @@ from fieldapp.store import records as rec
 from fieldapp.survey.models import Surveyor
 from fieldapp.survey.neighbors import rings_to_geojson
 
+# A painted, synthetic image of the demo WIUP (scripts/make_demo_background.py), named so.
+DEMO_BACKGROUND = ("backgrounds", "demo_citra_contoh.mbtiles")
+
 
 def demo_dir() -> Path:
     return resource_path("demo")
 
 
-def create_demo_job(path: str | Path) -> JobStore:
-    """Create the demo job at ``path`` (a new ``*.fieldapp`` folder) and return it open."""
+def create_demo_job(path: str | Path, *, background: bool = True) -> JobStore:
+    """Create the demo job at ``path`` (a new ``*.fieldapp`` folder) and return it open.
+
+    ``background``: the bundled starter background, copied into the job as a user's would be.
+    """
     folder = demo_dir()
     meta = json.loads((folder / "job.json").read_text(encoding="utf-8"))
     permit = {k: meta[k] for k in rec.DECREE_FIELDS}
@@ -35,4 +41,8 @@ def create_demo_job(path: str | Path) -> JobStore:
         rec.add_activity_zone(
             store.db, z.name, z.kind, geometry, z.depth_m, z.height_m, meta["activity"]
         )
+    if background:
+        from fieldapp.store.backgrounds import add_background
+
+        add_background(store, resource_path(*DEMO_BACKGROUND), copy=True)
     return store

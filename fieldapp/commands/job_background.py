@@ -104,9 +104,13 @@ def describe(source: TileSource) -> list[str]:
         lon0, lat0 = to_ll.transform(cx, cy)
         lon1, lat1 = to_ll.transform(cx + finest.resolution, cy)
         ground = Geod(ellps="WGS84").inv(lon0, lat0, lon1, lat1)[2]
-        lines.append(
-            f"zoom {matrices[0].zoom}..{finest.zoom}, finest pixel {ground:.2f} m on the ground"
+        # A GeoTIFF's levels are its own overviews, not web zooms: name them as levels.
+        levels = (
+            f"zoom {matrices[0].zoom}..{finest.zoom}"
+            if source.kind != "geotiff"
+            else f"{len(matrices)} level(s)"
         )
+        lines.append(f"{levels}, finest pixel {ground:.2f} m on the ground")
     return lines
 
 

@@ -1,4 +1,4 @@
-"""The PyInstaller one-folder build runs: version, and the demo job validates from the bundle."""
+"""The PyInstaller one-folder build runs: version, the demo job validates, a GeoTIFF opens."""
 
 import json
 import os
@@ -10,6 +10,26 @@ import pytest
 from testpaths import shared_data_dir
 
 ROOT = Path(__file__).resolve().parents[2]
+
+
+def _small_geotiff(path: Path) -> Path:
+    """10 x 10 m of 1 m pixels in UTM 50S at (500000, 9940000), DEFLATE-compressed, tiled."""
+    import numpy as np
+    import rasterio
+    from rasterio.transform import from_origin
+
+    img = np.full((3, 10, 10), 128, dtype=np.uint8)
+    profile = {"driver": "GTiff", "width": 10, "height": 10, "count": 3, "dtype": "uint8"}
+    with rasterio.open(
+        path,
+        "w",
+        **profile,
+        crs="EPSG:32750",
+        transform=from_origin(500000.0, 9940000.0, 1.0, 1.0),
+        compress="deflate",
+    ) as ds:
+        ds.write(img)
+    return path
 
 
 @pytest.mark.slow
@@ -87,6 +107,26 @@ def test_frozen_build_runs_and_validates_the_demo_job(tmp_path: Path) -> None:
     )
     assert height.returncode == 0, height.stderr
     assert json.loads(height.stdout)["geoid"].startswith("EGM96")
+    # rasterio and GDAL travelled with their data: a compressed GeoTIFF in UTM 50S (GDAL
+    # resolves its EPSG code through rasterio's own proj.db) opens as a background of the job.
+    ortho = _small_geotiff(tmp_path / "ortho.tif")
+    added = subprocess.run(
+        [str(exe), "job", "background", "add", str(job), str(ortho)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert added.returncode == 0, added.stderr
+    assert "(geotiff, copied into the job" in added.stdout, added.stdout
+    assert "bounds: lon 117.000000 .. 117.000090, lat -0.542929 .. -0.542839" in added.stdout
+    listed = subprocess.run(
+        [str(exe), "job", "background", "list", str(job), "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert listed.returncode == 0, listed.stderr
+    assert [b["kind"] for b in json.loads(listed.stdout)] == ["geotiff"]
     # RTKLIB travelled too: a static baseline with no rnx2rtkp on PATH uses the bundled one.
     raw = shared_data_dir() / "gnss-raw"
     env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_RTKLIB_DIR"}
