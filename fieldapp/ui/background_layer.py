@@ -31,12 +31,13 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QImage, QPainter, QPolygonF, QTransform
+from PySide6.QtGui import QImage, QPainter, QPixmapCache, QPolygonF, QTransform
 from PySide6.QtWidgets import QGraphicsItem
 
 from fieldapp.basemap.source import BackgroundError, TileData, TileSource, open_background
 
 CACHE_BYTES = 256 * 2**20  # decoded tiles kept: ~1000 tiles of 256 px
+PIXMAP_CACHE_KB = 96 * 1024  # screen pixmaps of drawn tiles and the map's other items
 THROTTLE_MS = 50  # view changes within this time ask for tiles once
 BASE_Z = -1000.0  # under every vector item of the map (they sit at z >= 0)
 WORKERS = 2  # the laptops have two to four cores; the GUI thread keeps one
@@ -188,6 +189,9 @@ class BackgroundLayer(QObject):
     def __init__(self, view_box: Any, parent: QObject | None = None,
                  opener: Opener = open_background) -> None:  # fmt: skip
         super().__init__(parent)
+        # Tiles cached as screen pixmaps share QPixmapCache with the axes, markers and labels:
+        # its 10 MB default would have them evict each other on a large screen.
+        QPixmapCache.setCacheLimit(max(QPixmapCache.cacheLimit(), PIXMAP_CACHE_KB))
         self._vb = view_box
         self._opener = opener
         self._pool = QThreadPool(self)
