@@ -51,7 +51,12 @@ def _homography(src: Sequence[Point], dst: Sequence[Point]) -> tuple[float, ...]
     return tuple(float(c) for c in np.linalg.solve(a, b))
 
 
-def warp_tile(canvas: Image.Image, tile: Image.Image, quad: Sequence[Point]) -> None:
+def warp_tile(
+    canvas: Image.Image,
+    tile: Image.Image,
+    quad: Sequence[Point],
+    resample: Image.Resampling = Image.Resampling.BILINEAR,
+) -> None:
     """Draw ``tile`` onto ``canvas`` with its corners (TL, TR, BR, BL) at ``quad`` (pixels)."""
     us = [p[0] for p in quad]
     vs = [p[1] for p in quad]
@@ -65,12 +70,12 @@ def warp_tile(canvas: Image.Image, tile: Image.Image, quad: Sequence[Point]) -> 
         coeffs = _homography(local, [(0, 0), (w, 0), (w, h), (0, h)])
     except np.linalg.LinAlgError:
         return  # a degenerate quad (the tile collapses to a line): nothing to draw
-    # Bilinear sampling in Pillow tests "inside the tile" exactly, so neighbours meet seamlessly.
+    # Pillow tests "inside the tile" exactly before sampling, so neighbours meet seamlessly.
     warped = tile.transform(
         (x1 - x0, y1 - y0),
         Image.Transform.PERSPECTIVE,
         coeffs,
-        Image.Resampling.BILINEAR,
+        resample,
         fillcolor=(0, 0, 0, 0),
     )
     canvas.alpha_composite(warped, (x0, y0))
@@ -83,10 +88,14 @@ def render_background(
     width: int,
     height: int,
     errors: list[str] | None = None,
+    resample: Image.Resampling = Image.Resampling.BILINEAR,
 ) -> Image.Image:
     """An RGBA image of ``view`` (job-grid bounds) at width x height, transparent where no
     layer has data. Layers are (source, opacity 0..1), bottom first. An undecodable tile is
-    left out and its one-line message appended to ``errors`` (raised when errors is None)."""
+    left out and its one-line message appended to ``errors`` (raised when errors is None).
+
+    Bilinear warping is most of the cost (~2 ms a tile idle, ~8 ms on a loaded 2-core box);
+    ``resample=NEAREST`` is ~7x faster for previews where looks matter less."""
     out = Image.new("RGBA", (width, height), (0, 0, 0, 0))
     min_x, min_y, max_x, max_y = view
     sx, sy = width / (max_x - min_x), height / (max_y - min_y)
@@ -99,7 +108,7 @@ def render_background(
             tile = _read(source, p, errors)
             if tile is not None:
                 quad = [((x - min_x) * sx, (max_y - y) * sy) for x, y in p.corners]
-                warp_tile(layer, tile, quad)
+                warp_tile(layer, tile, quad, resample)
         if opacity < 1:
             lut = [round(v * min(opacity, 1.0)) for v in range(256)]
             layer.putalpha(layer.getchannel("A").point(lut))

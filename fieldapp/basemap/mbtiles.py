@@ -16,7 +16,7 @@ from fieldapp.basemap.source import (
 from fieldapp.basemap.sqlite_packs import ReadOnlyDb
 
 _MAX_LAT = 85.05112877980659
-_RASTER_FORMATS = {"png", "jpg", "jpeg", "webp", ""}
+_VECTOR_FORMATS = {"pbf", "mvt", "mlt", "geojson"}
 
 
 def lonlat_to_mercator(lon: float, lat: float) -> tuple[float, float]:
@@ -68,7 +68,8 @@ class MBTilesSource:
                 if k is not None and v is not None
             }
         fmt = meta.get("format", "").lower()
-        if fmt not in _RASTER_FORMATS:
+        # Some writers put a MIME type ("image/png"): refuse only what is known to be vector.
+        if fmt in _VECTOR_FORMATS or "vector" in fmt:
             raise BackgroundError(
                 f"{self.path}: {fmt} tiles: expected raster (PNG/JPEG/WebP) tiles"
             )

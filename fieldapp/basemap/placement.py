@@ -46,12 +46,15 @@ def transformer(src: CRS | str, dst: CRS | str) -> Transformer:
     return found
 
 
-def _pair(src: CRS | str, dst: CRS | str) -> tuple[Transformer, TransformDirection]:
+def transformer_pair(src: CRS | str, dst: CRS | str) -> tuple[Transformer, TransformDirection]:
     """One Transformer serves both ways: building one through SRGI2013 costs ~0.15 s."""
     a, b = _key(src), _key(dst)
     if a <= b:
         return transformer(src, dst), TransformDirection.FORWARD
     return transformer(dst, src), TransformDirection.INVERSE
+
+
+_pair = transformer_pair  # the name i18-geotiff's tests import
 
 
 def _key(crs: CRS | str) -> str:
@@ -62,7 +65,7 @@ def source_pixel_of_view(
     grid: TileGrid, job_crs: CRS, view: Bounds, units_per_pixel: float
 ) -> float:
     """Source CRS units spanned by one view pixel at the view's centre."""
-    to_src, way = _pair(job_crs, grid.crs)
+    to_src, way = transformer_pair(job_crs, grid.crs)
     cx, cy = (view[0] + view[2]) / 2, (view[1] + view[3]) / 2
     xs, ys = to_src.transform(
         [cx, cx + units_per_pixel, cx],
@@ -104,7 +107,7 @@ def _tile_range(grid: TileGrid, zoom: int, area: Bounds) -> tuple[int, int, int,
 
 def view_in_source(source: TileSource, job_crs: CRS, view: Bounds) -> Bounds | None:
     """The view's box in the source CRS (edges densified), cut to where the source has data."""
-    to_src, way = _pair(job_crs, source.grid.crs)
+    to_src, way = transformer_pair(job_crs, source.grid.crs)
     b = to_src.transform_bounds(*view, densify_pts=21, errcheck=False, direction=way)
     area = (
         max(b[0], source.bounds[0]),
@@ -124,7 +127,9 @@ def tiles_for_view(
     units_per_pixel: float,
     max_tiles: int = 300,
 ) -> list[TilePlacement]:
-    """The tiles of one level covering ``view`` (job-grid bounds) at ``units_per_pixel``."""
+    """The tiles of one level covering ``view`` (job-grid bounds) at ``units_per_pixel``:
+    empty when the view misses the data or when even the coarsest level needs more than
+    ``max_tiles`` tiles."""
     grid = source.grid
     area = view_in_source(source, job_crs, view)
     if area is None or units_per_pixel <= 0:
@@ -139,7 +144,9 @@ def tiles_for_view(
             break
         index -= 1
         zoom = levels[index].zoom
-    if count == 0:
+    if count == 0 or count > max_tiles:
+        # Even the pack's coarsest level needs too many tiles (a z14-18 orthophoto pack seen
+        # at province scale): draw nothing rather than stall decoding thousands of tiles.
         return []
     keys = [(c, r) for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)]
     xs = np.empty(4 * len(keys))
@@ -148,7 +155,7 @@ def tiles_for_view(
         x0, y0, x1, y1 = grid.tile_bounds(zoom, c, r)
         xs[4 * i : 4 * i + 4] = (x0, x1, x1, x0)
         ys[4 * i : 4 * i + 4] = (y1, y1, y0, y0)
-    to_job, way = _pair(grid.crs, job_crs)
+    to_job, way = transformer_pair(grid.crs, job_crs)
     jx, jy = to_job.transform(xs, ys, errcheck=False, direction=way)
     out = []
     for i, (c, r) in enumerate(keys):

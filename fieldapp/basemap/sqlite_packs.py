@@ -20,15 +20,30 @@ class ReadOnlyDb:
     def __init__(self, path: Path) -> None:
         self.path = Path(path)
         self._lock = threading.Lock()
+        if not self.path.is_file():
+            raise BackgroundError(f"{self.path}: no such file")
+        self._con: sqlite3.Connection | None = None
         try:
-            uri = self.path.resolve().as_uri() + "?mode=ro"
-            self._con: sqlite3.Connection | None = sqlite3.connect(
-                uri, uri=True, check_same_thread=False
-            )
-            # Reading the schema touches the file's first pages: a non-database fails here.
-            self._con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            self._con = self._connect("?mode=ro")
+        except sqlite3.OperationalError:
+            # A WAL pack on read-only media cannot make its -shm file: read it as immutable.
+            try:
+                self._con = self._connect("?mode=ro&immutable=1")
+            except sqlite3.Error as exc:
+                raise self.error(exc) from exc
         except sqlite3.Error as exc:
             raise self.error(exc) from exc
+
+    def _connect(self, query: str) -> sqlite3.Connection:
+        uri = self.path.resolve().as_uri() + query
+        con = sqlite3.connect(uri, uri=True, check_same_thread=False)
+        try:
+            # Reading the schema touches the file's first pages: a non-database fails here.
+            con.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        except sqlite3.Error:
+            con.close()
+            raise
+        return con
 
     def error(self, exc: BaseException) -> BackgroundError:
         return BackgroundError(f"{self.path}: not a readable SQLite tile pack ({exc})")

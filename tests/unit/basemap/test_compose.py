@@ -12,7 +12,7 @@ from pyproj import CRS
 
 from fieldapp.basemap.compose import decode_tile, render_background
 from fieldapp.basemap.mbtiles import lonlat_to_mercator, open_mbtiles
-from fieldapp.basemap.placement import _pair, choose_zoom, tiles_for_view
+from fieldapp.basemap.placement import choose_zoom, tiles_for_view, transformer_pair
 from fieldapp.basemap.source import BackgroundError, Bounds, TileData, TileSource
 from fieldapp.survey.crs import parse_crs
 from tests.tilekit import Block, colour_centroid, make_mbtiles, painter, pixel_block, view_pixel
@@ -40,7 +40,7 @@ def pack(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def _to_grid(crs: CRS, lon: float, lat: float) -> tuple[float, float]:
     """Through Web Mercator (exact formulas), then PROJ: the pair the renderer builds anyway."""
-    tr, way = _pair("EPSG:3857", crs)
+    tr, way = transformer_pair("EPSG:3857", crs)
     x, y = tr.transform(*lonlat_to_mercator(lon, lat), direction=way)
     return float(x), float(y)
 
@@ -85,7 +85,7 @@ def test_the_zoom_follows_the_view_pixel_and_tile_corners_are_the_tiles_edges(
         view = _view_around(UTM50S, 117.11, -1.01, 4.5, 300)
         placed = tiles_for_view(src, UTM50S, view, 4.5)
         assert {p.zoom for p in placed} == {15}  # 4.78 m tiles for a 4.5 m view pixel
-        back, way = _pair(UTM50S, "EPSG:3857")
+        back, way = transformer_pair(UTM50S, "EPSG:3857")
         for p in placed:
             b = mercantile.xy_bounds(p.col, p.row, p.zoom)
             expected = [(b.left, b.top), (b.right, b.top), (b.right, b.bottom), (b.left, b.bottom)]
@@ -104,6 +104,9 @@ def test_the_zoom_follows_the_view_pixel_and_tile_corners_are_the_tiles_edges(
         assert {p.zoom for p in many} == {16} and len(many) > 10
         assert len(few) <= 10 and max(p.zoom for p in few) < 16
         assert choose_zoom(src.grid, 1e9) == 12
+        # Even the coarsest level would need too many tiles: nothing, not a stall.
+        assert len(tiles_for_view(src, UTM50S, view, 500, max_tiles=1)) == 1
+        assert tiles_for_view(src, UTM50S, view, 500, max_tiles=0) == []
         far = _view_around(UTM50S, 118.5, -2.0, 4.5, 300)
         assert tiles_for_view(src, UTM50S, far, 4.5) == []
     finally:
