@@ -9,10 +9,10 @@ from __future__ import annotations
 import math
 import threading
 import warnings
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any
 
+from fieldapp.basemap.geotiff_colour import Colouring, colouring_of, to_rgba
 from fieldapp.basemap.source import (
     BackgroundError,
     Bounds,
@@ -28,24 +28,6 @@ if TYPE_CHECKING:
 
 TILE = 256
 _GEOREF_EXPECTED = "expected a GeoTIFF with a CRS and a geotransform (or a .tfw/.prj beside it)"
-# Non-8-bit data (16-bit orthophotos, float rasters) is stretched linearly between these
-# percentiles of its valid values, one range shared by the colour bands so the colour balance
-# stays; the percentiles come once, at open, from a read of at most this many pixels a side.
-_STRETCH_PERCENTILES = (2.0, 98.0)
-_STRETCH_SAMPLE = 512
-
-ColourMode = Literal["rgb", "rgba", "grey", "grey_alpha", "palette"]
-
-
-@dataclass(frozen=True, slots=True)
-class Colouring:
-    """How a dataset's bands become RGBA: which bands, a palette, a stretch for non-8-bit data."""
-
-    mode: ColourMode
-    bands: tuple[int, ...]  # 1-based, colour bands first then the alpha band if any
-    palette: npt.NDArray[np.uint8] | None  # (n, 4) for mode 'palette'
-    stretch: tuple[float, float] | None  # (low, high) when the data is not 8-bit
-    use_mask: bool  # the dataset has nodata or a mask to honour
 
 
 def open_geotiff(path: Path) -> GeoTiffSource:
@@ -67,8 +49,8 @@ def open_geotiff(path: Path) -> GeoTiffSource:
         ) from exc
     try:
         crs_text = _check_georeference(ds, path)
-        colouring = _colouring(ds, path)
         _probe(ds, path)
+        colouring = _colouring(ds, path)
     except BaseException:
         ds.close()
         raise
@@ -93,7 +75,9 @@ class GeoTiffSource:
             self._c + self._cols * self._a,
             self._f,
         )
-        self.grid = TileGrid(crs, self._c, self._f, _matrices(self.bounds, self._a, self._e))
+        self.grid = TileGrid(
+            crs, self._c, self._f, _matrices(self._cols, self._rows, self._a, self._e)
+        )
         # rasterio datasets are not thread-safe: each reading thread opens its own.
         self._local = threading.local()
         self._local.dataset = dataset
@@ -105,11 +89,17 @@ class GeoTiffSource:
         ds = getattr(self._local, "dataset", None)
         if ds is None:
             import rasterio
+            from rasterio.errors import RasterioError
 
             with self._lock:
                 if self._closed:
                     raise BackgroundError(f"{self.path}: the background was closed")
-                ds = rasterio.open(self.path, driver="GTiff")
+                try:
+                    ds = rasterio.open(self.path, driver="GTiff")
+                except (RasterioError, OSError) as exc:  # moved, deleted or replaced since
+                    raise BackgroundError(
+                        f"{self.path}: can no longer be opened ({_gdal_reason(exc, self.path)})"
+                    ) from exc
                 self._opened.append(ds)
             self._local.dataset = ds
         return ds
@@ -120,6 +110,8 @@ class GeoTiffSource:
         from rasterio.errors import RasterioError
         from rasterio.windows import Window
 
+        if self._closed:  # a worker still busy after the layer went: nothing to draw
+            return None
         try:
             min_x, min_y, max_x, max_y = self.grid.tile_bounds(zoom, col, row)
         except KeyError:
@@ -142,6 +134,8 @@ class GeoTiffSource:
         try:
             part = self._read(window, shape)
         except RasterioError as exc:
+            if self._closed:  # closed under this read
+                return None
             raise BackgroundError(
                 f"{self.path}: tile {zoom}/{col}/{row} cannot be read, the file may be "
                 f"truncated or corrupt ({_gdal_reason(exc, self.path)})"
@@ -170,63 +164,17 @@ class GeoTiffSource:
             ds.close()
 
 
-def _matrices(bounds: Bounds, a: float, e: float) -> tuple[TileMatrix, ...]:
+def _matrices(cols: int, rows: int, a: float, e: float) -> tuple[TileMatrix, ...]:
     """Finest level at the native pixel size, coarser by twos until one tile holds the raster."""
-    res = min(abs(a), abs(e))  # non-square pixels: the finer side, nothing is lost
-    width, height = bounds[2] - bounds[0], bounds[3] - bounds[1]
-    finest = max(0, math.ceil(math.log2(max(width, height) / (TILE * res)) - 1e-9))
+    finest = max(0, math.ceil(math.log2(max(cols, rows) / TILE) - 1e-9))
     matrices = []
     for z in range(finest + 1):
-        r = res * 2 ** (finest - z)
-        across = max(1, math.ceil(width / (TILE * r) - 1e-9))
-        down = max(1, math.ceil(height / (TILE * r) - 1e-9))
-        matrices.append(TileMatrix(z, r, across, down, TILE, TILE))
+        k = 2 ** (finest - z)  # raster pixels per tile pixel, each way
+        # Non-square pixels (common in geographic CRSs) keep their own height.
+        res_y = None if abs(e) == abs(a) else abs(e) * k
+        across, down = math.ceil(cols / (TILE * k)), math.ceil(rows / (TILE * k))
+        matrices.append(TileMatrix(z, abs(a) * k, across, down, TILE, TILE, res_y))
     return tuple(matrices)
-
-
-def to_rgba(
-    data: npt.NDArray[Any], mask: npt.NDArray[Any] | None, colouring: Colouring
-) -> npt.NDArray[np.uint8]:
-    """(bands, h, w) as read -> (h, w, 4) uint8, nodata and masked pixels transparent."""
-    import numpy as np
-
-    _, h, w = data.shape
-    out = np.empty((h, w, 4), dtype=np.uint8)
-    alpha = np.full((h, w), 255, dtype=np.uint8)
-    mode = colouring.mode
-    if mode == "palette":
-        assert colouring.palette is not None
-        lut = colouring.palette
-        idx = data[0].astype(np.int64)
-        inside = (idx >= 0) & (idx < len(lut))
-        out[:] = lut[np.where(inside, idx, 0)]
-        alpha = np.where(inside, out[..., 3], 0).astype(np.uint8)
-    else:
-        n_colour = 3 if mode in ("rgb", "rgba") else 1
-        colour = _to_8bit(data[:n_colour], colouring.stretch)
-        out[..., :3] = np.moveaxis(colour, 0, -1) if n_colour == 3 else colour[0][..., None]
-        if mode in ("rgba", "grey_alpha"):
-            band = data[n_colour]
-            alpha = band if band.dtype == np.uint8 else np.where(band > 0, 255, 0).astype(np.uint8)
-        if colouring.stretch is not None:  # NaN and infinities are no data
-            finite = np.isfinite(data[:n_colour]).all(axis=0)
-            alpha = np.where(finite, alpha, 0).astype(np.uint8)
-    if mask is not None:
-        alpha = np.minimum(alpha, mask.astype(np.uint8))
-    out[..., 3] = alpha
-    return out
-
-
-def _to_8bit(
-    values: npt.NDArray[Any], stretch: tuple[float, float] | None
-) -> npt.NDArray[np.uint8]:
-    import numpy as np
-
-    if stretch is None:
-        return values.astype(np.uint8, copy=False)
-    low, high = stretch
-    scaled = (values.astype(np.float64) - low) * (255.0 / (high - low))
-    return np.nan_to_num(np.clip(scaled, 0.0, 255.0), nan=0.0).round().astype(np.uint8)
 
 
 def _check_georeference(ds: Any, path: Path) -> str:
@@ -305,59 +253,15 @@ def _crs_text(wkt: str, ds: Any, path: Path) -> str:
 
 
 def _colouring(ds: Any, path: Path) -> Colouring:
-    """Which bands make the colours, and how non-8-bit values reach 0..255."""
-    import numpy as np
-    from rasterio.enums import ColorInterp, MaskFlags
-
-    interp = list(ds.colorinterp)
-    alpha = [i + 1 for i, ci in enumerate(interp) if ci == ColorInterp.alpha]
-    use_mask = not alpha and any(flags != [MaskFlags.all_valid] for flags in ds.mask_flag_enums)
-    palette = None
-    if ds.count == 1 and interp[0] == ColorInterp.palette:
-        try:
-            table = ds.colormap(1)
-        except ValueError:
-            table = {}
-        if table:
-            palette = np.zeros((max(table) + 1, 4), dtype=np.uint8)
-            for index, rgba in table.items():
-                palette[index] = rgba
-            return Colouring("palette", (1,), palette, None, use_mask)
-    if ds.count >= 3:
-        rgb_interp = (ColorInterp.red, ColorInterp.green, ColorInterp.blue)
-        named = [interp.index(c) + 1 if c in interp else 0 for c in rgb_interp]
-        rgb = tuple(named) if all(named) else (1, 2, 3)
-        mode: ColourMode = "rgba" if alpha else "rgb"
-        bands = (*rgb, alpha[0]) if alpha else rgb
-    else:
-        mode = "grey_alpha" if alpha and ds.count == 2 else "grey"
-        grey = 2 if alpha == [1] else 1
-        bands = (grey, alpha[0]) if mode == "grey_alpha" else (grey,)
-    stretch = None
-    if ds.dtypes[bands[0] - 1] != "uint8":
-        stretch = _stretch(ds, bands[: 3 if mode in ("rgb", "rgba") else 1], path)
-    return Colouring(mode, bands, palette, stretch, use_mask)
-
-
-def _stretch(ds: Any, bands: tuple[int, ...], path: Path) -> tuple[float, float]:
-    import numpy as np
     from rasterio.errors import RasterioError
 
-    scale = max(1.0, max(ds.width, ds.height) / _STRETCH_SAMPLE)
-    shape = (max(1, round(ds.height / scale)), max(1, round(ds.width / scale)))
     try:
-        values = ds.read(list(bands), out_shape=(len(bands), *shape), masked=True)
+        return colouring_of(ds)
     except RasterioError as exc:
         raise BackgroundError(
             f"{path}: cannot be read, the file may be truncated or corrupt "
             f"({_gdal_reason(exc, path)})"
         ) from exc
-    valid = values.compressed().astype(np.float64)
-    valid = valid[np.isfinite(valid)]
-    if valid.size == 0:
-        return 0.0, 1.0
-    low, high = (float(v) for v in np.percentile(valid, _STRETCH_PERCENTILES))
-    return (low, high) if high > low else (low, low + 1.0)
 
 
 def _probe(ds: Any, path: Path) -> None:

@@ -8,12 +8,22 @@ import math
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
 from fieldapp.basemap.source import SourceKind, open_background
-from fieldapp.store.durable import COPY_BLOCK, ensure_free, publish, write_part
+from fieldapp.store.durable import (
+    COPY_BLOCK,
+    ensure_free,
+    intent,
+    publish,
+    recover_intents,
+    remove_litter,
+    write_part,
+)
 from fieldapp.store.jobfile import JobStore
+from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.records import now_iso
 
 BACKGROUND_DIR = "backgrounds"
@@ -94,25 +104,36 @@ def add_background(
         raise JobBackgroundError(
             f"{src}: the job already has a background named {label!r}; give another name"
         )
-    fresh: Path | None = None
-    if copy:
-        rel, fresh = _copy_in(store, src)
-    else:
-        rel = str(src.resolve())
+    if not copy:
+        return find_background(
+            store, _insert(store, label, str(src.resolve()), False, kind, opacity)
+        )
+    folder = store.path / BACKGROUND_DIR
+    folder.mkdir(exist_ok=True)
+    referenced = partial(_referenced, store)
+    part: Path | None = None
     try:
-        with store.db.atomic():
-            top = store.db.execute("SELECT max(position) FROM job_background").fetchone()[0]
-            cursor = store.db.execute(
-                "INSERT INTO job_background (name, path, copied, kind, opacity, position, visible,"
-                " added_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
-                (label, rel, int(copy), kind, float(opacity), _next(top), now_iso()),
-            )
-            new_id = int(cursor.lastrowid or 0)
-    except BaseException:
-        if fresh is not None:
+        with job_lock(store, "adding a background"):
+            # Under the lock no live copy has a part file here: what is left is litter.
+            remove_litter(folder)
+            recover_intents(folder, referenced)
+            part, final = _copy_part(store, src)
+            rel = f"{BACKGROUND_DIR}/{final.name}"
+            if final.exists():  # the same content is already in the job: share it
+                part.unlink()
+                new_id = _insert(store, label, rel, True, kind, opacity)
+            else:
+                # A kill between the rename and the commit leaves a file no row knows:
+                # the intent marker has the next add remove it.
+                with intent(final, referenced):
+                    publish(part, final)
+                    new_id = _insert(store, label, rel, True, kind, opacity)
+    except JobBusyError as exc:
+        raise JobBackgroundError(str(exc)) from exc
+    finally:
+        if part is not None:  # published by now, or to go
             with contextlib.suppress(OSError):
-                fresh.unlink()
-        raise
+                part.unlink(missing_ok=True)
     return find_background(store, new_id)
 
 
@@ -202,14 +223,12 @@ def _inside(store: JobStore, path: Path) -> bool:
     return path.resolve().parent == (store.path / BACKGROUND_DIR).resolve()
 
 
-def _copy_in(store: JobStore, src: Path) -> tuple[str, Path | None]:
-    """Copy ``src`` durably under its content hash; (relative path, the new file or None).
+def _copy_part(store: JobStore, src: Path) -> tuple[Path, Path]:
+    """Copy ``src`` into a part file, hashing it on the way; (part, final name by content).
 
-    The hash is taken while copying (a pack can be gigabytes: it is read once). The same
-    content already in the job is shared, not copied twice.
+    A pack can be gigabytes: it is read once. A failed copy (a full disk) leaves no part.
     """
     folder = store.path / BACKGROUND_DIR
-    folder.mkdir(exist_ok=True)
     size = src.stat().st_size
     ensure_free(folder, size, f"copy {src.name} into the job")
     digest = hashlib.sha256()
@@ -217,17 +236,26 @@ def _copy_in(store: JobStore, src: Path) -> tuple[str, Path | None]:
     part = write_part(
         folder / f"incoming-{uuid.uuid4().hex}{suffix}", _hashing_copy(src, digest), needed=size
     )
-    final = folder / f"{digest.hexdigest()[:16]}{suffix}"
-    rel = f"{BACKGROUND_DIR}/{final.name}"
-    if final.exists():
-        part.unlink()
-        return rel, None
-    try:
-        publish(part, final)
-    finally:
-        with contextlib.suppress(OSError):
-            part.unlink()
-    return rel, final
+    return part, folder / f"{digest.hexdigest()[:16]}{suffix}"
+
+
+def _insert(store: JobStore, name: str, rel: str, copied: bool, kind: str, opacity: float) -> int:
+    with store.db.atomic():
+        top = store.db.execute("SELECT max(position) FROM job_background").fetchone()[0]
+        cursor = store.db.execute(
+            "INSERT INTO job_background (name, path, copied, kind, opacity, position, visible,"
+            " added_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
+            (name, rel, int(copied), kind, float(opacity), _next(top), now_iso()),
+        )
+        return int(cursor.lastrowid or 0)
+
+
+def _referenced(store: JobStore, file_name: str) -> bool:
+    row = store.db.execute(
+        "SELECT 1 FROM job_background WHERE copied = 1 AND path = ?",
+        (f"{BACKGROUND_DIR}/{file_name}",),
+    ).fetchone()
+    return row is not None
 
 
 def _hashing_copy(src: Path, digest: hashlib._Hash) -> Callable[[BinaryIO], None]:

@@ -126,7 +126,14 @@ def test_frozen_build_runs_and_validates_the_demo_job(tmp_path: Path) -> None:
         timeout=120,
     )
     assert listed.returncode == 0, listed.stderr
-    assert [b["kind"] for b in json.loads(listed.stdout)] == ["geotiff"]
+    # The demo job came with its bundled starter background (resources/backgrounds travelled).
+    assert [(b["kind"], b["missing"]) for b in json.loads(listed.stdout)] == [
+        ("mbtiles", False),
+        ("geotiff", False),
+    ]
+    rasterio_data = dist / "fieldapp" / "_internal" / "rasterio"
+    assert (rasterio_data / "proj_data" / "proj.db").is_file()
+    assert (rasterio_data / "gdal_data" / "gdalvrt.xsd").is_file()
     # RTKLIB travelled too: a static baseline with no rnx2rtkp on PATH uses the bundled one.
     raw = shared_data_dir() / "gnss-raw"
     env = {k: v for k, v in os.environ.items() if k != "FIELDAPP_RTKLIB_DIR"}

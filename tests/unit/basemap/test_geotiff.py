@@ -18,10 +18,15 @@ from rasterio.control import GroundControlPoint
 from rasterio.enums import Resampling
 from rasterio.transform import Affine, from_origin
 
+from fieldapp.basemap.compose import render_background
 from fieldapp.basemap.geotiff import GeoTiffSource, open_geotiff
+from fieldapp.basemap.placement import _pair
 from fieldapp.basemap.source import BackgroundError, open_background
+from fieldapp.survey.crs import parse_crs
+from tests.tilekit import colour_centroid, view_pixel
 
 ROOT = Path(__file__).resolve().parents[3]
+UTM50S = parse_crs("SRGI2013/UTM50S").to_pyproj()  # the job grid
 GROUND = (90, 120, 60)  # the field around the block
 BLOCK = (200, 30, 40)  # the known colour
 # UTM 50S: 1000 x 800 px of 0.5 m from (500000, 9940000); the block is pixels 400..409 x 300..309.
@@ -78,7 +83,7 @@ def colour_at(source: GeoTiffSource, zoom: int, x: float, y: float) -> tuple[int
     grid = source.grid
     m = grid.matrix(zoom)
     px = (x - grid.origin_x) / m.resolution
-    py = (grid.origin_y - y) / m.resolution
+    py = (grid.origin_y - y) / m.pixel_height
     col, row = int(px // m.tile_width), int(py // m.tile_height)
     tile = source.read_tile(zoom, col, row)
     assert tile is not None and tile.rgba is not None
@@ -134,6 +139,51 @@ def test_wgs84_geotiff_puts_the_block_at_its_coordinate(tifs: dict[str, Path]) -
         src.close()
 
 
+def test_non_square_pixels_keep_their_own_height(tmp_path: Path) -> None:
+    # 1e-5 deg across, 0.8e-5 deg down: the finest level matches the raster pixel for pixel.
+    path = write_tif(
+        tmp_path / "nonsquare.tif",
+        field_with_block(300, 200, slice(100, 104), slice(50, 54)),
+        crs="EPSG:4326",
+        transform=from_origin(*GEO_ORIGIN, 1e-5, 0.8e-5),
+    )
+    with closing(open_geotiff(path)) as src:
+        m = src.grid.matrices[-1]
+        assert (m.resolution, m.pixel_height) == (1e-5, 0.8e-5)
+        lon, lat = GEO_ORIGIN[0] + 52 * 1e-5, GEO_ORIGIN[1] - 102 * 0.8e-5
+        assert colour_at(src, m.zoom, lon, lat) == (*BLOCK, 255)
+        assert colour_at(src, m.zoom, lon, lat - 4 * 0.8e-5) == (*GROUND, 255)
+
+
+@pytest.mark.parametrize("which", ["utm", "wgs84"])
+@pytest.mark.parametrize("metres_per_pixel", [0.5, 1.5])
+def test_rendered_on_the_utm50s_job_grid_the_block_lands_at_its_coordinate(
+    tifs: dict[str, Path], which: str, metres_per_pixel: float
+) -> None:
+    centre = (
+        (UTM_ORIGIN[0] + 405 * UTM_RES, UTM_ORIGIN[1] - 305 * UTM_RES)
+        if which == "utm"
+        else (GEO_ORIGIN[0] + 255 * GEO_RES, GEO_ORIGIN[1] - 125 * GEO_RES)
+    )
+    size = 240
+    with closing(open_background(tifs[which])) as src:
+        tr, way = _pair(src.grid.crs, UTM50S)
+        x, y = (float(v) for v in tr.transform(*centre, direction=way))
+        half = metres_per_pixel * size / 2
+        # Off-centre on purpose: a half-pixel slip would not cancel out.
+        view = (x - half * 1.13, y - half * 0.91, x + half * 0.87, y + half * 1.09)
+        errors: list[str] = []
+        img = render_background([(src, 1.0)], UTM50S, view, size, size, errors)
+    assert errors == []
+    cx, cy, count = colour_centroid(img, BLOCK)
+    assert count > 0, "the block is not drawn"
+    ex, ey = view_pixel(view, size, size, x, y)
+    assert abs(cx - ex) <= 1.0 and abs(cy - ey) <= 1.0, ((cx, cy), (ex, ey))
+    # The field around it is drawn too, opaque.
+    gx, gy = view_pixel(view, size, size, x + 15 * metres_per_pixel, y)
+    assert tuple(np.asarray(img)[int(gy), int(gx)]) == (*GROUND, 255)
+
+
 def test_overviews_serve_the_coarse_levels(tmp_path: Path) -> None:
     # Overviews built, then the full resolution repainted: a coarse tile still showing the old
     # colour proves the read went to the overview (out_shape), the finest level shows the new.
@@ -181,16 +231,25 @@ def test_cloud_optimized_geotiff(tmp_path: Path) -> None:
 def test_nodata_is_transparent(tmp_path: Path) -> None:
     grey = np.full((1, 300, 300), 150, dtype=np.uint8)
     grey[0, :, :100] = 0  # the strip an orthophoto leaves outside its flight
-    path = write_tif(
+    grey = write_tif(
         tmp_path / "grey.tif", grey, crs="EPSG:32750", nodata=0,
         transform=from_origin(*UTM_ORIGIN, 1.0, 1.0),
     )  # fmt: skip
-    src = open_geotiff(path)
-    try:
-        assert colour_at(src, 1, UTM_ORIGIN[0] + 50, UTM_ORIGIN[1] - 50)[3] == 0
-        assert colour_at(src, 1, UTM_ORIGIN[0] + 200, UTM_ORIGIN[1] - 50) == (150, 150, 150, 255)
-    finally:
-        src.close()
+    # An RGB orthophoto with a mask band instead (what photogrammetry software often writes).
+    masked = write_tif(
+        tmp_path / "masked.tif",
+        field_with_block(300, 300, slice(0, 0), slice(0, 0)),
+        crs="EPSG:32750",
+        transform=from_origin(*UTM_ORIGIN, 1.0, 1.0),
+    )
+    with rasterio.open(masked, "r+") as ds:
+        ds.write_mask(np.where(np.arange(300)[None, :] < 100, 0, 255).repeat(300, 0))
+    for path in (grey, masked):
+        with closing(open_geotiff(path)) as src:
+            valid = (150, 150, 150, 255) if path == grey else (*GROUND, 255)
+            assert colour_at(src, 1, UTM_ORIGIN[0] + 50, UTM_ORIGIN[1] - 50)[3] == 0
+            assert colour_at(src, 1, UTM_ORIGIN[0] + 200, UTM_ORIGIN[1] - 50) == valid
+            assert colour_at(src, 0, UTM_ORIGIN[0] + 50, UTM_ORIGIN[1] - 250)[3] == 0
 
 
 def test_palette_and_rgba_and_sixteen_bit(tmp_path: Path) -> None:
@@ -236,7 +295,7 @@ def test_reading_from_many_threads_gives_the_same_tiles(tifs: dict[str, Path]) -
 
     def work(k: int) -> None:
         try:
-            for _ in range(3):
+            for _ in range(2):
                 for t in tiles:
                     got = src.read_tile(*t)
                     results[(k, *t)] = (
@@ -251,6 +310,7 @@ def test_reading_from_many_threads_gives_the_same_tiles(tifs: dict[str, Path]) -
     for th in threads:
         th.join()
     src.close()
+    assert src.read_tile(*tiles[0]) is None  # a worker late after the layer went: nothing
     assert errors == []
     for (_, *t), got in results.items():
         want = expected[tuple(t)]  # type: ignore[index]
@@ -311,3 +371,54 @@ def test_importing_the_module_does_not_import_rasterio() -> None:
     probe = "import sys, fieldapp.basemap.geotiff; print('rasterio' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT)
     assert out.returncode == 0 and out.stdout.strip() == "False", out.stderr
+
+
+def test_a_corrupt_block_is_one_line_and_the_rest_still_draws(tmp_path: Path) -> None:
+    path = write_tif(
+        tmp_path / "damaged.tif",
+        field_with_block(512, 512, slice(0, 0), slice(0, 0)),
+        crs="EPSG:32750",
+        transform=from_origin(*UTM_ORIGIN, 1.0, 1.0),
+        tiled=True,
+        blockxsize=256,
+        blockysize=256,
+        compress="deflate",
+    )
+    with rasterio.open(path) as ds:  # the top-right block: not one the open probes
+        offset = int(ds.get_tag_item("BLOCK_OFFSET_1_0", "TIFF", bidx=1))
+    with path.open("r+b") as f:
+        f.seek(offset)
+        f.write(b"\xde\xad\xbe\xef" * 8)
+    with closing(open_geotiff(path)) as src:
+        with pytest.raises(BackgroundError) as info:
+            src.read_tile(1, 1, 0)
+        assert str(info.value).startswith(f"{path}: tile 1/1/0 cannot be read")
+        assert "\n" not in str(info.value)
+        assert src.read_tile(1, 0, 0) is not None
+        errors: list[str] = []
+        x0, y0 = UTM_ORIGIN
+        view = (x0, y0 - 512, x0 + 512, y0)  # UTM 50S on WGS84 and on SRGI2013: metres apart
+        img = render_background([(src, 1.0)], UTM50S, view, 512, 512, errors)
+    # (At a coarser zoom the whole raster is one tile, and a file without overviews loses it.)
+    assert len(errors) == 1 and "tile 1/1/0" in errors[0]
+    assert tuple(np.asarray(img)[384, 128]) == (*GROUND, 255)  # the bottom-left block drew
+    assert np.asarray(img)[128, 384, 3] == 0  # the damaged one is left out
+
+
+def test_the_cli_refuses_an_ungeoreferenced_tiff_and_adds_a_utm_one(
+    tmp_path: Path, tifs: dict[str, Path], capsys: pytest.CaptureFixture[str]
+) -> None:
+    from fieldapp.cli import main
+
+    job = tmp_path / "uji.fieldapp"
+    assert main(["job", "create", str(job), "--name", "WIUP Uji"]) == 0
+    plain = write_tif(tmp_path / "scan.tif", field_with_block(32, 32, slice(0, 0), slice(0, 0)))
+    capsys.readouterr()
+    assert main(["job", "background", "add", str(job), str(plain)]) != 0
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and f"{plain}: not georeferenced (no CRS)" in err
+    assert "the job is unchanged" in err and not (job / "backgrounds").exists()
+    assert main(["job", "background", "add", str(job), str(tifs["utm"])]) == 0
+    out = capsys.readouterr().out
+    assert "(geotiff, copied into the job" in out and "finest pixel 0.50 m" in out
+    assert "bounds: lon 117.000000 .. 117.004" in out

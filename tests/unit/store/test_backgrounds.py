@@ -138,3 +138,17 @@ def test_missing_file_is_listed_and_read_only_refused(tmp_path: Path) -> None:
         with pytest.raises(JobReadOnlyError):
             remove_background(store, "Ortho uji")
         assert not (store.path / "backgrounds").exists()
+
+
+def test_what_a_killed_copy_left_is_cleared_by_the_next_add(tmp_path: Path) -> None:
+    pack = _pack(tmp_path / "ortho.mbtiles")
+    with JobStore.create(tmp_path / "e.fieldapp", "WIUP E") as store:
+        folder = store.path / "backgrounds"
+        folder.mkdir()
+        # Killed while copying: a part file. Killed between the rename and the commit: a
+        # published file with its intent marker and no row.
+        (folder / ".incoming-dead.mbtiles.part").write_bytes(b"half")
+        (folder / "0123456789abcdef.mbtiles").write_bytes(b"orphan")
+        (folder / ".0123456789abcdef.mbtiles.intent").write_bytes(b"")
+        added = add_background(store, pack, copy=True)
+        assert sorted(p.name for p in folder.iterdir()) == [added.path.name]
