@@ -95,7 +95,11 @@ def _require_display() -> None:
 
 
 def _screenshots(args: argparse.Namespace) -> int:
-    """Screenshots run on a fresh demo job in a temporary folder: the user's job is untouched."""
+    """Screenshots run on a fresh demo job in a temporary folder: the user's job is untouched.
+
+    With ``--job`` naming an existing job, a copy of it is shot (its backgrounds, its markers).
+    """
+    import shutil
     import tempfile
 
     from fieldapp.ui.display import use_offscreen_when_headless
@@ -112,7 +116,10 @@ def _screenshots(args: argparse.Namespace) -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         job = Path(tmp) / "WIUP-Demo.fieldapp"
-        create_demo_job(job).close()
+        if args.job and Path(args.job).is_dir():
+            shutil.copytree(args.job, job)
+        else:
+            create_demo_job(job).close()
         try:
             shots = take_screenshots(job, Path(args.screenshot), (width, height), args.theme)
         except ValueError as exc:

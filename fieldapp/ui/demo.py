@@ -13,9 +13,11 @@ from fieldapp.gnss.simulator import SimConfig, SimulatorSource
 from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.ui.app import THEMES, apply_theme, create_app, settings
+from fieldapp.ui.background_layer import BackgroundLayer
 from fieldapp.ui.main_window import MainWindow, _selection_key
 
 DWELL_S = 4.0  # how long the simulated pole stays on a marker before walking on
+TILES_WAIT_S = 15.0  # a screenshot waits at most this long for the background's tiles
 
 
 def ensure_planned(store: JobStore) -> None:
@@ -125,6 +127,17 @@ def run_demo(path: Path, exit_when_shown: bool = False) -> int:
     return app.exec()
 
 
+def wait_for_tiles(layer: BackgroundLayer, limit_s: float = TILES_WAIT_S) -> bool:
+    """Pump events until the background's tiles for the view are drawn (bounded); True if so."""
+    end = time.monotonic() + limit_s
+    while time.monotonic() < end:
+        _pump(0.05)
+        if layer.idle():
+            _pump(0.1)  # the last tiles painted
+            return layer.idle()
+    return False
+
+
 def _pump(seconds: float) -> None:
     end = time.monotonic() + seconds
     while time.monotonic() < end:
@@ -207,6 +220,8 @@ def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str
             _pump(0.3)
         else:
             _pump(0.4)
+        if name == "map":
+            wait_for_tiles(window.map.backgrounds)
         target = out_dir / f"{name}-{tag}{suffix}.png"
         window.grab().save(str(target))
         written.append(target)

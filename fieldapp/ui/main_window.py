@@ -42,6 +42,7 @@ from fieldapp.ui.app import (
     settings,
     theme_colour_swap,
 )
+from fieldapp.ui.background_panel import MapBackgrounds
 from fieldapp.ui.device_adapter import DeviceAdapter
 from fieldapp.ui.device_dialog import (
     DeviceChoice,
@@ -293,6 +294,8 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(page, title)
         self.map.set_layers(session.layers)
         self.map.set_target(session.selected)
+        self.map_backgrounds = MapBackgrounds(self.map, store, self)
+        self.map_backgrounds.told.connect(self.message)
         self.map.marker_clicked.connect(session.select)
         self.map.map_clicked.connect(self._map_clicked)
         session.layers_changed.connect(self._layers_changed)
@@ -352,6 +355,7 @@ class MainWindow(QMainWindow):
         if self.control_page.built:
             self.control.shutdown()  # close the raw file whole, stop a baseline run
         self.adapter.disconnect_device()
+        self.map_backgrounds.close()  # the tile workers stop before the files close
         remember_marker(self.session.path, self.session.selected)
         # Tabs go before the store closes: clearing them shows each page in turn, and a page
         # may read the job when shown (the outbox does).

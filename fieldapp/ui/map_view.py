@@ -19,10 +19,11 @@ from dataclasses import dataclass
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QFont, QShowEvent
-from PySide6.QtWidgets import QGraphicsItem, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QLabel, QToolButton, QVBoxLayout, QWidget
 
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
+from fieldapp.ui.background_layer import BackgroundLayer, BackgroundSpec
 from fieldapp.ui.map_labels import MARKER_PX, MarkerLabels, label_offset, place_labels
 from fieldapp.ui.map_nav import MapNavigator
 from fieldapp.ui.numbers import fixed, short
@@ -101,6 +102,7 @@ class MapView(QWidget):
 
     marker_clicked = Signal(str)
     map_clicked = Signal(float, float)
+    background_message = Signal(str)  # a background that cannot be drawn (names the file)
 
     def __init__(self, parent: QWidget | None = None, dark: bool = False) -> None:
         super().__init__(parent)
@@ -129,6 +131,8 @@ class MapView(QWidget):
         self._position_dirty = False  # set while the map is not shown
         self._make_items()
         vb = self.plot.getViewBox()
+        self.backgrounds = BackgroundLayer(vb, self)
+        self.backgrounds.message.connect(self.background_message)
         self.plot.scene().sigMouseClicked.connect(self._on_click)
         self._declutter_timer = QTimer(self)
         self._declutter_timer.setSingleShot(True)
@@ -143,12 +147,19 @@ class MapView(QWidget):
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
         self.north.resize(48, 72)
+        # The layer control's button, under the north arrow; the window shows it for a job.
+        self.layers_btn = QToolButton(self.plot)
+        self.layers_btn.setText(self.tr("Background map"))
+        self.layers_btn.setMinimumHeight(48)
+        self.layers_btn.hide()
         self.nav = MapNavigator(self.plot, self.fit_wiup, self.my_position)
         self.position_item.sigPlotChanged.connect(self.nav.position_moved)
 
     def retranslate(self) -> None:
         """Texts in the language now installed (axis titles, north, button tips)."""
         self.north.setText(self.tr("▲\nN"))
+        self.layers_btn.setText(self.tr("Background map"))
+        self._place_layers_btn()
         grid = self._layers.grid if self._layers is not None else None
         self._axis_labels(grid.is_geographic if grid else False, grid.name if grid else "")
         self.nav.retranslate()
@@ -197,7 +208,12 @@ class MapView(QWidget):
     def resizeEvent(self, event: object) -> None:  # noqa: N802
         super().resizeEvent(event)  # type: ignore[arg-type]
         self.north.move(self.plot.width() - 70, 8)
+        self._place_layers_btn()
         self.nav.place()
+
+    def _place_layers_btn(self) -> None:
+        self.layers_btn.adjustSize()
+        self.layers_btn.move(self.plot.width() - self.layers_btn.width() - 12, 84)
 
     def _apply_palette(self) -> None:
         pal = self.palette_ = PALETTES[self._dark]
@@ -210,6 +226,9 @@ class MapView(QWidget):
         self.neighbors_item.setPen(pg.mkPen(pal.neighbor, width=3, style=Qt.PenStyle.DashLine))
         self.zones_item.setPen(pg.mkPen(pal.zone, width=3))
         self.wiup_item.setPen(pg.mkPen(fg, width=3))
+        self.wiup_halo_item.setPen(pg.mkPen(pal.background, width=7))
+        self.neighbors_halo_item.setPen(pg.mkPen(pal.background, width=6))
+        self.zones_halo_item.setPen(pg.mkPen(pal.background, width=6))
         self.proposal_item.setPen(pg.mkPen(pal.target, width=3))
         self.control_item.setPen(pg.mkPen(fg, width=1.5))
         self.markers_item.setPen(pg.mkPen(fg, width=1.5))
@@ -222,17 +241,27 @@ class MapView(QWidget):
             f"background: transparent; color: {fg}; font-size: 20pt; font-weight: bold;"
         )
         self.labels_item.set_colours(fg, pal.label_fill)
+        self._halo(self.wiup_halo_item.isVisible())
         if self._layers is not None:
             self.markers_item.setBrush(self._status_brushes(self._layers))
 
     def _make_items(self) -> None:
         pal, p = self.palette_, self.plot
         fg = pal.foreground
+        # Light casings under the neighbour and zone lines, shown over a background.
+        self.neighbors_halo_item = p.plot([], [], pen=pg.mkPen(pal.background, width=6),
+                                          connect="finite")  # fmt: skip
+        self.zones_halo_item = p.plot([], [], pen=pg.mkPen(pal.background, width=6),
+                                      connect="finite")  # fmt: skip
         self.neighbors_item = p.plot(
             [], [], pen=pg.mkPen(pal.neighbor, width=3, style=Qt.PenStyle.DashLine),
             connect="finite",
         )  # fmt: skip
         self.zones_item = p.plot([], [], pen=pg.mkPen(pal.zone, width=3), connect="finite")
+        # A light casing under the WIUP line, shown over a background: readable on imagery.
+        self.wiup_halo_item = p.plot([], [], pen=pg.mkPen(pal.background, width=7))
+        for halo in (self.wiup_halo_item, self.neighbors_halo_item, self.zones_halo_item):
+            halo.setVisible(False)
         self.wiup_item = p.plot([], [], pen=pg.mkPen(fg, width=3))
         # A ring wider than a marker: a proposal over stored markers stays visible.
         self.proposal_item = pg.ScatterPlotItem(
@@ -276,12 +305,18 @@ class MapView(QWidget):
         self._layers = layers
         geographic = layers.grid.is_geographic
         self._axis_labels(geographic, layers.grid.name)
+        self.backgrounds.set_grid(layers.grid.to_pyproj())
         if layers.boundary:
             xs = [b.e for b in layers.boundary] + [layers.boundary[0].e]
             ys = [b.n for b in layers.boundary] + [layers.boundary[0].n]
             self.wiup_item.setData(xs, ys)
-        self.neighbors_item.setData(*_joined([r for a in layers.neighbors for r in a.rings]))
-        self.zones_item.setData(*_joined([r for z in layers.zones for r in z.rings]))
+            self.wiup_halo_item.setData(xs, ys)
+        neighbors = _joined([r for a in layers.neighbors for r in a.rings])
+        zones = _joined([r for z in layers.zones for r in z.rings])
+        self.neighbors_item.setData(*neighbors)
+        self.zones_item.setData(*zones)
+        self.neighbors_halo_item.setData(*neighbors)
+        self.zones_halo_item.setData(*zones)
         self.control_item.setData(
             [c.e for c in layers.control], [c.n for c in layers.control],
             data=[c.name for c in layers.control],
@@ -299,6 +334,27 @@ class MapView(QWidget):
         if fit or first:
             self.fit()
         self._view_changed()
+
+    def set_backgrounds(self, specs: Sequence[BackgroundSpec]) -> None:
+        """The job's background maps, bottom first, drawn under every vector layer."""
+        self.backgrounds.set_backgrounds(specs)
+        self._halo(any(s.visible for s in specs) and bool(self.backgrounds.names()))
+
+    def _halo(self, on: bool) -> None:
+        """Over imagery: light casings under the lines, filled labels, scale bar and north."""
+        pal = self.palette_
+        for halo in (self.wiup_halo_item, self.neighbors_halo_item, self.zones_halo_item):
+            halo.setVisible(on)
+        fill = pal.label_fill
+        self.labels_item.set_colours(pal.foreground, (*fill[:3], 240) if on else fill)
+        self.scale_bar.text.fill = pg.mkBrush(*fill[:3], 220) if on else pg.mkBrush(None)
+        self.scale_bar.text.update()
+        self.scale_bar.bar.setPen(pg.mkPen(pal.background, width=2) if on else pg.mkPen(None))
+        r, g, b, _ = fill
+        back = f"rgba({r}, {g}, {b}, 200); border-radius: 6px" if on else "transparent"
+        self.north.setStyleSheet(
+            f"background: {back}; color: {pal.foreground}; font-size: 20pt; font-weight: bold;"
+        )
 
     def _status_brushes(self, layers: MapLayers) -> list[QBrush]:
         """One brush per status, shared by its markers (the symbol atlas caches by brush)."""

@@ -187,6 +187,106 @@
     </message>
 </context>
 <context>
+    <name>BackgroundPanel</name>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="43" />
+        <source>No background map yet: add an MBTiles, GeoPackage, PMTiles or GeoTIFF file.</source>
+        <translation>Belum ada latar peta: tambahkan berkas MBTiles, GeoPackage, PMTiles atau GeoTIFF.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="44" />
+        <source>Copy the file into the job folder? A copy travels with the job; a link keeps one file for several jobs but must stay where it is.</source>
+        <translation>Salin berkas ke folder pekerjaan? Salinan ikut terbawa bersama pekerjaan; tautan memakai satu berkas untuk beberapa pekerjaan tetapi berkas itu tidak boleh dipindahkan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="56" />
+        <location filename="../../fieldapp/ui/background_panel.py" line="244" />
+        <source>Background maps</source>
+        <translation>Latar peta</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="69" />
+        <source>Move up</source>
+        <translation>Naikkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="70" />
+        <source>Move down</source>
+        <translation>Turunkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="71" />
+        <source>Add…</source>
+        <translation>Tambah…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="72" />
+        <source>Remove…</source>
+        <translation>Hapus…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="79" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="82" />
+        <source>Opacity</source>
+        <translation>Kepekatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="90" />
+        <source>Top of the list is drawn on top; tick to show.</source>
+        <translation>Yang teratas di daftar digambar paling atas; centang untuk menampilkan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="109" />
+        <source>{0} (file not found)</source>
+        <translation>{0} (berkas tidak ditemukan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="122" />
+        <source>The job is read-only: backgrounds cannot be changed.</source>
+        <translation>Pekerjaan ini hanya-baca: latar peta tidak dapat diubah.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="215" />
+        <location filename="../../fieldapp/ui/background_panel.py" line="221" />
+        <source>Add a background map</source>
+        <translation>Tambah latar peta</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="216" />
+        <source>Background maps ({0})</source>
+        <translation>Latar peta ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="223" />
+        <source>Copy into the job</source>
+        <translation>Salin ke pekerjaan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="224" />
+        <source>Link to the file</source>
+        <translation>Tautkan ke berkas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="235" />
+        <source>Remove the background {0} from the job?</source>
+        <translation>Hapus latar peta {0} dari pekerjaan?</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="237" />
+        <source>Its copy in the job folder is deleted.</source>
+        <translation>Salinannya di folder pekerjaan ikut dihapus.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="238" />
+        <source>Remove background</source>
+        <translation>Hapus latar peta</translation>
+    </message>
+</context>
+<context>
     <name>BaseChoice</name>
     <message>
         <location filename="../../fieldapp/ui/base_choice.py" line="74" />
@@ -2156,112 +2256,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="252" />
+        <location filename="../../fieldapp/ui/main_window.py" line="253" />
         <source>Open job</source>
         <translation>Buka pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="238" />
-        <location filename="../../fieldapp/ui/main_window.py" line="244" />
+        <location filename="../../fieldapp/ui/main_window.py" line="239" />
+        <location filename="../../fieldapp/ui/main_window.py" line="245" />
         <source>New job</source>
         <translation>Pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="221" />
+        <location filename="../../fieldapp/ui/main_window.py" line="222" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation>Buka pekerjaan atau buat yang baru (bilah alat di atas).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="223" />
-        <location filename="../../fieldapp/ui/main_window.py" line="562" />
+        <location filename="../../fieldapp/ui/main_window.py" line="224" />
+        <location filename="../../fieldapp/ui/main_window.py" line="566" />
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="230" />
+        <location filename="../../fieldapp/ui/main_window.py" line="231" />
         <source>Open job (*.fieldapp folder)</source>
         <translation>Buka pekerjaan (folder *.fieldapp)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="235" />
+        <location filename="../../fieldapp/ui/main_window.py" line="236" />
         <source>Folder for the new job</source>
         <translation>Folder untuk pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="238" />
+        <location filename="../../fieldapp/ui/main_window.py" line="239" />
         <source>Job name (WIUP)</source>
         <translation>Nama pekerjaan (WIUP)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="270" />
+        <location filename="../../fieldapp/ui/main_window.py" line="271" />
         <source>read-only</source>
         <translation>hanya baca</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="564" />
+        <location filename="../../fieldapp/ui/main_window.py" line="568" />
         <source>Map</source>
         <translation>Peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="565" />
+        <location filename="../../fieldapp/ui/main_window.py" line="569" />
         <source>Stake-out</source>
         <translation>Stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="566" />
+        <location filename="../../fieldapp/ui/main_window.py" line="570" />
         <source>Occupation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="567" />
+        <location filename="../../fieldapp/ui/main_window.py" line="571" />
         <source>Installation</source>
         <translation>Pemasangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="568" />
+        <location filename="../../fieldapp/ui/main_window.py" line="572" />
         <source>Planning</source>
         <translation>Perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="570" />
+        <location filename="../../fieldapp/ui/main_window.py" line="574" />
         <source>Outbox</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="571" />
+        <location filename="../../fieldapp/ui/main_window.py" line="575" />
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="380" />
+        <location filename="../../fieldapp/ui/main_window.py" line="384" />
         <source>Markers</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="202" />
+        <location filename="../../fieldapp/ui/main_window.py" line="203" />
         <source>GNSS status</source>
         <translation>Status GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="381" />
+        <location filename="../../fieldapp/ui/main_window.py" line="385" />
         <source>Boundary</source>
         <translation>Titik Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="382" />
-        <location filename="../../fieldapp/ui/main_window.py" line="569" />
+        <location filename="../../fieldapp/ui/main_window.py" line="386" />
+        <location filename="../../fieldapp/ui/main_window.py" line="573" />
         <source>Control</source>
         <translation>Kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="412" />
+        <location filename="../../fieldapp/ui/main_window.py" line="416" />
         <source>Point {0}</source>
         <translation>Titik {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="456" />
+        <location filename="../../fieldapp/ui/main_window.py" line="460" />
         <source>Cannot connect: {0}</source>
         <translation>Tidak dapat terhubung: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MapBackgrounds</name>
+    <message>
+        <location filename="../../fieldapp/ui/background_panel.py" line="281" />
+        <source>Background map not shown: {0}</source>
+        <translation>Latar peta tidak ditampilkan: {0}</translation>
     </message>
 </context>
 <context>
@@ -2295,43 +2403,49 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="189" />
+        <location filename="../../fieldapp/ui/map_view.py" line="152" />
+        <location filename="../../fieldapp/ui/map_view.py" line="161" />
+        <source>Background map</source>
+        <translation>Latar peta</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/map_view.py" line="200" />
         <source>zone</source>
         <translation>zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="191" />
+        <location filename="../../fieldapp/ui/map_view.py" line="202" />
         <source>Longitude (°)</source>
         <translation>Bujur (°)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="191" />
+        <location filename="../../fieldapp/ui/map_view.py" line="202" />
         <source>Latitude (°)</source>
         <translation>Lintang (°)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="193" />
+        <location filename="../../fieldapp/ui/map_view.py" line="204" />
         <source>Easting (m)</source>
         <translation>Timur (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="193" />
+        <location filename="../../fieldapp/ui/map_view.py" line="204" />
         <source>Northing (m)</source>
         <translation>Utara (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="402" />
+        <location filename="../../fieldapp/ui/map_view.py" line="458" />
         <source>Position: {0}</source>
         <translation>Posisi: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="402" />
+        <location filename="../../fieldapp/ui/map_view.py" line="458" />
         <source>Position not live: {0}</source>
         <translation>Posisi tidak terkini: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="140" />
-        <location filename="../../fieldapp/ui/map_view.py" line="151" />
+        <location filename="../../fieldapp/ui/map_view.py" line="144" />
+        <location filename="../../fieldapp/ui/map_view.py" line="160" />
         <source>▲
 N</source>
         <translation>▲

@@ -919,7 +919,31 @@ ID_HEIGHTS: dict[str, str] = {
 }
 
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS):
+# -- background maps on the map and the layer control (background_panel.py, map_view.py) --
+ID_BACKGROUND_MAP = {
+    "Background map": "Latar peta",
+    "Background maps": "Latar peta",
+    "Move up": "Naikkan",
+    "Move down": "Turunkan",
+    "Add…": "Tambah…",
+    "Remove…": "Hapus…",
+    "Opacity": "Kepekatan",
+    "Top of the list is drawn on top; tick to show.": "Yang teratas di daftar digambar paling atas; centang untuk menampilkan.",
+    "{0} (file not found)": "{0} (berkas tidak ditemukan)",
+    "No background map yet: add an MBTiles, GeoPackage, PMTiles or GeoTIFF file.": "Belum ada latar peta: tambahkan berkas MBTiles, GeoPackage, PMTiles atau GeoTIFF.",
+    "The job is read-only: backgrounds cannot be changed.": "Pekerjaan ini hanya-baca: latar peta tidak dapat diubah.",
+    "Add a background map": "Tambah latar peta",
+    "Background maps ({0})": "Latar peta ({0})",
+    "Copy the file into the job folder? A copy travels with the job; a link keeps one file for several jobs but must stay where it is.": "Salin berkas ke folder pekerjaan? Salinan ikut terbawa bersama pekerjaan; tautan memakai satu berkas untuk beberapa pekerjaan tetapi berkas itu tidak boleh dipindahkan.",
+    "Copy into the job": "Salin ke pekerjaan",
+    "Link to the file": "Tautkan ke berkas",
+    "Remove the background {0} from the job?": "Hapus latar peta {0} dari pekerjaan?",
+    "Its copy in the job folder is deleted.": "Salinannya di folder pekerjaan ikut dihapus.",
+    "Remove background": "Hapus latar peta",
+    "Background map not shown: {0}": "Latar peta tidak ditampilkan: {0}",
+}
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP):
     ID.update(_area)
 
 
