@@ -274,9 +274,9 @@ def populate_documented(store: JobStore, photo_size: tuple[int, int] = (1600, 12
     return list(DOCUMENTED)
 
 
-def export_documented_demo(path: str | Path) -> Path:
+def export_documented_demo(path: str | Path, *, background: bool = True) -> Path:
     """Write a new demo job at ``path`` with :data:`DOCUMENTED` installed and documented."""
-    store = create_demo_job(path)
+    store = create_demo_job(path, background=background)
     with store:
         populate_documented(store)
     return Path(path)

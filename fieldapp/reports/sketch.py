@@ -278,6 +278,8 @@ def draw_sketch(
         pdf.set_fill_color(*WHITE)
         pdf.rect(x + w - 10.5, y + 2, 7, 15, style="F")
         pdf.rect(x + 2, y + h - 9, w * 0.35 + 6, 7, style="F")
+        assert background is not None
+        attribution(pdf, background.names, x + 1, y + 1, w - 13)
     north_arrow(pdf, x + w - 7, y + 4)
     scale_bar(pdf, x + 4, y + h - 4, frame.mm_per_m, w * 0.35)
     pdf.set_draw_color(0)
@@ -347,6 +349,17 @@ def _legend(pdf: DocumentPDF, x: float, y: float, w: float, data: ReportData,
     text = "Jarak grid: " + "; ".join(f"{name} {num(d, 1)} m" for name, d in dist)
     flow_lines(pdf, x, w, 3, text)
     return pdf.get_y()
+
+
+def attribution(pdf: DocumentPDF, names: list[str], x: float, y: float, max_w: float) -> None:
+    """The imagery under a signed sketch named in its corner, as a map names its source."""
+    pdf.set_font(FONT, size=5.2)
+    text = f"Latar: {', '.join(names)}"
+    while len(text) > 12 and measure_of(pdf).width(text) > max_w - 2:
+        text = text[:-2].rstrip() + "…"
+    pdf.set_fill_color(*WHITE)
+    pdf.rect(x, y, measure_of(pdf).width(text) + 2, 3.0, style="F")
+    pdf.text(x + 1, y + 2.2, text)
 
 
 def north_arrow(pdf: DocumentPDF, x: float, y: float) -> None:

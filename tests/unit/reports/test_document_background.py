@@ -90,6 +90,8 @@ def test_the_sketch_is_drawn_over_the_background(
     block = pack[1]
     _block_on_page(out, 1, sketch, frame.xy(*data.grid_of(block.lat, block.lon)), tmp_path)
     assert "4A" in all_text(out) and "Sketsa lokasi" in all_text(out)
+    # The imagery under a signed sketch is named in its corner.
+    assert "Latar: Ortofoto uji" in all_text(out)
 
 
 def test_the_berita_acara_gains_a_location_map(
