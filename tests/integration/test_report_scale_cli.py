@@ -7,6 +7,7 @@ pdftotext. Before, a witness of more than ~100 markers stopped both ("row too hi
 
 from __future__ import annotations
 
+import html
 import re
 import shutil
 import subprocess
@@ -35,12 +36,27 @@ def _pages(pdf: Path) -> list[str]:
     return out.stdout.split("\f")[:-1]
 
 
-def _raw_text(pdf: Path) -> str:
+def _drawn_from(pdf: Path, heading: str) -> list[str]:
+    """Words from ``heading`` on, in the order a reader sees them: page, line, left to right.
+
+    Neither -layout (regroups a page's columns by where text falls) nor -raw (the content
+    stream's order, which a table's cells need not follow) is the order on the page.
+    """
     if shutil.which("pdftotext") is None:
-        return "\n".join(_pages(pdf))
-    out = subprocess.run(["pdftotext", "-raw", str(pdf), "-"], capture_output=True, text=True,
+        return "\n".join(_pages(pdf)).split()
+    out = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True,
                          check=True)  # fmt: skip
-    return out.stdout
+    words: list[tuple[int, float, float, str]] = []
+    for page, body in enumerate(out.stdout.split("<page ")[1:]):
+        for m in re.finditer(r'<word xMin="([\d.]+)" yMin="([\d.]+)"[^>]*>([^<]*)</word>', body):
+            words.append((page, round(float(m[2]) / 2), float(m[1]), html.unescape(m[3])))
+    words.sort()
+    text = [w for *_, w in words]
+    first = heading.split()[0]
+    start = next(
+        i for i, w in enumerate(text) if w == first and " ".join(text[i : i + 2]) in heading
+    )
+    return text[start:]
 
 
 @pytest.fixture(scope="module")
@@ -71,14 +87,10 @@ def _check_berita_acara(pdf: Path) -> None:
     assert VILLAGE_OFFICER[0] in text and f"semua ({N}" in text  # "semua (1000 tanda batas)"
     saksi = text[text.index("VII. Saksi") :]
     assert "VII. Saksi (lanjutan)" in saksi
-    # The order as drawn: -layout regroups a page's columns by where the text falls, which
-    # moved with the page's other lines (a run read out of order now and then).
-    drawn = _raw_text(pdf)
-    drawn = drawn[drawn.index("VII. Saksi") :]
-    # From the officer's row, not the paraf row that names him too at each page's foot.
-    row = re.search(r"Budi Santoso\s+Kantor Desa Sebelah", drawn)
-    assert row is not None
-    runs = re.findall(r"B\d{3}", drawn[row.start() :])
+    # The officer's 500 markers in order, as drawn on the pages (the only B-codes in section VII
+    # are his: the other witness signs for "semua").
+    drawn = _drawn_from(pdf, "VII. Saksi")
+    runs = [m[0] for w in drawn if (m := re.match(r"B\d{3}", w))]
     assert runs[: N // 2] == NAMES[::2]
 
 
