@@ -47,6 +47,11 @@ class BatchResult:
     def paths(self) -> tuple[Path, ...]:
         return tuple(p for _, r in self.done if r.outcome is Outcome.FINISHED for p in r.paths)
 
+    @property
+    def notes(self) -> tuple[str, ...]:
+        """What the documents were built without (a background that did not open), once each."""
+        return tuple(dict.fromkeys(n for _, r in self.done for n in r.notes))
+
 
 def _safe(name: str) -> str:
     return "".join(c if c.isalnum() or c in "-_" else "_" for c in name)

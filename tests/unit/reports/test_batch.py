@@ -68,3 +68,17 @@ def test_a_failure_stops_the_batch_with_the_message(
     assert result.outcome is Outcome.FAILED
     assert result.message is not None and "marker 5: no measured coordinates" in result.message
     assert len(result.done) == 1 and not (tmp_path / "o").exists()
+
+
+def test_a_batch_passes_on_what_its_documents_were_built_without(tmp_path: Path) -> None:
+    from fieldapp.reports.batch import BatchResult, DocumentRequest
+    from fieldapp.reports.build import BuildResult
+
+    left_out = "background Rusak (rusak.mbtiles): cannot be read; left out"
+    done = tuple(
+        (DocumentRequest(kind, tmp_path / f"{kind.value}.pdf"),
+         BuildResult(Outcome.FINISHED, (tmp_path / f"{kind.value}.pdf",), notes=(left_out,)))
+        for kind in (BuildKind.BERITA_ACARA, BuildKind.DESKRIPSI)
+    )  # fmt: skip
+    assert BatchResult(Outcome.FINISHED, done).notes == (left_out,)  # said once, not per document
+    assert BatchResult(Outcome.FINISHED, ()).notes == ()
