@@ -207,7 +207,8 @@ class OccupationView(QWidget):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
-            if self.writer is None and self.recovery is None:
+            # A view outliving its closed job (until Qt deletes it) has nothing to reread.
+            if self.writer is None and self.recovery is None and not self.session.closed:
                 self._show_marker(self.session.selected or "")  # stored results, reworded
                 self.show_interrupted()
             # While recording, the next saved-epochs event rewords the counts.

@@ -144,3 +144,20 @@ def test_stop_and_save_needs_the_antenna_height_after(qtbot, demo_job: Path, fas
     with JobStore.open(demo_job) as store:
         [occ] = load_occupations(store.db)
     assert occ.antenna_after_m == 1.807 and occ.antenna_changed
+
+
+def test_a_view_outliving_its_closed_job_takes_a_language_change(qtbot, demo_job: Path) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QApplication
+
+    from fieldapp.ui.device_adapter import DeviceAdapter
+    from fieldapp.ui.occupation_view import OccupationView
+    from fieldapp.ui.session import JobSession
+
+    session = JobSession(JobStore.open(demo_job))
+    session.select("1")
+    view = OccupationView(session, DeviceAdapter())
+    qtbot.addWidget(view)
+    session.close()  # the job closes; Qt deletes the view later
+    QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))  # no closed-database error
+    assert view.start_btn.text() == "Start occupation"
