@@ -38,7 +38,9 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def demo_job(tmp_path: Path) -> Path:
     path = tmp_path / "Demo.fieldapp"
-    with create_demo_job(path) as store:
+    # Without the starter background: these tests look at other things, and decoding its tiles
+    # would only take CPU from them (test_map_background.py and the demo's own tests draw it).
+    with create_demo_job(path, background=False) as store:
         ensure_planned(store)
     return path
 
