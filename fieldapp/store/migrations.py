@@ -10,6 +10,10 @@ from dataclasses import dataclass
 
 from fieldapp.store.database import JobDatabase
 from fieldapp.store.schema_control import CONTROL_SURVEY_STATEMENTS
+from fieldapp.store.schema_kpo import KPO_STATEMENTS
+from fieldapp.store.schema_maintenance import MAINTENANCE_STATEMENTS
+from fieldapp.store.schema_plan import PLAN_STATEMENTS
+from fieldapp.store.schema_reinstall import REINSTALL_STATEMENTS
 
 
 @dataclass(frozen=True, slots=True)
@@ -515,6 +519,20 @@ MIGRATIONS: tuple[Migration, ...] = (
             "ALTER TABLE marker ADD COLUMN design_h_system TEXT NOT NULL DEFAULT 'ellipsoidal'"
             " CHECK (design_h_system IN ('ellipsoidal', 'orthometric'))",
         ),
+    ),
+    Migration(
+        14, "the surveyors' KPO cards: status and date of the last data update", KPO_STATEMENTS
+    ),
+    Migration(
+        15,
+        "maintenance inspections of installed markers, their photos and check measurements",
+        MAINTENANCE_STATEMENTS,
+    ),
+    Migration(16, "the work plan: cost items and schedule", PLAN_STATEMENTS),
+    Migration(
+        17,
+        "reinstallations of lost or moved markers, and the records that belong to each",
+        REINSTALL_STATEMENTS,
     ),
 )
 
