@@ -56,4 +56,14 @@ MAINTENANCE_STATEMENTS: tuple[str, ...] = (
         imported_at TEXT NOT NULL
     )""",
     "CREATE INDEX inspection_photo_inspection ON inspection_photo (inspection_id)",
+    # Every laporan pemeliharaan built as final: the compliance calendar counts the next one due
+    # from the last.
+    """CREATE TABLE maintenance_report (
+        id INTEGER PRIMARY KEY,
+        period TEXT NOT NULL CHECK (period GLOB '[0-9][0-9][0-9][0-9]-H[12]'),
+        file_name TEXT NOT NULL,
+        document_sha256 TEXT NOT NULL CHECK (length(document_sha256) = 64),
+        draft INTEGER NOT NULL CHECK (draft IN (0, 1)),
+        built_at TEXT NOT NULL
+    )""",
 )
