@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QGraphicsItem, QLabel, QToolButton, QVBoxLayout, Q
 from fieldapp.fieldwork import XY, MapLayers
 from fieldapp.survey.local import metres_per_degree
 from fieldapp.ui.background_layer import BackgroundLayer, BackgroundSpec
+from fieldapp.ui.map_grid import MapGrid
 from fieldapp.ui.map_labels import MARKER_PX, MarkerLabels, label_offset, place_labels
 from fieldapp.ui.map_nav import MapNavigator
 from fieldapp.ui.numbers import fixed, short
@@ -63,6 +64,7 @@ PALETTES = {
 }  # fmt: skip
 TRACK_POINTS = 600
 DECLUTTER_MS = 40  # view changes within this time are decluttered once
+GRID_ALPHA = {False: 0.25, True: 0.3}  # grid line opacity by day / night theme
 
 
 def nice_length(metres: float) -> float:
@@ -112,7 +114,8 @@ class MapView(QWidget):
         self.axes = {"bottom": GridAxis("bottom"), "left": GridAxis("left")}
         self.plot = pg.PlotWidget(background=pal.background, axisItems=self.axes)
         self.plot.setAspectLocked(True)
-        self.plot.showGrid(x=True, y=True, alpha=0.3 if dark else 0.25)
+        self.grid_item = MapGrid(self.axes, fg, GRID_ALPHA[dark])
+        self.plot.addItem(self.grid_item, ignoreBounds=True)
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).setTextPen(fg)
             self.plot.getAxis(axis).setPen(fg)
@@ -219,7 +222,7 @@ class MapView(QWidget):
         pal = self.palette_ = PALETTES[self._dark]
         fg = pal.foreground
         self.plot.setBackground(pal.background)
-        self.plot.showGrid(x=True, y=True, alpha=0.3 if self._dark else 0.25)
+        self.grid_item.set_colour(fg, GRID_ALPHA[self._dark])
         for axis in ("bottom", "left"):
             self.plot.getAxis(axis).setTextPen(fg)
             self.plot.getAxis(axis).setPen(fg)
@@ -292,7 +295,7 @@ class MapView(QWidget):
         self._label_font.setBold(True)
         self.labels_item = MarkerLabels(p.getViewBox(), self._label_font)
         self.labels_item.set_colours(fg, pal.label_fill)
-        # Items that change only with the view (axes and their grid lines, markers, control,
+        # Items that change only with the view (the axes' ticks and numbers, markers, control,
         # labels) are kept as pixmaps: the live position moving over them at the receiver's
         # rate repaints a blit of each, not every symbol and tick again.
         cache = QGraphicsItem.CacheMode.DeviceCoordinateCache
