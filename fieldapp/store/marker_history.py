@@ -38,6 +38,11 @@ class HistoryEvent:
     text: str
 
 
+def _m(value: float, decimals: int = 3) -> str:
+    """Metres with the decimal comma, as the Indonesian documents write them."""
+    return f"{value:.{decimals}f}".replace(".", ",")
+
+
 def marker_history(db: JobDatabase, marker: str) -> list[HistoryEvent]:
     """Every event of ``marker`` oldest first (same instant: in the order they happened)."""
     mid = marker_id(db, marker)
@@ -72,8 +77,8 @@ def _stakes(db: JobDatabase, mid: int) -> list[HistoryEvent]:
             HistoryEvent(
                 at,
                 "staked",
-                f"Dipatok{again}: {how}, {horiz:.3f} m dari koordinat rencana ({within} "
-                f"toleransi {tol:.2f} m), patok {sid}",
+                f"Dipatok{again}: {how}, {_m(horiz)} m dari koordinat rencana ({within} "
+                f"toleransi {_m(tol, 2)} m), patok {sid}",
             )
         )
     return out
@@ -103,8 +108,8 @@ def _inspection_events(i: Inspection) -> list[HistoryEvent]:
         verdict = "dalam" if c.passed else "DI LUAR"
         parts.append(
             f"ukuran cek {'GNSS' if c.source == 'gnss' else 'total station'} "
-            f"{c.horizontal_m:.3f} m dari posisi terpasang ({verdict} toleransi "
-            f"{c.tolerance_m:.2f} m)"
+            f"{_m(c.horizontal_m)} m dari posisi terpasang ({verdict} toleransi "
+            f"{_m(c.tolerance_m, 2)} m)"
         )
     if i.surveyor:
         parts.append(f"juru ukur {i.surveyor}")
@@ -120,8 +125,8 @@ def _inspection_events(i: Inspection) -> list[HistoryEvent]:
             HistoryEvent(
                 at,
                 "moved",
-                f"Ukuran cek menunjukkan Tanda Batas bergeser {c.horizontal_m:.3f} m "
-                f"(toleransi {c.tolerance_m:.2f} m)",
+                f"Ukuran cek menunjukkan Tanda Batas bergeser {_m(c.horizontal_m)} m "
+                f"(toleransi {_m(c.tolerance_m, 2)} m)",
             )
         )
     return out
