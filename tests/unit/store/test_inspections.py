@@ -276,3 +276,32 @@ def test_a_sigma_above_the_job_profile_is_refused(job: Path, tmp_path: Path) -> 
     cap = capture_at(tmp_path / "c.nmea", lat, lon, h)
     _refused(job, r"sigma H 0\.00\d m above the job's limit 0\.002 m",
              check=gnss_measurement(cap, ANTENNA))  # fmt: skip
+
+
+def test_a_refused_commit_leaves_no_photo_file(store: JobStore, job: Path, tmp_path: Path) -> None:
+    # A real failure of the transaction after the photo files are already in place.
+    store.db.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON inspection_photo"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    with pytest.raises(Exception, match="refused"):
+        record_inspection(store, "4", condition="baik", vegetation_cleared=True,
+                          inspected_on=VISIT, today=TODAY,
+                          photos=[(jpeg(tmp_path / "v.jpg"), "vegetasi", None)])  # fmt: skip
+    assert list((job / "photos" / "pemeliharaan").iterdir()) == []
+    assert store.db.execute("SELECT count(*) FROM inspection").fetchone()[0] == 0
+
+
+def test_a_withdrawn_inspection_is_kept_but_not_listed(store: JobStore, tmp_path: Path) -> None:
+    from fieldapp.store.inspections import withdraw_inspection
+
+    done = record_inspection(store, "4", condition="baik", vegetation_cleared=False,
+                             inspected_on=VISIT, today=TODAY)  # fmt: skip
+    with pytest.raises(InspectionError, match="say why"):
+        withdraw_inspection(store, done.id, " ")
+    withdraw_inspection(store, done.id, "marker salah")
+    assert list_inspections(store.db) == [] and latest_inspections(store.db) == {}
+    row = store.db.execute("SELECT withdrawn_reason FROM inspection").fetchone()
+    assert row == ("marker salah",)
+    with pytest.raises(InspectionError, match="already withdrawn"):
+        withdraw_inspection(store, done.id, "lagi")
