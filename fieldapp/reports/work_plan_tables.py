@@ -115,7 +115,7 @@ def personnel_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:
         rows.append((str(i), s.name, "Juru Ukur Tambang", s.certificate_no or "-",
                      s.kpo_no or "-", status))  # fmt: skip
     simple_table(pdf, ("No", "Nama", "Peran", "No. Sertifikat Kompetensi", "No. KPO",
-                       "Status KPO"), (8, 38, 30, 36, 34, 24), rows, title)  # fmt: skip
+                       "Status KPO"), (8, 36, 24, 36, 40, 26), rows, title)  # fmt: skip
 
 
 def cost_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:
