@@ -126,6 +126,8 @@ def report_work_plan(args: argparse.Namespace) -> int:
     if not Path(args.job).is_dir():
         raise CommandError(f"{args.job}: no such job folder")
     output = Path(args.output)
+    if args.date is not None and args.date > dt.date.today():
+        raise CommandError(f"--date: {args.date.isoformat()} lies in the future")
     with open_job(args.job) as store:
         try:
             plan = load_work_plan(store)

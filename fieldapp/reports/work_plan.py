@@ -161,7 +161,10 @@ def _item3(pdf: WorkPlanPDF, plan: WorkPlan) -> None:
     _note(pdf, plan, "neighbors", "Keterangan")
     if plan.neighbours:
         neighbours_table(pdf, plan, title)
-    elif not plan.notes.get("neighbors"):
+    for holder, markers in plan.sharing().items():
+        pdf.para(f"• Berbagi wilayah dengan pemegang izin komoditas lain {holder} (tercatat "
+                 f"pada tanda batas {', '.join(markers)}).")  # fmt: skip
+    if not (plan.neighbours or plan.sharing() or plan.notes.get("neighbors")):
         _empty(pdf, "job ini tidak memuat wilayah izin berbatasan; bila memang tidak ada, "
                "nyatakan dengan fieldapp plan note JOB neighbors TEXT")  # fmt: skip
 

@@ -98,12 +98,20 @@ class WorkPlan:
                 out[KIND_ID[kind]] = n
         return out
 
+    def sharing(self) -> dict[str, tuple[str, ...]]:
+        """Other-commodity permit holders recorded over markers: holder -> those markers."""
+        out: dict[str, list[str]] = {}
+        for r in self.land:
+            if r.needs.other_commodity_holder:
+                out.setdefault(r.needs.other_commodity_holder, []).append(r.marker)
+        return {k: tuple(v) for k, v in out.items()}
+
     def missing(self) -> tuple[int, ...]:
         """The numbers (1-8) of the items with no data: each makes the document a DRAF."""
         filled = (
             bool(self.markers),
             bool(self.access or self.notes.get("access")),
-            bool(self.neighbours or self.notes.get("neighbors")),
+            bool(self.neighbours or self.sharing() or self.notes.get("neighbors")),
             bool(self.land or self.notes.get("land_rights")),
             bool(self.data.equipment),
             bool(self.surveyors),

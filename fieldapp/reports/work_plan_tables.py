@@ -13,6 +13,7 @@ from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.terbilang import terbilang
 from fieldapp.reports.textfmt import date_short, lat_dms, lon_dms, num
 from fieldapp.reports.work_plan_data import WorkPlan
+from fieldapp.survey.models import MarkerKind
 from fieldapp.survey.naming import marker_sort_key
 
 KPO_STATUS_ID = {"aktif": "aktif", "dikembalikan": "dikembalikan", "dihusutkan": "dihusutkan"}
@@ -46,7 +47,8 @@ def markers_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:
     table = FlowTable(pdf, TableStyle(widths, 4.0, 1, 7.8, align, title), [head])
     for i, m in enumerate(sorted(plan.markers, key=lambda m: marker_sort_key(m.name)), start=1):
         e, n = plan.data.grid_of(m.lat, m.lon)
-        edge = f"{m.edge[0]}–{m.edge[1]}" if m.edge else "-"
+        # A corner stands on a Titik Batas, not on a line: only infill markers name their line.
+        edge = f"{m.edge[0]}–{m.edge[1]}" if m.edge and m.kind is not MarkerKind.CORNER else "-"
         status = STATUS_ID.get(m.status.value, m.status.value)
         table.row((str(i), m.name, KIND_ID[m.kind], lat_dms(m.lat, 3), lon_dms(m.lon, 3),
                    num(e, 2), num(n, 2), edge, status))  # fmt: skip

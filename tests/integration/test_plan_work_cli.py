@@ -112,3 +112,13 @@ def test_report_of_a_missing_job_is_one_line(
     out = tmp_path / "x.pdf"
     assert main(["report", "rencana-kerja", str(tmp_path / "nope"), "-o", str(out)]) == 2
     assert "no such job folder" in capsys.readouterr().err and not out.exists()
+
+
+def test_a_rencana_kerja_dated_in_the_future_is_refused(
+    demo_job: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "x.pdf"
+    args = ["report", "rencana-kerja", str(demo_job), "-o", str(out), "--date", "2999-01-01"]
+    assert main(args) == 2
+    assert "--date: 2999-01-01 lies in the future" in capsys.readouterr().err
+    assert not out.exists()

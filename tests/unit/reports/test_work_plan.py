@@ -96,3 +96,21 @@ def test_same_plan_same_id_and_a_change_gives_a_new_one(
     assert load_work_plan(documented_job).sha256 == one
     add_cost(documented_job.db, "Transportasi", "1", "ls", "2.000.000")
     assert load_work_plan(documented_job).sha256 != one
+
+
+def test_sharing_holder_and_a_long_schedule_drawn_by_month(
+    documented_job: JobStore, tmp_path: Path
+) -> None:
+    _fill(documented_job)
+    holder = "PT Pasir Kuarsa Nusantara"
+    for name in ("5A", "5B"):
+        set_witness_needs(documented_job.db, name, WitnessNeeds(other_commodity_holder=holder))
+    for k in range(12):  # a year of monthly inspections: too many weeks for one column each
+        add_schedule(documented_job.db, f"Pemeliharaan bulan ke-{k + 1}",
+                     f"2027-{k + 1:02d}-01", f"2027-{k + 1:02d}-10")  # fmt: skip
+    pdf = _build(documented_job, tmp_path / "rk.pdf")
+    text = all_text(pdf)
+    assert f"Berbagi wilayah dengan pemegang izin komoditas lain {holder}" in text
+    assert "tercatat pada tanda batas 5A, 5B" in text
+    assert "satu kolom = satu bulan" in text and "12/27" in text
+    assert "Pemeliharaan bulan ke-12" in text
