@@ -199,8 +199,8 @@ def _item4(pdf: WorkPlanPDF, plan: WorkPlan) -> None:
                "kawasan hutan, izin sektor lain) di sepanjang batas WIUP. Peta di atas hanya "
                "menggambarkan batas WIUP, rencana tanda batas, wilayah izin berbatasan dan "
                "kegiatan yang tercatat; hak atas tanah tidak digambarkan karena datanya tidak "
-               "ada (fieldapp plan note JOB land_rights TEXT, atau tanda kawasan hutan/tanah "
-               "milik per tanda batas)")  # fmt: skip
+               "ada (fieldapp plan note JOB land-rights TEXT, atau per tanda batas: fieldapp "
+               "marker situation JOB NAMA --forest-area/--private-land)")  # fmt: skip
 
 
 def _item5(pdf: WorkPlanPDF, plan: WorkPlan) -> None:

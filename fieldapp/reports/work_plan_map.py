@@ -121,7 +121,8 @@ def draw_thematic_map(pdf: Any, plan: WorkPlan, x: float, y: float, w: float, h:
 def draw_legend(pdf: Any, plan: WorkPlan) -> None:
     """Symbols of the map, one row, wrapped; only those the map shows."""
     items: list[tuple[str, str, tuple[int, ...]]] = [("line", "Batas WIUP", RED)]
-    items.append(("dot", "Tanda batas sudut (rencana)", RED))
+    if any(m.kind is MarkerKind.CORNER for m in plan.markers):
+        items.append(("dot", "Tanda batas sudut (rencana)", RED))
     if any(m.kind is not MarkerKind.CORNER for m in plan.markers):
         items.append(("ring", "Tanda batas sisipan (rencana)", (0, 0, 0)))
     if plan.neighbours:

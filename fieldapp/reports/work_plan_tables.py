@@ -83,7 +83,12 @@ def neighbours_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:
     rows = []
     for i, a in enumerate(plan.neighbours, start=1):
         on = ", ".join(sorted(a.markers, key=marker_sort_key))
-        shared = f"{len(a.markers)} buah: {on}" if a.markers else "tidak ada (tidak berbagi garis)"
+        if not plan.markers:
+            shared = "- (belum ada tanda batas direncanakan)"
+        else:
+            shared = (
+                f"{len(a.markers)} buah: {on}" if a.markers else "tidak ada (tidak berbagi garis)"
+            )
         rows.append((str(i), a.name, shared, a.source or "-"))
     simple_table(pdf, ("No", "Pemegang izin / wilayah", "Tanda batas pada garis bersama",
                        "Sumber data"), (8, 62, 64, 36), rows, title)  # fmt: skip
@@ -117,7 +122,7 @@ def personnel_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:
         rows.append((str(i), s.name, "Juru Ukur Tambang", s.certificate_no or "-",
                      s.kpo_no or "-", status))  # fmt: skip
     simple_table(pdf, ("No", "Nama", "Peran", "No. Sertifikat Kompetensi", "No. KPO",
-                       "Status KPO"), (8, 36, 24, 36, 40, 26), rows, title)  # fmt: skip
+                       "Status KPO"), (8, 32, 30, 35, 39, 26), rows, title)  # fmt: skip
 
 
 def cost_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:

@@ -86,6 +86,9 @@ def test_empty_plan_is_a_draf_naming_what_lacks(tmp_path: Path) -> None:
     assert "Belum diisi: tidak ada butir biaya dalam job" in text
     # No land-rights data: said plainly, nothing drawn that the job does not hold.
     assert "job ini tidak memuat data hak atas tanah" in text
+    # The neighbour is listed; which markers stand on its line is not known before the plan.
+    assert "PT Tetangga Batubara Sejahtera" in text
+    assert "belum ada tanda batas direncanakan" in text and "tidak berbagi garis" not in text
 
 
 def test_same_plan_same_id_and_a_change_gives_a_new_one(
