@@ -62,9 +62,12 @@ def document_id(plan: WorkPlan) -> str:
 
 def _empty(pdf: WorkPlanPDF, what: str) -> None:
     """The plain "belum diisi" line of an item the job holds no data for."""
-    pdf.set_font(FONT, "B", 9.5)
     with pdf.local_context(text_color=(190, 30, 30)):
-        pdf.multi_cell(0, 5, f"Belum diisi: {what}.", new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font(FONT, "B", 9.5)
+        pdf.write(5, "Belum diisi: ")
+        pdf.set_font(FONT, size=9.5)
+        pdf.write(5, f"{what}.")
+    pdf.ln(6)
     pdf.set_font(FONT, size=9.5)
 
 

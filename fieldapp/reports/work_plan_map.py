@@ -76,6 +76,7 @@ def draw_thematic_map(pdf: Any, plan: WorkPlan, x: float, y: float, w: float, h:
     view = shapely.box(frame.e0 - half_w, frame.n0 - half_h, frame.e0 + half_w, frame.n0 + half_h)
     d = plan.data
     flagged = {r.marker: r.needs for r in plan.land}
+    size = 1.0 if len(plan.markers) <= LABELLED else 0.5  # dense lines stay lines, not ropes
     with pdf.rect_clip(x, y, w, h):
         # Numbered as in item 3's table: a neighbour's full name rarely fits the strip shown.
         for k, a in enumerate(plan.neighbours, start=1):
@@ -98,7 +99,7 @@ def draw_thematic_map(pdf: Any, plan: WorkPlan, x: float, y: float, w: float, h:
             corner = m.kind is MarkerKind.CORNER
             with pdf.local_context(draw_color=(0, 0, 0), line_width=0.2,
                                    fill_color=RED if corner else WHITE):  # fmt: skip
-                pdf.circle(px, py, 1.1 if corner else 0.9, style="DF")
+                pdf.circle(px, py, (1.1 if corner else 0.9) * size, style="DF")
         if len(plan.markers) <= LABELLED:
             pdf.set_font(FONT, "B", 6)
             for m in plan.markers:

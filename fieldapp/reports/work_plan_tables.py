@@ -122,7 +122,7 @@ def personnel_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:
         rows.append((str(i), s.name, "Juru Ukur Tambang", s.certificate_no or "-",
                      s.kpo_no or "-", status))  # fmt: skip
     simple_table(pdf, ("No", "Nama", "Peran", "No. Sertifikat Kompetensi", "No. KPO",
-                       "Status KPO"), (8, 32, 30, 35, 39, 26), rows, title)  # fmt: skip
+                       "Status KPO"), (8, 31, 33, 34, 39, 25), rows, title)  # fmt: skip
 
 
 def cost_table(pdf: BeritaAcaraPDF, plan: WorkPlan, title: str) -> None:
