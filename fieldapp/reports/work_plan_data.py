@@ -181,7 +181,9 @@ def _zones(store: JobStore) -> list[Area]:
 
 def load_work_plan(store: JobStore) -> WorkPlan:
     """Gather the plan of the job open in ``store`` (read only)."""
-    data = load_report_data(store)
+    # No installed marker's records: the plan states design positions, and a marker whose
+    # stake was withdrawn must not stop the plan as it stops the berita acara.
+    data = load_report_data(store, select=lambda m: False)
     markers = list(data.all_markers)
     land = []
     for m in markers:
