@@ -26,7 +26,10 @@ COMMAND_MODULES = (
     "report",
     "equipment",
     "control",
+    "plan",
 )
+# A command whose module is named otherwise (`plan` is not `job plan`: see plan_work.py).
+_MODULE = {"plan": "plan_work"}
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
@@ -38,7 +41,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"fieldapp {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     for name in COMMAND_MODULES if only is None else (only,):
-        importlib.import_module(f"fieldapp.commands.{name}").register(sub)
+        importlib.import_module(f"fieldapp.commands.{_MODULE.get(name, name)}").register(sub)
     return parser
 
 

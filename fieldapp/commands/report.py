@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError
+from fieldapp.commands.plan_work import add_report_options as add_work_plan_options
 
 if TYPE_CHECKING:
     from fieldapp.reports.salinan import PrintPlan
@@ -245,6 +246,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--marker", action="append", metavar="NAME", help="only this marker (repeat)")
     doc("stakeout", "stake-out and occupation report of every staked marker", "FILE.pdf")
     doc("deliverables", "folder with the PDFs, XLSX tables, DXF map and stamped photos", "DIR")
+    p = doc("rencana-kerja", "Rencana Kerja Pemasangan Tanda Batas (Kepmen 1825: eight items)",
+            "FILE.pdf")  # fmt: skip
+    add_work_plan_options(p)
     doc("jaring-kontrol", "sketch of the static baseline network (JKHN, BM, Titik Bantu)",
         "FILE.pdf")  # fmt: skip
     p = rsub.add_parser(

@@ -21,4 +21,11 @@ PLAN_STATEMENTS: tuple[str, ...] = (
         position INTEGER NOT NULL,
         CHECK (end_on >= start_on)
     )""",
+    # What the job's records cannot say for items 2-4 of the plan (how the site is reached, that
+    # no permit borders the WIUP, the land rights over it), in the permit holder's own words.
+    """CREATE TABLE plan_note (
+        topic TEXT PRIMARY KEY CHECK (topic IN ('access', 'neighbors', 'land_rights')),
+        text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+        updated_at TEXT NOT NULL
+    )""",
 )
