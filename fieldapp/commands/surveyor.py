@@ -66,7 +66,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_job(args.job) as job:
         people = load_surveyors(job.db)
     if args.json:
-        print(json.dumps([asdict(s) for s in people], ensure_ascii=False, indent=2))
+        print(json.dumps([asdict(s) for s in people], ensure_ascii=False, indent=2, default=str))
         return 0
     for s in people:
         kpo = ""
