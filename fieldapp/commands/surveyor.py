@@ -54,6 +54,12 @@ def cmd_add(args: argparse.Namespace) -> int:
             ),
         )
     print(f"surveyor {args.name.strip()} added")
+    if args.kpo:
+        # Without the date of the last KPO data update the juru ukur signs no final document.
+        print(
+            "record the KPO card's status and last data update: fieldapp surveyor kpo "
+            f"{args.job} {args.name.strip()!r} --number … --status … --updated YYYY-MM-DD"
+        )
     return 0
 
 

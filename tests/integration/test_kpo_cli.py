@@ -82,9 +82,9 @@ def test_an_overdue_kpo_update_is_refused_on_a_final_berita_acara(
     assert main(["report", "berita-acara", str(job), "-o", str(ba), "-q"]) == 0
     err = capsys.readouterr().err
     assert ("berita acara is a DRAF, not final: berita acara: juru ukur Rahmat Hidayat tidak "
-            "dapat menandatangani dokumen final: kartu KPO DBT-KPO/2024/0877 data KPO terakhir "
-            "dimutakhirkan 15 Januari 2025; pemutakhiran tahun 2025 wajib paling lambat "
-            "30 Januari 2026") in err  # fmt: skip
+            "dapat menandatangani dokumen final: kartu KPO DBT-KPO/2024/0877 datanya terakhir "
+            "dimutakhirkan 15 Januari 2025, padahal pemutakhiran tahun 2025 wajib paling lambat "
+            "30 Januari 2026 (SE 1.E/MB.07/DBT.KP/2022)") in err  # fmt: skip
     assert main(["report", "print", str(job), str(ba), "-o", str(tmp_path / "o.pdf")]) == 2
     assert _print_log(job, capsys) == []
     # Signed on 30 January 2026 it was still in time.

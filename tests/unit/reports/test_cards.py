@@ -51,8 +51,8 @@ def test_an_overdue_update_is_refused_from_the_day_after_30_january(job: JobStor
     assert card_refusals(job.db, [RAHMAT], D(2026, 1, 30)) == []
     (reason,) = card_refusals(job.db, [RAHMAT], D(2026, 1, 31))
     assert reason.endswith(
-        "data KPO terakhir dimutakhirkan 15 Januari 2025; pemutakhiran tahun 2025 wajib paling "
-        "lambat 30 Januari 2026 (SE 1.E/MB.07/DBT.KP/2022)"
+        "kartu KPO DBT-KPO/2024/0877 datanya terakhir dimutakhirkan 15 Januari 2025, padahal "
+        "pemutakhiran tahun 2025 wajib paling lambat 30 Januari 2026 (SE 1.E/MB.07/DBT.KP/2022)"
     )
 
 
@@ -64,7 +64,7 @@ def test_unknown_names_and_missing_dates_are_refused_cardless_surveyors_not(
     reasons = card_refusals(job.db, ["Tanpa Kartu", "Kartu Lama", "Siapa"], D(2026, 6, 1))
     assert reasons == [
         "juru ukur Kartu Lama tidak dapat menandatangani dokumen final: kartu KPO KPO-1 "
-        "tanggal pemutakhiran data KPO terakhir tidak tercatat",
+        "tanggal pemutakhiran datanya tidak tercatat (SE 1.E/MB.07/DBT.KP/2022)",
         "juru ukur Siapa tidak terdaftar pada pekerjaan ini",
     ]
 
