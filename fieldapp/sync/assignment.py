@@ -21,6 +21,7 @@ from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.store.baselines import surveyed_control_names
 from fieldapp.store.database import JobDatabase
+from fieldapp.survey.models import Surveyor
 from fieldapp.sync.jobspec import Area, JobSpec
 
 REVISION_KEY = "office_assignment_revision"
@@ -183,6 +184,28 @@ def _write(db: JobDatabase, spec: JobSpec) -> list[str]:
     return notes
 
 
+def _newer_kpo_update(office: Surveyor, job: Surveyor) -> bool:
+    if not (office.kpo_no and office.kpo_status and office.kpo_updated_on):
+        return False
+    return job.kpo_updated_on is None or office.kpo_updated_on > job.kpo_updated_on
+
+
+def _update_kpo_cards(db: JobDatabase, spec: JobSpec) -> list[str]:
+    """Cards the office updated after the job did (the yearly update, a returned card)."""
+    from fieldapp.store.kpo import set_kpo_card
+
+    known = {s.name: s for s in rec.load_surveyors(db)}
+    updated = []
+    for s in spec.surveyors:
+        if s.name in known and _newer_kpo_update(s, known[s.name]):
+            assert s.kpo_no and s.kpo_status and s.kpo_updated_on  # _newer_kpo_update
+            # A KPO card is the person's, not the job's field work: it never conflicts.
+            set_kpo_card(db, s.name, number=s.kpo_no, status=s.kpo_status,
+                         updated_on=s.kpo_updated_on, today=s.kpo_updated_on)  # fmt: skip
+            updated.append(s.name)
+    return [f"KPO card of {', '.join(updated)} updated"] if updated else []
+
+
 def apply_to_job(
     store: JobStore, spec: JobSpec, revision: int, at: str, path: Path | None = None
 ) -> AssignmentOutcome:
@@ -209,11 +232,12 @@ def apply_to_job(
             record_refusal(db, revision, message, at)
             return outcome("conflict", message)
         notes = _write(db, spec) if changes else []
+        notes += _update_kpo_cards(db, spec)
         set_sync_state(db, REVISION_KEY, str(revision))
         db.execute("DELETE FROM sync_state WHERE key = ?", [CONFLICT_KEY])
-    if not changes:
+    if not changes and not notes:
         return outcome("unchanged", f"revision {revision}: the job already matches")
-    detail = "; ".join([f"updated {', '.join(changes)}", *notes])
+    detail = "; ".join([*([f"updated {', '.join(changes)}"] if changes else []), *notes])
     return outcome("updated", f"revision {revision}: {detail}")
 
 
