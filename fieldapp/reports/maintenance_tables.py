@@ -41,7 +41,7 @@ def inspections_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) ->
 
 
 def not_visited_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) -> None:
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (str(k), m.name, m.kind, date_short(m.installed_on), last_seen(m).capitalize())
         for k, m in enumerate(data.not_visited, start=1)
     ]
@@ -51,7 +51,7 @@ def not_visited_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) ->
 
 def action_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) -> None:
     """Markers found rusak, tercabut, hilang or bergeser (or off at the check shot)."""
-    rows = []
+    rows: list[tuple[str, ...]] = []
     for k, m in enumerate(data.needing_action, start=1):
         i = m.inspection
         assert i is not None  # needing action means visited
@@ -65,7 +65,7 @@ def action_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) -> None
 
 
 def surveyors_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) -> None:
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (str(k), s.name, s.certificate_no or "-", s.kpo_no or "-")
         for k, s in enumerate(data.surveyors, start=1)
     ] or [("-", "Tidak ada pemeriksaan dalam periode ini", "-", "-")]

@@ -126,6 +126,7 @@ def inspection_cells(i: Inspection) -> tuple[str, ...]:
 
 def marker_cells(k: int, m: MarkerMaintenance) -> tuple[str, ...]:
     """One marker's row under :data:`HEAD` (a marker not visited says so in its cells)."""
+    visit: tuple[str, ...]
     if m.inspection is None:
         visit = (NOT_VISITED, "-", "-", "-", "-", last_seen(m), "-")
     else:
