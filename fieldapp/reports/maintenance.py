@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_height, sign_row
+from fieldapp.reports.berita_acara_tables import START_H
 from fieldapp.reports.draft import RED, watermark_pages
 from fieldapp.reports.maintenance_data import MaintenanceData
 from fieldapp.reports.maintenance_photos import photo_pages
@@ -202,7 +203,8 @@ def render_maintenance(
         pdf.para(f"Tanda batas yang dipasang setelah periode ini berakhir tidak termasuk dalam "
                  f"laporan ini: {', '.join(data.later)}.", size=8.5)  # fmt: skip
     listed = f"IV. Hasil Pemeriksaan Tanda Batas ({len(data.markers)} buah)"
-    pdf.heading_with(listed, 20)
+    # The heading goes over with the table's tall header and its first row.
+    pdf.heading_with(listed, START_H + 30)
     inspections_table(pdf, data, listed)
     pdf.set_font(FONT, size=7.5)
     pdf.multi_cell(

@@ -19,7 +19,7 @@ from fieldapp.reports.textfmt import date_short
 
 ROW_H = 3.3
 # No, TB, Jenis, Tgl, Juru ukur, Kondisi, Vegetasi, Akses, Dilakukan, Kontrol, Diperlukan
-WIDTHS = (5, 9, 10, 14, 16, 12, 14, 17, 22, 31, 24)
+WIDTHS = (5, 11, 10, 17, 15, 12, 17, 15, 20, 30, 22)
 ALIGN = ("C", "C", "C", "C", "L", "C", "C", "L", "L", "L", "L")
 
 
@@ -59,9 +59,9 @@ def action_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) -> None
                                              else "")  # fmt: skip
         done = "; ".join(x for x in (i.action_taken, i.note) if x) or "-"
         rows.append((str(k), m.name, date_short(i.inspected_on), found, done, action_needed(m)))
-    head = ("No", "Tanda Batas", "Tgl. pemeriksaan", "Temuan", "Tindakan yang dilakukan",
+    head = ("No", "Tanda Batas", "Tanggal periksa", "Temuan", "Tindakan yang dilakukan",
             "Tindakan yang diperlukan")  # fmt: skip
-    simple_table(pdf, head, (8, 17, 20, 24, 45, 56), rows, title)
+    simple_table(pdf, head, (8, 17, 23, 24, 45, 53), rows, title)
 
 
 def surveyors_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) -> None:

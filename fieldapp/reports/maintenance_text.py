@@ -41,7 +41,7 @@ HEAD = (
     "No",
     "Tanda Batas",
     "Jenis",
-    "Tgl. pemeriksaan",
+    "Tanggal periksa",
     "Juru ukur",
     "Kondisi",
     "Vegetasi ≤ 1 m dibersihkan",
@@ -152,5 +152,5 @@ def summary_rows(data: MaintenanceData) -> list[tuple[str, str]]:
     passed = sum(1 for c in checks if c.passed)
     failed = len(checks) - passed
     rows.append(("Ukuran kontrol", f"{len(checks)} diukur: {passed} lulus, {failed} tidak lulus"))
-    rows.append(("Perlu tindakan (pemasangan ulang)", f"{len(data.needing_action)} buah"))
+    rows.append(("Memerlukan tindakan (bagian VI)", f"{len(data.needing_action)} buah"))
     return rows
