@@ -7,6 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from fieldapp.reports.cards import card_refusals
 from fieldapp.reports.errors import ReportInputError
 from fieldapp.reports.glyphs import check_glyphs
 from fieldapp.reports.maintenance import MaintenanceOptions, document_number, render_maintenance
@@ -43,13 +44,8 @@ class MaintenanceBuild:
 
 
 def _refusals(store: JobStore, data: MaintenanceData, day: dt.date) -> tuple[str, ...]:
-    """Signatories whose KPO card does not let them sign a final document.
-
-    TODO(i19-kpo): fieldapp.reports.cards.card_refusals(db, names, on) once that branch is
-    merged; until then no card is refused here.
-    """
-    del store, data, day
-    return ()
+    """The juru ukur who sign (those of the visits reported) whose KPO card refuses them."""
+    return tuple(card_refusals(store.db, [s.name for s in data.surveyors], day))
 
 
 def _texts(data: MaintenanceData) -> list[tuple[str, str | None]]:

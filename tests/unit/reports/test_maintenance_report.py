@@ -19,8 +19,10 @@ from fieldapp.reports.maintenance_data import Period, PeriodError, parse_period
 from fieldapp.reports.maintenance_text import HEAD
 from fieldapp.reports.maintenance_xlsx import FIGURES
 from fieldapp.store import JobStore
+from fieldapp.store.kpo import set_kpo_card
 from fieldapp.store.maintenance_reports import load_maintenance_reports
 from fieldapp.store.photos import sha256_file
+from fieldapp.store.records import load_surveyors
 from fieldapp.store.signatory import set_signatories
 
 from .pdftext import all_text, pages_text
@@ -153,6 +155,21 @@ def test_missing_signatory_keeps_it_a_draf(store: JobStore, tmp_path: Path) -> N
     built = _build(store, tmp_path, xlsx=False)
     assert not built.final
     assert "belum diisi: nama Kepala Teknik Tambang (KTT)" in built.reasons
+    assert load_maintenance_reports(store.db) == []
+
+
+def test_returned_kpo_card_keeps_it_a_draf(store: JobStore, tmp_path: Path) -> None:
+    for name, day in zip(MARKERS, (D1, D2, NOW), strict=True):
+        inspect_good(store, name, day, tmp_path)
+    surveyor = load_surveyors(store.db)[0]
+    set_kpo_card(store.db, surveyor.name, number=surveyor.kpo_no or "KPO-1",
+                 status="dikembalikan", updated_on=NOW, today=NOW)  # fmt: skip
+    built = _build(store, tmp_path, xlsx=False)
+    [reason] = built.reasons
+    assert f"juru ukur {surveyor.name} tidak dapat menandatangani" in reason
+    assert "berstatus dikembalikan" in reason
+    annex = pages_text(built.pdf)[-1]
+    assert "LAMPIRAN: KEKURANGAN" in annex and "berstatus dikembalikan" in annex
     assert load_maintenance_reports(store.db) == []
 
 
