@@ -93,6 +93,8 @@ class MarkerMaintenance:
     installed_on: dt.date
     inspection: Inspection | None  # the latest in the period
     before: Inspection | None  # the latest before the period (a not visited marker's last)
+    # The reinstallation opened since that inspection: (opened, closed or None), not cancelled.
+    reinstallation: tuple[dt.date, dt.date | None] | None = None
 
     @property
     def visited(self) -> bool:
@@ -143,11 +145,43 @@ class MaintenanceData:
         return self.as_of < self.period.end
 
 
+Reinstallations = dict[str, list[tuple[dt.date, dt.date | None]]]
+
+
+def load_reinstallations(store: JobStore) -> Reinstallations:
+    """Per marker, its reinstallations not cancelled (opened, closed or None), oldest first.
+
+    Read from the table itself (schema_reinstall.py): the report needs only the dates.
+    """
+    out: Reinstallations = {}
+    rows = store.db.execute(
+        "SELECT m.name, r.opened_at, r.closed_at FROM reinstallation r"
+        " JOIN marker m ON m.id = r.marker_id WHERE r.cancelled_at IS NULL ORDER BY r.id"
+    ).fetchall()
+    for name, opened, closed in rows:
+        day = dt.date.fromisoformat(str(opened)[:10])
+        out.setdefault(str(name), []).append(
+            (day, dt.date.fromisoformat(str(closed)[:10]) if closed else None)
+        )
+    return out
+
+
+def _since(
+    found: Inspection | None, reinstalls: list[tuple[dt.date, dt.date | None]]
+) -> tuple[dt.date, dt.date | None] | None:
+    """The latest reinstallation opened on or after the visit that found the marker."""
+    if found is None:
+        return None
+    later = [r for r in reinstalls if r[0] >= found.inspected_on]
+    return later[-1] if later else None
+
+
 def maintenance_data(
     report: ReportData,
     inspections: list[Inspection],
     period: Period,
     today: dt.date,
+    reinstallations: Reinstallations | None = None,
 ) -> MaintenanceData:
     """The markers installed by the period's end, each with its latest visit in the period."""
     in_period: dict[str, Inspection] = {}
@@ -164,6 +198,7 @@ def maintenance_data(
         if installed > period.end:
             later.append(m.name)
             continue
+        found = in_period.get(m.name)
         rows.append(
             MarkerMaintenance(
                 m.name,
@@ -171,8 +206,9 @@ def maintenance_data(
                 m.e,
                 m.n,
                 installed,
-                in_period.get(m.name),
+                found,
                 before.get(m.name),
+                _since(found, (reinstallations or {}).get(m.name, [])),
             )
         )
     if not rows:
@@ -195,6 +231,7 @@ def maintenance_data(
                 "n": round(r.n, 3),
                 "inspection": r.inspection,
                 "before": r.before.inspected_on if r.before else None,
+                "reinstallation": r.reinstallation,
             }
             for r in rows
         ],
@@ -217,4 +254,10 @@ def maintenance_data(
 
 def load_maintenance_data(store: JobStore, period: Period, today: dt.date) -> MaintenanceData:
     """From a job: its installed markers (report snapshot) and every inspection recorded."""
-    return maintenance_data(load_report_data(store), list_inspections(store.db), period, today)
+    return maintenance_data(
+        load_report_data(store),
+        list_inspections(store.db),
+        period,
+        today,
+        load_reinstallations(store),
+    )

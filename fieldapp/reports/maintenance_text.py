@@ -95,11 +95,13 @@ def action_needed(m: MarkerMaintenance) -> str:
     i = m.inspection
     if i is None:
         return "Pemeriksaan tanda batas (belum dikunjungi dalam periode ini)"
-    if i.condition in ACTION_NEEDED:
-        return ACTION_NEEDED[i.condition]
-    if m.check_failed:
-        return CHECK_FAILED
-    return "-"
+    need = ACTION_NEEDED.get(i.condition) or (CHECK_FAILED if m.check_failed else "-")
+    if m.reinstallation is not None and need != "-":
+        opened, closed = m.reinstallation
+        if closed is not None:
+            return f"Pemasangan ulang selesai {date_short(closed)} (dibuka {date_short(opened)})"
+        need += f". Pemasangan ulang dibuka {date_short(opened)}, belum selesai"
+    return need
 
 
 def last_seen(m: MarkerMaintenance) -> str:

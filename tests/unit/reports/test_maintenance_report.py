@@ -148,6 +148,24 @@ def test_xlsx_flags_a_marker_not_visited(store: JobStore, tmp_path: Path) -> Non
     assert summary["Tidak dikunjungi"] == "2 buah" and summary["Kondisi baik"] == "1 buah"
 
 
+def test_a_reinstallation_since_the_visit_is_said(store: JobStore, tmp_path: Path) -> None:
+    inspect_good(store, "4", D1, tmp_path)
+    found = inspect_pulled_out(store, "4A", D2, tmp_path)
+    # As `marker reinstall` opens one (the row as schema_reinstall.py defines it).
+    store.db.execute(
+        "INSERT INTO reinstallation (uuid, marker_id, reason, inspection_id, status_before,"
+        " opened_at) SELECT 'r-1', id, 'tercabut', ?, status, ? FROM marker WHERE name = '4A'",
+        [found.id, f"{D2.isoformat()}T08:00:00+00:00"],
+    )
+    store.db.conn.commit()
+    text = all_text(_build(store, tmp_path, xlsx=False).pdf)
+    assert f"Pemasangan ulang dibuka {D2:%d-%m-%Y}, belum selesai" in text
+    store.db.execute("UPDATE reinstallation SET closed_at = ?", [f"{NOW.isoformat()}T09:00:00"])
+    store.db.conn.commit()
+    text = all_text(_build(store, tmp_path, xlsx=False).pdf)
+    assert f"Pemasangan ulang selesai {NOW:%d-%m-%Y} (dibuka {D2:%d-%m-%Y})" in text
+
+
 def test_missing_signatory_keeps_it_a_draf(store: JobStore, tmp_path: Path) -> None:
     for name, day in zip(MARKERS, (D1, D2, NOW), strict=True):
         inspect_good(store, name, day, tmp_path)
