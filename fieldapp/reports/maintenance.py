@@ -110,16 +110,19 @@ def _closing(pdf: BeritaAcaraPDF, data: MaintenanceData, opts: MaintenanceOption
         "sebagaimana mestinya."
     )
     boxes = _signers(data, opts)
+    holder = data.permit.holder or "Pemegang IUP"
+    ktt = SignBox("Mengetahui,", f"Kepala Teknik Tambang {holder}", opts.signing.ktt_name or "",
+                  "Kepala Teknik Tambang")  # fmt: skip
     pdf.set_font(FONT, size=9.5)
-    pdf.keep(pdf.text_height(pdf.content_width, 5, closing) + 12 + pair_height(pdf, boxes[:2]))
+    # The closing words, the place and date and the first signatures stay on one page (with
+    # the KTT's block too when only one row of signatures comes before it).
+    first = pair_height(pdf, boxes[:2]) + (pair_height(pdf, [ktt]) + 4 if len(boxes) <= 2 else 0)
+    pdf.keep(pdf.text_height(pdf.content_width, 5, closing) + 12 + first)
     pdf.ln(2)
     pdf.para(closing)
     pdf.ln(1)
     pdf.cell(0, 5, f"{_place(data, opts).split(',')[0]}, {date_id(day)}", align="R",
              new_x="LMARGIN", new_y="NEXT")  # fmt: skip
-    holder = data.permit.holder or "Pemegang IUP"
-    ktt = SignBox("Mengetahui,", f"Kepala Teknik Tambang {holder}", opts.signing.ktt_name or "",
-                  "Kepala Teknik Tambang")  # fmt: skip
     for start in range(0, len(boxes), 2):
         pair = boxes[start : start + 2]
         if start + 2 >= len(boxes):
