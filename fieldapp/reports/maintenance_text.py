@@ -91,16 +91,26 @@ def how_measured(c: CheckShot) -> str:
     return how + (f"; rincian: {c.detail}" if c.detail else "")
 
 
-def action_needed(m: MarkerMaintenance) -> str:
+def action_needed(m: MarkerMaintenance, short: bool = False) -> str:
+    """What the marker needs now; ``short``: the few words of the one-row-per-marker table
+    (the full sentence is in the list of markers needing action)."""
     i = m.inspection
     if i is None:
-        return "Pemeriksaan tanda batas (belum dikunjungi dalam periode ini)"
-    need = ACTION_NEEDED.get(i.condition) or (CHECK_FAILED if m.check_failed else "-")
-    if m.reinstallation is not None and need != "-":
+        return "Kunjungi dan periksa" if short else (
+            "Pemeriksaan tanda batas (belum dikunjungi dalam periode ini)"
+        )  # fmt: skip
+    if i.condition in ACTION_NEEDED:
+        need = "Pemasangan ulang" if short else ACTION_NEEDED[i.condition]
+    elif m.check_failed:
+        need = "Periksa posisi (ukuran kontrol tidak lulus)" if short else CHECK_FAILED
+    else:
+        return "-"
+    if m.reinstallation is not None:
         opened, closed = m.reinstallation
         if closed is not None:
             return f"Pemasangan ulang selesai {date_short(closed)} (dibuka {date_short(opened)})"
-        need += f". Pemasangan ulang dibuka {date_short(opened)}, belum selesai"
+        state = f"dibuka {date_short(opened)}, belum selesai"
+        return f"Pemasangan ulang ({state})" if short else f"{need}. Pemasangan ulang {state}"
     return need
 
 
@@ -133,7 +143,7 @@ def marker_cells(k: int, m: MarkerMaintenance) -> tuple[str, ...]:
         visit = (NOT_VISITED, "-", "-", "-", "-", last_seen(m), "-")
     else:
         visit = inspection_cells(m.inspection)
-    return (str(k), m.name, m.kind, *visit, action_needed(m))
+    return (str(k), m.name, m.kind, *visit, action_needed(m, short=True))
 
 
 def summary_rows(data: MaintenanceData) -> list[tuple[str, str]]:
