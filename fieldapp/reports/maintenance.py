@@ -53,6 +53,10 @@ def draft_reasons(data: MaintenanceData, opts: MaintenanceOptions) -> list[str]:
             f"{len(missing)} dari {len(data.markers)} tanda batas tidak dikunjungi dalam periode "
             f"{data.period.code}: {names}"
         )
+    anonymous = [m.name for m in data.visited if m.inspection and not m.inspection.surveyor]
+    if anonymous:
+        # A visit the report claims must say who made it: that juru ukur signs the report.
+        out.append(f"pemeriksaan tanpa juru ukur tercatat: {', '.join(anonymous)}")
     out.extend(opts.refusals)
     out.extend(f"belum diisi: {item}" for item in opts.signing.missing)
     return out

@@ -19,6 +19,7 @@ from fieldapp.reports.maintenance_data import Period, PeriodError, parse_period
 from fieldapp.reports.maintenance_text import HEAD
 from fieldapp.reports.maintenance_xlsx import FIGURES
 from fieldapp.store import JobStore
+from fieldapp.store.inspections import record_inspection
 from fieldapp.store.kpo import set_kpo_card
 from fieldapp.store.maintenance_reports import load_maintenance_reports
 from fieldapp.store.photos import sha256_file
@@ -166,13 +167,17 @@ def test_a_reinstallation_since_the_visit_is_said(store: JobStore, tmp_path: Pat
     assert f"Pemasangan ulang selesai {NOW:%d-%m-%Y} (dibuka {D2:%d-%m-%Y})" in text
 
 
-def test_missing_signatory_keeps_it_a_draf(store: JobStore, tmp_path: Path) -> None:
-    for name, day in zip(MARKERS, (D1, D2, NOW), strict=True):
-        inspect_good(store, name, day, tmp_path)
+def test_missing_signatory_or_surveyor_keeps_it_a_draf(store: JobStore, tmp_path: Path) -> None:
+    inspect_good(store, "4", D1, tmp_path)
+    inspect_good(store, "4A", D2, tmp_path)
+    # A visit recorded without its juru ukur: nobody to sign for it.
+    record_inspection(store, "4B", condition="baik", vegetation_cleared=False, inspected_on=NOW,
+                      today=NOW)  # fmt: skip
     set_signatories(store.db, name="", position="", ktt_name="")
     built = _build(store, tmp_path, xlsx=False)
     assert not built.final
     assert "belum diisi: nama Kepala Teknik Tambang (KTT)" in built.reasons
+    assert "pemeriksaan tanpa juru ukur tercatat: 4B" in built.reasons
     assert load_maintenance_reports(store.db) == []
 
 
