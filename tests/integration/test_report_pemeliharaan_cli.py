@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 from pathlib import Path
@@ -59,6 +60,12 @@ def test_draf_then_final(job: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "final, recorded as maintenance report 1" in out
     assert "TIDAK DIKUNJUNGI" not in _text(pdf)
+    # The compliance calendar counts the next report from this final one.
+    assert main(["job", "calendar", str(job), "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    items = items["items"] if isinstance(items, dict) else items
+    [due] = [i for i in items if i["kind"] == "maintenance_report"]
+    assert f"setelah laporan periode {PERIOD}" in due["text"]
 
 
 @pytest.mark.parametrize(
