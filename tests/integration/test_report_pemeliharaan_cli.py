@@ -63,7 +63,6 @@ def test_draf_then_final(job: Path, tmp_path: Path, capsys: pytest.CaptureFixtur
     # The compliance calendar counts the next report from this final one.
     assert main(["job", "calendar", str(job), "--json"]) == 0
     items = json.loads(capsys.readouterr().out)
-    items = items["items"] if isinstance(items, dict) else items
     [due] = [i for i in items if i["kind"] == "maintenance_report"]
     assert f"setelah laporan periode {PERIOD}" in due["text"]
 
