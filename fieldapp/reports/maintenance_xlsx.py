@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -17,7 +18,8 @@ NOT_VISITED_FILL = PatternFill("solid", fgColor="F8D7D7")
 FIGURES = ("ΔN (m)", "ΔE (m)", "Δh (m)", "Δ horizontal (m)", "Toleransi (m)", "Lulus",
            "Cara ukur")  # fmt: skip
 WIDTHS = (5, 12, 10, 13, 22, 11, 12, 24, 32, 44, 44, 9, 9, 9, 11, 11, 7, 40)
-Value = str | float | None
+Value = str | float | dt.date | None
+DATE_COL = HEAD.index("Tanggal periksa")
 
 
 def _figures(m: MarkerMaintenance) -> list[Value]:
@@ -47,7 +49,11 @@ def write_maintenance_xlsx(data: MaintenanceData, target: Path, status: str) -> 
         cell.fill = HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center", horizontal="center")
     for k, m in enumerate(data.markers, start=1):
-        ws.append([k, *marker_cells(k, m)[1:], *_figures(m)])
+        cells: list[Value] = [k, *marker_cells(k, m)[1:], *_figures(m)]
+        if m.inspection is not None:
+            cells[DATE_COL] = m.inspection.inspected_on  # a date the office can sort and filter
+        ws.append(cells)
+        ws.cell(ws.max_row, DATE_COL + 1).number_format = "dd/mm/yyyy"
         for cell in ws[ws.max_row]:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
             if not m.visited:

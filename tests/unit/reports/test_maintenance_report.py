@@ -129,7 +129,7 @@ def test_all_visited_is_final_and_recorded(store: JobStore, tmp_path: Path) -> N
     assert set(rows) == set(MARKERS)
     col = {h: i for i, h in enumerate([*HEAD, *FIGURES])}
     assert rows["4"][col["Kondisi"]] == "Baik" and rows["4A"][col["Kondisi"]] == "Tercabut"
-    assert rows["4"][col["Tanggal periksa"]] == f"{D2:%d-%m-%Y}"
+    assert rows["4"][col["Tanggal periksa"]].date() == D2
     assert rows["4"][col["Vegetasi ≤ 1 m dibersihkan"]] == "Ya"
     assert rows["4A"][col["Vegetasi ≤ 1 m dibersihkan"]] == "Tidak"
     assert rows["4B"][col["Lulus"]] == "Tidak" and rows["4"][col["Lulus"]] == "Ya"
