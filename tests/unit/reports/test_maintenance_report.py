@@ -240,3 +240,15 @@ def test_nothing_stored_or_written_on_bad_input(store: JobStore, tmp_path: Path)
 
 def test_period_label() -> None:
     assert Period(2026, 1).label == "Semester I Tahun 2026 (1 Januari – 30 Juni 2026)"
+
+
+def test_read_only_job_builds_a_final_without_recording_it(template: Path, tmp_path: Path) -> None:
+    job = copy_job(template, tmp_path / "ro.fieldapp")
+    with JobStore.open(job) as store:
+        for name, day in zip(MARKERS, (D1, D2, NOW), strict=True):
+            inspect_good(store, name, day, tmp_path)
+    with JobStore.open(job, read_only=True) as ro:
+        built = _build(ro, tmp_path)
+        assert load_maintenance_reports(ro.db) == []
+    assert built.final and built.recorded is None and built.pdf.is_file()
+    assert any("read-only" in note for note in built.notes)
