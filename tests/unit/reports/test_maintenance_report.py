@@ -252,3 +252,13 @@ def test_read_only_job_builds_a_final_without_recording_it(template: Path, tmp_p
         assert load_maintenance_reports(ro.db) == []
     assert built.final and built.recorded is None and built.pdf.is_file()
     assert any("read-only" in note for note in built.notes)
+
+
+def test_altered_photo_refused_nothing_written(store: JobStore, tmp_path: Path) -> None:
+    done = inspect_good(store, "4", D1, tmp_path)
+    photo = store.path / done.photos[0].file_name
+    photo.write_bytes(photo.read_bytes() + b"edited")
+    out = tmp_path / "lp.pdf"
+    with pytest.raises(ReportInputError, match=r"marker 4: photo file .* was altered after import"):
+        build_maintenance_report(store, PERIOD, out, tmp_path / "lp.xlsx", today=NOW)
+    assert not out.exists() and not (tmp_path / "lp.xlsx").exists()
