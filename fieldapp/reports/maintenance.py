@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_height, sign_row
 from fieldapp.reports.berita_acara_tables import START_H
-from fieldapp.reports.draft import RED, watermark_pages
+from fieldapp.reports.draft import ANNEX_TITLE, RED, watermark_pages
 from fieldapp.reports.maintenance_data import MaintenanceData
 from fieldapp.reports.maintenance_photos import photo_pages
 from fieldapp.reports.maintenance_tables import (
@@ -25,7 +25,6 @@ from fieldapp.store.signatory import HolderSignatories
 
 TITLE = "LAPORAN PEMELIHARAAN TANDA BATAS"
 SHORT_TITLE = "Laporan Pemeliharaan Tanda Batas"
-ANNEX_TITLE = "Lampiran: kekurangan"
 DATA_KEYWORD = "data-sha256:"
 
 
