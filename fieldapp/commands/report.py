@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from fieldapp.commands import report_pemeliharaan
 from fieldapp.commands.common import CommandError
 from fieldapp.commands.plan_work import add_report_options as add_work_plan_options
 
@@ -309,3 +310,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("job", metavar="JOB")
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(handler=_print_log)
+    report_pemeliharaan.register(rsub)
