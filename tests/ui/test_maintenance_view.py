@@ -1,0 +1,181 @@
+"""Pemeliharaan tab, inspection dialog and compliance calendar on a real documented demo job."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from PIL import Image
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+
+from fieldapp.demo_documented import export_documented_demo
+from fieldapp.store import JobStore
+from fieldapp.store.inspections import list_inspections, record_inspection
+from fieldapp.ui.app import TEXT_COLOURS
+from fieldapp.ui.calendar_dialog import CalendarDialog
+from fieldapp.ui.inspection_dialog import InspectionDialog
+from fieldapp.ui.main_window import MainWindow
+
+RECORDED = dt.date(2026, 12, 1)  # the demo is installed on 2026-11-09
+GREEN = QColor(TEXT_COLOURS["good"][0])
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture(scope="module")
+def documented_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return export_documented_demo(tmp_path_factory.mktemp("maint") / "demo.fieldapp",
+                                  background=False)  # fmt: skip
+
+
+@pytest.fixture
+def job(documented_template: Path, tmp_path: Path) -> Path:
+    path = tmp_path / "job.fieldapp"
+    shutil.copytree(documented_template, path)
+    return path
+
+
+def _photo(path: Path, colour: str) -> Path:
+    Image.new("RGB", (640, 480), colour).save(path)
+    return path
+
+
+def _window(qtbot, job: Path, today: dt.date) -> MainWindow:  # type: ignore[no-untyped-def]
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.today = lambda: today
+    window.resize(1366, 768)
+    window.show()
+    window.set_store(JobStore.open(job))
+    return window
+
+
+def _rows(view) -> dict[str, list[str]]:  # type: ignore[no-untyped-def]
+    t = view.table
+    return {t.item(r, 0).text(): [t.item(r, c).text() for c in range(t.columnCount())]
+            for r in range(t.rowCount())}  # fmt: skip
+
+
+def _condition_colour(view, marker: str) -> QColor:  # type: ignore[no-untyped-def]
+    t = view.table
+    row = next(r for r in range(t.rowCount()) if t.item(r, 0).text() == marker)
+    return t.item(row, 1).foreground().color()
+
+
+def test_view_lists_markers_with_their_latest_condition(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with JobStore.open(job) as store:
+        record_inspection(store, "4", condition="rusak", vegetation_cleared=False,
+                          inspected_on=dt.date(2026, 11, 12), today=RECORDED)  # fmt: skip
+        record_inspection(
+            store, "4", condition="baik", vegetation_cleared=True,
+            inspected_on=dt.date(2026, 11, 20), action_taken="cat diperbarui",
+            photos=[(_photo(tmp_path / "n.jpg", "red"), "utara", None),
+                    (_photo(tmp_path / "v.jpg", "green"), "vegetasi", None)],
+            today=RECORDED,
+        )  # fmt: skip
+        record_inspection(store, "4A", condition="hilang", vegetation_cleared=False,
+                          inspected_on=dt.date(2026, 11, 25), today=RECORDED)  # fmt: skip
+    window = _window(qtbot, job, dt.date(2027, 1, 10))
+    window.tabs.setCurrentWidget(window.maintenance_page)
+    view = window.maintenance
+    rows = _rows(view)
+    assert set(rows) == {"4", "4A", "4B"}
+    assert rows["4"][1:4] == ["good", "2026-11-20", "51"]
+    assert rows["4A"][1:3] == ["lost", "2026-11-25"]
+    assert rows["4B"][1] == "never inspected"
+    assert _condition_colour(view, "4") == GREEN
+    assert _condition_colour(view, "4A") == QColor(TEXT_COLOURS["bad"][0])
+    assert _condition_colour(view, "4B") != GREEN  # never inspected is never shown green
+
+    # Choosing a marker shows its history and its visits, newest first, with thumbnails.
+    view.table.selectRow(0)
+    assert view.selected_marker() == "4"
+    kinds = [view.history.item(r, 1).text() for r in range(view.history.rowCount())]
+    assert "Installed" in kinds and kinds.count("Inspected") == 2
+    assert [view.visits.item(r, 1).text() for r in range(view.visits.rowCount())] == [
+        "good", "damaged"]  # fmt: skip
+    assert "cat diperbarui" in view.visit_detail.text()
+    assert [view.photos.item(i).text() for i in range(view.photos.count())] == [
+        "North", "Vegetation"]  # fmt: skip
+    assert view.thumbs.wait()
+    qtbot.waitUntil(lambda: not view.photos.item(1).icon().isNull())
+
+    # Half a year later the good marker is no longer known to be good: not green any more.
+    view.today = lambda: dt.date(2027, 6, 1)
+    view.refresh()
+    assert _rows(view)["4"][1] == "good (over 6 months ago)"
+    assert _condition_colour(view, "4") != GREEN
+
+
+def test_dialog_records_an_inspection_into_the_job(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, job, RECORDED)
+    view = window.maintenance
+    dialog = view.record_inspection("4B")
+    assert isinstance(dialog, InspectionDialog)
+    dialog.condition.setCurrentIndex(dialog.condition.findData("rusak"))
+    dialog.vegetation_photo.setText(str(_photo(tmp_path / "veg.jpg", "green")))
+    dialog.vegetation.setChecked(True)
+    dialog.access.setText("jalan tertutup semak")
+    dialog.action.setText("beton ditambal")
+    dialog.note.setPlainText("retak di sisi timur")
+    dialog.add_photo(_photo(tmp_path / "east.jpg", "blue"), "timur")
+    # A photo that is not there: refused with its name, nothing stored, everything kept.
+    dialog.add_photo(tmp_path / "missing.jpg", "detail")
+    with qtbot.waitSignal(dialog.finished_saving, timeout=20000):
+        qtbot.mouseClick(dialog.save_btn, LEFT)
+    assert dialog.isVisible() and "missing.jpg" in dialog.error.text()
+    assert dialog.access.text() == "jalan tertutup semak" and dialog.photos.rowCount() == 2
+    with JobStore.open(job) as store:
+        assert list_inspections(store.db, "4B") == []
+
+    dialog.photos.selectRow(1)
+    dialog._remove_photo()
+    with qtbot.waitSignal(dialog.saved, timeout=20000):
+        qtbot.mouseClick(dialog.save_btn, LEFT)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    with JobStore.open(job) as store:
+        [ins] = list_inspections(store.db, "4B")
+    assert (ins.condition, ins.vegetation_cleared, ins.inspected_on) == ("rusak", True, RECORDED)
+    assert (ins.access_condition, ins.action_taken, ins.note) == (
+        "jalan tertutup semak", "beton ditambal", "retak di sisi timur")  # fmt: skip
+    assert sorted(p.direction for p in ins.photos) == ["timur", "vegetasi"]
+    assert all((job / p.file_name).is_file() for p in ins.photos)
+    # The view shows it, and the status bar says saved only now that it is stored.
+    assert _rows(view)["4B"][1:3] == ["damaged", "2026-12-01"]
+    assert "4B" in window.statusBar().currentMessage()
+
+
+def test_calendar_shows_overdue_items_on_opening(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    today = dt.date(2027, 8, 1)  # the demo's markers were installed a year before nearly
+    window = _window(qtbot, job, today)
+    qtbot.waitUntil(lambda: window.calendar_dialog is not None)
+    dialog = window.calendar_dialog
+    assert isinstance(dialog, CalendarDialog) and dialog.isVisible()
+    assert not dialog.isModal()  # the window stays usable behind it
+    overdue = [i for i in dialog.items if i.overdue]
+    assert overdue and all(i.date < today for i in overdue)
+    bad = QColor(TEXT_COLOURS["bad"][0])
+    for r, item in enumerate(dialog.items):
+        assert dialog.table.item(r, 0).text() == item.date.isoformat()
+        assert dialog.table.item(r, 2).text() == item.text
+        assert (dialog.table.item(r, 0).foreground().color() == bad) == item.overdue
+    assert "2027-08-01" in dialog.heading.text()
+    ics = dialog.export_ics(tmp_path / "kalender.ics")
+    assert ics is not None and ics.read_text().startswith("BEGIN:VCALENDAR")
+
+    # Opened again the same day: not shown by itself again, but there from the menu.
+    dialog.close()
+    window.set_store(JobStore.open(job))
+    qtbot.wait(50)
+    assert window.calendar_dialog is None
+    window.toolbar.actions_["calendar"].trigger()
+    assert isinstance(window.calendar_dialog, CalendarDialog)
+    assert window.calendar_dialog.isVisible()
+
+
+def test_calendar_does_not_open_when_nothing_is_pressing(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, job, dt.date(2026, 11, 10))  # the day after installation
+    qtbot.wait(50)
+    assert window.calendar_dialog is None
