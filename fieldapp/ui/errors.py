@@ -86,6 +86,25 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
     (r"(.+): no solution against (.+): rnx2rtkp solved no epoch .+",
      QT_TRANSLATE_NOOP("Errors", "{0}: no solution against {1}: RTKLIB solved no epoch (too few common satellites above the mask, or epochs that do not pair)")),
     (r"RTKLIB's (\S+) not found; (.+)", QT_TRANSLATE_NOOP("Errors", "RTKLIB's {0} not found; {1}")),
+    # Maintenance inspections (store.inspections): what the inspection dialog may be told.
+    (r"date (\S+): in the future \(today is (\S+)\)",
+     QT_TRANSLATE_NOOP("Errors", "date {0}: in the future (today is {1})")),
+    (r"date (\S+): before marker (.+) was installed \((\S+), (.+)\)",
+     QT_TRANSLATE_NOOP("Errors", "date {0}: before marker {1} was installed ({2}, {3})")),
+    (r"vegetation cleared = yes for marker (.+) needs a photo with direction vegetasi .*",
+     QT_TRANSLATE_NOOP("Errors", "vegetation cleared = yes for marker {0} needs a vegetation photo showing the cleared 1 m around the monument")),
+    (r"condition (\S+) of marker (.+) needs at least one photo of what was found",
+     QT_TRANSLATE_NOOP("Errors", "condition {0} of marker {1} needs at least one photo of what was found")),
+    (r"(.+): the same photo is given twice", QT_TRANSLATE_NOOP("Errors", "{0}: the same photo is given twice")),
+    (r"(.+): already a photo of the inspection of marker (.+) on (\S+)",
+     QT_TRANSLATE_NOOP("Errors", "{0}: already a photo of the inspection of marker {1} on {2}")),
+    (r"(.+): the installation photo (.+) of marker (.+); take a new one",
+     QT_TRANSLATE_NOOP("Errors", "{0}: the installation photo {1} of marker {2}; take a new one")),
+    (r"marker (.+) is (\S+): (.+); only an installed or documented Tanda Batas is inspected",
+     QT_TRANSLATE_NOOP("Errors", "marker {0} is {1}: {2}; only an installed or documented Tanda Batas is inspected")),
+    (r"its reinstallation opened (\S+) is not finished",
+     QT_TRANSLATE_NOOP("Errors", "its reinstallation opened {0} is not finished")),
+    (r"it was never installed", QT_TRANSLATE_NOOP("Errors", "it was never installed")),
 )  # fmt: skip
 _PATTERNS = tuple((re.compile(f"(?s){p}"), str(text)) for p, text in _KNOWN)
 

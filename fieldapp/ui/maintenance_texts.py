@@ -13,17 +13,13 @@ DIRECTIONS = ("utara", "timur", "selatan", "barat", "detail", "vegetasi")
 MAINTENANCE_MONTHS = 6  # Kepmen 1825 K/30/MEM/2018: maintained and reported every 6 months
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MaintenanceTexts", text)
-
-
 def condition_word(condition: str) -> str:
     words = {
-        "baik": _tr("good"),
-        "rusak": _tr("damaged"),
-        "tercabut": _tr("pulled out"),
-        "hilang": _tr("lost"),
-        "bergeser": _tr("moved"),
+        "baik": QCoreApplication.translate("MaintenanceTexts", "good"),
+        "rusak": QCoreApplication.translate("MaintenanceTexts", "damaged"),
+        "tercabut": QCoreApplication.translate("MaintenanceTexts", "pulled out"),
+        "hilang": QCoreApplication.translate("MaintenanceTexts", "lost"),
+        "bergeser": QCoreApplication.translate("MaintenanceTexts", "moved"),
     }
     return words.get(condition, condition)
 
@@ -39,29 +35,33 @@ def condition_meaning(condition: str) -> str:
 
 def direction_word(direction: str) -> str:
     words = {
-        "utara": _tr("North"),
-        "timur": _tr("East"),
-        "selatan": _tr("South"),
-        "barat": _tr("West"),
-        "detail": _tr("Close-up"),
-        "vegetasi": _tr("Vegetation"),
+        "utara": QCoreApplication.translate("MaintenanceTexts", "North"),
+        "timur": QCoreApplication.translate("MaintenanceTexts", "East"),
+        "selatan": QCoreApplication.translate("MaintenanceTexts", "South"),
+        "barat": QCoreApplication.translate("MaintenanceTexts", "West"),
+        "detail": QCoreApplication.translate("MaintenanceTexts", "Close-up"),
+        "vegetasi": QCoreApplication.translate("MaintenanceTexts", "Vegetation"),
     }
     return words.get(direction, direction)
 
 
 def event_word(kind: str) -> str:
     words = {
-        "planned": _tr("Planned"),
-        "staked": _tr("Staked out"),
-        "installed": _tr("Installed"),
-        "documented": _tr("Documented"),
-        "inspected": _tr("Inspected"),
-        "damaged": _tr("Found damaged"),
-        "lost": _tr("Found lost"),
-        "moved": _tr("Found moved"),
-        "reinstallation_opened": _tr("Reinstallation opened"),
-        "reinstalled": _tr("Reinstalled"),
-        "reinstallation_cancelled": _tr("Reinstallation cancelled"),
+        "planned": QCoreApplication.translate("MaintenanceTexts", "Planned"),
+        "staked": QCoreApplication.translate("MaintenanceTexts", "Staked out"),
+        "installed": QCoreApplication.translate("MaintenanceTexts", "Installed"),
+        "documented": QCoreApplication.translate("MaintenanceTexts", "Documented"),
+        "inspected": QCoreApplication.translate("MaintenanceTexts", "Inspected"),
+        "damaged": QCoreApplication.translate("MaintenanceTexts", "Found damaged"),
+        "lost": QCoreApplication.translate("MaintenanceTexts", "Found lost"),
+        "moved": QCoreApplication.translate("MaintenanceTexts", "Found moved"),
+        "reinstallation_opened": QCoreApplication.translate(
+            "MaintenanceTexts", "Reinstallation opened"
+        ),
+        "reinstalled": QCoreApplication.translate("MaintenanceTexts", "Reinstalled"),
+        "reinstallation_cancelled": QCoreApplication.translate(
+            "MaintenanceTexts", "Reinstallation cancelled"
+        ),
     }
     return words.get(kind, kind)
 

@@ -953,8 +953,8 @@ ID_MAINTENANCE_GUI = {
     "Inspections": "Pemeriksaan",
     "Inspected": "Diperiksa",
     "Days": "Hari",
-    "Check shot": "Ukur cek",
-    "Reinstallation": "Pemasangan ulang",
+    "Check shot": "Cek posisi",
+    "Reinstallation": "Pasang ulang",
     "Date": "Tanggal",
     "Event": "Peristiwa",
     "What": "Keterangan",
@@ -971,7 +971,7 @@ ID_MAINTENANCE_GUI = {
     "no photos": "tidak ada foto",
     "(cannot be shown)": "(tidak dapat ditampilkan)",
     "Inspection of {0} on {1} saved.": "Pemeriksaan {0} tanggal {1} tersimpan.",
-    "{0} (over 6 months ago)": "{0} (lebih dari 6 bulan lalu)",
+    "{0} (over 6 months ago)": "{0} (> 6 bulan lalu)",
     "open since {0}": "terbuka sejak {0}",
     "passed, {0} m": "lulus, {0} m",
     "FAILED, {0} m": "GAGAL, {0} m",
@@ -1027,6 +1027,17 @@ ID_MAINTENANCE_GUI = {
     "KPO data update": "Pemutakhiran data KPO",
     "RKAB window opens": "Jendela RKAB dibuka",
     "RKAB window closes": "Jendela RKAB ditutup",
+    # the store's refusals of an inspection (errors.py)
+    "date {0}: in the future (today is {1})": "tanggal {0}: di masa depan (hari ini {1})",
+    "date {0}: before marker {1} was installed ({2}, {3})": "tanggal {0}: sebelum tanda batas {1} dipasang ({2}, {3})",
+    "vegetation cleared = yes for marker {0} needs a vegetation photo showing the cleared 1 m around the monument": "vegetasi dibersihkan = ya untuk tanda batas {0} memerlukan foto vegetasi yang memperlihatkan radius 1 m di sekitar tugu yang sudah bersih",
+    "condition {0} of marker {1} needs at least one photo of what was found": "kondisi {0} tanda batas {1} memerlukan minimal satu foto keadaan yang ditemukan",
+    "{0}: the same photo is given twice": "{0}: foto yang sama diberikan dua kali",
+    "{0}: already a photo of the inspection of marker {1} on {2}": "{0}: sudah menjadi foto pemeriksaan tanda batas {1} tanggal {2}",
+    "{0}: the installation photo {1} of marker {2}; take a new one": "{0}: ini foto pemasangan {1} tanda batas {2}; ambil foto baru",
+    "marker {0} is {1}: {2}; only an installed or documented Tanda Batas is inspected": "tanda batas {0} berstatus {1}: {2}; hanya Tanda Batas yang sudah terpasang atau terdokumentasi yang diperiksa",
+    "its reinstallation opened {0} is not finished": "pemasangan ulangnya yang dibuka {0} belum selesai",
+    "it was never installed": "belum pernah dipasang",
 }
 
 for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI):
