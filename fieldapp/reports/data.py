@@ -309,7 +309,12 @@ def load_report_data(
         "grid": grid.code,
         "boundary": boundary,
         "control": control,
-        "surveyors": surveyors,
+        # As before the KPO card had a status and an update date: recording the yearly update
+        # changes nothing the berita acara states, so its Nomor stays.
+        "surveyors": [
+            {k: getattr(s, k) for k in ("name", "certificate_no", "kpo_no", "kpo_active")}
+            for s in surveyors
+        ],
         "equipment": equipment,
         "markers": [r.installation for r in reports],
     }
