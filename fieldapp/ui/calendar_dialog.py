@@ -39,9 +39,12 @@ PRESSING_DAYS = 30
 
 
 def pressing(items: Sequence[CalendarItem], today: dt.date) -> list[CalendarItem]:
-    """The items that call for the surveyor now: overdue, or due within PRESSING_DAYS."""
+    """The items that call for the surveyor now: overdue, or due within PRESSING_DAYS.
+
+    A past date that is not overdue (the RKAB window opened in July) asks for nothing.
+    """
     horizon = today + dt.timedelta(days=PRESSING_DAYS)
-    return [i for i in items if i.overdue or i.date <= horizon]
+    return [i for i in items if i.overdue or today <= i.date <= horizon]
 
 
 def _shown_key(job: Path) -> str:
@@ -59,13 +62,12 @@ def remember_shown(job: Path, today: dt.date) -> None:
 def kind_word(kind: str) -> str:
     words = {
         "maintenance_report": QCoreApplication.translate("CalendarTexts", "Maintenance report"),
-        "inspection": QCoreApplication.translate("CalendarTexts", "Marker inspection"),
         "marker_inspection": QCoreApplication.translate("CalendarTexts", "Marker inspection"),
         "kpo_update": QCoreApplication.translate("CalendarTexts", "KPO data update"),
-        "rkab_window_open": QCoreApplication.translate("CalendarTexts", "RKAB window opens"),
-        "rkab_window_close": QCoreApplication.translate("CalendarTexts", "RKAB window closes"),
+        "rkab_op_opens": QCoreApplication.translate("CalendarTexts", "RKAB window opens"),
+        "rkab_op_closes": QCoreApplication.translate("CalendarTexts", "RKAB window closes"),
     }
-    return words.get(kind, kind.replace("_", " "))
+    return words.get(kind, kind)
 
 
 class CalendarDialog(QDialog):
@@ -131,6 +133,8 @@ class CalendarDialog(QDialog):
                 meaning: str | None = "bad"
             elif days == 0:
                 when, meaning = self.tr("today"), "warn"
+            elif days < 0:  # passed, and nothing is owed for it (the RKAB window opened)
+                when, meaning = self.tr("{0} days ago").format(-days), None
             else:
                 when = self.tr("in {0} days").format(days)
                 meaning = "warn" if item.date <= horizon else None
@@ -156,11 +160,15 @@ class CalendarDialog(QDialog):
             if not chosen:
                 return None
             path = Path(chosen)
-        try:
-            from fieldapp.exchange.ics import write_ics
+        from fieldapp.exchange.ics import calendar_text, write_ics
+        from fieldapp.store.records import load_permit_area
 
-            write_ics(path, self.items, job=self.session.path.stem)
-        except (OSError, ValueError) as exc:
+        permit = load_permit_area(self.session.store.db)
+        text = calendar_text(self.items, job_uuid=permit.job_uuid, job_name=permit.name,
+                             stamp=dt.datetime.now(dt.UTC))  # fmt: skip
+        try:
+            write_ics(path, text)
+        except OSError as exc:
             self.note.setText(self.tr("Not exported: {0}").format(error_text(exc)))
             self.note.setStyleSheet(text_style("bad"))
             return None

@@ -1020,6 +1020,7 @@ ID_MAINTENANCE_GUI = {
     "today": "hari ini",
     "{0} days overdue": "terlambat {0} hari",
     "in {0} days": "{0} hari lagi",
+    "{0} days ago": "{0} hari yang lalu",
     "Exported to {0}.": "Diekspor ke {0}.",
     "Not exported: {0}": "Tidak diekspor: {0}",
     "Maintenance report": "Laporan pemeliharaan",

@@ -11,9 +11,12 @@ from PIL import Image
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from fieldapp.app.calendar import job_calendar
 from fieldapp.demo_documented import export_documented_demo
 from fieldapp.store import JobStore
 from fieldapp.store.inspections import list_inspections, record_inspection
+from fieldapp.store.kpo import set_kpo_card
+from fieldapp.store.records import load_surveyors
 from fieldapp.ui.app import TEXT_COLOURS
 from fieldapp.ui.calendar_dialog import CalendarDialog
 from fieldapp.ui.inspection_dialog import InspectionDialog
@@ -176,6 +179,16 @@ def test_calendar_shows_overdue_items_on_opening(qtbot, job: Path, tmp_path: Pat
 
 
 def test_calendar_does_not_open_when_nothing_is_pressing(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
-    window = _window(qtbot, job, dt.date(2026, 11, 10))  # the day after installation
+    today = dt.date(2026, 12, 1)
+    with JobStore.open(job) as store:
+        for s in load_surveyors(store.db):
+            if s.kpo_no:  # the demo's cards carry no update date: overdue until one is recorded
+                set_kpo_card(store.db, s.name, number=s.kpo_no, status="aktif",
+                             updated_on=dt.date(2026, 11, 20), today=today)  # fmt: skip
+        items = job_calendar(store.db, today)
+    # Next: the KPO update on 30 January, the inspections in May; last RKAB window is shut.
+    assert items and not any(i.overdue for i in items)
+    assert min(i.date for i in items) > today + dt.timedelta(days=30)
+    window = _window(qtbot, job, today)
     qtbot.wait(50)
     assert window.calendar_dialog is None
