@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, Qt, Signal, Slot
 from PySide6.QtWidgets import (
@@ -15,6 +17,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
     QGroupBox,
@@ -31,15 +34,26 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.store import JobStore
+from fieldapp.store.inspections import CheckMeasurement
 from fieldapp.store.records import load_surveyors
+from fieldapp.ui import texts
 from fieldapp.ui.app import text_style
 from fieldapp.ui.errors import error_text
 from fieldapp.ui.maintenance_texts import CONDITIONS, condition_word, direction_word
 from fieldapp.ui.maintenance_worker import SaveWorker, start_worker
+from fieldapp.ui.numbers import fixed
 from fieldapp.ui.session import JobSession
+
+if TYPE_CHECKING:
+    from fieldapp.gnss.fix import Fix
+    from fieldapp.ui.device_adapter import DeviceAdapter
 
 IMAGE_FILTER = "*.jpg *.jpeg *.png *.tif *.tiff"
 PHOTO_DIRECTIONS = ("utara", "timur", "selatan", "barat", "detail")  # vegetasi has its own field
+# Epochs averaged for a check shot from the live receiver: the "rapid" gates (10 epochs, 10 s)
+# with room for a few rejected ones; at 1 Hz about 20 seconds on the monument.
+CHECK_EPOCHS = 20
+LIVE_SOURCE = "penerima-langsung"  # named so in the shot's detail, where a file name would be
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +69,7 @@ class InspectionDraft:
     action_taken: str | None
     note: str | None
     photos: tuple[tuple[Path, str, str | None], ...]
+    check: CheckMeasurement | None = None
 
 
 def save_task(draft: InspectionDraft, today: dt.date) -> Callable[[JobStore], object]:
@@ -74,6 +89,7 @@ def save_task(draft: InspectionDraft, today: dt.date) -> Callable[[JobStore], ob
             action_taken=draft.action_taken,
             note=draft.note,
             photos=draft.photos,
+            check=draft.check,
             today=today,
         )
 
@@ -100,9 +116,13 @@ class InspectionDialog(QDialog):
         marker: str,
         today: dt.date | None = None,
         parent: QWidget | None = None,
+        adapter: DeviceAdapter | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.adapter = adapter
+        self.check: CheckMeasurement | None = None
+        self._epochs: list[Fix] | None = None  # collecting while not None
         self.marker = marker
         self.today = today or dt.date.today()
         self.result_: object | None = None
@@ -147,12 +167,22 @@ class InspectionDialog(QDialog):
         self.remove_photo = QPushButton(self.tr("Remove"))
         self.remove_photo.clicked.connect(self._remove_photo)
 
+        self.pole = QDoubleSpinBox()
+        self.pole.setRange(0.0, 5.0)
+        self.pole.setDecimals(3)
+        self.pole.setSingleStep(0.1)
+        self.pole.setValue(2.0)
+        self.pole.setSuffix(" m")
+        self.measure_btn = QPushButton(self.tr("Measure from the receiver"))
+        self.measure_btn.clicked.connect(self.measure)
+        self.discard_btn = QPushButton(self.tr("Discard"))
+        self.discard_btn.clicked.connect(self.discard_check)
+        self.discard_btn.setEnabled(False)
         self.check_note = QLabel(
-            self.tr(
-                "Check shot: measure it with `fieldapp marker inspect` on the command line; "
-                "this dialog records the visit."
-            )
-        )
+            self.tr("Optional: the pole on the monument, {0} epochs averaged; or later with "
+                    "`fieldapp marker inspect` from a capture or a total-station file.")
+            .format(CHECK_EPOCHS)
+        )  # fmt: skip
         self.check_note.setWordWrap(True)
         self.error = QLabel()
         self.error.setWordWrap(True)
@@ -189,17 +219,28 @@ class InspectionDialog(QDialog):
         pl = QVBoxLayout(photos_box)
         pl.addWidget(self.photos, 1)
         pl.addLayout(photo_buttons)
-        pl.addWidget(self.check_note)
+        check_box = QGroupBox(self.tr("Check shot"))
+        cf = QFormLayout(check_box)
+        cf.addRow(self.tr("Pole height (vertical)"), self.pole)
+        cb = QHBoxLayout()
+        cb.addWidget(self.measure_btn)
+        cb.addWidget(self.discard_btn)
+        cb.addStretch(1)
+        cf.addRow(cb)
+        cf.addRow(self.check_note)
+        side = QVBoxLayout()
+        side.addWidget(photos_box, 1)
+        side.addWidget(check_box)
         columns = QHBoxLayout()
         columns.addLayout(form, 3)
-        columns.addWidget(photos_box, 2)
+        columns.addLayout(side, 2)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(columns, 1)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
         # Two columns: the whole form fits a 1024x600 tablet without scrolling.
-        self.resize(980, 520)
+        self.resize(1000, 580)
 
     # -- photos -------------------------------------------------------------------------
     def _choose_vegetation_photo(self) -> None:
@@ -236,6 +277,82 @@ class InspectionDialog(QDialog):
         for row in rows:
             self.photos.removeRow(row)
 
+    # -- check shot from the live receiver -------------------------------------------------
+    @property
+    def measuring(self) -> bool:
+        return self._epochs is not None
+
+    def measure(self) -> bool:
+        """Collect CHECK_EPOCHS epochs of the receiver now connected; False when there is none."""
+        if self.measuring:
+            return False
+        if self.adapter is None or not self.adapter.connected:
+            self._tell_check(self.tr("Connect the receiver first (toolbar: Connect)."), "bad")
+            return False
+        self.check = None
+        self._epochs = []
+        self.adapter.fix_received.connect(self._on_fix)
+        self.measure_btn.setEnabled(False)
+        self.discard_btn.setEnabled(True)
+        self.save_btn.setEnabled(False)  # saved with the shot or without it, not half-way
+        self._tell_check(self.tr("Measuring: keep the pole still… 0 of {0}").format(CHECK_EPOCHS))
+        return True
+
+    @Slot(object)
+    def _on_fix(self, fix: Fix) -> None:
+        if self._epochs is None:
+            return
+        self._epochs.append(fix)
+        n = len(self._epochs)
+        if n < CHECK_EPOCHS:
+            self._tell_check(
+                self.tr("Measuring: keep the pole still… {0} of {1}").format(n, CHECK_EPOCHS)
+            )
+            return
+        epochs, self._epochs = self._epochs, None
+        self._stop_listening()
+        from fieldapp.app.check_shot import CheckShotError, gnss_measurement
+        from fieldapp.survey.antenna import AntennaHeight
+
+        try:
+            m = gnss_measurement(Path(LIVE_SOURCE), AntennaHeight(self.pole.value()), fixes=epochs)
+        except (CheckShotError, ValueError) as exc:
+            self._tell_check(self.tr("Not usable: {0}").format(error_text(exc)), "bad")
+            return
+        if m.failures:
+            self._tell_check(self.tr("Not usable: {0}").format("; ".join(m.failures)), "bad")
+            return
+        self.check = m
+        sigma = "—" if m.sigma_h_m is None else fixed(m.sigma_h_m, 3)
+        self._tell_check(
+            self.tr("Measured: {0}, σH {1} m; the difference to the installed position is "
+                    "computed when saved.").format(texts.fix_type(m.fix_quality), sigma),
+            "good",
+        )  # fmt: skip
+
+    def discard_check(self) -> None:
+        self._epochs = None
+        self._stop_listening()
+        self.check = None
+        self._tell_check(self.tr("No check shot."))
+
+    def _stop_listening(self) -> None:
+        if self.adapter is not None:
+            with contextlib.suppress(RuntimeError, TypeError):  # not connected any more
+                self.adapter.fix_received.disconnect(self._on_fix)
+        self.measure_btn.setEnabled(True)
+        self.save_btn.setEnabled(not self.saving)
+
+    def _tell_check(self, text: str, meaning: str | None = None) -> None:
+        self.check_note.setText(text)
+        self.check_note.setStyleSheet(text_style(meaning) if meaning else "")
+        self.discard_btn.setEnabled(self.measuring or self.check is not None)
+
+    def done(self, result: int) -> None:
+        if self.measuring:
+            self.discard_check()  # the receiver's epochs stop coming here
+        super().done(result)
+
     # -- saving -------------------------------------------------------------------------
     def draft(self) -> InspectionDraft:
         photos: list[tuple[Path, str, str | None]] = []
@@ -258,6 +375,7 @@ class InspectionDialog(QDialog):
             action_taken=_optional(self.action.text()),
             note=_optional(self.note.toPlainText()),
             photos=tuple(photos),
+            check=self.check,
         )
 
     @property

@@ -122,10 +122,12 @@ def _installation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
     return InstallationView(session, adapter)
 
 
-def _maintenance_view(session: JobSession, today: Callable[[], dt.date]) -> QWidget:
+def _maintenance_view(
+    session: JobSession, adapter: DeviceAdapter, today: Callable[[], dt.date]
+) -> QWidget:
     from fieldapp.ui.maintenance_view import MaintenanceView
 
-    return MaintenanceView(session, today)
+    return MaintenanceView(session, today, adapter=adapter)
 
 
 def _planning_view(session: JobSession, dark: bool) -> QWidget:
@@ -297,7 +299,7 @@ class MainWindow(QMainWindow):
         self.stakeout_page = LazyPage(lambda: _stakeout_view(session, adapter))
         self.occupation_page = LazyPage(lambda: _occupation_view(session, adapter))
         self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
-        self.maintenance_page = LazyPage(lambda: _maintenance_view(session, self.today))
+        self.maintenance_page = LazyPage(lambda: _maintenance_view(session, adapter, self.today))
         self.planning_page = LazyPage(lambda: _planning_view(session, is_dark()))
         self.documents_page = LazyPage(lambda: _documents_view(session))
         self.control_page = LazyPage(lambda: _control_view(session, adapter))

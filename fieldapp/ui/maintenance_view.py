@@ -48,6 +48,7 @@ from fieldapp.ui.thumbnails import THUMB_H, THUMB_W, ThumbnailCache
 
 if TYPE_CHECKING:
     from fieldapp.store.inspections import CheckShot, Inspection
+    from fieldapp.ui.device_adapter import DeviceAdapter
 
 INSTALLED = (MarkerStatus.INSTALLED.value, MarkerStatus.DOCUMENTED.value)
 REINSTALL_KINDS = ("reinstallation_opened", "reinstalled", "reinstallation_cancelled")
@@ -80,9 +81,11 @@ class MaintenanceView(QWidget):
         session: JobSession,
         today: Callable[[], dt.date] = dt.date.today,
         parent: QWidget | None = None,
+        adapter: DeviceAdapter | None = None,
     ) -> None:
         super().__init__(parent)
         self.session = session
+        self.adapter = adapter  # the live receiver, for a check shot in the dialog
         self.today = today
         self.rows: list[MarkerRow] = []
         self.inspections: list[Inspection] = []
@@ -386,7 +389,9 @@ class MaintenanceView(QWidget):
         name = marker or self.selected_marker()
         if name is None:
             return None
-        dialog = InspectionDialog(self.session, name, today=self.today(), parent=self)
+        dialog = InspectionDialog(
+            self.session, name, today=self.today(), parent=self, adapter=self.adapter
+        )
         dialog.saved.connect(self._saved)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()

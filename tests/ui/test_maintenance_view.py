@@ -70,7 +70,8 @@ def _condition_colour(view, marker: str) -> QColor:  # type: ignore[no-untyped-d
 def test_view_lists_markers_with_their_latest_condition(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     with JobStore.open(job) as store:
         record_inspection(store, "4", condition="rusak", vegetation_cleared=False,
-                          inspected_on=dt.date(2026, 11, 12), today=RECORDED)  # fmt: skip
+                          inspected_on=dt.date(2026, 11, 12), today=RECORDED,
+                          photos=[(_photo(tmp_path / "crack.jpg", "grey"), "detail")])  # fmt: skip
         record_inspection(
             store, "4", condition="baik", vegetation_cleared=True,
             inspected_on=dt.date(2026, 11, 20), action_taken="cat diperbarui",
@@ -79,7 +80,8 @@ def test_view_lists_markers_with_their_latest_condition(qtbot, job: Path, tmp_pa
             today=RECORDED,
         )  # fmt: skip
         record_inspection(store, "4A", condition="hilang", vegetation_cleared=False,
-                          inspected_on=dt.date(2026, 11, 25), today=RECORDED)  # fmt: skip
+                          inspected_on=dt.date(2026, 11, 25), today=RECORDED,
+                          photos=[(_photo(tmp_path / "hole.jpg", "brown"), "detail")])  # fmt: skip
     window = _window(qtbot, job, dt.date(2027, 1, 10))
     window.tabs.setCurrentWidget(window.maintenance_page)
     view = window.maintenance
@@ -115,7 +117,7 @@ def test_view_lists_markers_with_their_latest_condition(qtbot, job: Path, tmp_pa
 def test_dialog_records_an_inspection_into_the_job(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, job, RECORDED)
     view = window.maintenance
-    dialog = view.record_inspection("4B")
+    dialog = view.record_inspection("4A")
     assert isinstance(dialog, InspectionDialog)
     dialog.condition.setCurrentIndex(dialog.condition.findData("rusak"))
     dialog.vegetation_photo.setText(str(_photo(tmp_path / "veg.jpg", "green")))
@@ -131,7 +133,7 @@ def test_dialog_records_an_inspection_into_the_job(qtbot, job: Path, tmp_path: P
     assert dialog.isVisible() and "missing.jpg" in dialog.error.text()
     assert dialog.access.text() == "jalan tertutup semak" and dialog.photos.rowCount() == 2
     with JobStore.open(job) as store:
-        assert list_inspections(store.db, "4B") == []
+        assert list_inspections(store.db, "4A") == []
 
     dialog.photos.selectRow(1)
     dialog._remove_photo()
@@ -139,15 +141,15 @@ def test_dialog_records_an_inspection_into_the_job(qtbot, job: Path, tmp_path: P
         qtbot.mouseClick(dialog.save_btn, LEFT)
     qtbot.waitUntil(lambda: not dialog.isVisible())
     with JobStore.open(job) as store:
-        [ins] = list_inspections(store.db, "4B")
+        [ins] = list_inspections(store.db, "4A")
     assert (ins.condition, ins.vegetation_cleared, ins.inspected_on) == ("rusak", True, RECORDED)
     assert (ins.access_condition, ins.action_taken, ins.note) == (
         "jalan tertutup semak", "beton ditambal", "retak di sisi timur")  # fmt: skip
     assert sorted(p.direction for p in ins.photos) == ["timur", "vegetasi"]
     assert all((job / p.file_name).is_file() for p in ins.photos)
     # The view shows it, and the status bar says saved only now that it is stored.
-    assert _rows(view)["4B"][1:3] == ["damaged", "2026-12-01"]
-    assert "4B" in window.statusBar().currentMessage()
+    assert _rows(view)["4A"][1:3] == ["damaged", "2026-12-01"]
+    assert "4A" in window.statusBar().currentMessage()
 
 
 def test_calendar_shows_overdue_items_on_opening(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -192,3 +194,30 @@ def test_calendar_does_not_open_when_nothing_is_pressing(qtbot, job: Path) -> No
     window = _window(qtbot, job, today)
     qtbot.wait(50)
     assert window.calendar_dialog is None
+
+
+def test_check_shot_from_the_live_receiver_is_saved_with_the_inspection(  # type: ignore[no-untyped-def]
+    qtbot, job: Path, tmp_path: Path, fast_sim
+) -> None:
+    window = _window(qtbot, job, RECORDED)
+    view = window.maintenance
+    dialog = view.record_inspection("4")
+    assert isinstance(dialog, InspectionDialog)
+    assert not dialog.measure()  # no receiver yet: said, nothing collected
+    assert "Connect" in dialog.check_note.text()
+    # The simulated rover stands on the monument (its design position; the stake is within cm).
+    window.adapter.connect_source(fast_sim(window.session.store, "4", offset_deg=0.0))
+    qtbot.waitUntil(lambda: window.adapter.latest_fix is not None, timeout=10000)
+    dialog.pole.setValue(2.0)
+    assert dialog.measure() and not dialog.save_btn.isEnabled()
+    qtbot.waitUntil(lambda: not dialog.measuring, timeout=20000)
+    assert dialog.check is not None, dialog.check_note.text()
+    assert dialog.check.source == "gnss" and "penerima-langsung" in dialog.check.detail
+    window.adapter.disconnect_device()
+    with qtbot.waitSignal(dialog.saved, timeout=20000):
+        qtbot.mouseClick(dialog.save_btn, LEFT)
+    with JobStore.open(job) as store:
+        [ins] = list_inspections(store.db, "4")
+    assert ins.check is not None and ins.check.source == "gnss"
+    assert ins.check.horizontal_m < 1.0
+    assert _rows(view)["4"][4].startswith(("passed", "FAILED"))
