@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -81,7 +81,7 @@ class CalendarDialog(QDialog):
         self.setWindowTitle(self.tr("Compliance calendar"))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
-        self.table = QTableWidget(0, 4)
+        self.table = QTableWidget(0, 3)
         self.table.verticalHeader().setVisible(False)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -90,9 +90,11 @@ class CalendarDialog(QDialog):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        # Rows as tall as their wrapped text at the width the text column really gets.
+        header.sectionResized.connect(self._fit_rows)
         self.table.setHorizontalHeaderLabels(
-            [self.tr("Due"), self.tr("When"), self.tr("What"), self.tr("For")]
-        )
+            [self.tr("Due"), self.tr("When"), self.tr("What")]
+        )  # the marker or juru ukur is named in the text itself
         self.note = QLabel()
         self.note.setWordWrap(True)
         self.ics_btn = QPushButton(self.tr("Export .ics…"))
@@ -108,7 +110,7 @@ class CalendarDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.note)
         layout.addLayout(buttons)
-        self.resize(900, 480)
+        self.resize(1000, 540)  # inside a 1024x600 tablet's screen
         self.refresh()
 
     def refresh(self) -> None:
@@ -138,17 +140,20 @@ class CalendarDialog(QDialog):
             else:
                 when = self.tr("in {0} days").format(days)
                 meaning = "warn" if item.date <= horizon else None
-            who = item.marker or item.surveyor or ""
-            cells = [item.date.isoformat(), when, item.text, who]
+            cells = [item.date.isoformat(), when, item.text]
             for c, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setToolTip(f"{kind_word(item.kind)}: {item.text}")
-                if meaning is not None and c < 3:
+                if meaning is not None:
                     cell.setForeground(colour(meaning))
                 self.table.setItem(r, c, cell)
         self.table.resizeRowsToContents()
         if not self.items:
             self.note.setText(self.tr("Nothing due: no date follows from the job's data yet."))
+
+    @Slot()
+    def _fit_rows(self) -> None:
+        self.table.resizeRowsToContents()
 
     def export_ics(self, path: Path | None = None) -> Path | None:
         """Write the calendar as iCalendar for the office's calendar; the file, or None."""

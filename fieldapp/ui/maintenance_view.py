@@ -71,6 +71,14 @@ def open_reinstallation(history: list[HistoryEvent]) -> str | None:
     return None
 
 
+def _mark(item: QTableWidgetItem, meaning: str) -> None:
+    """Text and a dot in the meaning's colour: the dot still shows on a selected row."""
+    item.setForeground(colour(meaning))
+    dot = QPixmap(14, 14)
+    dot.fill(colour(meaning))
+    item.setIcon(QIcon(dot))
+
+
 class MaintenanceView(QWidget):
     """The markers' table on the left; the chosen marker's history and inspections on the right."""
 
@@ -222,7 +230,7 @@ class MaintenanceView(QWidget):
         when = recency(ins.inspected_on if ins else None, today)
         if ins is None:
             cond = QTableWidgetItem(self.tr("never inspected"))
-            cond.setForeground(colour("warn"))
+            _mark(cond, "warn")
             date = QTableWidgetItem("—")
             days = QTableWidgetItem("—")
         else:
@@ -233,7 +241,7 @@ class MaintenanceView(QWidget):
                 text = self.tr("{0} (over 6 months ago)").format(text)
                 meaning = "bad" if meaning == "bad" else "warn"
             cond = QTableWidgetItem(text)
-            cond.setForeground(colour(meaning))
+            _mark(cond, meaning)
             date = QTableWidgetItem(ins.inspected_on.isoformat())
             days = QTableWidgetItem(str(when.days))
             days.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
