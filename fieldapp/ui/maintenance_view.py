@@ -44,6 +44,7 @@ from fieldapp.ui.maintenance_texts import (
 )
 from fieldapp.ui.numbers import fixed
 from fieldapp.ui.session import JobSession
+from fieldapp.ui.texts import local_time
 from fieldapp.ui.thumbnails import THUMB_H, THUMB_W, ThumbnailCache
 
 if TYPE_CHECKING:
@@ -316,7 +317,8 @@ class MaintenanceView(QWidget):
         events = marker_history(db, name)
         self.history.setRowCount(len(events))
         for r, e in enumerate(events):
-            for c, text in enumerate((e.at[:10], event_word(e.kind), e.text)):
+            at = local_time(e.at) if "T" in e.at else e.at  # a field time, or a plain day
+            for c, text in enumerate((at, event_word(e.kind), e.text)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.history.setItem(r, c, item)
