@@ -113,18 +113,26 @@ class MaintenanceView(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(self.record_btn)
-        left = QWidget()
-        lv = QVBoxLayout(left)
+        markers = QWidget()
+        lv = QVBoxLayout(markers)
         lv.setContentsMargins(0, 0, 0, 0)
         lv.addLayout(top)
         lv.addWidget(self.table, 1)
+        self.history = QTableWidget(0, 3)
+        self._table_style(self.history, stretch=2)
+        self.history.setWordWrap(True)  # the events' texts are whole sentences
+        self.history.horizontalHeader().sectionResized.connect(self._fit_history)
+        self.history_box = QGroupBox()
+        QVBoxLayout(self.history_box).addWidget(self.history)
+        # Under the markers, at their width: the history's sentences need it more than the
+        # visits beside, and a job's few dozen markers leave the space.
+        left = QSplitter(Qt.Orientation.Vertical)
+        left.addWidget(markers)
+        left.addWidget(self.history_box)
+        left.setSizes([330, 300])
 
         self.title = QLabel()
         self.title.setProperty("role", "big")
-        self.history = QTableWidget(0, 3)
-        self._table_style(self.history, stretch=2)
-        self.history_box = QGroupBox()
-        QVBoxLayout(self.history_box).addWidget(self.history)
         self.visits = QTableWidget(0, 4)
         self._table_style(self.visits, stretch=2)
         self.visits.itemSelectionChanged.connect(self._visit_chosen)
@@ -147,11 +155,7 @@ class MaintenanceView(QWidget):
         rv = QVBoxLayout(right)
         rv.setContentsMargins(0, 0, 0, 0)
         rv.addWidget(self.title)
-        detail = QSplitter(Qt.Orientation.Vertical)
-        detail.addWidget(self.history_box)
-        detail.addWidget(self.visits_box)
-        detail.setSizes([200, 400])
-        rv.addWidget(detail, 1)
+        rv.addWidget(self.visits_box, 1)
 
         split = QSplitter()
         split.addWidget(left)
@@ -303,6 +307,11 @@ class MaintenanceView(QWidget):
                 return True
         return False
 
+    @Slot()
+    def _fit_history(self) -> None:
+        self.history.resizeRowsToContents()
+        self.history.scrollToBottom()  # the latest event in view
+
     def _marker_chosen(self) -> None:
         name = self.selected_marker()
         if name is None:
@@ -322,7 +331,7 @@ class MaintenanceView(QWidget):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.history.setItem(r, c, item)
-        self.history.scrollToBottom()
+        self._fit_history()
         self.inspections = list(reversed(list_inspections(db, name)))  # newest first
         self.visits.blockSignals(True)
         self.visits.setRowCount(len(self.inspections))
