@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, Qt, Slot
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -78,7 +78,6 @@ class CalendarDialog(QDialog):
         self.session = session
         self.today = today
         self.items: list[CalendarItem] = []
-        self.setWindowTitle(self.tr("Compliance calendar"))
         self.heading = QLabel()
         self.heading.setWordWrap(True)
         self.table = QTableWidget(0, 3)
@@ -92,14 +91,11 @@ class CalendarDialog(QDialog):
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         # Rows as tall as their wrapped text at the width the text column really gets.
         header.sectionResized.connect(self._fit_rows)
-        self.table.setHorizontalHeaderLabels(
-            [self.tr("Due"), self.tr("When"), self.tr("What")]
-        )  # the marker or juru ukur is named in the text itself
         self.note = QLabel()
         self.note.setWordWrap(True)
-        self.ics_btn = QPushButton(self.tr("Export .ics…"))
+        self.ics_btn = QPushButton()
         self.ics_btn.clicked.connect(lambda: self.export_ics())
-        close = QPushButton(self.tr("Close"))
+        self.close_btn = close = QPushButton()
         close.clicked.connect(self.close)
         buttons = QHBoxLayout()
         buttons.addWidget(self.ics_btn)
@@ -111,7 +107,21 @@ class CalendarDialog(QDialog):
         layout.addWidget(self.note)
         layout.addLayout(buttons)
         self.resize(1000, 540)  # inside a 1024x600 tablet's screen
+        self._set_texts()
+
+    def _set_texts(self) -> None:
+        self.setWindowTitle(self.tr("Compliance calendar"))
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Due"), self.tr("When"), self.tr("What")]
+        )  # the marker or juru ukur is named in the text itself
+        self.ics_btn.setText(self.tr("Export .ics…"))
+        self.close_btn.setText(self.tr("Close"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        if event.type() == QEvent.Type.LanguageChange:
+            self._set_texts()
+        super().changeEvent(event)
 
     def refresh(self) -> None:
         from fieldapp.app.calendar import job_calendar

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Slot
-from PySide6.QtGui import QIcon, QPixmap
+from PySide6.QtGui import QIcon, QPixmap, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QGroupBox,
@@ -101,6 +101,7 @@ class MaintenanceView(QWidget):
         self.thumbs = ThumbnailCache(self)
         self.thumbs.ready.connect(self._thumbnail_ready)
         self._photo_items: dict[str, QListWidgetItem] = {}
+        self._shown_once = False
 
         self.table = QTableWidget(0, self.COLUMNS)
         self._table_style(self.table)
@@ -200,6 +201,13 @@ class MaintenanceView(QWidget):
     def retranslate(self) -> None:
         self._set_texts()
         self.refresh()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        # Inspections recorded meanwhile from the command line (`marker inspect`) show up.
+        if self._shown_once:
+            self.refresh()
+        self._shown_once = True
+        super().showEvent(event)
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
