@@ -105,6 +105,10 @@ _KNOWN: tuple[tuple[str, object], ...] = (  # QT_TRANSLATE_NOOP is typed as obje
     (r"its reinstallation opened (\S+) is not finished",
      QT_TRANSLATE_NOOP("Errors", "its reinstallation opened {0} is not finished")),
     (r"it was never installed", QT_TRANSLATE_NOOP("Errors", "it was never installed")),
+    (r"check shot \((.+)\): no usable fix: (.+)",
+     QT_TRANSLATE_NOOP("Errors", "check shot ({0}): no usable fix: {1}")),
+    (r"check shot \((.+)\): marker (.+) is lost \(hilang\); nothing to measure",
+     QT_TRANSLATE_NOOP("Errors", "check shot ({0}): marker {1} is lost (hilang); nothing to measure")),
 )  # fmt: skip
 _PATTERNS = tuple((re.compile(f"(?s){p}"), str(text)) for p, text in _KNOWN)
 

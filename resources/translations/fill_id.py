@@ -1049,6 +1049,8 @@ ID_MAINTENANCE_GUI = {
     "marker {0} is {1}: {2}; only an installed or documented Tanda Batas is inspected": "tanda batas {0} berstatus {1}: {2}; hanya Tanda Batas yang sudah terpasang atau terdokumentasi yang diperiksa",
     "its reinstallation opened {0} is not finished": "pemasangan ulangnya yang dibuka {0} belum selesai",
     "it was never installed": "belum pernah dipasang",
+    "check shot ({0}): no usable fix: {1}": "cek posisi ({0}): tidak ada fix yang dapat dipakai: {1}",
+    "check shot ({0}): marker {1} is lost (hilang); nothing to measure": "cek posisi ({0}): tanda batas {1} hilang; tidak ada yang dapat diukur",
 }
 
 for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI):
