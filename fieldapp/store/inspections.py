@@ -7,9 +7,10 @@ and ``photos/pemeliharaan/`` (same checks, SHA-256 and durable copy as installat
 Rules (each refused with an :class:`InspectionError` naming what is wrong; nothing stored):
 
 - only a marker that is installed or documented is inspected: a planned or staked marker has
-  no monument to keep;
-- the date is not in the future and not before the installation (the date of the measurement
-  of the current stake, UTC: never later than the local date, so a same-day visit passes);
+  no monument to keep; nor one with an open reinstallation (its monument is being replaced);
+- the date is not in the future and not before the installation standing in the ground now
+  (the date of the measurement of its current stake, UTC: never later than the local date,
+  so a same-day visit passes; after a reinstallation, the reinstalled monument's);
 - vegetation cleared within 1 m = yes needs a photo in direction ``vegetasi`` showing it: the
   report to the Director General claims the clearing, and a claim without evidence is what
   an auditor refuses first;
@@ -18,9 +19,12 @@ Rules (each refused with an :class:`InspectionError` naming what is wrong; nothi
   epochs) and the job's quality profile (fix type, measured sigma within the limit); a lost
   marker (``hilang``) has nothing to measure.
 
-The check shot is compared with the installed position: the current stake, or, when the
-monument is a Tanda Batas Referensi (no monument on the true point), the current reference
-marker. Pass/fail is against the tolerance of the job's quality profile.
+The check shot is compared with the installed position (:func:`installed_position`): the
+current stake, or, when the monument is a Tanda Batas Referensi (no monument on the true
+point), the current reference marker; after a reinstallation those of the last one closed.
+Pass/fail is against the tolerance of the job's quality profile. The height difference of a
+total-station shot is only as good as the station height's system (taken as given, as the
+stake-out screen's total-station stakes are).
 """
 
 from __future__ import annotations
@@ -50,12 +54,7 @@ from fieldapp.store.durable import (
     remove_litter,
     write_part,
 )
-from fieldapp.store.installation import (
-    current_references,
-    insert_row,
-    load_installation,
-    true_point_monument,
-)
+from fieldapp.store.installation import STAKEOUT_SOURCE, insert_row
 from fieldapp.store.jobfile import JobStore
 from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.photos import PhotoError, read_image_facts, safe_name, sha256_file
@@ -211,20 +210,43 @@ def _inspection(db: JobDatabase, r: dict[str, Any]) -> Inspection:
 
 
 def installed_position(db: JobDatabase, marker: str) -> InstalledPosition | None:
-    """The installed monument's position, or None when the marker has no current stake."""
-    inst = load_installation(db, marker)
-    stake = inst.current_stake
-    if stake is None:
+    """The position of the monument standing in the ground now; None without a current stake.
+
+    Its records are those of the last closed reinstallation, else the original installation's
+    (``reinstallation_id`` NULL; read directly so this holds with or without the
+    reinstallation code). The monument is the current stake, or the current Tanda Batas
+    Referensi when no occupation of a set monument proves one on the true point (the rule of
+    :func:`fieldapp.store.installation.true_point_monument`).
+    """
+    mid = marker_id(db, marker)
+    closed = db.execute(
+        "SELECT id FROM reinstallation WHERE marker_id = ? AND closed_at IS NOT NULL"
+        " ORDER BY id DESC LIMIT 1",
+        [mid],
+    ).fetchone()
+    scope = None if closed is None else int(closed[0])
+    stakes = db.execute(
+        "SELECT s.id, s.lat, s.lon, s.h, s.occupation_id, s.recorded_at, s.passed, o.source"
+        " FROM stake s LEFT JOIN occupation o ON o.id = s.occupation_id WHERE s.marker_id = ?"
+        " AND s.reinstallation_id IS ? AND s.withdrawn_at IS NULL ORDER BY s.id",
+        [mid, scope],
+    ).fetchall()
+    if not stakes:
         return None
-    on = _stake_date(db, stake.occupation_id, stake.recorded_at)
-    refs = current_references(db, marker)
-    if refs and true_point_monument(db, marker) is None:
+    sid, lat, lon, h, occ, recorded, _, _ = stakes[-1]
+    on = _stake_date(db, occ, recorded)
+    again = "" if scope is None else f" of reinstallation {scope}"
+    on_true_point = any(s[4] is not None and s[6] and s[7] != STAKEOUT_SOURCE for s in stakes)
+    ref = db.execute(
+        "SELECT id, lat, lon, h FROM reference_marker WHERE marker_id = ?"
+        " AND reinstallation_id IS ? AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1",
+        [mid, scope],
+    ).fetchone()
+    if ref is not None and not on_true_point:
         # The true point could not take a monument: what stands in the ground is the reference.
-        ref = refs[-1]
-        return InstalledPosition(
-            ref.position, f"Tanda Batas Referensi (record {ref.id})", max(on, _day(ref.recorded_at))
-        )
-    return InstalledPosition(stake.position, f"stake {stake.id}", on)
+        where = Position(ref[1], ref[2], ref[3])
+        return InstalledPosition(where, f"Tanda Batas Referensi (record {ref[0]}){again}", on)
+    return InstalledPosition(Position(lat, lon, h), f"stake {sid}{again}", on)
 
 
 def _day(stamp: str) -> dt.date:
@@ -257,21 +279,22 @@ def _inspectable(db: JobDatabase, marker: str) -> tuple[int, InstalledPosition]:
         mid = marker_id(db, marker)
     except LookupError as exc:
         raise InspectionError(str(exc.args[0])) from None
+    opened = db.execute(
+        "SELECT opened_at FROM reinstallation WHERE marker_id = ? AND closed_at IS NULL"
+        " AND cancelled_at IS NULL ORDER BY id DESC",
+        [mid],
+    ).fetchone()
+    if opened is not None:
+        # The monument that was lost or moved is being replaced: the visit is that work.
+        raise InspectionError(
+            f"marker {marker} has a reinstallation open since {opened[0][:10]}: close or "
+            "cancel it before an inspection"
+        )
     status = load_marker(db, marker).status
     if status not in INSPECTABLE:
-        opened = db.execute(
-            "SELECT opened_at FROM reinstallation WHERE marker_id = ? AND closed_at IS NULL"
-            " AND cancelled_at IS NULL ORDER BY id DESC",
-            [mid],
-        ).fetchone()
-        why = (
-            f"its reinstallation opened {opened[0][:10]} is not finished"
-            if opened
-            else "it was never installed"
-        )
         raise InspectionError(
-            f"marker {marker} is {status.value}: {why}; only an installed or documented "
-            "Tanda Batas is inspected"
+            f"marker {marker} is {status.value}: it was never installed; only an installed or "
+            "documented Tanda Batas is inspected"
         )
     where = installed_position(db, marker)
     if where is None:

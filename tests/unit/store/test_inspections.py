@@ -31,6 +31,7 @@ from fieldapp.store.inspections import (
 )
 from fieldapp.store.photos import sha256_file
 from fieldapp.store.records import load_surveyors
+from fieldapp.survey.local import metres_per_degree
 from fieldapp.survey.occupation import AntennaHeight, HeightMethod
 
 ANTENNA = AntennaHeight(ANTENNA_M, HeightMethod.VERTICAL, 0.0, 0.0)
@@ -121,11 +122,70 @@ def test_a_moved_monument_fails_its_check(store: JobStore, job: Path, tmp_path: 
     assert store.db.execute("SELECT check_passed FROM inspection").fetchone()[0] == 0
 
 
-def test_a_referenced_marker_is_checked_at_its_reference(store: JobStore, job: Path) -> None:
+def test_a_referenced_marker_is_checked_at_its_reference(
+    store: JobStore, job: Path, tmp_path: Path
+) -> None:
     where = installed_position(store.db, "4B")
     assert where is not None and where.what.startswith("Tanda Batas Referensi")
     stake = installed_position(store.db, "4")
     assert stake is not None and stake.what.startswith("stake")
+    # The pole on the reference marker, ~6 m from the located true point: within tolerance.
+    p, (_, _, h) = where.position, stake_position(job, "4B")
+    assert p.h is None and h is not None  # the reference was recorded without a height
+    cap = capture_at(tmp_path / "ref.nmea", p.lat, p.lon, h, east_m=0.02)
+    done = record_inspection(store, "4B", condition="baik", vegetation_cleared=False,
+                             inspected_on=VISIT, check=gnss_measurement(cap, ANTENNA),
+                             today=TODAY)  # fmt: skip
+    assert done.check is not None and done.check.passed
+    assert done.check.de_m == pytest.approx(0.02, abs=0.005) and done.check.dh_m is None
+
+
+def _reinstallation(store: JobStore, marker: str, closed: str | None) -> int:
+    """A reinstallation row as its own code writes it (schema_reinstall.py)."""
+    mid = store.db.execute("SELECT id FROM marker WHERE name = ?", [marker]).fetchone()[0]
+    with store.db.atomic():
+        cur = store.db.execute(
+            "INSERT INTO reinstallation (uuid, marker_id, reason, status_before, opened_at,"
+            " closed_at) VALUES (?, ?, 'hilang', 'documented', '2026-12-02T01:00:00+00:00', ?)",
+            [f"r-{marker}-{closed}", mid, closed],
+        )
+    return int(cur.lastrowid or 0)
+
+
+def test_an_open_reinstallation_is_not_inspected(job: Path) -> None:
+    with JobStore.open(job) as store:
+        _reinstallation(store, "4", None)
+    _refused(job, "marker 4 has a reinstallation open since 2026-12-02: close or cancel it")
+
+
+def test_after_a_reinstallation_the_new_monument_is_checked(
+    store: JobStore, job: Path, tmp_path: Path
+) -> None:
+    lat, lon, h = stake_position(job, "4")
+    assert h is not None
+    rid = _reinstallation(store, "4", "2026-12-03T05:00:00+00:00")
+    mid = store.db.execute("SELECT id FROM marker WHERE name = '4'").fetchone()[0]
+    kn, _ = metres_per_degree(lat)
+    new_lat = lat + 1.5 / kn  # the new monument 1.5 m north of the lost one
+    with store.db.atomic():
+        store.db.execute(
+            "INSERT INTO stake (marker_id, source, lat, lon, h, dn_m, de_m, horizontal_m,"
+            " tolerance_m, passed, recorded_at, reinstallation_id, ts_shot)"
+            " VALUES (?, 'ts', ?, ?, ?, 0.01, 0.0, 0.01, 0.1, 1, '2026-12-03T04:00:00+00:00',"
+            " ?, 'shot 1')",
+            [mid, new_lat, lon, h, rid],
+        )
+    where = installed_position(store.db, "4")
+    assert where is not None and where.what.endswith(f"of reinstallation {rid}")
+    assert where.installed_on.isoformat() == "2026-12-03"
+    with pytest.raises(InspectionError, match="date 2026-12-01: before marker 4 was installed"):
+        record_inspection(store, "4", condition="baik", vegetation_cleared=False,
+                          inspected_on=VISIT, today=TODAY)  # fmt: skip
+    cap = capture_at(tmp_path / "new.nmea", new_lat, lon, h)
+    done = record_inspection(store, "4", condition="baik", vegetation_cleared=False,
+                             inspected_on=TODAY, check=gnss_measurement(cap, ANTENNA),
+                             today=TODAY)  # fmt: skip
+    assert done.check is not None and done.check.passed and done.check.horizontal_m < 0.01
 
 
 def test_latest_is_by_date_not_by_entry(store: JobStore, tmp_path: Path) -> None:
@@ -216,3 +276,32 @@ def test_a_sigma_above_the_job_profile_is_refused(job: Path, tmp_path: Path) -> 
     cap = capture_at(tmp_path / "c.nmea", lat, lon, h)
     _refused(job, r"sigma H 0\.00\d m above the job's limit 0\.002 m",
              check=gnss_measurement(cap, ANTENNA))  # fmt: skip
+
+
+def test_a_refused_commit_leaves_no_photo_file(store: JobStore, job: Path, tmp_path: Path) -> None:
+    # A real failure of the transaction after the photo files are already in place.
+    store.db.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE INSERT ON inspection_photo"
+        " BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    with pytest.raises(Exception, match="refused"):
+        record_inspection(store, "4", condition="baik", vegetation_cleared=True,
+                          inspected_on=VISIT, today=TODAY,
+                          photos=[(jpeg(tmp_path / "v.jpg"), "vegetasi", None)])  # fmt: skip
+    assert list((job / "photos" / "pemeliharaan").iterdir()) == []
+    assert store.db.execute("SELECT count(*) FROM inspection").fetchone()[0] == 0
+
+
+def test_a_withdrawn_inspection_is_kept_but_not_listed(store: JobStore, tmp_path: Path) -> None:
+    from fieldapp.store.inspections import withdraw_inspection
+
+    done = record_inspection(store, "4", condition="baik", vegetation_cleared=False,
+                             inspected_on=VISIT, today=TODAY)  # fmt: skip
+    with pytest.raises(InspectionError, match="say why"):
+        withdraw_inspection(store, done.id, " ")
+    withdraw_inspection(store, done.id, "marker salah")
+    assert list_inspections(store.db) == [] and latest_inspections(store.db) == {}
+    row = store.db.execute("SELECT withdrawn_reason FROM inspection").fetchone()
+    assert row == ("marker salah",)
+    with pytest.raises(InspectionError, match="already withdrawn"):
+        withdraw_inspection(store, done.id, "lagi")
