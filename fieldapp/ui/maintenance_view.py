@@ -68,7 +68,8 @@ def open_reinstallation(history: list[HistoryEvent]) -> str | None:
     """When the marker's reinstallation still open was opened (None: none open)."""
     events = [e for e in history if e.kind in REINSTALL_KINDS]
     if events and events[-1].kind == "reinstallation_opened":
-        return events[-1].at[:10]
+        at = events[-1].at
+        return local_time(at)[:10] if "T" in at else at[:10]
     return None
 
 

@@ -82,6 +82,13 @@ def test_view_lists_markers_with_their_latest_condition(qtbot, job: Path, tmp_pa
         record_inspection(store, "4A", condition="hilang", vegetation_cleared=False,
                           inspected_on=dt.date(2026, 11, 25), today=RECORDED,
                           photos=[(_photo(tmp_path / "hole.jpg", "brown"), "detail")])  # fmt: skip
+        # The lost marker's reinstallation, opened (the reinst helper's table, as its CLI writes).
+        with store.db.atomic():
+            store.db.execute(
+                "INSERT INTO reinstallation (uuid, marker_id, reason, status_before, opened_at)"
+                " SELECT 'r-1', id, 'tugu hilang', status, '2026-11-26T04:00:00+00:00'"  # noon WITA
+                " FROM marker WHERE name = '4A'"
+            )
     window = _window(qtbot, job, dt.date(2027, 1, 10))
     window.tabs.setCurrentWidget(window.maintenance_page)
     view = window.maintenance
@@ -90,6 +97,7 @@ def test_view_lists_markers_with_their_latest_condition(qtbot, job: Path, tmp_pa
     assert rows["4"][1:4] == ["good", "2026-11-20", "51"]
     assert rows["4A"][1:3] == ["lost", "2026-11-25"]
     assert rows["4B"][1] == "never inspected"
+    assert rows["4A"][5] == "open since 2026-11-26" and rows["4"][5] == rows["4B"][5] == "—"
     assert _condition_colour(view, "4") == GREEN
     assert _condition_colour(view, "4A") == QColor(TEXT_COLOURS["bad"][0])
     assert _condition_colour(view, "4B") != GREEN  # never inspected is never shown green
@@ -168,7 +176,14 @@ def test_calendar_shows_overdue_items_on_opening(qtbot, job: Path, tmp_path: Pat
         assert (dialog.table.item(r, 0).foreground().color() == bad) == item.overdue
     assert "2027-08-01" in dialog.heading.text()
     ics = dialog.export_ics(tmp_path / "kalender.ics")
-    assert ics is not None and ics.read_text().startswith("BEGIN:VCALENDAR")
+    assert ics is not None and "Exported" in dialog.note.text()
+    text = ics.read_bytes().decode("utf-8")
+    assert text.startswith("BEGIN:VCALENDAR\r\n") and text.endswith("END:VCALENDAR\r\n")
+    assert text.count("BEGIN:VEVENT") == len(dialog.items)
+    assert text.replace("\r\n ", "").count("SUMMARY:TERLAMBAT") == len(overdue)
+    # A folder that is not there: said in the dialog, no traceback.
+    assert dialog.export_ics(tmp_path / "nowhere" / "k.ics") is None
+    assert "Not exported" in dialog.note.text()
 
     # Opened again the same day: not shown by itself again, but there from the menu.
     dialog.close()
