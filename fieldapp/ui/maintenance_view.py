@@ -107,6 +107,7 @@ class MaintenanceView(QWidget):
         self.table = QTableWidget(0, self.COLUMNS)
         self._table_style(self.table)
         self.table.itemSelectionChanged.connect(self._marker_chosen)
+        self.table.itemDoubleClicked.connect(self._double_clicked)
         self.record_btn = QPushButton()
         self.record_btn.setProperty("accent", "true")
         self.record_btn.clicked.connect(lambda: self.record_inspection())
@@ -410,6 +411,11 @@ class MaintenanceView(QWidget):
             item.setIcon(QIcon(pixmap))
 
     # -- recording ------------------------------------------------------------------------
+    @Slot(QTableWidgetItem)
+    def _double_clicked(self, _item: QTableWidgetItem) -> None:
+        if self.record_btn.isEnabled():
+            self.record_inspection()
+
     def record_inspection(self, marker: str | None = None) -> QWidget | None:
         """Open the inspection dialog (window-modal, not blocking) for the chosen marker."""
         from fieldapp.ui.inspection_dialog import InspectionDialog
