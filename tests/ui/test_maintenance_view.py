@@ -145,9 +145,9 @@ def test_dialog_records_an_inspection_into_the_job(qtbot, job: Path, tmp_path: P
 
     dialog.photos.selectRow(1)
     dialog._remove_photo()
-    with qtbot.waitSignal(dialog.saved, timeout=20000):
+    # Saved, then closed (and deleted: WA_DeleteOnClose), in that order.
+    with qtbot.waitSignals([dialog.saved, dialog.accepted], order="strict", timeout=20000):
         qtbot.mouseClick(dialog.save_btn, LEFT)
-    qtbot.waitUntil(lambda: not dialog.isVisible())
     with JobStore.open(job) as store:
         [ins] = list_inspections(store.db, "4A")
     assert (ins.condition, ins.vegetation_cleared, ins.inspected_on) == ("rusak", True, RECORDED)
