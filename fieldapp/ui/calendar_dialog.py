@@ -118,6 +118,10 @@ class CalendarDialog(QDialog):
         self.close_btn.setText(self.tr("Close"))
         self.refresh()
 
+    def set_dark(self, _dark: bool) -> None:
+        """The theme switched: the rows carry colours of their own, set them again."""
+        self.refresh()
+
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         if event.type() == QEvent.Type.LanguageChange:
             self._set_texts()

@@ -204,6 +204,10 @@ class MaintenanceView(QWidget):
         self._set_texts()
         self.refresh()
 
+    def set_dark(self, _dark: bool) -> None:
+        """The theme switched: table cells carry colours of their own, set them again."""
+        self.refresh()
+
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         # Inspections recorded meanwhile from the command line (`marker inspect`) show up.
         if self._shown_once:

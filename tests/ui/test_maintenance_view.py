@@ -236,3 +236,23 @@ def test_check_shot_from_the_live_receiver_is_saved_with_the_inspection(  # type
     assert ins.check is not None and ins.check.source == "gnss"
     assert ins.check.horizontal_m < 1.0
     assert _rows(view)["4"][4].startswith(("passed", "FAILED"))
+
+
+def test_colours_follow_the_night_theme(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    with JobStore.open(job) as store:
+        record_inspection(store, "4", condition="baik", vegetation_cleared=False,
+                          inspected_on=dt.date(2026, 11, 20), today=RECORDED)  # fmt: skip
+    window = _window(qtbot, job, dt.date(2027, 8, 1))
+    view = window.maintenance
+    dialog = window.show_calendar()
+    assert dialog is not None
+    try:
+        window.set_theme("dark")
+        # Good once, not looked at for over 6 months: the night theme's amber, not green.
+        assert _condition_colour(view, "4") == QColor(TEXT_COLOURS["warn"][1])
+        overdue = [r for r, i in enumerate(dialog.items) if i.overdue]
+        assert overdue
+        assert dialog.table.item(overdue[0], 0).foreground().color() == QColor(
+            TEXT_COLOURS["bad"][1])  # fmt: skip
+    finally:
+        window.set_theme("light")
