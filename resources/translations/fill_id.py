@@ -1012,7 +1012,6 @@ ID_MAINTENANCE_GUI = {
     "Export .ics…": "Ekspor .ics…",
     "Due": "Jatuh tempo",
     "When": "Kapan",
-    "For": "Untuk",
     "Nothing due: no date follows from the job's data yet.": "Tidak ada tenggat: data pekerjaan belum menghasilkan tanggal apa pun.",
     "Export the calendar": "Ekspor kalender",
     "Today {0}: {1} overdue, {2} due within {3} days, {4} later.": "Hari ini {0}: {1} terlambat, {2} jatuh tempo dalam {3} hari, {4} kemudian.",
