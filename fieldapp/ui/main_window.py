@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
@@ -63,9 +66,11 @@ from fieldapp.ui.status_strip import StatusStrip
 from fieldapp.ui.toolbar import MainToolbar
 
 if TYPE_CHECKING:
+    from fieldapp.ui.calendar_dialog import CalendarDialog
     from fieldapp.ui.control_view import ControlView
     from fieldapp.ui.documents_view import DocumentsView
     from fieldapp.ui.installation_view import InstallationView
+    from fieldapp.ui.maintenance_view import MaintenanceView
     from fieldapp.ui.occupation_view import OccupationView
     from fieldapp.ui.outbox_view import OutboxView
     from fieldapp.ui.planning_view import PlanningView
@@ -117,6 +122,14 @@ def _installation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
     return InstallationView(session, adapter)
 
 
+def _maintenance_view(
+    session: JobSession, adapter: DeviceAdapter, today: Callable[[], dt.date]
+) -> QWidget:
+    from fieldapp.ui.maintenance_view import MaintenanceView
+
+    return MaintenanceView(session, today, adapter=adapter)
+
+
 def _planning_view(session: JobSession, dark: bool) -> QWidget:
     from fieldapp.ui.planning_view import PlanningView
 
@@ -166,6 +179,9 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("fieldapp")
         self.adapter = adapter or DeviceAdapter(self)
         self.session: JobSession | None = None
+        # Today's date for the compliance calendar and the maintenance view (tests fix it).
+        self.today: Callable[[], dt.date] = dt.date.today
+        self.calendar_dialog: CalendarDialog | None = None
         self._drawn: Fix | None = None
         self._strip_fix: Fix | None = None
         self._told: dict[str, tuple[object, ...]] = {}  # per view, the liveness it was last told
@@ -192,6 +208,7 @@ class MainWindow(QMainWindow):
             "disconnect": self.adapter.disconnect_device,
             "theme": self.toggle_theme,
             "language": self.toggle_language,
+            "calendar": self.show_calendar,
         }
         self.toolbar = MainToolbar(slots, self._fill_recent, self)
         self.addToolBar(self.toolbar)
@@ -282,14 +299,15 @@ class MainWindow(QMainWindow):
         self.stakeout_page = LazyPage(lambda: _stakeout_view(session, adapter))
         self.occupation_page = LazyPage(lambda: _occupation_view(session, adapter))
         self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
+        self.maintenance_page = LazyPage(lambda: _maintenance_view(session, adapter, self.today))
         self.planning_page = LazyPage(lambda: _planning_view(session, is_dark()))
         self.documents_page = LazyPage(lambda: _documents_view(session))
         self.control_page = LazyPage(lambda: _control_view(session, adapter))
         self.outbox_page = LazyPage(lambda: _outbox_view(session))
         self.tabs.clear()
         pages = [self._map_page(), self.stakeout_page, self.occupation_page,
-                 self.installation_page, self.planning_page, self.control_page,
-                 self.outbox_page, self.documents_page]  # fmt: skip
+                 self.installation_page, self.maintenance_page, self.planning_page,
+                 self.control_page, self.outbox_page, self.documents_page]  # fmt: skip
         for page, title in zip(pages, self._tab_titles(), strict=True):
             self.tabs.addTab(page, title)
         self.map.set_layers(session.layers)
@@ -307,6 +325,8 @@ class MainWindow(QMainWindow):
         # Automatic sending lives in the outbox view: start it once the window is up. The
         # page is the timer's context, so a job closed before then cancels it.
         QTimer.singleShot(OUTBOX_START_MS, self.outbox_page, self.outbox_page.view)
+        # Once the window is drawn: overdue and near dates, when there are any (calendar_dialog).
+        QTimer.singleShot(0, self.outbox_page, self._calendar_on_open)
 
     @property
     def stakeout(self) -> StakeoutView:
@@ -339,6 +359,35 @@ class MainWindow(QMainWindow):
         return cast("ControlView", self.control_page.view())
 
     @property
+    def maintenance(self) -> MaintenanceView:
+        """The Pemeliharaan view (markers' latest inspections, history), built on first use."""
+        return cast("MaintenanceView", self.maintenance_page.view())
+
+    def _calendar_on_open(self) -> None:
+        from fieldapp.ui.calendar_dialog import show_on_open
+
+        if self.session is not None:
+            self.calendar_dialog = show_on_open(self.session, self.today(), self)
+
+    def show_calendar(self) -> CalendarDialog | None:
+        """The compliance calendar of the open job (More > Compliance calendar)."""
+        from fieldapp.ui.calendar_dialog import CalendarDialog
+
+        if self.session is None:
+            self.message(self.tr("Open a job first."))
+            return None
+        shown = self.calendar_dialog
+        if shown is not None and shiboken6.isValid(shown) and shown.isVisible():
+            shown.refresh()
+            shown.raise_()
+            return shown
+        dialog = CalendarDialog(self.session, self.today(), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        self.calendar_dialog = dialog
+        return dialog
+
+    @property
     def planning(self) -> PlanningView:
         """The planning view of the open job, built on first use."""
         return cast("PlanningView", self.planning_page.view())
@@ -354,6 +403,9 @@ class MainWindow(QMainWindow):
             self.stakeout.shutdown()  # release the total station's port
         if self.control_page.built:
             self.control.shutdown()  # close the raw file whole, stop a baseline run
+        if self.calendar_dialog is not None and shiboken6.isValid(self.calendar_dialog):
+            self.calendar_dialog.close()  # it reads the job's database
+        self.calendar_dialog = None
         self.adapter.disconnect_device()
         self.map_backgrounds.close()  # the tile workers stop before the files close
         remember_marker(self.session.path, self.session.selected)
@@ -569,6 +621,7 @@ class MainWindow(QMainWindow):
             self.tr("Stake-out"),
             self.tr("Occupation"),
             self.tr("Installation"),
+            self.tr("Maintenance"),
             self.tr("Planning"),
             self.tr("Control"),
             self.tr("Outbox"),

@@ -37,6 +37,8 @@ class MainToolbar(QToolBar):
         self.recent_menu.aboutToShow.connect(lambda: fill_recent(self.recent_menu))
         self.more_menu.addAction(self._action("new", slots["new"]))
         self.actions_["recent"] = self.more_menu.addMenu(self.recent_menu)
+        if "calendar" in slots:
+            self.more_menu.addAction(self._action("calendar", slots["calendar"]))
         more = self._action("more", lambda: None)
         more.setMenu(self.more_menu)
         self.addAction(more)
@@ -63,6 +65,8 @@ class MainToolbar(QToolBar):
             "language": self.tr("Bahasa / English"),
             "theme": self.tr("Day / night"),
             "more": self.tr("More"),
+            "calendar": self.tr("Compliance calendar"),
         }
         for key, text in names.items():
-            self.actions_[key].setText(text)
+            if key in self.actions_:
+                self.actions_[key].setText(text)
