@@ -130,6 +130,8 @@ class CalendarDialog(QDialog):
     def refresh(self) -> None:
         from fieldapp.app.calendar import job_calendar
 
+        if self.session.closed:
+            return  # outlived its job (a language or theme change after the job was closed)
         self.items = job_calendar(self.session.store.db, self.today)
         overdue = [i for i in self.items if i.overdue]
         soon = [i for i in pressing(self.items, self.today) if not i.overdue]

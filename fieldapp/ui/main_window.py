@@ -405,6 +405,7 @@ class MainWindow(QMainWindow):
             self.control.shutdown()  # close the raw file whole, stop a baseline run
         if self.calendar_dialog is not None and shiboken6.isValid(self.calendar_dialog):
             self.calendar_dialog.close()  # it reads the job's database
+            self.calendar_dialog.deleteLater()
         self.calendar_dialog = None
         self.adapter.disconnect_device()
         self.map_backgrounds.close()  # the tile workers stop before the files close

@@ -538,6 +538,117 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="113" />
+        <source>Compliance calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="115" />
+        <source>Due</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="115" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="115" />
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="117" />
+        <source>Export .ics…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="118" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="137" />
+        <source>Today {0}: {1} overdue, {2} due within {3} days, {4} later.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <source>{0} days overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <source>overdue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="151" />
+        <source>today</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="153" />
+        <source>{0} days ago</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="155" />
+        <source>in {0} days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="166" />
+        <source>Nothing due: no date follows from the job's data yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="177" />
+        <source>Export the calendar</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="191" />
+        <source>Not exported: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="194" />
+        <source>Exported to {0}.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CalendarTexts</name>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="64" />
+        <source>Maintenance report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="65" />
+        <source>Marker inspection</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="66" />
+        <source>KPO data update</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="67" />
+        <source>RKAB window opens</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="68" />
+        <source>RKAB window closes</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <location filename="../../fieldapp/ui/camera_dialog.py" line="37" />
@@ -1690,6 +1801,66 @@
         <source>RTKLIB's {0} not found; {1}</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="91" />
+        <source>date {0}: in the future (today is {1})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="93" />
+        <source>date {0}: before marker {1} was installed ({2}, {3})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="95" />
+        <source>vegetation cleared = yes for marker {0} needs a vegetation photo showing the cleared 1 m around the monument</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="97" />
+        <source>condition {0} of marker {1} needs at least one photo of what was found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="98" />
+        <source>{0}: the same photo is given twice</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="100" />
+        <source>{0}: already a photo of the inspection of marker {1} on {2}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="102" />
+        <source>{0}: the installation photo {1} of marker {2}; take a new one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="104" />
+        <source>marker {0} is {1}: {2}; only an installed or documented Tanda Batas is inspected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="106" />
+        <source>its reinstallation opened {0} is not finished</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="107" />
+        <source>it was never installed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="109" />
+        <source>check shot ({0}): no usable fix: {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="111" />
+        <source>check shot ({0}): marker {1} is lost (hilang); nothing to measure</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -1937,6 +2108,201 @@
     <message>
         <location filename="../../fieldapp/ui/heights.py" line="107" />
         <source>given as ellipsoidal</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="130" />
+        <source>Inspection of marker {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="139" />
+        <source>(not recorded)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="147" />
+        <source>Vegetation cleared within 1 m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="149" />
+        <source>photo of the cleared ground</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="150" />
+        <source>Photo…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="153" />
+        <source>e.g. path overgrown, passable on foot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="155" />
+        <source>e.g. paint renewed, concrete patched</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="160" />
+        <source>Photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="160" />
+        <source>Direction</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="165" />
+        <source>Add photos…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="167" />
+        <source>Remove</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="176" />
+        <source>Measure from the receiver</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="178" />
+        <source>Discard</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="182" />
+        <source>Optional: the pole on the monument, {0} epochs averaged; or later with `fieldapp marker inspect` from a capture or a total-station file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="193" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="194" />
+        <source>Surveyor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="195" />
+        <source>Condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="200" />
+        <source>Vegetation photo</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="201" />
+        <source>Access</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="202" />
+        <source>Action taken</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="203" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="210" />
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="407" />
+        <source>Save</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="212" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="216" />
+        <source>Marker {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="218" />
+        <source>Photos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="222" />
+        <source>Check shot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="224" />
+        <source>Pole height (vertical)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="248" />
+        <source>Photo of the cleared vegetation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="256" />
+        <source>Photos of the marker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="290" />
+        <source>Connect the receiver first (toolbar: Connect).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="298" />
+        <source>Measuring: keep the pole still… 0 of {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="309" />
+        <source>Measuring: keep the pole still… {0} of {1}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="320" />
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="323" />
+        <source>Not usable: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="328" />
+        <source>Measured: {0}, σH {1} m; the difference to the installed position is computed when saved.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="337" />
+        <source>No check shot.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="391" />
+        <source>The job is read-only: nothing can be recorded.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="398" />
+        <source>Saving…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="410" />
+        <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2203,164 +2569,458 @@
 <context>
     <name>MainToolbar</name>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="55" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="57" />
         <source>Main</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="57" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="59" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="58" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="60" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="59" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="61" />
         <source>Recent jobs</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="60" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="62" />
         <source>Receiver…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="61" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="63" />
         <source>Connect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="62" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="64" />
         <source>Disconnect</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="63" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="65" />
         <source>Bahasa / English</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="64" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="66" />
         <source>Day / night</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="65" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="67" />
         <source>More</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="68" />
+        <source>Compliance calendar</source>
         <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="253" />
+        <location filename="../../fieldapp/ui/main_window.py" line="270" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="239" />
-        <location filename="../../fieldapp/ui/main_window.py" line="245" />
+        <location filename="../../fieldapp/ui/main_window.py" line="256" />
+        <location filename="../../fieldapp/ui/main_window.py" line="262" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="222" />
+        <location filename="../../fieldapp/ui/main_window.py" line="239" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="224" />
-        <location filename="../../fieldapp/ui/main_window.py" line="566" />
+        <location filename="../../fieldapp/ui/main_window.py" line="241" />
+        <location filename="../../fieldapp/ui/main_window.py" line="618" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../fieldapp/ui/main_window.py" line="248" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="236" />
+        <location filename="../../fieldapp/ui/main_window.py" line="253" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="239" />
+        <location filename="../../fieldapp/ui/main_window.py" line="256" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="271" />
+        <location filename="../../fieldapp/ui/main_window.py" line="288" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="568" />
+        <location filename="../../fieldapp/ui/main_window.py" line="377" />
+        <source>Open a job first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="620" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="569" />
+        <location filename="../../fieldapp/ui/main_window.py" line="621" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="570" />
+        <location filename="../../fieldapp/ui/main_window.py" line="622" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="571" />
+        <location filename="../../fieldapp/ui/main_window.py" line="623" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="572" />
+        <location filename="../../fieldapp/ui/main_window.py" line="624" />
+        <source>Maintenance</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="625" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="574" />
+        <location filename="../../fieldapp/ui/main_window.py" line="627" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="575" />
+        <location filename="../../fieldapp/ui/main_window.py" line="628" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="384" />
+        <location filename="../../fieldapp/ui/main_window.py" line="436" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="203" />
+        <location filename="../../fieldapp/ui/main_window.py" line="220" />
         <source>GNSS status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="385" />
+        <location filename="../../fieldapp/ui/main_window.py" line="437" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="386" />
-        <location filename="../../fieldapp/ui/main_window.py" line="573" />
+        <location filename="../../fieldapp/ui/main_window.py" line="438" />
+        <location filename="../../fieldapp/ui/main_window.py" line="626" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="416" />
+        <location filename="../../fieldapp/ui/main_window.py" line="468" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="460" />
+        <location filename="../../fieldapp/ui/main_window.py" line="512" />
         <source>Cannot connect: {0}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MaintenanceTexts</name>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="18" />
+        <source>good</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="19" />
+        <source>damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="20" />
+        <source>pulled out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="21" />
+        <source>lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="22" />
+        <source>moved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="38" />
+        <source>North</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="39" />
+        <source>East</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="40" />
+        <source>South</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="41" />
+        <source>West</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="42" />
+        <source>Close-up</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="43" />
+        <source>Vegetation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="50" />
+        <source>Planned</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="51" />
+        <source>Staked out</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="52" />
+        <source>Installed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="53" />
+        <source>Documented</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="54" />
+        <source>Inspected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="55" />
+        <source>Found damaged</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="56" />
+        <source>Found lost</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="57" />
+        <source>Found moved</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="58" />
+        <source>Reinstallation opened</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="61" />
+        <source>Reinstalled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="62" />
+        <source>Reinstallation cancelled</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MaintenanceView</name>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="191" />
+        <source>Record inspection…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <source>Marker</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <source>Inspected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <source>Days</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="194" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Check shot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="194" />
+        <source>Reinstallation</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <source>Event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <source>What</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Surveyor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="200" />
+        <source>History</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="201" />
+        <source>Inspections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="251" />
+        <source>never inspected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="260" />
+        <source>{0} (over 6 months ago)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="271" />
+        <source>open since {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="284" />
+        <source>passed, {0} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="287" />
+        <source>FAILED, {0} m</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="290" />
+        <source>ΔN {0} m, ΔE {1} m, tolerance {2} m; {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="302" />
+        <source>No installed marker yet: nothing to maintain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="305" />
+        <source>{0} markers · {1} never inspected · {2} not inspected for over 6 months · today {3}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="338" />
+        <source>Marker {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="373" />
+        <source>No inspection recorded for this marker yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <source>yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <source>no</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
+        <source>Vegetation cleared within 1 m: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="379" />
+        <source>Access: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="380" />
+        <source>Action taken: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="383" />
+        <source>Note: {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="403" />
+        <source>no photos</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="413" />
+        <source>(cannot be shown)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="442" />
+        <source>Inspection of {0} on {1} saved.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -2403,49 +3063,49 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="152" />
-        <location filename="../../fieldapp/ui/map_view.py" line="161" />
+        <location filename="../../fieldapp/ui/map_view.py" line="155" />
+        <location filename="../../fieldapp/ui/map_view.py" line="164" />
         <source>Background map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="200" />
+        <location filename="../../fieldapp/ui/map_view.py" line="203" />
         <source>zone</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="202" />
+        <location filename="../../fieldapp/ui/map_view.py" line="205" />
         <source>Longitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="202" />
+        <location filename="../../fieldapp/ui/map_view.py" line="205" />
         <source>Latitude (°)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="204" />
+        <location filename="../../fieldapp/ui/map_view.py" line="207" />
         <source>Easting (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="204" />
+        <location filename="../../fieldapp/ui/map_view.py" line="207" />
         <source>Northing (m)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="458" />
+        <location filename="../../fieldapp/ui/map_view.py" line="461" />
         <source>Position: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="458" />
+        <location filename="../../fieldapp/ui/map_view.py" line="461" />
         <source>Position not live: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="144" />
-        <location filename="../../fieldapp/ui/map_view.py" line="160" />
+        <location filename="../../fieldapp/ui/map_view.py" line="147" />
+        <location filename="../../fieldapp/ui/map_view.py" line="163" />
         <source>▲
 N</source>
         <translation type="unfinished" />
@@ -2779,39 +3439,39 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="218" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="219" />
         <source>(no marker)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="272" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="273" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="296" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="370" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="297" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="371" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="303" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="304" />
         <source>No receiver connected.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="560" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="561" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="565" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="597" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="566" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="598" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="527" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="528" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
@@ -2821,58 +3481,58 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="323" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="324" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="448" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="449" />
         <source>Saving the result…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="468" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="469" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="483" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="484" />
         <source>Recording: waiting for epochs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="492" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="594" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="493" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="595" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="509" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="510" />
         <source>Scatter so far: σH {0} m, σV {1} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="515" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="541" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="542" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="546" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="547" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="550" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="551" />
         <source>Mean position of the mark: {0}°, {1}° · {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="555" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="556" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>

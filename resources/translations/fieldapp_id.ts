@@ -538,6 +538,117 @@
     </message>
 </context>
 <context>
+    <name>CalendarDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="113" />
+        <source>Compliance calendar</source>
+        <translation>Kalender kepatuhan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="115" />
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="115" />
+        <source>When</source>
+        <translation>Kapan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="115" />
+        <source>What</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="117" />
+        <source>Export .ics…</source>
+        <translation>Ekspor .ics…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="118" />
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="137" />
+        <source>Today {0}: {1} overdue, {2} due within {3} days, {4} later.</source>
+        <translation>Hari ini {0}: {1} terlambat, {2} jatuh tempo dalam {3} hari, {4} kemudian.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <source>{0} days overdue</source>
+        <translation>terlambat {0} hari</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <source>overdue</source>
+        <translation>terlambat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="151" />
+        <source>today</source>
+        <translation>hari ini</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="153" />
+        <source>{0} days ago</source>
+        <translation>{0} hari yang lalu</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="155" />
+        <source>in {0} days</source>
+        <translation>{0} hari lagi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="166" />
+        <source>Nothing due: no date follows from the job's data yet.</source>
+        <translation>Tidak ada tenggat: data pekerjaan belum menghasilkan tanggal apa pun.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="177" />
+        <source>Export the calendar</source>
+        <translation>Ekspor kalender</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="191" />
+        <source>Not exported: {0}</source>
+        <translation>Tidak diekspor: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="194" />
+        <source>Exported to {0}.</source>
+        <translation>Diekspor ke {0}.</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarTexts</name>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="64" />
+        <source>Maintenance report</source>
+        <translation>Laporan pemeliharaan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="65" />
+        <source>Marker inspection</source>
+        <translation>Pemeriksaan tanda batas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="66" />
+        <source>KPO data update</source>
+        <translation>Pemutakhiran data KPO</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="67" />
+        <source>RKAB window opens</source>
+        <translation>Jendela RKAB dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="68" />
+        <source>RKAB window closes</source>
+        <translation>Jendela RKAB ditutup</translation>
+    </message>
+</context>
+<context>
     <name>Camera</name>
     <message>
         <location filename="../../fieldapp/ui/camera_dialog.py" line="37" />
@@ -1690,6 +1801,66 @@
         <source>RTKLIB's {0} not found; {1}</source>
         <translation>{0} dari RTKLIB tidak ditemukan; {1}</translation>
     </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="91" />
+        <source>date {0}: in the future (today is {1})</source>
+        <translation>tanggal {0}: di masa depan (hari ini {1})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="93" />
+        <source>date {0}: before marker {1} was installed ({2}, {3})</source>
+        <translation>tanggal {0}: sebelum tanda batas {1} dipasang ({2}, {3})</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="95" />
+        <source>vegetation cleared = yes for marker {0} needs a vegetation photo showing the cleared 1 m around the monument</source>
+        <translation>vegetasi dibersihkan = ya untuk tanda batas {0} memerlukan foto vegetasi yang memperlihatkan radius 1 m di sekitar tugu yang sudah bersih</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="97" />
+        <source>condition {0} of marker {1} needs at least one photo of what was found</source>
+        <translation>kondisi {0} tanda batas {1} memerlukan minimal satu foto keadaan yang ditemukan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="98" />
+        <source>{0}: the same photo is given twice</source>
+        <translation>{0}: foto yang sama diberikan dua kali</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="100" />
+        <source>{0}: already a photo of the inspection of marker {1} on {2}</source>
+        <translation>{0}: sudah menjadi foto pemeriksaan tanda batas {1} tanggal {2}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="102" />
+        <source>{0}: the installation photo {1} of marker {2}; take a new one</source>
+        <translation>{0}: ini foto pemasangan {1} tanda batas {2}; ambil foto baru</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="104" />
+        <source>marker {0} is {1}: {2}; only an installed or documented Tanda Batas is inspected</source>
+        <translation>tanda batas {0} berstatus {1}: {2}; hanya Tanda Batas yang sudah terpasang atau terdokumentasi yang diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="106" />
+        <source>its reinstallation opened {0} is not finished</source>
+        <translation>pemasangan ulangnya yang dibuka {0} belum selesai</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="107" />
+        <source>it was never installed</source>
+        <translation>belum pernah dipasang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="109" />
+        <source>check shot ({0}): no usable fix: {1}</source>
+        <translation>cek posisi ({0}): tidak ada fix yang dapat dipakai: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/errors.py" line="111" />
+        <source>check shot ({0}): marker {1} is lost (hilang); nothing to measure</source>
+        <translation>cek posisi ({0}): tanda batas {1} hilang; tidak ada yang dapat diukur</translation>
+    </message>
 </context>
 <context>
     <name>GnssDisplay</name>
@@ -1938,6 +2109,201 @@
         <location filename="../../fieldapp/ui/heights.py" line="107" />
         <source>given as ellipsoidal</source>
         <translation>diberikan sebagai tinggi elipsoid</translation>
+    </message>
+</context>
+<context>
+    <name>InspectionDialog</name>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="130" />
+        <source>Inspection of marker {0}</source>
+        <translation>Pemeriksaan tanda batas {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="139" />
+        <source>(not recorded)</source>
+        <translation>(tidak dicatat)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="147" />
+        <source>Vegetation cleared within 1 m</source>
+        <translation>Vegetasi dibersihkan dalam radius 1 m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="149" />
+        <source>photo of the cleared ground</source>
+        <translation>foto lahan yang sudah dibersihkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="150" />
+        <source>Photo…</source>
+        <translation>Foto…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="153" />
+        <source>e.g. path overgrown, passable on foot</source>
+        <translation>mis. jalan setapak tertutup semak, dapat dilalui jalan kaki</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="155" />
+        <source>e.g. paint renewed, concrete patched</source>
+        <translation>mis. cat diperbarui, beton ditambal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="160" />
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="160" />
+        <source>Direction</source>
+        <translation>Arah</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="165" />
+        <source>Add photos…</source>
+        <translation>Tambah foto…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="167" />
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="176" />
+        <source>Measure from the receiver</source>
+        <translation>Ukur dari penerima</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="178" />
+        <source>Discard</source>
+        <translation>Buang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="182" />
+        <source>Optional: the pole on the monument, {0} epochs averaged; or later with `fieldapp marker inspect` from a capture or a total-station file.</source>
+        <translation>Opsional: jalon di atas tugu, {0} epoch dirata-ratakan; atau nanti dengan `fieldapp marker inspect` dari rekaman atau berkas total station.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="193" />
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="194" />
+        <source>Surveyor</source>
+        <translation>Juru ukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="195" />
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="200" />
+        <source>Vegetation photo</source>
+        <translation>Foto vegetasi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="201" />
+        <source>Access</source>
+        <translation>Akses</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="202" />
+        <source>Action taken</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="203" />
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="210" />
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="407" />
+        <source>Save</source>
+        <translation>Simpan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="212" />
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="216" />
+        <source>Marker {0}</source>
+        <translation>Tanda batas {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="218" />
+        <source>Photos</source>
+        <translation>Foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="222" />
+        <source>Check shot</source>
+        <translation>Cek posisi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="224" />
+        <source>Pole height (vertical)</source>
+        <translation>Tinggi jalon (vertikal)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="248" />
+        <source>Photo of the cleared vegetation</source>
+        <translation>Foto vegetasi yang sudah dibersihkan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="256" />
+        <source>Photos of the marker</source>
+        <translation>Foto tanda batas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="290" />
+        <source>Connect the receiver first (toolbar: Connect).</source>
+        <translation>Hubungkan penerima terlebih dahulu (bilah alat: Hubungkan).</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="298" />
+        <source>Measuring: keep the pole still… 0 of {0}</source>
+        <translation>Mengukur: jaga jalon tetap diam… 0 dari {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="309" />
+        <source>Measuring: keep the pole still… {0} of {1}</source>
+        <translation>Mengukur: jaga jalon tetap diam… {0} dari {1}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="320" />
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="323" />
+        <source>Not usable: {0}</source>
+        <translation>Tidak dapat dipakai: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="328" />
+        <source>Measured: {0}, σH {1} m; the difference to the installed position is computed when saved.</source>
+        <translation>Terukur: {0}, σH {1} m; selisih terhadap posisi terpasang dihitung saat disimpan.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="337" />
+        <source>No check shot.</source>
+        <translation>Tanpa cek posisi.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="391" />
+        <source>The job is read-only: nothing can be recorded.</source>
+        <translation>Pekerjaan ini hanya-baca: tidak ada yang dapat dicatat.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="398" />
+        <source>Saving…</source>
+        <translation>Menyimpan…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/inspection_dialog.py" line="410" />
+        <source>Not saved: {0}</source>
+        <translation>Belum tersimpan: {0}</translation>
     </message>
 </context>
 <context>
@@ -2203,165 +2569,459 @@
 <context>
     <name>MainToolbar</name>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="55" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="57" />
         <source>Main</source>
         <translation>Utama</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="57" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="59" />
         <source>Open job</source>
         <translation>Buka pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="58" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="60" />
         <source>New job</source>
         <translation>Pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="59" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="61" />
         <source>Recent jobs</source>
         <translation>Pekerjaan terakhir</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="60" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="62" />
         <source>Receiver…</source>
         <translation>Penerima GNSS…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="61" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="63" />
         <source>Connect</source>
         <translation>Hubungkan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="62" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="64" />
         <source>Disconnect</source>
         <translation>Putuskan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="63" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="65" />
         <source>Bahasa / English</source>
         <translation>Bahasa / English</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="64" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="66" />
         <source>Day / night</source>
         <translation>Siang / malam</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/toolbar.py" line="65" />
+        <location filename="../../fieldapp/ui/toolbar.py" line="67" />
         <source>More</source>
         <translation>Lainnya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/toolbar.py" line="68" />
+        <source>Compliance calendar</source>
+        <translation>Kalender kepatuhan</translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="253" />
+        <location filename="../../fieldapp/ui/main_window.py" line="270" />
         <source>Open job</source>
         <translation>Buka pekerjaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="239" />
-        <location filename="../../fieldapp/ui/main_window.py" line="245" />
+        <location filename="../../fieldapp/ui/main_window.py" line="256" />
+        <location filename="../../fieldapp/ui/main_window.py" line="262" />
         <source>New job</source>
         <translation>Pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="222" />
+        <location filename="../../fieldapp/ui/main_window.py" line="239" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation>Buka pekerjaan atau buat yang baru (bilah alat di atas).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="224" />
-        <location filename="../../fieldapp/ui/main_window.py" line="566" />
+        <location filename="../../fieldapp/ui/main_window.py" line="241" />
+        <location filename="../../fieldapp/ui/main_window.py" line="618" />
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="231" />
+        <location filename="../../fieldapp/ui/main_window.py" line="248" />
         <source>Open job (*.fieldapp folder)</source>
         <translation>Buka pekerjaan (folder *.fieldapp)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="236" />
+        <location filename="../../fieldapp/ui/main_window.py" line="253" />
         <source>Folder for the new job</source>
         <translation>Folder untuk pekerjaan baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="239" />
+        <location filename="../../fieldapp/ui/main_window.py" line="256" />
         <source>Job name (WIUP)</source>
         <translation>Nama pekerjaan (WIUP)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="271" />
+        <location filename="../../fieldapp/ui/main_window.py" line="288" />
         <source>read-only</source>
         <translation>hanya baca</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="568" />
+        <location filename="../../fieldapp/ui/main_window.py" line="377" />
+        <source>Open a job first.</source>
+        <translation>Buka pekerjaan terlebih dahulu.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="620" />
         <source>Map</source>
         <translation>Peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="569" />
+        <location filename="../../fieldapp/ui/main_window.py" line="621" />
         <source>Stake-out</source>
         <translation>Stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="570" />
+        <location filename="../../fieldapp/ui/main_window.py" line="622" />
         <source>Occupation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="571" />
+        <location filename="../../fieldapp/ui/main_window.py" line="623" />
         <source>Installation</source>
         <translation>Pemasangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="572" />
+        <location filename="../../fieldapp/ui/main_window.py" line="624" />
+        <source>Maintenance</source>
+        <translation>Pemeliharaan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/main_window.py" line="625" />
         <source>Planning</source>
         <translation>Perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="574" />
+        <location filename="../../fieldapp/ui/main_window.py" line="627" />
         <source>Outbox</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="575" />
+        <location filename="../../fieldapp/ui/main_window.py" line="628" />
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="384" />
+        <location filename="../../fieldapp/ui/main_window.py" line="436" />
         <source>Markers</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="203" />
+        <location filename="../../fieldapp/ui/main_window.py" line="220" />
         <source>GNSS status</source>
         <translation>Status GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="385" />
+        <location filename="../../fieldapp/ui/main_window.py" line="437" />
         <source>Boundary</source>
         <translation>Titik Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="386" />
-        <location filename="../../fieldapp/ui/main_window.py" line="573" />
+        <location filename="../../fieldapp/ui/main_window.py" line="438" />
+        <location filename="../../fieldapp/ui/main_window.py" line="626" />
         <source>Control</source>
         <translation>Kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="416" />
+        <location filename="../../fieldapp/ui/main_window.py" line="468" />
         <source>Point {0}</source>
         <translation>Titik {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="460" />
+        <location filename="../../fieldapp/ui/main_window.py" line="512" />
         <source>Cannot connect: {0}</source>
         <translation>Tidak dapat terhubung: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceTexts</name>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="18" />
+        <source>good</source>
+        <translation>baik</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="19" />
+        <source>damaged</source>
+        <translation>rusak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="20" />
+        <source>pulled out</source>
+        <translation>tercabut</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="21" />
+        <source>lost</source>
+        <translation>hilang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="22" />
+        <source>moved</source>
+        <translation>bergeser</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="38" />
+        <source>North</source>
+        <translation>Utara</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="39" />
+        <source>East</source>
+        <translation>Timur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="40" />
+        <source>South</source>
+        <translation>Selatan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="41" />
+        <source>West</source>
+        <translation>Barat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="42" />
+        <source>Close-up</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="43" />
+        <source>Vegetation</source>
+        <translation>Vegetasi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="50" />
+        <source>Planned</source>
+        <translation>Direncanakan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="51" />
+        <source>Staked out</source>
+        <translation>Dipatok (stake out)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="52" />
+        <source>Installed</source>
+        <translation>Dipasang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="53" />
+        <source>Documented</source>
+        <translation>Didokumentasikan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="54" />
+        <source>Inspected</source>
+        <translation>Diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="55" />
+        <source>Found damaged</source>
+        <translation>Ditemukan rusak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="56" />
+        <source>Found lost</source>
+        <translation>Ditemukan hilang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="57" />
+        <source>Found moved</source>
+        <translation>Ditemukan bergeser</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="58" />
+        <source>Reinstallation opened</source>
+        <translation>Pemasangan ulang dibuka</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="61" />
+        <source>Reinstalled</source>
+        <translation>Dipasang ulang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_texts.py" line="62" />
+        <source>Reinstallation cancelled</source>
+        <translation>Pemasangan ulang dibatalkan</translation>
+    </message>
+</context>
+<context>
+    <name>MaintenanceView</name>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="191" />
+        <source>Record inspection…</source>
+        <translation>Catat pemeriksaan…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <source>Marker</source>
+        <translation>Tanda Batas</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Condition</source>
+        <translation>Kondisi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <source>Inspected</source>
+        <translation>Diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <source>Days</source>
+        <translation>Hari</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="194" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Check shot</source>
+        <translation>Cek posisi</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="194" />
+        <source>Reinstallation</source>
+        <translation>Pasang ulang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <source>Event</source>
+        <translation>Peristiwa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <source>What</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <source>Surveyor</source>
+        <translation>Juru ukur</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="200" />
+        <source>History</source>
+        <translation>Riwayat</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="201" />
+        <source>Inspections</source>
+        <translation>Pemeriksaan</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="251" />
+        <source>never inspected</source>
+        <translation>belum pernah diperiksa</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="260" />
+        <source>{0} (over 6 months ago)</source>
+        <translation>{0} (&gt; 6 bulan lalu)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="271" />
+        <source>open since {0}</source>
+        <translation>terbuka sejak {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="284" />
+        <source>passed, {0} m</source>
+        <translation>lulus, {0} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="287" />
+        <source>FAILED, {0} m</source>
+        <translation>GAGAL, {0} m</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="290" />
+        <source>ΔN {0} m, ΔE {1} m, tolerance {2} m; {3}</source>
+        <translation>ΔN {0} m, ΔE {1} m, toleransi {2} m; {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="302" />
+        <source>No installed marker yet: nothing to maintain.</source>
+        <translation>Belum ada tanda batas terpasang: belum ada yang perlu dipelihara.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="305" />
+        <source>{0} markers · {1} never inspected · {2} not inspected for over 6 months · today {3}</source>
+        <translation>{0} tanda batas · {1} belum pernah diperiksa · {2} tidak diperiksa lebih dari 6 bulan · hari ini {3}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="338" />
+        <source>Marker {0}</source>
+        <translation>Tanda batas {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="373" />
+        <source>No inspection recorded for this marker yet.</source>
+        <translation>Belum ada pemeriksaan tercatat untuk tanda batas ini.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
+        <source>Vegetation cleared within 1 m: {0}</source>
+        <translation>Vegetasi dibersihkan dalam radius 1 m: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="379" />
+        <source>Access: {0}</source>
+        <translation>Akses: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="380" />
+        <source>Action taken: {0}</source>
+        <translation>Tindakan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="383" />
+        <source>Note: {0}</source>
+        <translation>Catatan: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="403" />
+        <source>no photos</source>
+        <translation>tidak ada foto</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="413" />
+        <source>(cannot be shown)</source>
+        <translation>(tidak dapat ditampilkan)</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="442" />
+        <source>Inspection of {0} on {1} saved.</source>
+        <translation>Pemeriksaan {0} tanggal {1} tersimpan.</translation>
     </message>
 </context>
 <context>
@@ -2403,49 +3063,49 @@
 <context>
     <name>MapView</name>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="152" />
-        <location filename="../../fieldapp/ui/map_view.py" line="161" />
+        <location filename="../../fieldapp/ui/map_view.py" line="155" />
+        <location filename="../../fieldapp/ui/map_view.py" line="164" />
         <source>Background map</source>
         <translation>Latar peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="200" />
+        <location filename="../../fieldapp/ui/map_view.py" line="203" />
         <source>zone</source>
         <translation>zona</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="202" />
+        <location filename="../../fieldapp/ui/map_view.py" line="205" />
         <source>Longitude (°)</source>
         <translation>Bujur (°)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="202" />
+        <location filename="../../fieldapp/ui/map_view.py" line="205" />
         <source>Latitude (°)</source>
         <translation>Lintang (°)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="204" />
+        <location filename="../../fieldapp/ui/map_view.py" line="207" />
         <source>Easting (m)</source>
         <translation>Timur (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="204" />
+        <location filename="../../fieldapp/ui/map_view.py" line="207" />
         <source>Northing (m)</source>
         <translation>Utara (m)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="458" />
+        <location filename="../../fieldapp/ui/map_view.py" line="461" />
         <source>Position: {0}</source>
         <translation>Posisi: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="458" />
+        <location filename="../../fieldapp/ui/map_view.py" line="461" />
         <source>Position not live: {0}</source>
         <translation>Posisi tidak terkini: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/map_view.py" line="144" />
-        <location filename="../../fieldapp/ui/map_view.py" line="160" />
+        <location filename="../../fieldapp/ui/map_view.py" line="147" />
+        <location filename="../../fieldapp/ui/map_view.py" line="163" />
         <source>▲
 N</source>
         <translation>▲
@@ -2780,39 +3440,39 @@ U</translation>
         <translation>terputus, dibatalkan oleh juru ukur</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="218" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="219" />
         <source>(no marker)</source>
         <translation>(belum ada tanda batas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="272" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="273" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation>Pengamatan tanda batas {0} terputus ({1} epoch tersimpan).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="296" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="370" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="297" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="371" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="303" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="304" />
         <source>No receiver connected.</source>
         <translation>Receiver belum terhubung.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="560" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="561" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation>Tinggi antena sesudah berbeda {0} mm dari sebelumnya: periksa pemasangan jalon/tripod.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="565" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="597" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="566" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="598" />
         <source>Not saved: {0}</source>
         <translation>Belum tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="527" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="528" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation>Dipakai {0} / {1} epoch, {2} / {3} dtk, ditolak {4}</translation>
     </message>
@@ -2822,58 +3482,58 @@ U</translation>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="323" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="324" />
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="448" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="449" />
         <source>Saving the result…</source>
         <translation>Menyimpan hasil…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="468" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="469" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation>Pengamatan masih disimpan; dapat dipulihkan nanti.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="483" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="484" />
         <source>Recording: waiting for epochs…</source>
         <translation>Merekam: menunggu epoch…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="492" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="594" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="493" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="595" />
         <source>Occupation {0} abandoned.</source>
         <translation>Pengamatan {0} dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="509" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="510" />
         <source>Scatter so far: σH {0} m, σV {1} m</source>
         <translation>Sebaran sejauh ini: σH {0} m, σV {1} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="514" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="515" />
         <source>{0} epochs saved in the job.</source>
         <translation>{0} epoch tersimpan di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="541" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="542" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation>LULUS: {0} epoch, σH {1} m, {2} m dari desain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="546" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="547" />
         <source>FAILED: {0}</source>
         <translation>GAGAL: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="550" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="551" />
         <source>Mean position of the mark: {0}°, {1}° · {2}</source>
         <translation>Posisi rata-rata tanda: {0}°, {1}° · {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="555" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="556" />
         <source>Saved in the job (occupation {0}).</source>
         <translation>Tersimpan di pekerjaan (pengamatan {0}).</translation>
     </message>

@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 from PIL import Image
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
 
 from fieldapp.app.calendar import job_calendar
 from fieldapp.demo_documented import export_documented_demo
@@ -256,3 +257,17 @@ def test_colours_follow_the_night_theme(qtbot, job: Path, tmp_path: Path) -> Non
             TEXT_COLOURS["bad"][1])  # fmt: skip
     finally:
         window.set_theme("light")
+
+
+def test_a_calendar_outliving_its_job_takes_a_language_change(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+    window = _window(qtbot, job, dt.date(2027, 8, 1))
+    qtbot.waitUntil(lambda: window.calendar_dialog is not None)
+    dialog = window.calendar_dialog
+    session = window.session
+    assert dialog is not None and session is not None
+    window.close_job()
+    assert session.closed and window.calendar_dialog is None
+    # Qt sends LanguageChange to every widget still alive when a translator is installed: the
+    # dialog, closed with its job, must not read the closed database then.
+    dialog._set_texts()
+    QApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
