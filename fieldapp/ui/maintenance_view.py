@@ -223,6 +223,8 @@ class MaintenanceView(QWidget):
     # -- the markers' table ---------------------------------------------------------------
     def refresh(self) -> None:
         """Read the inspections again and redraw; the chosen marker stays chosen."""
+        if self.session.closed:
+            return  # a view outliving its job (a language or theme change after closing it)
         db = self.session.store.db
         latest = latest_inspections(db)
         names = [m.name for m in self.session.layers.markers if m.status in INSTALLED]

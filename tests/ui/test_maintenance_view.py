@@ -259,15 +259,18 @@ def test_colours_follow_the_night_theme(qtbot, job: Path, tmp_path: Path) -> Non
         window.set_theme("light")
 
 
-def test_a_calendar_outliving_its_job_takes_a_language_change(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_calendar_and_the_view_outliving_their_job_take_a_language_change(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, job, dt.date(2027, 8, 1))
     qtbot.waitUntil(lambda: window.calendar_dialog is not None)
     dialog = window.calendar_dialog
     session = window.session
     assert dialog is not None and session is not None
+    view = window.maintenance  # built while the job is open
     window.close_job()
     assert session.closed and window.calendar_dialog is None
     # Qt sends LanguageChange to every widget still alive when a translator is installed: the
     # dialog, closed with its job, must not read the closed database then.
     dialog._set_texts()
     QApplication.sendEvent(dialog, QEvent(QEvent.Type.LanguageChange))
+    QApplication.sendEvent(view, QEvent(QEvent.Type.LanguageChange))
+    view.set_dark(True)
