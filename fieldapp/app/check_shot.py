@@ -72,12 +72,13 @@ def gnss_measurement(
         if result.sigma_source is SigmaSource.GST
         else SigmaKind.ESTIMATED
     )
+    # Kept with the record and printed as it is in the laporan pemeliharaan: Indonesian.
     detail = (
-        f"{src.name}, {result.epochs_used} epochs ({result.span_s:.0f} s, profile "
+        f"{src.name}, {result.epochs_used} epoch ({result.span_s:.0f} detik, profil "
         f"{profile}), {fix_name(weakest)}"
     )
     if antenna is not None:
-        detail += f", antenna {antenna.total_m:.3f} m"
+        detail += f", tinggi antena {antenna.total_m:.3f} m".replace(".", ",")
     lat, lon = result.lat, result.lon
     return CheckMeasurement(
         source="gnss",
@@ -119,6 +120,6 @@ def ts_measurement(
     The height passes through as the stake-out screen's total-station stakes keep it.
     """
     pos = position_from_grid(grid, e, n, h, "total_station")
-    at = f" from station {station}" if station else ""
-    detail = f"{Path(file).name} line {line}, point {point_id}{at}"
+    at = f" dari stasiun {station}" if station else ""
+    detail = f"{Path(file).name} baris {line}, titik {point_id}{at}"
     return CheckMeasurement("ts", detail, pos.lat, pos.lon, h)

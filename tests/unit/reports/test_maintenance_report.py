@@ -86,6 +86,9 @@ def test_a_marker_not_visited_makes_a_draf(store: JobStore, tmp_path: Path) -> N
     assert "Pemasangan ulang pada koordinat semula" in section_vi
     # The check shot: its delta, the verdict and how it was measured.
     assert "LULUS" in table and "GNSS RTK ambiguitas fixed" in table
+    flat = " ".join(table.split())
+    assert "epoch (" in flat and "detik, profil" in flat  # the record's detail, in Indonesian
+    assert not any(w in flat for w in (" epochs ", " profile ", " antenna "))
     # Photo pages: every photo of the inspections in the period, with what it shows.
     photos = " ".join(p for p in pages if "DOKUMENTASI FOTO" in p)
     assert f"Tanda Batas 4 — pemeriksaan {D1:%d-%m-%Y}, kondisi baik" in photos
