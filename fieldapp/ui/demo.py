@@ -145,7 +145,16 @@ def _pump(seconds: float) -> None:
         time.sleep(0.02)
 
 
-VIEWS = ("stakeout", "occupation", "installation", "planning", "control", "outbox", "documents")
+VIEWS = (
+    "stakeout",
+    "occupation",
+    "installation",
+    "maintenance",
+    "planning",
+    "control",
+    "outbox",
+    "documents",
+)
 
 
 def _view_name(window: MainWindow, index: int) -> str:

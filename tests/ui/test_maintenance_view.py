@@ -259,7 +259,9 @@ def test_colours_follow_the_night_theme(qtbot, job: Path, tmp_path: Path) -> Non
         window.set_theme("light")
 
 
-def test_the_calendar_and_the_view_outliving_their_job_take_a_language_change(qtbot, job: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_calendar_and_the_view_outliving_their_job_take_a_language_change(
+    qtbot, job: Path
+) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, job, dt.date(2027, 8, 1))
     qtbot.waitUntil(lambda: window.calendar_dialog is not None)
     dialog = window.calendar_dialog
