@@ -326,7 +326,7 @@ class MainWindow(QMainWindow):
         # page is the timer's context, so a job closed before then cancels it.
         QTimer.singleShot(OUTBOX_START_MS, self.outbox_page, self.outbox_page.view)
         # Once the window is drawn: overdue and near dates, when there are any (calendar_dialog).
-        QTimer.singleShot(0, self.outbox_page, self._calendar_on_open)
+        QTimer.singleShot(OUTBOX_START_MS, self.outbox_page, self._calendar_on_open)
 
     @property
     def stakeout(self) -> StakeoutView:
