@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from fieldapp.commands.common import CommandError, open_job
 from fieldapp.commands.jobwrite import job_write_errors
 from fieldapp.commands.marker_occupy import register_occupy
+from fieldapp.commands.marker_reinstall import register_reinstall
 
 if TYPE_CHECKING:
     from fieldapp.store import JobStore
@@ -326,6 +327,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = cmd("rename", cmd_rename, "rename a marker by the SK rule (the change is logged)")
     p.add_argument("new_name", metavar="NEW", help="new marker name")
     register_occupy(msub)
+    register_reinstall(msub)
     p = cmd("stake", cmd_stake, "record a staked position (e.g. a total-station shot)")
     position(p)
     p.add_argument("--source", choices=("ts", "gnss"), default="ts")

@@ -1,0 +1,75 @@
+"""`fieldapp marker reinstall`: open, show, close or cancel the reinstallation of a marker."""
+
+from __future__ import annotations
+
+import argparse
+
+from fieldapp.commands.common import CommandError
+
+
+def cmd_reinstall(args: argparse.Namespace) -> int:
+    from fieldapp.commands.marker import _job
+    from fieldapp.store import reinstallations as ri
+
+    if args.close and args.cancel:
+        raise CommandError("--close and --cancel: give one of them")
+    if args.close and args.reason is not None:
+        raise CommandError("--close takes no --reason (the reason was given when it was opened)")
+    if args.close and args.inspection is not None:
+        raise CommandError("--inspection is given when the reinstallation is opened")
+    with _job(args.job, "record the reinstallation") as job:
+        if args.close:
+            r = ri.close_reinstallation(job.db, args.name)
+            print(f"reinstallation of {args.name} closed: the marker now stands at its new "
+                  f"position ({r.uuid})")  # fmt: skip
+            return 0
+        if args.cancel:
+            r = ri.cancel_reinstallation(job.db, args.name, args.reason or "")
+            print(f"reinstallation of {args.name} cancelled ({r.uuid}); its records are kept "
+                  "and count nowhere")  # fmt: skip
+            return 0
+        if args.reason is None:
+            current = ri.open_reinstallation_of(job.db, args.name)
+            if current is None:
+                raise CommandError(
+                    f"marker {args.name}: no open reinstallation; open one with --reason TEXT"
+                )
+            print(_show(current))
+            return 0
+        r = ri.open_reinstallation(job.db, args.name, args.reason, args.inspection)
+    print(
+        f"reinstallation of {args.name} opened ({r.uuid}): stake, occupy, photo, witness, "
+        "reference and describe now record it; the original installation stays as it is"
+    )
+    return 0
+
+
+def _show(r: object) -> str:
+    from fieldapp.store.reinstallations import Reinstallation
+
+    assert isinstance(r, Reinstallation)
+    return (
+        f"reinstallation {r.uuid} of {r.marker}: {r.state}, status {r.status.value} "
+        f"(original installation: {r.status_before.value}); opened {r.opened_at[:10]}; "
+        f"reason: {r.reason}"
+    )
+
+
+def register_reinstall(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    help_ = "open (--reason), close (--close) or cancel (--cancel --reason) a reinstallation"
+    p = sub.add_parser(
+        "reinstall",
+        help=help_,
+        description=help_ + ". While it is open, the usual stake/occupy/photo/witness/"
+        "reference/describe commands record the reinstallation; the original installation's "
+        "records are kept unchanged. Without options: show the open reinstallation.",
+    )
+    p.add_argument("job", metavar="JOB")
+    p.add_argument("name", metavar="NAME", help="marker name")
+    p.add_argument("--reason", metavar="TEXT", help="why it is reinstalled (or cancelled)")
+    p.add_argument("--inspection", metavar="UUID",
+                   help="the inspection (pemeliharaan) that found it lost or moved")  # fmt: skip
+    p.add_argument("--close", action="store_true",
+                   help="close the documented reinstallation: its position becomes current")  # fmt: skip
+    p.add_argument("--cancel", action="store_true", help="cancel it (needs --reason)")
+    p.set_defaults(handler=cmd_reinstall)
