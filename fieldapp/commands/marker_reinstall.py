@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING, Any
 
 from fieldapp.commands.common import CommandError
+
+if TYPE_CHECKING:
+    from fieldapp.store.database import JobDatabase
+    from fieldapp.survey.height_cache import HeightCache
+    from fieldapp.survey.models import Marker
 
 
 def cmd_reinstall(args: argparse.Namespace) -> int:
@@ -73,3 +79,42 @@ def register_reinstall(sub: argparse._SubParsersAction[argparse.ArgumentParser])
                    help="close the documented reinstallation: its position becomes current")  # fmt: skip
     p.add_argument("--cancel", action="store_true", help="cancel it (needs --reason)")
     p.set_defaults(handler=cmd_reinstall)
+
+
+def reinstall_state(db: JobDatabase, marker: str) -> dict[str, str] | None:
+    """The marker's latest reinstallation not cancelled, for `marker list`: None without one."""
+    from fieldapp.store.reinstallations import list_reinstallations
+
+    kept = [r for r in list_reinstallations(db, marker) if r.state != "cancelled"]
+    if not kept:
+        return None
+    r = kept[-1]
+    return {"uuid": r.uuid, "state": r.state, "status": r.status.value}
+
+
+def reinstallations_json(db: JobDatabase, marker: Marker, heights: HeightCache) -> list[Any]:
+    from fieldapp.commands.marker_output import installation_json, jsonable
+    from fieldapp.store.installation import load_installation
+    from fieldapp.store.reinstallations import list_reinstallations
+
+    out = []
+    for r in list_reinstallations(db, marker.name):
+        row = jsonable(r)
+        row["state"] = r.state
+        row["records"] = installation_json(load_installation(db, marker.name, r.id), marker,
+                                           heights)  # fmt: skip
+        out.append(row)
+    return out
+
+
+def reinstallations_text(db: JobDatabase, marker: Marker, heights: HeightCache) -> list[str]:
+    from fieldapp.commands.marker_output import installation_text
+    from fieldapp.store.installation import load_installation
+    from fieldapp.store.reinstallations import list_reinstallations
+
+    blocks = []
+    for r in list_reinstallations(db, marker.name):
+        inst = load_installation(db, marker.name, r.id)
+        body = installation_text(inst, marker, heights).splitlines()[2:]  # no name, no design
+        blocks.append("\n".join([_show(r), *("  " + line for line in body)]))
+    return blocks

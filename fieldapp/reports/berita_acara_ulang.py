@@ -24,7 +24,15 @@ from fieldapp.reports.heights_text import height_note
 from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.reinstall_data import ReinstallationData, ReinstallationIdentity
 from fieldapp.reports.terbilang import kalimat_tanggal
-from fieldapp.reports.textfmt import DIRECTION_ID, date_id, date_short, iso_date, lat_dms, lon_dms, num
+from fieldapp.reports.textfmt import (
+    DIRECTION_ID,
+    date_id,
+    date_short,
+    iso_date,
+    lat_dms,
+    lon_dms,
+    num,
+)
 
 TITLE = "BERITA ACARA PEMASANGAN ULANG TANDA BATAS"
 SHORT_TITLE = "Berita Acara Pemasangan Ulang Tanda Batas"
@@ -86,7 +94,7 @@ def render_berita_acara_ulang(
             ("Alasan pemasangan ulang", r.reason),
             ("Temuan pemeliharaan", _inspection_text(rd)),
             ("Pemasangan semula", f"{date_id(old.installed_at.date())} (posisi lama di bawah)"),
-            ("Dibuka / ditutup", _state_text(rd)),
+            ("Pemasangan ulang dibuka", _opened_text(rd)),
         ],
         key_width=52,
     )
@@ -156,61 +164,53 @@ def _inspection_text(rd: ReinstallationData) -> str:
     return f"pemeriksaan {iso_date(day)}: kondisi {CONDITION_ID.get(condition, condition)}"
 
 
-def _state_text(rd: ReinstallationData) -> str:
-    r = rd.reinstallation
-    opened = iso_date(r.opened_at[:10])
-    if r.closed_at is None:
-        return f"dibuka {opened}; belum ditutup"
-    return f"dibuka {opened}; ditutup {iso_date(r.closed_at[:10])}"
+def _opened_text(rd: ReinstallationData) -> str:
+    # Only what never changes: closing it later must not change what a built document says.
+    return iso_date(rd.reinstallation.opened_at[:10])
 
 
-def _position_row(label: str, data_m: MarkerReport, rd: ReinstallationData) -> tuple[str, ...]:
-    heights = rd.data.heights_at(data_m.lat, data_m.lon, data_m.h)
-    big_h = None if heights is None else heights.orthometric
-    return (
-        label,
-        lat_dms(data_m.lat, DMS),
-        lon_dms(data_m.lon, DMS),
-        num(data_m.e),
-        num(data_m.n),
-        f"{num(data_m.h)} / {num(big_h)}",
-        f"{num(data_m.stake.delta.horizontal_m)}",
-        date_short(data_m.installed_at.date()),
-    )
+def _signed(value: float | None, unit: str = " m") -> str:
+    return "-" if value is None else f"{num(value, signed=True)}{unit}"
 
 
 def _positions(pdf: BeritaAcaraPDF, rd: ReinstallationData) -> None:
     """Old and new as-built position, and the shift between them: the core of the document."""
     zone = rd.data.zone_label
-    head = ("Posisi", "Lintang (SRGI2013)", "Bujur (SRGI2013)", f"E (m) {zone}",
-            f"N (m) {zone}", "h / H (m)", "Δ desain (m)", "Tanggal")  # fmt: skip
-    widths = (20, 27, 28, 19, 20, 20, 15, 17)
-    rows = [
-        _position_row("Lama (pemasangan semula)", rd.old, rd),
-        _position_row("Baru (pemasangan ulang)", rd.new, rd),
-    ]
-    pdf.heading_with("V. Posisi Lama, Posisi Baru dan Pergeseran", rows_height(pdf, widths, [head, *rows]) + 30)
-    simple_table(pdf, head, widths, rows, "V. Posisi")
-    s = rd.shift
-    pdf.ln(1)
-    pdf.key_values(
-        [
-            ("Pergeseran ΔE (baru − lama)", f"{num(s.de_m, signed=True)} m"),
-            ("Pergeseran ΔN (baru − lama)", f"{num(s.dn_m, signed=True)} m"),
-            ("Jarak horizontal", f"{num(s.horizontal_m)} m"),
-            ("Beda tinggi Δh", "-" if s.dh_m is None else f"{num(s.dh_m, signed=True)} m"),
-            ("Toleransi terhadap desain", f"{num(rd.new.stake.delta.tolerance_m)} m"),
-        ],
-        key_width=58,
+    old, new, s = rd.old, rd.new, rd.shift
+    h_old = rd.data.heights_at(old.lat, old.lon, old.h)
+    h_new = rd.data.heights_at(new.lat, new.lon, new.h)
+    big_old = None if h_old is None else h_old.orthometric
+    big_new = None if h_new is None else h_new.orthometric
+    dbig = None if big_old is None or big_new is None else big_new - big_old
+    head = (
+        "Besaran",
+        f"Posisi lama\n(pemasangan semula,\n{date_short(old.installed_at.date())})",
+        f"Posisi baru\n(pemasangan ulang,\n{date_short(new.installed_at.date())})",
+        "Pergeseran\n(baru − lama)",
     )
+    widths = (38, 46, 46, 40)
+    rows = [
+        ("Lintang (SRGI2013)", lat_dms(old.lat, DMS), lat_dms(new.lat, DMS), "-"),
+        ("Bujur (SRGI2013)", lon_dms(old.lon, DMS), lon_dms(new.lon, DMS), "-"),
+        (f"E (m), {zone}", num(old.e), num(new.e), f"ΔE {_signed(s.de_m)}"),
+        (f"N (m), {zone}", num(old.n), num(new.n), f"ΔN {_signed(s.dn_m)}"),
+        ("Jarak horizontal", "", "", f"{num(s.horizontal_m)} m"),
+        ("h elipsoid (m)", num(old.h), num(new.h), f"Δh {_signed(s.dh_m)}"),
+        ("H ortometrik (m)", num(big_old), num(big_new), f"ΔH {_signed(dbig)}"),
+        ("Δ desain (m)", num(old.stake.delta.horizontal_m), num(new.stake.delta.horizontal_m),
+         f"toleransi {num(new.stake.delta.tolerance_m)} m"),
+    ]  # fmt: skip
+    title = "V. Posisi Lama, Posisi Baru dan Pergeseran"
+    pdf.heading_with(title, rows_height(pdf, widths, [head, *rows]) + 20)
+    simple_table(pdf, head, widths, rows, title)
     pdf.set_font(FONT, size=7.5)
     pdf.multi_cell(
         0,
         3.8,
         "Posisi lama: posisi terpasang menurut catatan pemasangan semula (tidak diubah). Posisi "
-        "baru: posisi terpasang hasil ukur pemasangan ulang, yang sejak berita acara ini menjadi "
-        "posisi tanda batas. Keduanya dipasang terhadap koordinat desain (titik batas SK) yang "
-        f"sama; Δ desain = terpasang − desain, ΔE dan ΔN pada proyeksi {zone}. "
+        "baru: posisi terpasang hasil ukur pemasangan ulang, yang sejak pemasangan ulang ditutup "
+        "menjadi posisi tanda batas. Keduanya dipasang terhadap koordinat desain (titik batas SK) "
+        f"yang sama; Δ desain = terpasang − desain; ΔE dan ΔN pada proyeksi {zone}. "
         + height_note(rd.data.geoid_name),
         new_x="LMARGIN",
         new_y="NEXT",
@@ -227,5 +227,7 @@ def _photos(pdf: BeritaAcaraPDF, rd: ReinstallationData) -> None:
          ph.sha256[:16])
         for i, ph in enumerate(photos, start=1)
     ] or [("-", "Belum ada foto", "-", "-")]  # fmt: skip
-    pdf.heading_with("VI. Dokumentasi Foto Pemasangan Ulang", rows_height(pdf, widths, [head, *rows[:3]]))
+    pdf.heading_with(
+        "VI. Dokumentasi Foto Pemasangan Ulang", rows_height(pdf, widths, [head, *rows[:3]])
+    )
     simple_table(pdf, head, widths, rows, "VI. Foto")

@@ -183,7 +183,8 @@ def close_reinstallation(db: JobDatabase, marker: str) -> Reinstallation:
             )
         stamp = now_iso()
         db.execute("UPDATE reinstallation SET closed_at = ? WHERE id = ?", [stamp, current.id])
-        log_change(db, marker_id(db, marker), "reinstallation", current.id, "close", {})
+        log_change(db, marker_id(db, marker), "reinstallation", current.id, "update",
+                   {"closed_at": stamp})  # fmt: skip
     return load_reinstallation(db, current.id)
 
 
@@ -209,12 +210,13 @@ def cancel_reinstallation(db: JobDatabase, marker: str, reason: str) -> Reinstal
         current = open_reinstallation_of(db, marker)
         if current is None:
             raise ReinstallationError(f"marker {marker}: no open reinstallation to cancel")
+        stamp = now_iso()
         db.execute(
             "UPDATE reinstallation SET cancelled_at = ?, cancelled_reason = ? WHERE id = ?",
-            [now_iso(), text, current.id],
+            [stamp, text, current.id],
         )
-        log_change(db, marker_id(db, marker), "reinstallation", current.id, "cancel",
-                   {"reason": text})  # fmt: skip
+        log_change(db, marker_id(db, marker), "reinstallation", current.id, "update",
+                   {"cancelled_at": stamp, "cancelled_reason": text})  # fmt: skip
     return load_reinstallation(db, current.id)
 
 
