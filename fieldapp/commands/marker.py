@@ -262,10 +262,9 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import dumps, installation_json, installation_text
+    from fieldapp.commands.marker_reinstall import reinstallations_json, reinstallations_text
     from fieldapp.store.installation import load_installation
     from fieldapp.store.records import load_marker
-
-    from fieldapp.commands.marker_reinstall import reinstallations_json, reinstallations_text
 
     with _job(args.job) as job:
         inst = load_installation(job.db, args.name)

@@ -75,8 +75,11 @@ def register_reinstall(sub: argparse._SubParsersAction[argparse.ArgumentParser])
     p.add_argument("--reason", metavar="TEXT", help="why it is reinstalled (or cancelled)")
     p.add_argument("--inspection", metavar="UUID",
                    help="the inspection (pemeliharaan) that found it lost or moved")  # fmt: skip
-    p.add_argument("--close", action="store_true",
-                   help="close the documented reinstallation: its position becomes current")  # fmt: skip
+    p.add_argument(
+        "--close",
+        action="store_true",
+        help="close the documented reinstallation: its position becomes current",
+    )
     p.add_argument("--cancel", action="store_true", help="cancel it (needs --reason)")
     p.set_defaults(handler=cmd_reinstall)
 

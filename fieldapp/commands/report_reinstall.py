@@ -20,10 +20,10 @@ def _run(args: argparse.Namespace) -> int:
         raise CommandError(f"{args.job}: no such job folder")
     with open_job(args.job) as store:
         stored = load_signatories(store.db)
+        holder = stored.name if args.holder_signatory is None else args.holder_signatory
         opts = BeritaAcaraOptions(
             paper=args.paper, number=args.number, day=args.date, place=args.place,
-            holder_signatory=stored.name if args.holder_signatory is None else args.holder_signatory,
-            holder_position=stored.position, ktt_name=stored.ktt_name,
+            holder_signatory=holder, holder_position=stored.position, ktt_name=stored.ktt_name,
         )  # fmt: skip
         try:
             doc = build_berita_acara_ulang(store, args.name, Path(args.output), opts)

@@ -19,7 +19,7 @@ from fieldapp.reports.berita_acara_tables import (
     witness_rows,
 )
 from fieldapp.reports.berita_acara_text import LEGAL_BASIS, method_paragraphs, place_text
-from fieldapp.reports.data import KIND_ID, MarkerReport
+from fieldapp.reports.data import KIND_ID
 from fieldapp.reports.heights_text import height_note
 from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.reinstall_data import ReinstallationData, ReinstallationIdentity
@@ -130,9 +130,9 @@ def render_berita_acara_ulang(
     _photos(pdf, rd)
     head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
     widths = (9, 38, 50, 36, 37)
-    rows = [(str(i), *w) for i, w in enumerate(witness_rows(data), start=1)] or [
-        ("-", "Tidak ada saksi tercatat", "-", "-", "-")
-    ]
+    rows: list[tuple[str, ...]] = [
+        (str(i), *w) for i, w in enumerate(witness_rows(data), start=1)
+    ] or [("-", "Tidak ada saksi tercatat", "-", "-", "-")]
     pdf.heading_with("VII. Saksi Pemasangan Ulang", rows_height(pdf, widths, [head, *rows[:3]]))
     simple_table(pdf, head, widths, rows, "VII. Saksi")
     _closing(pdf, data, opts, day, people)
@@ -189,7 +189,7 @@ def _positions(pdf: BeritaAcaraPDF, rd: ReinstallationData) -> None:
         "Pergeseran\n(baru − lama)",
     )
     widths = (38, 46, 46, 40)
-    rows = [
+    rows: list[tuple[str, ...]] = [
         ("Lintang (SRGI2013)", lat_dms(old.lat, DMS), lat_dms(new.lat, DMS), "-"),
         ("Bujur (SRGI2013)", lon_dms(old.lon, DMS), lon_dms(new.lon, DMS), "-"),
         (f"E (m), {zone}", num(old.e), num(new.e), f"ΔE {_signed(s.de_m)}"),
@@ -222,7 +222,7 @@ def _photos(pdf: BeritaAcaraPDF, rd: ReinstallationData) -> None:
     photos = [ph for ph in rd.new.installation.photos if ph.withdrawn is None]
     head = ("No", "Arah", "Berkas", "SHA-256 (16 digit awal)")
     widths = (9, 30, 80, 51)
-    rows = [
+    rows: list[tuple[str, ...]] = [
         (str(i), DIRECTION_ID.get(ph.direction.value, ph.direction.value), ph.file_name,
          ph.sha256[:16])
         for i, ph in enumerate(photos, start=1)

@@ -26,9 +26,10 @@ from pypdf.errors import PyPdfError
 
 from fieldapp.reports.berita_acara import SHORT_TITLE
 from fieldapp.reports.berita_acara_ulang import SHORT_TITLE as ULANG_TITLE
+from fieldapp.reports.completeness import Completeness
 from fieldapp.reports.data import ReportInputError
 from fieldapp.reports.deskripsi import TITLE as DESKRIPSI_TITLE
-from fieldapp.reports.identity import EmbeddedIdentity, parse_keywords
+from fieldapp.reports.identity import BeritaAcaraIdentity, EmbeddedIdentity, parse_keywords
 from fieldapp.reports.pdfbase import FONT, atomic_path, font_path
 from fieldapp.reports.stakeout import TITLE as STAKEOUT_TITLE
 from fieldapp.reports.textfmt import date_id
@@ -232,7 +233,9 @@ def plan_print(store: JobStore, path: Path, draft: bool = False) -> PrintPlan:
     return PrintPlan(doc, 0)
 
 
-def _current_ulang(store: JobStore, doc: DocumentInfo, emb: EmbeddedIdentity) -> tuple:  # type: ignore[type-arg]
+def _current_ulang(
+    store: JobStore, doc: DocumentInfo, emb: EmbeddedIdentity
+) -> tuple[BeritaAcaraIdentity, Completeness]:
     """What the reinstallation the document states has now (its own berita acara rule)."""
     from fieldapp.reports.reinstall_data import current_reinstallation_identity
 

@@ -368,11 +368,10 @@ def _withdrawal(r: dict[str, Any]) -> Withdrawal | None:
     return Withdrawal(r["withdrawn_at"], r["withdrawn_reason"] or "")
 
 
-def _stakes(
-    db: JobDatabase, mid: int, name: str, scope: int | None = None
-) -> list[StakeRecord]:
+def _stakes(db: JobDatabase, mid: int, name: str, scope: int | None = None) -> list[StakeRecord]:
     rows = db.query(
-        "SELECT * FROM stake WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id", [mid, scope]
+        "SELECT * FROM stake WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
     )
     return [
         StakeRecord(
@@ -395,7 +394,8 @@ def _references(
     db: JobDatabase, mid: int, name: str, scope: int | None = None
 ) -> list[ReferenceMarkerRecord]:
     rows = db.query(
-        "SELECT * FROM reference_marker WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id", [mid, scope]
+        "SELECT * FROM reference_marker WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
     )
     return [
         ReferenceMarkerRecord(
@@ -431,11 +431,10 @@ def _description(db: JobDatabase, mid: int, scope: int | None = None) -> Descrip
     )  # fmt: skip
 
 
-def _photos(
-    db: JobDatabase, mid: int, name: str, scope: int | None = None
-) -> list[PhotoRecord]:
+def _photos(db: JobDatabase, mid: int, name: str, scope: int | None = None) -> list[PhotoRecord]:
     rows = db.query(
-        "SELECT * FROM photo WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id", [mid, scope]
+        "SELECT * FROM photo WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
     )
     return [
         PhotoRecord(
@@ -464,7 +463,8 @@ def _witnesses(
     db: JobDatabase, mid: int, name: str, scope: int | None = None
 ) -> list[WitnessRecord]:
     rows = db.query(
-        "SELECT * FROM witness WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id", [mid, scope]
+        "SELECT * FROM witness WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
     )
     return [
         WitnessRecord(

@@ -38,10 +38,10 @@ from fieldapp.store.durable import (
     write_part,
 )
 from fieldapp.store.installation import apply_scope_status, insert_row, load_installation, withdraw
-from fieldapp.store.reinstall_scope import record_scope
 from fieldapp.store.jobfile import JobStore
 from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.records import now_iso
+from fieldapp.store.reinstall_scope import record_scope
 from fieldapp.survey.installation import PhotoDirection, PhotoRecord
 
 if TYPE_CHECKING:

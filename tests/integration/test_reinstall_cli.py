@@ -1,4 +1,4 @@
-"""A lost marker reinstalled through the CLI: its own records and berita acara, the original kept."""
+"""A lost marker reinstalled by the CLI: its own records and berita acara, original kept."""
 
 from __future__ import annotations
 
@@ -93,8 +93,9 @@ def original_rows(job: str) -> dict[str, list[tuple[object, ...]]]:
     con = sqlite3.connect(Path(job) / "job.sqlite")
     try:
         rows = {
-            t: con.execute(f"SELECT * FROM {t} WHERE reinstallation_id IS NULL ORDER BY id")
-            .fetchall()
+            t: con.execute(
+                f"SELECT * FROM {t} WHERE reinstallation_id IS NULL ORDER BY id"
+            ).fetchall()
             for t in ORIGINAL_TABLES
         }
         rows["marker_description"] = con.execute("SELECT * FROM marker_description").fetchall()
