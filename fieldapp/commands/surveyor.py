@@ -54,6 +54,12 @@ def cmd_add(args: argparse.Namespace) -> int:
             ),
         )
     print(f"surveyor {args.name.strip()} added")
+    if args.kpo:
+        # Without the date of the last KPO data update the juru ukur signs no final document.
+        print(
+            "record the KPO card's status and last data update: fieldapp surveyor kpo "
+            f"{args.job} {args.name.strip()!r} --number … --status … --updated YYYY-MM-DD"
+        )
     return 0
 
 
@@ -66,7 +72,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     with open_job(args.job) as job:
         people = load_surveyors(job.db)
     if args.json:
-        print(json.dumps([asdict(s) for s in people], ensure_ascii=False, indent=2))
+        print(json.dumps([asdict(s) for s in people], ensure_ascii=False, indent=2, default=str))
         return 0
     for s in people:
         kpo = ""

@@ -73,8 +73,8 @@ def item_uid(item: CalendarItem, job_uuid: str) -> str:
     about = item.marker or item.surveyor or ""
     if item.kind.startswith("rkab"):
         about = str(item.date.year)
-    digest = hashlib.sha256(f"{item.kind}\x1f{about}".encode()).hexdigest()[:16]
-    return f"{item.kind}-{digest}-{job_uuid}@fieldapp"
+    digest = hashlib.sha256(f"{job_uuid}\x1f{item.kind}\x1f{about}".encode()).hexdigest()
+    return f"{item.kind}-{digest[:24]}@fieldapp"
 
 
 def summary(item: CalendarItem, job_name: str) -> str:

@@ -44,19 +44,19 @@ def card_refusals(db: JobDatabase, names: Sequence[str], on: dt.date) -> list[st
         problems = []
         status = s.kpo_status or ("aktif" if s.kpo_active else "dikembalikan")
         if status != "aktif":
-            problems.append(f"berstatus {status}, tidak berlaku ({BASIS})")
+            problems.append(f"berstatus {status}, tidak berlaku")
         if s.kpo_updated_on is None:
-            problems.append("tanggal pemutakhiran data KPO terakhir tidak tercatat")
+            problems.append("tanggal pemutakhiran datanya tidak tercatat")
         elif update_overdue(s.kpo_updated_on, on):
             due = next_update_due(s.kpo_updated_on)
             problems.append(
-                f"data KPO terakhir dimutakhirkan {date_id(s.kpo_updated_on)}; pemutakhiran "
-                f"tahun {covered_year(s.kpo_updated_on) + 1} wajib paling lambat {date_id(due)} "
-                f"({BASIS})"
+                f"datanya terakhir dimutakhirkan {date_id(s.kpo_updated_on)}, padahal "
+                f"pemutakhiran tahun {covered_year(s.kpo_updated_on) + 1} wajib paling lambat "
+                f"{date_id(due)}"
             )
         if problems:
             reasons.append(
                 f"juru ukur {s.name} tidak dapat menandatangani dokumen final: kartu KPO "
-                f"{s.kpo_no} " + "; ".join(problems)
+                f"{s.kpo_no} {'; '.join(problems)} ({BASIS})"
             )
     return reasons
