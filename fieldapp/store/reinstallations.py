@@ -19,7 +19,7 @@ from fieldapp.store.database import JobDatabase
 from fieldapp.store.installation import insert_row, load_installation
 from fieldapp.store.records import load_marker, now_iso
 from fieldapp.store.reinstall_scope import open_reinstallation_id
-from fieldapp.survey.installation import StakeRecord
+from fieldapp.survey.installation import MarkerInstallation, StakeRecord
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.survey.occupation import Position
 
@@ -234,3 +234,14 @@ def current_position(db: JobDatabase, marker: str) -> Position | None:
 
 def opened_on(r: Reinstallation) -> dt.date:
     return dt.datetime.fromisoformat(r.opened_at).date()
+
+
+def working_installation(db: JobDatabase, marker: str) -> MarkerInstallation:
+    """The installation the field screens show and record into: the open reinstallation's,
+    else the last closed one's (the marker as it stands), else the original."""
+    mid = marker_id(db, marker)
+    rid = open_reinstallation_id(db, mid)
+    if rid is None:
+        closed = last_closed(db, marker)
+        rid = None if closed is None else closed.id
+    return load_installation(db, marker, rid)
