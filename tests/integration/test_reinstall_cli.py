@@ -143,6 +143,7 @@ def test_lost_marker_reinstalled_with_its_own_berita_acara(
 ) -> None:
     before_pdf = tmp_path / "ba_before.pdf"
     ok(capsys, "report", "berita-acara", job, "-o", str(before_pdf), "-q")
+    ok(capsys, "report", "stakeout", job, "-o", str(tmp_path / "so_before.pdf"), "-q")
     before_rows = original_rows(job)
     with JobStore.open(job) as store:
         old = load_report_data(store, names=[MARKER]).markers[0]
@@ -156,6 +157,8 @@ def test_lost_marker_reinstalled_with_its_own_berita_acara(
     after_pdf = tmp_path / "ba_after.pdf"
     ok(capsys, "report", "berita-acara", job, "-o", str(after_pdf), "-q")
     assert after_pdf.read_bytes() == before_pdf.read_bytes()
+    ok(capsys, "report", "stakeout", job, "-o", str(tmp_path / "so_after.pdf"), "-q")
+    assert text_of(tmp_path / "so_after.pdf") == text_of(tmp_path / "so_before.pdf")
     shown = ok(capsys, "marker", "show", job, MARKER)
     head, _, again = shown.partition("reinstallation ")
     assert "stake 4" not in head and "photo 16" not in head and REASON in again
