@@ -46,7 +46,7 @@ def card_refusals(db: JobDatabase, names: Sequence[str], on: dt.date) -> list[st
         if status != "aktif":
             problems.append(f"berstatus {status}, tidak berlaku")
         if s.kpo_updated_on is None:
-            problems.append("tanggal pemutakhiran datanya tidak tercatat")
+            problems.append("tanpa catatan tanggal pemutakhiran data")
         elif update_overdue(s.kpo_updated_on, on):
             due = next_update_due(s.kpo_updated_on)
             problems.append(

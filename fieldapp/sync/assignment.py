@@ -177,17 +177,10 @@ def _write(db: JobDatabase, spec: JobSpec) -> list[str]:
     db.execute("DELETE FROM activity_zone")
     for a in spec.activity_zones:
         rec.add_activity_zone(db, a.name, a.kind or "", a.geometry, a.depth_m, a.height_m, a.source)
-    known = {s.name: s for s in rec.load_surveyors(db)}
+    known = {s.name for s in rec.load_surveyors(db)}
     for s in spec.surveyors:
         if s.name not in known:
             rec.add_surveyor(db, s)
-        elif _newer_kpo_update(s, known[s.name]):
-            from fieldapp.store.kpo import set_kpo_card
-
-            assert s.kpo_no and s.kpo_status and s.kpo_updated_on  # _newer_kpo_update
-            # The office recorded the yearly KPO update (or a returned card) after the job did.
-            set_kpo_card(db, s.name, number=s.kpo_no, status=s.kpo_status,
-                         updated_on=s.kpo_updated_on, today=s.kpo_updated_on)  # fmt: skip
     return notes
 
 
@@ -195,6 +188,22 @@ def _newer_kpo_update(office: Surveyor, job: Surveyor) -> bool:
     if not (office.kpo_no and office.kpo_status and office.kpo_updated_on):
         return False
     return job.kpo_updated_on is None or office.kpo_updated_on > job.kpo_updated_on
+
+
+def _update_kpo_cards(db: JobDatabase, spec: JobSpec) -> list[str]:
+    """Cards the office updated after the job did (the yearly update, a returned card)."""
+    from fieldapp.store.kpo import set_kpo_card
+
+    known = {s.name: s for s in rec.load_surveyors(db)}
+    updated = []
+    for s in spec.surveyors:
+        if s.name in known and _newer_kpo_update(s, known[s.name]):
+            assert s.kpo_no and s.kpo_status and s.kpo_updated_on  # _newer_kpo_update
+            # A KPO card is the person's, not the job's field work: it never conflicts.
+            set_kpo_card(db, s.name, number=s.kpo_no, status=s.kpo_status,
+                         updated_on=s.kpo_updated_on, today=s.kpo_updated_on)  # fmt: skip
+            updated.append(s.name)
+    return [f"KPO card of {', '.join(updated)} updated"] if updated else []
 
 
 def apply_to_job(
@@ -223,11 +232,12 @@ def apply_to_job(
             record_refusal(db, revision, message, at)
             return outcome("conflict", message)
         notes = _write(db, spec) if changes else []
+        notes += _update_kpo_cards(db, spec)
         set_sync_state(db, REVISION_KEY, str(revision))
         db.execute("DELETE FROM sync_state WHERE key = ?", [CONFLICT_KEY])
-    if not changes:
+    if not changes and not notes:
         return outcome("unchanged", f"revision {revision}: the job already matches")
-    detail = "; ".join([f"updated {', '.join(changes)}", *notes])
+    detail = "; ".join([*([f"updated {', '.join(changes)}"] if changes else []), *notes])
     return outcome("updated", f"revision {revision}: {detail}")
 
 

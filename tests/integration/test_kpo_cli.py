@@ -53,7 +53,7 @@ def test_a_returned_card_keeps_the_berita_acara_a_draf_and_says_why(
         "DBT-KPO/2024/0877 berstatus dikembalikan, tidak berlaku (SE 1.E/MB.07/DBT.KP/2022)"
     )
     err = capsys.readouterr().err
-    assert f"note: berita acara is a DRAF, not final: berita acara: {reason}" in err
+    assert f"note: DRAF: berita acara: {reason}" in err
     text = _text(ba)
     assert "DRAF" in text and "Rahmat Hidayat tidak dapat menandatangani dokumen final" in text
     # Not an original: the print is refused with the reason, nothing printed, nothing logged.
@@ -81,7 +81,7 @@ def test_an_overdue_kpo_update_is_refused_on_a_final_berita_acara(
     ba = tmp_path / "ba.pdf"
     assert main(["report", "berita-acara", str(job), "-o", str(ba), "-q"]) == 0
     err = capsys.readouterr().err
-    assert ("berita acara is a DRAF, not final: berita acara: juru ukur Rahmat Hidayat tidak "
+    assert ("DRAF: berita acara: juru ukur Rahmat Hidayat tidak "
             "dapat menandatangani dokumen final: kartu KPO DBT-KPO/2024/0877 datanya terakhir "
             "dimutakhirkan 15 Januari 2025, padahal pemutakhiran tahun 2025 wajib paling lambat "
             "30 Januari 2026 (SE 1.E/MB.07/DBT.KP/2022)") in err  # fmt: skip

@@ -64,7 +64,7 @@ def test_unknown_names_and_missing_dates_are_refused_cardless_surveyors_not(
     reasons = card_refusals(job.db, ["Tanpa Kartu", "Kartu Lama", "Siapa"], D(2026, 6, 1))
     assert reasons == [
         "juru ukur Kartu Lama tidak dapat menandatangani dokumen final: kartu KPO KPO-1 "
-        "tanggal pemutakhiran datanya tidak tercatat (SE 1.E/MB.07/DBT.KP/2022)",
+        "tanpa catatan tanggal pemutakhiran data (SE 1.E/MB.07/DBT.KP/2022)",
         "juru ukur Siapa tidak terdaftar pada pekerjaan ini",
     ]
 
