@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from fieldapp.commands import report_pemeliharaan
 from fieldapp.commands.common import CommandError
 from fieldapp.commands.plan_work import add_report_options as add_work_plan_options
+from fieldapp.commands.report_reinstall import register_reinstall_report
 
 if TYPE_CHECKING:
     from fieldapp.reports.salinan import PrintPlan
@@ -243,6 +244,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--holder-signatory",
         help="who signs for the permit holder (default: the name stored with report signatory)",
     )
+    register_reinstall_report(rsub)
     p = doc("deskripsi", "Deskripsi Tanda Batas: one sheet per installed marker", "FILE.pdf")
     p.add_argument("--marker", action="append", metavar="NAME", help="only this marker (repeat)")
     doc("stakeout", "stake-out and occupation report of every staked marker", "FILE.pdf")

@@ -25,8 +25,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldapp.store.installation import load_installation, withdraw
+from fieldapp.store.installation import withdraw
 from fieldapp.store.photos import PhotoError, import_photo, reassign_photo, replace_photo
+from fieldapp.store.reinstallations import open_reinstallation_of, working_installation
 from fieldapp.survey.installation import MarkerInstallation, PhotoDirection
 from fieldapp.survey.models import MarkerStatus
 from fieldapp.ui import texts
@@ -150,13 +151,18 @@ class InstallationView(QWidget):
         """Re-read the marker; ``keep_typed`` leaves unsaved description text alone."""
         self._fill_picker()
         name = self.session.selected
-        self.inst = load_installation(self.session.store.db, name) if name else None
+        # A marker being reinstalled shows the reinstallation's records, where new ones go.
+        self.inst = working_installation(self.session.store.db, name) if name else None
         inst = self.inst
         self.warning.setText("⚠ " + self.tr("Not staked yet") if self.unstaked else "")
         self.warning.setStyleSheet(text_style("warn"))
         self.warning.setToolTip(
             self.tr("Not staked yet: stake it out before documenting.") if self.unstaked else ""
         )
+        if name and open_reinstallation_of(self.session.store.db, name) is not None and inst:
+            # Its records go to the reinstallation; the original installation stays as it was.
+            again = self.tr("Reinstallation: {0}").format(texts.marker_status(inst.status))
+            self.warning.setText(f"{self.warning.text()}  ↻ {again}".strip())
         for d, slot in self.slots.items():
             active = (
                 [p for p in inst.photos if p.direction is d and p.withdrawn is None] if inst else []

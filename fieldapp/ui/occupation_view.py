@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 
 from fieldapp.gnss.fix import Fix
 from fieldapp.gnss.station_arp import AnnouncedStation
-from fieldapp.store.installation import load_installation
 from fieldapp.store.occupation_writer import (
     EpochsSaved,
     OccupationWriter,
@@ -38,6 +37,7 @@ from fieldapp.store.occupation_writer import (
     WriterStarted,
 )
 from fieldapp.store.occupations import incomplete_occupations
+from fieldapp.store.reinstallations import working_installation
 from fieldapp.survey.installation import OccupationRecord, StakeRecord
 from fieldapp.survey.local import Position
 from fieldapp.survey.occupation import PROFILES, RejectReason
@@ -228,7 +228,8 @@ class OccupationView(QWidget):
         if name:
             try:
                 # One load: the occupations and the stakes that used them come together.
-                stored = load_installation(self.session.store.db, name)
+                # A marker being reinstalled shows the reinstallation's records.
+                stored = working_installation(self.session.store.db, name)
             except LookupError:  # a marker withdrawn by a new plan meanwhile
                 pass
             else:

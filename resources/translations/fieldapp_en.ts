@@ -570,52 +570,52 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="137" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="139" />
         <source>Today {0}: {1} overdue, {2} due within {3} days, {4} later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="150" />
         <source>{0} days overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="150" />
         <source>overdue</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="151" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="153" />
         <source>today</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="153" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="155" />
         <source>{0} days ago</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="155" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="157" />
         <source>in {0} days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="166" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="168" />
         <source>Nothing due: no date follows from the job's data yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="177" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="179" />
         <source>Export the calendar</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="191" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="193" />
         <source>Not exported: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="194" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="196" />
         <source>Exported to {0}.</source>
         <translation type="unfinished" />
     </message>
@@ -2309,160 +2309,165 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
         <source>Description</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
         <source>Photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
         <source>Witnesses</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="263" />
         <source>Add photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="123" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="124" />
         <source>Marker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="124" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Marker to document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="127" />
         <source>Heights</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="155" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="157" />
         <source>Not staked yet</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="158" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="160" />
         <source>Not staked yet: stake it out before documenting.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
-        <source>Marker not staked</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="200" />
-        <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="203" />
-        <source>Document anyway</source>
+        <location filename="../../fieldapp/ui/installation_view.py" line="164" />
+        <source>Reinstallation: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/installation_view.py" line="204" />
+        <source>Marker not staked</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
+        <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="209" />
+        <source>Document anyway</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="210" />
         <source>Cancel</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="232" />
         <source>Photo not added: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="228" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="231" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="234" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="237" />
         <source>{0} photo(s) saved.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="249" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="284" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="255" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="290" />
         <source>Retake photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="250" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="256" />
         <source>The current photo is withdrawn and kept in the job's history.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
         <source>Choose the new photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="287" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="258" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="293" />
         <source>retaken</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="263" />
         <source>Images ({0})</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="271" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="277" />
         <source>Photo not replaced: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="273" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
         <source>Photo replaced; the earlier one is withdrawn.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="285" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="291" />
         <source>A new capture for this direction withdraws the current photo.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="286" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="292" />
         <source>Open the camera</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="303" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="309" />
         <source>Photo withdrawn: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="312" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="318" />
         <source>Withdraw photo</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="313" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="319" />
         <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="316" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="322" />
         <source>Withdraw</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="340" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="346" />
         <source>Photo not moved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="343" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="349" />
         <source>Photo moved to marker {0}, {1}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
@@ -2644,7 +2649,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="241" />
-        <location filename="../../fieldapp/ui/main_window.py" line="618" />
+        <location filename="../../fieldapp/ui/main_window.py" line="619" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
@@ -2674,47 +2679,47 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="620" />
+        <location filename="../../fieldapp/ui/main_window.py" line="621" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="621" />
+        <location filename="../../fieldapp/ui/main_window.py" line="622" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="622" />
+        <location filename="../../fieldapp/ui/main_window.py" line="623" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="623" />
+        <location filename="../../fieldapp/ui/main_window.py" line="624" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="624" />
+        <location filename="../../fieldapp/ui/main_window.py" line="625" />
         <source>Maintenance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="625" />
+        <location filename="../../fieldapp/ui/main_window.py" line="626" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="627" />
+        <location filename="../../fieldapp/ui/main_window.py" line="628" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="628" />
+        <location filename="../../fieldapp/ui/main_window.py" line="629" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="436" />
+        <location filename="../../fieldapp/ui/main_window.py" line="437" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
@@ -2724,23 +2729,23 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="437" />
+        <location filename="../../fieldapp/ui/main_window.py" line="438" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="438" />
-        <location filename="../../fieldapp/ui/main_window.py" line="626" />
+        <location filename="../../fieldapp/ui/main_window.py" line="439" />
+        <location filename="../../fieldapp/ui/main_window.py" line="627" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="468" />
+        <location filename="../../fieldapp/ui/main_window.py" line="469" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="512" />
+        <location filename="../../fieldapp/ui/main_window.py" line="513" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -2929,97 +2934,97 @@
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="251" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="253" />
         <source>never inspected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="260" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="262" />
         <source>{0} (over 6 months ago)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="271" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="273" />
         <source>open since {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="284" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="286" />
         <source>passed, {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="287" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="289" />
         <source>FAILED, {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="290" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="292" />
         <source>ΔN {0} m, ΔE {1} m, tolerance {2} m; {3}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="302" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="304" />
         <source>No installed marker yet: nothing to maintain.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="305" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="307" />
         <source>{0} markers · {1} never inspected · {2} not inspected for over 6 months · today {3}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="338" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="340" />
         <source>Marker {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="373" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="375" />
         <source>No inspection recorded for this marker yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
         <source>yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
         <source>no</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="380" />
         <source>Vegetation cleared within 1 m: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="379" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="381" />
         <source>Access: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="380" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="382" />
         <source>Action taken: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="383" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="385" />
         <source>Note: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="403" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="405" />
         <source>no photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="413" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="415" />
         <source>(cannot be shown)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="442" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="444" />
         <source>Inspection of {0} on {1} saved.</source>
         <translation type="unfinished" />
     </message>
@@ -3444,34 +3449,34 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="273" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="274" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="297" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="371" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="298" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="372" />
         <source>Choose a marker first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="304" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="305" />
         <source>No receiver connected.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="561" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="562" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="566" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="598" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="567" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="599" />
         <source>Not saved: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="528" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="529" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation type="unfinished" />
     </message>
@@ -3481,58 +3486,58 @@ N</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="324" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="325" />
         <source>Starting…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="449" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="450" />
         <source>Saving the result…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="469" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="470" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="484" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
         <source>Recording: waiting for epochs…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="493" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="595" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="494" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="596" />
         <source>Occupation {0} abandoned.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="510" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="511" />
         <source>Scatter so far: σH {0} m, σV {1} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="515" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="516" />
         <source>{0} epochs saved in the job.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="542" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="543" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="547" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="548" />
         <source>FAILED: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="551" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="552" />
         <source>Mean position of the mark: {0}°, {1}° · {2}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="556" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="557" />
         <source>Saved in the job (occupation {0}).</source>
         <translation type="unfinished" />
     </message>
@@ -4035,106 +4040,111 @@ N</source>
     </message>
     <message>
         <location filename="../../fieldapp/ui/print_dialog.py" line="215" />
-        <source>Marker descriptions</source>
+        <source>Reinstallation berita acara</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/print_dialog.py" line="216" />
-        <source>Stake-out report</source>
+        <source>Marker descriptions</source>
         <translation type="unfinished" />
     </message>
     <message>
         <location filename="../../fieldapp/ui/print_dialog.py" line="217" />
+        <source>Stake-out report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="218" />
         <source>Other document</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="237" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="238" />
         <source>Cannot print</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="238" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="239" />
         <source>This document cannot be printed:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="248" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="249" />
         <source>Nomor {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="251" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="252" />
         <source>{0}, {1} pages</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="257" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="258" />
         <source>Not final: printed as a DRAF (the watermark and the list of what is missing are on it), never as the original; the print is logged.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="261" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
         <source>Free print</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="263" />
         <source>No original/copy rule for this document; the print is logged.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="264" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="265" />
         <source>ORIGINAL</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="266" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="267" />
         <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="272" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="273" />
         <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="277" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="278" />
         <source>Warning: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="309" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="310" />
         <source>superseded by Nomor {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="311" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="312" />
         <source>Printed before:</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="348" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="349" />
         <source>This document was printed meanwhile; check and print again.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="353" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="354" />
         <source>Type the reason for this copy first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="425" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="426" />
         <source>Not printed.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="439" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="440" />
         <source>Printed and logged: {0}.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="442" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="443" />
         <source>free print</source>
         <translation type="unfinished" />
     </message>

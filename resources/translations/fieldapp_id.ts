@@ -570,52 +570,52 @@
         <translation>Tutup</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="137" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="139" />
         <source>Today {0}: {1} overdue, {2} due within {3} days, {4} later.</source>
         <translation>Hari ini {0}: {1} terlambat, {2} jatuh tempo dalam {3} hari, {4} kemudian.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="150" />
         <source>{0} days overdue</source>
         <translation>terlambat {0} hari</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="148" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="150" />
         <source>overdue</source>
         <translation>terlambat</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="151" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="153" />
         <source>today</source>
         <translation>hari ini</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="153" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="155" />
         <source>{0} days ago</source>
         <translation>{0} hari yang lalu</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="155" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="157" />
         <source>in {0} days</source>
         <translation>{0} hari lagi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="166" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="168" />
         <source>Nothing due: no date follows from the job's data yet.</source>
         <translation>Tidak ada tenggat: data pekerjaan belum menghasilkan tanggal apa pun.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="177" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="179" />
         <source>Export the calendar</source>
         <translation>Ekspor kalender</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="191" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="193" />
         <source>Not exported: {0}</source>
         <translation>Tidak diekspor: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/calendar_dialog.py" line="194" />
+        <location filename="../../fieldapp/ui/calendar_dialog.py" line="196" />
         <source>Exported to {0}.</source>
         <translation>Diekspor ke {0}.</translation>
     </message>
@@ -2309,160 +2309,165 @@
 <context>
     <name>InstallationView</name>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
         <source>Description</source>
         <translation>Deskripsi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
         <source>Photos</source>
         <translation>Foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
         <source>Witnesses</source>
         <translation>Saksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="263" />
         <source>Add photos</source>
         <translation>Tambah foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="123" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="124" />
         <source>Marker</source>
         <translation>Tanda Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="124" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="125" />
         <source>Marker to document</source>
         <translation>Tanda batas yang didokumentasikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="126" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="127" />
         <source>Heights</source>
         <translation>Tinggi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="155" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="157" />
         <source>Not staked yet</source>
         <translation>Belum dipatok</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="158" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="160" />
         <source>Not staked yet: stake it out before documenting.</source>
         <translation>Belum dipatok: patok dulu sebelum didokumentasikan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="164" />
+        <source>Reinstallation: {0}</source>
+        <translation>Pemasangan ulang: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/installation_view.py" line="204" />
         <source>Marker not staked</source>
         <translation>Tanda batas belum dipatok</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="200" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="206" />
         <source>Marker {0} has no stake yet (status: planned). Photos, witnesses and a description should describe a marker that has been set. Document it anyway?</source>
         <translation>Tanda batas {0} belum dipatok (status: direncanakan). Foto, saksi dan deskripsi seharusnya menggambarkan tanda batas yang sudah dipasang. Tetap dokumentasikan?</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="203" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="209" />
         <source>Document anyway</source>
         <translation>Tetap dokumentasikan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="204" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="210" />
         <source>Cancel</source>
         <translation>Batal</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="226" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="232" />
         <source>Photo not added: {0}</source>
         <translation>Foto tidak ditambahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="228" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="231" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="234" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="237" />
         <source>{0} photo(s) saved.</source>
         <translation>{0} foto tersimpan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="249" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="284" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="255" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="290" />
         <source>Retake photo</source>
         <translation>Ambil ulang foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="250" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="256" />
         <source>The current photo is withdrawn and kept in the job's history.</source>
         <translation>Foto sekarang ditarik dan tetap tersimpan di riwayat pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="251" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
         <source>Choose the new photo</source>
         <translation>Pilih foto baru</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="252" />
-        <location filename="../../fieldapp/ui/installation_view.py" line="287" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="258" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="293" />
         <source>retaken</source>
         <translation>diambil ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="257" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="263" />
         <source>Images ({0})</source>
         <translation>Gambar ({0})</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="271" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="277" />
         <source>Photo not replaced: {0}</source>
         <translation>Foto tidak diganti: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="273" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="279" />
         <source>Photo replaced; the earlier one is withdrawn.</source>
         <translation>Foto diganti; foto sebelumnya ditarik.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="285" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="291" />
         <source>A new capture for this direction withdraws the current photo.</source>
         <translation>Foto baru untuk arah ini menarik foto yang sekarang.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="286" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="292" />
         <source>Open the camera</source>
         <translation>Buka kamera</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="303" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="309" />
         <source>Photo withdrawn: {0}</source>
         <translation>Foto ditarik: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="312" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="318" />
         <source>Withdraw photo</source>
         <translation>Tarik foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="313" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="319" />
         <source>Photo {0} ({1}) is marked withdrawn; the file stays in the job.</source>
         <translation>Foto {0} ({1}) ditandai ditarik; berkasnya tetap di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="316" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="322" />
         <source>Withdraw</source>
         <translation>Tarik</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="340" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="346" />
         <source>Photo not moved: {0}</source>
         <translation>Foto tidak dipindahkan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="343" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="349" />
         <source>Photo moved to marker {0}, {1}.</source>
         <translation>Foto dipindahkan ke tanda batas {0}, {1}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/installation_view.py" line="192" />
+        <location filename="../../fieldapp/ui/installation_view.py" line="198" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
@@ -2644,7 +2649,7 @@
     </message>
     <message>
         <location filename="../../fieldapp/ui/main_window.py" line="241" />
-        <location filename="../../fieldapp/ui/main_window.py" line="618" />
+        <location filename="../../fieldapp/ui/main_window.py" line="619" />
         <source>Start</source>
         <translation>Mulai</translation>
     </message>
@@ -2674,47 +2679,47 @@
         <translation>Buka pekerjaan terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="620" />
+        <location filename="../../fieldapp/ui/main_window.py" line="621" />
         <source>Map</source>
         <translation>Peta</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="621" />
+        <location filename="../../fieldapp/ui/main_window.py" line="622" />
         <source>Stake-out</source>
         <translation>Stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="622" />
+        <location filename="../../fieldapp/ui/main_window.py" line="623" />
         <source>Occupation</source>
         <translation>Pengamatan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="623" />
+        <location filename="../../fieldapp/ui/main_window.py" line="624" />
         <source>Installation</source>
         <translation>Pemasangan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="624" />
+        <location filename="../../fieldapp/ui/main_window.py" line="625" />
         <source>Maintenance</source>
         <translation>Pemeliharaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="625" />
+        <location filename="../../fieldapp/ui/main_window.py" line="626" />
         <source>Planning</source>
         <translation>Perencanaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="627" />
+        <location filename="../../fieldapp/ui/main_window.py" line="628" />
         <source>Outbox</source>
         <translation>Kirim</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="628" />
+        <location filename="../../fieldapp/ui/main_window.py" line="629" />
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="436" />
+        <location filename="../../fieldapp/ui/main_window.py" line="437" />
         <source>Markers</source>
         <translation>Tanda Batas</translation>
     </message>
@@ -2724,23 +2729,23 @@
         <translation>Status GNSS</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="437" />
+        <location filename="../../fieldapp/ui/main_window.py" line="438" />
         <source>Boundary</source>
         <translation>Titik Batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="438" />
-        <location filename="../../fieldapp/ui/main_window.py" line="626" />
+        <location filename="../../fieldapp/ui/main_window.py" line="439" />
+        <location filename="../../fieldapp/ui/main_window.py" line="627" />
         <source>Control</source>
         <translation>Kontrol</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="468" />
+        <location filename="../../fieldapp/ui/main_window.py" line="469" />
         <source>Point {0}</source>
         <translation>Titik {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="512" />
+        <location filename="../../fieldapp/ui/main_window.py" line="513" />
         <source>Cannot connect: {0}</source>
         <translation>Tidak dapat terhubung: {0}</translation>
     </message>
@@ -2929,97 +2934,97 @@
         <translation>Pemeriksaan</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="251" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="253" />
         <source>never inspected</source>
         <translation>belum pernah diperiksa</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="260" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="262" />
         <source>{0} (over 6 months ago)</source>
         <translation>{0} (&gt; 6 bulan lalu)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="271" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="273" />
         <source>open since {0}</source>
         <translation>terbuka sejak {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="284" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="286" />
         <source>passed, {0} m</source>
         <translation>lulus, {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="287" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="289" />
         <source>FAILED, {0} m</source>
         <translation>GAGAL, {0} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="290" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="292" />
         <source>ΔN {0} m, ΔE {1} m, tolerance {2} m; {3}</source>
         <translation>ΔN {0} m, ΔE {1} m, toleransi {2} m; {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="302" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="304" />
         <source>No installed marker yet: nothing to maintain.</source>
         <translation>Belum ada tanda batas terpasang: belum ada yang perlu dipelihara.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="305" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="307" />
         <source>{0} markers · {1} never inspected · {2} not inspected for over 6 months · today {3}</source>
         <translation>{0} tanda batas · {1} belum pernah diperiksa · {2} tidak diperiksa lebih dari 6 bulan · hari ini {3}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="338" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="340" />
         <source>Marker {0}</source>
         <translation>Tanda batas {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="373" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="375" />
         <source>No inspection recorded for this marker yet.</source>
         <translation>Belum ada pemeriksaan tercatat untuk tanda batas ini.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
         <source>yes</source>
         <translation>ya</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="376" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
         <source>no</source>
         <translation>tidak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="380" />
         <source>Vegetation cleared within 1 m: {0}</source>
         <translation>Vegetasi dibersihkan dalam radius 1 m: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="379" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="381" />
         <source>Access: {0}</source>
         <translation>Akses: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="380" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="382" />
         <source>Action taken: {0}</source>
         <translation>Tindakan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="383" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="385" />
         <source>Note: {0}</source>
         <translation>Catatan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="403" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="405" />
         <source>no photos</source>
         <translation>tidak ada foto</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="413" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="415" />
         <source>(cannot be shown)</source>
         <translation>(tidak dapat ditampilkan)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="442" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="444" />
         <source>Inspection of {0} on {1} saved.</source>
         <translation>Pemeriksaan {0} tanggal {1} tersimpan.</translation>
     </message>
@@ -3445,34 +3450,34 @@ U</translation>
         <translation>(belum ada tanda batas)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="273" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="274" />
         <source>Occupation of marker {0} was interrupted ({1} epochs saved).</source>
         <translation>Pengamatan tanda batas {0} terputus ({1} epoch tersimpan).</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="297" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="371" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="298" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="372" />
         <source>Choose a marker first.</source>
         <translation>Pilih tanda batas terlebih dahulu.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="304" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="305" />
         <source>No receiver connected.</source>
         <translation>Receiver belum terhubung.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="561" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="562" />
         <source>Antenna height after differs from before by {0} mm: check the setup.</source>
         <translation>Tinggi antena sesudah berbeda {0} mm dari sebelumnya: periksa pemasangan jalon/tripod.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="566" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="598" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="567" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="599" />
         <source>Not saved: {0}</source>
         <translation>Belum tersimpan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="528" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="529" />
         <source>Used {0} / {1} epochs, {2} / {3} s, rejected {4}</source>
         <translation>Dipakai {0} / {1} epoch, {2} / {3} dtk, ditolak {4}</translation>
     </message>
@@ -3482,58 +3487,58 @@ U</translation>
         <translation>Base</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="324" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="325" />
         <source>Starting…</source>
         <translation>Memulai…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="449" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="450" />
         <source>Saving the result…</source>
         <translation>Menyimpan hasil…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="469" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="470" />
         <source>The occupation is still being saved; it can be recovered later.</source>
         <translation>Pengamatan masih disimpan; dapat dipulihkan nanti.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="484" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="485" />
         <source>Recording: waiting for epochs…</source>
         <translation>Merekam: menunggu epoch…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="493" />
-        <location filename="../../fieldapp/ui/occupation_view.py" line="595" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="494" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="596" />
         <source>Occupation {0} abandoned.</source>
         <translation>Pengamatan {0} dibatalkan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="510" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="511" />
         <source>Scatter so far: σH {0} m, σV {1} m</source>
         <translation>Sebaran sejauh ini: σH {0} m, σV {1} m</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="515" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="516" />
         <source>{0} epochs saved in the job.</source>
         <translation>{0} epoch tersimpan di pekerjaan.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="542" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="543" />
         <source>PASSED: {0} epochs, σH {1} m, {2} m from design</source>
         <translation>LULUS: {0} epoch, σH {1} m, {2} m dari desain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="547" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="548" />
         <source>FAILED: {0}</source>
         <translation>GAGAL: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="551" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="552" />
         <source>Mean position of the mark: {0}°, {1}° · {2}</source>
         <translation>Posisi rata-rata tanda: {0}°, {1}° · {2}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/occupation_view.py" line="556" />
+        <location filename="../../fieldapp/ui/occupation_view.py" line="557" />
         <source>Saved in the job (occupation {0}).</source>
         <translation>Tersimpan di pekerjaan (pengamatan {0}).</translation>
     </message>
@@ -4036,106 +4041,111 @@ U</translation>
     </message>
     <message>
         <location filename="../../fieldapp/ui/print_dialog.py" line="215" />
+        <source>Reinstallation berita acara</source>
+        <translation>Berita acara pemasangan ulang</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/print_dialog.py" line="216" />
         <source>Marker descriptions</source>
         <translation>Deskripsi tanda batas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="216" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="217" />
         <source>Stake-out report</source>
         <translation>Laporan stake out</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="217" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="218" />
         <source>Other document</source>
         <translation>Dokumen lain</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="237" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="238" />
         <source>Cannot print</source>
         <translation>Tidak dapat dicetak</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="238" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="239" />
         <source>This document cannot be printed:</source>
         <translation>Dokumen ini tidak dapat dicetak:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="248" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="249" />
         <source>Nomor {0}</source>
         <translation>Nomor {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="251" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="252" />
         <source>{0}, {1} pages</source>
         <translation>{0}, {1} halaman</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="257" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="258" />
         <source>Not final: printed as a DRAF (the watermark and the list of what is missing are on it), never as the original; the print is logged.</source>
         <translation>Belum final: dicetak sebagai DRAF (dengan tanda air dan daftar kekurangan), tidak pernah sebagai ASLI; pencetakan dicatat.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="261" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
         <source>Free print</source>
         <translation>Cetak bebas</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="262" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="263" />
         <source>No original/copy rule for this document; the print is logged.</source>
         <translation>Dokumen ini tanpa aturan asli/salinan; pencetakan tetap dicatat.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="264" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="265" />
         <source>ORIGINAL</source>
         <translation>ASLI</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="266" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="267" />
         <source>First print of the final berita acara: the original to be signed. Every later print of it is stamped SALINAN.</source>
         <translation>Cetakan pertama berita acara final: dokumen asli untuk ditandatangani. Setiap cetakan berikutnya diberi cap SALINAN.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="272" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="273" />
         <source>The original was printed before: every page of this copy is stamped SALINAN ke-{0} with the reason and the date.</source>
         <translation>Dokumen asli sudah pernah dicetak: setiap halaman salinan ini diberi cap SALINAN ke-{0} beserta alasan dan tanggalnya.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="277" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="278" />
         <source>Warning: {0}</source>
         <translation>Peringatan: {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="309" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="310" />
         <source>superseded by Nomor {0}</source>
         <translation>digantikan oleh Nomor {0}</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="311" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="312" />
         <source>Printed before:</source>
         <translation>Sudah dicetak sebelumnya:</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="348" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="349" />
         <source>This document was printed meanwhile; check and print again.</source>
         <translation>Dokumen ini baru saja dicetak; periksa lalu cetak lagi.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="353" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="354" />
         <source>Type the reason for this copy first.</source>
         <translation>Isi dulu alasan salinan ini.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="425" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="426" />
         <source>Not printed.</source>
         <translation>Tidak dicetak.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="439" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="440" />
         <source>Printed and logged: {0}.</source>
         <translation>Sudah dicetak dan dicatat: {0}.</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/print_dialog.py" line="442" />
+        <location filename="../../fieldapp/ui/print_dialog.py" line="443" />
         <source>free print</source>
         <translation>cetak bebas</translation>
     </message>

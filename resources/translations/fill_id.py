@@ -1052,7 +1052,13 @@ ID_MAINTENANCE_GUI = {
     "check shot ({0}): marker {1} is lost (hilang); nothing to measure": "cek posisi ({0}): tanda batas {1} hilang; tidak ada yang dapat diukur",
 }
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI):
+# Issue 19, reinstallation (pemasangan ulang).
+ID_REINSTALL = {
+    "Reinstallation berita acara": "Berita acara pemasangan ulang",
+    "Reinstallation: {0}": "Pemasangan ulang: {0}",
+}
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI, ID_REINSTALL):
     ID.update(_area)
 
 
