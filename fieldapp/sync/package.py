@@ -210,7 +210,11 @@ def _with_inspection_photos(
     """
     have = {bag for bag, _ in sources}
     extra: dict[str, Path] = {}
-    for bag_path in photo_files(json.loads(exported[MAINTENANCE_FILE])):
+    try:
+        record = json.loads(exported[MAINTENANCE_FILE])
+    except (KeyError, ValueError, RecursionError):
+        record = None  # not the seal's own export (a test's hostile device): the office judges
+    for bag_path in photo_files(record):
         src = job / bag_path.removeprefix("data/")
         if not src.is_file():
             raise SealError(f"{src}: inspection photo missing from the job; it cannot travel")
