@@ -150,14 +150,8 @@ def _overview(
     except (ValueError, maintenance.MaintenanceDataError):
         kind = "?"
     out.source = Source(str(row[1]), int(row[2]), kind, str(row[4]))
-    files = {
-        str(r[0]): (str(r[1]), int(r[2]))
-        for r in db.query(
-            "SELECT path, sha256, size FROM package_file WHERE package_pk = ?", [row[0]]
-        )
-    }
     try:
-        data = maintenance.load_maintenance(blobs, files)
+        data = maintenance.load_maintenance(blobs, _files(db, int(row[0])))
     except maintenance.MaintenanceDataError as exc:
         out.problems.append(str(exc))
         return out
@@ -170,6 +164,31 @@ def _overview(
     out.markers = marker_states(data, today)
     out.open_reinstallations = [r for r in data.reinstallations if r.status == "terbuka"]
     return out
+
+
+def _files(db: Database, package_pk: int) -> dict[str, tuple[str, int]]:
+    rows = db.query(
+        "SELECT path, sha256, size FROM package_file WHERE package_pk = ?", [package_pk]
+    )
+    return {str(r[0]): (str(r[1]), int(r[2])) for r in rows}
+
+
+def accepted_before(
+    db: Database, blobs: BlobStore, job_id: str, package_pk: int, committed_at: str
+) -> maintenance.MaintenanceData | None:
+    """The maintenance record the office had accepted for the WIUP when this package came:
+    the review page marks what the package adds to it. None: nothing accepted, or unreadable."""
+    row = db.one(
+        "SELECT id FROM package WHERE job_id = ? AND state = 'accepted' AND id != ?"
+        " AND committed_at <= ? ORDER BY committed_at DESC, id DESC LIMIT 1",
+        [job_id, package_pk, committed_at],
+    )
+    if row is None:
+        return None
+    try:
+        return maintenance.load_maintenance(blobs, _files(db, int(row[0])))
+    except maintenance.MaintenanceDataError:
+        return None
 
 
 def wiup_overview(db: Database, blobs: BlobStore, job_id: str, today: dt.date) -> WiupOverview:

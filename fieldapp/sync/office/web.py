@@ -11,7 +11,15 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
-from fieldapp.sync.office import assignments, maintenance, reading, review, staffauth, web_overview
+from fieldapp.sync.office import (
+    assignments,
+    maintenance,
+    overview,
+    reading,
+    review,
+    staffauth,
+    web_overview,
+)
 from fieldapp.sync.office import files as files_mod
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database
@@ -113,6 +121,7 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
         info, info_problem = reading.bag_fields(review.stored_bag_info(db, pkg))
         problems = drawn.problems + ([info_problem] if info_problem else [])
         upkeep, kind = _maintenance(files, dict(info), problems)
+        before = overview.accepted_before(db, blobs, pkg.job_id, pkg.pk, pkg.committed_at)
         # Only allow-listed raster names get an <img>, and its src is the re-encoded
         # preview route, never the device's bytes; everything else is a download link.
         photos = "".join(
@@ -147,7 +156,7 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<p><a href='/review'>all packages</a> · revision {pkg.revision}"
             f"{' superseding ' + escape(pkg.supersedes) if pkg.supersedes else ''} · state "
             f"<span class='state'>{escape(pkg.state)}</span> · from {escape(pkg.device)}</p>"
-            f"{_problems(problems)}{web_overview.package_section(upkeep, kind)}"
+            f"{_problems(problems)}{web_overview.package_section(upkeep, kind, before)}"
             f"<h2>Markers</h2>{marker_svg(drawn)}"
             f"<h2>Photos</h2>{photos or '<p>none</p>'}"
             f"{'<h2>Dokumen PDF</h2>' + pdfs if pdfs else ''}"

@@ -54,10 +54,11 @@ def _marker_row(m: overview.MarkerState) -> str:
     return (
         f"<tr class='{classes}'><td>{escape(m.name)}</td>"
         f"<td>{escape(STATUS_TEXT.get(m.status, m.status))}</td>"
-        f"<td>{_date(m.installed_on)}</td><td>{_date(m.last_inspection)}</td>"
+        f"<td class='date'>{_date(m.installed_on)}</td>"
+        f"<td class='date'>{_date(m.last_inspection)}</td>"
         f"<td class='cond'>{escape(_condition(m))}</td><td>{escape(m.surveyor or '—')}</td>"
         f"<td>{_yes_no(m.vegetation_cleared)}</td><td>{check}</td><td>{m.photos}</td>"
-        f"<td>{_date(m.due_on)}</td><td class='late'>{late}</td>"
+        f"<td class='date'>{_date(m.due_on)}</td><td class='late'>{late}</td>"
         f"<td>{escape(m.open_reinstallation or '—')}</td></tr>"
     )
 
@@ -102,7 +103,7 @@ def overview_html(o: overview.WiupOverview, today: dt.date) -> str:
         else ""
     )
     reinstall = "".join(
-        f"<tr><td>{escape(r.marker)}</td><td>{r.opened_on.isoformat()}</td>"
+        f"<tr><td>{escape(r.marker)}</td><td class='date'>{r.opened_on.isoformat()}</td>"
         f"<td>{escape(r.reason)}</td></tr>"
         for r in o.open_reinstallations
     )
@@ -171,14 +172,31 @@ def _iso(day: dt.date | None) -> str | None:
     return None if day is None else day.isoformat()
 
 
-def package_section(data: maintenance.MaintenanceData | None, kind: str) -> str:
-    """What a package brings of maintenance, on its review page (escaped like all else)."""
+def package_section(
+    data: maintenance.MaintenanceData | None,
+    kind: str,
+    before: maintenance.MaintenanceData | None = None,
+) -> str:
+    """What a package brings of maintenance, on its review page (escaped like all else).
+
+    ``before`` is the record the office had accepted for the WIUP: what the package adds or
+    changes is marked "baru" / "berubah" (every record, when nothing was accepted before).
+    """
     head = f"<p>Jenis paket: <b class='kind'>{escape(KIND_TEXT.get(kind, kind))}</b></p>"
     if data is None:
         return head
+    seen = {i.uuid: i for i in before.inspections} if before else {}
+    was = {r.uuid: r.status for r in before.reinstallations} if before else {}
+
+    def news(known: bool, same: bool) -> str:
+        return "" if known and same else "berubah" if known else "baru"
+
     inspections = "".join(
-        f"<tr{' class=withdrawn' if i.withdrawn else ''}><td>{escape(i.marker)}</td>"
-        f"<td>{i.inspected_on.isoformat()}</td><td class='cond'>{escape(i.condition)}</td>"
+        f"<tr class='{'withdrawn' if i.withdrawn else ''}'>"
+        f"<td class='new'>{news(i.uuid in seen, seen.get(i.uuid) == i)}</td>"
+        f"<td>{escape(i.marker)}</td>"
+        f"<td class='date'>{i.inspected_on.isoformat()}</td>"
+        f"<td class='cond'>{escape(i.condition)}</td>"
         f"<td>{escape(i.surveyor or '—')}</td><td>{_yes_no(i.vegetation_cleared)}</td>"
         f"<td>{escape(i.access_condition or '—')}</td><td>{escape(i.action_taken or '—')}</td>"
         f"<td>{_check(i.check)}</td><td>{len(i.photos)}</td>"
@@ -186,21 +204,23 @@ def package_section(data: maintenance.MaintenanceData | None, kind: str) -> str:
         for i in data.inspections
     )
     reinstallations = "".join(
-        f"<tr><td>{escape(r.marker)}</td><td>{escape(r.status)}</td>"
-        f"<td>{r.opened_on.isoformat()}</td><td>{_date(r.closed_on)}</td>"
+        f"<tr><td class='new'>{news(r.uuid in was, was.get(r.uuid) == r.status)}</td>"
+        f"<td>{escape(r.marker)}</td><td>{escape(r.status)}</td>"
+        f"<td class='date'>{r.opened_on.isoformat()}</td><td class='date'>{_date(r.closed_on)}</td>"
         f"<td>{escape(r.reason)}</td></tr>"
         for r in data.reinstallations
     )
     parts = [head]
     if inspections:
         parts.append(
-            "<h2>Pemeriksaan pemeliharaan</h2><table><tr><th>Tanda Batas</th><th>Tanggal</th>"
-            "<th>Kondisi</th><th>Juru ukur</th><th>Vegetasi</th><th>Akses</th><th>Tindakan</th>"
-            f"<th>Uji posisi</th><th>Foto</th><th>Catatan</th></tr>{inspections}</table>"
+            "<h2>Pemeriksaan pemeliharaan</h2><table><tr><th></th><th>Tanda Batas</th>"
+            "<th>Tanggal</th><th>Kondisi</th><th>Juru ukur</th><th>Vegetasi</th><th>Akses</th>"
+            "<th>Tindakan</th><th>Uji posisi</th><th>Foto</th><th>Catatan</th></tr>"
+            f"{inspections}</table>"
         )
     if reinstallations:
         parts.append(
-            "<h2>Pemasangan ulang</h2><table><tr><th>Tanda Batas</th><th>Status</th>"
+            "<h2>Pemasangan ulang</h2><table><tr><th></th><th>Tanda Batas</th><th>Status</th>"
             f"<th>Dibuka</th><th>Selesai</th><th>Alasan</th></tr>{reinstallations}</table>"
         )
     return "".join(parts)

@@ -44,6 +44,7 @@ STYLE = (
     "tr.overdue td.late{background:#fdd;color:#900;font-weight:bold}"
     "tr.damaged td.cond{background:#fec;color:#940;font-weight:bold}"
     "tr.withdrawn{color:#888;text-decoration:line-through}.counts{font-size:1.1em}"
+    "td.date{white-space:nowrap}td.new{color:#060;font-weight:bold}"
 )
 
 

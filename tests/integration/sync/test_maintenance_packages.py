@@ -166,6 +166,8 @@ def test_maintenance_and_reinstallation_packages_reach_the_wiup_overview(
     assert page.status_code == 200
     assert "Jenis paket: <b class='kind'>pemeliharaan</b>" in page.text
     assert "Pemeriksaan pemeliharaan" in page.text and "lulus" in page.text
+    # All three visits are new against the accepted installation package.
+    assert page.text.count("<td class='new'>baru</td>") == 3
     # The inspection photos are in the package, hashes as sealed, and shown for review.
     for rel, sha in (veg, north):
         served = client.get(f"/review/packages/{pid}/{rev}/files/data/{rel}")
@@ -186,6 +188,9 @@ def test_maintenance_and_reinstallation_packages_reach_the_wiup_overview(
     assert kind == "pemasangan-ulang"
     page = client.get(f"/review/packages/{pid}/{rev}")
     assert "Pemasangan ulang" in page.text and "tertimbun longsoran" in page.text
+    # Only the reinstallation is new: the visits were accepted with the previous revision.
+    assert page.text.count("<td class='new'>baru</td>") == 1
+    assert "<td class='new'>berubah</td>" not in page.text
     accept(client, office, job, device_token, pid, rev)
 
     data = client.get(f"/review/api/wiup/{job_id(job)}").json()
