@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError, open_job
 from fieldapp.commands.jobwrite import job_write_errors
+from fieldapp.commands.marker_inspect import register_inspect
 from fieldapp.commands.marker_occupy import register_occupy
 
 if TYPE_CHECKING:
@@ -368,3 +369,4 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--reason", required=True)
     p = cmd("show", cmd_show, "everything recorded about one marker")
     p.add_argument("--json", action="store_true")
+    register_inspect(msub)
