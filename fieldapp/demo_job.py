@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from pathlib import Path
 
@@ -33,7 +34,10 @@ def create_demo_job(path: str | Path, *, background: bool = True) -> JobStore:
     import_boundary(store, folder / meta["boundary"])
     import_control(store, folder / meta["control"])
     for s in meta["surveyors"]:
-        rec.add_surveyor(store.db, Surveyor(s["name"], s["certificate_no"], s["kpo_no"]))
+        # Cards active and their data updated the day the demo is made: its documents stay
+        # final whenever it is made (an overdue yearly KPO update would make them DRAF).
+        card = Surveyor(s["name"], s["certificate_no"], s["kpo_no"], True, "aktif", dt.date.today())
+        rec.add_surveyor(store.db, card)
     for nb in read_neighbors(folder / meta["neighbors"]):
         rec.add_neighbor_area(store.db, nb.name, rings_to_geojson(nb.rings), meta["neighbors"])
     for z in read_activity_zones(folder / meta["activity"]):

@@ -61,11 +61,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("-o", "--output", required=True, metavar="FILE")
     p.set_defaults(handler=_export)
 
-    from fieldapp.commands import job_background, job_plan, job_quality
+    from fieldapp.commands import job_background, job_calendar, job_plan, job_quality
 
     job_plan.register(job_sub)
     job_quality.register(job_sub)
     job_background.register(job_sub)
+    job_calendar.register(job_sub)
 
 
 def _create(args: argparse.Namespace) -> int:

@@ -11,6 +11,7 @@ from fieldapp.commands.common import CommandError, open_job
 from fieldapp.commands.jobwrite import job_write_errors
 from fieldapp.commands.marker_inspect import register_inspect
 from fieldapp.commands.marker_occupy import register_occupy
+from fieldapp.commands.marker_reinstall import register_reinstall
 
 if TYPE_CHECKING:
     from fieldapp.store import JobStore
@@ -56,17 +57,21 @@ def _category(text: str) -> str:
 
 def cmd_list(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import design_json, dumps
+    from fieldapp.commands.marker_reinstall import reinstall_state
     from fieldapp.store.installation import load_installation
     from fieldapp.store.records import load_markers
+    from fieldapp.store.reinstallations import current_stake
 
     with _job(args.job) as job:
         markers = load_markers(job.db)
         items = [load_installation(job.db, m.name) for m in markers]
+        # After a closed reinstallation the marker stands where it put it.
+        stakes = [current_stake(job.db, m.name) for m in markers]
+        reinstall = [reinstall_state(job.db, m.name) for m in markers]
         heights = _heights(job)
     if args.json:
         rows = []
-        for inst, marker in zip(items, markers, strict=True):
-            stake = inst.current_stake
+        for inst, marker, stake, ri in zip(items, markers, stakes, reinstall, strict=True):
             rows.append({
                 "name": inst.marker, "status": inst.status.value,
                 "lat": inst.design.lat, "lon": inst.design.lon, "h": inst.design.h,
@@ -75,17 +80,18 @@ def cmd_list(args: argparse.Namespace) -> int:
                 "stake_passed": stake.delta.passed if stake else None,
                 "photos": len(inst.progress.photo_directions), "witnesses": inst.progress.witnesses,
                 "missing_photos": [d.value for d in inst.progress.missing_photos],
+                "reinstallation": ri,
             })  # fmt: skip
         print(dumps(rows))
         return 0
-    for inst in items:
-        stake = inst.current_stake
+    for inst, stake, ri in zip(items, stakes, reinstall, strict=True):
         delta = "-" if stake is None else f"{stake.delta.horizontal_m:.3f} m"
+        again = "" if ri is None else f"  reinstallation {ri['state']} ({ri['status']})"
         print(
             f"{inst.marker:<6} {inst.status.value:<10} {inst.design.lat:14.9f} "
             f"{inst.design.lon:14.9f}  stake {delta:<9} "
             f"photos {len(inst.progress.photo_directions)}/5"
-            f"  witnesses {inst.progress.witnesses}"
+            f"  witnesses {inst.progress.witnesses}{again}"
         )
     return 0
 
@@ -257,6 +263,7 @@ def cmd_withdraw(args: argparse.Namespace) -> int:
 
 def cmd_show(args: argparse.Namespace) -> int:
     from fieldapp.commands.marker_output import dumps, installation_json, installation_text
+    from fieldapp.commands.marker_reinstall import reinstallations_json, reinstallations_text
     from fieldapp.store.installation import load_installation
     from fieldapp.store.records import load_marker
 
@@ -264,10 +271,15 @@ def cmd_show(args: argparse.Namespace) -> int:
         inst = load_installation(job.db, args.name)
         marker = load_marker(job.db, args.name)
         heights = _heights(job)
-    if args.json:
-        print(dumps(installation_json(inst, marker, heights)))
-    else:
-        print(installation_text(inst, marker, heights))
+        # The original installation first, unchanged; then each reinstallation's own records.
+        if args.json:
+            data = installation_json(inst, marker, heights)
+            data["reinstallations"] = reinstallations_json(job.db, marker, heights)
+            print(dumps(data))
+        else:
+            print(installation_text(inst, marker, heights))
+            for block in reinstallations_text(job.db, marker, heights):
+                print(block)
     return 0
 
 
@@ -327,6 +339,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = cmd("rename", cmd_rename, "rename a marker by the SK rule (the change is logged)")
     p.add_argument("new_name", metavar="NEW", help="new marker name")
     register_occupy(msub)
+    register_reinstall(msub)
     p = cmd("stake", cmd_stake, "record a staked position (e.g. a total-station shot)")
     position(p)
     p.add_argument("--source", choices=("ts", "gnss"), default="ts")

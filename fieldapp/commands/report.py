@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.commands.common import CommandError
+from fieldapp.commands.report_reinstall import register_reinstall_report
 
 if TYPE_CHECKING:
     from fieldapp.reports.salinan import PrintPlan
@@ -241,6 +242,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--holder-signatory",
         help="who signs for the permit holder (default: the name stored with report signatory)",
     )
+    register_reinstall_report(rsub)
     p = doc("deskripsi", "Deskripsi Tanda Batas: one sheet per installed marker", "FILE.pdf")
     p.add_argument("--marker", action="append", metavar="NAME", help="only this marker (repeat)")
     doc("stakeout", "stake-out and occupation report of every staked marker", "FILE.pdf")

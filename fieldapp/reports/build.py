@@ -187,6 +187,10 @@ class DocumentBuild:
         self._step("berita acara")
         saved = save_pdf(pdf, out)
         self.identity = prepared.identity
+        if not prepared.identity.final:
+            # Said where it is built (CLI and documents view), not only in the PDF's annex.
+            summary = prepared.completeness.summary().splitlines()
+            self.notes.extend(f"berita acara is a DRAF, not final: {line}" for line in summary)
         if prepared.identity.final and final.of_the_job(store, ba) and not store.read_only:
             # A final berita acara of the job replaces every original of another Nomor. On a
             # read-only job the build only writes its output: the print log stays as it is,

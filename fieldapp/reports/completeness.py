@@ -19,9 +19,11 @@ hutan") count like the flags: the surveyor wrote them, so the berita acara must 
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 
+from fieldapp.reports.cards import card_refusals
 from fieldapp.reports.data import ReportData
 from fieldapp.reports.method import method_gaps
 from fieldapp.reports.textfmt import WITNESS_ID
@@ -145,10 +147,13 @@ def check_completeness(
     data: ReportData,
     rules: PlanRules | None = None,
     signatories: HolderSignatories | None = None,
+    on: dt.date | None = None,
 ) -> Completeness:
     """Check every marker ``data`` lists, and who signs; the result says what each one lacks.
 
-    ``signatories`` are those the document is built with (the job's stored ones by default).
+    ``signatories`` are those the document is built with (the job's stored ones by default);
+    ``on`` is the day it is signed (default: the berita acara's day, else today): a juru ukur
+    whose KPO card may not sign then is a gap of the document (fieldapp.reports.cards).
     """
     reach = (rules or PlanRules()).shared_tolerance_m
     neighbours = _neighbours(store, data)
@@ -202,6 +207,11 @@ def check_completeness(
             gaps.append(MarkerGaps(m.name, tuple(items)))
     signing = signatories if signatories is not None else load_signatories(store.db)
     general = tuple(f"{what} belum diisi" for what in signing.missing)
+    if on is None:
+        from fieldapp.reports.identity import statement_day  # identity reads Completeness
+
+        on = statement_day(data, None) if data.markers else dt.date.today()
+    general += tuple(card_refusals(store.db, [s.name for s in data.surveyors], on))
     return Completeness(tuple(gaps), len(data.markers), general)
 
 

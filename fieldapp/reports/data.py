@@ -228,8 +228,13 @@ def load_report_data(
     store: JobStore,
     select: Callable[[Marker], bool] | None = None,
     names: Sequence[str] | None = None,
+    reinstallation_id: int | None = None,
 ) -> ReportData:
-    """Gather the job's records; markers by ``names``, or those ``select`` keeps (installed)."""
+    """Gather the job's records; markers by ``names``, or those ``select`` keeps (installed).
+
+    Every marker as its original installation recorded it (the records of no reinstallation);
+    with ``reinstallation_id``, the marker(s) as that reinstallation recorded them.
+    """
     db = store.db
     permit = rec.load_permit_area(db)
     boundary = rec.load_boundary_points(db)
@@ -270,7 +275,7 @@ def load_report_data(
     reports = []
     instruments = equipment_by_id(db)
     for m in chosen:
-        inst = load_installation(db, m.name)
+        inst = load_installation(db, m.name, reinstallation_id)
         stake = inst.current_stake
         p = stake.position if stake else None
         if stake is None or p is None or not (math.isfinite(p.lat) and math.isfinite(p.lon)):
@@ -309,10 +314,17 @@ def load_report_data(
         "grid": grid.code,
         "boundary": boundary,
         "control": control,
-        "surveyors": surveyors,
+        # As before the KPO card had a status and an update date: recording the yearly update
+        # changes nothing the berita acara states, so its Nomor stays.
+        "surveyors": [
+            {k: getattr(s, k) for k in ("name", "certificate_no", "kpo_no", "kpo_active")}
+            for s in surveyors
+        ],
         "equipment": equipment,
         "markers": [r.installation for r in reports],
     }
+    if reinstallation_id is not None:
+        body["reinstallation"] = reinstallation_id  # absent for the original: its hash stays
     accepted = [b for b in baselines if b.status == "accepted"]
     if accepted:
         # What Tabel I/II state. Only accepted ones: a baseline processed but not accepted

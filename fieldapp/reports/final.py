@@ -16,7 +16,11 @@ from fieldapp.reports.completeness import Completeness, check_completeness
 from fieldapp.reports.data import ReportData
 from fieldapp.reports.draft import mark_draft
 from fieldapp.reports.glyphs import check_glyphs
-from fieldapp.reports.identity import BeritaAcaraIdentity, berita_acara_identity
+from fieldapp.reports.identity import (
+    BeritaAcaraIdentity,
+    berita_acara_identity,
+    statement_day,
+)
 from fieldapp.reports.pdfbase import DocumentPDF
 from fieldapp.store import JobStore
 from fieldapp.store.signatory import HolderSignatories, load_signatories
@@ -62,7 +66,8 @@ def prepare(store: JobStore, data: ReportData, opts: BeritaAcaraOptions) -> Prep
     """
     check_glyphs(_texts(data, opts))
     signing = HolderSignatories(opts.holder_signatory, opts.holder_position, opts.ktt_name)
-    completeness = check_completeness(store, data, signatories=signing)
+    day = statement_day(data, opts.day)
+    completeness = check_completeness(store, data, signatories=signing, on=day)
     identity = berita_acara_identity(
         data,
         completeness,
@@ -113,7 +118,7 @@ def current_identity(
 
     data = load_report_data(store)
     stored = load_signatories(store.db)
-    completeness = check_completeness(store, data, signatories=stored)
+    completeness = check_completeness(store, data, signatories=stored, on=statement_day(data, day))
     identity = berita_acara_identity(
         data,
         completeness,

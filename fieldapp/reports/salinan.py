@@ -25,9 +25,11 @@ from pypdf import PdfReader, PdfWriter, Transformation
 from pypdf.errors import PyPdfError
 
 from fieldapp.reports.berita_acara import SHORT_TITLE
+from fieldapp.reports.berita_acara_ulang import SHORT_TITLE as ULANG_TITLE
+from fieldapp.reports.completeness import Completeness
 from fieldapp.reports.data import ReportInputError
 from fieldapp.reports.deskripsi import TITLE as DESKRIPSI_TITLE
-from fieldapp.reports.identity import EmbeddedIdentity, parse_keywords
+from fieldapp.reports.identity import BeritaAcaraIdentity, EmbeddedIdentity, parse_keywords
 from fieldapp.reports.pdfbase import FONT, atomic_path, font_path
 from fieldapp.reports.stakeout import TITLE as STAKEOUT_TITLE
 from fieldapp.reports.textfmt import date_id
@@ -49,6 +51,7 @@ RED = (176, 20, 20)
 PT_PER_MM = 72 / 25.4
 _TITLES = {
     SHORT_TITLE: DocumentKind.BERITA_ACARA,
+    ULANG_TITLE: DocumentKind.BERITA_ACARA_ULANG,
     DESKRIPSI_TITLE: DocumentKind.DESKRIPSI,
     STAKEOUT_TITLE: DocumentKind.STAKEOUT,
 }
@@ -82,6 +85,7 @@ class DocumentInfo:
     data_sha256: str | None
     pages: int
     embedded: EmbeddedIdentity | None = None  # a berita acara's Nomor, statement, DRAF
+    reinstallation_uuid: str | None = None  # a berita acara pemasangan ulang: of which
 
     @property
     def nomor(self) -> str | None:
@@ -149,7 +153,8 @@ def identify(path: Path) -> DocumentInfo:
     kind = _TITLES.get(title, DocumentKind.OTHER)
     data_sha = None
     keywords = str(meta.get("/Keywords", "")) if meta else ""
-    embedded = parse_keywords(keywords) if kind is DocumentKind.BERITA_ACARA else None
+    numbered = kind in (DocumentKind.BERITA_ACARA, DocumentKind.BERITA_ACARA_ULANG)
+    embedded = parse_keywords(keywords) if numbered else None
     if embedded is not None and embedded.data_sha256:
         data_sha = embedded.data_sha256
     elif kind is not DocumentKind.OTHER and reader.pages:
@@ -158,7 +163,12 @@ def identify(path: Path) -> DocumentInfo:
     pages = len(reader.pages)
     if pages == 0:
         raise PrintRefused(f"{path}: the PDF has no pages")
-    return DocumentInfo(path, kind, _sha256(data), data_sha, pages, embedded)
+    uuid = None
+    if kind is DocumentKind.BERITA_ACARA_ULANG:
+        from fieldapp.reports.reinstall_data import embedded_uuid
+
+        uuid = embedded_uuid(keywords)
+    return DocumentInfo(path, kind, _sha256(data), data_sha, pages, embedded, uuid)
 
 
 def plan_print(store: JobStore, path: Path, draft: bool = False) -> PrintPlan:
@@ -171,7 +181,7 @@ def plan_print(store: JobStore, path: Path, draft: bool = False) -> PrintPlan:
     from fieldapp.reports.final import current_identity
 
     doc = identify(path)
-    if doc.kind is not DocumentKind.BERITA_ACARA:
+    if doc.kind not in (DocumentKind.BERITA_ACARA, DocumentKind.BERITA_ACARA_ULANG):
         return PrintPlan(doc, None)
     emb, name = doc.embedded, doc.path.name
     if emb is None or emb.nomor is None or emb.statement_sha256 is None:
@@ -186,7 +196,10 @@ def plan_print(store: JobStore, path: Path, draft: bool = False) -> PrintPlan:
             f"changed); no copy of it is printed: print the berita acara Nomor {newer}"
         )
     try:
-        current, completeness = current_identity(store, emb.day, emb.place)
+        if doc.kind is DocumentKind.BERITA_ACARA_ULANG:
+            current, completeness = _current_ulang(store, doc, emb)
+        else:
+            current, completeness = current_identity(store, emb.day, emb.place)
         stale = current.statement_sha256 != emb.statement_sha256
         why = _why_stale(current, emb)
     except ReportInputError as exc:
@@ -218,6 +231,20 @@ def plan_print(store: JobStore, path: Path, draft: bool = False) -> PrintPlan:
             "job as it stands is printed as the original)"
         )
     return PrintPlan(doc, 0)
+
+
+def _current_ulang(
+    store: JobStore, doc: DocumentInfo, emb: EmbeddedIdentity
+) -> tuple[BeritaAcaraIdentity, Completeness]:
+    """What the reinstallation the document states has now (its own berita acara rule)."""
+    from fieldapp.reports.reinstall_data import current_reinstallation_identity
+
+    if doc.reinstallation_uuid is None:
+        raise ReportInputError(f"{doc.path.name}: it does not name its reinstallation")
+    found, completeness = current_reinstallation_identity(
+        store, doc.reinstallation_uuid, emb.day, emb.place
+    )
+    return found.identity, completeness
 
 
 def _why_stale(current: object, emb: EmbeddedIdentity) -> str:
@@ -284,12 +311,25 @@ def record_print(
         nomor=doc.nomor,
         statement_sha256=doc.embedded.statement_sha256 if doc.embedded else None,
         draft=plan.draft,
+        reinstallation_id=_reinstallation_id(store, doc),
     )
     record = log_print(store.db, entry)
     if plan.copy_no == 0 and doc.nomor is not None:
-        # Printing the original of this Nomor retires every earlier original.
-        supersede_originals(store.db, doc.nomor)
+        # Printing the original of this Nomor retires every earlier original (of the job's
+        # berita acara, or of this reinstallation's).
+        supersede_originals(store.db, doc.nomor, entry.reinstallation_id)
     return record
+
+
+def _reinstallation_id(store: JobStore, doc: DocumentInfo) -> int | None:
+    if doc.kind is not DocumentKind.BERITA_ACARA_ULANG:
+        return None
+    row = store.db.execute(
+        "SELECT id FROM reinstallation WHERE uuid = ?", [doc.reinstallation_uuid]
+    ).fetchone()
+    if row is None:
+        raise PrintRefused(f"{doc.path.name}: its reinstallation is not in this job")
+    return int(row[0])
 
 
 # -- the stamp -----------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from fieldapp.store.database import JobDatabase
 from fieldapp.store.occupations import load_occupation, load_occupations
 from fieldapp.store.quality import load_quality_profile, occupation_quality, stake_quality_columns
 from fieldapp.store.records import load_marker, now_iso
+from fieldapp.store.reinstall_scope import check_withdrawable, record_scope
 from fieldapp.survey.installation import (
     DEFAULT_TOLERANCE_M,
     Description,
@@ -78,6 +79,7 @@ def record_stake(
         tolerance_m = quality.profile.tolerance_m
     _check_position(position.lat, position.lon, position.h)
     mid = marker_id(db, marker)
+    scope = record_scope(db, mid)
     sid = surveyor_id(db, surveyor)
     delta = delta_to_design(_design(db, marker), position, tolerance_m)
     if source is StakeSource.GNSS and occupation_id is None:
@@ -88,13 +90,13 @@ def record_stake(
         "dn_m": delta.dn_m, "de_m": delta.de_m, "dh_m": delta.dh_m,
         "horizontal_m": delta.horizontal_m, "tolerance_m": delta.tolerance_m,
         "passed": int(delta.passed), "surveyor_id": sid, "recorded_at": now_iso(),
-        **stake_quality_columns(quality),
+        **stake_quality_columns(quality), "reinstallation_id": scope,
     }  # fmt: skip
     with db.atomic():
         rid = insert_row(db, "stake", row)
         log_change(db, mid, "stake", rid, "insert", row)
-        apply_status(db, mid)
-    return next(s for s in _stakes(db, mid, marker) if s.id == rid)
+        apply_scope_status(db, mid, scope)
+    return next(s for s in _stakes(db, mid, marker, scope) if s.id == rid)
 
 
 def record_stake_from_occupation(
@@ -106,6 +108,13 @@ def record_stake_from_occupation(
     profile, ``tolerance_m`` overriding the profile's tolerance, and kept with the stake.
     """
     occ = load_occupation(db, occupation_id)
+    scope = record_scope(db, marker_id(db, occ.marker))
+    if occupation_scope(db, occupation_id) != scope:
+        raise ValueError(
+            f"occupation {occupation_id} belongs to "
+            f"{'the original installation' if scope is not None else 'a reinstallation'} of "
+            f"marker {occ.marker}, not to the installation being recorded"
+        )
     if occ.result is None or not occ.result.passed or occ.result.mark_position is None:
         raise ValueError(f"occupation {occupation_id} has no passed result to stake from")
     profile = load_quality_profile(db)
@@ -114,7 +123,8 @@ def record_stake_from_occupation(
     on_true_point = delta_to_design(
         _design(db, occ.marker), occ.result.mark_position, profile.tolerance_m
     ).passed
-    if occ.source != STAKEOUT_SOURCE and on_true_point and current_references(db, occ.marker):
+    references = _references(db, marker_id(db, occ.marker), occ.marker, scope)
+    if occ.source != STAKEOUT_SOURCE and on_true_point and _current(references):
         # The other half of record_reference's rule: referenced or on its true point, not both.
         raise ValueError(
             f"marker {occ.marker} has a Tanda Batas Referensi: a monument on its true point is "
@@ -137,14 +147,26 @@ def record_stake_from_occupation(
 STAKEOUT_SOURCE = "stakeout"
 
 
-def true_point_monument(db: JobDatabase, marker: str) -> str | None:
+def occupation_scope(db: JobDatabase, occupation_id: int) -> int | None:
+    """The reinstallation an occupation belongs to (None: the original installation)."""
+    row = db.execute(
+        "SELECT reinstallation_id FROM occupation WHERE id = ?", [occupation_id]
+    ).fetchone()
+    return None if row is None or row[0] is None else int(row[0])
+
+
+def _current(references: list[ReferenceMarkerRecord]) -> bool:
+    return any(r.withdrawn is None for r in references)
+
+
+def true_point_monument(db: JobDatabase, marker: str, scope: int | None = None) -> str | None:
     """What shows a monument on the marker's true point, in words; None when nothing does.
 
     A monument stands on the true point when a current stake within its tolerance comes from
     an occupation of the set marker (not the stake-out's locating measurement).
     """
     mid = marker_id(db, marker)
-    for stake in _stakes(db, mid, marker):
+    for stake in _stakes(db, mid, marker, scope):
         if stake.withdrawn is not None or stake.occupation_id is None or not stake.delta.passed:
             continue
         occ = load_occupation(db, stake.occupation_id)
@@ -170,7 +192,8 @@ def record_reference(
     """
     _check_position(position.lat, position.lon, position.h)
     mid = marker_id(db, marker)
-    monument = true_point_monument(db, marker)
+    scope = record_scope(db, mid)
+    monument = true_point_monument(db, marker, scope)
     if monument is not None:
         raise ValueError(
             f"marker {marker} already has a monument on its true point ({monument}); a "
@@ -183,11 +206,12 @@ def record_reference(
         "azimuth_deg": geo.azimuth_deg, "distance_m": geo.distance_m,
         "ground_distance_m": geo.ground_distance_m, "note": note,
         "surveyor_id": surveyor_id(db, surveyor), "recorded_at": now_iso(),
+        "reinstallation_id": scope,
     }  # fmt: skip
     with db.atomic():
         rid = insert_row(db, "reference_marker", row)
         log_change(db, mid, "reference_marker", rid, "insert", row)
-    return next(r for r in _references(db, mid, marker) if r.id == rid)
+    return next(r for r in _references(db, mid, marker, scope) if r.id == rid)
 
 
 def all_references(db: JobDatabase, marker: str) -> list[ReferenceMarkerRecord]:
@@ -202,8 +226,17 @@ def current_references(db: JobDatabase, marker: str) -> list[ReferenceMarkerReco
 
 
 def set_description(db: JobDatabase, marker: str, description: Description) -> Description:
-    """Insert or update the description; fields left None keep what was there."""
+    """Insert or update the description; fields left None keep what was there.
+
+    With a reinstallation open it is the reinstallation's own description.
+    """
     mid = marker_id(db, marker)
+    scope = record_scope(db, mid)
+    table, key, pk = (
+        ("marker_description", "marker_id", mid)
+        if scope is None
+        else ("reinstallation_description", "reinstallation_id", scope)
+    )
     fields = {
         k: getattr(description, k)
         for k in ("desa", "kecamatan", "kabupaten", "provinsi", "access", "condition", "notes")
@@ -213,17 +246,17 @@ def set_description(db: JobDatabase, marker: str, description: Description) -> D
         fields["surveyor_id"] = surveyor_id(db, description.surveyor)
     stamp = now_iso()
     with db.atomic():
-        old = list(db.query("SELECT * FROM marker_description WHERE marker_id = ?", [mid]))
+        old = list(db.query(f"SELECT * FROM {table} WHERE {key} = ?", [pk]))
         if old:
-            db.table("marker_description").update(mid, {**fields, "updated_at": stamp})
+            db.table(table).update(pk, {**fields, "updated_at": stamp})
             before = {k: old[0][k] for k in fields}
-            log_change(db, mid, "marker_description", mid, "update", {"before": before, **fields})
+            log_change(db, mid, table, pk, "update", {"before": before, **fields})
         else:
-            row = {"marker_id": mid, **fields, "created_at": stamp, "updated_at": stamp}
-            db.table("marker_description").insert(row)
-            log_change(db, mid, "marker_description", mid, "insert", fields)
-        apply_status(db, mid)
-    found = _description(db, mid)
+            row = {key: pk, **fields, "created_at": stamp, "updated_at": stamp}
+            db.table(table).insert(row)
+            log_change(db, mid, table, pk, "insert", fields)
+        apply_scope_status(db, mid, scope)
+    found = _description(db, mid, scope)
     assert found is not None
     return found
 
@@ -234,15 +267,17 @@ def add_witness(
     if not name.strip() or not institution.strip():
         raise ValueError("a witness needs a name and an institution")
     mid = marker_id(db, marker)
+    scope = record_scope(db, mid)
     row = {
         "marker_id": mid, "name": name.strip(), "institution": institution.strip(),
         "category": WitnessCategory(category).value, "recorded_at": now_iso(),
+        "reinstallation_id": scope,
     }  # fmt: skip
     with db.atomic():
         rid = insert_row(db, "witness", row)
         log_change(db, mid, "witness", rid, "insert", row)
-        apply_status(db, mid)
-    return next(w for w in _witnesses(db, mid, marker) if w.id == rid)
+        apply_scope_status(db, mid, scope)
+    return next(w for w in _witnesses(db, mid, marker, scope) if w.id == rid)
 
 
 def withdraw(db: JobDatabase, table: str, row_id: int, reason: str) -> None:
@@ -253,10 +288,13 @@ def withdraw(db: JobDatabase, table: str, row_id: int, reason: str) -> None:
         raise ValueError("say why the record is withdrawn")
     with db.atomic():
         row = db.execute(
-            f"SELECT marker_id, withdrawn_at FROM {table} WHERE id = ?", [row_id]
+            f"SELECT marker_id, withdrawn_at, reinstallation_id FROM {table} WHERE id = ?",
+            [row_id],
         ).fetchone()
         if row is None:
             raise LookupError(f"no {table} record with id {row_id}")
+        scope = None if row[2] is None else int(row[2])
+        check_withdrawable(db, int(row[0]), scope, f"{table} record {row_id}")
         if row[1] is not None:
             raise ValueError(f"{table} record {row_id} was already withdrawn at {row[1]}")
         db.execute(
@@ -264,7 +302,7 @@ def withdraw(db: JobDatabase, table: str, row_id: int, reason: str) -> None:
             [now_iso(), reason.strip(), row_id],
         )
         log_change(db, row[0], table, row_id, "withdraw", {"reason": reason.strip()})
-        apply_status(db, int(row[0]), allow_demote=True)
+        apply_scope_status(db, int(row[0]), scope, allow_demote=True)
 
 
 def refresh_status(db: JobDatabase, marker: str) -> MarkerStatus:
@@ -295,6 +333,28 @@ def apply_status(db: JobDatabase, mid: int, allow_demote: bool = False) -> Marke
     return new
 
 
+def apply_scope_status(
+    db: JobDatabase, mid: int, scope: int | None, allow_demote: bool = False
+) -> MarkerStatus:
+    """The status of the installation a record was added to: the marker's, or the
+    reinstallation's own (the marker keeps the original installation's status)."""
+    if scope is None:
+        return apply_status(db, mid, allow_demote)
+    name = db.execute("SELECT name FROM marker WHERE id = ?", [mid]).fetchone()[0]
+    current = db.execute("SELECT status FROM reinstallation WHERE id = ?", [scope]).fetchone()[0]
+    new = installation_progress(
+        _stakes(db, mid, name, scope), _description(db, mid, scope),
+        _photos(db, mid, name, scope), _witnesses(db, mid, name, scope),
+    ).status  # fmt: skip
+    old = MarkerStatus(current)
+    if STATUS_ORDER.index(new) < STATUS_ORDER.index(old) and not allow_demote:
+        return old
+    if new is not old:
+        db.execute("UPDATE reinstallation SET status = ? WHERE id = ?", [new.value, scope])
+        log_change(db, mid, "reinstallation", scope, "status", {"from": old.value, "to": new.value})
+    return new
+
+
 def insert_row(db: JobDatabase, table: str, row: dict[str, Any]) -> int:
     pk = db.table(table).insert(row).last_pk
     if not isinstance(pk, int):
@@ -308,8 +368,11 @@ def _withdrawal(r: dict[str, Any]) -> Withdrawal | None:
     return Withdrawal(r["withdrawn_at"], r["withdrawn_reason"] or "")
 
 
-def _stakes(db: JobDatabase, mid: int, name: str) -> list[StakeRecord]:
-    rows = db.query("SELECT * FROM stake WHERE marker_id = ? ORDER BY id", [mid])
+def _stakes(db: JobDatabase, mid: int, name: str, scope: int | None = None) -> list[StakeRecord]:
+    rows = db.query(
+        "SELECT * FROM stake WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
+    )
     return [
         StakeRecord(
             id=r["id"],
@@ -327,8 +390,13 @@ def _stakes(db: JobDatabase, mid: int, name: str) -> list[StakeRecord]:
     ]
 
 
-def _references(db: JobDatabase, mid: int, name: str) -> list[ReferenceMarkerRecord]:
-    rows = db.query("SELECT * FROM reference_marker WHERE marker_id = ? ORDER BY id", [mid])
+def _references(
+    db: JobDatabase, mid: int, name: str, scope: int | None = None
+) -> list[ReferenceMarkerRecord]:
+    rows = db.query(
+        "SELECT * FROM reference_marker WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
+    )
     return [
         ReferenceMarkerRecord(
             id=r["id"],
@@ -344,8 +412,15 @@ def _references(db: JobDatabase, mid: int, name: str) -> list[ReferenceMarkerRec
     ]
 
 
-def _description(db: JobDatabase, mid: int) -> Description | None:
-    rows = list(db.query("SELECT * FROM marker_description WHERE marker_id = ?", [mid]))
+def _description(db: JobDatabase, mid: int, scope: int | None = None) -> Description | None:
+    if scope is None:
+        rows = list(db.query("SELECT * FROM marker_description WHERE marker_id = ?", [mid]))
+    else:
+        rows = list(
+            db.query(
+                "SELECT * FROM reinstallation_description WHERE reinstallation_id = ?", [scope]
+            )
+        )
     if not rows:
         return None
     r = rows[0]
@@ -356,8 +431,11 @@ def _description(db: JobDatabase, mid: int) -> Description | None:
     )  # fmt: skip
 
 
-def _photos(db: JobDatabase, mid: int, name: str) -> list[PhotoRecord]:
-    rows = db.query("SELECT * FROM photo WHERE marker_id = ? ORDER BY id", [mid])
+def _photos(db: JobDatabase, mid: int, name: str, scope: int | None = None) -> list[PhotoRecord]:
+    rows = db.query(
+        "SELECT * FROM photo WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
+    )
     return [
         PhotoRecord(
             id=r["id"],
@@ -381,8 +459,13 @@ def _photos(db: JobDatabase, mid: int, name: str) -> list[PhotoRecord]:
     ]
 
 
-def _witnesses(db: JobDatabase, mid: int, name: str) -> list[WitnessRecord]:
-    rows = db.query("SELECT * FROM witness WHERE marker_id = ? ORDER BY id", [mid])
+def _witnesses(
+    db: JobDatabase, mid: int, name: str, scope: int | None = None
+) -> list[WitnessRecord]:
+    rows = db.query(
+        "SELECT * FROM witness WHERE marker_id = ? AND reinstallation_id IS ? ORDER BY id",
+        [mid, scope],
+    )
     return [
         WitnessRecord(
             id=r["id"],
@@ -397,19 +480,34 @@ def _witnesses(db: JobDatabase, mid: int, name: str) -> list[WitnessRecord]:
     ]
 
 
-def load_installation(db: JobDatabase, marker: str) -> MarkerInstallation:
-    """Everything recorded for one marker, withdrawn records included (and marked)."""
+def load_installation(
+    db: JobDatabase, marker: str, reinstallation_id: int | None = None
+) -> MarkerInstallation:
+    """Everything recorded for one marker, withdrawn records included (and marked).
+
+    The original installation (records without a reinstallation), or with
+    ``reinstallation_id`` that reinstallation's records only, with its own status.
+    """
     m = load_marker(db, marker)
     mid = marker_id(db, marker)
-    stakes = _stakes(db, mid, marker)
-    description = _description(db, mid)
-    photos = _photos(db, mid, marker)
-    witnesses = _witnesses(db, mid, marker)
+    scope = reinstallation_id
+    status = m.status
+    if scope is not None:
+        row = db.execute(
+            "SELECT status FROM reinstallation WHERE id = ? AND marker_id = ?", [scope, mid]
+        ).fetchone()
+        if row is None:
+            raise LookupError(f"no reinstallation {scope} of marker {marker}")
+        status = MarkerStatus(row[0])
+    stakes = _stakes(db, mid, marker, scope)
+    description = _description(db, mid, scope)
+    photos = _photos(db, mid, marker, scope)
+    witnesses = _witnesses(db, mid, marker, scope)
     return MarkerInstallation(
-        marker=marker, status=m.status, design=Position(m.lat, m.lon, m.h),
+        marker=marker, status=status, design=Position(m.lat, m.lon, m.h),
         progress=installation_progress(stakes, description, photos, witnesses),
-        stakes=tuple(stakes), occupations=tuple(load_occupations(db, marker)),
-        references=tuple(_references(db, mid, marker)), description=description,
+        stakes=tuple(stakes), occupations=tuple(load_occupations(db, marker, scope)),
+        references=tuple(_references(db, mid, marker, scope)), description=description,
         photos=tuple(photos), witnesses=tuple(witnesses),
     )  # fmt: skip
 

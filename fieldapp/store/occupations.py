@@ -22,6 +22,7 @@ from fieldapp.store.audit import log_change, marker_id, surveyor_id
 from fieldapp.store.base_point import base_columns, base_used
 from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import now_iso
+from fieldapp.store.reinstall_scope import record_scope
 from fieldapp.survey.antenna import HEIGHT_RANGE_M, out_of_range
 from fieldapp.survey.installation import OccupationRecord, OccupationState
 from fieldapp.survey.occupation import (
@@ -208,7 +209,7 @@ def begin_occupation(
         "started_at": stamp, "profile": profile.name, "profile_json": _profile_json(profile),
         "device": device, "source": source, "raw_log": raw_log, "surveyor_id": sid,
         "updated_at": stamp, "base_station": base, "equipment_id": equipment_id,
-        **_antenna_columns(antenna),
+        **_antenna_columns(antenna), "reinstallation_id": record_scope(db, mid),
     }  # fmt: skip
     with db.atomic():
         # Read in the same transaction as the insert: the coordinate kept is the one in effect.
@@ -352,12 +353,18 @@ def load_occupation(db: JobDatabase, occ_id: int) -> OccupationRecord:
     return _record_from_row(db, rows[0])
 
 
-def load_occupations(db: JobDatabase, marker: str | None = None) -> list[OccupationRecord]:
-    """Occupations oldest first, of one marker or of the whole job."""
+def load_occupations(
+    db: JobDatabase, marker: str | None = None, reinstallation_id: int | None = None
+) -> list[OccupationRecord]:
+    """Occupations oldest first, of the whole job, or of one marker's original installation
+    (or, with ``reinstallation_id``, of that reinstallation)."""
     if marker is None:
         rows = db.query(f"{_SELECT} ORDER BY o.id")
     else:
-        rows = db.query(f"{_SELECT} WHERE o.marker_id = ? ORDER BY o.id", [marker_id(db, marker)])
+        rows = db.query(
+            f"{_SELECT} WHERE o.marker_id = ? AND o.reinstallation_id IS ? ORDER BY o.id",
+            [marker_id(db, marker), reinstallation_id],
+        )
     return [_record_from_row(db, r) for r in rows]
 
 
@@ -370,7 +377,10 @@ def incomplete_occupations(db: JobDatabase) -> list[OccupationRecord]:
 def _latest_finished(db: JobDatabase, mid: int, before: int) -> OccupationRecord | None:
     rows = list(
         db.query(
+            # A reinstalled marker stands elsewhere: it is compared within its own installation.
             f"{_SELECT} WHERE o.marker_id = ? AND o.state = 'finished' AND o.id < ?"
+            " AND o.reinstallation_id IS"
+            " (SELECT reinstallation_id FROM occupation WHERE id = ?2)"
             " ORDER BY o.id DESC LIMIT 1",
             [mid, before],
         )

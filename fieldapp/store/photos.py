@@ -37,10 +37,11 @@ from fieldapp.store.durable import (
     remove_litter,
     write_part,
 )
-from fieldapp.store.installation import apply_status, insert_row, load_installation, withdraw
+from fieldapp.store.installation import apply_scope_status, insert_row, load_installation, withdraw
 from fieldapp.store.jobfile import JobStore
 from fieldapp.store.joblock import JobBusyError, job_lock
 from fieldapp.store.records import now_iso
+from fieldapp.store.reinstall_scope import record_scope
 from fieldapp.survey.installation import PhotoDirection, PhotoRecord
 
 if TYPE_CHECKING:
@@ -208,6 +209,7 @@ def import_photo(
     store.require_writable()  # the file is copied before the row: refuse before either
     db = store.db
     mid = marker_id(db, marker)
+    scope = record_scope(db, mid)
     facts = read_image_facts(src)
     digest = sha256_file(src)
     name = f"{safe_name(marker)}_{direction.value}_{digest[:12]}{src.suffix.lower()}"
@@ -234,7 +236,7 @@ def import_photo(
                 "size_bytes": size, "image_format": facts.image_format,
                 "width": facts.width, "height": facts.height, "exif_time": facts.exif_time,
                 "exif_lat": facts.exif_lat, "exif_lon": facts.exif_lon, "caption": caption,
-                "imported_at": now_iso(),
+                "imported_at": now_iso(), "reinstallation_id": scope,
             }  # fmt: skip
             # The file is complete and durable under its name before the row commits; a kill
             # in between leaves an intent that the next import settles.
@@ -245,12 +247,12 @@ def import_photo(
                 with db.atomic():
                     rid = insert_row(db, "photo", row)
                     log_change(db, mid, "photo", rid, "insert", row)
-                    apply_status(db, mid)
+                    apply_scope_status(db, mid, scope)
                 crash_point("photo.committed")
         finally:
             with contextlib.suppress(OSError):
                 part.unlink()
-    return next(p for p in load_installation(db, marker).photos if p.id == rid)
+    return next(p for p in load_installation(db, marker, scope).photos if p.id == rid)
 
 
 def withdraw_photo(store: JobStore, photo_id: int, reason: str) -> None:
@@ -266,11 +268,14 @@ def verify_photo(store: JobStore, photo: PhotoRecord) -> bool:
 
 def _active_photo(store: JobStore, photo_id: int) -> tuple[str, PhotoRecord]:
     row = store.db.execute(
-        "SELECT m.name FROM photo p JOIN marker m ON m.id = p.marker_id WHERE p.id = ?", [photo_id]
+        "SELECT m.name, p.reinstallation_id FROM photo p JOIN marker m ON m.id = p.marker_id"
+        " WHERE p.id = ?",
+        [photo_id],
     ).fetchone()
     if row is None:
         raise LookupError(f"no photo record with id {photo_id}")
-    photo = next(p for p in load_installation(store.db, row[0]).photos if p.id == photo_id)
+    photos = load_installation(store.db, row[0], row[1]).photos
+    photo = next(p for p in photos if p.id == photo_id)
     if photo.withdrawn is not None:
         raise ValueError(f"photo {photo_id} was already withdrawn at {photo.withdrawn.at}")
     return row[0], photo
@@ -329,4 +334,5 @@ def reassign_photo(
                 log_change(db, marker_id(db, marker), "photo", new.id, "update", detail)
         finally:
             _settle(store)
-    return next(p for p in load_installation(db, marker).photos if p.id == new.id)
+    scope = record_scope(db, marker_id(db, marker))
+    return next(p for p in load_installation(db, marker, scope).photos if p.id == new.id)

@@ -21,6 +21,7 @@ from fieldapp.store.records import now_iso
 
 class DocumentKind(StrEnum):
     BERITA_ACARA = "berita_acara"
+    BERITA_ACARA_ULANG = "berita_acara_ulang"  # of one reinstallation (pemasangan ulang)
     DESKRIPSI = "deskripsi"
     STAKEOUT = "stakeout"
     OTHER = "other"
@@ -56,6 +57,7 @@ class PrintEntry:
     nomor: str | None = None  # a berita acara: the copy rule counts per Nomor
     statement_sha256: str | None = None
     draft: bool = False
+    reinstallation_id: int | None = None  # a berita acara pemasangan ulang: of which
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,26 +157,35 @@ def original_of(db: JobDatabase, nomor: str) -> PrintRecord | None:
     return None if row is None else _record(row)
 
 
-def supersede_originals(db: JobDatabase, current_nomor: str) -> list[PrintRecord]:
+def supersede_originals(
+    db: JobDatabase, current_nomor: str, reinstallation_id: int | None = None
+) -> list[PrintRecord]:
     """Mark the prints (original and copies) of every other berita acara Nomor as superseded.
 
     Returns the originals marked now; prints already superseded keep their first successor,
-    the Nomor that replaced them when it happened.
+    the Nomor that replaced them when it happened. With ``reinstallation_id``: only the other
+    Nomors of that reinstallation's berita acara pemasangan ulang (each reinstallation has its
+    own original, and the job's berita acara keeps its own).
     """
+    if reinstallation_id is None:
+        which, args = "document_kind = 'berita_acara'", []
+    else:
+        which = "document_kind = 'berita_acara_ulang' AND reinstallation_id = ?"
+        args = [reinstallation_id]
     with db.atomic():
         rows = db.execute(
-            f"SELECT {_COLUMNS} FROM print_log WHERE document_kind = 'berita_acara' "
+            f"SELECT {_COLUMNS} FROM print_log WHERE {which} "
             "AND copy_no = 0 AND (nomor IS NULL OR nomor != ?) AND superseded_by IS NULL",
-            [current_nomor],
+            [*args, current_nomor],
         ).fetchall()
         if rows:
             # Prints from before Nomors existed (nomor NULL) are replaced too: the job's
             # first final berita acara after the upgrade is its one standing original.
             db.execute(
-                "UPDATE print_log SET superseded_by = ?, superseded_at = ? "
-                "WHERE document_kind = 'berita_acara' AND (nomor IS NULL OR nomor != ?) "
+                f"UPDATE print_log SET superseded_by = ?, superseded_at = ? "
+                f"WHERE {which} AND (nomor IS NULL OR nomor != ?) "
                 "AND superseded_by IS NULL",
-                [current_nomor, now_iso(), current_nomor],
+                [current_nomor, now_iso(), *args, current_nomor],
             )
     return [_record(r) for r in rows]
 
@@ -227,7 +238,8 @@ def _insert(db: JobDatabase, entry: PrintEntry, reason: str | None) -> int:
         cursor = db.execute(
             "INSERT INTO print_log (document_kind, file_name, document_sha256, data_sha256, "
             "copy_no, reason, printer, pages, printed_at, device, user_name, nomor, "
-            "statement_sha256, draft) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "statement_sha256, draft, reinstallation_id)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
                 DocumentKind(entry.kind).value,
                 entry.file_name,
@@ -243,6 +255,7 @@ def _insert(db: JobDatabase, entry: PrintEntry, reason: str | None) -> int:
                 entry.nomor,
                 entry.statement_sha256,
                 int(entry.draft),
+                entry.reinstallation_id,
             ],
         )
     return int(cursor.lastrowid or 0)

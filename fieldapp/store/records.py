@@ -233,19 +233,41 @@ def set_marker_status(db: JobDatabase, name: str, status: MarkerStatus) -> None:
             raise LookupError(f"no marker named {name!r} in this job")
 
 
+def surveyor_from_row(r: dict[str, Any]) -> Surveyor:
+    updated = r.get("kpo_updated_on")
+    return Surveyor(
+        r["name"],
+        r["certificate_no"],
+        r["kpo_no"],
+        bool(r["kpo_active"]),
+        r.get("kpo_status"),
+        dt.date.fromisoformat(updated) if updated else None,
+    )
+
+
 def load_surveyors(db: JobDatabase) -> list[Surveyor]:
-    rows = db.query("SELECT name, certificate_no, kpo_no, kpo_active FROM surveyor ORDER BY id")
-    return [Surveyor(**{**r, "kpo_active": bool(r["kpo_active"])}) for r in rows]
+    rows = db.query(
+        "SELECT name, certificate_no, kpo_no, kpo_active, kpo_status, kpo_updated_on"
+        " FROM surveyor ORDER BY id"
+    )
+    return [surveyor_from_row(r) for r in rows]
 
 
 def add_surveyor(db: JobDatabase, surveyor: Surveyor) -> None:
+    status = surveyor.kpo_status
+    if status is None and surveyor.kpo_no:
+        # What migration 14 derived for the cards recorded before: active or returned.
+        status = "aktif" if surveyor.kpo_active else "dikembalikan"
+    updated = surveyor.kpo_updated_on
     with db.atomic():
         db.table("surveyor").insert(
             {
                 "name": surveyor.name,
                 "certificate_no": surveyor.certificate_no,
                 "kpo_no": surveyor.kpo_no,
-                "kpo_active": int(surveyor.kpo_active),
+                "kpo_active": int(surveyor.kpo_active if status is None else status == "aktif"),
+                "kpo_status": status,
+                "kpo_updated_on": None if updated is None else updated.isoformat(),
             }
         )
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
+
+from fieldapp.survey.kpo import KPO_STATUSES
 
 
 class ControlKind(StrEnum):
@@ -101,9 +104,23 @@ class Marker:
 
 @dataclass(frozen=True, slots=True)
 class Surveyor:
-    """A juru ukur with competency certificate and KPO numbers."""
+    """A juru ukur with competency certificate and KPO card (number, status, last update).
+
+    ``kpo_active`` is what older readers know; with a ``kpo_status`` it follows it (only
+    'aktif' is active), so the two never disagree.
+    """
 
     name: str
     certificate_no: str | None = None
     kpo_no: str | None = None
     kpo_active: bool = True
+    kpo_status: str | None = None  # aktif | dikembalikan | dihusutkan (survey.kpo)
+    kpo_updated_on: dt.date | None = None  # the KPO data's last update
+
+    def __post_init__(self) -> None:
+        if self.kpo_status is not None:
+            if self.kpo_status not in KPO_STATUSES:
+                raise ValueError(
+                    f"KPO status {self.kpo_status!r}: expected one of {', '.join(KPO_STATUSES)}"
+                )
+            object.__setattr__(self, "kpo_active", self.kpo_status == "aktif")

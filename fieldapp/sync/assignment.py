@@ -21,6 +21,7 @@ from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.store.baselines import surveyed_control_names
 from fieldapp.store.database import JobDatabase
+from fieldapp.survey.models import Surveyor
 from fieldapp.sync.jobspec import Area, JobSpec
 
 REVISION_KEY = "office_assignment_revision"
@@ -176,11 +177,24 @@ def _write(db: JobDatabase, spec: JobSpec) -> list[str]:
     db.execute("DELETE FROM activity_zone")
     for a in spec.activity_zones:
         rec.add_activity_zone(db, a.name, a.kind or "", a.geometry, a.depth_m, a.height_m, a.source)
-    known = {s.name for s in rec.load_surveyors(db)}
+    known = {s.name: s for s in rec.load_surveyors(db)}
     for s in spec.surveyors:
         if s.name not in known:
             rec.add_surveyor(db, s)
+        elif _newer_kpo_update(s, known[s.name]):
+            from fieldapp.store.kpo import set_kpo_card
+
+            assert s.kpo_no and s.kpo_status and s.kpo_updated_on  # _newer_kpo_update
+            # The office recorded the yearly KPO update (or a returned card) after the job did.
+            set_kpo_card(db, s.name, number=s.kpo_no, status=s.kpo_status,
+                         updated_on=s.kpo_updated_on, today=s.kpo_updated_on)  # fmt: skip
     return notes
+
+
+def _newer_kpo_update(office: Surveyor, job: Surveyor) -> bool:
+    if not (office.kpo_no and office.kpo_status and office.kpo_updated_on):
+        return False
+    return job.kpo_updated_on is None or office.kpo_updated_on > job.kpo_updated_on
 
 
 def apply_to_job(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from typing import Any
 
@@ -35,7 +36,10 @@ def _collection(features: list[dict[str, Any]]) -> dict[str, Any]:
 
 def _plain(obj: Any) -> dict[str, Any]:
     data = dataclasses.asdict(obj)
-    return {k: (str(v) if hasattr(v, "value") else v) for k, v in data.items()}
+    return {
+        k: (str(v) if hasattr(v, "value") else v.isoformat() if isinstance(v, dt.date) else v)
+        for k, v in data.items()
+    }
 
 
 def _geoid(db: JobDatabase) -> dict[str, str | None]:

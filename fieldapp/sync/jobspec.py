@@ -22,6 +22,7 @@ from fieldapp.store.database import JobDatabase
 from fieldapp.store.records import DECREE_FIELDS
 from fieldapp.survey.boundary import BoundaryReport, validate_boundary
 from fieldapp.survey.crs import CrsError, parse_crs
+from fieldapp.survey.kpo import KPO_STATUSES
 from fieldapp.survey.models import BoundaryPoint, ControlKind, ControlPoint, Surveyor
 from fieldapp.survey.neighbors import AreaError, rings_from_geojson
 from fieldapp.sync.spec_values import (
@@ -269,6 +270,23 @@ def _areas(data: dict[str, Any], name: str) -> tuple[Area, ...]:
     return tuple(areas)
 
 
+def _kpo_card(s: dict[str, Any], where: str) -> tuple[str | None, dt.date | None]:
+    """The optional KPO status and date of the last data update (specs before them: None)."""
+    status = _text(s.get("kpo_status"), f"{where} kpo_status", optional=True)
+    if status is not None and status not in KPO_STATUSES:
+        raise SpecError(
+            f"{where} kpo_status: expected one of {', '.join(KPO_STATUSES)}, got {shown(status)}"
+        )
+    text = _text(s.get("kpo_updated_on"), f"{where} kpo_updated_on", optional=True)
+    try:
+        updated = None if text is None else dt.date.fromisoformat(text)
+    except ValueError:
+        raise SpecError(
+            f"{where} kpo_updated_on: expected a date as YYYY-MM-DD, got {shown(text)}"
+        ) from None
+    return status, updated
+
+
 def parse_spec(doc: Any) -> JobSpec:
     """Check every part of a spec; the first problem found is raised as SpecError."""
     if not isinstance(doc, dict) or doc.get("format") != SPEC_FORMAT:
@@ -327,6 +345,7 @@ def parse_spec(doc: Any) -> JobSpec:
                 _text(s.get("certificate_no"), f"{where} certificate_no", optional=True),
                 _text(s.get("kpo_no"), f"{where} kpo_no", optional=True),
                 _flag(s.get("kpo_active", True), f"{where} kpo_active"),
+                *_kpo_card(s, where),
             )
         )
     boundary = _boundary(data)

@@ -212,6 +212,7 @@ class PrintDialog(QDialog):
     def _kind_text(self, kind: DocumentKind) -> str:
         return {
             DocumentKind.BERITA_ACARA: self.tr("Berita acara"),
+            DocumentKind.BERITA_ACARA_ULANG: self.tr("Reinstallation berita acara"),
             DocumentKind.DESKRIPSI: self.tr("Marker descriptions"),
             DocumentKind.STAKEOUT: self.tr("Stake-out report"),
             DocumentKind.OTHER: self.tr("Other document"),

@@ -943,7 +943,12 @@ ID_BACKGROUND_MAP = {
     "Background map not shown: {0}": "Latar peta tidak ditampilkan: {0}",
 }
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP):
+# Issue 19, reinstallation (pemasangan ulang).
+ID_REINSTALL = {
+    "Reinstallation berita acara": "Berita acara pemasangan ulang",
+}
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_REINSTALL):
     ID.update(_area)
 
 
