@@ -7,6 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from fieldapp.store.database import JobDatabase
+from fieldapp.store.inspections import installed_position
 
 MAINTENANCE_FILE = "data/pemeliharaan.json"
 FORMAT = "fieldapp-pemeliharaan"
@@ -33,24 +34,26 @@ def _day(stamp: str | None) -> str | None:
 
 
 def _markers(db: JobDatabase) -> list[dict[str, Any]]:
-    # The date a marker was (last) set in the ground: its last finished occupation, which for a
-    # reinstalled marker is the reinstallation's. The six months to the first inspection count
-    # from it.
+    # The date a marker was (last) set in the ground: the date of the monument standing now, as
+    # inspections count it (the last closed reinstallation's stake, else the original's). A
+    # marker marked installed without a stake falls back to its last finished occupation, then
+    # to its last change. The six months to the first inspection count from it.
     rows = db.execute(
         "SELECT m.name, m.kind, m.status, m.updated_at,"
         " (SELECT MAX(o.ended_at) FROM occupation o"
-        "   WHERE o.marker_id = m.id AND o.state = 'finished')"
+        "   LEFT JOIN reinstallation r ON r.id = o.reinstallation_id"
+        "   WHERE o.marker_id = m.id AND o.state = 'finished'"
+        "   AND (o.reinstallation_id IS NULL OR r.closed_at IS NOT NULL))"
         " FROM marker m ORDER BY m.seq, m.name"
     ).fetchall()
-    return [
-        {
-            "name": r[0],
-            "kind": r[1],
-            "status": r[2],
-            "installed_on": (_day(r[4]) or _day(r[3])) if r[2] in INSTALLED else None,
-        }
-        for r in rows
-    ]
+    out = []
+    for name, kind, status, updated_at, occupied in rows:
+        installed_on = None
+        if status in INSTALLED:
+            where = installed_position(db, name)
+            installed_on = where.installed_on.isoformat() if where else _day(occupied or updated_at)
+        out.append({"name": name, "kind": kind, "status": status, "installed_on": installed_on})
+    return out
 
 
 def _photo_path(file_name: str) -> str:
@@ -132,6 +135,8 @@ def _reinstallations(db: JobDatabase) -> list[dict[str, Any]]:
             "reason": r["reason"],
             "inspection": r["inspection_uuid"],
             "status_before": r["status_before"],
+            # How far the reinstallation itself has come (planned, staked, installed, ...).
+            "progress": r.get("status"),
             "status": (
                 "dibatalkan" if r["cancelled_at"] else "selesai" if r["closed_at"] else "terbuka"
             ),

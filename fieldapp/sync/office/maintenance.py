@@ -81,6 +81,7 @@ class ReinstallationRow:
     status: str  # terbuka | selesai | dibatalkan
     opened_on: dt.date
     closed_on: dt.date | None
+    progress: str | None  # how far it has come: planned | staked | installed | documented
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +248,9 @@ def parse_maintenance(doc: Any, files: Mapping[str, str]) -> MaintenanceData:
                 status=status,
                 opened_on=f.date("opened_at") or dt.date.min,
                 closed_on=f.date("closed_at", optional=True),
+                progress=None
+                if f.doc.get("progress") is None
+                else f.choice("progress", MARKER_STATES),
             )
         )
     return MaintenanceData(tuple(markers), tuple(inspections), tuple(reinstallations))

@@ -35,6 +35,12 @@ def _yes_no(value: bool | None, yes: str = "ya", no: str = "tidak") -> str:
     return "—" if value is None else yes if value else no
 
 
+def _progress(r: maintenance.ReinstallationRow) -> str:
+    """'terbuka (dipatok)': the reinstallation's state and how far its own records came."""
+    step = STATUS_TEXT.get(r.progress or "", "")
+    return f"{r.status} ({step})" if step and r.status == "terbuka" else r.status
+
+
 def _wiup_url(job_id: str) -> str:
     return f"/review/wiup/{quote(job_id, safe='')}"
 
@@ -104,12 +110,12 @@ def overview_html(o: overview.WiupOverview, today: dt.date) -> str:
     )
     reinstall = "".join(
         f"<tr><td>{escape(r.marker)}</td><td class='date'>{r.opened_on.isoformat()}</td>"
-        f"<td>{escape(r.reason)}</td></tr>"
+        f"<td>{escape(_progress(r))}</td><td>{escape(r.reason)}</td></tr>"
         for r in o.open_reinstallations
     )
     reinstall_html = (
         "<h2>Pemasangan ulang terbuka</h2><table><tr><th>Tanda Batas</th><th>Dibuka</th>"
-        f"<th>Alasan</th></tr>{reinstall}</table>"
+        f"<th>Status</th><th>Alasan</th></tr>{reinstall}</table>"
         if reinstall
         else ""
     )
@@ -161,7 +167,12 @@ def overview_json(o: overview.WiupOverview) -> dict[str, Any]:
             for m in o.markers
         ],
         "open_reinstallations": [
-            {"marker": r.marker, "reason": r.reason, "opened_on": r.opened_on.isoformat()}
+            {
+                "marker": r.marker,
+                "reason": r.reason,
+                "opened_on": r.opened_on.isoformat(),
+                "progress": r.progress,
+            }
             for r in o.open_reinstallations
         ],
         "problems": o.problems,
@@ -205,7 +216,7 @@ def package_section(
     )
     reinstallations = "".join(
         f"<tr><td class='new'>{news(r.uuid in was, was.get(r.uuid) == r.status)}</td>"
-        f"<td>{escape(r.marker)}</td><td>{escape(r.status)}</td>"
+        f"<td>{escape(r.marker)}</td><td>{escape(_progress(r))}</td>"
         f"<td class='date'>{r.opened_on.isoformat()}</td><td class='date'>{_date(r.closed_on)}</td>"
         f"<td>{escape(r.reason)}</td></tr>"
         for r in data.reinstallations

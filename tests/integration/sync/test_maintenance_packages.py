@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import httpx
+from inspectkit import ANTENNA_M, VISIT, capture_at, documented_job, jpeg, stake_position
 from PIL import Image
 from reviewkit import reviewer
 from synckit import Office, Reviewer, run_cli
@@ -257,3 +258,61 @@ def test_an_inspection_photo_missing_from_the_job_stops_the_seal(job: Path) -> N
     with JobStore.open(job) as store:
         assert list_outbox(store.db) == []
     assert json.loads(run_cli("sync", "status", str(job), "--json").stdout) == []
+
+
+def test_real_inspections_and_a_reinstallation_travel_to_the_office(
+    office: Office, device_token: str, staff: Reviewer, tmp_path: Path
+) -> None:
+    """`marker inspect` (photos, a GNSS check shot) and `marker reinstall` on the documented demo
+    job, sealed and pushed through the CLI; the office reviews and shows what they recorded."""
+    job = documented_job(tmp_path / "demo.fieldapp")
+    client = reviewer(office, staff)
+    pid, rev, kind = seal_push(job, office, device_token)
+    assert kind == "pemasangan"
+    accept(client, office, job, device_token, pid, rev)
+
+    lat, lon, h = stake_position(job, "4")
+    assert h is not None
+    cap = capture_at(tmp_path / "cek.nmea", lat, lon, h, north_m=0.02)
+    veg = jpeg(tmp_path / "veg.jpg")
+    inspected = run_cli(
+        "marker", "inspect", str(job), "4", "--condition", "baik", "--vegetation-cleared", "yes",
+        "--photo", str(veg), "--direction", "vegetasi", "--date", VISIT.isoformat(),
+        "--check-nmea", str(cap), "--antenna-height", str(ANTENNA_M),
+    )  # fmt: skip
+    assert inspected.returncode == 0, inspected.stderr
+    lost = run_cli(
+        "marker", "inspect", str(job), "4A", "--condition", "hilang",
+        "--vegetation-cleared", "no", "--date", VISIT.isoformat(),
+        "--photo", str(jpeg(tmp_path / "lubang.jpg", "detail", "Tanda Batas 4A")),
+        "--direction", "detail",
+    )  # fmt: skip
+    assert lost.returncode == 0, lost.stderr
+    opened = run_cli("marker", "reinstall", str(job), "4A", "--reason", "tugu hilang, longsor")
+    assert opened.returncode == 0, opened.stderr
+    pid, rev, kind = seal_push(job, office, device_token)
+    assert kind == "pemasangan-ulang"  # a reinstallation outranks the inspections beside it
+    with JobStore.open(job) as store:
+        bag = job / list_outbox(store.db)[-1].bag_dir
+    record = json.loads((bag / "data/pemeliharaan.json").read_text(encoding="utf-8"))
+    [photo_ref] = record["inspections"][0]["photos"]
+    assert photo_ref["file"].startswith("data/photos/pemeliharaan/")
+    assert hashlib.sha256((bag / photo_ref["file"]).read_bytes()).hexdigest() == photo_ref["sha256"]
+
+    page = client.get(f"/review/packages/{pid}/{rev}").text
+    assert "Jenis paket: <b class='kind'>pemasangan ulang</b>" in page
+    assert "tugu hilang, longsor" in page and page.count("<td class='new'>baru</td>") == 3
+    accept(client, office, job, device_token, pid, rev)
+    with JobStore.open(job) as store:
+        jid = store.db.execute("SELECT job_uuid FROM permit_area").fetchone()[0]
+    data = client.get(f"/review/api/wiup/{jid}").json()
+    markers = {m["name"]: m for m in data["markers"]}
+    four, four_a = markers["4"], markers["4A"]
+    assert (four["condition"], four["check_passed"], four["photos"]) == ("baik", True, 1)
+    assert four["last_inspection"] == VISIT.isoformat() and not four["overdue"]
+    assert four_a["condition"] == "hilang" and four_a["needs_action"]
+    assert four_a["open_reinstallation"] == "tugu hilang, longsor"
+    assert data["open_reinstallations"][0]["progress"] == "planned"
+    installed = [m for m in data["markers"] if m["installed_on"]]
+    assert {m["name"] for m in installed} >= {"4", "4A", "4B"}
+    assert all(m["due_on"] > m["installed_on"] for m in installed)

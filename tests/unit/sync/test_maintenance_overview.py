@@ -138,6 +138,7 @@ def _data(
                 reinstall[0],
                 dt.date(2024, 9, 1),
                 dt.date.fromisoformat(reinstall[1]) if reinstall[1] else None,
+                None,
             ),
         ),
     )
