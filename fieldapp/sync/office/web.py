@@ -82,9 +82,11 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
 
     @router.get("", response_class=HTMLResponse)
     def index(staff: StaffAuth) -> HTMLResponse:
+        kinds = web_overview.package_kinds(db)
         rows = "".join(
             f"<tr><td><a href='{_pkg_url(p)}'>{escape(p.job_name or p.job_id)}</a></td>"
             f"<td>{escape(p.package_id[:12])}</td><td>{p.revision}</td>"
+            f"<td>{escape(kinds.get(p.pk, ''))}</td>"
             f"<td class='state'>{escape(p.state)}</td><td>{escape(p.device)}</td>"
             f"<td>{p.total_bytes:,}</td><td>{escape(p.committed_at)}</td></tr>"
             for p in review.list_packages(db)
@@ -99,7 +101,8 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<p>Signed in as {escape(staff.name)} {logout_form(staff)}"
             " · <a href='/review/audit'>audit trail</a>"
             " · <a href='/review/wiup'>pemeliharaan per WIUP</a></p>"
-            "<table><tr><th>Job</th><th>Package</th><th>Rev</th><th>State</th><th>Device</th>"
+            "<table><tr><th>Job</th><th>Package</th><th>Rev</th><th>Jenis</th><th>State</th>"
+            "<th>Device</th>"
             f"<th>Bytes</th><th>Committed</th></tr>{rows}</table>"
             "<h2>Job assignments</h2><table><tr><th>Job</th><th>Job id</th><th>Device</th>"
             f"<th>Rev</th><th>By</th><th>When</th><th>Notes</th></tr>{assigned}</table>"

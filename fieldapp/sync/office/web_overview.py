@@ -2,6 +2,7 @@
 
 # No `from __future__ import annotations`: FastAPI reads the route annotations at runtime.
 import datetime as dt
+import json
 from html import escape
 from typing import Any
 from urllib.parse import quote
@@ -263,6 +264,19 @@ def list_html(items: list[overview.WiupOverview]) -> str:
         "<th>Rusak/hilang</th><th>Pemasangan ulang terbuka</th><th>Menunggu pemeriksaan</th>"
         f"<th>Paket terakhir diterima</th><th></th></tr>{rows}</table>"
     )
+
+
+def package_kinds(db: Database) -> dict[int, str]:
+    """Package row id -> its kind in words, for the package list (bag-info as stored)."""
+    kinds = {}
+    for pk, stored in db.query("SELECT id, bag_info FROM package"):
+        try:
+            info = json.loads(stored)
+            kind = maintenance.package_kind(info if isinstance(info, dict) else {}).value
+        except (ValueError, RecursionError):  # MaintenanceDataError is a ValueError
+            kind = "?"
+        kinds[int(pk)] = KIND_TEXT.get(kind, kind)
+    return kinds
 
 
 def add_routes(router: APIRouter, db: Database, blobs: BlobStore, staff_auth: Any) -> None:

@@ -230,6 +230,9 @@ def test_maintenance_and_reinstallation_packages_reach_the_wiup_overview(
     assert "terlambat diperiksa: 2" in html.text and "TERLAMBAT" in html.text
     assert "tertimbun longsoran" in html.text and "&lt;script&gt;" in html.text
     assert "<script>" not in html.text
+    packages = client.get("/review").text  # each package's kind in the list
+    for kind in ("pemasangan", "pemeliharaan", "pemasangan ulang"):
+        assert f"<td>{kind}</td>" in packages
     index = client.get("/review/wiup")
     assert "WIUP Sungai Batu" in index.text and "/review/wiup/" in index.text
     (tmp_path / "wiup.html").write_text(html.text, encoding="utf-8")
