@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import json
 import math
 import re
+import threading
 from collections import OrderedDict
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -145,16 +147,20 @@ class _Fields:
         return number
 
     def date(self, key: str, *, optional: bool = False) -> dt.date | None:
-        """YYYY-MM-DD, or the date of an ISO timestamp (opened_at and the like)."""
+        """YYYY-MM-DD, or the date of an ISO timestamp (opened_at and the like); not after
+        tomorrow (the laptop refuses future dates; a day covers its time zone)."""
         value = self.doc.get(key)
         if value is None and optional:
             return None
+        day = None
         if isinstance(value, str) and len(value) <= 40 and _DATE.match(value):
-            try:
-                return dt.date.fromisoformat(value[:10])
-            except ValueError:
-                pass
-        raise self._fail(key, "a date YYYY-MM-DD")
+            with contextlib.suppress(ValueError):  # 2024-02-30 and the like
+                day = dt.date.fromisoformat(value[:10])
+        if day is None:
+            raise self._fail(key, "a date YYYY-MM-DD")
+        if day > dt.date.today() + dt.timedelta(days=1):
+            raise MaintenanceDataError(f"{self.where}.{key}: {day} is in the future")
+        return day
 
     def items(self, key: str, limit: int) -> list[Any]:
         value = self.doc.get(key)
@@ -293,6 +299,7 @@ def decode(raw: bytes) -> Any:
 # give the same record, and the overview reads every WIUP's on each request.
 _CACHE: OrderedDict[tuple[str, str], MaintenanceData] = OrderedDict()
 _CACHE_SIZE = 64
+_CACHE_LOCK = threading.Lock()
 
 
 def load_maintenance(
@@ -309,9 +316,10 @@ def load_maintenance(
     # Photos are checked against the manifest, so the key holds the whole file list's hash.
     listing = json.dumps(sorted(hashes.items())).encode("utf-8")
     key = (sha, hashlib.sha256(listing).hexdigest())
-    if key in _CACHE:
-        _CACHE.move_to_end(key)
-        return _CACHE[key]
+    with _CACHE_LOCK:
+        if key in _CACHE:
+            _CACHE.move_to_end(key)
+            return _CACHE[key]
     try:
         with blobs.open(sha) as fh:
             raw = fh.read(MAX_FILE_BYTES + 1)
@@ -320,7 +328,8 @@ def load_maintenance(
             f"{MAINTENANCE_FILE}: not readable at the office ({exc})"
         ) from None
     data = parse_maintenance(decode(raw), hashes)
-    _CACHE[key] = data
-    while len(_CACHE) > _CACHE_SIZE:
-        _CACHE.popitem(last=False)
+    with _CACHE_LOCK:  # pages are served from a thread pool
+        _CACHE[key] = data
+        while len(_CACHE) > _CACHE_SIZE:
+            _CACHE.popitem(last=False)
     return data

@@ -111,6 +111,11 @@ REFUSED: list[tuple[str, bytes, str]] = [
         "inspections[0].inspected_on: a date YYYY-MM-DD",
     ),
     (
+        "date in the future",
+        as_json(record(inspections=[inspection(inspected_on="2999-01-01")])),
+        "inspections[0].inspected_on: 2999-01-01 is in the future",
+    ),
+    (
         "unknown marker",
         as_json(record(inspections=[inspection(marker="99")])),
         "inspections[0].marker: '99' is not a marker of the job",
