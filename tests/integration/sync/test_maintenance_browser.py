@@ -8,7 +8,7 @@ from reviewkit import reviewer
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from synckit import Office, Reviewer
-from test_maintenance_packages import accept, inspect, install, seal_push
+from test_maintenance_packages import accept, inspect, install, open_reinstallation, seal_push
 from test_review_browser import browser  # noqa: F401 (the fixture)
 
 
@@ -24,6 +24,10 @@ def test_overview_in_the_browser(
     inspect(job, "1", 30, "baik", check=(0.012, 0.05, True))
     inspect(job, "2", 250, "tercabut")
     client = reviewer(office, staff)
+    pid, rev, _ = seal_push(job, office, device_token)
+    accept(client, office, job, device_token, pid, rev)
+    inspect(job, "4", 3, "hilang")
+    open_reinstallation(job, "4", "Tanda Batas hilang, tertimbun longsoran")
     pid, rev, _ = seal_push(job, office, device_token)
     accept(client, office, job, device_token, pid, rev)
 
@@ -44,4 +48,6 @@ def test_overview_in_the_browser(
     browser.get(f"{office.url}/review/wiup")
     browser.save_screenshot(str(tmp_path / "wiup-list.png"))
     browser.get(f"{office.url}/review/packages/{pid}/{rev}")
+    new = browser.find_elements(By.CSS_SELECTOR, "td.new")
+    assert [c.text for c in new].count("baru") == 2  # the visit to 4 and its reinstallation
     browser.save_screenshot(str(tmp_path / "package.png"))
