@@ -18,18 +18,21 @@ if TYPE_CHECKING:
 
 def _seal(args: argparse.Namespace) -> int:
     from fieldapp.sync.identity import load_or_create_identity
+    from fieldapp.sync.maintenance_export import PackageKind
     from fieldapp.sync.package import SealError, seal_job
 
+    kind = None if args.kind is None else PackageKind(args.kind)
     with open_job(args.job) as store:
         try:
-            result = seal_job(store, load_or_create_identity())
+            result = seal_job(store, load_or_create_identity(), kind)
         except SealError as exc:
             raise CommandError(str(exc)) from exc
     superseding = f", superseding revision {result.supersedes}" if result.supersedes else ""
     if result.note:
         print(result.note)
     print(
-        f"sealed package {result.package_id} revision {result.revision}{superseding}:"
+        f"sealed package {result.package_id} revision {result.revision}{superseding}"
+        f" ({result.kind}):"
         f" {result.file_count} files, {result.total_bytes:,} bytes in {result.bag_dir}"
     )
     return 0
@@ -203,6 +206,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     sync_sub = parser.add_subparsers(dest="sync_command", metavar="SUBCOMMAND", required=True)
     seal = sync_sub.add_parser("seal", help="seal the job's documentation as the next revision")
     seal.add_argument("job", help="job folder (NAME.fieldapp)")
+    seal.add_argument(
+        "--kind",
+        choices=("pemasangan", "pemeliharaan", "pemasangan-ulang"),
+        help="what the revision brings the office (default: from what changed since the last"
+        " accepted revision: a reinstallation, else an inspection, else the installation)",
+    )
     seal.set_defaults(handler=_seal)
     for name, handler, text in (
         ("push", _push, "send sealed revisions to the office (resumes interrupted uploads)"),

@@ -16,6 +16,7 @@ from fieldapp.store.records import (
     load_permit_area,
     load_surveyors,
 )
+from fieldapp.sync.maintenance_export import MAINTENANCE_FILE, maintenance_record
 
 
 def _dump(obj: Any) -> bytes:
@@ -116,4 +117,6 @@ def export_job(db: JobDatabase) -> dict[str, bytes]:
             for r in sorted(rows, key=lambda r: int(r["id"]))
         ]
         files[f"data/{table}s.geojson"] = _dump(_collection(features))
+    # Inspections and reinstallations as the office reads them (its per-WIUP overview).
+    files[MAINTENANCE_FILE] = _dump(maintenance_record(db))
     return files

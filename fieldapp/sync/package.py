@@ -43,6 +43,13 @@ from fieldapp.sync.bagit import (
     unsafe_path_reason,
 )
 from fieldapp.sync.identity import DeviceIdentity
+from fieldapp.sync.maintenance_export import (
+    KIND_FIELD,
+    MAINTENANCE_FILE,
+    PackageKind,
+    package_kind,
+    photo_files,
+)
 from fieldapp.sync.outbox import OutboxState
 from fieldapp.sync.wire import WireFile, WireManifest
 
@@ -71,6 +78,7 @@ class SealResult:
     file_count: int
     manifest_hash: str
     note: str | None = None  # the seal forked or set a refused revision aside: say why
+    kind: str = PackageKind.PEMASANGAN.value  # bag-info Fieldapp-Package-Kind
 
 
 def _copy_hashed(src: Path, dst: Path) -> tuple[str, int]:
@@ -136,8 +144,14 @@ def _next_revision(store: JobStore, identity: DeviceIdentity) -> fork.NextRevisi
     return fork.NextRevision(latest.package_id, latest.revision + 1, latest.revision)
 
 
-def seal_job(store: JobStore, identity: DeviceIdentity) -> SealResult:
+def seal_job(
+    store: JobStore, identity: DeviceIdentity, kind: PackageKind | None = None
+) -> SealResult:
     """Seal the job's current documentation as the next revision and put it in the outbox.
+
+    ``kind`` (bag-info ``Fieldapp-Package-Kind``) is what the revision brings the office;
+    None derives it from what changed since the last accepted revision
+    (:func:`fieldapp.sync.maintenance_export.package_kind`).
 
     One program at a time (the job lock): a bag folder and its outbox row are written in
     steps that no single transaction covers. Whatever a killed or failed seal left (a draft
@@ -148,7 +162,7 @@ def seal_job(store: JobStore, identity: DeviceIdentity) -> SealResult:
     try:
         with job_lock(store, "sealing a package"):
             _clean_outbox(store)
-            return _seal_locked(store, identity)
+            return _seal_locked(store, identity, kind)
     except JobBusyError as exc:
         raise SealError(str(exc)) from exc
     except (OSError, sqlite3.OperationalError) as exc:
@@ -177,7 +191,39 @@ def _fsync_tree(root: Path) -> None:
         fsync_dir(folder)
 
 
-def _seal_locked(store: JobStore, identity: DeviceIdentity) -> SealResult:
+def _last_accepted_seal(store: JobStore) -> str | None:
+    accepted = [
+        e.sealed_at
+        for e in outbox.list_outbox(store.db)
+        if e.state == OutboxState.ACCEPTED and e.sealed_at
+    ]
+    return max(accepted, default=None)
+
+
+def _with_inspection_photos(
+    job: Path, exported: dict[str, bytes], sources: list[tuple[str, Path]]
+) -> list[tuple[str, Path]]:
+    """The payload sources plus every inspection photo not already in a payload folder.
+
+    The office checks each photo named in pemeliharaan.json against the package's manifest,
+    so a photo missing from the job is said here, before anything is written.
+    """
+    have = {bag for bag, _ in sources}
+    extra: dict[str, Path] = {}
+    try:
+        record = json.loads(exported[MAINTENANCE_FILE])
+    except (KeyError, ValueError, RecursionError):
+        record = None  # not the seal's own export (a test's hostile device): the office judges
+    for bag_path in photo_files(record):
+        src = job / bag_path.removeprefix("data/")
+        if not src.is_file():
+            raise SealError(f"{src}: inspection photo missing from the job; it cannot travel")
+        if bag_path not in have:
+            extra[bag_path] = src
+    return sorted([*sources, *extra.items()])
+
+
+def _seal_locked(store: JobStore, identity: DeviceIdentity, kind: PackageKind | None) -> SealResult:
     nxt = _next_revision(store, identity)
     package_id, revision, supersedes = nxt.package_id, nxt.revision, nxt.supersedes
     permit = load_permit_area(store.db)
@@ -190,7 +236,9 @@ def _seal_locked(store: JobStore, identity: DeviceIdentity) -> SealResult:
     from fieldapp.sync.export import export_job
 
     exported = export_job(store.db)
-    sources = _payload_sources(store.path)
+    sources = _with_inspection_photos(store.path, exported, _payload_sources(store.path))
+    if kind is None:
+        kind = package_kind(store.db, _last_accepted_seal(store))
     for bag_path, src in sources:
         reason = unsafe_path_reason(bag_path)
         if reason is not None:
@@ -202,7 +250,7 @@ def _seal_locked(store: JobStore, identity: DeviceIdentity) -> SealResult:
     crash_point("seal.draft")
     try:
         result = _write_bag(store, identity, permit, exported, sources, partial, final,
-                            package_id, revision, supersedes)  # fmt: skip
+                            package_id, revision, supersedes, kind)  # fmt: skip
     except BaseException:
         # Nothing half-written stays: the bag goes and so does its draft row (if the database
         # cannot say so now, the next seal does).
@@ -220,7 +268,7 @@ def _seal_locked(store: JobStore, identity: DeviceIdentity) -> SealResult:
             old.revision,
             f"set aside, not sent: package {package_id} revision {revision} follows it{why}",
         )
-    return dataclasses.replace(result, note=nxt.note)
+    return dataclasses.replace(result, note=nxt.note, kind=kind.value)
 
 
 def _write_bag(
@@ -234,6 +282,7 @@ def _write_bag(
     package_id: str,
     revision: int,
     supersedes: int | None,
+    kind: PackageKind,
 ) -> SealResult:
     hashes: dict[str, tuple[str, int]] = {}
     for bag_path, content in exported.items():
@@ -257,6 +306,7 @@ def _write_bag(
         # The laptop clock may be wrong after days offline; the office keeps its own time.
         "Device-Clock": dt.datetime.now().astimezone().isoformat(),
         "App-Version": __version__,
+        KIND_FIELD: kind.value,
     }
     tags: dict[str, tuple[str, int]] = {
         BAGIT_TXT: _write(partial / BAGIT_TXT, BAGIT_DECLARATION),

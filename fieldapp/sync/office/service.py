@@ -306,6 +306,18 @@ def _verify_bag(
     return info, info.get("Supersedes", "")
 
 
+def _check_maintenance(blobs: BlobStore, manifest: WireManifest, info: dict[str, str]) -> None:
+    """The kind and pemeliharaan.json are read before the package is shown to anyone: a
+    record the overview could not use is refused now, with the field named, not later."""
+    from fieldapp.sync.office import maintenance
+
+    try:
+        maintenance.package_kind(info)
+        maintenance.load_maintenance(blobs, {f.path: (f.sha256, f.size) for f in manifest.files})
+    except maintenance.MaintenanceDataError as exc:
+        raise OfficeError(422, f"package refused: {exc}") from exc
+
+
 def commit(
     db: Database, blobs: BlobStore, device: Device, package_id: str, revision: int, digest: str
 ) -> Receipt:
@@ -331,6 +343,7 @@ def commit(
     if lacking:
         raise OfficeError(409, f"{len(lacking)} blob(s) not yet complete: {lacking[0][:12]}…")
     info, supersedes = _verify_bag(blobs, device, manifest)
+    _check_maintenance(blobs, manifest, info)
     receipt_id = hashlib.sha256(f"{package_id}/{revision}/{digest}".encode()).hexdigest()[:32]
     stamp = now_iso()
     with db.transaction():

@@ -11,7 +11,15 @@ from fastapi import APIRouter, Depends, HTTPException, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import HTMLResponse, RedirectResponse, StreamingResponse
 
-from fieldapp.sync.office import assignments, reading, review, staffauth
+from fieldapp.sync.office import (
+    assignments,
+    maintenance,
+    overview,
+    reading,
+    review,
+    staffauth,
+    web_overview,
+)
 from fieldapp.sync.office import files as files_mod
 from fieldapp.sync.office.blobs import BlobStore
 from fieldapp.sync.office.db import Database
@@ -70,12 +78,15 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
     guard, staff_session = build_guard(db)
     router.include_router(guard)
     StaffAuth = Annotated[staffauth.Staff, Depends(staff_session)]  # noqa: N806 (a type alias)
+    web_overview.add_routes(router, db, blobs, StaffAuth)
 
     @router.get("", response_class=HTMLResponse)
     def index(staff: StaffAuth) -> HTMLResponse:
+        kinds = web_overview.package_kinds(db)
         rows = "".join(
             f"<tr><td><a href='{_pkg_url(p)}'>{escape(p.job_name or p.job_id)}</a></td>"
             f"<td>{escape(p.package_id[:12])}</td><td>{p.revision}</td>"
+            f"<td>{escape(kinds.get(p.pk, ''))}</td>"
             f"<td class='state'>{escape(p.state)}</td><td>{escape(p.device)}</td>"
             f"<td>{p.total_bytes:,}</td><td>{escape(p.committed_at)}</td></tr>"
             for p in review.list_packages(db)
@@ -88,8 +99,10 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
         )
         body = (
             f"<p>Signed in as {escape(staff.name)} {logout_form(staff)}"
-            " · <a href='/review/audit'>audit trail</a></p>"
-            "<table><tr><th>Job</th><th>Package</th><th>Rev</th><th>State</th><th>Device</th>"
+            " · <a href='/review/audit'>audit trail</a>"
+            " · <a href='/review/wiup'>pemeliharaan per WIUP</a></p>"
+            "<table><tr><th>Job</th><th>Package</th><th>Rev</th><th>Jenis</th><th>State</th>"
+            "<th>Device</th>"
             f"<th>Bytes</th><th>Committed</th></tr>{rows}</table>"
             "<h2>Job assignments</h2><table><tr><th>Job</th><th>Job id</th><th>Device</th>"
             f"<th>Rev</th><th>By</th><th>When</th><th>Notes</th></tr>{assigned}</table>"
@@ -110,6 +123,8 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
         drawn = reading.load_map(blobs, files)
         info, info_problem = reading.bag_fields(review.stored_bag_info(db, pkg))
         problems = drawn.problems + ([info_problem] if info_problem else [])
+        upkeep, kind = _maintenance(files, dict(info), problems)
+        before = overview.accepted_before(db, blobs, pkg.job_id, pkg.pk, pkg.committed_at)
         # Only allow-listed raster names get an <img>, and its src is the re-encoded
         # preview route, never the device's bytes; everything else is a download link.
         photos = "".join(
@@ -144,7 +159,7 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<p><a href='/review'>all packages</a> · revision {pkg.revision}"
             f"{' superseding ' + escape(pkg.supersedes) if pkg.supersedes else ''} · state "
             f"<span class='state'>{escape(pkg.state)}</span> · from {escape(pkg.device)}</p>"
-            f"{_problems(problems)}"
+            f"{_problems(problems)}{web_overview.package_section(upkeep, kind, before)}"
             f"<h2>Markers</h2>{marker_svg(drawn)}"
             f"<h2>Photos</h2>{photos or '<p>none</p>'}"
             f"{'<h2>Dokumen PDF</h2>' + pdfs if pdfs else ''}"
@@ -156,6 +171,23 @@ def build_router(db: Database, blobs: BlobStore) -> APIRouter:
             f"<table><tr><th>When</th><th>Who</th><th>What</th><th>Rev</th><th>Notes</th></tr>{trail}</table>"
         )
         return _page(f"{pkg.job_name or pkg.job_id} — revision {pkg.revision}", body)
+
+    def _maintenance(
+        files: list[review.FileRow], info: dict[str, str], problems: list[str]
+    ) -> tuple[maintenance.MaintenanceData | None, str]:
+        """The package's maintenance record and kind; a problem is listed, never raised
+        (commit refuses bad ones, but the office may hold packages from before)."""
+        try:
+            kind = maintenance.package_kind(info).value
+        except maintenance.MaintenanceDataError as exc:
+            problems.append(str(exc))
+            kind = "tidak dikenal"
+        try:
+            by_path = {f.path: (f.sha256, f.size) for f in files}
+            return maintenance.load_maintenance(blobs, by_path), kind
+        except maintenance.MaintenanceDataError as exc:
+            problems.append(str(exc))
+            return None, kind
 
     def _file(package_id: str, revision: int, path: str) -> review.FileRow:
         pkg = review.get_package(db, package_id, revision)

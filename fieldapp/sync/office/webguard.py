@@ -41,6 +41,10 @@ STYLE = (
     "svg.map{border:1px solid #999;background:#f8f8f0}.error{color:#a00;font-weight:bold}"
     "form.inline{display:inline}"
     ".problems{border:2px solid #c60;background:#fff4e0;padding:.3em 1em}img.page{max-width:40em}"
+    "tr.overdue td.late{background:#fdd;color:#900;font-weight:bold}"
+    "tr.damaged td.cond{background:#fec;color:#940;font-weight:bold}"
+    "tr.withdrawn{color:#888;text-decoration:line-through}.counts{font-size:1.1em}"
+    "td.date{white-space:nowrap}td.new{color:#060;font-weight:bold}"
 )
 
 

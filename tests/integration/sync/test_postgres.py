@@ -307,3 +307,28 @@ def test_blob_size_conflict_on_postgresql(tmp_path: Path, pg_url: str) -> None:
     from ownerkit import check_blob_size_conflict
 
     check_blob_size_conflict(pg_url, tmp_path / "blobs")
+
+
+def test_maintenance_overview_on_postgresql(job: Path, pg_office: Office) -> None:
+    """A pemeliharaan package reviewed and the per-WIUP overview read, rows in PostgreSQL."""
+    from reviewkit import reviewer
+    from test_maintenance_packages import accept, ago, inspect, install, seal_push
+
+    token = pg_office.add("device", "laptop-01")
+    client = reviewer(pg_office, pg_office.reviewer("reviewer"))
+    install(job, {"1": 400, "2": 30})
+    pid, rev, _ = seal_push(job, pg_office, token)
+    accept(client, pg_office, job, token, pid, rev)
+    inspect(job, "2", 5, "rusak")
+    pid, rev, kind = seal_push(job, pg_office, token)
+    assert kind == "pemeliharaan"
+    assert "<td>pemeliharaan</td>" in client.get("/review").text
+    assert "<td class='new'>baru</td>" in client.get(f"/review/packages/{pid}/{rev}").text
+    accept(client, pg_office, job, token, pid, rev)
+    [wiup] = client.get("/review/api/wiup").json()["wiup"]
+    assert wiup["counts"]["overdue"] == 1 and wiup["counts"]["needing_action"] == 1
+    data = client.get(f"/review/api/wiup/{wiup['job_id']}").json()
+    states = {
+        m["name"]: (m["condition"], m["last_inspection"], m["overdue"]) for m in data["markers"]
+    }
+    assert states["1"] == (None, None, True) and states["2"] == ("rusak", ago(5), False)
