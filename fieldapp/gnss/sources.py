@@ -72,7 +72,10 @@ class ByteSource(abc.ABC):
 
 def safe_device_name(name: str) -> str:
     """A file-name-safe short form of a device name (basename of /dev paths, no odd characters)."""
-    base = PurePath(name).name if "/" in name else name
+    if is_serial_url(name):
+        base = name.replace("://", "-", 1)
+    else:
+        base = PurePath(name).name if "/" in name else name
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")
     return cleaned or "device"
 
@@ -172,7 +175,10 @@ class SerialSource(ByteSource):
 
     def open(self) -> None:
         self.close()
-        ser = _make_serial()
+        try:
+            ser = _make_serial(self.port)
+        except ValueError as exc:  # an unknown URL scheme: say it as pyserial does
+            raise SourceError(f"port {self.port}: {exc}") from exc
         ser.baudrate = self.baud
         ser.timeout = self.read_timeout
         ser.write_timeout = self._write_timeout
@@ -238,8 +244,19 @@ def _keep_input_serial_class() -> Any:
     return KeepInputSerial
 
 
-def _make_serial() -> Any:
+def _make_serial(port: str) -> Any:
+    if is_serial_url(port):
+        import serial
+
+        # pyserial's URL handlers: socket:// (a serial-over-TCP bridge), rfc2217://, loop://
+        # (a loopback); the same reading and writing code as a COM port, on every OS.
+        return serial.serial_for_url(port, do_not_open=True)
     return _keep_input_serial_class()()
+
+
+def is_serial_url(port: str) -> bool:
+    """A pyserial URL (``socket://host:port``, ``loop://``...) rather than a device name."""
+    return "://" in port
 
 
 class TcpSource(ByteSource):

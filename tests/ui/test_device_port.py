@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
-import tty
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from fieldapp.ui import device_dialog
 from fieldapp.ui.device_dialog import DeviceChoice, DeviceDialog
 from fieldapp.ui.main_window import MainWindow
 
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
+posix_only = pytest.mark.posix(reason="pseudo-terminals")
 
 
 @pytest.fixture
@@ -78,6 +76,8 @@ def test_a_missing_port_is_named_when_connecting(qtbot, demo_job: Path) -> None:
 def test_a_typed_port_that_exists_is_used(  # type: ignore[no-untyped-def]
     qtbot, demo_job: Path, tmp_path: Path, listed_ports
 ) -> None:
+    import tty  # POSIX only, like the test
+
     master, slave = os.openpty()
     tty.setraw(slave)
     typed = tmp_path / "ttyUSB7"  # a receiver on a port the OS does not list
