@@ -73,7 +73,7 @@ class ByteSource(abc.ABC):
 def safe_device_name(name: str) -> str:
     """A file-name-safe short form of a device name (basename of /dev paths, no odd characters)."""
     if is_serial_url(name):
-        base = name.replace("://", "-", 1)
+        base = "-".join(part for part in name.split("://", 1) if part)
     else:
         base = PurePath(name).name if "/" in name else name
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")
