@@ -47,7 +47,8 @@ def cmd_ports(args: argparse.Namespace) -> int:
         return 0
     width = max(len(p.device) for p in found)
     for p in found:
-        print(f"{p.device:<{width}}  {p.description}  [{p.hwid}]")
+        kind = p.kind_label()
+        print(f"{p.device:<{width}}  {p.description}{f'  ({kind})' if kind else ''}  [{p.hwid}]")
     return 0
 
 
