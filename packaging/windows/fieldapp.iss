@@ -8,8 +8,8 @@
 ; The version is not written here: it is read from the built fieldapp.exe's version resource,
 ; which build.spec makes from fieldapp.__version__ (or given: iscc /DAppVersion=X.Y.Z ...).
 ; Per user: no administrator rights, installed in %LOCALAPPDATA%\Programs\fieldapp. Uninstalling
-; removes the program only; jobs, settings and the device key in %LOCALAPPDATA%\fieldapp stay
-; (they are the survey's records).
+; removes the program only; the demo job and device key in %LOCALAPPDATA%\fieldapp and the
+; settings in %APPDATA%\fieldapp stay (jobs are the survey's records).
 
 #define AppName "fieldapp"
 #define DistDir AddBackslash(SourcePath) + "..\..\dist\fieldapp"
