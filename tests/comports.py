@@ -8,6 +8,12 @@ VID/PID/serial/location parsed from the id and turned into ``hwid`` by ``usb_inf
 
 from __future__ import annotations
 
+import sys
+import types
+from collections.abc import Callable
+
+import pytest
+import serial.tools
 from serial.tools.list_ports_common import ListPortInfo
 
 SPP = "{00001101-0000-1000-8000-00805F9B34FB}"  # the Serial Port Profile's service class
@@ -51,3 +57,15 @@ def windows_ports() -> list[ListPortInfo]:
         _usb("COM5", "USB Serial Port (COM5)", "FTDI", 0x0403, 0x6001, "A50285BIA", None),
         _other("COM1", r"ACPI\PNP0501\1", "Communications Port (COM1)", "(Standard port types)"),
     ]  # fmt: skip
+
+
+def enumerate_as(monkeypatch: pytest.MonkeyPatch, comports: Callable[..., list]) -> None:  # type: ignore[type-arg]
+    """Put ``comports`` where fieldapp imports it (serial.tools.list_ports).
+
+    A stand-in module rather than an attribute on the real one: under Wine importing
+    serial.tools.list_ports itself fails (its Windows backend needs CM_MapCrToWin32Err).
+    """
+    module = types.ModuleType("serial.tools.list_ports")
+    module.comports = comports  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "serial.tools.list_ports", module)
+    monkeypatch.setattr(serial.tools, "list_ports", module, raising=False)

@@ -39,9 +39,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_ports(args: argparse.Namespace) -> int:
-    from fieldapp.gnss.sources import list_ports
+    from fieldapp.gnss.sources import SourceError, list_ports
 
-    found = list_ports()
+    try:
+        found = list_ports()
+    except SourceError as exc:
+        raise CommandError(f"{exc}; type the port (e.g. COM5) where it is asked for") from exc
     if not found:
         print("no serial ports found (Bluetooth receiver: pair it first; USB: check the cable)")
         return 0

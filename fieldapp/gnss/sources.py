@@ -152,9 +152,17 @@ def _natural_key(device: str) -> tuple[str, int, str]:
 
 
 def list_ports() -> list[PortInfo]:
-    """Serial ports with their descriptions (Bluetooth SPP ports appear here too)."""
-    from serial.tools import list_ports as lp
+    """Serial ports with their descriptions (Bluetooth SPP ports appear here too).
 
+    SourceError when the OS cannot enumerate them (pyserial's Windows backend fails on import
+    where cfgmgr32 lacks a function, as under Wine).
+    """
+    try:
+        from serial.tools import list_ports as lp
+
+        found = list(lp.comports())
+    except Exception as exc:  # ImportError, AttributeError from ctypes, OSError alike
+        raise SourceError(f"cannot list the serial ports: {exc}") from exc
     ports = [
         PortInfo(
             device=str(p.device),
@@ -165,7 +173,7 @@ def list_ports() -> list[PortInfo]:
             vid=p.vid,
             pid=p.pid,
         )
-        for p in lp.comports()
+        for p in found
     ]
     return sorted(ports, key=lambda p: _natural_key(p.device))
 

@@ -112,10 +112,9 @@ def test_windows_com_ports_listed_with_kind_and_picked_by_name(
     qtbot, monkeypatch, tmp_path
 ) -> None:  # type: ignore[no-untyped-def]
     # pyserial's Windows backend objects (tests/comports.py): Wine cannot list real COM ports.
-    from comports import windows_ports
-    from serial.tools import list_ports as pyserial_ports
+    from comports import enumerate_as, windows_ports
 
-    monkeypatch.setattr(pyserial_ports, "comports", lambda *a, **k: windows_ports())
+    enumerate_as(monkeypatch, lambda *a, **k: windows_ports())
     dialog = DeviceDialog()
     qtbot.addWidget(dialog)
     items = [dialog.port.itemText(i) for i in range(dialog.port.count())]

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from comports import RECEIVER_BT, windows_ports
-from serial.tools import list_ports as pyserial_ports
+from comports import RECEIVER_BT, enumerate_as, windows_ports
 
 from fieldapp.cli import main
 from fieldapp.gnss.sources import PortInfo, list_ports
@@ -13,7 +12,7 @@ from fieldapp.gnss.sources import PortInfo, list_ports
 @pytest.fixture
 def windows_laptop(monkeypatch: pytest.MonkeyPatch) -> None:
     # The OS enumeration is the one thing replaced: Wine and Linux cannot give these ports.
-    monkeypatch.setattr(pyserial_ports, "comports", lambda *a, **k: windows_ports())
+    enumerate_as(monkeypatch, lambda *a, **k: windows_ports())
 
 
 @pytest.mark.usefixtures("windows_laptop")
@@ -54,9 +53,22 @@ def test_gnss_ports_command_shows_them(capsys: pytest.CaptureFixture[str]) -> No
 def test_no_ports_says_what_to_check(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    monkeypatch.setattr(pyserial_ports, "comports", lambda *a, **k: [])
+    enumerate_as(monkeypatch, lambda *a, **k: [])
     assert main(["gnss", "ports"]) == 0
     assert "pair it first" in capsys.readouterr().out
+
+
+def test_an_enumeration_that_fails_is_one_line(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def broken(*a: object, **k: object) -> list[object]:
+        raise AttributeError("function 'CM_MapCrToWin32Err' not found")  # as under Wine
+
+    enumerate_as(monkeypatch, broken)
+    assert main(["gnss", "ports"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("fieldapp: cannot list the serial ports: function 'CM_MapCrToWin32Err'")
+    assert "type the port (e.g. COM5)" in err and err.count("\n") == 1
 
 
 def test_linux_names_keep_their_kinds() -> None:
