@@ -16,7 +16,7 @@ from pathlib import Path
 
 
 def others_with_access(path: Path) -> list[str]:
-    """Entries granting someone other than this user access, or inherited from the folder."""
+    """Entries granting anyone but this user (and SYSTEM) access, or inherited from the folder."""
     if sys.platform != "win32":
         mode = stat.S_IMODE(path.stat().st_mode)
         return [f"group/others: mode {mode:04o}"] if mode & 0o077 else []
@@ -32,7 +32,7 @@ def others_with_access(path: Path) -> list[str]:
         kind, flags, _rights, _obj, _inherit_obj, sid = ace.split(";")[:6]
         if "ID" in flags:
             found.append(f"inherited from the folder: ({ace})")
-        elif kind == "A" and sid != me:
+        elif kind == "A" and sid not in (me, "SY"):  # SYSTEM: the OS, by design (owner_only.py)
             found.append(f"allowed to {sid}: ({ace})")
     return found
 

@@ -98,11 +98,71 @@ class PortInfo:
     vid: int | None = None
     pid: int | None = None
 
+    @property
+    def kind(self) -> str:
+        """'bluetooth', 'usb' or 'serial' (a built-in or RS-232 port)."""
+        hwid = self.hwid.upper()
+        if hwid.startswith("BTHENUM") or "bluetooth" in self.description.lower():
+            return "bluetooth"
+        if "/rfcomm" in self.device:
+            return "bluetooth"
+        if self.vid is not None or hwid.startswith(("USB", "FTDIBUS")):
+            return "usb"
+        return "serial"
+
+    @property
+    def bluetooth_address(self) -> str | None:
+        """The paired device's address in a Windows Bluetooth port's id, '00:1A:7D:DA:71:13'.
+
+        Windows makes two COM ports per paired SPP device: the outgoing one, whose instance id
+        ends in the device's address, is the receiver's; the incoming one (address zero) is
+        for devices that call the laptop, and a receiver never answers on it.
+        """
+        match = re.search(r"&([0-9A-F]{12})_[0-9A-F]+$", self.hwid.upper())
+        if self.kind != "bluetooth" or match is None:
+            return None
+        digits = match.group(1)
+        return ":".join(digits[i : i + 2] for i in range(0, 12, 2))
+
+    @property
+    def incoming_bluetooth(self) -> bool:
+        """A Windows incoming Bluetooth port: no receiver answers there."""
+        return self.bluetooth_address == "00:00:00:00:00:00"
+
+    def kind_label(self) -> str:
+        """'Bluetooth 00:1A:…', 'USB 1546:01A9' or '' for a plain serial port; English."""
+        if self.kind == "bluetooth":
+            address = self.bluetooth_address
+            if self.incoming_bluetooth:
+                return "Bluetooth incoming: not the receiver's port"
+            return f"Bluetooth {address}" if address else "Bluetooth"
+        if self.kind == "usb":
+            if self.vid is None:
+                return "USB"
+            return f"USB {self.vid:04X}:{self.pid or 0:04X}"
+        return ""
+
+
+def _natural_key(device: str) -> tuple[str, int, str]:
+    """COM2 before COM10: the number in a port name compares as a number."""
+    match = re.fullmatch(r"(.*?)(\d+)", device)
+    if match is None:
+        return (device, -1, device)
+    return (match.group(1), int(match.group(2)), device)
+
 
 def list_ports() -> list[PortInfo]:
-    """Serial ports with their descriptions (Bluetooth SPP ports appear here too)."""
-    from serial.tools import list_ports as lp
+    """Serial ports with their descriptions (Bluetooth SPP ports appear here too).
 
+    SourceError when the OS cannot enumerate them (pyserial's Windows backend fails on import
+    where cfgmgr32 lacks a function, as under Wine).
+    """
+    try:
+        from serial.tools import list_ports as lp
+
+        found = list(lp.comports())
+    except Exception as exc:  # ImportError, AttributeError from ctypes, OSError alike
+        raise SourceError(f"cannot list the serial ports: {exc}") from exc
     ports = [
         PortInfo(
             device=str(p.device),
@@ -113,9 +173,9 @@ def list_ports() -> list[PortInfo]:
             vid=p.vid,
             pid=p.pid,
         )
-        for p in lp.comports()
+        for p in found
     ]
-    return sorted(ports, key=lambda p: p.device)
+    return sorted(ports, key=lambda p: _natural_key(p.device))
 
 
 def _serial_reason(port: str, exc: BaseException) -> str:

@@ -2,11 +2,13 @@
 
 On Windows ``os.chmod`` only toggles the read-only bit, so a file made with mode 0600 is open
 to whoever its folder's inherited ACL admits. There the file gets a protected DACL (nothing
-inherited) with one entry: full control for the user running fieldapp. Not SYSTEM, not
-Administrators: they are not needed to run the app, and an administrator who takes ownership
-of the file is outside what a file's permissions can stop. The ACL is set through the Win32
-security API (advapi32 via ctypes): no extra dependency, no console flashing from icacls, and
-it works under Wine, whose icacls is a stub that changes nothing.
+inherited from the folder) with two entries, full control for the user running fieldapp and
+for SYSTEM, the operating system itself (backup and the file indexer run as SYSTEM, which can
+read any file anyway; OpenSSH for Windows demands the same of a private key). Not
+Administrators, not Users. The ACL is set through the Win32 security API (advapi32 via ctypes):
+no extra dependency, no console window from icacls. SetFileSecurityW rather than
+SetNamedSecurityInfoW: the latter is a silent no-op on files under Wine (where the smoke
+check runs) and there is no folder below a file to propagate inheritance to.
 """
 
 from __future__ import annotations
@@ -25,7 +27,6 @@ _SDDL_REVISION_1 = 1
 _SE_FILE_OBJECT = 1
 _OWNER_SECURITY_INFORMATION = 0x1
 _DACL_SECURITY_INFORMATION = 0x4
-_PROTECTED_DACL_SECURITY_INFORMATION = 0x80000000
 
 
 def restrict_to_owner(path: Path) -> None:
@@ -131,32 +132,24 @@ def _set_owner_only_acl(path: Path) -> None:
     if sys.platform != "win32":
         raise OSError("ACLs are set on Windows only")
     import ctypes
-    from ctypes import wintypes
 
     api = _Win32()
-    # D:P = a protected DACL (inherits nothing); FA = file all access, for this user only.
-    sddl = f"D:P(A;;FA;;;{current_user_sid()})"
     sd = ctypes.c_void_p()
     if not api.advapi32.ConvertStringSecurityDescriptorToSecurityDescriptorW(
-        sddl, _SDDL_REVISION_1, ctypes.byref(sd), None
+        owner_only_sddl(current_user_sid()), _SDDL_REVISION_1, ctypes.byref(sd), None
     ):
         raise ctypes.WinError(ctypes.get_last_error())
     try:
-        present, defaulted = wintypes.BOOL(), wintypes.BOOL()
-        dacl = ctypes.c_void_p()
-        if not api.advapi32.GetSecurityDescriptorDacl(
-            sd, ctypes.byref(present), ctypes.byref(dacl), ctypes.byref(defaulted)
-        ):
-            raise ctypes.WinError(ctypes.get_last_error())
-        error = api.advapi32.SetNamedSecurityInfoW(
-            str(path), _SE_FILE_OBJECT,
-            _DACL_SECURITY_INFORMATION | _PROTECTED_DACL_SECURITY_INFORMATION,
-            None, None, dacl, None,
-        )  # fmt: skip
-        if error:
+        if not api.advapi32.SetFileSecurityW(str(path), _DACL_SECURITY_INFORMATION, sd):
+            error = ctypes.get_last_error()
             raise ctypes.WinError(error, f"{path}: cannot make it private to this user")
     finally:
         api.kernel32.LocalFree(sd)
+
+
+def owner_only_sddl(user_sid: str) -> str:
+    """The DACL set: protected (D:P), full access (FA) for SYSTEM (SY) and this user only."""
+    return f"D:P(A;;FA;;;SY)(A;;FA;;;{user_sid})"
 
 
 class _Win32:
@@ -189,12 +182,8 @@ class _Win32:
         a.ConvertStringSecurityDescriptorToSecurityDescriptorW.argtypes = [
             wintypes.LPCWSTR, wintypes.DWORD, pptr, ctypes.POINTER(wintypes.ULONG)]  # fmt: skip
         a.ConvertStringSecurityDescriptorToSecurityDescriptorW.restype = wintypes.BOOL
-        a.GetSecurityDescriptorDacl.argtypes = [ptr, ctypes.POINTER(wintypes.BOOL), pptr,
-                                                ctypes.POINTER(wintypes.BOOL)]  # fmt: skip
-        a.GetSecurityDescriptorDacl.restype = wintypes.BOOL
-        a.SetNamedSecurityInfoW.argtypes = [wintypes.LPWSTR, ctypes.c_int, wintypes.DWORD,
-                                            ptr, ptr, ptr, ptr]  # fmt: skip
-        a.SetNamedSecurityInfoW.restype = wintypes.DWORD
+        a.SetFileSecurityW.argtypes = [wintypes.LPCWSTR, wintypes.DWORD, ptr]
+        a.SetFileSecurityW.restype = wintypes.BOOL
         a.GetNamedSecurityInfoW.argtypes = [wintypes.LPCWSTR, ctypes.c_int, wintypes.DWORD,
                                             pptr, pptr, pptr, pptr, pptr]  # fmt: skip
         a.GetNamedSecurityInfoW.restype = wintypes.DWORD

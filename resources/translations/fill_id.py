@@ -1052,7 +1052,12 @@ ID_MAINTENANCE_GUI = {
     "check shot ({0}): marker {1} is lost (hilang); nothing to measure": "cek posisi ({0}): tanda batas {1} hilang; tidak ada yang dapat diukur",
 }
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI):
+ID_WINDOWS_PORTS = {
+    # -- a Windows incoming Bluetooth COM port in the port list (device_dialog.py) --
+    "Bluetooth incoming: not the receiver's port": "Bluetooth masuk: bukan port receiver",
+}
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI, ID_WINDOWS_PORTS):
     ID.update(_area)
 
 

@@ -77,7 +77,7 @@ def test_windows_acl_of_the_key_has_only_this_user(tmp_path: Path) -> None:
     sddl = file_sddl(tmp_path / KEY_FILE)
     me = current_user_sid()
     aces = sddl.split("D:", 1)[1]
-    assert f";;;{me})" in aces, sddl  # the user is granted access...
+    assert f"(A;;FA;;;{me})" in aces, sddl  # the user has full control...
     assert others_with_access(tmp_path / KEY_FILE) == [], sddl  # ...and no one else
 
 
@@ -87,6 +87,9 @@ def test_windows_acl_as_icacls_lists_it(tmp_path: Path) -> None:
     entries = icacls_entries(tmp_path / KEY_FILE)
     if entries is None:
         pytest.skip("icacls lists no ACL here (Wine's icacls is a stub)")
-    assert len(entries) == 1, entries
-    principal, rights = entries[0].rsplit(":", 1)
-    assert principal.lower().endswith(user_name().lower()) and rights == "(F)", entries
+    granted = dict(entry.rsplit(":", 1) for entry in entries)
+    assert len(granted) == 2, entries  # this user and SYSTEM, nobody else
+    mine = [p for p in granted if p.lower().endswith("\\" + user_name().lower())]
+    assert len(mine) == 1 and granted[mine[0]] == "(F)", entries
+    system = [p for p in granted if p.upper().endswith("\\SYSTEM")]  # NT AUTHORITY, localised
+    assert len(system) == 1 and granted[system[0]] == "(F)", entries
