@@ -38,9 +38,44 @@ APP="$WORK/fieldapp"
 APP_WIN='C:\work dir\fieldapp'
 OUT="$CACHE/out"  # what the .exe wrote, read back on Linux
 
-# Tests that fail under Wine for Wine's sake, not the project's: "node id|why".
-# A listed test that fails counts as xfailed (wine); any other failure fails the smoke.
+# Tests that fail here for the sake of Wine or of this Windows environment, not the project's:
+# "node id|why" (an id ending in * stands for its parametrized cases). A listed test that fails
+# counts as xfailed (wine); any other failure fails the smoke. Keep the why honest: a test moves
+# out of this list as soon as its cause is in the project.
+RTKLIB="no Windows RTKLIB (rnx2rtkp) from the package registries; the .exe bundles real ones"
+POPPLER="no Windows poppler (pdftoppm/pdftotext) from the package registries; tests render with it"
+ESPEAK="no Windows espeak-ng from the package registries (the speech engine the app calls)"
+LUPDATE="pyside6-lupdate/lrelease are console scripts the Linux pip does not make for Windows"
+FONTS="Wine has no Segoe UI: its substitute font measures wider; fit on real Windows undecided"
 EXPECTED_FAILURES=(
+    "tests/unit/gnss/test_rtklib_engine.py::test_debian_rtklib_is_found_with_its_version|$RTKLIB"
+    "tests/unit/gnss/test_rtklib_engine.py::test_the_environment_folder_comes_before_path|$RTKLIB"
+    "tests/unit/gnss/test_rtklib_engine.py::test_the_frozen_bundle_comes_first|$RTKLIB"
+    "tests/unit/reports/test_control_documents.py::test_a_real_rtklib_baseline_reaches_tabel_i_the_sketch_and_the_field_sheet|$RTKLIB"
+    "tests/ui/test_control_view.py::test_processing_the_geonet_pair_shows_a_fixed_baseline_and_every_rule|$RTKLIB"
+    "tests/ui/test_control_view.py::test_cancel_stops_the_run_and_stores_nothing|$RTKLIB"
+    "tests/ui/test_control_view.py::test_the_rule_colours_follow_the_theme|$RTKLIB"
+    "tests/ui/test_control_view.py::test_a_processed_baseline_switches_language_in_place|$RTKLIB"
+    "tests/unit/reports/test_control_documents.py::test_the_field_sheet_through_the_cli_flags_a_7_mm_height_difference|$POPPLER"
+    "tests/unit/reports/test_document_background.py::test_the_sketch_is_drawn_over_the_background|$POPPLER"
+    "tests/unit/reports/test_document_background.py::test_the_berita_acara_gains_a_location_map|$POPPLER"
+    "tests/unit/reports/test_identity_final.py::test_the_draf_watermark_is_drawn_across_every_page|$POPPLER"
+    "tests/unit/sync/test_office_files.py::test_pdf_render_is_stopped_by_its_timeout|$POPPLER"
+    "tests/ui/test_speech.py::test_phrase_renders_to_a_wav_with_sound[*|$ESPEAK"
+    "tests/ui/test_speech.py::test_speaker_speaks_in_its_thread_and_keeps_only_the_latest|$ESPEAK"
+    "tests/ui/test_stakeout_readouts.py::test_spoken_guidance_says_the_state|$ESPEAK"
+    "tests/unit/test_translations.py::test_every_ui_string_has_indonesian|$LUPDATE"
+    "tests/unit/test_translations.py::test_committed_ts_is_current|$LUPDATE"
+    "tests/unit/test_translations.py::test_committed_qm_matches_ts|$LUPDATE"
+    "tests/ui/test_window_fit.py::test_window_chrome_and_every_tab_fit[*|$FONTS"
+    "tests/ui/test_live_state.py::test_strip_drops_parts_to_fit|$FONTS"
+    "tests/ui/test_redraw_costs.py::test_labels_thin_out_when_zoomed_out_and_the_selected_one_always_shows|$FONTS"
+    "tests/unit/reports/test_tables_map.py::test_dxf_labels_do_not_overlap|$FONTS"
+    # The test deletes the job's geoid grid and expects it gone. Under Wine the name stays
+    # while a handle is open (PROJ's cached grid); Windows would refuse the unlink of an open
+    # file or drop the name at once. Only a real Windows machine can settle this one.
+    "tests/unit/store/test_job_geoid.py::test_import_reimport_and_a_lost_copy|Wine keeps a deleted open file's name"
+    "tests/unit/reports/test_document_heights.py::test_a_job_geoid_missing_from_the_folder_is_named|Wine keeps a deleted open file's name"
 )
 # Tests that take the whole Windows Python down under Wine (an unimplemented Win32 function
 # aborts the process, and every test after it is lost): deselected, counted as not run.
@@ -55,8 +90,9 @@ if [ -x "$REPO/.venv/bin/python" ]; then LINUX_PY="$REPO/.venv/bin/python"; else
 log() { printf '%s\n' "$*"; }
 die() { printf 'windows-smoke: %s\n' "$*" >&2; exit 2; }
 
-# Windows programs under Wine need real stdin/stdout handles: a pipe out, /dev/null in.
-wine_run() { wine "$@" </dev/null 2>&1 | cat; return "${PIPESTATUS[0]}"; }
+# Windows programs under Wine need real stdin/stdout handles: a pipe out, /dev/null in (and
+# Wine's sound driver finds no sound card here: its complaints are dropped).
+wine_run() { wine "$@" </dev/null 2>&1 | { grep -v '^ALSA lib' || true; }; return "${PIPESTATUS[0]}"; }
 winpy() { wine_run "$WINPY_EXE" "$@"; }
 # The Linux pip fetches for Windows; its notes about absent local index folders are noise.
 linux_pip() {
@@ -198,8 +234,13 @@ FAILURES=()
 
 expected_reason() {
     local id=$1 entry
+    local pattern
     for entry in "${EXPECTED_FAILURES[@]}"; do
-        [ "${entry%%|*}" = "$id" ] && { printf '%s' "${entry#*|}"; return 0; }
+        pattern=${entry%%|*}
+        if [ "$pattern" = "$id" ] || { [[ $pattern == *'*' ]] && [[ $id == "${pattern%'*'}"* ]]; }; then
+            printf '%s' "${entry#*|}"
+            return 0
+        fi
     done
     return 1
 }
@@ -328,25 +369,34 @@ run_exe() {
 
 main_window_screenshot() {
     # The .exe's real main window on an X server, as a Windows user would see it.
-    local png="$REPO/docs/screenshots/windows_wine_main_1366x768.png" xpid wpid i
-    local job='Z:'"${OUT//\//\\}"'\demo job.fieldapp'
-    Xvfb :9 -screen 0 1366x768x24 -nolisten tcp >/dev/null 2>&1 &
+    local png="$REPO/docs/screenshots/windows_wine_main_1366x768.png" xpid wpid i shown=""
+    local job='Z:'"${OUT//\//\\}"'\demo job.fieldapp' display
+    # Wine picks its display driver when its session starts: the headless one must end first,
+    # or the window goes to the session without a display.
+    wineserver -w
+    rm -f "$CACHE/xvfb.display"
+    Xvfb -displayfd 3 -screen 0 1366x768x24 -nolisten tcp 3>"$CACHE/xvfb.display" >/dev/null 2>&1 &
     xpid=$!
-    (cd "$WORK" && DISPLAY=:9 QT_QPA_PLATFORM=windows wine 'C:\work dir\dist\fieldapp\fieldapp.exe' \
-        demo --job "$job" </dev/null >"$CACHE/gui.log" 2>&1) &
+    for i in $(seq 1 50); do [ -s "$CACHE/xvfb.display" ] && break; sleep 0.2; done
+    display=":$(cat "$CACHE/xvfb.display")"
+    (cd "$WORK" && DISPLAY=$display QT_QPA_PLATFORM=windows \
+        wine 'C:\work dir\dist\fieldapp\fieldapp.exe' demo --job "$job" </dev/null 2>&1 |
+        cat >"$CACHE/gui.log") &
     wpid=$!
     for i in $(seq 1 60); do
         sleep 2
-        DISPLAY=:9 xwininfo -root -tree 2>/dev/null | grep -q 'Fieldapp\|fieldapp' && break
+        if DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q '"fieldapp – '; then
+            shown="after $((i * 2)) s"
+            break
+        fi
     done
     sleep 8  # let the map and panels draw
     mkdir -p "$(dirname "$png")"
-    if DISPLAY=:9 import -window root "$png" 2>/dev/null && [ -s "$png" ]; then
-        check_ok "main window under Xvfb -> ${png#"$REPO"/}"
-    else check_fail "main window screenshot"; fi
-    wine_run taskkill /F /IM fieldapp.exe >/dev/null || true
-    kill "$wpid" 2>/dev/null || true
-    kill "$xpid" 2>/dev/null || true
+    if [ -n "$shown" ] && DISPLAY=$display import -window root "$png" && [ -s "$png" ]; then
+        check_ok "main window on Xvfb ($shown) -> ${png#"$REPO"/}"
+    else check_fail "main window: none shown on Xvfb in 120 s (log: $CACHE/gui.log)"; fi
+    DISPLAY=$display wine_run taskkill /F /IM fieldapp.exe >/dev/null || true
+    kill "$wpid" "$xpid" 2>/dev/null || true
     wait "$wpid" "$xpid" 2>/dev/null || true
 }
 
