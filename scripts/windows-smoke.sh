@@ -48,6 +48,11 @@ ESPEAK="no Windows espeak-ng from the package registries (the speech engine the 
 LUPDATE="pyside6-lupdate/lrelease are console scripts the Linux pip does not make for Windows"
 FONTS="Wine has no Segoe UI: its substitute font measures wider; fit on real Windows undecided"
 EXPECTED_FAILURES=(
+    # pyserial's Windows port listing calls cfgmgr32's CM_MapCrToWin32Err, which Wine 8 lacks;
+    # the app says so in one line (tests/unit/gnss/test_serial_urls.py and the port tests with
+    # pyserial's data structures cover the rest).
+    "tests/unit/commands/test_gnss_live_cli.py::test_ports_lists_or_says_none|Wine 8: cfgmgr32.CM_MapCrToWin32Err missing"
+    "tests/unit/gnss/test_gnss_sources.py::test_list_ports_gives_typed_records|Wine 8: cfgmgr32.CM_MapCrToWin32Err missing"
     "tests/unit/gnss/test_rtklib_engine.py::test_debian_rtklib_is_found_with_its_version|$RTKLIB"
     "tests/unit/gnss/test_rtklib_engine.py::test_the_environment_folder_comes_before_path|$RTKLIB"
     "tests/unit/gnss/test_rtklib_engine.py::test_the_frozen_bundle_comes_first|$RTKLIB"
@@ -260,8 +265,10 @@ run_pytest() {  # run_pytest NAME PATH...: one pytest run under Wine into $CACHE
 }
 
 tally() {  # tally NAME: add one run's outcome to the totals, from its summary line
-    local name=$1 logf="$CACHE/pytest-$1.log" summary id reason
+    local name=$1 logf="$CACHE/pytest-$1.txt" summary id reason
     # After a crash under Wine pytest's exit code says little: its summary line is the truth.
+    # Windows writes CRLF: the CRs go before anything is compared.
+    tr -d '\r' <"$CACHE/pytest-$name.log" >"$logf"
     summary=$(grep -E '^=* ?[0-9]+ (passed|failed|error|errors|skipped|deselected|xfailed|xpassed)\b.* in [0-9.]+s' "$logf" | tail -1 || true)
     if [ -z "$summary" ]; then
         log "   $name: no pytest summary line (crashed?); last lines of $logf:"
