@@ -27,7 +27,7 @@ WINPY_ZIP=python-3.12.8-embedtk-amd64.zip
 WINPY_SHA256=7eb4f8743f1bf703fda0b1b5569998f00f8a71c0672bdceee8bb7ae74ac20e50
 WINPY="$WINEPREFIX/drive_c/Python312"
 WINPY_EXE='C:\Python312\python.exe'
-# numpy 2.x imports ucrtbase.crealf, which Wine 8 does not have; 1.26.4 is the newest without.
+# numpy 2.x imports ucrtbase.crealf, which Wine 8 does not have; 1.26.4, the last 1.x, does not.
 WIN_CONSTRAINTS=("numpy==1.26.4")
 # Test tools, PyInstaller, and Windows-only dependencies whose markers pip on Linux drops.
 WIN_EXTRA=(pytest pytest-qt pytest-timeout hypothesis pyinstaller
