@@ -197,6 +197,9 @@ def _serial_reason(port: str, exc: BaseException) -> str:
         or "access is denied" in low
     ):
         return f"port {port} is busy (another program has it open?)"
+    if is_serial_url(port) and "refused" in low:
+        # socket://: a serial bridge that is off, or gone, like an unplugged port.
+        return f"port {port} not found (nothing answers at that address)"
     if err == errno.EACCES or "permission denied" in low:
         return f"no permission to open port {port} (on Linux: add the user to 'dialout')"
     return f"port {port}: {text}"
@@ -245,10 +248,18 @@ class SerialSource(ByteSource):
         for key, value in self._options.items():
             setattr(ser, key, value)
         ser.port = self.port
+        url = is_serial_url(self.port)
+        if url:
+            # pyserial's URL handlers empty the input on open, as Serial does (see
+            # KeepInputSerial): bytes that came in with the connection are evidence too.
+            ser.reset_input_buffer = lambda: None
         try:
             ser.open()
         except Exception as exc:  # pyserial raises SerialException, OSError, ValueError alike
             raise SourceError(_serial_reason(self.port, exc)) from exc
+        finally:
+            if url:
+                del ser.reset_input_buffer
         self._ser = ser
 
     def read(self) -> bytes:

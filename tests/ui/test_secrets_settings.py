@@ -11,7 +11,7 @@ import keyring
 import pytest
 from jaraco.classes import properties
 from keyring.backend import KeyringBackend
-from ownerkit import others_with_access
+from privatekit import others_with_access
 from PySide6.QtCore import QSettings
 
 from fieldapp.gnss.ntrip import NtripProfile

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from ownerkit import icacls_entries, others_with_access, user_name
+from privatekit import icacls_entries, others_with_access, user_name
 
 from fieldapp.sync import secrets
 from fieldapp.sync.identity import KEY_FILE, load_or_create_identity

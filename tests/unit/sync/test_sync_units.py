@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
-from ownerkit import others_with_access
+from privatekit import others_with_access
 
 from fieldapp.store import JobStore
 from fieldapp.sync import outbox
