@@ -46,7 +46,7 @@ RTKLIB="no Windows RTKLIB (rnx2rtkp) from the package registries; the .exe bundl
 POPPLER="no Windows poppler (pdftoppm/pdftotext) from the package registries; tests render with it"
 ESPEAK="no Windows espeak-ng from the package registries (the speech engine the app calls)"
 LUPDATE="pyside6-lupdate/lrelease are console scripts the Linux pip does not make for Windows"
-FONTS="Wine has no Segoe UI: its substitute font measures wider; fit on real Windows undecided"
+FONTS="no Windows fonts under Wine (offscreen text is boxes, on screen a wider serif): sizes differ"
 EXPECTED_FAILURES=(
     # pyserial's Windows port listing calls cfgmgr32's CM_MapCrToWin32Err, which Wine 8 lacks;
     # the app says so in one line (tests/unit/gnss/test_serial_urls.py and the port tests with
@@ -76,6 +76,8 @@ EXPECTED_FAILURES=(
     "tests/ui/test_live_state.py::test_strip_drops_parts_to_fit|$FONTS"
     "tests/ui/test_redraw_costs.py::test_labels_thin_out_when_zoomed_out_and_the_selected_one_always_shows|$FONTS"
     "tests/unit/reports/test_tables_map.py::test_dxf_labels_do_not_overlap|$FONTS"
+    # The blue square is drawn, 5 px right of the point sampled: the axes' text widths moved it.
+    "tests/ui/test_map_background.py::test_the_layer_control_changes_the_job_and_the_map|$FONTS"
     # The test deletes the job's geoid grid and expects it gone. Under Wine the name stays
     # while a handle is open (PROJ's cached grid); Windows would refuse the unlink of an open
     # file or drop the name at once. Only a real Windows machine can settle this one.
