@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from fieldapp import __version__
 from fieldapp.commands.common import CommandError
+from fieldapp.console import utf8_console
 
 # Each module registers one command group. Modules import their heavy dependencies inside
 # the handlers, so `fieldapp --version` and the GUI start without loading everything.
@@ -46,6 +47,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    utf8_console()  # before anything is printed: a Windows pipe would be cp1252
     words = list(sys.argv[1:] if argv is None else argv)
     # A known command first: register its group alone, so starting the GUI (`fieldapp demo`)
     # does not import every other command's modules. Anything else gets the full parser.

@@ -31,4 +31,12 @@ if [ -n "$slow_pid" ]; then
     cat "$slow_log"
     [ "$rc" -ne 0 ] || rc=$slow_rc
 fi
+if [ -n "$slow_pid" ] && [ -z "${FIELDAPP_SKIP_WINDOWS:-}" ]; then
+    # The whole suite goes on to Windows: the smoke check under Wine (scripts/windows-smoke.sh,
+    # README "Windows smoke check"), after the rest so the two never share the two cores.
+    echo "== windows smoke (scripts/windows-smoke.sh)"
+    win_rc=0
+    ./scripts/windows-smoke.sh || win_rc=$?
+    [ "$rc" -ne 0 ] || rc=$win_rc
+fi
 exit "$rc"

@@ -1,5 +1,7 @@
-"""A fake total station on a real pseudo-terminal: answers GeoCOM or GSI online requests.
+"""A fake total station on a real serial link: answers GeoCOM or GSI online requests.
 
+The link is a pseudo-terminal (POSIX) or a ``socket://`` port (everywhere, and the only one on
+Windows): the app opens ``port`` through its serial code either way (tests/serialkit.py).
 The test supplies ``aim()``, returning the (Hz, V, slope distance) the instrument would read
 right now (degrees, metres, or None for no prism), typically from a simulated prism position.
 """
@@ -7,30 +9,28 @@ right now (degrees, metres, or None for no prism), typically from a simulated pr
 from __future__ import annotations
 
 import math
-import os
-import select
 import threading
-import tty
 from collections.abc import Callable
+
+from serialkit import DEFAULT_LINK, open_port
 
 Reading = tuple[float, float, float | None]
 
 
 class FakeTotalStation:
-    """Serves requests in a thread on the controller side; the app opens ``port``."""
+    """Serves requests in a thread on the instrument side; the app opens ``port``."""
 
-    def __init__(self, aim: Callable[[], Reading], protocol: str = "geocom") -> None:
+    def __init__(
+        self, aim: Callable[[], Reading], protocol: str = "geocom", link: str = DEFAULT_LINK
+    ) -> None:
         self.aim = aim
         self.protocol = protocol
-        self.controller, self.device = os.openpty()
-        tty.setraw(self.controller)
-        tty.setraw(self.device)
-        self.port = os.ttyname(self.device)
+        self._end = open_port(link)
+        self.port = self._end.port
         self.requests: list[bytes] = []
         self.silent = False  # True: swallow requests (instrument switched off)
         self.after_reply: Callable[[bytes], None] | None = None
         self._stop = threading.Event()
-        self._closed = False
         self._thread = threading.Thread(target=self._serve, daemon=True)
         self._thread.start()
 
@@ -38,23 +38,17 @@ class FakeTotalStation:
         """Link loss: the cable is pulled, the port is gone."""
         self._stop.set()
         self._thread.join(5)
-        if not self._closed:
-            self._closed = True
-            os.close(self.controller)
-            os.close(self.device)
+        self._end.close()
 
     close = cut
 
     def _serve(self) -> None:
         buffer = b""
         while not self._stop.is_set():
-            ready, _, _ = select.select([self.controller], [], [], 0.05)
-            if not ready:
-                continue
-            try:
-                buffer += os.read(self.controller, 1024)
-            except OSError:
+            data = self._end.read(0.05)
+            if data is None:
                 return
+            buffer += data
             while b"\n" in buffer:
                 line, buffer = buffer.split(b"\n", 1)
                 line = line.strip()
@@ -63,7 +57,7 @@ class FakeTotalStation:
                 self.requests.append(line)
                 if self.silent:
                     continue
-                os.write(self.controller, self._reply(line.decode("ascii")))
+                self._end.write(self._reply(line.decode("ascii")))
                 if self.after_reply is not None:
                     self.after_reply(line)
 

@@ -39,15 +39,19 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 
 def cmd_ports(args: argparse.Namespace) -> int:
-    from fieldapp.gnss.sources import list_ports
+    from fieldapp.gnss.sources import SourceError, list_ports
 
-    found = list_ports()
+    try:
+        found = list_ports()
+    except SourceError as exc:
+        raise CommandError(f"{exc}; type the port (e.g. COM5) where it is asked for") from exc
     if not found:
         print("no serial ports found (Bluetooth receiver: pair it first; USB: check the cable)")
         return 0
     width = max(len(p.device) for p in found)
     for p in found:
-        print(f"{p.device:<{width}}  {p.description}  [{p.hwid}]")
+        kind = p.kind_label()
+        print(f"{p.device:<{width}}  {p.description}{f'  ({kind})' if kind else ''}  [{p.hwid}]")
     return 0
 
 

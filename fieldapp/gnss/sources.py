@@ -72,7 +72,10 @@ class ByteSource(abc.ABC):
 
 def safe_device_name(name: str) -> str:
     """A file-name-safe short form of a device name (basename of /dev paths, no odd characters)."""
-    base = PurePath(name).name if "/" in name else name
+    if is_serial_url(name):
+        base = "-".join(part for part in name.split("://", 1) if part)
+    else:
+        base = PurePath(name).name if "/" in name else name
     cleaned = re.sub(r"[^A-Za-z0-9._-]+", "_", base).strip("._")
     return cleaned or "device"
 
@@ -95,11 +98,71 @@ class PortInfo:
     vid: int | None = None
     pid: int | None = None
 
+    @property
+    def kind(self) -> str:
+        """'bluetooth', 'usb' or 'serial' (a built-in or RS-232 port)."""
+        hwid = self.hwid.upper()
+        if hwid.startswith("BTHENUM") or "bluetooth" in self.description.lower():
+            return "bluetooth"
+        if "/rfcomm" in self.device:
+            return "bluetooth"
+        if self.vid is not None or hwid.startswith(("USB", "FTDIBUS")):
+            return "usb"
+        return "serial"
+
+    @property
+    def bluetooth_address(self) -> str | None:
+        """The paired device's address in a Windows Bluetooth port's id, '00:1A:7D:DA:71:13'.
+
+        Windows makes two COM ports per paired SPP device: the outgoing one, whose instance id
+        ends in the device's address, is the receiver's; the incoming one (address zero) is
+        for devices that call the laptop, and a receiver never answers on it.
+        """
+        match = re.search(r"&([0-9A-F]{12})_[0-9A-F]+$", self.hwid.upper())
+        if self.kind != "bluetooth" or match is None:
+            return None
+        digits = match.group(1)
+        return ":".join(digits[i : i + 2] for i in range(0, 12, 2))
+
+    @property
+    def incoming_bluetooth(self) -> bool:
+        """A Windows incoming Bluetooth port: no receiver answers there."""
+        return self.bluetooth_address == "00:00:00:00:00:00"
+
+    def kind_label(self) -> str:
+        """'Bluetooth 00:1A:…', 'USB 1546:01A9' or '' for a plain serial port; English."""
+        if self.kind == "bluetooth":
+            address = self.bluetooth_address
+            if self.incoming_bluetooth:
+                return "Bluetooth incoming: not the receiver's port"
+            return f"Bluetooth {address}" if address else "Bluetooth"
+        if self.kind == "usb":
+            if self.vid is None:
+                return "USB"
+            return f"USB {self.vid:04X}:{self.pid or 0:04X}"
+        return ""
+
+
+def _natural_key(device: str) -> tuple[str, int, str]:
+    """COM2 before COM10: the number in a port name compares as a number."""
+    match = re.fullmatch(r"(.*?)(\d+)", device)
+    if match is None:
+        return (device, -1, device)
+    return (match.group(1), int(match.group(2)), device)
+
 
 def list_ports() -> list[PortInfo]:
-    """Serial ports with their descriptions (Bluetooth SPP ports appear here too)."""
-    from serial.tools import list_ports as lp
+    """Serial ports with their descriptions (Bluetooth SPP ports appear here too).
 
+    SourceError when the OS cannot enumerate them (pyserial's Windows backend fails on import
+    where cfgmgr32 lacks a function, as under Wine).
+    """
+    try:
+        from serial.tools import list_ports as lp
+
+        found = list(lp.comports())
+    except Exception as exc:  # ImportError, AttributeError from ctypes, OSError alike
+        raise SourceError(f"cannot list the serial ports: {exc}") from exc
     ports = [
         PortInfo(
             device=str(p.device),
@@ -110,9 +173,9 @@ def list_ports() -> list[PortInfo]:
             vid=p.vid,
             pid=p.pid,
         )
-        for p in lp.comports()
+        for p in found
     ]
-    return sorted(ports, key=lambda p: p.device)
+    return sorted(ports, key=lambda p: _natural_key(p.device))
 
 
 def _serial_reason(port: str, exc: BaseException) -> str:
@@ -134,6 +197,9 @@ def _serial_reason(port: str, exc: BaseException) -> str:
         or "access is denied" in low
     ):
         return f"port {port} is busy (another program has it open?)"
+    if is_serial_url(port) and "refused" in low:
+        # socket://: a serial bridge that is off, or gone, like an unplugged port.
+        return f"port {port} not found (nothing answers at that address)"
     if err == errno.EACCES or "permission denied" in low:
         return f"no permission to open port {port} (on Linux: add the user to 'dialout')"
     return f"port {port}: {text}"
@@ -172,17 +238,28 @@ class SerialSource(ByteSource):
 
     def open(self) -> None:
         self.close()
-        ser = _make_serial()
+        try:
+            ser = _make_serial(self.port)
+        except ValueError as exc:  # an unknown URL scheme: say it as pyserial does
+            raise SourceError(f"port {self.port}: {exc}") from exc
         ser.baudrate = self.baud
         ser.timeout = self.read_timeout
         ser.write_timeout = self._write_timeout
         for key, value in self._options.items():
             setattr(ser, key, value)
         ser.port = self.port
+        url = is_serial_url(self.port)
+        if url:
+            # pyserial's URL handlers empty the input on open, as Serial does (see
+            # KeepInputSerial): bytes that came in with the connection are evidence too.
+            ser.reset_input_buffer = lambda: None
         try:
             ser.open()
         except Exception as exc:  # pyserial raises SerialException, OSError, ValueError alike
             raise SourceError(_serial_reason(self.port, exc)) from exc
+        finally:
+            if url:
+                del ser.reset_input_buffer
         self._ser = ser
 
     def read(self) -> bytes:
@@ -238,8 +315,19 @@ def _keep_input_serial_class() -> Any:
     return KeepInputSerial
 
 
-def _make_serial() -> Any:
+def _make_serial(port: str) -> Any:
+    if is_serial_url(port):
+        import serial
+
+        # pyserial's URL handlers: socket:// (a serial-over-TCP bridge), rfc2217://, loop://
+        # (a loopback); the same reading and writing code as a COM port, on every OS.
+        return serial.serial_for_url(port, do_not_open=True)
     return _keep_input_serial_class()()
+
+
+def is_serial_url(port: str) -> bool:
+    """A pyserial URL (``socket://host:port``, ``loop://``...) rather than a device name."""
+    return "://" in port
 
 
 class TcpSource(ByteSource):

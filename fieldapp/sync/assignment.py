@@ -9,7 +9,6 @@ in the job (``sync_state``) for ``fieldapp sync status`` to show.
 from __future__ import annotations
 
 import json
-import os
 import re
 import shutil
 import sqlite3
@@ -21,6 +20,7 @@ from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.store.baselines import surveyed_control_names
 from fieldapp.store.database import JobDatabase
+from fieldapp.store.durable import fsync_dir
 from fieldapp.survey.models import Surveyor
 from fieldapp.sync.jobspec import Area, JobSpec
 
@@ -306,11 +306,7 @@ def create_job(jobs_dir: Path, spec: JobSpec, revision: int) -> AssignmentOutcom
         finally:
             store.close()
         partial.rename(final)
-        fd = os.open(jobs_dir, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_dir(jobs_dir)  # the new name durable (POSIX; Windows cannot open a folder)
     except BaseException:
         shutil.rmtree(partial, ignore_errors=True)
         raise

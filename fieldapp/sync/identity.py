@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from fieldapp.sync.owner_only import restrict_to_owner, write_private
 
 if TYPE_CHECKING:
     from nacl.signing import SigningKey
@@ -53,17 +56,6 @@ def verify_signature(public_key_hex: str, message: bytes, signature_hex: str) ->
     return True
 
 
-def _write_private(path: Path, text: str) -> None:
-    # Write then rename so a crash never leaves half a key; 0600 because it is a secret.
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
-        fh.flush()
-        os.fsync(fh.fileno())
-    tmp.replace(path)
-
-
 def load_or_create_identity(folder: Path | None = None) -> DeviceIdentity:
     """Read this device's identity, creating it on first run."""
     from nacl.signing import SigningKey
@@ -73,9 +65,13 @@ def load_or_create_identity(folder: Path | None = None) -> DeviceIdentity:
     key_path = home / KEY_FILE
     device_path = home / DEVICE_FILE
     if not key_path.is_file():
-        _write_private(key_path, bytes(SigningKey.generate()).hex() + "\n")
+        write_private(key_path, bytes(SigningKey.generate()).hex() + "\n")
+    else:
+        # A key an older fieldapp made on Windows was open to the folder's inherited ACL.
+        with contextlib.suppress(OSError):
+            restrict_to_owner(key_path)
     if not device_path.is_file():
-        _write_private(device_path, json.dumps({"device_id": str(uuid.uuid4())}) + "\n")
+        write_private(device_path, json.dumps({"device_id": str(uuid.uuid4())}) + "\n")
     seed = bytes.fromhex(key_path.read_text(encoding="utf-8").strip())
     device_id = str(json.loads(device_path.read_text(encoding="utf-8"))["device_id"])
     return DeviceIdentity(device_id=device_id, signing_key=SigningKey(seed))

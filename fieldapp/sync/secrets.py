@@ -1,10 +1,10 @@
-"""Secrets of this laptop (device token, NTRIP passwords): OS credential store, else a 0600 file.
+"""Secrets of this laptop (device token, NTRIP passwords): OS credential store, else a private file.
 
 The credential store is the ``keyring`` package's: Windows Credential Manager, macOS Keychain,
 Secret Service on Linux. Where no backend is usable (a Linux tablet without a keyring daemon,
 a locked keyring), the secret goes into ``secrets.json`` in the config dir, readable by this
-user only. Never in the settings INI, which any user of the machine may read. No Qt here: the
-CLI and the window use the same functions.
+user only (mode 0600; on Windows an ACL, see owner_only.py). Never in the settings INI, which
+any user of the machine may read. No Qt here: the CLI and the window use the same functions.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from fieldapp.sync.identity import config_dir
+from fieldapp.sync.owner_only import write_private
 
 if TYPE_CHECKING:
     from keyring.backend import KeyringBackend
@@ -88,17 +89,9 @@ def _write_fallback(secrets: dict[str, str]) -> None:
     path = _fallback_path()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.unlink(missing_ok=True)  # O_CREAT keeps the mode of a file that already exists
-        # 0600 from the moment the file exists: never a window where others may read it. On
-        # Windows the mode only sets the read-only bit; the user's profile folder (AppData),
-        # whose ACL admits only this user and the administrators, is what protects it there.
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(secrets, fh, indent=1, sort_keys=True)
-            fh.flush()
-            os.fsync(fh.fileno())
-        tmp.replace(path)
+        # Owner-only from the moment the file exists (0600; a one-user ACL on Windows, where
+        # the mode bits mean nothing): never a window where others may read it.
+        write_private(path, json.dumps(secrets, indent=1, sort_keys=True))
     except OSError as exc:
         raise SecretError(f"{path}: cannot store the secret: {exc.strerror or exc}") from exc
 

@@ -189,6 +189,9 @@ def take_screenshots(
     finally:
         if window.occupation.running:
             window.occupation.abandon("demo screenshot", wait=True)
+        # The job's files close here, not when a close event comes: Windows cannot remove the
+        # temporary job of `demo --screenshot` while its background pack is still open.
+        window.close_job()
         window.close()
         window.deleteLater()
         _pump(0.2)

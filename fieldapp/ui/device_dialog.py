@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -17,7 +18,13 @@ from PySide6.QtWidgets import (
 )
 
 from fieldapp.gnss.ntrip import NtripProfile
-from fieldapp.gnss.sources import DEFAULT_BAUD, ByteSource, list_ports, parse_host_port
+from fieldapp.gnss.sources import (
+    DEFAULT_BAUD,
+    ByteSource,
+    PortInfo,
+    list_ports,
+    parse_host_port,
+)
 from fieldapp.ui.app import settings
 
 KINDS = ("simulator", "serial", "tcp", "replay")
@@ -57,7 +64,18 @@ def fill_ports(combo: QComboBox) -> None:
     except Exception:  # a broken enumeration backend must not break the dialog
         ports = []
     for p in ports:
-        combo.addItem(f"{p.device} – {p.description}", p.device)
+        combo.addItem(f"{p.device} – {p.description}{_kind_text(p)}", p.device)
+
+
+def _kind_text(port: PortInfo) -> str:
+    """' · Bluetooth 00:1A:…' / ' · USB 1546:01A9'; a Windows incoming Bluetooth port says so."""
+    if port.incoming_bluetooth:
+        words = QCoreApplication.translate(
+            "DeviceDialog", "Bluetooth incoming: not the receiver's port"
+        )
+        return f" · {words}"
+    label = port.kind_label()
+    return f" · {label}" if label else ""
 
 
 def make_source(choice: DeviceChoice, near: tuple[float, float] | None = None) -> ByteSource:

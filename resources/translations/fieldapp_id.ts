@@ -1271,92 +1271,97 @@
 <context>
     <name>DeviceDialog</name>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="106" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="124" />
         <source>Receiver and instrument</source>
         <translation>Receiver dan instrumen</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="111" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="129" />
         <source>Simulator</source>
         <translation>Simulator</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="112" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="130" />
         <source>Serial / Bluetooth port</source>
         <translation>Port serial / Bluetooth</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="113" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="131" />
         <source>TCP (Wi-Fi)</source>
         <translation>TCP (Wi-Fi)</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="114" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="132" />
         <source>Replay a capture file</source>
         <translation>Putar ulang berkas rekaman</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="121" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="139" />
         <source>Refresh</source>
         <translation>Muat ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="131" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="149" />
         <source>Browse…</source>
         <translation>Pilih…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="137" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="155" />
         <source>Profiles…</source>
         <translation>Profil…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="142" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="160" />
         <source>Total station…</source>
         <translation>Total station…</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="148" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="166" />
         <source>NTRIP corrections</source>
         <translation>Koreksi NTRIP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="149" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="167" />
         <source>Total station</source>
         <translation>Total station</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="143" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="161" />
         <source>Receiver</source>
         <translation>Receiver</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="144" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="73" />
+        <source>Bluetooth incoming: not the receiver's port</source>
+        <translation>Bluetooth masuk: bukan port penerima</translation>
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/device_dialog.py" line="162" />
         <source>Port</source>
         <translation>Port</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="145" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="163" />
         <source>Baud</source>
         <translation>Baud</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="146" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="164" />
         <source>TCP host</source>
         <translation>Host TCP</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="147" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="165" />
         <source>Replay file</source>
         <translation>Berkas putar ulang</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="196" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="214" />
         <source>No corrections</source>
         <translation>Tanpa koreksi</translation>
     </message>
     <message>
-        <location filename="../../fieldapp/ui/device_dialog.py" line="215" />
+        <location filename="../../fieldapp/ui/device_dialog.py" line="233" />
         <source>Capture file</source>
         <translation>Berkas rekaman</translation>
     </message>

@@ -1058,7 +1058,12 @@ ID_REINSTALL = {
     "Reinstallation: {0}": "Pemasangan ulang: {0}",
 }
 
-for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI, ID_REINSTALL):
+ID_WINDOWS_PORTS = {
+    # -- a Windows incoming Bluetooth COM port in the port list (device_dialog.py) --
+    "Bluetooth incoming: not the receiver's port": "Bluetooth masuk: bukan port penerima",
+}
+
+for _area in (ID_STAKEOUT, ID_LIVE, ID_RECORDS, ID_WINDOW, ID_IMPORTS, ID_DEVICES, ID_OCCUPY, ID_FILES, ID_SECURE, ID_PERF_PLAN, ID_CONTROL_GUI, ID_BASE, ID_HEIGHTS, ID_BACKGROUND_MAP, ID_MAINTENANCE_GUI, ID_REINSTALL, ID_WINDOWS_PORTS):
     ID.update(_area)
 
 

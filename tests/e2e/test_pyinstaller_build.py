@@ -60,6 +60,12 @@ def test_frozen_build_runs_and_validates_the_demo_job(tmp_path: Path) -> None:
 
     version = subprocess.run([str(exe), "--version"], capture_output=True, text=True, timeout=120)
     assert version.returncode == 0 and version.stdout.startswith("fieldapp ")
+    # The window's program (no console on Windows) beside it: it is `fieldapp demo`.
+    gui = exe.with_name("fieldapp-gui.exe" if sys.platform == "win32" else "fieldapp-gui")
+    shown = subprocess.run([str(gui), "--help"], capture_output=True, text=True, timeout=120)
+    assert shown.returncode == 0, shown.stderr
+    if sys.platform != "win32":  # a windowed Windows program has no stdout to print to
+        assert "usage: fieldapp demo" in shown.stdout
 
     job = tmp_path / "demo.fieldapp"
     demo = subprocess.run(

@@ -15,7 +15,6 @@ row without its file, no file without its row).
 
 from __future__ import annotations
 
-import resource
 import shutil
 import sqlite3
 import subprocess
@@ -39,6 +38,8 @@ from PIL import Image
 from test_marker_cli import sk_job, synthetic_capture
 
 from fieldapp.sync.identity import load_or_create_identity
+
+pytestmark = pytest.mark.posix(reason="a tmpfs mount or RLIMIT_FSIZE fills the disk")
 
 DISK_BYTES = 8 * 1024 * 1024
 
@@ -65,6 +66,8 @@ class SmallDisk:
             return None
 
         def apply() -> None:
+            import resource  # POSIX only, like the test
+
             resource.setrlimit(resource.RLIMIT_FSIZE, (size, size))
 
         return apply

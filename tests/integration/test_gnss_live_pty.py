@@ -7,7 +7,6 @@ import os
 import sys
 import threading
 import time
-import tty
 from pathlib import Path
 
 import pytest
@@ -32,6 +31,8 @@ class VanishingPty:
         self.slave = -1
 
     def open(self) -> None:
+        import tty  # POSIX only, like the test
+
         self.master, self.slave = os.openpty()
         # Raw before anyone reads, so bytes written before the reader attaches are not cooked.
         tty.setraw(self.slave)

@@ -6,12 +6,9 @@ does the same for exceptions in worker threads (device readers, the occupation w
 
 from __future__ import annotations
 
-import fcntl
 import os
 import sqlite3
-import sys
 import threading
-import tty
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -29,7 +26,7 @@ from fieldapp.ui.main_window import MainWindow
 
 UTARA = PhotoDirection.UTARA
 
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
+posix_only = pytest.mark.posix(reason="pseudo-terminals and flock")
 
 
 @pytest.fixture
@@ -195,6 +192,8 @@ def test_port_that_does_not_exist(qtbot, window: MainWindow) -> None:  # type: i
 def test_port_vanishes_while_reading(
     qtbot, window: MainWindow, shared_data: Path, tmp_path: Path
 ) -> None:  # type: ignore[no-untyped-def]
+    import tty  # POSIX only, like the test
+
     master, slave = os.openpty()
     tty.setraw(slave)
     path = tmp_path / "ttyGNSS"
@@ -221,6 +220,8 @@ def test_port_vanishes_while_reading(
 
 @posix_only
 def test_port_busy(qtbot, window: MainWindow, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import fcntl  # POSIX only, like the test
+
     master, slave = os.openpty()
     name = os.ttyname(slave)
     # Another program has the port: it holds the lock serial programs take on POSIX.

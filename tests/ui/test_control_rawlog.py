@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 import sys
 import time
-import tty
 from pathlib import Path
 
 import pytest
@@ -37,6 +36,8 @@ def test_raw_logging_counts_a_ubx_stream_from_a_pty(
     qtbot, demo_job: Path, shared_data: Path
 ) -> None:  # type: ignore[no-untyped-def]
     data = (shared_data / "gnss-raw" / "ubx_20080526.ubx").read_bytes()[: 96 * 1024]
+    import tty  # POSIX only, like the test
+
     master, slave = os.openpty()
     tty.setraw(slave)
     window = MainWindow()

@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
-import tty
 from pathlib import Path
 
 import pytest
@@ -15,7 +13,7 @@ from fieldapp.ui import device_dialog
 from fieldapp.ui.device_dialog import DeviceChoice, DeviceDialog
 from fieldapp.ui.main_window import MainWindow
 
-posix_only = pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only")
+posix_only = pytest.mark.posix(reason="pseudo-terminals")
 
 
 @pytest.fixture
@@ -78,6 +76,8 @@ def test_a_missing_port_is_named_when_connecting(qtbot, demo_job: Path) -> None:
 def test_a_typed_port_that_exists_is_used(  # type: ignore[no-untyped-def]
     qtbot, demo_job: Path, tmp_path: Path, listed_ports
 ) -> None:
+    import tty  # POSIX only, like the test
+
     master, slave = os.openpty()
     tty.setraw(slave)
     typed = tmp_path / "ttyUSB7"  # a receiver on a port the OS does not list
@@ -106,3 +106,29 @@ def test_a_typed_port_that_exists_is_used(  # type: ignore[no-untyped-def]
     finally:
         os.close(master)
         os.close(slave)
+
+
+def test_windows_com_ports_listed_with_kind_and_picked_by_name(
+    qtbot, monkeypatch, tmp_path
+) -> None:  # type: ignore[no-untyped-def]
+    # pyserial's Windows backend objects (tests/comports.py): Wine cannot list real COM ports.
+    from comports import enumerate_as, windows_ports
+
+    enumerate_as(monkeypatch, lambda *a, **k: windows_ports())
+    dialog = DeviceDialog()
+    qtbot.addWidget(dialog)
+    items = [dialog.port.itemText(i) for i in range(dialog.port.count())]
+    assert items == [
+        "COM1 – Communications Port (COM1)",
+        "COM4 – USB Serial Device (COM4) · USB 1546:01A9",
+        "COM5 – USB Serial Port (COM5) · USB 0403:6001",
+        "COM7 – Standard Serial over Bluetooth link (COM7) · Bluetooth 00:1A:7D:DA:71:13",
+        "COM8 – Standard Serial over Bluetooth link (COM8)"
+        " · Bluetooth incoming: not the receiver's port",
+        "COM10 – Prolific USB-to-Serial Comm Port (COM10) · USB 067B:2303",
+    ]
+    dialog.kind.setCurrentIndex(dialog.kind.findData("serial"))
+    dialog.port.setCurrentIndex(3)
+    assert dialog.choice().port == "COM7"  # the device name, never the description
+    dialog.show()
+    dialog.grab().save(str(tmp_path / "com_ports.png"))

@@ -125,12 +125,12 @@ def test_instrument_choice_is_checked_and_remembered(qtbot) -> None:
 
 def test_instrument_dialog_opens_when_port_listing_fails(qtbot, monkeypatch) -> None:
     # pyserial's enumeration can raise (unreadable /sys, a broken driver): the dialog still opens.
-    from serial.tools import list_ports
+    from comports import enumerate_as
 
     def broken() -> list[object]:
         raise OSError("cannot read /sys/class/tty")
 
-    monkeypatch.setattr(list_ports, "comports", broken)
+    enumerate_as(monkeypatch, broken)
     choice = InstrumentChoice("geocom", "serial", "/dev/ttyUSB0", 19200)
     dialog = InstrumentDialog(choice)
     qtbot.addWidget(dialog)

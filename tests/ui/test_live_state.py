@@ -10,7 +10,6 @@ import os
 import sys
 import threading
 import time
-import tty
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -127,6 +126,8 @@ class PtyReceiver(threading.Thread):
 
     def __init__(self, lat: float, lon: float) -> None:
         super().__init__(daemon=True, name="pty-receiver")
+        import tty  # POSIX only, like the test that uses this receiver
+
         self.master, self.slave = os.openpty()
         tty.setraw(self.slave)
         self.port = os.ttyname(self.slave)

@@ -3,18 +3,16 @@
 from __future__ import annotations
 
 import base64
-import os
 import socket
 import socketserver
-import sys
 import threading
 import time
-import tty
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
+from serialkit import DEFAULT_LINK, LINKS, open_port
 
 from fieldapp.gnss.link import LinkState
 from fieldapp.gnss.ntrip import NtripProfile
@@ -25,10 +23,7 @@ from fieldapp.ui.device_dialog import DeviceChoice, DeviceDialog, chosen_ntrip_p
 from fieldapp.ui.gnss_panel import GnssPanel
 from fieldapp.ui.ntrip_dialog import NtripDialog, ntrip_profiles, save_ntrip_profiles
 
-pytestmark = [
-    pytest.mark.skipif(sys.platform == "win32", reason="pseudo-terminals are POSIX only"),
-    pytest.mark.timeout(60),
-]
+pytestmark = pytest.mark.timeout(60)
 
 TABLE = (
     "STR;KLTM;Samarinda;RTCM 3.2;1004(1),1005(10);2;GPS+GLO;InaCORS;IDN;-0.50;117.15;0;0;"
@@ -40,7 +35,7 @@ TABLE = (
     "ENDSOURCETABLE\r\n"
 )
 USER, PASSWORD = "surveyor", "rahasia"
-# Every byte value, so a pty that is not raw (CR/LF mapping, XON/XOFF, ^C) would show.
+# Every byte value, so a link that is not raw (CR/LF mapping, XON/XOFF, ^C) would show.
 RTCM = [bytes([0xD3, 0x00, 0x10]) + bytes((i * 16 + k) % 256 for k in range(16)) for i in range(16)]
 
 
@@ -122,13 +117,13 @@ def _chunk(data: bytes) -> bytes:
     return f"{len(data):x}\r\n".encode() + data + b"\r\n"
 
 
-class PtyReceiver:
-    """A receiver on a real pty: a thread writes NMEA epochs, another reads what we send it."""
+class Receiver:
+    """A receiver on a real serial link: a thread writes NMEA epochs, another reads what we
+    send it. ``link``: a raw pty (POSIX) or a ``socket://`` port (Windows too)."""
 
-    def __init__(self) -> None:
-        self.master, self.slave = os.openpty()
-        tty.setraw(self.slave)  # raw before the port opens: nothing gets cooked
-        self.path = os.ttyname(self.slave)
+    def __init__(self, link: str) -> None:
+        self.end = open_port(link)
+        self.path = self.end.port
         self.received = bytearray()
         self.lock = threading.Lock()
         self.stop = threading.Event()
@@ -139,22 +134,15 @@ class PtyReceiver:
 
     def _feed(self) -> None:
         while not self.stop.wait(0.1):
-            data = memoryview(self.sim.next_epoch())
-            while data:
-                data = data[os.write(self.master, data) :]
+            self.end.write(self.sim.next_epoch())
 
     def _read(self) -> None:
-        import select
-
         while not self.stop.is_set():
-            ready, _, _ = select.select([self.master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(self.master, 4096)
-                except OSError:
-                    return
-                with self.lock:
-                    self.received += chunk
+            chunk = self.end.read(0.05)
+            if chunk is None:
+                return
+            with self.lock:
+                self.received += chunk
 
     def got(self) -> bytes:
         with self.lock:
@@ -164,8 +152,7 @@ class PtyReceiver:
         self.stop.set()
         for t in self.threads:
             t.join(2)
-        os.close(self.master)
-        os.close(self.slave)
+        self.end.close()
 
 
 def _profile(port: int, **kw: object) -> NtripProfile:
@@ -176,9 +163,12 @@ def _profile(port: int, **kw: object) -> NtripProfile:
     return NtripProfile(**base)  # type: ignore[arg-type]
 
 
-def test_rtcm_reaches_the_receiver_and_the_panel_follows_the_caster(qtbot: QtBot) -> None:
+@pytest.mark.parametrize("link", LINKS)
+def test_rtcm_reaches_the_receiver_and_the_panel_follows_the_caster(
+    qtbot: QtBot, link: str
+) -> None:
     caster = Caster(hold=True)
-    receiver = PtyReceiver()
+    receiver = Receiver(link)
     adapter = DeviceAdapter()
     panel = GnssPanel()
     qtbot.addWidget(panel)
@@ -220,7 +210,7 @@ def test_rtcm_reaches_the_receiver_and_the_panel_follows_the_caster(qtbot: QtBot
 
 
 def test_connect_without_profile_shows_not_used(qtbot: QtBot) -> None:
-    receiver = PtyReceiver()
+    receiver = Receiver(DEFAULT_LINK)
     adapter = DeviceAdapter()
     panel = GnssPanel()
     qtbot.addWidget(panel)

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from fake_total_station import FakeTotalStation
 from PySide6.QtCore import QTimer
+from serialkit import LINKS
 
 from fieldapp.store import JobStore
 from fieldapp.store.installation import load_installation
@@ -69,7 +70,8 @@ def _script(view: StakeoutView) -> tuple[list[tuple[float, float, float | None]]
         off_out, off_left, steps = off_out * 0.45, off_left * 0.45, steps + 1
 
 
-def test_total_station_stakeout_reaches_the_marker(qtbot, demo_job: Path) -> None:
+@pytest.mark.parametrize("link", LINKS)  # socket://: the serial link as on Windows
+def test_total_station_stakeout_reaches_the_marker(qtbot, demo_job: Path, link: str) -> None:
     window = MainWindow()
     qtbot.addWidget(window)
     assert window.open_job(demo_job)
@@ -82,7 +84,7 @@ def test_total_station_stakeout_reaches_the_marker(qtbot, demo_job: Path) -> Non
 
     script, steps = _script(view)
     served = [0]
-    fake = FakeTotalStation(lambda: script[min(served[0], len(script) - 1)])
+    fake = FakeTotalStation(lambda: script[min(served[0], len(script) - 1)], link=link)
 
     def advance(request: bytes) -> None:
         if request.startswith(b"%R1Q,2108"):

@@ -33,7 +33,7 @@ def _geojson(tmp_path: Path, ring: list[list[float]]) -> Path:
 
 def test_duplicate_numbers_name_both_lines(tmp_path: Path) -> None:
     path = tmp_path / "dupe.csv"
-    path.write_text((DEMO / "titik_batas.csv").read_text().replace("\n7;", "\n2;"), "utf-8")
+    path.write_text((DEMO / "titik_batas.csv").read_text("utf-8").replace("\n7;", "\n2;"), "utf-8")
     assert _refusal(path) == (
         f"{path}:8: point number 2 appears twice (first on line 3):"
         " each Titik Batas needs its own number"

@@ -5,8 +5,6 @@ from __future__ import annotations
 import itertools
 import math
 import os
-import sys
-import tty
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,8 +58,10 @@ def test_missing_serial_port_names_the_port(tmp_path: Path) -> None:
         src.read()
 
 
-@pytest.mark.skipif(sys.platform == "win32", reason="pty is POSIX only")
+@pytest.mark.posix(reason="pty; on Windows: tests/unit/gnss/test_serial_urls.py")
 def test_serial_reads_chunks_and_writes_over_a_pty() -> None:
+    import tty
+
     master, slave = os.openpty()
     tty.setraw(slave)
     # Bytes written before the port is opened stay: they were received, so they are evidence.

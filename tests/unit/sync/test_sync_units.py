@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from privatekit import others_with_access
 
 from fieldapp.store import JobStore
 from fieldapp.sync import outbox
@@ -28,7 +29,8 @@ def test_identity_made_once_and_signs(tmp_path: Path) -> None:
     assert a.device_id == b.device_id and a.public_key_hex == b.public_key_hex
     assert verify_signature(a.public_key_hex, b"x", a.sign(b"x"))
     assert not verify_signature(a.public_key_hex, b"y", a.sign(b"x"))
-    assert (tmp_path / "home" / "device_ed25519.key").stat().st_mode & 0o077 == 0
+    # Mode bits on POSIX, the ACL on Windows (where the mode read 0o666): this user only.
+    assert others_with_access(tmp_path / "home" / "device_ed25519.key") == []
 
 
 @pytest.mark.parametrize(

@@ -48,6 +48,7 @@ def _fake_instrument(fd: int, requests: list[bytes]) -> None:
 
 
 @pytest.mark.timeout(20)
+@pytest.mark.posix(reason="pty; on Windows: the socket:// link in test_session.py")
 def test_gsi_online_over_a_pseudo_terminal() -> None:
     controller, device = os.openpty()
     import tty

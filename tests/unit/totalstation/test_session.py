@@ -1,9 +1,12 @@
-"""Instrument session over a real pty: GeoCOM and GSI online, errors, link loss and reconnect."""
+"""Instrument session over a real serial link (a pty, and a `socket://` port as on Windows):
+GeoCOM and GSI online, errors, link loss and reconnect.
+"""
 
 from __future__ import annotations
 
 import pytest
 from fake_total_station import FakeTotalStation
+from serialkit import LINKS
 
 from fieldapp.gnss.sources import SerialSource
 from fieldapp.gnss.totalstation.session import (
@@ -16,13 +19,18 @@ from fieldapp.gnss.totalstation.session import (
 pytestmark = pytest.mark.timeout(30)
 
 
+@pytest.fixture(params=LINKS)
+def link(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
 def _session(fake: FakeTotalStation, protocol: InstrumentProtocol, timeout: float = 5.0):  # type: ignore[no-untyped-def]
     return InstrumentSession(lambda: SerialSource(fake.port, 9600), protocol, timeout)
 
 
-def test_geocom_measure_and_angles() -> None:
+def test_geocom_measure_and_angles(link: str) -> None:
     readings: list[tuple[float, float, float | None]] = [(123.456789, 91.25, 58.9234)]
-    fake = FakeTotalStation(lambda: readings[-1])
+    fake = FakeTotalStation(lambda: readings[-1], link=link)
     session = _session(fake, InstrumentProtocol.GEOCOM)
     try:
         r = session.measure()
@@ -40,8 +48,8 @@ def test_geocom_measure_and_angles() -> None:
         fake.close()
 
 
-def test_gsi_online_measure() -> None:
-    fake = FakeTotalStation(lambda: (45.5, 88.75, 123.45678), protocol="gsi")
+def test_gsi_online_measure(link: str) -> None:
+    fake = FakeTotalStation(lambda: (45.5, 88.75, 123.45678), protocol="gsi", link=link)
     session = _session(fake, InstrumentProtocol.GSI_ONLINE)
     try:
         r = session.measure()
@@ -52,8 +60,8 @@ def test_gsi_online_measure() -> None:
         fake.close()
 
 
-def test_no_reply_names_the_port_and_reconnects() -> None:
-    fake = FakeTotalStation(lambda: (1.0, 90.0, 5.0))
+def test_no_reply_names_the_port_and_reconnects(link: str) -> None:
+    fake = FakeTotalStation(lambda: (1.0, 90.0, 5.0), link=link)
     fake.silent = True
     session = _session(fake, InstrumentProtocol.GEOCOM, timeout=0.5)
     try:
@@ -68,8 +76,8 @@ def test_no_reply_names_the_port_and_reconnects() -> None:
         fake.close()
 
 
-def test_link_loss_names_the_port() -> None:
-    fake = FakeTotalStation(lambda: (1.0, 90.0, 5.0))
+def test_link_loss_names_the_port(link: str) -> None:
+    fake = FakeTotalStation(lambda: (1.0, 90.0, 5.0), link=link)
     session = _session(fake, InstrumentProtocol.GEOCOM)
     try:
         assert session.measure().sd == 5.0
