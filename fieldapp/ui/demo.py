@@ -14,7 +14,8 @@ from fieldapp.store import JobStore
 from fieldapp.store import records as rec
 from fieldapp.ui.app import THEMES, apply_theme, create_app, settings
 from fieldapp.ui.background_layer import BackgroundLayer
-from fieldapp.ui.main_window import MainWindow, _selection_key
+from fieldapp.ui.main_window import MainWindow
+from fieldapp.ui.recent_jobs import selection_key
 
 DWELL_S = 4.0  # how long the simulated pole stays on a marker before walking on
 TILES_WAIT_S = 15.0  # a screenshot waits at most this long for the background's tiles
@@ -199,7 +200,7 @@ def take_screenshots(
             settings().remove("jobs/recent")
         else:
             settings().setValue("jobs/recent", recent)
-        settings().remove(_selection_key(path))
+        settings().remove(selection_key(path))
 
 
 def _shoot(window: MainWindow, out_dir: Path, size: tuple[int, int], suffix: str) -> list[Path]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
@@ -36,7 +35,7 @@ from fieldapp.gnss.fix import Fix
 from fieldapp.gnss.link import LinkState, LinkStatus
 from fieldapp.store import JobFileError, JobStore, SchemaTooNewError
 from fieldapp.survey.models import MarkerStatus
-from fieldapp.ui import texts
+from fieldapp.ui import texts, window_pages
 from fieldapp.ui.app import (
     apply_theme,
     current_language,
@@ -59,6 +58,7 @@ from fieldapp.ui.lazy import LazyPage
 from fieldapp.ui.live import Liveness, age_text, stale_text
 from fieldapp.ui.map_view import MapView
 from fieldapp.ui.read_only import ReadOnlyRefusals
+from fieldapp.ui.recent_jobs import recent_jobs, remember_job, remember_marker, remembered_marker
 from fieldapp.ui.retranslate import restyle_tree, retranslate_tree, translate_text
 from fieldapp.ui.scrolling import SidePanel
 from fieldapp.ui.session import JobSession
@@ -77,97 +77,7 @@ if TYPE_CHECKING:
     from fieldapp.ui.stakeout_view import StakeoutView
 
 REDRAW_MS = 100  # 10 Hz at most, whatever the receiver rate
-MAX_RECENT = 8
 OUTBOX_START_MS = 1500
-
-
-def recent_jobs() -> list[str]:
-    value = settings().value("jobs/recent", [])
-    items = [value] if isinstance(value, str) else list(value or [])
-    return [str(v) for v in items if v]
-
-
-def remember_job(path: Path) -> None:
-    items = [str(path)] + [p for p in recent_jobs() if p != str(path)]
-    settings().setValue("jobs/recent", items[:MAX_RECENT])
-
-
-def _selection_key(path: Path) -> str:
-    # One key per job folder; a hash keeps QSettings from reading the path as nested groups.
-    return "jobs/selected/" + hashlib.sha1(str(path.resolve()).encode()).hexdigest()[:16]
-
-
-def remember_marker(path: Path, name: str | None) -> None:
-    """The marker chosen when the job closes: selected again when it reopens."""
-    if name:
-        settings().setValue(_selection_key(path), name)
-
-
-def remembered_marker(path: Path) -> str | None:
-    value = settings().value(_selection_key(path))
-    return str(value) if value else None
-
-
-def _occupation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
-    from fieldapp.ui.occupation_view import OccupationView
-
-    view = OccupationView(session, adapter)
-    _tell_liveness(view, adapter.liveness())
-    return view
-
-
-def _installation_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
-    from fieldapp.ui.installation_view import InstallationView
-
-    return InstallationView(session, adapter)
-
-
-def _maintenance_view(
-    session: JobSession, adapter: DeviceAdapter, today: Callable[[], dt.date]
-) -> QWidget:
-    from fieldapp.ui.maintenance_view import MaintenanceView
-
-    return MaintenanceView(session, today, adapter=adapter)
-
-
-def _planning_view(session: JobSession, dark: bool) -> QWidget:
-    from fieldapp.ui.planning_view import PlanningView
-
-    return PlanningView(session, dark=dark)
-
-
-def _stakeout_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
-    from fieldapp.ui.stakeout_view import StakeoutView
-
-    view = StakeoutView(session)
-    view.update_fix(adapter.latest_fix)  # built late: start from the epoch already here
-    _tell_liveness(view, adapter.liveness())  # ... and never in colour when that epoch is old
-    return view
-
-
-def _tell_liveness(view: QWidget, state: Liveness) -> None:
-    # set_liveness is the contract of every view with live readouts (stake-out, occupation).
-    set_liveness = getattr(view, "set_liveness", None)
-    if set_liveness is not None:
-        set_liveness(state)
-
-
-def _control_view(session: JobSession, adapter: DeviceAdapter) -> QWidget:
-    from fieldapp.ui.control_view import ControlView
-
-    return ControlView(session, adapter)
-
-
-def _outbox_view(session: JobSession) -> QWidget:
-    from fieldapp.ui.outbox_view import OutboxView
-
-    return OutboxView(session)
-
-
-def _documents_view(session: JobSession) -> QWidget:
-    from fieldapp.ui.documents_view import DocumentsView
-
-    return DocumentsView(session)
 
 
 class MainWindow(QMainWindow):
@@ -296,14 +206,16 @@ class MainWindow(QMainWindow):
         # occupation writer, photos, camera, a second map, the planner and the sync client
         # stay out of start-up; the window shows the map first.
         adapter = self.adapter
-        self.stakeout_page = LazyPage(lambda: _stakeout_view(session, adapter))
-        self.occupation_page = LazyPage(lambda: _occupation_view(session, adapter))
-        self.installation_page = LazyPage(lambda: _installation_view(session, adapter))
-        self.maintenance_page = LazyPage(lambda: _maintenance_view(session, adapter, self.today))
-        self.planning_page = LazyPage(lambda: _planning_view(session, is_dark()))
-        self.documents_page = LazyPage(lambda: _documents_view(session))
-        self.control_page = LazyPage(lambda: _control_view(session, adapter))
-        self.outbox_page = LazyPage(lambda: _outbox_view(session))
+        self.stakeout_page = LazyPage(lambda: window_pages.stakeout_page(session, adapter))
+        self.occupation_page = LazyPage(lambda: window_pages.occupation_page(session, adapter))
+        self.installation_page = LazyPage(lambda: window_pages.installation_page(session, adapter))
+        self.maintenance_page = LazyPage(
+            lambda: window_pages.maintenance_page(session, adapter, self.today)
+        )
+        self.planning_page = LazyPage(lambda: window_pages.planning_page(session, is_dark()))
+        self.documents_page = LazyPage(lambda: window_pages.documents_page(session))
+        self.control_page = LazyPage(lambda: window_pages.control_page(session, adapter))
+        self.outbox_page = LazyPage(lambda: window_pages.outbox_page(session))
         self.tabs.clear()
         pages = [self._map_page(), self.stakeout_page, self.occupation_page,
                  self.installation_page, self.maintenance_page, self.planning_page,
@@ -558,7 +470,7 @@ class MainWindow(QMainWindow):
         for name, page in pages.items():
             if page.built and self._told.get(name) != key:
                 self._told[name] = key
-                _tell_liveness(page.view(), state)
+                window_pages.tell_liveness(page.view(), state)
 
     def _draw_fix(self, fix: Fix | None) -> None:
         assert self.session is not None
