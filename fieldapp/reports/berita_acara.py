@@ -9,11 +9,11 @@ from fieldapp.reports.background import DocumentBackground, document_background
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF, SignBox, pair_height, sign_row
 from fieldapp.reports.berita_acara_tables import (
     START_H,
+    equipment_table,
     markers_table,
     method_table,
-    rows_height,
-    simple_table,
-    witness_rows,
+    surveyors_table,
+    witness_table,
 )
 from fieldapp.reports.berita_acara_text import (
     LEGAL_BASIS,
@@ -27,16 +27,10 @@ from fieldapp.reports.location_map import draw_location_map, has_map, map_captio
 from fieldapp.reports.pdfbase import FONT, DocumentPDF, Paper
 from fieldapp.reports.terbilang import kalimat_tanggal, terbilang
 from fieldapp.reports.textfmt import WITNESS_ID, date_short, iso_date, num
-from fieldapp.store.equipment import EquipmentKind
 
 TITLE = "BERITA ACARA PENGUKURAN TITIK BATAS DAN PEMASANGAN TANDA BATAS"
 SHORT_TITLE = "Berita Acara Pengukuran Titik Batas dan Pemasangan Tanda Batas"
 DATA_KEYWORD = "data-sha256:"  # PDF keywords: the SHA-256 of the data the document states
-EQUIPMENT_ID = {
-    EquipmentKind.GNSS_RECEIVER: "Receiver GNSS",
-    EquipmentKind.TOTAL_STATION: "Total Station",
-    EquipmentKind.OTHER: "Lainnya",
-}
 __all__ = ["LEGAL_BASIS", "BeritaAcaraOptions", "render_berita_acara", "signatories"]
 
 
@@ -232,28 +226,9 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
         ]
     )
     pdf.heading_with("III. Juru Ukur", 18)
-    simple_table(
-        pdf,
-        ("No", "Nama", "No. Sertifikat Kompetensi", "No. KPO"),
-        (9, 51, 55, 55),
-        [
-            (str(i), s.name, s.certificate_no or "-", s.kpo_no or "-")
-            for i, s in enumerate(data.surveyors, start=1)
-        ],
-        "III. Juru Ukur",
-    )
+    surveyors_table(pdf, data, "III. Juru Ukur")
     pdf.heading_with("IV. Peralatan", 18)
-    simple_table(
-        pdf,
-        ("No", "Jenis", "Merek / Model", "Nomor Seri"),
-        (9, 39, 72, 50),
-        [
-            (str(i), EQUIPMENT_ID[e.kind], e.model, e.serial)
-            for i, e in enumerate(data.equipment, start=1)
-        ]
-        or [("-", "Peralatan belum dicatat", "-", "-")],
-        "IV. Peralatan",
-    )
+    equipment_table(pdf, data, "IV. Peralatan")
     pdf.heading_with("V. Metode Pengukuran", 30)
     for text in method_paragraphs(data):
         pdf.para(text)
@@ -268,35 +243,19 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
         if background is not None:
             _location_map(pdf, data, background)
             pdf.notes.extend(background.notes)
-    head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
-    widths = (9, 38, 50, 36, 37)
-    rows = [(str(i), *r) for i, r in enumerate(witness_rows(data), start=1)] or [
-        ("-", "Tidak ada saksi tercatat", "-", "-", "-")
-    ]
-    # The heading stays with the table's header and its first rows.
-    pdf.heading_with("VII. Saksi", rows_height(pdf, widths, [head, *rows[:3]]))
-    simple_table(pdf, head, widths, rows, "VII. Saksi")
+    witness_table(pdf, data, "VII. Saksi")
     _closing(pdf, data, opts, day, people)
     decorate(pdf, data, number)
     return pdf
 
 
 def _title(pdf: BeritaAcaraPDF, data: ReportData, number: str) -> None:
-    pdf.set_font(FONT, "B", 13)
-    pdf.cell(0, 7, "BERITA ACARA", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "B", 11)
-    pdf.multi_cell(
-        0,
-        5.5,
+    pdf.title_block(
+        "BERITA ACARA",
         "PENGUKURAN TITIK BATAS DAN PEMASANGAN TANDA BATAS\n"
         f"WILAYAH IZIN USAHA PERTAMBANGAN {data.permit.wiup_code or ''}".rstrip(),
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
+        number,
     )
-    pdf.set_font(FONT, size=10)
-    pdf.cell(0, 6, f"Nomor: {number}", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
 
 
 def _legend(pdf: BeritaAcaraPDF, text: str) -> None:

@@ -47,6 +47,16 @@ class BeritaAcaraPDF(DocumentPDF):
         self.set_text_color(0)
         self.set_draw_color(0)
 
+    def title_block(self, title: str, subtitle: str, number: str) -> None:
+        """The document's name, what it is about (centred, bold) and its Nomor."""
+        self.set_font(FONT, "B", 13)
+        self.cell(0, 7, title, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.set_font(FONT, "B", 11)
+        self.multi_cell(0, 5.5, subtitle, align="C", new_x="LMARGIN", new_y="NEXT")
+        self.set_font(FONT, size=10)
+        self.cell(0, 6, f"Nomor: {number}", align="C", new_x="LMARGIN", new_y="NEXT")
+        self.ln(3)
+
     # --- keeping things together ---------------------------------------------------
     def room(self) -> float:
         """Millimetres left above the page-break line."""

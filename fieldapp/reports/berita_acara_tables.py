@@ -8,7 +8,15 @@ from fieldapp.reports.flowtable import Cell, FlowTable, TableStyle, flow_table
 from fieldapp.reports.heights_text import orthometric
 from fieldapp.reports.layout import measure_of
 from fieldapp.reports.pdfbase import FONT
-from fieldapp.reports.textfmt import WITNESS_ID, azimuth_dms, date_short, lat_dms, lon_dms, num
+from fieldapp.reports.textfmt import (
+    EQUIPMENT_ID,
+    WITNESS_ID,
+    azimuth_dms,
+    date_short,
+    lat_dms,
+    lon_dms,
+    num,
+)
 from fieldapp.survey.installation import ReferenceMarkerRecord
 from fieldapp.survey.naming import reference_name
 
@@ -182,3 +190,45 @@ def simple_table(
 ) -> None:
     style = TableStyle(widths, SIMPLE_LINE_H, 1, 8.5, "L", title)
     flow_table(pdf, style, [head], rows)
+
+
+def surveyors_table(pdf: BeritaAcaraPDF, data: ReportData, title: str) -> None:
+    """The juru ukur with their certificate and KPO card numbers."""
+    simple_table(
+        pdf,
+        ("No", "Nama", "No. Sertifikat Kompetensi", "No. KPO"),
+        (9, 51, 55, 55),
+        [
+            (str(i), s.name, s.certificate_no or "-", s.kpo_no or "-")
+            for i, s in enumerate(data.surveyors, start=1)
+        ],
+        title,
+    )
+
+
+def equipment_table(pdf: BeritaAcaraPDF, data: ReportData, title: str) -> None:
+    simple_table(
+        pdf,
+        ("No", "Jenis", "Merek / Model", "Nomor Seri"),
+        (9, 39, 72, 50),
+        [
+            (str(i), EQUIPMENT_ID[e.kind], e.model, e.serial)
+            for i, e in enumerate(data.equipment, start=1)
+        ]
+        or [("-", "Peralatan belum dicatat", "-", "-")],
+        title,
+    )
+
+
+def witness_table(
+    pdf: BeritaAcaraPDF, data: ReportData, heading: str, title: str | None = None
+) -> None:
+    """The saksi under their heading; ``title`` repeats on the pages the table runs onto."""
+    head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
+    widths = (9, 38, 50, 36, 37)
+    rows: list[tuple[str, ...]] = [
+        (str(i), *r) for i, r in enumerate(witness_rows(data), start=1)
+    ] or [("-", "Tidak ada saksi tercatat", "-", "-", "-")]
+    # The heading stays with the table's header and its first rows.
+    pdf.heading_with(heading, rows_height(pdf, widths, [head, *rows[:3]]))
+    simple_table(pdf, head, widths, rows, title or heading)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 
 from fieldapp.reports.berita_acara import (
-    EQUIPMENT_ID,
     BeritaAcaraOptions,
     _closing,
     _parties,
@@ -13,10 +12,12 @@ from fieldapp.reports.berita_acara import (
 )
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF
 from fieldapp.reports.berita_acara_tables import (
+    equipment_table,
     method_table,
     rows_height,
     simple_table,
-    witness_rows,
+    surveyors_table,
+    witness_table,
 )
 from fieldapp.reports.berita_acara_text import LEGAL_BASIS, method_paragraphs, place_text
 from fieldapp.reports.data import KIND_ID
@@ -99,28 +100,9 @@ def render_berita_acara_ulang(
         key_width=52,
     )
     pdf.heading_with("III. Juru Ukur dan Peralatan", 30)
-    simple_table(
-        pdf,
-        ("No", "Nama", "No. Sertifikat Kompetensi", "No. KPO"),
-        (9, 51, 55, 55),
-        [
-            (str(i), s.name, s.certificate_no or "-", s.kpo_no or "-")
-            for i, s in enumerate(data.surveyors, start=1)
-        ],
-        "III. Juru Ukur",
-    )
+    surveyors_table(pdf, data, "III. Juru Ukur")
     pdf.ln(2)
-    simple_table(
-        pdf,
-        ("No", "Jenis", "Merek / Model", "Nomor Seri"),
-        (9, 39, 72, 50),
-        [
-            (str(i), EQUIPMENT_ID[e.kind], e.model, e.serial)
-            for i, e in enumerate(data.equipment, start=1)
-        ]
-        or [("-", "Peralatan belum dicatat", "-", "-")],
-        "III. Peralatan",
-    )
+    equipment_table(pdf, data, "III. Peralatan")
     pdf.heading_with("IV. Metode Pengukuran Pemasangan Ulang", 30)
     for text in method_paragraphs(data):
         pdf.para(text)
@@ -128,33 +110,18 @@ def render_berita_acara_ulang(
     method_table(pdf, data, "IV. Metode Pengukuran")
     _positions(pdf, rd)
     _photos(pdf, rd)
-    head = ("No", "Nama", "Instansi", "Unsur", "Tanda batas")
-    widths = (9, 38, 50, 36, 37)
-    rows: list[tuple[str, ...]] = [
-        (str(i), *w) for i, w in enumerate(witness_rows(data), start=1)
-    ] or [("-", "Tidak ada saksi tercatat", "-", "-", "-")]
-    pdf.heading_with("VII. Saksi Pemasangan Ulang", rows_height(pdf, widths, [head, *rows[:3]]))
-    simple_table(pdf, head, widths, rows, "VII. Saksi")
+    witness_table(pdf, data, "VII. Saksi Pemasangan Ulang", "VII. Saksi")
     _closing(pdf, data, opts, day, people)
     return pdf
 
 
 def _title(pdf: BeritaAcaraPDF, rd: ReinstallationData, number: str) -> None:
-    pdf.set_font(FONT, "B", 13)
-    pdf.cell(0, 7, "BERITA ACARA", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "B", 11)
-    pdf.multi_cell(
-        0,
-        5.5,
+    pdf.title_block(
+        "BERITA ACARA",
         f"PEMASANGAN ULANG TANDA BATAS {rd.new.name}\n"
         f"WILAYAH IZIN USAHA PERTAMBANGAN {rd.data.permit.wiup_code or ''}".rstrip(),
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
+        number,
     )
-    pdf.set_font(FONT, size=10)
-    pdf.cell(0, 6, f"Nomor: {number}", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
 
 
 def _inspection_text(rd: ReinstallationData) -> str:

@@ -74,21 +74,12 @@ def _signers(data: MaintenanceData, opts: MaintenanceOptions) -> list[SignBox]:
 
 
 def _title(pdf: BeritaAcaraPDF, data: MaintenanceData, number: str) -> None:
-    pdf.set_font(FONT, "B", 13)
-    pdf.cell(0, 7, TITLE, align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.set_font(FONT, "B", 11)
-    pdf.multi_cell(
-        0,
-        5.5,
+    pdf.title_block(
+        TITLE,
         f"WILAYAH IZIN USAHA PERTAMBANGAN {data.permit.wiup_code or ''}".rstrip()
         + f"\nPERIODE {data.period.label.upper()}",
-        align="C",
-        new_x="LMARGIN",
-        new_y="NEXT",
+        number,
     )
-    pdf.set_font(FONT, size=10)
-    pdf.cell(0, 6, f"Nomor: {number}", align="C", new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(3)
 
 
 def _flag(pdf: BeritaAcaraPDF, text: str) -> None:

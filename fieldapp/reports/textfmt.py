@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from fieldapp.reports.terbilang import BULAN
+from fieldapp.store.equipment import EquipmentKind
 from fieldapp.survey.dms import format_dms
 from fieldapp.survey.installation import WitnessCategory
 
@@ -15,6 +16,11 @@ WITNESS_ID = {
     WitnessCategory.LAND_RIGHT_HOLDER: "Pemegang hak atas tanah",
     WitnessCategory.FORESTRY_OFFICER: "Petugas kehutanan",
     WitnessCategory.OTHER_COMMODITY_PERMIT_HOLDER: "Pemegang izin komoditas lain",
+}
+EQUIPMENT_ID = {
+    EquipmentKind.GNSS_RECEIVER: "Receiver GNSS",
+    EquipmentKind.TOTAL_STATION: "Total Station",
+    EquipmentKind.OTHER: "Lainnya",
 }
 DIRECTION_ID = {
     "utara": "Utara",

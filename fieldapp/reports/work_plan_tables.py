@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fieldapp.reports.berita_acara import EQUIPMENT_ID
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF
 from fieldapp.reports.berita_acara_tables import simple_table
 from fieldapp.reports.data import KIND_ID
 from fieldapp.reports.flowtable import Cell, FlowTable, TableStyle
 from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.terbilang import terbilang
-from fieldapp.reports.textfmt import date_short, lat_dms, lon_dms, num
+from fieldapp.reports.textfmt import EQUIPMENT_ID, date_short, lat_dms, lon_dms, num
 from fieldapp.reports.work_plan_data import WorkPlan
 from fieldapp.survey.models import MarkerKind
 from fieldapp.survey.naming import marker_sort_key
