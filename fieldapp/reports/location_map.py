@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from fpdf.enums import TextMode
-
 from fieldapp.reports.data import ReportData
 from fieldapp.reports.pdfbase import FONT, DocumentPDF
-from fieldapp.reports.sketch import WHITE, Frame, draw_under, north_arrow, scale_bar
+from fieldapp.reports.sketch import WHITE, Frame, draw_under, framed_map_furniture, haloed_text
 
 if TYPE_CHECKING:
     from fieldapp.reports.background import DocumentBackground
@@ -71,19 +69,8 @@ def draw_location_map(
             pdf.set_font(FONT, "B", 6.5)
             for m in data.markers:
                 px, py = frame.xy(m.e, m.n)
-                with pdf.local_context(text_mode=TextMode.STROKE, draw_color=WHITE,
-                                       line_width=0.6):  # fmt: skip
-                    pdf.text(px + 1.5, py - 1.2, m.name)
-                pdf.text(px + 1.5, py - 1.2, m.name)
-    pdf.set_draw_color(0)
-    pdf.set_line_width(0.3)
-    pdf.rect(x, y, w, h)
-    pdf.set_fill_color(*WHITE)
-    pdf.rect(x + w - 10.5, y + 2, 7, 15, style="F")
-    pdf.rect(x + 2, y + h - 9, w * 0.3 + 6, 7, style="F")
-    north_arrow(pdf, x + w - 7, y + 4)
-    scale_bar(pdf, x + 4, y + h - 4, frame.mm_per_m, w * 0.3)
-    pdf.set_fill_color(*WHITE)
+                haloed_text(pdf, px + 1.5, py - 1.2, m.name)
+    framed_map_furniture(pdf, frame, x, y, w, h)
     return True
 
 

@@ -362,6 +362,28 @@ def attribution(pdf: DocumentPDF, names: list[str], x: float, y: float, max_w: f
     pdf.text(x + 1, y + 2.2, text)
 
 
+def haloed_text(pdf: DocumentPDF, x: float, y: float, text: str) -> None:
+    """Text with a white halo: readable over imagery and over lines alike."""
+    with pdf.local_context(text_mode=TextMode.STROKE, draw_color=WHITE, line_width=0.6):
+        pdf.text(x, y, text)
+    pdf.text(x, y, text)
+
+
+def framed_map_furniture(
+    pdf: DocumentPDF, frame: Frame, x: float, y: float, w: float, h: float
+) -> None:
+    """A map's border, and its north arrow and scale bar each on a white patch."""
+    pdf.set_draw_color(0)
+    pdf.set_line_width(0.3)
+    pdf.rect(x, y, w, h)
+    pdf.set_fill_color(*WHITE)
+    pdf.rect(x + w - 10.5, y + 2, 7, 15, style="F")
+    pdf.rect(x + 2, y + h - 9, w * 0.3 + 6, 7, style="F")
+    north_arrow(pdf, x + w - 7, y + 4)
+    scale_bar(pdf, x + 4, y + h - 4, frame.mm_per_m, w * 0.3)
+    pdf.set_fill_color(*WHITE)
+
+
 def north_arrow(pdf: DocumentPDF, x: float, y: float) -> None:
     pdf.set_fill_color(0)
     pdf.polygon([(x, y), (x - 2.2, y + 8), (x, y + 6.5), (x + 2.2, y + 8)], style="DF")

@@ -9,10 +9,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from fpdf.enums import TextMode
-
 from fieldapp.reports.pdfbase import FONT
-from fieldapp.reports.sketch import WHITE, Frame, north_arrow, scale_bar
+from fieldapp.reports.sketch import WHITE, Frame, framed_map_furniture, haloed_text
 from fieldapp.reports.work_plan_data import Area, WorkPlan
 from fieldapp.survey.models import MarkerKind
 from fieldapp.survey.neighbors import polygon_on_grid
@@ -104,19 +102,8 @@ def draw_thematic_map(pdf: Any, plan: WorkPlan, x: float, y: float, w: float, h:
             pdf.set_font(FONT, "B", 6)
             for m in plan.markers:
                 px, py = frame.xy(*d.grid_of(m.lat, m.lon))
-                with pdf.local_context(text_mode=TextMode.STROKE, draw_color=WHITE,
-                                       line_width=0.6):  # fmt: skip
-                    pdf.text(px + 1.5, py - 1.2, m.name)
-                pdf.text(px + 1.5, py - 1.2, m.name)
-    pdf.set_draw_color(0)
-    pdf.set_line_width(0.3)
-    pdf.rect(x, y, w, h)
-    pdf.set_fill_color(*WHITE)
-    pdf.rect(x + w - 10.5, y + 2, 7, 15, style="F")
-    pdf.rect(x + 2, y + h - 9, w * 0.3 + 6, 7, style="F")
-    north_arrow(pdf, x + w - 7, y + 4)
-    scale_bar(pdf, x + 4, y + h - 4, frame.mm_per_m, w * 0.3)
-    pdf.set_fill_color(*WHITE)
+                haloed_text(pdf, px + 1.5, py - 1.2, m.name)
+    framed_map_furniture(pdf, frame, x, y, w, h)
 
 
 def draw_legend(pdf: Any, plan: WorkPlan) -> None:
