@@ -95,6 +95,8 @@ class MarkerMaintenance:
     before: Inspection | None  # the latest before the period (a not visited marker's last)
     # The reinstallation opened since that inspection: (opened, closed or None), not cancelled.
     reinstallation: tuple[dt.date, dt.date | None] | None = None
+    # Closed by the period's end: the monument in the ground since then is the reinstalled one.
+    reinstalled_on: dt.date | None = None
 
     @property
     def visited(self) -> bool:
@@ -176,6 +178,14 @@ def _since(
     return later[-1] if later else None
 
 
+def _reinstalled(
+    period: Period, reinstalls: list[tuple[dt.date, dt.date | None]]
+) -> dt.date | None:
+    """When the last reinstallation closed by the period's end closed, if one did."""
+    closed = [c for _, c in reinstalls if c is not None and c <= period.end]
+    return max(closed) if closed else None
+
+
 def maintenance_data(
     report: ReportData,
     inspections: list[Inspection],
@@ -209,6 +219,7 @@ def maintenance_data(
                 found,
                 before.get(m.name),
                 _since(found, (reinstallations or {}).get(m.name, [])),
+                _reinstalled(period, (reinstallations or {}).get(m.name, [])),
             )
         )
     if not rows:
@@ -232,6 +243,8 @@ def maintenance_data(
                 "inspection": r.inspection,
                 "before": r.before.inspected_on if r.before else None,
                 "reinstallation": r.reinstallation,
+                # Only where there is one: the Nomor of every other report stays as it was.
+                **({"reinstalled_on": r.reinstalled_on} if r.reinstalled_on else {}),
             }
             for r in rows
         ],

@@ -11,6 +11,7 @@ from fieldapp.reports.maintenance_text import (
     HEAD,
     NOT_VISITED,
     action_needed,
+    installed_text,
     last_seen,
     marker_cells,
 )
@@ -42,7 +43,7 @@ def inspections_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) ->
 
 def not_visited_table(pdf: BeritaAcaraPDF, data: MaintenanceData, title: str) -> None:
     rows: list[tuple[str, ...]] = [
-        (str(k), m.name, m.kind, date_short(m.installed_on), last_seen(m).capitalize())
+        (str(k), m.name, m.kind, installed_text(m), last_seen(m).capitalize())
         for k, m in enumerate(data.not_visited, start=1)
     ]
     head = ("No", "Tanda Batas", "Jenis", "Tgl. pasang", "Keterangan")

@@ -116,10 +116,19 @@ def action_needed(m: MarkerMaintenance, short: bool = False) -> str:
 
 def last_seen(m: MarkerMaintenance) -> str:
     """For a marker not visited: when it was last inspected, or that it never was."""
-    if m.before is not None:
+    again = m.reinstalled_on
+    if m.before is not None and (again is None or m.before.inspected_on >= again):
         b = m.before
         return f"pemeriksaan terakhir {date_short(b.inspected_on)} ({CONDITION_ID[b.condition]})"
+    if again is not None:
+        return f"belum pernah diperiksa sejak dipasang ulang {date_short(again)}"
     return f"belum pernah diperiksa sejak dipasang {date_short(m.installed_on)}"
+
+
+def installed_text(m: MarkerMaintenance) -> str:
+    """The installation date, and the reinstallation's where the monument was replaced."""
+    first = date_short(m.installed_on)
+    return first if m.reinstalled_on is None else f"{first}, ulang {date_short(m.reinstalled_on)}"
 
 
 def inspection_cells(i: Inspection) -> tuple[str, ...]:

@@ -153,6 +153,8 @@ class InstalledPosition:
     position: Position
     what: str  # "stake 12", "Tanda Batas Referensi (record 3)"
     installed_on: dt.date
+    # What a check shot was measured against, as the record and the laporan state it.
+    monument_id: str = "tugu Tanda Batas terpasang"
 
 
 # --- reading -------------------------------------------------------------------------------
@@ -245,8 +247,18 @@ def installed_position(db: JobDatabase, marker: str) -> InstalledPosition | None
     if ref is not None and not on_true_point:
         # The true point could not take a monument: what stands in the ground is the reference.
         where = Position(ref[1], ref[2], ref[3])
-        return InstalledPosition(where, f"Tanda Batas Referensi (record {ref[0]}){again}", on)
-    return InstalledPosition(Position(lat, lon, h), f"stake {sid}{again}", on)
+        return InstalledPosition(
+            where,
+            f"Tanda Batas Referensi (record {ref[0]}){again}",
+            on,
+            "Tanda Batas Referensi" + ("" if scope is None else " hasil pemasangan ulang"),
+        )
+    return InstalledPosition(
+        Position(lat, lon, h),
+        f"stake {sid}{again}",
+        on,
+        "tugu Tanda Batas " + ("terpasang" if scope is None else "hasil pemasangan ulang"),
+    )
 
 
 def _day(stamp: str) -> dt.date:
@@ -352,8 +364,10 @@ def _check_shot(
             raise InspectionError(f"{what}: no usable fix: {'; '.join(problems)}")
     c = compare(where.position, Position(m.lat, m.lon, m.h))
     tol = profile.tolerance_m
+    # The detail names the monument measured: a reference marker stands metres off the point.
+    detail = f"{m.detail}; dibandingkan dengan {where.monument_id}"
     return CheckShot(
-        m.source, m.detail, m.lat, m.lon, m.h, m.fix_quality,
+        m.source, detail, m.lat, m.lon, m.h, m.fix_quality,
         m.sigma_h_m if m.sigma_h_m is not None and math.isfinite(m.sigma_h_m) else None,
         c.dn_m, c.de_m, c.dh_m, c.horizontal_m, tol, c.horizontal_m <= tol,
     )  # fmt: skip

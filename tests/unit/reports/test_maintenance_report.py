@@ -265,3 +265,21 @@ def test_altered_photo_refused_nothing_written(store: JobStore, tmp_path: Path) 
     with pytest.raises(ReportInputError, match=r"marker 4: photo file .* was altered after import"):
         build_maintenance_report(store, PERIOD, out, tmp_path / "lp.xlsx", today=NOW)
     assert not out.exists() and not (tmp_path / "lp.xlsx").exists()
+
+
+def test_a_reinstalled_marker_not_visited_since_is_dated_by_its_reinstallation(
+    store: JobStore, tmp_path: Path
+) -> None:
+    inspect_good(store, "4A", D1, tmp_path)
+    inspect_good(store, "4B", D1, tmp_path)
+    # Marker 4 lost and reinstalled (closed) in the period, not inspected since.
+    store.db.execute(
+        "INSERT INTO reinstallation (uuid, marker_id, reason, status_before, opened_at,"
+        " closed_at) SELECT 'r-4', id, 'hilang', status, ?, ? FROM marker WHERE name = '4'",
+        [f"{D1.isoformat()}T08:00:00+00:00", f"{D2.isoformat()}T09:00:00+00:00"],
+    )
+    store.db.conn.commit()
+    text = " ".join(all_text(_build(store, tmp_path, xlsx=False).pdf).split())
+    assert f"belum pernah diperiksa sejak dipasang ulang {D2:%d-%m-%Y}" in text
+    assert f", ulang {D2:%d-%m-%Y}" in text  # the Tgl. pasang of the not-visited table
+    assert "belum pernah diperiksa sejak dipasang " not in text.replace("dipasang ulang", "")

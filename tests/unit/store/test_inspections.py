@@ -138,6 +138,9 @@ def test_a_referenced_marker_is_checked_at_its_reference(
                              today=TODAY)  # fmt: skip
     assert done.check is not None and done.check.passed
     assert done.check.de_m == pytest.approx(0.02, abs=0.005) and done.check.dh_m is None
+    # The record (and the laporan printing it) says what was measured: not the true point.
+    assert done.check.detail.endswith("; dibandingkan dengan Tanda Batas Referensi")
+    assert stake.monument_id == "tugu Tanda Batas terpasang"
 
 
 def _reinstallation(store: JobStore, marker: str, closed: str | None) -> int:
@@ -186,6 +189,7 @@ def test_after_a_reinstallation_the_new_monument_is_checked(
                              inspected_on=TODAY, check=gnss_measurement(cap, ANTENNA),
                              today=TODAY)  # fmt: skip
     assert done.check is not None and done.check.passed and done.check.horizontal_m < 0.01
+    assert done.check.detail.endswith("dibandingkan dengan tugu Tanda Batas hasil pemasangan ulang")
 
 
 def test_latest_is_by_date_not_by_entry(store: JobStore, tmp_path: Path) -> None:
