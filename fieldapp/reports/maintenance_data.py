@@ -18,7 +18,7 @@ from fieldapp.reports.data import (
 from fieldapp.reports.errors import ReportInputError
 from fieldapp.reports.terbilang import BULAN
 from fieldapp.store import JobStore
-from fieldapp.store.inspections import Inspection, list_inspections
+from fieldapp.store.inspections import Inspection, list_inspections, reinstalled_on
 from fieldapp.survey.models import PermitArea, Surveyor
 
 # Conditions that call for the marker to be set again (Kepmen 1825, Pasca Penetapan).
@@ -168,6 +168,23 @@ def load_reinstallations(store: JobStore) -> Reinstallations:
     return out
 
 
+Reinstalled = dict[str, list[tuple[dt.date, dt.date]]]
+
+
+def load_reinstalled(store: JobStore) -> Reinstalled:
+    """Per marker, its closed reinstallations: (closed, the new monument's field date)."""
+    out: Reinstalled = {}
+    rows = store.db.execute(
+        "SELECT m.name, r.id, r.closed_at FROM reinstallation r JOIN marker m"
+        " ON m.id = r.marker_id WHERE r.closed_at IS NOT NULL ORDER BY r.id"
+    ).fetchall()
+    for name, rid, closed in rows:
+        closed_on = dt.date.fromisoformat(str(closed)[:10])
+        on = reinstalled_on(store.db, int(rid)) or closed_on
+        out.setdefault(str(name), []).append((closed_on, on))
+    return out
+
+
 def _since(
     found: Inspection | None, reinstalls: list[tuple[dt.date, dt.date | None]]
 ) -> tuple[dt.date, dt.date | None] | None:
@@ -178,12 +195,10 @@ def _since(
     return later[-1] if later else None
 
 
-def _reinstalled(
-    period: Period, reinstalls: list[tuple[dt.date, dt.date | None]]
-) -> dt.date | None:
-    """When the last reinstallation closed by the period's end closed, if one did."""
-    closed = [c for _, c in reinstalls if c is not None and c <= period.end]
-    return max(closed) if closed else None
+def _reinstalled(period: Period, closed: list[tuple[dt.date, dt.date]]) -> dt.date | None:
+    """The field date of the monument of the last reinstallation closed by the period's end."""
+    done = [on for closed_on, on in closed if closed_on <= period.end]
+    return done[-1] if done else None
 
 
 def maintenance_data(
@@ -192,6 +207,7 @@ def maintenance_data(
     period: Period,
     today: dt.date,
     reinstallations: Reinstallations | None = None,
+    reinstalled: Reinstalled | None = None,
 ) -> MaintenanceData:
     """The markers installed by the period's end, each with its latest visit in the period."""
     in_period: dict[str, Inspection] = {}
@@ -219,7 +235,7 @@ def maintenance_data(
                 found,
                 before.get(m.name),
                 _since(found, (reinstallations or {}).get(m.name, [])),
-                _reinstalled(period, (reinstallations or {}).get(m.name, [])),
+                _reinstalled(period, (reinstalled or {}).get(m.name, [])),
             )
         )
     if not rows:
@@ -273,4 +289,5 @@ def load_maintenance_data(store: JobStore, period: Period, today: dt.date) -> Ma
         period,
         today,
         load_reinstallations(store),
+        load_reinstalled(store),
     )

@@ -226,7 +226,20 @@ def installed_position(db: JobDatabase, marker: str) -> InstalledPosition | None
         " ORDER BY id DESC LIMIT 1",
         [mid],
     ).fetchone()
-    scope = None if closed is None else int(closed[0])
+    return _installed_in(db, mid, None if closed is None else int(closed[0]))
+
+
+def reinstalled_on(db: JobDatabase, reinstallation_id: int) -> dt.date | None:
+    """The field date of a reinstallation's monument (its last stake), as inspections see it."""
+    row = db.execute(
+        "SELECT marker_id FROM reinstallation WHERE id = ?", [reinstallation_id]
+    ).fetchone()
+    where = None if row is None else _installed_in(db, int(row[0]), reinstallation_id)
+    return None if where is None else where.installed_on
+
+
+def _installed_in(db: JobDatabase, mid: int, scope: int | None) -> InstalledPosition | None:
+    """The monument of the original installation (``scope`` None) or of one reinstallation."""
     stakes = db.execute(
         "SELECT s.id, s.lat, s.lon, s.h, s.occupation_id, s.recorded_at, s.passed, o.source"
         " FROM stake s LEFT JOIN occupation o ON o.id = s.occupation_id WHERE s.marker_id = ?"
