@@ -62,15 +62,28 @@ class MarkerRow:
     marker: str
     latest: Inspection | None
     reinstall_opened: str | None  # the date of an open reinstallation
+    reinstalled: str | None = None  # the date the last reinstallation closed, none open
+
+
+def _day_of(at: str) -> str:
+    return local_time(at)[:10] if "T" in at else at[:10]
 
 
 def open_reinstallation(history: list[HistoryEvent]) -> str | None:
     """When the marker's reinstallation still open was opened (None: none open)."""
     events = [e for e in history if e.kind in REINSTALL_KINDS]
     if events and events[-1].kind == "reinstallation_opened":
-        at = events[-1].at
-        return local_time(at)[:10] if "T" in at else at[:10]
+        return _day_of(events[-1].at)
     return None
+
+
+def last_reinstalled(history: list[HistoryEvent]) -> str | None:
+    """When the marker's last reinstallation closed, unless one is open now."""
+    events = [e for e in history if e.kind in REINSTALL_KINDS]
+    if open_reinstallation(history) is not None:
+        return None
+    done = [e for e in events if e.kind == "reinstalled"]
+    return _day_of(done[-1].at) if done else None
 
 
 def _mark(item: QTableWidgetItem, meaning: str) -> None:
@@ -230,7 +243,8 @@ class MaintenanceView(QWidget):
         names = [m.name for m in self.session.layers.markers if m.status in INSTALLED]
         names += sorted(n for n in latest if n not in names)
         self.rows = [
-            MarkerRow(n, latest.get(n), open_reinstallation(marker_history(db, n))) for n in names
+            MarkerRow(n, latest.get(n), open_reinstallation(h), last_reinstalled(h))
+            for n, h in ((n, marker_history(db, n)) for n in names)
         ]
         today = self.today()
         self.table.blockSignals(True)
@@ -272,6 +286,8 @@ class MaintenanceView(QWidget):
         if row.reinstall_opened:
             reinst = QTableWidgetItem(self.tr("open since {0}").format(row.reinstall_opened))
             reinst.setForeground(colour("bad"))
+        elif row.reinstalled:
+            reinst = QTableWidgetItem(self.tr("done {0}").format(row.reinstalled))
         else:
             reinst = QTableWidgetItem("—")
         name = QTableWidgetItem(row.marker)

@@ -2637,120 +2637,120 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="270" />
+        <location filename="../../fieldapp/ui/main_window.py" line="180" />
         <source>Open job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="256" />
-        <location filename="../../fieldapp/ui/main_window.py" line="262" />
+        <location filename="../../fieldapp/ui/main_window.py" line="166" />
+        <location filename="../../fieldapp/ui/main_window.py" line="172" />
         <source>New job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="239" />
+        <location filename="../../fieldapp/ui/main_window.py" line="149" />
         <source>Open a job or create a new one (toolbar above).</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="241" />
-        <location filename="../../fieldapp/ui/main_window.py" line="619" />
+        <location filename="../../fieldapp/ui/main_window.py" line="151" />
+        <location filename="../../fieldapp/ui/main_window.py" line="531" />
         <source>Start</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="248" />
+        <location filename="../../fieldapp/ui/main_window.py" line="158" />
         <source>Open job (*.fieldapp folder)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="253" />
+        <location filename="../../fieldapp/ui/main_window.py" line="163" />
         <source>Folder for the new job</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="256" />
+        <location filename="../../fieldapp/ui/main_window.py" line="166" />
         <source>Job name (WIUP)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="288" />
+        <location filename="../../fieldapp/ui/main_window.py" line="198" />
         <source>read-only</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="377" />
+        <location filename="../../fieldapp/ui/main_window.py" line="289" />
         <source>Open a job first.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="621" />
+        <location filename="../../fieldapp/ui/main_window.py" line="533" />
         <source>Map</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="622" />
+        <location filename="../../fieldapp/ui/main_window.py" line="534" />
         <source>Stake-out</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="623" />
+        <location filename="../../fieldapp/ui/main_window.py" line="535" />
         <source>Occupation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="624" />
+        <location filename="../../fieldapp/ui/main_window.py" line="536" />
         <source>Installation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="625" />
+        <location filename="../../fieldapp/ui/main_window.py" line="537" />
         <source>Maintenance</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="626" />
+        <location filename="../../fieldapp/ui/main_window.py" line="538" />
         <source>Planning</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="628" />
+        <location filename="../../fieldapp/ui/main_window.py" line="540" />
         <source>Outbox</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="629" />
+        <location filename="../../fieldapp/ui/main_window.py" line="541" />
         <source>Documents</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="437" />
+        <location filename="../../fieldapp/ui/main_window.py" line="349" />
         <source>Markers</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="220" />
+        <location filename="../../fieldapp/ui/main_window.py" line="130" />
         <source>GNSS status</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="438" />
+        <location filename="../../fieldapp/ui/main_window.py" line="350" />
         <source>Boundary</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="439" />
-        <location filename="../../fieldapp/ui/main_window.py" line="627" />
+        <location filename="../../fieldapp/ui/main_window.py" line="351" />
+        <location filename="../../fieldapp/ui/main_window.py" line="539" />
         <source>Control</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="469" />
+        <location filename="../../fieldapp/ui/main_window.py" line="381" />
         <source>Point {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/main_window.py" line="513" />
+        <location filename="../../fieldapp/ui/main_window.py" line="425" />
         <source>Cannot connect: {0}</source>
         <translation type="unfinished" />
     </message>
@@ -2871,165 +2871,170 @@
 <context>
     <name>MaintenanceView</name>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="191" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="204" />
         <source>Record inspection…</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="206" />
         <source>Marker</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="206" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="211" />
         <source>Condition</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="206" />
         <source>Inspected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="193" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="206" />
         <source>Days</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="194" />
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="207" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="211" />
         <source>Check shot</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="194" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="207" />
         <source>Reinstallation</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="209" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="211" />
         <source>Date</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="209" />
         <source>Event</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="196" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="209" />
         <source>What</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="198" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="211" />
         <source>Surveyor</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="200" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="213" />
         <source>History</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="201" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="214" />
         <source>Inspections</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="253" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="267" />
         <source>never inspected</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="262" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="276" />
         <source>{0} (over 6 months ago)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="273" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="287" />
         <source>open since {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="286" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="290" />
+        <source>done {0}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="302" />
         <source>passed, {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="289" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="305" />
         <source>FAILED, {0} m</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="292" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="308" />
         <source>ΔN {0} m, ΔE {1} m, tolerance {2} m; {3}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="304" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="320" />
         <source>No installed marker yet: nothing to maintain.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="307" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="323" />
         <source>{0} markers · {1} never inspected · {2} not inspected for over 6 months · today {3}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="340" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="356" />
         <source>Marker {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="375" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="391" />
         <source>No inspection recorded for this marker yet.</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="394" />
         <source>yes</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="378" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="394" />
         <source>no</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="380" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="396" />
         <source>Vegetation cleared within 1 m: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="381" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="397" />
         <source>Access: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="382" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="398" />
         <source>Action taken: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="385" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="401" />
         <source>Note: {0}</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="405" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="421" />
         <source>no photos</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="415" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="431" />
         <source>(cannot be shown)</source>
         <translation type="unfinished" />
     </message>
     <message>
-        <location filename="../../fieldapp/ui/maintenance_view.py" line="444" />
+        <location filename="../../fieldapp/ui/maintenance_view.py" line="460" />
         <source>Inspection of {0} on {1} saved.</source>
         <translation type="unfinished" />
     </message>

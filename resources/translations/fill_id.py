@@ -973,6 +973,7 @@ ID_MAINTENANCE_GUI = {
     "Inspection of {0} on {1} saved.": "Pemeriksaan {0} tanggal {1} tersimpan.",
     "{0} (over 6 months ago)": "{0} (> 6 bulan lalu)",
     "open since {0}": "terbuka sejak {0}",
+    "done {0}": "selesai {0}",
     "passed, {0} m": "lulus, {0} m",
     "FAILED, {0} m": "GAGAL, {0} m",
     "good": "baik",

@@ -122,6 +122,14 @@ def test_view_lists_markers_with_their_latest_condition(qtbot, job: Path, tmp_pa
     assert _rows(view)["4"][1] == "good (over 6 months ago)"
     assert _condition_colour(view, "4") != GREEN
 
+    # The lost marker reinstalled (closed): the column says when, no longer in red.
+    view.session.store.db.execute(
+        "UPDATE reinstallation SET closed_at = '2026-12-01T03:00:00+00:00', status = 'documented'"
+    )
+    view.session.store.db.conn.commit()
+    view.refresh()
+    assert _rows(view)["4A"][5] == "done 2026-12-01" and _rows(view)["4"][5] == "—"
+
 
 def test_dialog_records_an_inspection_into_the_job(qtbot, job: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     window = _window(qtbot, job, RECORDED)
