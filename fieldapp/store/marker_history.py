@@ -121,11 +121,15 @@ def _inspection_events(i: Inspection) -> list[HistoryEvent]:
             found += f"; tindakan: {i.action_taken}"
         out.append(HistoryEvent(at, kind, found))
     if c is not None and not c.passed and kind != "moved":
+        # The check names what it measured (store.inspections): a reference marker is not the
+        # Tanda Batas on the true point.
+        ref = "dengan Tanda Batas Referensi" in c.detail
+        what = "Tanda Batas Referensi" if ref else "Tanda Batas"
         out.append(
             HistoryEvent(
                 at,
                 "moved",
-                f"Ukuran cek menunjukkan Tanda Batas bergeser {_m(c.horizontal_m)} m "
+                f"Ukuran cek menunjukkan {what} bergeser {_m(c.horizontal_m)} m "
                 f"(toleransi {_m(c.tolerance_m, 2)} m)",
             )
         )

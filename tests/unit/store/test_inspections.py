@@ -29,6 +29,7 @@ from fieldapp.store.inspections import (
     list_inspections,
     record_inspection,
 )
+from fieldapp.store.marker_history import marker_history
 from fieldapp.store.photos import sha256_file
 from fieldapp.store.records import load_surveyors
 from fieldapp.survey.local import metres_per_degree
@@ -141,6 +142,14 @@ def test_a_referenced_marker_is_checked_at_its_reference(
     # The record (and the laporan printing it) says what was measured: not the true point.
     assert done.check.detail.endswith("; dibandingkan dengan Tanda Batas Referensi")
     assert stake.monument_id == "tugu Tanda Batas terpasang"
+    # A check 0.4 m off the reference: the history says the reference moved, not the Tanda Batas.
+    off = capture_at(tmp_path / "off.nmea", p.lat, p.lon, h, north_m=0.4)
+    record_inspection(store, "4B", condition="baik", vegetation_cleared=False,
+                      inspected_on=TODAY, check=gnss_measurement(off, ANTENNA),
+                      today=TODAY)  # fmt: skip
+    moved = [e.text for e in marker_history(store.db, "4B") if e.kind == "moved"]
+    assert len(moved) == 1
+    assert moved[0].startswith("Ukuran cek menunjukkan Tanda Batas Referensi bergeser 0,")
 
 
 def _reinstallation(store: JobStore, marker: str, closed: str | None) -> int:
