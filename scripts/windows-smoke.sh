@@ -110,12 +110,17 @@ linux_pip() {
 # ---- 1. Wine, MinGW, Xvfb ------------------------------------------------------------------
 install_packages() {
     local need=() cmd pkg
+    # fonts-wine: Wine's own Tahoma & co., what Windows' "MS Shell Dlg 2" maps to (without it
+    # Qt falls back to a wide serif); openbox: a window manager, so the window can be maximized.
     for cmd in wine:wine wine64:wine64 x86_64-w64-mingw32-gcc:gcc-mingw-w64-x86-64 \
-        Xvfb:xvfb xwininfo:x11-utils import:imagemagick; do
+        Xvfb:xvfb xwininfo:x11-utils import:imagemagick openbox:openbox \
+        /usr/share/wine/fonts/tahoma.ttf:fonts-wine; do
         pkg=${cmd#*:}
         cmd=${cmd%%:*}
         if [ "$cmd" = wine64 ]; then
             [ -x /usr/lib/wine/wine64 ] || need+=("$pkg")
+        elif [[ $cmd == /* ]]; then
+            [ -f "$cmd" ] || need+=("$pkg")
         else
             command -v "$cmd" >/dev/null || need+=("$pkg")
         fi
@@ -388,6 +393,9 @@ main_window_screenshot() {
     xpid=$!
     for i in $(seq 1 50); do [ -s "$CACHE/xvfb.display" ] && break; sleep 0.2; done
     display=":$(cat "$CACHE/xvfb.display")"
+    # A window manager, as on a Windows desktop: the app's showMaximized() fills the screen.
+    DISPLAY=$display openbox >/dev/null 2>&1 &
+    local opid=$!
     (cd "$WORK" && DISPLAY=$display QT_QPA_PLATFORM=windows \
         wine 'C:\work dir\dist\fieldapp\fieldapp.exe' demo --job "$job" </dev/null 2>&1 |
         cat >"$CACHE/gui.log") &
@@ -405,8 +413,8 @@ main_window_screenshot() {
         check_ok "main window on Xvfb ($shown) -> ${png#"$REPO"/}"
     else check_fail "main window: none shown on Xvfb in 120 s (log: $CACHE/gui.log)"; fi
     DISPLAY=$display wine_run taskkill /F /IM fieldapp.exe >/dev/null || true
-    kill "$wpid" "$xpid" 2>/dev/null || true
-    wait "$wpid" "$xpid" 2>/dev/null || true
+    kill "$wpid" "$opid" "$xpid" 2>/dev/null || true
+    wait "$wpid" "$opid" "$xpid" 2>/dev/null || true
 }
 
 exe_step() {
