@@ -148,41 +148,29 @@ class MaintenanceData:
 
 
 Reinstallations = dict[str, list[tuple[dt.date, dt.date | None]]]
-
-
-def load_reinstallations(store: JobStore) -> Reinstallations:
-    """Per marker, its reinstallations not cancelled (opened, closed or None), oldest first.
-
-    Read from the table itself (schema_reinstall.py): the report needs only the dates.
-    """
-    out: Reinstallations = {}
-    rows = store.db.execute(
-        "SELECT m.name, r.opened_at, r.closed_at FROM reinstallation r"
-        " JOIN marker m ON m.id = r.marker_id WHERE r.cancelled_at IS NULL ORDER BY r.id"
-    ).fetchall()
-    for name, opened, closed in rows:
-        day = dt.date.fromisoformat(str(opened)[:10])
-        out.setdefault(str(name), []).append(
-            (day, dt.date.fromisoformat(str(closed)[:10]) if closed else None)
-        )
-    return out
-
-
 Reinstalled = dict[str, list[tuple[dt.date, dt.date]]]
 
 
-def load_reinstalled(store: JobStore) -> Reinstalled:
-    """Per marker, its closed reinstallations: (closed, the new monument's field date)."""
-    out: Reinstalled = {}
+def load_reinstallations(store: JobStore) -> tuple[Reinstallations, Reinstalled]:
+    """Per marker, its reinstallations not cancelled (opened, closed or None), oldest first;
+    and the closed ones as (closed, the new monument's field date).
+
+    Read from the table itself (schema_reinstall.py): the report needs only the dates.
+    """
+    dates: Reinstallations = {}
+    closed: Reinstalled = {}
     rows = store.db.execute(
-        "SELECT m.name, r.id, r.closed_at FROM reinstallation r JOIN marker m"
-        " ON m.id = r.marker_id WHERE r.closed_at IS NOT NULL ORDER BY r.id"
+        "SELECT m.name, r.id, r.opened_at, r.closed_at FROM reinstallation r"
+        " JOIN marker m ON m.id = r.marker_id WHERE r.cancelled_at IS NULL ORDER BY r.id"
     ).fetchall()
-    for name, rid, closed in rows:
-        closed_on = dt.date.fromisoformat(str(closed)[:10])
-        on = reinstalled_on(store.db, int(rid)) or closed_on
-        out.setdefault(str(name), []).append((closed_on, on))
-    return out
+    for name, rid, opened, closed_at in rows:
+        day = dt.date.fromisoformat(str(opened)[:10])
+        closed_on = dt.date.fromisoformat(str(closed_at)[:10]) if closed_at else None
+        dates.setdefault(str(name), []).append((day, closed_on))
+        if closed_on is not None:
+            on = reinstalled_on(store.db, int(rid)) or closed_on
+            closed.setdefault(str(name), []).append((closed_on, on))
+    return dates, closed
 
 
 def _since(
@@ -288,6 +276,5 @@ def load_maintenance_data(store: JobStore, period: Period, today: dt.date) -> Ma
         list_inspections(store.db),
         period,
         today,
-        load_reinstallations(store),
-        load_reinstalled(store),
+        *load_reinstallations(store),
     )
