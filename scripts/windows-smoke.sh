@@ -400,7 +400,9 @@ main_window_screenshot() {
         wine 'C:\work dir\dist\fieldapp\fieldapp.exe' demo --job "$job" </dev/null 2>&1 |
         cat >"$CACHE/gui.log") &
     wpid=$!
-    for i in $(seq 1 60); do
+    # Up to 5 minutes: the first start after fonts-wine is installed builds Wine's font cache
+    # (94 s seen here; 4-18 s afterwards).
+    for i in $(seq 1 150); do
         sleep 2
         if DISPLAY=$display xwininfo -root -tree 2>/dev/null | grep -q '"fieldapp – '; then
             shown="after $((i * 2)) s"
@@ -411,7 +413,7 @@ main_window_screenshot() {
     mkdir -p "$(dirname "$png")"
     if [ -n "$shown" ] && DISPLAY=$display import -window root "$png" && [ -s "$png" ]; then
         check_ok "main window on Xvfb ($shown) -> ${png#"$REPO"/}"
-    else check_fail "main window: none shown on Xvfb in 120 s (log: $CACHE/gui.log)"; fi
+    else check_fail "main window: none shown on Xvfb in 300 s (log: $CACHE/gui.log)"; fi
     DISPLAY=$display wine_run taskkill /F /IM fieldapp.exe >/dev/null || true
     kill "$wpid" "$opid" "$xpid" 2>/dev/null || true
     wait "$wpid" "$opid" "$xpid" 2>/dev/null || true
