@@ -7,6 +7,7 @@ from pathlib import Path
 from reviewkit import reviewer
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
+from selenium.webdriver.support.ui import WebDriverWait
 from synckit import Office, Reviewer
 from test_maintenance_packages import accept, inspect, install, open_reinstallation, seal_push
 from test_review_browser import browser  # noqa: F401 (the fixture)
@@ -35,8 +36,14 @@ def test_overview_in_the_browser(
     browser.find_element(By.NAME, "name").send_keys(staff.name)
     browser.find_element(By.NAME, "password").send_keys(staff.password)
     browser.find_element(By.XPATH, "//button[text()='Masuk']").click()
+    # The sign-in lands on the package list first; only then to the overview (else a link
+    # of the package list, still loading, could be the one clicked).
+    wait = WebDriverWait(browser, 20)
+    wait.until(lambda d: d.current_url == f"{office.url}/review")
     browser.get(f"{office.url}/review/wiup")
+    wait.until(lambda d: d.current_url == f"{office.url}/review/wiup")
     browser.find_element(By.PARTIAL_LINK_TEXT, "WIUP Sungai Batu").click()
+    wait.until(lambda d: "kondisi Tanda Batas" in d.title)
     assert "kondisi Tanda Batas" in browser.title
     rows = browser.find_elements(By.CSS_SELECTOR, "table.wiup tr.overdue")
     assert [r.find_element(By.TAG_NAME, "td").text for r in rows] == ["2"]
