@@ -175,6 +175,50 @@ def decorate(pdf: DocumentPDF, data: ReportData, number: str) -> None:
     del pdf, data, number
 
 
+def new_document(
+    data: ReportData,
+    opts: BeritaAcaraOptions,
+    short_title: str,
+    number: str,
+    day: dt.date,
+    keywords: str,
+) -> tuple[BeritaAcaraPDF, list[Signatory]]:
+    """A berita acara's first page and its signing parties (a paraf box for each)."""
+    people = signatories(data, opts.holder_signatory, opts.holder_position)
+    paraf = [p.name.split(",")[0] or p.role for p in people]
+    pdf = BeritaAcaraPDF(short_title, number, data.sha256, opts.paper, paraf)
+    # Same data and options give the same bytes: the print log knows a document by its
+    # SHA-256, so rebuilding a printed berita acara must not yield a second "original".
+    local = dt.timezone(dt.timedelta(hours=data.zone.offset_h), data.zone.name)
+    pdf.set_creation_date(dt.datetime.combine(day, dt.time(), local))
+    pdf.set_keywords(keywords)
+    pdf.add_page()
+    return pdf, people
+
+
+def opening(
+    pdf: BeritaAcaraPDF,
+    data: ReportData,
+    opts: BeritaAcaraOptions,
+    day: dt.date,
+    people: list[Signatory],
+) -> None:
+    """ "Pada hari ini …, bertempat di …" and the parties who sign."""
+    pdf.para(
+        f"Pada hari ini {kalimat_tanggal(day).removeprefix('hari ')} ({date_short(day)}), "
+        f"bertempat di {opts.place or place_text(data)}, kami yang bertanda tangan di bawah ini:"
+    )
+    _parties(pdf, people)
+
+
+def legal_basis(pdf: BeritaAcaraPDF, items: tuple[str, ...]) -> None:
+    pdf.heading_with("I. Dasar Pelaksanaan", 20)
+    for i, text in enumerate(items, start=1):
+        pdf.set_x(pdf.l_margin + 4)
+        pdf.cell(6, 5, f"{i}.")
+        pdf.multi_cell(0, 5, text, align="J", new_x="LMARGIN", new_y="NEXT")
+
+
 def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = None) -> DocumentPDF:
     opts = options or BeritaAcaraOptions()
     if not data.markers:
@@ -184,31 +228,15 @@ def render_berita_acara(data: ReportData, options: BeritaAcaraOptions | None = N
     day = opts.day or max(m.installed_at.date() for m in data.markers)
     # The one place the document number is obtained.
     number = opts.number or document_number(data, day)
-    people = signatories(data, opts.holder_signatory, opts.holder_position)
-    paraf = [p.name.split(",")[0] or p.role for p in people]
-    pdf = BeritaAcaraPDF(SHORT_TITLE, number, data.sha256, opts.paper, paraf)
-    # Same data and options give the same bytes: the print log knows a document by its
-    # SHA-256, so rebuilding a printed berita acara must not yield a second "original".
-    local = dt.timezone(dt.timedelta(hours=data.zone.offset_h), data.zone.name)
-    pdf.set_creation_date(dt.datetime.combine(day, dt.time(), local))
-    pdf.set_keywords(f"{DATA_KEYWORD}{data.sha256}")
-    pdf.add_page()
+    pdf, people = new_document(data, opts, SHORT_TITLE, number, day, f"{DATA_KEYWORD}{data.sha256}")
     _title(pdf, data, number)
     p = data.permit
-    pdf.para(
-        f"Pada hari ini {kalimat_tanggal(day).removeprefix('hari ')} ({date_short(day)}), "
-        f"bertempat di {opts.place or place_text(data)}, kami yang bertanda tangan di bawah ini:"
-    )
-    _parties(pdf, people)
+    opening(pdf, data, opts, day, people)
     pdf.para(
         "telah melaksanakan pengukuran titik batas dan pemasangan tanda batas Wilayah Izin "
         f"Usaha Pertambangan (WIUP) atas nama {p.holder or '-'} sebagaimana diuraikan berikut."
     )
-    pdf.heading_with("I. Dasar Pelaksanaan", 20)
-    for i, text in enumerate(LEGAL_BASIS, start=1):
-        pdf.set_x(pdf.l_margin + 4)
-        pdf.cell(6, 5, f"{i}.")
-        pdf.multi_cell(0, 5, text, align="J", new_x="LMARGIN", new_y="NEXT")
+    legal_basis(pdf, LEGAL_BASIS)
     pdf.heading_with("II. Pemegang Izin dan Data Perizinan", 35)
     region = ", ".join(
         x for x in (p.regency and f"Kabupaten {p.regency}", p.province and f"Provinsi {p.province}")

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from fieldapp.reports.berita_acara import (
     BeritaAcaraOptions,
     _closing,
-    _parties,
-    signatories,
+    legal_basis,
+    new_document,
+    opening,
 )
 from fieldapp.reports.berita_acara_layout import BeritaAcaraPDF
 from fieldapp.reports.berita_acara_tables import (
@@ -19,12 +18,11 @@ from fieldapp.reports.berita_acara_tables import (
     surveyors_table,
     witness_table,
 )
-from fieldapp.reports.berita_acara_text import LEGAL_BASIS, method_paragraphs, place_text
+from fieldapp.reports.berita_acara_text import LEGAL_BASIS, method_paragraphs
 from fieldapp.reports.data import KIND_ID
 from fieldapp.reports.heights_text import height_note
 from fieldapp.reports.pdfbase import FONT
 from fieldapp.reports.reinstall_data import ReinstallationData, ReinstallationIdentity
-from fieldapp.reports.terbilang import kalimat_tanggal
 from fieldapp.reports.textfmt import (
     DIRECTION_ID,
     date_id,
@@ -60,31 +58,17 @@ def render_berita_acara_ulang(
     data, new, old, r = rd.data, rd.new, rd.old, rd.reinstallation
     day = identity.identity.day
     number = identity.nomor
-    people = signatories(data, opts.holder_signatory, opts.holder_position)
-    paraf = [p.name.split(",")[0] or p.role for p in people]
-    pdf = BeritaAcaraPDF(SHORT_TITLE, number, data.sha256, opts.paper, paraf)
-    local = dt.timezone(dt.timedelta(hours=data.zone.offset_h), data.zone.name)
-    pdf.set_creation_date(dt.datetime.combine(day, dt.time(), local))
-    pdf.set_keywords(identity.keywords())
-    pdf.add_page()
+    pdf, people = new_document(data, opts, SHORT_TITLE, number, day, identity.keywords())
     _title(pdf, rd, number)
     p = data.permit
-    pdf.para(
-        f"Pada hari ini {kalimat_tanggal(day).removeprefix('hari ')} ({date_short(day)}), "
-        f"bertempat di {opts.place or place_text(data)}, kami yang bertanda tangan di bawah ini:"
-    )
-    _parties(pdf, people)
+    opening(pdf, data, opts, day, people)
     pdf.para(
         f"telah melaksanakan pemasangan ulang Tanda Batas {new.name} Wilayah Izin Usaha "
         f"Pertambangan (WIUP) atas nama {p.holder or '-'}, karena {r.reason.rstrip('.')}, "
         "sebagaimana diuraikan berikut. Catatan pemasangan semula tidak diubah; berita acara "
         "pemasangan semula tetap berlaku untuk riwayat tanda batas ini."
     )
-    pdf.heading_with("I. Dasar Pelaksanaan", 20)
-    for i, text in enumerate((*LEGAL_BASIS[:2], REINSTALL_BASIS, LEGAL_BASIS[2]), start=1):
-        pdf.set_x(pdf.l_margin + 4)
-        pdf.cell(6, 5, f"{i}.")
-        pdf.multi_cell(0, 5, text, align="J", new_x="LMARGIN", new_y="NEXT")
+    legal_basis(pdf, (*LEGAL_BASIS[:2], REINSTALL_BASIS, LEGAL_BASIS[2]))
     pdf.heading_with("II. Pemegang Izin dan Tanda Batas yang Dipasang Ulang", 45)
     pdf.key_values(
         [
