@@ -18,7 +18,8 @@ from fieldapp.reports.data import (
 from fieldapp.reports.errors import ReportInputError
 from fieldapp.reports.terbilang import BULAN
 from fieldapp.store import JobStore
-from fieldapp.store.inspections import Inspection, list_inspections, reinstalled_on
+from fieldapp.store.inspections import Inspection, list_inspections
+from fieldapp.store.monument import reinstalled_on
 from fieldapp.survey.models import PermitArea, Surveyor
 
 # Conditions that call for the marker to be set again (Kepmen 1825, Pasca Penetapan).

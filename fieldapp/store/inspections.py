@@ -19,7 +19,7 @@ Rules (each refused with an :class:`InspectionError` naming what is wrong; nothi
   epochs) and the job's quality profile (fix type, measured sigma within the limit); a lost
   marker (``hilang``) has nothing to measure.
 
-The check shot is compared with the installed position (:func:`installed_position`): the
+The check shot is compared with the installed position (:mod:`fieldapp.store.monument`): the
 current stake, or, when the monument is a Tanda Batas Referensi (no monument on the true
 point), the current reference marker; after a reinstallation those of the last one closed.
 Pass/fail is against the tolerance of the job's quality profile. The height difference of a
@@ -54,9 +54,10 @@ from fieldapp.store.durable import (
     remove_litter,
     write_part,
 )
-from fieldapp.store.installation import STAKEOUT_SOURCE, insert_row
+from fieldapp.store.installation import insert_row
 from fieldapp.store.jobfile import JobStore
 from fieldapp.store.joblock import JobBusyError, job_lock
+from fieldapp.store.monument import InstalledPosition, installed_position
 from fieldapp.store.photos import PhotoError, read_image_facts, safe_name, sha256_file
 from fieldapp.store.quality import load_quality_profile
 from fieldapp.store.records import load_marker, now_iso
@@ -146,17 +147,6 @@ class Inspection:
     recorded_at: str
 
 
-@dataclass(frozen=True, slots=True)
-class InstalledPosition:
-    """Where the monument was installed and what says so."""
-
-    position: Position
-    what: str  # "stake 12", "Tanda Batas Referensi (record 3)"
-    installed_on: dt.date
-    # What a check shot was measured against, as the record and the laporan state it.
-    monument_id: str = "tugu Tanda Batas terpasang"
-
-
 # --- reading -------------------------------------------------------------------------------
 _SELECT = (
     "SELECT i.*, m.name AS marker_name, s.name AS surveyor_name FROM inspection i"
@@ -209,82 +199,6 @@ def _inspection(db: JobDatabase, r: dict[str, Any]) -> Inspection:
         access_condition=r["access_condition"], action_taken=r["action_taken"], note=r["note"],
         check=check, photos=photos, recorded_at=r["recorded_at"],
     )  # fmt: skip
-
-
-def installed_position(db: JobDatabase, marker: str) -> InstalledPosition | None:
-    """The position of the monument standing in the ground now; None without a current stake.
-
-    Its records are those of the last closed reinstallation, else the original installation's
-    (``reinstallation_id`` NULL; read directly so this holds with or without the
-    reinstallation code). The monument is the current stake, or the current Tanda Batas
-    Referensi when no occupation of a set monument proves one on the true point (the rule of
-    :func:`fieldapp.store.installation.true_point_monument`).
-    """
-    mid = marker_id(db, marker)
-    closed = db.execute(
-        "SELECT id FROM reinstallation WHERE marker_id = ? AND closed_at IS NOT NULL"
-        " ORDER BY id DESC LIMIT 1",
-        [mid],
-    ).fetchone()
-    return _installed_in(db, mid, None if closed is None else int(closed[0]))
-
-
-def reinstalled_on(db: JobDatabase, reinstallation_id: int) -> dt.date | None:
-    """The field date of a reinstallation's monument (its last stake), as inspections see it."""
-    row = db.execute(
-        "SELECT marker_id FROM reinstallation WHERE id = ?", [reinstallation_id]
-    ).fetchone()
-    where = None if row is None else _installed_in(db, int(row[0]), reinstallation_id)
-    return None if where is None else where.installed_on
-
-
-def _installed_in(db: JobDatabase, mid: int, scope: int | None) -> InstalledPosition | None:
-    """The monument of the original installation (``scope`` None) or of one reinstallation."""
-    stakes = db.execute(
-        "SELECT s.id, s.lat, s.lon, s.h, s.occupation_id, s.recorded_at, s.passed, o.source"
-        " FROM stake s LEFT JOIN occupation o ON o.id = s.occupation_id WHERE s.marker_id = ?"
-        " AND s.reinstallation_id IS ? AND s.withdrawn_at IS NULL ORDER BY s.id",
-        [mid, scope],
-    ).fetchall()
-    if not stakes:
-        return None
-    sid, lat, lon, h, occ, recorded, _, _ = stakes[-1]
-    on = _stake_date(db, occ, recorded)
-    again = "" if scope is None else f" of reinstallation {scope}"
-    on_true_point = any(s[4] is not None and s[6] and s[7] != STAKEOUT_SOURCE for s in stakes)
-    ref = db.execute(
-        "SELECT id, lat, lon, h FROM reference_marker WHERE marker_id = ?"
-        " AND reinstallation_id IS ? AND withdrawn_at IS NULL ORDER BY id DESC LIMIT 1",
-        [mid, scope],
-    ).fetchone()
-    if ref is not None and not on_true_point:
-        # The true point could not take a monument: what stands in the ground is the reference.
-        where = Position(ref[1], ref[2], ref[3])
-        return InstalledPosition(
-            where,
-            f"Tanda Batas Referensi (record {ref[0]}){again}",
-            on,
-            "Tanda Batas Referensi" + ("" if scope is None else " hasil pemasangan ulang"),
-        )
-    return InstalledPosition(
-        Position(lat, lon, h),
-        f"stake {sid}{again}",
-        on,
-        "tugu Tanda Batas " + ("terpasang" if scope is None else "hasil pemasangan ulang"),
-    )
-
-
-def _day(stamp: str) -> dt.date:
-    return dt.datetime.fromisoformat(stamp).date()
-
-
-def _stake_date(db: JobDatabase, occupation_id: int | None, recorded_at: str) -> dt.date:
-    """The field date of the stake's measurement (the occupation's last epoch), else its record."""
-    if occupation_id is not None:
-        row = db.execute("SELECT last_utc FROM occupation WHERE id = ?", [occupation_id]).fetchone()
-        if row is not None and row[0] and "T" in row[0]:
-            return _day(row[0])
-    return _day(recorded_at)
 
 
 # --- checking ------------------------------------------------------------------------------

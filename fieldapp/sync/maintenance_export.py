@@ -7,7 +7,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from fieldapp.store.database import JobDatabase
-from fieldapp.store.inspections import installed_position
+from fieldapp.store.monument import installed_position
 
 MAINTENANCE_FILE = "data/pemeliharaan.json"
 FORMAT = "fieldapp-pemeliharaan"
